@@ -1,0 +1,13 @@
+// Every command, mounted in one place.
+import { deadlines } from "./deadlines.ts";
+import { greet, help, thanks } from "./help.ts";
+import { progress, remaining } from "./remaining.ts";
+import { report } from "./report.ts";
+import type { Command } from "./types.ts";
+import { undo } from "./undo.ts";
+import { unknown } from "./unknown.ts";
+
+export { link } from "./link.ts";
+export type { Choice, Command, Reply, Request, Sender, Services, Translate } from "./types.ts";
+
+export const commands: Command[] = [report, remaining, progress, deadlines, undo, help, greet, thanks, unknown];

@@ -1,0 +1,66 @@
+// The platform-neutral contract: a command takes a plain request and returns a plain reply.
+import type { Repositories } from "../db/index.ts";
+import type { Platform } from "../db/schema.ts";
+import type { Actor } from "../src/domain/actor.ts";
+import type { StandingService } from "../src/domain/standing.ts";
+import type { Intent, Parse } from "../src/nlu/types.ts";
+
+/** A button on Telegram, a numbered line on Zalo. `action` is what pressing it does. */
+export interface Choice {
+  label: string;
+  /** "undo:<ledger id>" or "say:<text the person would have typed>"; at most 64 bytes. */
+  action: string;
+}
+
+export interface Reply {
+  text: string;
+  choices?: Choice[];
+  image?: { png: Uint8Array; caption?: string };
+  file?: { name: string; data: Uint8Array; mime: string };
+}
+
+export interface Sender {
+  platform: Platform;
+  externalId: string;
+  chatId: string;
+  displayName: string;
+}
+
+export interface Request {
+  /** The message as written, trimmed. Empty for a button press. */
+  text: string;
+  parse: Parse;
+  /** Set when a button was pressed: the part of its action after the colon. */
+  actionArg?: string;
+  actor: Actor | null;
+  sender: Sender;
+  /** The platform message or button press, "telegram:1234": reports are keyed by it. */
+  source: string;
+  now: Date;
+  /** YYYY-MM-DD in the configured time zone. */
+  today: string;
+}
+
+export type Translate = (key: string, args?: Record<string, string | number>) => string;
+
+export interface Services {
+  repos: Repositories;
+  standing: StandingService;
+  t: Translate;
+  /** The bot's public username when known, for deep links. */
+  botUsername: () => string | undefined;
+}
+
+export interface Command {
+  /** The intents this command answers. */
+  intents: Intent[];
+  /** Button actions it handles ("undo"). */
+  actions?: string[];
+  /** Whether a person who is not linked to any unit may use it. */
+  open?: boolean;
+  run(req: Request, services: Services): Reply | Promise<Reply>;
+}
+
+export function reply(text: string, choices?: Choice[]): Reply {
+  return choices && choices.length > 0 ? { text, choices } : { text };
+}

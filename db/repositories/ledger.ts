@@ -1,0 +1,166 @@
+// The report ledger and its running totals. Hot path: raw prepared statements, one transaction per report.
+import type { Db } from "../client.ts";
+
+export interface LedgerEntryInput {
+  unitId: number;
+  /** The unit's ancestors and itself (lineage), whose subtree totals the entry changes. */
+  lineage: number[];
+  event: string;
+  count: number;
+  informal: boolean;
+  occurredOn: string;
+  reporterId: number | null;
+  source: string;
+  note?: string | null;
+}
+
+export interface LedgerEntry {
+  id: number;
+  unitId: number;
+  event: string;
+  count: number;
+  informal: boolean;
+  occurredOn: string;
+  period: string;
+  reporterId: number | null;
+  source: string;
+  reverses: number | null;
+  undoneBy: number | null;
+  createdAt: string;
+}
+
+interface LedgerRow extends Omit<LedgerEntry, "informal"> {
+  informal: number;
+}
+
+const columns = `id, unit_id as unitId, event, count, informal, occurred_on as occurredOn, period,
+  reporter_id as reporterId, source, reverses, undone_by as undoneBy, created_at as createdAt`;
+
+/** The tally keys an entry adds to: its event, and a sub-key for the informal-economy part. */
+export function tallyKeys(event: string, informal: boolean): string[] {
+  return informal ? [event, `${event}:informal`] : [event];
+}
+
+export function ledgerRepository(db: Db) {
+  const sqlite = db.$client;
+  const insertEntry = sqlite.prepare(
+    `insert into ledger (unit_id, event, count, informal, occurred_on, period, reporter_id, source, note, reverses, created_at)
+     values (@unitId, @event, @count, @informal, @occurredOn, @period, @reporterId, @source, @note, @reverses, @createdAt)
+     on conflict do nothing`,
+  );
+  const addToTally = sqlite.prepare(
+    `insert into tallies (unit_id, period, event, total) values (?, ?, ?, ?)
+     on conflict (unit_id, period, event) do update set total = total + excluded.total`,
+  );
+  const markUndone = sqlite.prepare(`update ledger set undone_by = ? where id = ? and undone_by is null`);
+  const bySourceStmt = sqlite.prepare(`select ${columns} from ledger where source = ? and reverses is null order by id`);
+  const byIdStmt = sqlite.prepare(`select ${columns} from ledger where id = ?`);
+  const lastByReporterStmt = sqlite.prepare(
+    `select source from ledger where reporter_id = ? and reverses is null and undone_by is null order by id desc limit 1`,
+  );
+  const talliesStmt = sqlite.prepare(`select event, total from tallies where unit_id = ? and period = ?`);
+  const childTalliesStmt = sqlite.prepare(
+    `select t.unit_id as unitId, t.event, t.total from units u join tallies t on t.unit_id = u.id and t.period = ?
+     where u.parent_id = ?`,
+  );
+  const lastReportStmt = sqlite.prepare(`select max(occurred_on) as last from ledger where unit_id = ?`);
+
+  const toEntry = (row: LedgerRow): LedgerEntry => ({ ...row, informal: row.informal === 1 });
+
+  function apply(entry: LedgerEntryInput & { reverses?: number | null }, now: string): number | null {
+    const period = entry.occurredOn.slice(0, 4);
+    const result = insertEntry.run({
+      unitId: entry.unitId,
+      event: entry.event,
+      count: entry.count,
+      informal: entry.informal ? 1 : 0,
+      occurredOn: entry.occurredOn,
+      period,
+      reporterId: entry.reporterId,
+      source: entry.source,
+      note: entry.note ?? null,
+      reverses: entry.reverses ?? null,
+      createdAt: now,
+    });
+    if (result.changes === 0) return null;
+    for (const key of tallyKeys(entry.event, entry.informal)) {
+      for (const unitId of entry.lineage) addToTally.run(unitId, period, key, entry.count);
+    }
+    return Number(result.lastInsertRowid);
+  }
+
+  /** Records every entry and its roll-ups, or nothing; entries whose source was recorded before are skipped. */
+  const record = sqlite.transaction((entries: LedgerEntryInput[], now: string): number[] => {
+    const ids: number[] = [];
+    for (const entry of entries) {
+      const id = apply(entry, now);
+      if (id !== null) ids.push(id);
+    }
+    return ids;
+  });
+
+  /** Appends a reversing entry for each live entry of a source; returns the entries reversed. */
+  const reverseSource = sqlite.transaction(
+    (source: string, lineageOf: (unitId: number) => number[], reporterId: number | null, now: string) => {
+      const reversed: LedgerEntry[] = [];
+      for (const row of bySourceStmt.all(source) as LedgerRow[]) {
+        if (row.undoneBy !== null) continue;
+        const id = apply(
+          {
+            unitId: row.unitId,
+            lineage: lineageOf(row.unitId),
+            event: row.event,
+            count: -row.count,
+            informal: row.informal === 1,
+            occurredOn: row.occurredOn,
+            reporterId,
+            source: `undo:${row.id}`,
+            reverses: row.id,
+          },
+          now,
+        );
+        if (id === null) continue;
+        markUndone.run(id, row.id);
+        reversed.push(toEntry(row));
+      }
+      return reversed;
+    },
+  );
+
+  return {
+    record,
+    reverseSource,
+    bySource(source: string): LedgerEntry[] {
+      return (bySourceStmt.all(source) as LedgerRow[]).map(toEntry);
+    },
+    byId(id: number): LedgerEntry | undefined {
+      const row = byIdStmt.get(id) as LedgerRow | undefined;
+      return row && toEntry(row);
+    },
+    /** The source of the reporter's latest report that is not undone. */
+    lastSourceOf(reporterId: number): string | undefined {
+      return (lastByReporterStmt.get(reporterId) as { source: string } | undefined)?.source;
+    },
+    /** Subtree totals of one unit for one period, by tally key. */
+    tallies(unitId: number, period: string): Map<string, number> {
+      const rows = talliesStmt.all(unitId, period) as { event: string; total: number }[];
+      return new Map(rows.map((r) => [r.event, r.total]));
+    },
+    /** Subtree totals of every direct child of a unit, in one query. */
+    childTallies(parentId: number, period: string): Map<number, Map<string, number>> {
+      const rows = childTalliesStmt.all(period, parentId) as { unitId: number; event: string; total: number }[];
+      const byUnit = new Map<number, Map<string, number>>();
+      for (const row of rows) {
+        let tallies = byUnit.get(row.unitId);
+        if (!tallies) byUnit.set(row.unitId, (tallies = new Map()));
+        tallies.set(row.event, row.total);
+      }
+      return byUnit;
+    },
+    lastReportOn(unitId: number): string | null {
+      return (lastReportStmt.get(unitId) as { last: string | null }).last;
+    },
+  };
+}
+
+export type LedgerRepository = ReturnType<typeof ledgerRepository>;

@@ -1,0 +1,95 @@
+import { and, eq, like, sql } from "drizzle-orm";
+import type { Db } from "../client.ts";
+import { units, type Sector, type UnitKind } from "../schema.ts";
+
+export type Unit = typeof units.$inferSelect;
+
+export interface UnitInput {
+  code: string;
+  name: string;
+  parentCode: string | null;
+  kind: UnitKind;
+  sector: Sector | null;
+  members: number;
+  workers: number;
+}
+
+/** Ancestor ids from the root down, the unit itself last. */
+export function lineage(unit: Pick<Unit, "path">): number[] {
+  return unit.path.split("/").filter(Boolean).map(Number);
+}
+
+export function isWithin(unit: Pick<Unit, "path">, ancestor: Pick<Unit, "path">): boolean {
+  return unit.path.startsWith(ancestor.path);
+}
+
+export function unitRepository(db: Db) {
+  const byIdStmt = db.select().from(units).where(eq(units.id, sql.placeholder("id"))).prepare();
+  const byCodeStmt = db.select().from(units).where(eq(units.code, sql.placeholder("code"))).prepare();
+  const childrenStmt = db.select().from(units).where(eq(units.parentId, sql.placeholder("id"))).orderBy(units.name).prepare();
+
+  return {
+    byId(id: number): Unit | undefined {
+      return byIdStmt.get({ id });
+    },
+    byCode(code: string): Unit | undefined {
+      return byCodeStmt.get({ code });
+    },
+    children(id: number): Unit[] {
+      return childrenStmt.all({ id });
+    },
+    /** The unit and everything below it. */
+    subtree(unit: Unit): Unit[] {
+      return db.select().from(units).where(like(units.path, `${unit.path}%`)).orderBy(units.depth, units.name).all();
+    },
+    countInSubtree(unit: Unit): number {
+      const row = db.select({ n: sql<number>`count(*)` }).from(units).where(like(units.path, `${unit.path}%`)).get();
+      return row?.n ?? 0;
+    },
+    /** Grassroots units and guilds below a unit that have nobody in the given role yet. */
+    leavesWithoutRole(unit: Unit, role: string): Unit[] {
+      return db
+        .select()
+        .from(units)
+        .where(
+          and(
+            like(units.path, `${unit.path}%`),
+            sql`${units.kind} in ('grassroots', 'guild')`,
+            sql`not exists (select 1 from roles r where r.unit_id = ${units.id} and r.role = ${role})`,
+          ),
+        )
+        .orderBy(units.path)
+        .all();
+    },
+    /** Inserts a new unit or updates the one with the same code; the parent must exist already. */
+    upsert(input: UnitInput): Unit {
+      const parent = input.parentCode ? byCodeStmt.get({ code: input.parentCode }) : undefined;
+      if (input.parentCode && !parent) throw new Error(`unknown parent ${input.parentCode}`);
+      const existing = byCodeStmt.get({ code: input.code });
+      const values = {
+        name: input.name,
+        kind: input.kind,
+        sector: input.sector,
+        members: input.members,
+        workers: input.workers,
+        parentId: parent?.id ?? null,
+        depth: parent ? parent.depth + 1 : 0,
+      };
+      if (existing) {
+        const path = parent ? `${parent.path}${existing.id}/` : `/${existing.id}/`;
+        db.update(units).set({ ...values, path }).where(eq(units.id, existing.id)).run();
+        return { ...existing, ...values, path };
+      }
+      const inserted = db
+        .insert(units)
+        .values({ ...values, code: input.code, path: "" })
+        .returning()
+        .get();
+      const path = parent ? `${parent.path}${inserted.id}/` : `/${inserted.id}/`;
+      db.update(units).set({ path }).where(eq(units.id, inserted.id)).run();
+      return { ...inserted, path };
+    },
+  };
+}
+
+export type UnitRepository = ReturnType<typeof unitRepository>;

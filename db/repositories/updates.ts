@@ -1,0 +1,27 @@
+// Platform updates already seen, and small key-value settings the server learns at start.
+import type { Db } from "../client.ts";
+
+export function updateRepository(db: Db) {
+  const sqlite = db.$client;
+  const claimStmt = sqlite.prepare(
+    `insert into processed_updates (platform, update_id, received_at) values (?, ?, ?) on conflict do nothing`,
+  );
+  const getSetting = sqlite.prepare(`select value from settings where key = ?`);
+  const putSetting = sqlite.prepare(
+    `insert into settings (key, value) values (?, ?) on conflict (key) do update set value = excluded.value`,
+  );
+  return {
+    /** True the first time an update is seen; false for a redelivery. */
+    claim(platform: string, updateId: string, now: string): boolean {
+      return claimStmt.run(platform, updateId, now).changes === 1;
+    },
+    setting(key: string): string | undefined {
+      return (getSetting.get(key) as { value: string } | undefined)?.value;
+    },
+    setSetting(key: string, value: string): void {
+      putSetting.run(key, value);
+    },
+  };
+}
+
+export type UpdateRepository = ReturnType<typeof updateRepository>;

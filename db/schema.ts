@@ -1,0 +1,167 @@
+// Tables of the bot. Migrations under db/migrations are generated from this file by drizzle-kit.
+import { sql } from "drizzle-orm";
+import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+
+export const UNIT_KINDS = ["national", "province", "district", "grassroots", "guild"] as const;
+export type UnitKind = (typeof UNIT_KINDS)[number];
+export const SECTORS = ["state", "non_state", "informal"] as const;
+export type Sector = (typeof SECTORS)[number];
+export const ROLES = ["chair", "officer", "admin"] as const;
+export type Role = (typeof ROLES)[number];
+export const PLATFORMS = ["telegram", "zalo"] as const;
+export type Platform = (typeof PLATFORMS)[number];
+
+export const units = sqliteTable(
+  "units",
+  {
+    id: integer("id").primaryKey(),
+    code: text("code").notNull(),
+    name: text("name").notNull(),
+    parentId: integer("parent_id").references((): never => units.id as never),
+    kind: text("kind", { enum: UNIT_KINDS }).notNull(),
+    sector: text("sector", { enum: SECTORS }),
+    /** Members when the unit was imported: the base that reports add to. */
+    members: integer("members").notNull().default(0),
+    workers: integer("workers").notNull().default(0),
+    /** Ids from the root down to this unit, "/1/5/77/": ancestors without a query, subtrees by prefix. */
+    path: text("path").notNull(),
+    depth: integer("depth").notNull(),
+  },
+  (t) => [
+    uniqueIndex("units_code").on(t.code),
+    index("units_parent").on(t.parentId),
+    index("units_path").on(t.path),
+  ],
+);
+
+export const people = sqliteTable("people", {
+  id: integer("id").primaryKey(),
+  displayName: text("display_name").notNull(),
+  locale: text("locale").notNull().default("vi"),
+  createdAt: text("created_at").notNull(),
+});
+
+export const accounts = sqliteTable(
+  "accounts",
+  {
+    id: integer("id").primaryKey(),
+    personId: integer("person_id")
+      .notNull()
+      .references(() => people.id),
+    platform: text("platform", { enum: PLATFORMS }).notNull(),
+    externalId: text("external_id").notNull(),
+    chatId: text("chat_id").notNull(),
+    active: integer("active", { mode: "boolean" }).notNull().default(true),
+  },
+  (t) => [uniqueIndex("accounts_platform_external").on(t.platform, t.externalId), index("accounts_person").on(t.personId)],
+);
+
+export const roles = sqliteTable(
+  "roles",
+  {
+    id: integer("id").primaryKey(),
+    personId: integer("person_id")
+      .notNull()
+      .references(() => people.id),
+    unitId: integer("unit_id")
+      .notNull()
+      .references(() => units.id),
+    role: text("role", { enum: ROLES }).notNull(),
+    createdAt: text("created_at").notNull(),
+  },
+  (t) => [uniqueIndex("roles_person_unit_role").on(t.personId, t.unitId, t.role), index("roles_unit").on(t.unitId)],
+);
+
+export const invites = sqliteTable(
+  "invites",
+  {
+    code: text("code").primaryKey(),
+    unitId: integer("unit_id")
+      .notNull()
+      .references(() => units.id),
+    role: text("role", { enum: ROLES }).notNull(),
+    createdAt: text("created_at").notNull(),
+    expiresAt: text("expires_at").notNull(),
+    usedAt: text("used_at"),
+    usedBy: integer("used_by").references(() => people.id),
+  },
+  (t) => [index("invites_unit").on(t.unitId)],
+);
+
+export const targets = sqliteTable(
+  "targets",
+  {
+    id: integer("id").primaryKey(),
+    unitId: integer("unit_id")
+      .notNull()
+      .references(() => units.id),
+    metric: text("metric").notNull(),
+    /** The year the target is for, "2026". */
+    period: text("period").notNull(),
+    value: integer("value").notNull(),
+    /** YYYY-MM-DD, or null for the end of the period. */
+    deadline: text("deadline"),
+  },
+  (t) => [
+    uniqueIndex("targets_unit_metric_period").on(t.unitId, t.metric, t.period),
+    check("targets_value_nonnegative", sql`${t.value} >= 0`),
+  ],
+);
+
+/** Append-only: a mistake is corrected by a reversing entry, never by editing or deleting a row. */
+export const ledger = sqliteTable(
+  "ledger",
+  {
+    id: integer("id").primaryKey(),
+    unitId: integer("unit_id")
+      .notNull()
+      .references(() => units.id),
+    event: text("event").notNull(),
+    /** Signed: a reversing entry carries the opposite sign of the entry it reverses. */
+    count: integer("count").notNull(),
+    informal: integer("informal", { mode: "boolean" }).notNull().default(false),
+    /** YYYY-MM-DD, the day it happened, in the configured time zone. */
+    occurredOn: text("occurred_on").notNull(),
+    period: text("period").notNull(),
+    reporterId: integer("reporter_id").references(() => people.id),
+    /** The platform message that carried the report, "telegram:1234"; one message is recorded once. */
+    source: text("source").notNull(),
+    note: text("note"),
+    reverses: integer("reverses"),
+    undoneBy: integer("undone_by"),
+    createdAt: text("created_at").notNull(),
+  },
+  (t) => [
+    uniqueIndex("ledger_source_event").on(t.source, t.event, t.unitId, t.informal),
+    index("ledger_unit_period").on(t.unitId, t.period),
+    index("ledger_reporter").on(t.reporterId),
+  ],
+);
+
+/** Running totals per unit, its whole subtree included, kept current as the ledger is written. */
+export const tallies = sqliteTable(
+  "tallies",
+  {
+    unitId: integer("unit_id").notNull(),
+    period: text("period").notNull(),
+    event: text("event").notNull(),
+    total: integer("total").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.unitId, t.period, t.event] })],
+);
+
+/** Platform updates already handled: platforms redeliver until they see a 2xx. */
+export const processedUpdates = sqliteTable(
+  "processed_updates",
+  {
+    platform: text("platform").notNull(),
+    updateId: text("update_id").notNull(),
+    receivedAt: text("received_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.platform, t.updateId] })],
+);
+
+export const settings = sqliteTable("settings", {
+  key: text("key").primaryKey(),
+  value: text("value").notNull(),
+});

@@ -1,0 +1,44 @@
+// The operator CLI: `npm run cli -- <command>`. Each command lives in src/cli/.
+import { openDatabase, repositories } from "../db/index.ts";
+import { ConfigError, loadConfig, processEnv } from "./config.ts";
+import { dayOf } from "./domain/calendar.ts";
+
+const USAGE = `usage: npm run cli -- <command>
+  import <file.csv>                               units or targets, all or nothing
+  invite <unit_code> --role chair|officer|admin   one single-use invite (--days N, default 14)
+  invite --under <unit_code> --role chair         one invite per grassroots unit and guild without one
+  parse ["<text>"]                                how the bot reads a message (stdin: one per line)`;
+
+const io = { out: (line: string) => console.log(line), err: (line: string) => console.error(line) };
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...args] = argv;
+  if (command === "parse") {
+    const { runParse } = await import("./cli/parse.ts");
+    return runParse(args, { stdin: process.stdin, stdout: process.stdout });
+  }
+  if (command !== "import" && command !== "invite") {
+    console.error(USAGE);
+    return command === undefined || command === "help" ? 0 : 2;
+  }
+  const config = loadConfig(processEnv());
+  const repos = repositories(openDatabase(config.databasePath));
+  const now = new Date();
+  try {
+    if (command === "import") {
+      const { runImport } = await import("./cli/import.ts");
+      return runImport(args, repos, dayOf(now, config.timeZone), io);
+    }
+    const { runInvite } = await import("./cli/invite.ts");
+    return runInvite(args, repos, now, io);
+  } finally {
+    repos.db.$client.close();
+  }
+}
+
+try {
+  process.exitCode = await main(process.argv.slice(2));
+} catch (error) {
+  console.error(error instanceof ConfigError ? `configuration: ${error.message}` : String(error));
+  process.exitCode = 1;
+}

@@ -1,0 +1,86 @@
+// The whole environment, validated once. Nothing else in the project reads process.env.
+import { existsSync } from "node:fs";
+import { z } from "zod";
+
+const secret = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{1,256}$/, "phải gồm 1–256 ký tự A-Z a-z 0-9 _ -");
+
+const emptyAsUndefined = (value: unknown) => (value === "" ? undefined : value);
+
+const schema = z
+  .object({
+    BOT_TOKEN: z.preprocess(emptyAsUndefined, z.string().regex(/^\d+:[A-Za-z0-9_-]+$/, "không đúng dạng 123456:ABC…").optional()),
+    BOT_MODE: z.preprocess(emptyAsUndefined, z.enum(["webhook", "polling"]).optional()),
+    BOT_WEBHOOK_SECRET: z.preprocess(emptyAsUndefined, secret.optional()),
+    PUBLIC_URL: z.preprocess(emptyAsUndefined, z.url({ protocol: /^https?$/ }).optional()),
+    TELEGRAM_API_ROOT: z.preprocess(emptyAsUndefined, z.url().default("https://api.telegram.org")),
+    DATABASE_PATH: z.preprocess(emptyAsUndefined, z.string().default("data/bot.sqlite")),
+    DEMO_DATABASE_PATH: z.preprocess(emptyAsUndefined, z.string().default("data/demo.sqlite")),
+    PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(65535).default(3000)),
+    HOST: z.preprocess(emptyAsUndefined, z.string().optional()),
+    TZ: z.preprocess(emptyAsUndefined, z.string().default("Asia/Ho_Chi_Minh")),
+    LOG_LEVEL: z.preprocess(
+      emptyAsUndefined,
+      z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    ),
+  })
+  .superRefine((env, ctx) => {
+    try {
+      new Intl.DateTimeFormat("en", { timeZone: env.TZ });
+    } catch {
+      ctx.addIssue({ code: "custom", path: ["TZ"], message: "không phải múi giờ IANA (ví dụ Asia/Ho_Chi_Minh)" });
+    }
+    const mode = env.BOT_MODE ?? (env.PUBLIC_URL ? "webhook" : "polling");
+    if (env.BOT_TOKEN && mode === "webhook" && !env.BOT_WEBHOOK_SECRET) {
+      ctx.addIssue({ code: "custom", path: ["BOT_WEBHOOK_SECRET"], message: "bắt buộc khi BOT_MODE=webhook" });
+    }
+  });
+
+export interface Config {
+  /** Absent: the local demo runs against an in-process stand-in for Telegram. */
+  botToken: string | undefined;
+  botMode: "webhook" | "polling";
+  webhookSecret: string | undefined;
+  publicUrl: string | undefined;
+  telegramApiRoot: string;
+  databasePath: string;
+  demoDatabasePath: string;
+  port: number;
+  host: string;
+  timeZone: string;
+  logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
+}
+
+export class ConfigError extends Error {}
+
+/** Reads and checks the environment; throws ConfigError with one line naming the variable. */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const result = schema.safeParse(env);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const name = issue?.path.join(".") || "environment";
+    throw new ConfigError(`${name}: ${issue?.message ?? "invalid"}`);
+  }
+  const e = result.data;
+  return {
+    botToken: e.BOT_TOKEN,
+    botMode: e.BOT_MODE ?? (e.PUBLIC_URL ? "webhook" : "polling"),
+    webhookSecret: e.BOT_WEBHOOK_SECRET,
+    publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ""),
+    telegramApiRoot: e.TELEGRAM_API_ROOT.replace(/\/+$/, ""),
+    databasePath: e.DATABASE_PATH,
+    demoDatabasePath: e.DEMO_DATABASE_PATH,
+    port: e.PORT,
+    // The tokenless demo is for one person at this machine, so it listens on loopback only.
+    host: e.HOST ?? (e.BOT_TOKEN ? "0.0.0.0" : "127.0.0.1"),
+    timeZone: e.TZ,
+    logLevel: e.LOG_LEVEL,
+  };
+}
+
+/** The process environment, with a .env file in the working directory read first when there is one. */
+export function processEnv(): Record<string, string | undefined> {
+  if (existsSync(".env")) process.loadEnvFile(".env");
+  return process.env;
+}

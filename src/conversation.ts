@@ -1,0 +1,121 @@
+// Turns one incoming message or button press into a command's reply. Platform adapters call this.
+import type { Repositories } from "../db/index.ts";
+import { commands, link, type Command, type Reply, type Request, type Sender, type Services } from "../commands/index.ts";
+import { Actor } from "./domain/actor.ts";
+import { dayOf } from "./domain/calendar.ts";
+import { looksLikeInviteCode } from "./domain/invites.ts";
+import { standingService } from "./domain/standing.ts";
+import { parse } from "./nlu/index.ts";
+import type { Intent, Parse, ReportEvent } from "./nlu/types.ts";
+
+export interface Incoming {
+  sender: Sender;
+  /** "telegram:<update_id>": what makes a report count once. */
+  source: string;
+  text?: string;
+  /** The action of a pressed button. */
+  action?: string;
+}
+
+export interface ConversationOptions {
+  repos: Repositories;
+  translate: (locale: string, key: string, args?: Record<string, string | number>) => string;
+  timeZone: string;
+  clock?: () => Date;
+  botUsername?: () => string | undefined;
+}
+
+/** Longest text the bot reads; Telegram itself allows 4,096 characters. */
+const MAX_TEXT = 4096;
+
+const SLASH_INTENTS: Record<string, Intent> = {
+  conthieu: "ask_remaining",
+  tiendo: "ask_progress",
+  han: "ask_deadlines",
+  hoantac: "undo",
+  help: "help",
+  trogiup: "help",
+  huongdan: "help",
+};
+
+const SLASH_EVENTS: Record<string, ReportEvent> = { ketnap: "join", giam: "leave" };
+
+/** "/ketnap 5", "/ketnap 5 CĐCS Công ty ABC": a count, then optionally the unit. */
+function slashReport(event: ReportEvent, args: string): Parse {
+  const match = /^(\d{1,3}(?:\.\d{3})+|\d+)(?:\s+(.+))?$/s.exec(args.trim());
+  if (!match) return { intent: "report", reports: [{ event }] };
+  const count = Number(match[1]?.replaceAll(".", ""));
+  const unit = match[2]?.trim();
+  return { intent: "report", reports: [{ event, count }], ...(unit ? { unit } : {}) };
+}
+
+export function conversation(options: ConversationOptions) {
+  const { repos } = options;
+  const clock = options.clock ?? (() => new Date());
+  const standing = standingService(repos);
+  const byIntent = new Map<Intent, Command>();
+  const byAction = new Map<string, Command>();
+  for (const command of commands) {
+    for (const intent of command.intents) byIntent.set(intent, command);
+    for (const action of command.actions ?? []) byAction.set(action, command);
+  }
+
+  function actorOf(sender: Sender): Actor | null {
+    const account = repos.people.account(sender.platform, sender.externalId);
+    if (!account) return null;
+    const person = repos.people.person(account.personId);
+    if (!person) return null;
+    const posts = repos.people.roles(person.id).flatMap((grant) => {
+      const unit = repos.units.byId(grant.unitId);
+      return unit ? [{ unit, role: grant.role }] : [];
+    });
+    return posts.length > 0 ? new Actor(person.id, person.displayName, person.locale, posts) : null;
+  }
+
+  async function handle(incoming: Incoming): Promise<Reply> {
+    const now = clock();
+    const actor = actorOf(incoming.sender);
+    const t: Services["t"] = (key, args) => options.translate(actor?.locale ?? "vi", key, args);
+    const services: Services = { repos, standing, t, botUsername: options.botUsername ?? (() => undefined) };
+    const base = { actor, sender: incoming.sender, source: incoming.source, now, today: dayOf(now, options.timeZone) };
+
+    let text = (incoming.text ?? "").trim();
+    let command: Command | undefined;
+    let actionArg: string | undefined;
+    if (incoming.action !== undefined) {
+      const [name = "", ...rest] = incoming.action.split(":");
+      if (name === "say") text = rest.join(":");
+      else {
+        command = byAction.get(name);
+        actionArg = rest.join(":");
+        if (!command) return { text: t("action-expired") };
+      }
+    }
+    if (text.length > MAX_TEXT) return { text: t("too-long", { max: MAX_TEXT }) };
+
+    let parsed: Parse | undefined;
+    const slash = /^\/([a-z]+)(?:@\w+)?(?:\s+([\s\S]*))?$/i.exec(text);
+    if (!command && slash) {
+      const name = (slash[1] ?? "").toLowerCase();
+      const args = (slash[2] ?? "").trim();
+      const event = SLASH_EVENTS[name];
+      if (name === "start" && args) return link(args, { ...base, text, parse: { intent: "greet" } }, services);
+      if (name === "start") parsed = { intent: actor ? "help" : "greet" };
+      else if (event) parsed = slashReport(event, args);
+      else parsed = { intent: SLASH_INTENTS[name] ?? "unknown" };
+    }
+    if (!command && !slash && looksLikeInviteCode(text) && !actor) {
+      return link(text, { ...base, text, parse: { intent: "greet" } }, services);
+    }
+    parsed ??= command ? { intent: "unknown" } : parse(text, { today: base.today });
+    command ??= byIntent.get(parsed.intent) ?? byIntent.get("unknown");
+    if (!command) return { text: t("unknown") };
+    const request: Request = { ...base, text, parse: parsed, ...(actionArg !== undefined ? { actionArg } : {}) };
+    if (!actor && !command.open) return { text: t("not-linked") };
+    return command.run(request, services);
+  }
+
+  return { handle };
+}
+
+export type Conversation = ReturnType<typeof conversation>;

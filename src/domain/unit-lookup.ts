@@ -1,0 +1,49 @@
+// Finds the unit a message is about, within what the person may act on.
+import type { Repositories } from "../../db/index.ts";
+import type { Unit } from "../../db/repositories/units.ts";
+import { matchUnit } from "../nlu/index.ts";
+import type { Actor } from "./actor.ts";
+
+export type UnitLookup =
+  | { kind: "found"; unit: Unit }
+  /** Named, but nothing the person may act on goes by that name. */
+  | { kind: "outside"; named: string }
+  /** Nothing named, and the person's unit has units below it: which one is meant? */
+  | { kind: "ambiguous"; home: Unit };
+
+function isLeaf(unit: Unit): boolean {
+  return unit.kind === "grassroots" || unit.kind === "guild";
+}
+
+/** The units a person may act on, their own first; subtrees of district roles included. */
+function reachable(actor: Actor, repos: Pick<Repositories, "units">): Unit[] {
+  const seen = new Map<number, Unit>();
+  for (const post of actor.posts) {
+    seen.set(post.unit.id, post.unit);
+    if (!isLeaf(post.unit)) for (const unit of repos.units.subtree(post.unit)) seen.set(unit.id, unit);
+  }
+  return [...seen.values()];
+}
+
+/**
+ * For a report: the named unit if the person may report for it; otherwise their own grassroots unit.
+ * For an ask (`allowAggregate`), a district person's own unit is a fine answer.
+ */
+export function lookUpUnit(
+  actor: Actor,
+  named: string | undefined,
+  repos: Pick<Repositories, "units">,
+  allowAggregate: boolean,
+): UnitLookup {
+  if (named) {
+    const candidates = reachable(actor, repos);
+    const best = matchUnit(named, candidates)[0];
+    const unit = best && candidates.find((c) => c.id === best.id);
+    return unit ? { kind: "found", unit } : { kind: "outside", named };
+  }
+  const home = actor.home.unit;
+  if (allowAggregate || isLeaf(home)) return { kind: "found", unit: home };
+  const leaves = actor.posts.filter((post) => isLeaf(post.unit));
+  if (leaves.length === 1 && leaves[0]) return { kind: "found", unit: leaves[0].unit };
+  return { kind: "ambiguous", home };
+}

@@ -1,0 +1,64 @@
+// Start-up: config → database → bot → server; graceful shutdown on SIGTERM and SIGINT.
+import { serve } from "@hono/node-server";
+import { assemble, type Service } from "./assemble.ts";
+import { ConfigError, loadConfig, processEnv, type Config } from "./config.ts";
+import { createLogger, type Logger } from "./logger.ts";
+import { startDemo } from "./platforms/demo/start.ts";
+
+async function startTelegram(config: Config, logger: Logger): Promise<Service> {
+  const service = assemble(config, { logger });
+  const bot = service.bot;
+  if (!bot) throw new Error("BOT_TOKEN is required");
+  await bot.init();
+  service.repos.updates.setSetting("telegram.username", bot.botInfo.username);
+  if (config.botMode === "webhook") {
+    if (config.publicUrl) {
+      await bot.api.setWebhook(`${config.publicUrl}/webhook/telegram`, {
+        secret_token: config.webhookSecret ?? "",
+        allowed_updates: ["message", "callback_query"],
+      });
+      logger.info({ url: `${config.publicUrl}/webhook/telegram` }, "webhook registered");
+    }
+  } else {
+    await bot.api.deleteWebhook();
+    void bot.start({ allowed_updates: ["message", "callback_query"], onStart: () => logger.info("polling for updates") });
+  }
+  return service;
+}
+
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig(processEnv());
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(`Cấu hình sai: ${error.message}`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const logger = createLogger(config.logLevel);
+  const service = config.botToken ? await startTelegram(config, logger) : await startDemo(config, logger);
+  const server = serve({ fetch: service.app.fetch, port: config.port, hostname: config.host }, (info) => {
+    logger.info({ port: info.port, host: config.host }, "listening");
+    if (!config.botToken) {
+      const host = config.host === "0.0.0.0" ? "localhost" : config.host;
+      console.log(`\nTrợ lý Công đoàn (bản dùng thử) đang chạy: mở http://${host}:${info.port}/ để trò chuyện với bot.\n`);
+    }
+  });
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, "shutting down");
+    server.close();
+    await service.close();
+    logger.info("stopped");
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+  process.on("SIGINT", () => void stop("SIGINT"));
+}
+
+await main();

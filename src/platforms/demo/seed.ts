@@ -1,0 +1,98 @@
+// Demo data for the tokenless demo, drawn from LĐLĐ TP Thủ Đức's 2024 programme (8 guilds and their
+// admission targets, the district's targets) and moved to the current year. The grassroots unions
+// and the reports are illustrative, and the page says so.
+import type { Repositories } from "../../../db/index.ts";
+import { lineage, type Unit } from "../../../db/repositories/units.ts";
+import { addDays, dayOf } from "../../domain/calendar.ts";
+import { createInvite } from "../../domain/invites.ts";
+
+export const DEMO_PERSONAS = {
+  chair: { telegramId: 910_001, name: "Chủ tịch CĐCS (demo)", unitCode: "TD-CDCS-01", role: "chair" as const },
+  officer: { telegramId: 910_002, name: "Cán bộ LĐLĐ (demo)", unitCode: "TD", role: "officer" as const },
+};
+export type DemoPersona = keyof typeof DEMO_PERSONAS;
+
+const GUILDS: [string, string, number][] = [
+  ["TD-ND-XEOM", "Nghiệp đoàn xe ôm thành phố Thủ Đức", 20],
+  ["TD-ND-THUCAN", "Nghiệp đoàn kinh doanh thức ăn đường phố", 10],
+  ["TD-ND-BABANH", "Nghiệp đoàn xe mô tô 3 bánh", 20],
+  ["TD-ND-GIUPVIEC", "Nghiệp đoàn giúp việc nhà", 20],
+  ["TD-ND-XEOMCN", "Nghiệp đoàn xe ôm công nghệ", 10],
+  ["TD-ND-GIUTRE", "Nghiệp đoàn giữ trẻ", 15],
+  ["TD-ND-TOCNAIL", "Nghiệp đoàn hớt tóc làm nail", 10],
+  ["TD-ND-TIEUTHUONG", "Nghiệp đoàn tiểu thương", 20],
+];
+
+// [code, name, sector, members, workers, ket_nap target]
+const GRASSROOTS: [string, string, "state" | "non_state", number, number, number][] = [
+  ["TD-CDCS-01", "CĐCS Công ty TNHH May Linh Xuân", "non_state", 412, 520, 60],
+  ["TD-CDCS-02", "CĐCS Công ty CP Cơ khí Trường Thọ", "non_state", 230, 310, 40],
+  ["TD-CDCS-03", "CĐCS Công ty TNHH Điện tử Hiệp Phú", "non_state", 880, 1_150, 150],
+  ["TD-CDCS-04", "CĐCS Trường THCS Bình Chiểu", "state", 58, 60, 2],
+  ["TD-CDCS-05", "CĐCS Bệnh viện Đa khoa khu vực Thủ Đức", "state", 940, 965, 20],
+];
+
+export function seedDemo(repos: Repositories, now: Date, timeZone: string): void {
+  const today = dayOf(now, timeZone);
+  const year = today.slice(0, 4);
+  const nowIso = now.toISOString();
+  repos.db.$client.transaction(() => {
+    repos.units.upsert({ code: "HCM", name: "LĐLĐ TP Hồ Chí Minh", parentCode: null, kind: "province", sector: null, members: 0, workers: 0 });
+    const district = repos.units.upsert({ code: "TD", name: "LĐLĐ TP Thủ Đức", parentCode: "HCM", kind: "district", sector: null, members: 0, workers: 0 });
+    const end = `${year}-12-31`;
+    repos.targets.upsert({ unitId: district.id, metric: "thuc_tang", period: year, value: 12_000, deadline: end });
+    repos.targets.upsert({ unitId: district.id, metric: "ket_nap_phi_chinh_thuc", period: year, value: 100, deadline: end });
+    repos.targets.upsert({ unitId: district.id, metric: "thanh_lap_cdcs", period: year, value: 60, deadline: end });
+    repos.targets.upsert({ unitId: district.id, metric: "thanh_lap_nghiep_doan", period: year, value: 1, deadline: end });
+    // "Giới thiệu đoàn viên ưu tú ... trước 20/7/2024", moved to this year.
+    repos.targets.upsert({ unitId: district.id, metric: "gioi_thieu_dang", period: year, value: 1_578, deadline: `${year}-07-20` });
+
+    const units: Unit[] = [];
+    for (const [code, name, target] of GUILDS) {
+      const unit = repos.units.upsert({ code, name, parentCode: "TD", kind: "guild", sector: "informal", members: 0, workers: 0 });
+      repos.targets.upsert({ unitId: unit.id, metric: "ket_nap", period: year, value: target, deadline: end });
+      units.push(unit);
+    }
+    for (const [code, name, sector, members, workers, target] of GRASSROOTS) {
+      const unit = repos.units.upsert({ code, name, parentCode: "TD", kind: "grassroots", sector, members, workers });
+      repos.targets.upsert({ unitId: unit.id, metric: "ket_nap", period: year, value: target, deadline: end });
+      repos.targets.upsert({ unitId: unit.id, metric: "gioi_thieu_dang", period: year, value: 1, deadline: `${year}-07-20` });
+      units.push(unit);
+    }
+
+    // A year of reports: some units on pace, some behind, one silent.
+    const reports: [number, number, number][] = [
+      [0, 12, 40], [0, 5, 12], [1, 3, 30], [2, 6, 25], [3, 2, 60], [4, 1, 90], [5, 4, 20], [6, 2, 7],
+      [8, 18, 150], [8, 9, 45], [9, 7, 100], [10, 38, 120], [10, 44, 60], [12, 8, 200], [12, 3, 30],
+    ];
+    reports.forEach(([index, count, daysAgo], i) => {
+      const unit = units[index];
+      if (!unit) return;
+      const occurredOn = addDays(today, -daysAgo);
+      if (occurredOn.slice(0, 4) !== year) return;
+      const informal = unit.kind === "guild";
+      repos.ledger.record(
+        [{ unitId: unit.id, lineage: lineage(unit), event: "join", count, informal, occurredOn, reporterId: null, source: `demo:${i}` }],
+        nowIso,
+      );
+    });
+    const shrinking = units[8];
+    if (shrinking) {
+      const occurredOn = addDays(today, -35);
+      repos.ledger.record(
+        [{ unitId: shrinking.id, lineage: lineage(shrinking), event: "leave", count: -4, informal: false, occurredOn, reporterId: null, source: "demo:leave" }],
+        nowIso,
+      );
+    }
+
+    for (const persona of Object.values(DEMO_PERSONAS)) {
+      const unit = repos.units.byCode(persona.unitCode);
+      if (!unit) continue;
+      const { code } = createInvite(repos, unit, persona.role, now);
+      const invite = repos.people.invite(code);
+      if (!invite) continue;
+      const id = String(persona.telegramId);
+      repos.people.redeem(invite, { platform: "telegram", externalId: id, chatId: id }, persona.name, nowIso);
+    }
+  })();
+}

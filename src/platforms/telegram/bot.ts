@@ -1,0 +1,89 @@
+// The grammY bot: Telegram updates → plain incoming messages → the conversation → replies rendered back.
+import { Agent as HttpAgent } from "node:http";
+import { Agent as HttpsAgent } from "node:https";
+import { autoRetry } from "@grammyjs/auto-retry";
+import { Bot, type Context } from "grammy";
+import type { UserFromGetMe } from "grammy/types";
+import type { UpdateRepository } from "../../../db/repositories/updates.ts";
+import type { Conversation, Incoming } from "../../conversation.ts";
+import type { TranslateIn } from "../../i18n.ts";
+import type { Logger } from "../../logger.ts";
+import { sendReply } from "./render.ts";
+
+export interface TelegramBotOptions {
+  token: string;
+  apiRoot: string;
+  conversation: Conversation;
+  updates: UpdateRepository;
+  translate: TranslateIn;
+  logger: Logger;
+  /** Known in advance in tests and the demo, so start-up needs no getMe round trip. */
+  botInfo?: UserFromGetMe;
+}
+
+function senderOf(ctx: Context): Incoming["sender"] | undefined {
+  const from = ctx.from;
+  const chat = ctx.chat;
+  if (!from || !chat || from.is_bot) return undefined;
+  const displayName = [from.first_name, from.last_name].filter(Boolean).join(" ").trim() || "bạn";
+  return { platform: "telegram", externalId: String(from.id), chatId: String(chat.id), displayName };
+}
+
+export function createTelegramBot(options: TelegramBotOptions): Bot {
+  const { conversation, updates, logger } = options;
+  // Keep-alive connections to the Bot API: a new TLS handshake per message would dominate the reply time.
+  const agent = options.apiRoot.startsWith("https:")
+    ? new HttpsAgent({ keepAlive: true })
+    : new HttpAgent({ keepAlive: true });
+  const bot = new Bot(options.token, {
+    client: { apiRoot: options.apiRoot, baseFetchConfig: { agent } as object },
+    ...(options.botInfo ? { botInfo: options.botInfo } : {}),
+  });
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 }));
+
+  // Telegram redelivers an update until it sees a 2xx, so each update_id is handled once.
+  bot.use(async (ctx, next) => {
+    if (!updates.claim("telegram", String(ctx.update.update_id), new Date().toISOString())) {
+      logger.info({ update: ctx.update.update_id }, "duplicate update ignored");
+      return;
+    }
+    try {
+      await next();
+    } catch (error) {
+      // The update stays claimed: what it wrote was one transaction, so it is recorded whole or not at all.
+      logger.error({ update: ctx.update.update_id, err: error instanceof Error ? error.message : String(error) }, "update failed");
+      if (ctx.chat) await ctx.api.sendMessage(ctx.chat.id, options.translate("vi", "error")).catch(() => undefined);
+    }
+  });
+
+  bot.on("message:text", async (ctx) => {
+    const sender = senderOf(ctx);
+    if (!sender || ctx.chat.type !== "private") return;
+    const reply = await conversation.handle({
+      sender,
+      source: `telegram:${ctx.update.update_id}`,
+      text: ctx.message.text,
+    });
+    await sendReply(ctx.api, ctx.chat.id, reply);
+  });
+
+  bot.on("callback_query:data", async (ctx) => {
+    const sender = senderOf(ctx);
+    await ctx.answerCallbackQuery();
+    if (!sender) return;
+    const reply = await conversation.handle({
+      sender,
+      source: `telegram:${ctx.update.update_id}`,
+      action: ctx.callbackQuery.data,
+    });
+    await sendReply(ctx.api, sender.chatId, reply);
+  });
+
+  // Stickers, photos, voice: say what the bot can read, in private chats only.
+  bot.on("message", async (ctx) => {
+    if (ctx.chat.type !== "private" || ctx.from?.is_bot) return;
+    await ctx.reply(options.translate("vi", "unsupported"));
+  });
+
+  return bot;
+}

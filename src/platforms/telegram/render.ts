@@ -1,0 +1,56 @@
+// Plain replies → Telegram messages: choices become inline buttons, images photos, files documents.
+import { InlineKeyboard, InputFile, type Api, type RawApi } from "grammy";
+import type { Choice, Reply } from "../../../commands/index.ts";
+
+/** Telegram refuses callback data longer than 64 bytes, and texts longer than 4,096 characters. */
+const MAX_CALLBACK_BYTES = 64;
+export const MAX_TELEGRAM_TEXT = 4096;
+
+function keyboard(choices: Choice[] | undefined): InlineKeyboard | undefined {
+  const usable = (choices ?? []).filter((c) => Buffer.byteLength(c.action) <= MAX_CALLBACK_BYTES);
+  if (usable.length === 0) return undefined;
+  const kb = new InlineKeyboard();
+  usable.forEach((choice, i) => {
+    kb.text(choice.label, choice.action);
+    if (i % 2 === 1) kb.row();
+  });
+  return kb;
+}
+
+/** Splits at line breaks so no part exceeds the limit; a single overlong line is cut. */
+export function splitText(text: string, limit: number): string[] {
+  if (text.length <= limit) return [text];
+  const parts: string[] = [];
+  let current = "";
+  for (const line of text.split("\n")) {
+    const candidate = current ? `${current}\n${line}` : line;
+    if (candidate.length <= limit) {
+      current = candidate;
+      continue;
+    }
+    if (current) parts.push(current);
+    let rest = line;
+    while (rest.length > limit) {
+      parts.push(rest.slice(0, limit));
+      rest = rest.slice(limit);
+    }
+    current = rest;
+  }
+  if (current) parts.push(current);
+  return parts;
+}
+
+export async function sendReply(api: Api<RawApi>, chatId: number | string, reply: Reply): Promise<void> {
+  const markup = keyboard(reply.choices);
+  const parts = splitText(reply.text, MAX_TELEGRAM_TEXT);
+  for (const [i, part] of parts.entries()) {
+    const last = i === parts.length - 1;
+    await api.sendMessage(chatId, part, last && markup ? { reply_markup: markup } : {});
+  }
+  if (reply.image) {
+    await api.sendPhoto(chatId, new InputFile(reply.image.png, "tien-do.png"), {
+      ...(reply.image.caption ? { caption: reply.image.caption } : {}),
+    });
+  }
+  if (reply.file) await api.sendDocument(chatId, new InputFile(reply.file.data, reply.file.name));
+}

@@ -1,0 +1,124 @@
+// An in-process stand-in for the Telegram Bot API: it records every call and answers like Telegram.
+// Used by the tokenless demo (its chat page shows what the bot "sent") and by the tests.
+import type { UserFromGetMe } from "grammy/types";
+import { Hono } from "hono";
+
+export interface RecordedCall {
+  method: string;
+  payload: Record<string, unknown>;
+  /** Uploaded files (photos, documents), by field name. */
+  files: Record<string, { name: string; bytes: Uint8Array }>;
+  at: number;
+}
+
+export interface StandInFailure {
+  error_code: number;
+  description: string;
+  parameters?: { retry_after?: number };
+}
+
+export const STAND_IN_BOT: UserFromGetMe = {
+  id: 7_000_000_001,
+  is_bot: true,
+  first_name: "Trợ lý Công đoàn",
+  username: "TroLyCongDoanDemoBot",
+  can_join_groups: false,
+  can_read_all_group_messages: false,
+  supports_inline_queries: false,
+  can_connect_to_business: false,
+  has_main_web_app: false,
+  has_topics_enabled: false,
+  allows_users_to_create_topics: false,
+  can_manage_bots: false,
+  supports_join_request_queries: false,
+} as UserFromGetMe;
+
+export class StandInBotApi {
+  readonly calls: RecordedCall[] = [];
+  private nextMessageId = 1;
+  private failures: { method: string; failure: StandInFailure }[] = [];
+  private listeners = new Set<(call: RecordedCall) => void>();
+  readonly app = new Hono();
+
+  constructor() {
+    this.app.post("/bot:token/:method", async (c) => {
+      const method = c.req.param("method");
+      const { payload, files } = await readBody(c.req.raw);
+      const call: RecordedCall = { method, payload, files, at: Date.now() };
+      this.calls.push(call);
+      for (const listener of this.listeners) listener(call);
+      const failureIndex = this.failures.findIndex((f) => f.method === method);
+      if (failureIndex >= 0) {
+        const [entry] = this.failures.splice(failureIndex, 1);
+        if (entry) return c.json({ ok: false, ...entry.failure }, entry.failure.error_code as 400);
+      }
+      return c.json({ ok: true, result: this.answer(method, payload) });
+    });
+  }
+
+  /** Makes the next call of a method fail as Telegram would (429 with retry_after, 403 blocked…). */
+  failNext(method: string, failure: StandInFailure): void {
+    this.failures.push({ method, failure });
+  }
+
+  onCall(listener: (call: RecordedCall) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Texts sent to one chat, in order. */
+  textsTo(chatId: number | string): string[] {
+    return this.calls
+      .filter((c) => c.method === "sendMessage" && String(c.payload.chat_id) === String(chatId))
+      .map((c) => String(c.payload.text));
+  }
+
+  private answer(method: string, payload: Record<string, unknown>): unknown {
+    const now = Math.floor(Date.now() / 1000);
+    const chat = { id: Number(payload.chat_id), type: "private" };
+    switch (method) {
+      case "getMe":
+        return STAND_IN_BOT;
+      case "sendMessage":
+        return { message_id: this.nextMessageId++, date: now, chat, text: payload.text };
+      case "sendPhoto":
+        return { message_id: this.nextMessageId++, date: now, chat, photo: [] };
+      case "sendDocument":
+        return { message_id: this.nextMessageId++, date: now, chat, document: { file_id: "f", file_unique_id: "f" } };
+      case "getUpdates":
+        return [];
+      case "getWebhookInfo":
+        return { url: "", has_custom_certificate: false, pending_update_count: 0 };
+      default:
+        return true;
+    }
+  }
+}
+
+async function readBody(request: Request): Promise<Pick<RecordedCall, "payload" | "files">> {
+  const type = request.headers.get("content-type") ?? "";
+  const payload: Record<string, unknown> = {};
+  const files: RecordedCall["files"] = {};
+  if (type.includes("multipart/form-data")) {
+    const form = await request.formData();
+    for (const [key, value] of form.entries()) {
+      if (typeof value === "string") payload[key] = parseField(value);
+      else files[key] = { name: value.name, bytes: new Uint8Array(await value.arrayBuffer()) };
+    }
+    // grammY sends an uploaded file as "attach://<field>"; point the payload at what was uploaded.
+    for (const [key, value] of Object.entries(payload)) {
+      if (typeof value === "string" && value.startsWith("attach://")) payload[key] = { attached: value.slice(9) };
+    }
+  } else if (type.includes("application/json")) {
+    Object.assign(payload, (await request.json()) as Record<string, unknown>);
+  }
+  return { payload, files };
+}
+
+function parseField(value: string): unknown {
+  try {
+    return JSON.parse(value);
+  } catch {
+    return value;
+  }
+}

@@ -1,0 +1,82 @@
+// The Hono app: routes only. Webhooks check their secret before anything else runs.
+import { createHash, timingSafeEqual } from "node:crypto";
+import { Hono } from "hono";
+import { z } from "zod";
+import type { Logger } from "./logger.ts";
+
+export interface UpdateHandler {
+  handleUpdate(update: { update_id: number }): Promise<void>;
+}
+
+export interface AppOptions {
+  logger: Logger;
+  /** Answers true while the database is open and migrated. */
+  healthy: () => boolean;
+  telegram?: { handler: UpdateHandler; secret: string | undefined };
+  /** Extra routes mounted at the root: the demo chat page. */
+  pages?: Hono;
+}
+
+/** Compares secrets in constant time, whatever their lengths. */
+export function secretMatches(given: string | undefined, expected: string): boolean {
+  if (given === undefined) return false;
+  const a = createHash("sha256").update(given).digest();
+  const b = createHash("sha256").update(expected).digest();
+  return timingSafeEqual(a, b);
+}
+
+const telegramUpdate = z.looseObject({ update_id: z.number().int().nonnegative() });
+
+export function createApp(options: AppOptions) {
+  const { logger } = options;
+  const app = new Hono();
+  let inFlight = 0;
+  let accepting = true;
+
+  app.get("/healthz", (c) => (options.healthy() ? c.json({ ok: true }) : c.json({ ok: false }, 503)));
+
+  app.post("/webhook/telegram", async (c) => {
+    const telegram = options.telegram;
+    if (!telegram) return c.json({ ok: false, error: "telegram is not configured" }, 404);
+    if (telegram.secret !== undefined && !secretMatches(c.req.header("x-telegram-bot-api-secret-token"), telegram.secret)) {
+      return c.json({ ok: false }, 401);
+    }
+    if (!accepting) return c.json({ ok: false, error: "shutting down" }, 503);
+    let body: unknown;
+    try {
+      body = await c.req.json();
+    } catch {
+      return c.json({ ok: false, error: "body is not JSON" }, 400);
+    }
+    const update = telegramUpdate.safeParse(body);
+    if (!update.success) return c.json({ ok: false, error: "not a Telegram update" }, 400);
+    inFlight++;
+    try {
+      await telegram.handler.handleUpdate(update.data as { update_id: number });
+    } catch (error) {
+      // A failure is answered 200 all the same: a redelivery would fail the same way.
+      logger.error({ update: update.data.update_id, err: error instanceof Error ? error.message : String(error) }, "webhook update failed");
+    } finally {
+      inFlight--;
+    }
+    return c.json({ ok: true });
+  });
+
+  if (options.pages) app.route("/", options.pages);
+
+  app.notFound((c) => c.json({ ok: false, error: "not found" }, 404));
+  app.onError((error, c) => {
+    logger.error({ err: error.message, path: c.req.path }, "request failed");
+    return c.json({ ok: false, error: "bad request" }, 400);
+  });
+
+  return {
+    app,
+    /** Stops taking updates and resolves once those in flight are done. */
+    async drain(timeoutMs = 10_000): Promise<void> {
+      accepting = false;
+      const until = Date.now() + timeoutMs;
+      while (inFlight > 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 25));
+    },
+  };
+}

@@ -1,0 +1,67 @@
+import { spawn, spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { ROOT, TSX } from "../run-cli.ts";
+
+let dir: string | undefined;
+afterEach(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+describe("starting the server", () => {
+  it("stops at once with one line naming a bad variable", () => {
+    const result = spawnSync(TSX, ["src/main.ts"], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? "", PORT: "abc" },
+      encoding: "utf8",
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr.trim().split("\n")).toHaveLength(1);
+    expect(result.stderr).toMatch(/^Cấu hình sai: PORT: /);
+  });
+
+  it("runs the demo without a token, talks through the chat page, and stops cleanly on SIGTERM", async () => {
+    dir = mkdtempSync(join(tmpdir(), "tlcd-start-"));
+    const child = spawn(TSX, ["src/main.ts"], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? "", PORT: "0", DEMO_DATABASE_PATH: join(dir, "demo.sqlite"), LOG_LEVEL: "silent" },
+    });
+    let out = "";
+    child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
+    const url = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no banner: ${out}`)), 15_000);
+      child.stdout.on("data", () => {
+        const match = /http:\/\/[\w.]+:\d+\//.exec(out);
+        if (match) {
+          clearTimeout(timer);
+          resolve(match[0]);
+        }
+      });
+    });
+    expect((await fetch(`${url}healthz`)).status).toBe(200);
+    expect(await (await fetch(url)).text()).toContain("Trợ lý Công đoàn");
+    const said = await fetch(`${url}demo/say`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ persona: "chair", text: "kết nạp 2 đoàn viên" }),
+    });
+    const { messages } = (await said.json()) as { messages: { text: string; buttons: { label: string }[][] }[] };
+    expect(messages[0]?.text).toContain("Đã ghi nhận cho CĐCS Công ty TNHH May Linh Xuân");
+    expect(messages[0]?.buttons.flat().map((b) => b.label)).toContain("↩️ Hoàn tác");
+
+    const officer = await fetch(`${url}demo/say`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ persona: "officer", text: "còn thiếu bao nhiêu đoàn viên" }),
+    });
+    const answer = (await officer.json()) as { messages: { text: string }[] };
+    expect(answer.messages[0]?.text).toContain("LĐLĐ TP Thủ Đức");
+    expect(answer.messages[0]?.text).toContain("Các đơn vị chậm nhất");
+
+    const exit = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+    child.kill("SIGTERM");
+    expect(await exit).toBe(0);
+  });
+});

@@ -1,0 +1,85 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { World } from "../world.ts";
+
+let world: World;
+beforeEach(async () => {
+  world = await World.create();
+  world.unit({ code: "D1", name: "LĐLĐ huyện Phú Riềng", kind: "district" });
+  world.unit({ code: "C1", name: "CĐCS Công ty May Việt", parent: "D1", workers: 300 });
+  world.target("C1", "ket_nap", 60, "2026-12-31");
+});
+afterEach(() => world.close());
+
+const processed = () =>
+  (world.repos.db.$client.prepare("select count(*) as n from processed_updates").get() as { n: number }).n;
+
+describe("the Telegram webhook", () => {
+  it("answers 401 without the secret header, before reading the update", async () => {
+    const response = await world.post(JSON.stringify({ update_id: 1, message: {} }), null);
+    expect(response.status).toBe(401);
+    expect(processed()).toBe(0);
+  });
+
+  it("answers 401 to a wrong secret", async () => {
+    const response = await world.post(JSON.stringify({ update_id: 1 }), "wrong-secret");
+    expect(response.status).toBe(401);
+    expect(processed()).toBe(0);
+  });
+
+  it("answers 400, never 5xx, to malformed JSON and to JSON that is no update", async () => {
+    for (const body of ["{not json", "", "[]", "null", '{"update_id": "x"}', '{"update_id": -1}']) {
+      const response = await world.post(body);
+      expect(response.status, body).toBe(400);
+    }
+    expect(world.calls.filter((c) => c.method === "sendMessage")).toHaveLength(0);
+  });
+
+  it("answers 200 and sends nothing for update types the bot ignores", async () => {
+    const updates = [
+      { update_id: 11, edited_message: { message_id: 1, date: 0, chat: { id: 5, type: "private" }, text: "x" } },
+      { update_id: 12, channel_post: { message_id: 1, date: 0, chat: { id: -100, type: "channel", title: "c" }, text: "kết nạp 5" } },
+      { update_id: 13, my_chat_member: { chat: { id: 5, type: "private" }, from: { id: 5, is_bot: false, first_name: "A" }, date: 0, old_chat_member: { status: "member", user: { id: 1, is_bot: true, first_name: "b" } }, new_chat_member: { status: "kicked", user: { id: 1, is_bot: true, first_name: "b" }, until_date: 0 } } },
+    ];
+    for (const update of updates) expect((await world.post(JSON.stringify(update))).status).toBe(200);
+    expect(world.calls.filter((c) => c.method === "sendMessage")).toHaveLength(0);
+  });
+
+  it("ignores messages in group chats", async () => {
+    const response = await world.post(
+      JSON.stringify({
+        update_id: 20,
+        message: { message_id: 1, date: 0, chat: { id: -5, type: "group", title: "BCH" }, from: { id: 9, is_bot: false, first_name: "A" }, text: "kết nạp 5 đv" },
+      }),
+    );
+    expect(response.status).toBe(200);
+    expect(world.calls.filter((c) => c.method === "sendMessage")).toHaveLength(0);
+  });
+
+  it("counts a report once when Telegram delivers it twice", async () => {
+    const chair = await world.personAt("C1");
+    await chair.says("kết nạp 5 đoàn viên", { updateId: 41 });
+    const again = await chair.says("kết nạp 5 đoàn viên", { updateId: 41 });
+    expect(again).toBe("");
+    expect(await chair.asks("còn thiếu bao nhiêu")).toContain("còn thiếu 55");
+  });
+
+  it("tells a person who sends a sticker what it can read", async () => {
+    const chair = await world.personAt("C1");
+    const id = world.nextUpdateId();
+    const sent = await world.deliver({
+      update_id: id,
+      message: { message_id: id, date: 0, chat: { id: chair.telegramId, type: "private" }, from: { id: chair.telegramId, is_bot: false, first_name: "B" }, sticker: { file_id: "s", file_unique_id: "s", type: "regular", width: 1, height: 1, is_animated: false, is_video: false } },
+    });
+    expect(String(sent[0]?.payload.text)).toContain("tin nhắn chữ");
+  });
+
+  it("answers the health check once the database is open", async () => {
+    const response = await world.service.app.request("/healthz");
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ ok: true });
+  });
+
+  it("answers 404, not 5xx, to unknown routes", async () => {
+    expect((await world.service.app.request("/webhook/unknown", { method: "POST" })).status).toBe(404);
+  });
+});

@@ -1,0 +1,186 @@
+// A small world for specifications: units, people who talk to the bot through the real webhook,
+// a real SQLite file, and a stand-in Bot API that records what the bot sent.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { assemble, type Service } from "../src/assemble.ts";
+import { loadConfig } from "../src/config.ts";
+import { createInvite } from "../src/domain/invites.ts";
+import { createLogger } from "../src/logger.ts";
+import { STAND_IN_BOT } from "../src/platforms/telegram/stand-in-api.ts";
+import { startStandIn, type RunningStandIn } from "../src/platforms/telegram/stand-in-server.ts";
+import type { Role, Sector, UnitKind } from "../db/schema.ts";
+import type { RecordedCall } from "../src/platforms/telegram/stand-in-api.ts";
+
+export const SECRET = "test-secret_123";
+
+export interface UnitSpec {
+  code: string;
+  name: string;
+  parent?: string;
+  kind?: UnitKind;
+  sector?: Sector;
+  members?: number;
+  workers?: number;
+}
+
+export class Person {
+  private lastMessages: RecordedCall[] = [];
+  constructor(
+    private readonly world: World,
+    readonly telegramId: number,
+    readonly name: string,
+  ) {}
+
+  /** Sends a text message; resolves to everything the bot sent back, joined by blank lines. */
+  async says(text: string, options: { updateId?: number } = {}): Promise<string> {
+    const updateId = options.updateId ?? this.world.nextUpdateId();
+    const chat = { id: this.telegramId, type: "private", first_name: this.name };
+    const from = { id: this.telegramId, is_bot: false, first_name: this.name };
+    const sent = await this.world.deliver({
+      update_id: updateId,
+      message: { message_id: updateId, date: Math.floor(this.world.now.getTime() / 1000), chat, from, text },
+    });
+    this.lastMessages = sent.filter((c) => String(c.payload.chat_id) === String(this.telegramId));
+    return this.lastMessages.map((c) => String(c.payload.text ?? "")).join("\n\n");
+  }
+
+  asks(text: string): Promise<string> {
+    return this.says(text);
+  }
+
+  /** The labels of the buttons under the bot's last reply. */
+  buttons(): string[] {
+    return this.lastMessages.flatMap((c) => {
+      const markup = c.payload.reply_markup as { inline_keyboard?: { text: string }[][] } | undefined;
+      return (markup?.inline_keyboard ?? []).flat().map((b) => b.text);
+    });
+  }
+
+  /** Presses a button of the bot's last reply, by its label. */
+  async presses(label: string, options: { updateId?: number } = {}): Promise<string> {
+    const button = this.lastMessages
+      .flatMap((c) => ((c.payload.reply_markup as { inline_keyboard?: { text: string; callback_data: string }[][] } | undefined)?.inline_keyboard ?? []).flat())
+      .find((b) => b.text === label);
+    if (!button) throw new Error(`no button "${label}" in the last reply`);
+    return this.pressesData(button.callback_data, options);
+  }
+
+  async pressesData(data: string, options: { updateId?: number } = {}): Promise<string> {
+    const updateId = options.updateId ?? this.world.nextUpdateId();
+    const from = { id: this.telegramId, is_bot: false, first_name: this.name };
+    const chat = { id: this.telegramId, type: "private" };
+    const sent = await this.world.deliver({
+      update_id: updateId,
+      callback_query: { id: `cb${updateId}`, from, chat_instance: "x", data, message: { message_id: 1, date: 0, chat } },
+    });
+    this.lastMessages = sent.filter((c) => c.method === "sendMessage" && String(c.payload.chat_id) === String(this.telegramId));
+    return this.lastMessages.map((c) => String(c.payload.text ?? "")).join("\n\n");
+  }
+}
+
+export class World {
+  now = new Date("2026-06-15T03:00:00Z");
+  private updateId = 1000;
+  private personId = 500_000;
+
+  private constructor(
+    readonly service: Service,
+    readonly standIn: RunningStandIn,
+    readonly dir: string,
+  ) {}
+
+  static async create(options: { now?: string } = {}): Promise<World> {
+    const dir = mkdtempSync(join(tmpdir(), "tlcd-test-"));
+    const standIn = await startStandIn();
+    const config = loadConfig({
+      BOT_TOKEN: "123456:TEST-token",
+      BOT_MODE: "webhook",
+      BOT_WEBHOOK_SECRET: SECRET,
+      TELEGRAM_API_ROOT: standIn.url,
+      DATABASE_PATH: join(dir, "bot.sqlite"),
+      LOG_LEVEL: "silent",
+    });
+    const clock = { now: () => new Date() };
+    const service = assemble(config, { logger: createLogger("silent"), clock: () => clock.now(), botInfo: STAND_IN_BOT });
+    const world = new World(service, standIn, dir);
+    clock.now = () => world.now;
+    if (options.now) world.now = new Date(options.now);
+    return world;
+  }
+
+  get repos() {
+    return this.service.repos;
+  }
+
+  get calls(): RecordedCall[] {
+    return this.standIn.api.calls;
+  }
+
+  nextUpdateId(): number {
+    return ++this.updateId;
+  }
+
+  unit(spec: UnitSpec) {
+    return this.repos.units.upsert({
+      code: spec.code,
+      name: spec.name,
+      parentCode: spec.parent ?? null,
+      kind: spec.kind ?? "grassroots",
+      sector: spec.sector ?? null,
+      members: spec.members ?? 0,
+      workers: spec.workers ?? 0,
+    });
+  }
+
+  target(unitCode: string, metric: string, value: number, deadline: string | null = null, period?: string) {
+    const unit = this.repos.units.byCode(unitCode);
+    if (!unit) throw new Error(`no unit ${unitCode}`);
+    this.repos.targets.upsert({ unitId: unit.id, metric, period: period ?? (deadline ?? this.now.toISOString()).slice(0, 4), value, deadline });
+  }
+
+  invite(unitCode: string, role: Role = "chair"): string {
+    const unit = this.repos.units.byCode(unitCode);
+    if (!unit) throw new Error(`no unit ${unitCode}`);
+    return createInvite(this.repos, unit, role, this.now).code;
+  }
+
+  /** Someone who has not linked their account yet. */
+  stranger(name = "Nguyễn Văn An"): Person {
+    return new Person(this, ++this.personId, name);
+  }
+
+  /** A person linked to a unit with a role, through the real "/start CODE" path. */
+  async personAt(unitCode: string, role: Role = "chair", name = "Trần Thị Bình"): Promise<Person> {
+    const person = this.stranger(name);
+    const reply = await person.says(`/start ${this.invite(unitCode, role)}`);
+    if (!reply.includes("Chào mừng")) throw new Error(`linking failed: ${reply}`);
+    return person;
+  }
+
+  /** Posts a raw body to the Telegram webhook, with the right secret unless told otherwise. */
+  post(body: string, secret: string | null = SECRET): Promise<Response> {
+    const headers: Record<string, string> = { "content-type": "application/json" };
+    if (secret !== null) headers["x-telegram-bot-api-secret-token"] = secret;
+    return Promise.resolve(this.service.app.request("/webhook/telegram", { method: "POST", headers, body }));
+  }
+
+  /** Delivers an update through the webhook and returns the Bot API calls it caused. */
+  async deliver(update: object): Promise<RecordedCall[]> {
+    const before = this.calls.length;
+    const response = await this.post(JSON.stringify(update));
+    if (response.status !== 200) throw new Error(`webhook answered ${response.status}`);
+    return this.calls.slice(before);
+  }
+
+  /** Ledger rows, for checking that nothing was recorded. */
+  ledgerCount(): number {
+    return (this.repos.db.$client.prepare("select count(*) as n from ledger").get() as { n: number }).n;
+  }
+
+  async close(): Promise<void> {
+    await this.service.close();
+    await this.standIn.close();
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}
