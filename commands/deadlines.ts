@@ -15,7 +15,7 @@ export const deadlines: Command = {
     if (upcoming.length === 0) return reply(t("deadlines-none", { unit: unit.name }));
     const lines = upcoming.map((s) =>
       t(s.daysLeft < 0 ? "deadline-line-overdue" : "deadline-line", {
-        metric: t(`metric-${s.metric}`),
+        metric: s.name,
         deadline: viDate(s.deadline),
         days: Math.abs(s.daysLeft),
         missing: s.missing,

@@ -1,5 +1,8 @@
 // Every command, mounted in one place.
+import { allocate } from "./allocate.ts";
 import { deadlines } from "./deadlines.ts";
+import { exportReport } from "./export.ts";
+import { importFile } from "./import-file.ts";
 import { greet, help, thanks } from "./help.ts";
 import { progress, remaining } from "./remaining.ts";
 import { report } from "./report.ts";
@@ -10,4 +13,4 @@ import { unknown } from "./unknown.ts";
 export { link } from "./link.ts";
 export type { Choice, Command, Reply, Request, Sender, Services, Translate } from "./types.ts";
 
-export const commands: Command[] = [report, remaining, progress, deadlines, undo, help, greet, thanks, unknown];
+export const commands: Command[] = [report, remaining, progress, deadlines, undo, exportReport, importFile, allocate, help, greet, thanks, unknown];

@@ -1,41 +1,108 @@
-// "còn thiếu bao nhiêu đoàn viên", "tiến độ": the unit's figures, or for district staff the roll-up and who is behind.
+// "còn thiếu bao nhiêu đoàn viên", "tiến độ": the unit's figures, or for district staff the roll-up and
+// who is behind. "Tiến độ" adds a chart and a forecast.
 import type { Unit } from "../db/repositories/units.ts";
+import { SECTORS } from "../db/schema.ts";
+import { renderProgressChart, type ProgressBar } from "../src/charts/progress-chart.ts";
+import { allocationService } from "../src/domain/allocation.ts";
+import { viDate } from "../src/domain/calendar.ts";
+import type { ChildStanding, UnitStanding } from "../src/domain/standing.ts";
 import { lookUpUnit } from "../src/domain/unit-lookup.ts";
-import type { MetricKey } from "../src/domain/metrics.ts";
-import { behindText, standingText } from "./standing-text.ts";
+import { behindText, forecastText, standingText } from "./standing-text.ts";
 import { reply, type Command, type Reply, type Request, type Services } from "./types.ts";
 
-function answer(req: Request, services: Services, heading: string): Reply {
+interface Answer {
+  unit: Unit;
+  standing: UnitStanding;
+  metric: string;
+  children: ChildStanding[];
+  parts: string[];
+}
+
+function isLeaf(unit: Unit): boolean {
+  return unit.kind === "grassroots" || unit.kind === "guild";
+}
+
+function answer(req: Request, services: Services, heading: string): Answer | Reply {
   const { repos, t } = services;
   const actor = req.actor;
   if (!actor) return reply(t("not-linked"));
-  const lookup = lookUpUnit(actor, req.parse.unit, repos, true);
-  if (lookup.kind !== "found") {
-    return reply(t("ask-outside", { named: req.parse.unit ?? "", unit: actor.home.unit.name }));
-  }
-  const unit: Unit = lookup.unit;
+  const named = req.args ?? req.parse.unit;
+  const lookup = lookUpUnit(actor, named, repos, true);
+  if (lookup.kind !== "found") return reply(t("ask-outside", { named: named ?? "", unit: actor.home.unit.name }));
+  const unit = lookup.unit;
   const standing = services.standing.ofUnit(unit, req.today);
   const wanted = req.parse.metric;
   const shown = wanted ? { ...standing, targets: standing.targets.filter((s) => s.metric === wanted) } : standing;
   const parts = [t(heading, { unit: unit.name, period: standing.period }), standingText(shown, t)];
-
-  if (unit.kind !== "grassroots" && unit.kind !== "guild") {
-    const metric: MetricKey = wanted ?? standing.targets[0]?.metric ?? "ket_nap";
+  let metric = wanted ?? standing.targets[0]?.metric ?? "ket_nap";
+  let children: ChildStanding[] = [];
+  if (!isLeaf(unit)) {
+    // Without a metric named, the first of the unit's targets that was allocated to the units below.
+    const allocated = standing.targets.find((s) => repos.targets.forChildren(unit.id, standing.period, s.metric).length > 0);
+    if (!wanted && allocated) metric = allocated.metric;
+    children = services.standing.children(unit, metric, req.today);
     const { count, behind } = services.standing.childrenBehind(unit, metric, req.today);
-    if (count > 0 && behind.length === 0) parts.push("", t("behind-none", { metric: t(`metric-${metric}`), count }));
-    if (behind.length > 0) {
-      parts.push("", t("behind-heading", { metric: t(`metric-${metric}`), count }), behindText(behind, t));
+    const name = repos.metrics.get(metric)?.name ?? metric;
+    if (count > 0 && behind.length === 0) parts.push("", t("behind-none", { metric: name, count }));
+    if (behind.length > 0) parts.push("", t("behind-heading", { metric: name, count }), behindText(behind, t));
+    const metricDef = repos.metrics.get(metric);
+    if (metricDef?.kind === "count") {
+      const order = (sector: string | null) => (sector === null ? SECTORS.length : SECTORS.indexOf(sector as (typeof SECTORS)[number]));
+      const sectors = repos.figures
+        .bySector(unit, metricDef.events, standing.period)
+        .filter((s) => s.total !== 0)
+        .sort((a, b) => order(a.sector) - order(b.sector));
+      if (sectors.length > 1) {
+        const list = sectors.map((s) => t("sector-part", { sector: s.sector ?? "none", total: s.total })).join(" · ");
+        parts.push("", t("sector-line", { metric: name, list }));
+      }
     }
+    const gap = allocationService(repos).gap(unit, metric, standing.period);
+    if (gap) parts.push("", t("allocation-gap-line", { metric: name, allocated: gap.allocated, target: gap.target, missing: gap.missingChildren }));
   }
-  return reply(parts.join("\n"), [{ label: t("button-progress"), action: "say:tiến độ" }]);
+  return { unit, standing: shown, metric, children, parts };
+}
+
+function chartBars(a: Answer): ProgressBar[] {
+  if (a.children.length > 0) {
+    return a.children.map((c) => ({
+      label: c.name,
+      done: c.standing.done,
+      target: c.standing.target,
+      expected: c.standing.expected,
+      behind: c.standing.behindPace,
+    }));
+  }
+  return a.standing.targets.map((s) => ({ label: s.name, done: s.done, target: s.target, expected: s.expected, behind: s.behindPace }));
 }
 
 export const remaining: Command = {
   intents: ["ask_remaining"],
-  run: (req, services) => answer(req, services, "remaining-heading"),
+  slash: ["conthieu"],
+  run(req, services) {
+    const a = answer(req, services, "remaining-heading");
+    if ("text" in a) return a;
+    return reply(a.parts.join("\n"), [{ label: services.t("button-progress"), action: "say:tiến độ" }]);
+  },
 };
 
 export const progress: Command = {
   intents: ["ask_progress"],
-  run: (req, services) => answer(req, services, "progress-heading"),
+  slash: ["tiendo"],
+  run(req, services) {
+    const { t, repos } = services;
+    const a = answer(req, services, "progress-heading");
+    if ("text" in a) return a;
+    const forecast = forecastText(a.standing, t);
+    const text = forecast ? [...a.parts, "", forecast].join("\n") : a.parts.join("\n");
+    const bars = chartBars(a);
+    if (bars.length === 0) return reply(text);
+    const metricName = a.children.length > 0 ? (repos.metrics.get(a.metric)?.name ?? a.metric) : t("chart-all-targets");
+    const png = renderProgressChart({
+      title: `${a.unit.name} — ${metricName}`,
+      subtitle: t("chart-subtitle", { period: a.standing.period, date: viDate(req.today) }),
+      bars,
+    });
+    return { text, image: { png, caption: t("chart-caption", { unit: a.unit.name }) } };
+  },
 };

@@ -3,9 +3,12 @@ import { viDate } from "../src/domain/calendar.ts";
 import type { ChildStanding, TargetStanding, UnitStanding } from "../src/domain/standing.ts";
 import type { Translate } from "./types.ts";
 
+/** At most this many names of units short of a per-unit minimum, so a line stays readable. */
+const SHORT_NAMES = 5;
+
 export function targetLine(s: TargetStanding, t: Translate): string {
   const args = {
-    metric: t(`metric-${s.metric}`),
+    metric: s.name,
     done: s.done,
     target: s.target,
     percent: s.percent,
@@ -14,6 +17,17 @@ export function targetLine(s: TargetStanding, t: Translate): string {
     days: Math.abs(s.daysLeft),
     deadline: viDate(s.deadline),
   };
+  if (s.scope === "each") {
+    const short = s.unitsShort ?? [];
+    const names = short.slice(0, SHORT_NAMES).map((u) => u.name).join(", ") + (short.length > SHORT_NAMES ? ", …" : "");
+    const reached = (s.unitsTotal ?? 0) - short.length;
+    return t(short.length === 0 ? "standing-each-reached" : "standing-each", { ...args, reached, total: s.unitsTotal ?? 0, names });
+  }
+  if (s.measure === "percent") {
+    if (s.missing === 0) return t("standing-rate-reached", args);
+    const line = t("standing-rate", args);
+    return s.membersNeeded ? `${line}\n${t("standing-rate-members", { members: s.membersNeeded })}` : line;
+  }
   if (s.missing === 0) return t(s.done > s.target ? "standing-exceeded" : "standing-reached", args);
   if (s.daysLeft < 0) return t("standing-overdue", args);
   if (s.daysLeft === 0) return t("standing-due-today", args);
@@ -27,10 +41,26 @@ export function standingText(standing: UnitStanding, t: Translate): string {
   return standing.targets.map((s) => targetLine(s, t)).join("\n");
 }
 
+/** "Theo tốc độ hiện nay sẽ đạt vào khoảng 15/11/2026" for count targets still open. */
+export function forecastText(standing: UnitStanding, t: Translate): string {
+  return standing.targets
+    .filter((s) => s.measure === "count" && s.scope === "total" && s.missing > 0 && s.daysLeft >= 0)
+    .map((s) =>
+      s.forecast === null
+        ? t("forecast-none", { metric: s.name })
+        : t(s.forecast <= s.deadline ? "forecast-on-time" : "forecast-late", {
+            metric: s.name,
+            date: viDate(s.forecast),
+            deadline: viDate(s.deadline),
+          }),
+    )
+    .join("\n");
+}
+
 export function behindText(children: ChildStanding[], t: Translate): string {
   return children
     .map((child, i) =>
-      t("behind-line", {
+      t(child.standing.measure === "percent" ? "behind-line-rate" : "behind-line", {
         rank: i + 1,
         unit: child.name,
         done: child.standing.done,

@@ -29,7 +29,11 @@ export interface Sender {
 export interface Request {
   /** The message as written, trimmed. Empty for a button press. */
   text: string;
+  /** A file the person sent (a workbook to import). */
+  document?: { name: string; data: Uint8Array };
   parse: Parse;
+  /** What follows a slash command or a fixed phrase ("/phanbo kết nạp" → "kết nạp"). */
+  args?: string;
   /** Set when a button was pressed: the part of its action after the colon. */
   actionArg?: string;
   actor: Actor | null;
@@ -56,6 +60,8 @@ export interface Command {
   intents: Intent[];
   /** Button actions it handles ("undo"). */
   actions?: string[];
+  /** Slash commands and fixed phrases it answers, besides intents ("xuatbaocao"). */
+  slash?: string[];
   /** Whether a person who is not linked to any unit may use it. */
   open?: boolean;
   run(req: Request, services: Services): Reply | Promise<Reply>;

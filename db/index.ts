@@ -1,6 +1,10 @@
 import type { Db } from "./client.ts";
+import { figureRepository } from "./repositories/figures.ts";
 import { ledgerRepository } from "./repositories/ledger.ts";
+import { metricRepository } from "./repositories/metrics.ts";
 import { peopleRepository } from "./repositories/people.ts";
+import { planRepository } from "./repositories/plans.ts";
+import { pendingImportRepository } from "./repositories/pending-imports.ts";
 import { targetRepository } from "./repositories/targets.ts";
 import { unitRepository } from "./repositories/units.ts";
 import { updateRepository } from "./repositories/updates.ts";
@@ -8,13 +12,19 @@ import { updateRepository } from "./repositories/updates.ts";
 export { openDatabase, type Db } from "./client.ts";
 
 export function repositories(db: Db) {
+  const metrics = metricRepository(db);
+  metrics.ensureBuiltins();
   return {
+    metrics,
+    figures: figureRepository(db),
     db,
     units: unitRepository(db),
     people: peopleRepository(db),
     targets: targetRepository(db),
     ledger: ledgerRepository(db),
     updates: updateRepository(db),
+    pendingImports: pendingImportRepository(db),
+    plans: planRepository(db),
   };
 }
 

@@ -101,6 +101,9 @@ export const targets = sqliteTable(
     value: integer("value").notNull(),
     /** YYYY-MM-DD, or null for the end of the period. */
     deadline: text("deadline"),
+    /** "total": the subtree together; "each": a minimum every grassroots unit below must reach. */
+    scope: text("scope", { enum: ["total", "each"] }).notNull().default("total"),
+    planId: integer("plan_id"),
   },
   (t) => [
     uniqueIndex("targets_unit_metric_period").on(t.unitId, t.metric, t.period),
@@ -165,3 +168,98 @@ export const settings = sqliteTable("settings", {
   key: text("key").primaryKey(),
   value: text("value").notNull(),
 });
+
+export const METRIC_KINDS = ["count", "members", "member_rate", "rating_share"] as const;
+export type MetricKind = (typeof METRIC_KINDS)[number];
+export const RATINGS = ["xuat_sac", "tot", "hoan_thanh", "khong_hoan_thanh"] as const;
+export type Rating = (typeof RATINGS)[number];
+
+/** The catalogue of what a target can measure; seeded with the kinds in the plans, extensible by admins. */
+export const metrics = sqliteTable("metrics", {
+  key: text("key").primaryKey(),
+  name: text("name").notNull(),
+  kind: text("kind", { enum: METRIC_KINDS }).notNull(),
+  /** For counts: the tally keys summed ("join", "leave", "join:informal"). JSON array. */
+  events: text("events").notNull().default("[]"),
+  /** For rates and shares: only grassroots units of this sector count. */
+  sector: text("sector", { enum: SECTORS }),
+  /** For rating shares: the ratings that count as reached. JSON array. */
+  ratings: text("ratings").notNull().default("[]"),
+  builtin: integer("builtin", { mode: "boolean" }).notNull().default(false),
+});
+
+/** A Kế hoạch or Chương trình: the document targets come from. */
+export const plans = sqliteTable(
+  "plans",
+  {
+    id: integer("id").primaryKey(),
+    /** "39/KH-LĐLĐ" */
+    number: text("number").notNull(),
+    title: text("title").notNull(),
+    unitId: integer("unit_id")
+      .notNull()
+      .references(() => units.id),
+    issuedOn: text("issued_on"),
+    /** First and last year the plan covers: "2023", "2028". */
+    periodFrom: text("period_from").notNull(),
+    periodTo: text("period_to").notNull(),
+  },
+  (t) => [uniqueIndex("plans_unit_number").on(t.unitId, t.number)],
+);
+
+/** Yearly rating of a grassroots union ("Hoàn thành tốt nhiệm vụ"), for rating-share targets. */
+export const unitRatings = sqliteTable(
+  "unit_ratings",
+  {
+    unitId: integer("unit_id")
+      .notNull()
+      .references(() => units.id),
+    year: text("year").notNull(),
+    rating: text("rating", { enum: RATINGS }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.unitId, t.year] })],
+);
+
+/** A checked import waiting for its admin's confirmation. */
+export const pendingImports = sqliteTable("pending_imports", {
+  id: integer("id").primaryKey(),
+  personId: integer("person_id")
+    .notNull()
+    .references(() => people.id),
+  kind: text("kind").notNull(),
+  /** The checked rows, JSON; re-checked when confirmed. */
+  payload: text("payload").notNull(),
+  createdAt: text("created_at").notNull(),
+  settledAt: text("settled_at"),
+});
+
+/**
+ * Everything the bot sends on its own (reminders, digests, announcements) is written here first, with a
+ * key unique per recipient and occurrence, so nothing is sent twice or lost across restarts.
+ */
+export const outbox = sqliteTable(
+  "outbox",
+  {
+    id: integer("id").primaryKey(),
+    /** "deadline:<target or task>:<unit>:<offset>:<person>", "broadcast:<id>:<person>", …: one row per occurrence. */
+    key: text("key").notNull(),
+    personId: integer("person_id").references(() => people.id),
+    platform: text("platform", { enum: PLATFORMS }).notNull(),
+    chatId: text("chat_id").notNull(),
+    /** "group" chats have their own, slower limit. */
+    chatType: text("chat_type").notNull().default("private"),
+    kind: text("kind").notNull(),
+    /** The reply to send, JSON: { text, choices? }. */
+    payload: text("payload").notNull(),
+    /** Not sent before this instant (ISO): quiet hours, snoozes, retry back-off. */
+    notBefore: text("not_before").notNull(),
+    status: text("status", { enum: ["pending", "sending", "sent", "failed", "blocked"] }).notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    lastError: text("last_error"),
+    claimedAt: text("claimed_at"),
+    sentAt: text("sent_at"),
+    broadcastId: integer("broadcast_id"),
+    createdAt: text("created_at").notNull(),
+  },
+  (t) => [uniqueIndex("outbox_key").on(t.key), index("outbox_due").on(t.status, t.notBefore), index("outbox_broadcast").on(t.broadcastId)],
+);

@@ -48,18 +48,21 @@ button-undo = ↩️ Undo
 
 ## Standings
 
-metric-ket_nap = Members admitted
-metric-thuc_tang = Net member growth
-metric-ket_nap_phi_chinh_thuc = Informal-economy members admitted
-metric-thanh_lap_cdcs = Grassroots unions founded
-metric-thanh_lap_nghiep_doan = Guilds founded
-metric-gioi_thieu_dang = Members referred to the Party
 standing-open = 📌 { $metric }: { $done }/{ $target } ({ $percent }%), { $missing } to go, { $days } days left (due { $deadline })
 standing-behind = ⚠️ { $metric }: { $done }/{ $target } ({ $percent }%), { $missing } to go, { $days } days left (due { $deadline }), behind pace
 standing-due-today = ⏰ { $metric }: { $done }/{ $target } ({ $percent }%), { $missing } to go, due today ({ $deadline })
 standing-overdue = ❗ { $metric }: { $done }/{ $target } ({ $percent }%), { $missing } to go, { $days } days overdue (due { $deadline })
 standing-reached = 🎉 { $metric }: { $done }/{ $target }, target reached
 standing-exceeded = 🎉 { $metric }: { $done }/{ $target }, { $over } over target
+standing-each = 📌 { $metric } (at least { $target } per unit): { $reached }/{ $total } units reached it; not yet: { $names }
+standing-each-reached = 🎉 { $metric } (at least { $target } per unit): all { $total } units reached it
+standing-rate = 📌 { $metric }: { $done }% (target { $target }%), { $missing } percentage points to go, due { $deadline }
+standing-rate-members =    → { $members } more members needed to reach it
+standing-rate-reached = 🎉 { $metric }: { $done }% (target { $target }%), reached
+forecast-on-time = 🔮 { $metric }: at the present pace the target is reached around { $date }, before the deadline { $deadline }.
+forecast-late = 🔮 { $metric }: at the present pace the target is reached only around { $date }, after the deadline { $deadline }; speed up.
+forecast-none = 🔮 { $metric }: no results yet, no forecast possible.
+behind-line-rate = { $rank }. { $unit }: { $done }% (target { $target }%)
 standing-no-targets = { $unit } has no targets for { $period } yet. Keep reporting; once targets are set I will show what is missing.
 remaining-heading = 📊 { $unit }, { $period }:
 progress-heading = 📈 Progress of { $unit }, { $period }:
@@ -109,3 +112,82 @@ too-long = This message is longer than { $max } characters, so I did not read it
 action-expired = This button no longer works. Send your request again.
 error = Sorry, something went wrong with this message; no figures were changed. Try again in a few minutes.
 unsupported = I can read text messages only. Write, for example: “còn thiếu bao nhiêu?”.
+
+## Imports (the operator CLI prints these)
+
+import-bad-code = code must be 1–64 letters, digits, dot, dash or underscore
+import-duplicate-code = code { $code } appears twice in the file (first on line { $first })
+import-empty-name = name is empty
+import-long-name = name is longer than 200 characters
+import-bad-kind = kind must be one of national, province, district, grassroots, guild (not “{ $value }”)
+import-bad-sector = sector must be one of state, non_state, informal or empty (not “{ $value }”)
+import-bad-members = members must be a whole number
+import-bad-workers = workers must be a whole number
+import-own-parent = a unit cannot be its own parent
+import-parent-loop = parent_code makes a loop through { $code }
+import-parent-broken = parent { $code } has an error
+import-unknown-parent = parent_code { $code } is not a known unit
+import-outside = { $code } is outside your units ({ $scope })
+import-cannot-move = { $code } has units below it and cannot move to another parent
+import-unknown-unit = unit_code { $code } is not a known unit
+import-unknown-metric = metric { $value } is not known
+import-bad-target = target must be a whole number
+import-bad-deadline = deadline must be YYYY-MM-DD or DD/MM/YYYY
+import-bad-scope = scope must be total or each
+import-duplicate-target = same unit, metric and year as line { $first }
+
+## Imports in chat
+
+import-not-admin = Only a district administrator can import units and targets. Ask your upper-level federation for an administrator invite if you need it.
+import-how = Send an .xlsx or .csv file (in a private chat with me). A units file has the columns Mã đơn vị, Tên đơn vị, Mã đơn vị cấp trên, Loại hình, Khu vực, Số đoàn viên, Số lao động; a targets file Mã đơn vị, Chỉ tiêu, Số lượng, Hạn.
+import-too-big = The file is larger than 10 MB, so I did not read it. Split it into smaller files and send them one by one.
+import-unreadable = I could not read this file, so nothing was imported.
+import-has-errors = The file has { $count } bad rows (of { $rows }), so nothing was imported:
+import-error-line = • Row { $line }: { $reason }
+import-more-errors = … and { $count } more bad rows.
+import-fix-and-resend = Correct these rows and send the file again; I import only when every row is right.
+import-empty = The file has no data rows. Check it and send it again.
+import-summary-units = The file is valid: { $added } units to add and { $changed } to update in { $scope }. Press “Confirm” to write it, or “Cancel”.
+import-summary-targets = The file is valid: { $added } targets to add and { $changed } to update in { $scope }. Press “Confirm” to write it, or “Cancel”.
+button-import-confirm = ✅ Confirm
+button-import-cancel = Cancel
+import-cancelled = Cancelled; nothing changed.
+import-already-settled = This file was handled already; it is not imported again.
+import-stale = Data changed since the check; the file now has { $count } bad rows, so nothing was imported. Send it again to recheck.
+import-done-units = ✅ Imported: { $added } units added, { $changed } updated.
+import-done-targets = ✅ Imported: { $added } targets added, { $changed } updated.
+export-ready = 📎 Progress report of { $unit } ({ $sheets } sheets, one per target):
+export-no-targets = { $unit } and its units have no targets for this year yet, so there is nothing to export. Import targets first.
+chart-all-targets = targets
+chart-subtitle = { $period }, figures up to { $date }
+chart-caption = Progress chart of { $unit }: the red mark is where it should be by today.
+allocate-not-admin = Only a federation administrator can allocate targets. Ask your upper level if you need this.
+allocate-how = Say which target to allocate, for example “/phanbo kết nạp” (in proportion to each unit's workers who are not members yet) or “/phanbo ket_nap C01=20 C02=30” (explicit numbers by unit code).
+allocate-no-target = { $unit } has no “{ $metric }” target for { $period }, so there is nothing to allocate. Import targets first.
+allocate-no-children = { $unit } has no units below it to allocate to.
+allocate-unknown-child = { $code } is not a unit directly below { $unit }. Check the code and send again; nothing changed.
+allocate-proportional = Allocation of “{ $metric }” ({ $target }) of { $unit } in proportion to workers who are not members yet:
+allocate-explicit = Allocation of “{ $metric }” ({ $target }) of { $unit }:
+allocate-line = • { $unit }: { $value }
+allocate-adds-up = The parts add up to { $total }, the target. Press “Confirm allocation” to write it, or “Cancel”.
+allocate-gap = ⚠️ The parts add up to { $total }, { $diff } { $short ->
+    [yes] short of
+   *[no] over
+} the target { $target }. You may still confirm, or cancel and allocate again.
+button-allocate-confirm = ✅ Confirm allocation
+allocation-gap-line = ⚠️ Allocation of “{ $metric }”: units below were given { $allocated }/{ $target }{ $missing ->
+    [0] {""}
+   *[other] , { $missing } units have no part yet
+}.
+import-unknown-plan = plan { $value } is not known (add it with: npm run cli -- plan add)
+import-bad-year = year must be four digits, like 2026
+import-bad-rating = rating must be one of xuat_sac, tot, hoan_thanh, khong_hoan_thanh (not “{ $value }”)
+import-summary-ratings = The file is valid: { $added } ratings to record in { $scope }. Press “Confirm” to write it, or “Cancel”.
+import-done-ratings = ✅ Imported: { $added } ratings recorded.
+sector-line = By sector ({ $metric }): { $list }
+sector-part = { $sector ->
+    [state] State
+    [non_state] Non-state
+    [informal] Informal
+   *[none] Unknown sector
+} { $total }

@@ -48,18 +48,21 @@ button-undo = ↩️ Hoàn tác
 
 ## Standings
 
-metric-ket_nap = Kết nạp đoàn viên
-metric-thuc_tang = Phát triển thực tăng
-metric-ket_nap_phi_chinh_thuc = Kết nạp đoàn viên phi chính thức
-metric-thanh_lap_cdcs = Thành lập CĐCS
-metric-thanh_lap_nghiep_doan = Thành lập nghiệp đoàn
-metric-gioi_thieu_dang = Giới thiệu đoàn viên ưu tú cho Đảng
 standing-open = 📌 { $metric }: { $done }/{ $target } ({ $percent }%), còn thiếu { $missing }, còn { $days } ngày (hạn { $deadline })
 standing-behind = ⚠️ { $metric }: { $done }/{ $target } ({ $percent }%), còn thiếu { $missing }, còn { $days } ngày (hạn { $deadline }), đang chậm so với tiến độ
 standing-due-today = ⏰ { $metric }: { $done }/{ $target } ({ $percent }%), còn thiếu { $missing }, hôm nay là hạn ({ $deadline })
 standing-overdue = ❗ { $metric }: { $done }/{ $target } ({ $percent }%), còn thiếu { $missing }, đã quá hạn { $days } ngày (hạn { $deadline })
 standing-reached = 🎉 { $metric }: { $done }/{ $target }, đã đạt chỉ tiêu
 standing-exceeded = 🎉 { $metric }: { $done }/{ $target }, vượt chỉ tiêu { $over }
+standing-each = 📌 { $metric } (mỗi đơn vị ít nhất { $target }): { $reached }/{ $total } đơn vị đã đạt; chưa đạt: { $names }
+standing-each-reached = 🎉 { $metric } (mỗi đơn vị ít nhất { $target }): cả { $total } đơn vị đã đạt
+standing-rate = 📌 { $metric }: đạt { $done }% (chỉ tiêu { $target }%), còn thiếu { $missing } điểm phần trăm, hạn { $deadline }
+standing-rate-members =    → cần kết nạp thêm { $members } đoàn viên để đạt
+standing-rate-reached = 🎉 { $metric }: đạt { $done }% (chỉ tiêu { $target }%), đã đạt
+forecast-on-time = 🔮 { $metric }: theo tốc độ hiện nay sẽ đạt chỉ tiêu vào khoảng { $date }, kịp hạn { $deadline }.
+forecast-late = 🔮 { $metric }: theo tốc độ hiện nay phải đến khoảng { $date } mới đạt, trễ so với hạn { $deadline }; cần đẩy nhanh.
+forecast-none = 🔮 { $metric }: chưa có kết quả nào, chưa thể dự báo.
+behind-line-rate = { $rank }. { $unit }: đạt { $done }% (chỉ tiêu { $target }%)
 standing-no-targets = { $unit } chưa được giao chỉ tiêu nào cho năm { $period }. Anh/chị vẫn báo cáo bình thường; khi LĐLĐ giao chỉ tiêu, tôi sẽ tính phần còn thiếu.
 remaining-heading = 📊 { $unit }, năm { $period }:
 progress-heading = 📈 Tiến độ của { $unit }, năm { $period }:
@@ -109,3 +112,79 @@ too-long = Tin nhắn dài quá { $max } ký tự nên tôi chưa đọc. Hãy g
 action-expired = Nút này không còn dùng được. Hãy nhắn lại yêu cầu của anh/chị.
 error = Xin lỗi, đã có lỗi khi xử lý tin nhắn này; số liệu không bị thay đổi. Hãy thử lại sau ít phút.
 unsupported = Tôi chỉ đọc được tin nhắn chữ. Hãy nhắn bằng chữ, ví dụ: “còn thiếu bao nhiêu?”.
+
+## Nhập tệp
+
+import-bad-code = mã đơn vị phải gồm 1–64 chữ cái không dấu, chữ số, dấu chấm, gạch ngang hoặc gạch dưới
+import-duplicate-code = mã { $code } bị trùng (đã có ở dòng { $first })
+import-empty-name = thiếu tên đơn vị
+import-long-name = tên đơn vị dài quá 200 ký tự
+import-bad-kind = loại hình “{ $value }” không đúng (CĐCS, Nghiệp đoàn, LĐLĐ huyện, LĐLĐ tỉnh)
+import-bad-sector = khu vực “{ $value }” không đúng (Nhà nước, Ngoài nhà nước, Phi chính thức, hoặc để trống)
+import-bad-members = số đoàn viên phải là số nguyên
+import-bad-workers = số lao động phải là số nguyên
+import-own-parent = đơn vị không thể là cấp trên của chính nó
+import-parent-loop = mã đơn vị cấp trên tạo thành vòng lặp qua { $code }
+import-parent-broken = đơn vị cấp trên { $code } có lỗi
+import-unknown-parent = không có đơn vị cấp trên mã { $code }
+import-outside = { $code } nằm ngoài phạm vi { $scope } anh/chị quản lý
+import-cannot-move = { $code } còn đơn vị trực thuộc nên không thể chuyển sang cấp trên khác
+import-unknown-unit = không có đơn vị mã { $code }
+import-unknown-metric = chỉ tiêu “{ $value }” không có trong danh mục
+import-bad-target = số lượng phải là số nguyên
+import-bad-deadline = hạn phải có dạng DD/MM/YYYY
+import-bad-scope = phạm vi phải là “tổng” hoặc “mỗi đơn vị”
+import-duplicate-target = trùng đơn vị, chỉ tiêu và năm với dòng { $first }
+import-not-admin = Chỉ quản trị của LĐLĐ mới nhập được tệp đơn vị và chỉ tiêu. Nếu anh/chị cần quyền này, hãy liên hệ LĐLĐ cấp trên để được cấp mã mời vai trò quản trị.
+import-how = Hãy gửi tệp .xlsx hoặc .csv (trong cuộc trò chuyện riêng với tôi). Tệp đơn vị có các cột: Mã đơn vị, Tên đơn vị, Mã đơn vị cấp trên, Loại hình, Khu vực, Số đoàn viên, Số lao động. Tệp chỉ tiêu có các cột: Mã đơn vị, Chỉ tiêu, Số lượng, Hạn.
+import-too-big = Tệp lớn quá 10 MB nên tôi chưa đọc. Hãy chia thành nhiều tệp nhỏ hơn rồi gửi lần lượt.
+import-unreadable = Tôi không đọc được tệp này nên chưa nhập gì.
+import-has-errors = Tệp có { $count } dòng lỗi (trên { $rows } dòng) nên tôi chưa nhập gì cả:
+import-error-line = • Dòng { $line }: { $reason }
+import-more-errors = … và { $count } dòng lỗi khác.
+import-fix-and-resend = Hãy sửa các dòng trên rồi gửi lại tệp; tôi chỉ nhập khi tất cả các dòng đều đúng.
+import-empty = Tệp không có dòng dữ liệu nào. Hãy kiểm tra lại tệp rồi gửi lại.
+import-summary-units = Tệp hợp lệ. Sẽ thêm { $added } đơn vị và cập nhật { $changed } đơn vị trong { $scope }. Bấm “Xác nhận nhập” để ghi, hoặc “Hủy”.
+import-summary-targets = Tệp hợp lệ. Sẽ thêm { $added } chỉ tiêu và cập nhật { $changed } chỉ tiêu trong { $scope }. Bấm “Xác nhận nhập” để ghi, hoặc “Hủy”.
+button-import-confirm = ✅ Xác nhận nhập
+button-import-cancel = Hủy
+import-cancelled = Đã hủy, không có gì thay đổi.
+import-already-settled = Tệp này đã được xử lý rồi, không nhập lại lần nữa.
+import-stale = Dữ liệu đã thay đổi từ lúc kiểm tra, tệp giờ có { $count } dòng lỗi nên tôi chưa nhập gì. Hãy gửi lại tệp để kiểm tra lại.
+import-done-units = ✅ Đã nhập: thêm { $added } đơn vị, cập nhật { $changed } đơn vị.
+import-done-targets = ✅ Đã nhập: thêm { $added } chỉ tiêu, cập nhật { $changed } chỉ tiêu.
+export-ready = 📎 Báo cáo tiến độ của { $unit } ({ $sheets } bảng, mỗi chỉ tiêu một bảng):
+export-no-targets = { $unit } và các đơn vị trực thuộc chưa có chỉ tiêu nào cho năm nay nên chưa có gì để xuất. Hãy nhập chỉ tiêu trước.
+chart-all-targets = các chỉ tiêu
+chart-subtitle = Năm { $period }, số liệu đến ngày { $date }
+chart-caption = Biểu đồ tiến độ của { $unit }: vạch đỏ là mức cần đạt đến hôm nay.
+allocate-not-admin = Chỉ quản trị của LĐLĐ mới phân bổ được chỉ tiêu. Nếu anh/chị cần quyền này, hãy liên hệ LĐLĐ cấp trên.
+allocate-how = Hãy ghi rõ chỉ tiêu cần phân bổ, ví dụ: “/phanbo kết nạp” (chia theo số lao động chưa vào công đoàn của từng đơn vị) hoặc “/phanbo ket_nap C01=20 C02=30” (giao số cụ thể theo mã đơn vị).
+allocate-no-target = { $unit } chưa có chỉ tiêu “{ $metric }” cho năm { $period } nên chưa có gì để phân bổ. Hãy nhập chỉ tiêu trước.
+allocate-no-children = { $unit } không có đơn vị trực thuộc nào để phân bổ.
+allocate-unknown-child = Mã { $code } không phải đơn vị trực thuộc { $unit }. Hãy kiểm tra lại mã rồi gửi lại; chưa có gì thay đổi.
+allocate-proportional = Phân bổ chỉ tiêu “{ $metric }” ({ $target }) của { $unit } theo số lao động chưa vào công đoàn:
+allocate-explicit = Phân bổ chỉ tiêu “{ $metric }” ({ $target }) của { $unit }:
+allocate-line = • { $unit }: { $value }
+allocate-adds-up = Tổng phân bổ { $total }, khớp với chỉ tiêu. Bấm “Xác nhận phân bổ” để ghi, hoặc “Hủy”.
+allocate-gap = ⚠️ Tổng phân bổ { $total } { $short ->
+    [yes] còn thiếu { $diff }
+   *[no] vượt { $diff }
+} so với chỉ tiêu { $target }. Anh/chị vẫn có thể xác nhận, hoặc hủy rồi phân bổ lại.
+button-allocate-confirm = ✅ Xác nhận phân bổ
+allocation-gap-line = ⚠️ Phân bổ “{ $metric }”: các đơn vị trực thuộc được giao { $allocated }/{ $target }{ $missing ->
+    [0] {""}
+   *[other] , { $missing } đơn vị chưa được giao
+}.
+import-unknown-plan = chưa có kế hoạch số { $value }
+import-bad-year = năm phải có 4 chữ số, ví dụ 2026
+import-bad-rating = xếp loại “{ $value }” không đúng (Hoàn thành xuất sắc nhiệm vụ, Hoàn thành tốt nhiệm vụ, Hoàn thành nhiệm vụ, Không hoàn thành nhiệm vụ)
+import-summary-ratings = Tệp hợp lệ. Sẽ ghi { $added } kết quả xếp loại trong { $scope }. Bấm “Xác nhận nhập” để ghi, hoặc “Hủy”.
+import-done-ratings = ✅ Đã nhập { $added } kết quả xếp loại.
+sector-line = Theo khu vực ({ $metric }): { $list }
+sector-part = { $sector ->
+    [state] Nhà nước
+    [non_state] Ngoài nhà nước
+    [informal] Phi chính thức
+   *[none] Chưa rõ khu vực
+} { $total }

@@ -7,6 +7,9 @@ const USAGE = `usage: npm run cli -- <command>
   import <file.csv>                               units or targets, all or nothing
   invite <unit_code> --role chair|officer|admin   one single-use invite (--days N, default 14)
   invite --under <unit_code> --role chair         one invite per grassroots unit and guild without one
+  export <unit_code> <file.xlsx>                  the progress report of a subtree, as /xuatbaocao sends it
+  metric add <key> "<name>" --kind … | metric list  the catalogue of metrics
+  plan add <unit_code> --number … --title … --from YYYY [--to YYYY]  a plan targets can name
   parse ["<text>"]                                how the bot reads a message (stdin: one per line)`;
 
 const io = { out: (line: string) => console.log(line), err: (line: string) => console.error(line) };
@@ -17,7 +20,7 @@ async function main(argv: string[]): Promise<number> {
     const { runParse } = await import("./cli/parse.ts");
     return runParse(args, { stdin: process.stdin, stdout: process.stdout });
   }
-  if (command !== "import" && command !== "invite") {
+  if (!["import", "invite", "export", "metric", "plan"].includes(command ?? "")) {
     console.error(USAGE);
     return command === undefined || command === "help" ? 0 : 2;
   }
@@ -27,7 +30,15 @@ async function main(argv: string[]): Promise<number> {
   try {
     if (command === "import") {
       const { runImport } = await import("./cli/import.ts");
-      return runImport(args, repos, dayOf(now, config.timeZone), io);
+      return await runImport(args, repos, dayOf(now, config.timeZone), io);
+    }
+    if (command === "export") {
+      const { runExport } = await import("./cli/export.ts");
+      return await runExport(args, repos, dayOf(now, config.timeZone), io);
+    }
+    if (command === "metric" || command === "plan") {
+      const { runMetric, runPlan } = await import("./cli/catalogue.ts");
+      return command === "metric" ? runMetric(args, repos, io) : runPlan(args, repos, io);
     }
     const { runInvite } = await import("./cli/invite.ts");
     return runInvite(args, repos, now, io);

@@ -1,5 +1,7 @@
 // Turns one incoming message or button press into a command's reply. Platform adapters call this.
 import type { Repositories } from "../db/index.ts";
+import { exportReport } from "../commands/export.ts";
+import { importFile } from "../commands/import-file.ts";
 import { commands, link, type Command, type Reply, type Request, type Sender, type Services } from "../commands/index.ts";
 import { Actor } from "./domain/actor.ts";
 import { dayOf } from "./domain/calendar.ts";
@@ -15,6 +17,8 @@ export interface Incoming {
   text?: string;
   /** The action of a pressed button. */
   action?: string;
+  /** A file the person sent. */
+  document?: { name: string; data: Uint8Array };
 }
 
 export interface ConversationOptions {
@@ -29,14 +33,15 @@ export interface ConversationOptions {
 const MAX_TEXT = 4096;
 
 const SLASH_INTENTS: Record<string, Intent> = {
-  conthieu: "ask_remaining",
-  tiendo: "ask_progress",
   han: "ask_deadlines",
   hoantac: "undo",
   help: "help",
   trogiup: "help",
   huongdan: "help",
 };
+
+/** "xuất báo cáo", "xuat bao cao cua LĐLĐ TP Thủ Đức": the export, with an optional unit. */
+const EXPORT_PHRASE = /^\s*xu[aấ]t\s+(?:b[aá]o\s+c[aá]o|excel)(?:\s+(?:c[uủ]a|cho))?\s*/i;
 
 const SLASH_EVENTS: Record<string, ReportEvent> = { ketnap: "join", giam: "leave" };
 
@@ -55,9 +60,11 @@ export function conversation(options: ConversationOptions) {
   const standing = standingService(repos);
   const byIntent = new Map<Intent, Command>();
   const byAction = new Map<string, Command>();
+  const bySlash = new Map<string, Command>();
   for (const command of commands) {
     for (const intent of command.intents) byIntent.set(intent, command);
     for (const action of command.actions ?? []) byAction.set(action, command);
+    for (const name of command.slash ?? []) bySlash.set(name, command);
   }
 
   function actorOf(sender: Sender): Actor | null {
@@ -82,6 +89,11 @@ export function conversation(options: ConversationOptions) {
     let text = (incoming.text ?? "").trim();
     let command: Command | undefined;
     let actionArg: string | undefined;
+    let commandArgs: string | undefined;
+    if (incoming.document) {
+      if (!actor) return { text: t("not-linked") };
+      return importFile.run({ ...base, text, parse: { intent: "unknown" }, document: incoming.document }, services);
+    }
     if (incoming.action !== undefined) {
       const [name = "", ...rest] = incoming.action.split(":");
       if (name === "say") text = rest.join(":");
@@ -100,9 +112,20 @@ export function conversation(options: ConversationOptions) {
       const args = (slash[2] ?? "").trim();
       const event = SLASH_EVENTS[name];
       if (name === "start" && args) return link(args, { ...base, text, parse: { intent: "greet" } }, services);
-      if (name === "start") parsed = { intent: actor ? "help" : "greet" };
+      command = bySlash.get(name);
+      if (command) {
+        parsed = { intent: command.intents[0] ?? "unknown" };
+        commandArgs = args;
+      }
+      else if (name === "start") parsed = { intent: actor ? "help" : "greet" };
       else if (event) parsed = slashReport(event, args);
       else parsed = { intent: SLASH_INTENTS[name] ?? "unknown" };
+    }
+    const exportAsked = !command && !slash ? EXPORT_PHRASE.exec(text.normalize("NFC")) : null;
+    if (exportAsked) {
+      command = exportReport;
+      parsed = { intent: "unknown" };
+      commandArgs = text.normalize("NFC").slice(exportAsked[0].length).trim();
     }
     if (!command && !slash && looksLikeInviteCode(text) && !actor) {
       return link(text, { ...base, text, parse: { intent: "greet" } }, services);
@@ -110,7 +133,13 @@ export function conversation(options: ConversationOptions) {
     parsed ??= command ? { intent: "unknown" } : parse(text, { today: base.today });
     command ??= byIntent.get(parsed.intent) ?? byIntent.get("unknown");
     if (!command) return { text: t("unknown") };
-    const request: Request = { ...base, text, parse: parsed, ...(actionArg !== undefined ? { actionArg } : {}) };
+    const request: Request = {
+      ...base,
+      text,
+      parse: parsed,
+      ...(actionArg !== undefined ? { actionArg } : {}),
+      ...(commandArgs ? { args: commandArgs } : {}),
+    };
     if (!actor && !command.open) return { text: t("not-linked") };
     return command.run(request, services);
   }

@@ -49,6 +49,26 @@ export class Person {
     return this.says(text);
   }
 
+  /** Sends a file (a workbook to import); resolves to the texts the bot sent back. */
+  async sendsFile(name: string, bytes: Uint8Array): Promise<string> {
+    const updateId = this.world.nextUpdateId();
+    const fileId = `file${updateId}`;
+    this.world.standIn.api.addFile(fileId, bytes);
+    const chat = { id: this.telegramId, type: "private", first_name: this.name };
+    const from = { id: this.telegramId, is_bot: false, first_name: this.name };
+    const sent = await this.world.deliver({
+      update_id: updateId,
+      message: { message_id: updateId, date: 0, chat, from, document: { file_id: fileId, file_unique_id: fileId, file_name: name, file_size: bytes.byteLength } },
+    });
+    this.lastMessages = sent.filter((c) => String(c.payload.chat_id) === String(this.telegramId));
+    return this.lastMessages.map((c) => String(c.payload.text ?? "")).join("\n\n");
+  }
+
+  /** Files (photos, documents) the bot sent with its last reply. */
+  files(): { method: string; name: string; bytes: Uint8Array }[] {
+    return this.lastMessages.flatMap((c) => Object.values(c.files).map((f) => ({ method: c.method, ...f })));
+  }
+
   /** The labels of the buttons under the bot's last reply. */
   buttons(): string[] {
     return this.lastMessages.flatMap((c) => {
@@ -57,13 +77,18 @@ export class Person {
     });
   }
 
-  /** Presses a button of the bot's last reply, by its label. */
-  async presses(label: string, options: { updateId?: number } = {}): Promise<string> {
+  /** What pressing a button of the bot's last reply sends, by its label. */
+  buttonData(label: string): string {
     const button = this.lastMessages
       .flatMap((c) => ((c.payload.reply_markup as { inline_keyboard?: { text: string; callback_data: string }[][] } | undefined)?.inline_keyboard ?? []).flat())
       .find((b) => b.text === label);
     if (!button) throw new Error(`no button "${label}" in the last reply`);
-    return this.pressesData(button.callback_data, options);
+    return button.callback_data;
+  }
+
+  /** Presses a button of the bot's last reply, by its label. */
+  presses(label: string, options: { updateId?: number } = {}): Promise<string> {
+    return this.pressesData(this.buttonData(label), options);
   }
 
   async pressesData(data: string, options: { updateId?: number } = {}): Promise<string> {

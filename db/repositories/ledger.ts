@@ -41,6 +41,22 @@ export function tallyKeys(event: string, informal: boolean): string[] {
   return informal ? [event, `${event}:informal`] : [event];
 }
 
+interface TallyRow {
+  unitId: number;
+  event: string;
+  total: number;
+}
+
+function groupByUnit(rows: TallyRow[]): Map<number, Map<string, number>> {
+  const byUnit = new Map<number, Map<string, number>>();
+  for (const row of rows) {
+    let tallies = byUnit.get(row.unitId);
+    if (!tallies) byUnit.set(row.unitId, (tallies = new Map()));
+    tallies.set(row.event, row.total);
+  }
+  return byUnit;
+}
+
 export function ledgerRepository(db: Db) {
   const sqlite = db.$client;
   const insertEntry = sqlite.prepare(
@@ -62,6 +78,10 @@ export function ledgerRepository(db: Db) {
   const childTalliesStmt = sqlite.prepare(
     `select t.unit_id as unitId, t.event, t.total from units u join tallies t on t.unit_id = u.id and t.period = ?
      where u.parent_id = ?`,
+  );
+  const subtreeTalliesStmt = sqlite.prepare(
+    `select t.unit_id as unitId, t.event, t.total from units u join tallies t on t.unit_id = u.id and t.period = ?
+     where u.path like ?`,
   );
   const lastReportStmt = sqlite.prepare(`select max(occurred_on) as last from ledger where unit_id = ?`);
 
@@ -148,14 +168,11 @@ export function ledgerRepository(db: Db) {
     },
     /** Subtree totals of every direct child of a unit, in one query. */
     childTallies(parentId: number, period: string): Map<number, Map<string, number>> {
-      const rows = childTalliesStmt.all(period, parentId) as { unitId: number; event: string; total: number }[];
-      const byUnit = new Map<number, Map<string, number>>();
-      for (const row of rows) {
-        let tallies = byUnit.get(row.unitId);
-        if (!tallies) byUnit.set(row.unitId, (tallies = new Map()));
-        tallies.set(row.event, row.total);
-      }
-      return byUnit;
+      return groupByUnit(childTalliesStmt.all(period, parentId) as TallyRow[]);
+    },
+    /** Subtree totals of every unit in a subtree, in one query: for exports. */
+    subtreeTallies(path: string, period: string): Map<number, Map<string, number>> {
+      return groupByUnit(subtreeTalliesStmt.all(period, `${path}%`) as TallyRow[]);
     },
     lastReportOn(unitId: number): string | null {
       return (lastReportStmt.get(unitId) as { last: string | null }).last;

@@ -6,32 +6,49 @@ export interface Target {
   period: string;
   value: number;
   deadline: string | null;
+  scope: "total" | "each";
+  planId: number | null;
 }
 
 export interface ChildTargetRow extends Target {
   name: string;
   code: string;
+  path: string;
+  members: number;
 }
+
+const columns = `unit_id as unitId, metric, period, value, deadline, scope, plan_id as planId`;
 
 export function targetRepository(db: Db) {
   const sqlite = db.$client;
   const forUnitStmt = sqlite.prepare(
-    `select unit_id as unitId, metric, period, value, deadline from targets where unit_id = ? and period = ? order by id`,
+    `select ${columns} from targets where unit_id = ? and period = ? order by id`,
   );
   const forChildrenStmt = sqlite.prepare(
-    `select t.unit_id as unitId, t.metric, t.period, t.value, t.deadline, u.name, u.code
+    `select t.unit_id as unitId, t.metric, t.period, t.value, t.deadline, t.scope, t.plan_id as planId, u.name, u.code, u.path, u.members
      from units u join targets t on t.unit_id = u.id and t.period = ? and t.metric = ?
      where u.parent_id = ?`,
   );
   const upsertStmt = sqlite.prepare(
-    `insert into targets (unit_id, metric, period, value, deadline) values (@unitId, @metric, @period, @value, @deadline)
-     on conflict (unit_id, metric, period) do update set value = excluded.value, deadline = excluded.deadline`,
+    `insert into targets (unit_id, metric, period, value, deadline, scope, plan_id)
+     values (@unitId, @metric, @period, @value, @deadline, @scope, @planId)
+     on conflict (unit_id, metric, period) do update set value = excluded.value, deadline = excluded.deadline,
+       scope = excluded.scope, plan_id = coalesce(excluded.plan_id, targets.plan_id)`,
   );
   const findStmt = sqlite.prepare(
-    `select unit_id as unitId, metric, period, value, deadline from targets where unit_id = ? and metric = ? and period = ?`,
+    `select ${columns} from targets where unit_id = ? and metric = ? and period = ?`,
+  );
+
+  const inSubtreeStmt = sqlite.prepare(
+    `select t.unit_id as unitId, t.metric, t.period, t.value, t.deadline, t.scope, t.plan_id as planId
+     from targets t join units u on u.id = t.unit_id where u.path like ? and t.period = ?`,
   );
 
   return {
+    /** Every target of a period in a unit's subtree, the unit's own included. */
+    inSubtree(path: string, period: string): Target[] {
+      return inSubtreeStmt.all(`${path}%`, period) as Target[];
+    },
     forUnit(unitId: number, period: string): Target[] {
       return forUnitStmt.all(unitId, period) as Target[];
     },
@@ -42,8 +59,8 @@ export function targetRepository(db: Db) {
     find(unitId: number, metric: string, period: string): Target | undefined {
       return findStmt.get(unitId, metric, period) as Target | undefined;
     },
-    upsert(target: Target): void {
-      upsertStmt.run(target);
+    upsert(target: Omit<Target, "scope" | "planId"> & Partial<Pick<Target, "scope" | "planId">>): void {
+      upsertStmt.run({ scope: "total", planId: null, ...target });
     },
   };
 }

@@ -42,6 +42,10 @@ export function unitRepository(db: Db) {
     subtree(unit: Unit): Unit[] {
       return db.select().from(units).where(like(units.path, `${unit.path}%`)).orderBy(units.depth, units.name).all();
     },
+    /** The subtree in tree order: each unit followed by everything below it. */
+    subtreeInTreeOrder(unit: Unit): Unit[] {
+      return db.select().from(units).where(like(units.path, `${unit.path}%`)).orderBy(units.path).all();
+    },
     countInSubtree(unit: Unit): number {
       const row = db.select({ n: sql<number>`count(*)` }).from(units).where(like(units.path, `${unit.path}%`)).get();
       return row?.n ?? 0;

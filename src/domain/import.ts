@@ -1,10 +1,11 @@
 // Checks a whole file of units or targets before anything is written, then applies it all or nothing.
+// Problems are Fluent keys with arguments: the CLI prints them in English, the bot in Vietnamese.
 import type { Repositories } from "../../db/index.ts";
-import { SECTORS, UNIT_KINDS, type Sector, type UnitKind } from "../../db/schema.ts";
+import { RATINGS, SECTORS, UNIT_KINDS, type Rating, type Sector, type UnitKind } from "../../db/schema.ts";
 import { isWithin, type Unit, type UnitInput } from "../../db/repositories/units.ts";
 import type { Target } from "../../db/repositories/targets.ts";
 import { isValidDay } from "./calendar.ts";
-import { isMetricKey } from "./metrics.ts";
+import { findMetricByName } from "./metric-lookup.ts";
 
 /** One row of the file, with its line number in the file (the header is line 1). */
 export interface Row {
@@ -12,17 +13,32 @@ export interface Row {
   cells: Record<string, string>;
 }
 
+export interface Problem {
+  key: string;
+  args?: Record<string, string | number>;
+}
+
 export interface RowError {
   line: number;
-  reason: string;
+  problems: Problem[];
+}
+
+export type ImportKind = "units" | "targets" | "ratings";
+
+export interface RatingInput {
+  unitId: number;
+  year: string;
+  rating: Rating;
 }
 
 export type ImportPlan =
   | { kind: "units"; rows: UnitInput[]; added: number; changed: number; errors: RowError[] }
-  | { kind: "targets"; rows: Target[]; added: number; changed: number; errors: RowError[] };
+  | { kind: "targets"; rows: Target[]; added: number; changed: number; errors: RowError[] }
+  | { kind: "ratings"; rows: RatingInput[]; added: number; changed: number; errors: RowError[] };
 
 export const UNIT_HEADER = ["code", "name", "parent_code", "kind", "sector", "members", "workers"] as const;
 export const TARGET_HEADER = ["unit_code", "metric", "target", "deadline"] as const;
+export const RATING_HEADER = ["unit_code", "year", "rating"] as const;
 
 const CODE = /^[A-Za-z0-9._-]{1,64}$/;
 
@@ -42,16 +58,26 @@ export function readDay(text: string): string | null {
   return isValidDay(day) ? day : null;
 }
 
-export function detectKind(header: string[]): "units" | "targets" | null {
+export function detectKind(header: string[]): ImportKind | null {
   const has = (names: readonly string[]) => names.every((n) => header.includes(n));
-  if (has(UNIT_HEADER)) return "units";
   if (has(TARGET_HEADER)) return "targets";
+  if (has(RATING_HEADER)) return "ratings";
+  if (has(UNIT_HEADER)) return "units";
   return null;
 }
 
-/** Plans a units import. Parents may come later in the file than their children. */
-export function planUnits(rows: Row[], repos: Pick<Repositories, "units">): ImportPlan {
+/** Renders a row's problems in one line. */
+export function describeProblems(error: RowError, t: (key: string, args?: Record<string, string | number>) => string): string {
+  return error.problems.map((p) => t(p.key, p.args)).join("; ");
+}
+
+/**
+ * Plans a units import. Parents may come later in the file than their children. With a scope (an
+ * admin's unit), every row must stay inside it: existing units within it, new ones under a parent within it.
+ */
+export function planUnits(rows: Row[], repos: Pick<Repositories, "units">, scope?: Unit): ImportPlan {
   const errors: RowError[] = [];
+  const fail = (line: number, key: string, args?: Problem["args"]) => errors.push({ line, problems: [{ key, ...(args ? { args } : {}) }] });
   const accepted = new Map<string, { line: number; input: UnitInput }>();
   for (const { line, cells } of rows) {
     const code = (cells.code ?? "").trim();
@@ -61,18 +87,18 @@ export function planUnits(rows: Row[], repos: Pick<Repositories, "units">): Impo
     const sector = (cells.sector ?? "").trim();
     const members = wholeNumber(cells.members || "0");
     const workers = wholeNumber(cells.workers || "0");
-    const problems: string[] = [];
-    if (!CODE.test(code)) problems.push("code must be 1–64 letters, digits, dot, dash or underscore");
-    else if (accepted.has(code)) problems.push(`code ${code} appears twice in the file (first on line ${accepted.get(code)?.line})`);
-    if (!name) problems.push("name is empty");
-    if (name.length > 200) problems.push("name is longer than 200 characters");
-    if (!(UNIT_KINDS as readonly string[]).includes(kind)) problems.push(`kind must be one of ${UNIT_KINDS.join(", ")}`);
-    if (sector && !(SECTORS as readonly string[]).includes(sector)) problems.push(`sector must be one of ${SECTORS.join(", ")} or empty`);
-    if (members === null) problems.push("members must be a whole number");
-    if (workers === null) problems.push("workers must be a whole number");
-    if (parentCode === code) problems.push("a unit cannot be its own parent");
+    const problems: Problem[] = [];
+    if (!CODE.test(code)) problems.push({ key: "import-bad-code" });
+    else if (accepted.has(code)) problems.push({ key: "import-duplicate-code", args: { code, first: accepted.get(code)?.line ?? 0 } });
+    if (!name) problems.push({ key: "import-empty-name" });
+    if (name.length > 200) problems.push({ key: "import-long-name" });
+    if (!(UNIT_KINDS as readonly string[]).includes(kind)) problems.push({ key: "import-bad-kind", args: { value: kind || "—" } });
+    if (sector && !(SECTORS as readonly string[]).includes(sector)) problems.push({ key: "import-bad-sector", args: { value: sector } });
+    if (members === null) problems.push({ key: "import-bad-members" });
+    if (workers === null) problems.push({ key: "import-bad-workers" });
+    if (parentCode !== null && parentCode === code) problems.push({ key: "import-own-parent" });
     if (problems.length > 0) {
-      errors.push({ line, reason: problems.join("; ") });
+      errors.push({ line, problems });
       continue;
     }
     accepted.set(code, {
@@ -92,7 +118,7 @@ export function planUnits(rows: Row[], repos: Pick<Repositories, "units">): Impo
     const entry = accepted.get(code);
     if (!entry) return repos.units.byCode(code) !== undefined;
     if (visiting.has(code)) {
-      errors.push({ line: entry.line, reason: `parent_code makes a loop through ${code}` });
+      fail(entry.line, "import-parent-loop", { code });
       broken.add(code);
       return false;
     }
@@ -102,8 +128,8 @@ export function planUnits(rows: Row[], repos: Pick<Repositories, "units">): Impo
     visiting.delete(code);
     if (!ok) {
       if (!broken.has(code)) {
-        const known = parent !== null && (accepted.has(parent) || repos.units.byCode(parent));
-        errors.push({ line: entry.line, reason: known ? `parent ${parent} has an error` : `parent_code ${parent} is not a known unit` });
+        const known = parent !== null && (accepted.has(parent) || repos.units.byCode(parent) !== undefined);
+        fail(entry.line, known ? "import-parent-broken" : "import-unknown-parent", { code: parent ?? "" });
       }
       broken.add(code);
       return false;
@@ -116,22 +142,40 @@ export function planUnits(rows: Row[], repos: Pick<Repositories, "units">): Impo
 
   let added = 0;
   let changed = 0;
+  const inScope = new Set<string>();
+  const kept: UnitInput[] = [];
   for (const input of ordered) {
     const line = accepted.get(input.code)?.line ?? 0;
     const existing = repos.units.byCode(input.code);
-    if (existing) {
-      const newParent = input.parentCode ? repos.units.byCode(input.parentCode)?.id : null;
-      if (existing.parentId !== (newParent ?? null) && repos.units.children(existing.id).length > 0) {
-        errors.push({ line, reason: `${input.code} has units below it and cannot move to another parent` });
+    const parent = input.parentCode ? repos.units.byCode(input.parentCode) : undefined;
+    if (scope) {
+      const parentInside = input.parentCode !== null && (inScope.has(input.parentCode) || (parent !== undefined && isWithin(parent, scope)));
+      const ok = existing
+        ? isWithin(existing, scope) && (existing.id === scope.id ? existing.parentId === (parent?.id ?? null) : parentInside)
+        : parentInside;
+      if (!ok) {
+        fail(line, "import-outside", { code: input.code, scope: scope.name });
         continue;
       }
-      changed++;
-    } else added++;
+      inScope.add(input.code);
+    }
+    if (existing && existing.parentId !== (parent?.id ?? null) && repos.units.children(existing.id).length > 0) {
+      fail(line, "import-cannot-move", { code: input.code });
+      continue;
+    }
+    kept.push(input);
+    if (existing) changed++;
+    else added++;
   }
-  return { kind: "units", rows: ordered, added, changed, errors: errors.sort((a, b) => a.line - b.line) };
+  return { kind: "units", rows: kept, added, changed, errors: errors.sort((a, b) => a.line - b.line) };
 }
 
-export function planTargets(rows: Row[], repos: Pick<Repositories, "units" | "targets">, today: string, scope?: Unit): ImportPlan {
+export function planTargets(
+  rows: Row[],
+  repos: Pick<Repositories, "units" | "targets" | "metrics" | "plans">,
+  today: string,
+  scope?: Unit,
+): ImportPlan {
   const errors: RowError[] = [];
   const planned: Target[] = [];
   const seen = new Map<string, number>();
@@ -139,30 +183,72 @@ export function planTargets(rows: Row[], repos: Pick<Repositories, "units" | "ta
   let changed = 0;
   for (const { line, cells } of rows) {
     const code = (cells.unit_code ?? "").trim();
-    const metric = (cells.metric ?? "").trim();
+    const metricText = (cells.metric ?? "").trim();
+    // Metrics an admin added are known by their name too, not only the ones with fixed spellings.
+    const metric = (repos.metrics.get(metricText) ?? findMetricByName(metricText, repos.metrics.all().values()))?.key ?? metricText;
     const value = wholeNumber(cells.target ?? "");
     const deadlineText = (cells.deadline ?? "").trim();
     const deadline = deadlineText ? readDay(deadlineText) : null;
+    const scopeText = (cells.scope ?? "").trim().toLowerCase();
+    const planNumber = (cells.plan ?? "").trim();
+    const plan = planNumber ? repos.plans.byNumber(planNumber)[0] : undefined;
     const unit = code ? repos.units.byCode(code) : undefined;
-    const problems: string[] = [];
-    if (!unit) problems.push(`unit_code ${code || "(empty)"} is not a known unit`);
-    else if (scope && !isWithin(unit, scope)) problems.push(`${code} is outside your units`);
-    if (!isMetricKey(metric)) problems.push(`metric ${metric || "(empty)"} is not known`);
-    if (value === null) problems.push("target must be a whole number");
-    if (deadlineText && !deadline) problems.push("deadline must be YYYY-MM-DD or DD/MM/YYYY");
+    const problems: Problem[] = [];
+    if (!unit) problems.push({ key: "import-unknown-unit", args: { code: code || "—" } });
+    else if (scope && !isWithin(unit, scope)) problems.push({ key: "import-outside", args: { code, scope: scope.name } });
+    if (!repos.metrics.get(metric)) problems.push({ key: "import-unknown-metric", args: { value: metric || "—" } });
+    if (value === null) problems.push({ key: "import-bad-target" });
+    if (deadlineText && !deadline) problems.push({ key: "import-bad-deadline" });
+    if (scopeText && scopeText !== "each" && scopeText !== "total") problems.push({ key: "import-bad-scope" });
+    if (planNumber && !plan) problems.push({ key: "import-unknown-plan", args: { value: planNumber } });
     const period = (deadline ?? today).slice(0, 4);
     const key = `${code}|${metric}|${period}`;
-    if (problems.length === 0 && seen.has(key)) problems.push(`same unit, metric and year as line ${seen.get(key)}`);
+    if (problems.length === 0 && seen.has(key)) problems.push({ key: "import-duplicate-target", args: { first: seen.get(key) ?? 0 } });
     if (problems.length > 0 || !unit || value === null) {
-      errors.push({ line, reason: problems.join("; ") });
+      errors.push({ line, problems });
       continue;
     }
     seen.set(key, line);
     if (repos.targets.find(unit.id, metric, period)) changed++;
     else added++;
-    planned.push({ unitId: unit.id, metric, period, value, deadline });
+    planned.push({ unitId: unit.id, metric, period, value, deadline, scope: scopeText === "each" ? "each" : "total", planId: plan?.id ?? null });
   }
   return { kind: "targets", rows: planned, added, changed, errors };
+}
+
+/** Yearly ratings of grassroots unions: unit_code, year, rating. */
+export function planRatings(rows: Row[], repos: Pick<Repositories, "units">, scope?: Unit): ImportPlan {
+  const errors: RowError[] = [];
+  const planned: RatingInput[] = [];
+  for (const { line, cells } of rows) {
+    const code = (cells.unit_code ?? "").trim();
+    const year = (cells.year ?? "").trim();
+    const rating = (cells.rating ?? "").trim();
+    const unit = code ? repos.units.byCode(code) : undefined;
+    const problems: Problem[] = [];
+    if (!unit) problems.push({ key: "import-unknown-unit", args: { code: code || "—" } });
+    else if (scope && !isWithin(unit, scope)) problems.push({ key: "import-outside", args: { code, scope: scope.name } });
+    if (!/^(19|20)\d\d$/.test(year)) problems.push({ key: "import-bad-year" });
+    if (!(RATINGS as readonly string[]).includes(rating)) problems.push({ key: "import-bad-rating", args: { value: rating || "—" } });
+    if (problems.length > 0 || !unit) {
+      errors.push({ line, problems });
+      continue;
+    }
+    planned.push({ unitId: unit.id, year, rating: rating as Rating });
+  }
+  return { kind: "ratings", rows: planned, added: planned.length, changed: 0, errors };
+}
+
+export function planImport(
+  kind: ImportKind,
+  rows: Row[],
+  repos: Pick<Repositories, "units" | "targets" | "metrics" | "plans">,
+  today: string,
+  scope?: Unit,
+): ImportPlan {
+  if (kind === "units") return planUnits(rows, repos, scope);
+  if (kind === "ratings") return planRatings(rows, repos, scope);
+  return planTargets(rows, repos, today, scope);
 }
 
 /** Writes a plan without errors in one transaction. */
@@ -170,6 +256,7 @@ export function applyPlan(plan: ImportPlan, repos: Repositories): void {
   if (plan.errors.length > 0) throw new Error("a plan with errors is never applied");
   repos.db.$client.transaction(() => {
     if (plan.kind === "units") for (const row of plan.rows) repos.units.upsert(row);
+    else if (plan.kind === "ratings") for (const row of plan.rows) repos.figures.setRating(row.unitId, row.year, row.rating);
     else for (const row of plan.rows) repos.targets.upsert(row);
   })();
 }

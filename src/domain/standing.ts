@@ -1,21 +1,35 @@
-// How far a unit is from its targets: the figures behind "còn thiếu" and "tiến độ".
+// How far a unit is from its targets: the figures behind "còn thiếu", "tiến độ", the chart and the export.
 import type { Repositories } from "../../db/index.ts";
+import type { Metric } from "../../db/repositories/metrics.ts";
+import type { Target } from "../../db/repositories/targets.ts";
+import type { UnitFigure, UnitRef } from "../../db/repositories/figures.ts";
 import type { Unit } from "../../db/repositories/units.ts";
-import { daysBetween } from "./calendar.ts";
-import { isMetricKey, METRICS, type MetricKey } from "./metrics.ts";
+import { addDays, daysBetween } from "./calendar.ts";
 
 export interface TargetStanding {
-  metric: MetricKey;
+  metric: string;
+  name: string;
+  /** "count": whole numbers; "percent": done and target are percentages of something. */
+  measure: "count" | "percent";
+  scope: "total" | "each";
   target: number;
   done: number;
-  /** Whole percent, floored so that 99.6% is not shown as reached. */
+  /** Whole percent of the target, floored so that 99.6% is not shown as reached. */
   percent: number;
   missing: number;
   /** YYYY-MM-DD: the target's deadline, or the end of its period. */
   deadline: string;
   daysLeft: number;
-  /** True when done is below the share of the target the elapsed part of the period calls for. */
+  /** What the elapsed share of the period calls for by today (counts only). */
+  expected: number;
   behindPace: boolean;
+  /** When the pace since the start of the period would reach the target; null if it never would. */
+  forecast: string | null;
+  /** For a member rate: members still to admit to reach it. */
+  membersNeeded?: number;
+  /** For a per-unit minimum: the units below it that have not reached it, and how many there are in all. */
+  unitsShort?: UnitFigure[];
+  unitsTotal?: number;
 }
 
 export interface UnitStanding {
@@ -26,6 +40,7 @@ export interface UnitStanding {
 
 export interface ChildStanding {
   unitId: number;
+  code: string;
   name: string;
   standing: TargetStanding;
 }
@@ -34,61 +49,112 @@ export function periodOf(day: string): string {
   return day.slice(0, 4);
 }
 
-function measure(
-  metric: MetricKey,
-  target: number,
-  deadline: string | null,
-  tallies: ReadonlyMap<string, number>,
-  period: string,
-  today: string,
-): TargetStanding {
-  const done = METRICS[metric].value(tallies);
-  const due = deadline ?? `${period}-12-31`;
+const sumOf = (tallies: ReadonlyMap<string, number>, events: string[]) => events.reduce((s, e) => s + (tallies.get(e) ?? 0), 0);
+const oneDecimal = (x: number) => Math.round(x * 10) / 10;
+
+/** Share of the period from its first day to the deadline that has passed by today, 0–1. */
+function elapsedShare(period: string, deadline: string, today: string): { share: number; elapsedDays: number } {
   const start = `${period}-01-01`;
-  const span = Math.max(1, daysBetween(start, due));
-  const elapsed = Math.min(span, Math.max(0, daysBetween(start, today) + 1));
-  const expected = (target * elapsed) / span;
+  const span = Math.max(1, daysBetween(start, deadline) + 1);
+  const elapsedDays = Math.min(span, Math.max(0, daysBetween(start, today) + 1));
+  return { share: elapsedDays / span, elapsedDays };
+}
+
+function finish(
+  base: Pick<TargetStanding, "metric" | "name" | "measure" | "scope" | "target" | "done">,
+  target: Target,
+  today: string,
+  paced: boolean,
+): TargetStanding {
+  const deadline = target.deadline ?? `${target.period}-12-31`;
+  const missing = Math.max(0, base.measure === "percent" ? oneDecimal(base.target - base.done) : base.target - base.done);
+  const { share, elapsedDays } = elapsedShare(target.period, deadline, today);
+  const expected = paced ? Math.floor(base.target * share) : 0;
+  let forecast: string | null = null;
+  if (paced && missing > 0 && base.done > 0) forecast = addDays(today, Math.ceil((missing * elapsedDays) / base.done));
   return {
-    metric,
-    target,
-    done,
-    percent: target > 0 ? Math.floor((done * 100) / target) : 100,
-    missing: Math.max(0, target - done),
-    deadline: due,
-    daysLeft: daysBetween(today, due),
-    behindPace: done < Math.floor(expected),
+    ...base,
+    percent: base.target > 0 ? Math.floor((base.done * 100) / base.target) : 100,
+    missing,
+    deadline,
+    daysLeft: daysBetween(today, deadline),
+    expected,
+    behindPace: paced && base.done < expected,
+    forecast,
   };
 }
 
-export function standingService(repos: Pick<Repositories, "targets" | "ledger">) {
+export function standingService(repos: Pick<Repositories, "targets" | "ledger" | "metrics" | "figures">) {
+  function measure(unit: UnitRef, metric: Metric, target: Target, today: string, tallies?: ReadonlyMap<string, number>): TargetStanding {
+    const base = { metric: metric.key, name: metric.name, scope: target.scope, target: target.value };
+    switch (metric.kind) {
+      case "count": {
+        if (target.scope === "each") {
+          const leaves = repos.figures.perLeaf(unit, metric.events, target.period);
+          const short = leaves.filter((leaf) => leaf.value < target.value);
+          const standing = finish({ ...base, measure: "count", target: leaves.length, done: leaves.length - short.length }, target, today, false);
+          return { ...standing, target: target.value, unitsShort: short, unitsTotal: leaves.length, missing: short.length };
+        }
+        const done = sumOf(tallies ?? repos.ledger.tallies(unit.id, target.period), metric.events);
+        return finish({ ...base, measure: "count", done }, target, today, true);
+      }
+      case "members":
+        return finish({ ...base, measure: "count", done: repos.figures.members(unit) }, target, today, false);
+      case "member_rate": {
+        const { members, workers } = repos.figures.memberRate(unit, metric.sector);
+        const done = workers > 0 ? oneDecimal((members * 100) / workers) : 0;
+        const membersNeeded = Math.max(0, Math.ceil((target.value * workers) / 100) - members);
+        return { ...finish({ ...base, measure: "percent", done }, target, today, false), membersNeeded };
+      }
+      case "rating_share": {
+        const { rated, total } = repos.figures.ratingShare(unit, metric.sector, metric.ratings, target.period);
+        const done = total > 0 ? oneDecimal((rated * 100) / total) : 0;
+        return { ...finish({ ...base, measure: "percent", done }, target, today, false), unitsTotal: total };
+      }
+    }
+  }
+
+  function metricOf(key: string): Metric | undefined {
+    return repos.metrics.get(key);
+  }
+
   return {
-    /** Every target the unit has this period, with its subtree's figures. */
+    measure,
+    /** Every target the unit has for the period of `today`, with its subtree's figures. */
     ofUnit(unit: Unit, today: string): UnitStanding {
       const period = periodOf(today);
       const tallies = repos.ledger.tallies(unit.id, period);
-      const targets = repos.targets
-        .forUnit(unit.id, period)
-        .filter((t) => isMetricKey(t.metric))
-        .map((t) => measure(t.metric as MetricKey, t.value, t.deadline, tallies, period, today));
+      const targets = repos.targets.forUnit(unit.id, period).flatMap((t) => {
+        const metric = metricOf(t.metric);
+        return metric ? [measure(unit, metric, t, today, tallies)] : [];
+      });
       return { unit, period, targets };
     },
 
-    /** The direct children with a target on this metric, furthest behind first (lowest percent, then most missing). */
-    childrenBehind(unit: Unit, metric: MetricKey, today: string, limit = 5): { count: number; behind: ChildStanding[] } {
+    /** Direct children with a target on a metric, furthest behind pace first. */
+    children(unit: Unit, metricKey: string, today: string): ChildStanding[] {
+      const metric = metricOf(metricKey);
+      if (!metric) return [];
       const period = periodOf(today);
-      const rows = repos.targets.forChildren(unit.id, period, metric);
-      const tallies = rows.length > 0 ? repos.ledger.childTallies(unit.id, period) : new Map<number, Map<string, number>>();
+      const rows = repos.targets.forChildren(unit.id, period, metricKey);
+      const fast = metric.kind === "count" && rows.length > 0 ? repos.ledger.childTallies(unit.id, period) : undefined;
       const none = new Map<string, number>();
-      const children = rows.map((row) => ({
-        unitId: row.unitId,
-        name: row.name,
-        standing: measure(metric, row.value, row.deadline, tallies.get(row.unitId) ?? none, period, today),
-      }));
-      const behind = children
+      return rows.map((row) => {
+        const child: UnitRef = { id: row.unitId, path: row.path, members: row.members };
+        const tallies = fast ? (fast.get(row.unitId) ?? none) : undefined;
+        return { unitId: row.unitId, code: row.code, name: row.name, standing: measure(child, metric, row, today, tallies) };
+      });
+    },
+
+    /** The children that have not reached their target, furthest behind pace first (then lowest percent). */
+    childrenBehind(unit: Unit, metricKey: string, today: string, limit = 5): { count: number; behind: ChildStanding[] } {
+      const all = this.children(unit, metricKey, today);
+      const gap = (c: ChildStanding) => c.standing.percent - (c.standing.target > 0 ? (c.standing.expected * 100) / c.standing.target : 0);
+      const behind = all
         .filter((c) => c.standing.missing > 0)
-        .sort((a, b) => a.standing.percent - b.standing.percent || b.standing.missing - a.standing.missing)
+        .sort((a, b) => gap(a) - gap(b) || a.standing.percent - b.standing.percent || b.standing.missing - a.standing.missing)
         .slice(0, limit);
-      return { count: children.length, behind };
+      return { count: all.length, behind };
     },
   };
 }

@@ -9,6 +9,8 @@ import { DEMO_PERSONAS, type DemoPersona } from "./seed.ts";
 interface ShownMessage {
   text: string;
   buttons: { label: string; data: string }[][];
+  /** A photo or document the bot sent, served by this page. */
+  file?: { url: string; name: string; image: boolean };
 }
 
 const sayBody = z.object({
@@ -17,11 +19,16 @@ const sayBody = z.object({
   data: z.string().max(64).optional(),
 });
 
-function shown(call: RecordedCall): ShownMessage {
+function shown(call: RecordedCall, index: number): ShownMessage {
   const markup = call.payload.reply_markup as { inline_keyboard?: { text: string; callback_data?: string }[][] } | undefined;
   const buttons = (markup?.inline_keyboard ?? []).map((row) => row.map((b) => ({ label: b.text, data: b.callback_data ?? "" })));
-  const text = call.method === "sendMessage" ? String(call.payload.text ?? "") : `[${call.method}]`;
-  return { text, buttons };
+  const upload = Object.values(call.files)[0];
+  if (call.method === "sendMessage" || !upload) return { text: String(call.payload.text ?? call.payload.caption ?? ""), buttons };
+  return {
+    text: String(call.payload.caption ?? ""),
+    buttons,
+    file: { url: `/demo/files/${index}`, name: upload.name, image: call.method === "sendPhoto" },
+  };
 }
 
 export function demoPages(bot: Bot | undefined, api: StandInBotApi): Hono {
@@ -29,15 +36,52 @@ export function demoPages(bot: Bot | undefined, api: StandInBotApi): Hono {
   let nextUpdateId = 1;
   const sentTo = (persona: DemoPersona, from = 0) =>
     api.calls
+      .map((call, index) => ({ call, index }))
       .slice(from)
-      .filter((c) => c.method.startsWith("send") && String(c.payload.chat_id) === String(DEMO_PERSONAS[persona].telegramId))
-      .map(shown);
+      .filter(({ call }) => call.method.startsWith("send") && String(call.payload.chat_id) === String(DEMO_PERSONAS[persona].telegramId))
+      .map(({ call, index }) => shown(call, index));
+  let nextFileId = 1;
 
   pages.get("/", (c) => c.html(PAGE));
 
   pages.get("/demo/history", (c) => {
     const persona = c.req.query("persona") === "officer" ? "officer" : "chair";
     return c.json({ messages: sentTo(persona) });
+  });
+
+  pages.get("/demo/files/:index", (c) => {
+    const call = api.calls[Number(c.req.param("index"))];
+    const upload = call && Object.values(call.files)[0];
+    if (!upload) return c.json({ error: "Không có tệp này." }, 404);
+    const image = call.method === "sendPhoto";
+    return c.body(upload.bytes as Uint8Array<ArrayBuffer>, 200, {
+      "content-type": image ? "image/png" : "application/octet-stream",
+      ...(image ? {} : { "content-disposition": `attachment; filename="${encodeURIComponent(upload.name)}"` }),
+    });
+  });
+
+  // A file chosen on the page becomes a document message, as if sent from Telegram.
+  pages.post("/demo/upload", async (c) => {
+    const form = await c.req.formData().catch(() => null);
+    const file = form?.get("file");
+    const persona = form?.get("persona") === "officer" ? "officer" : "chair";
+    if (!bot || !file || typeof file === "string") return c.json({ error: "Hãy chọn một tệp." }, 400);
+    const fileId = `demo${nextFileId++}`;
+    api.addFile(fileId, new Uint8Array(await file.arrayBuffer()));
+    const who = DEMO_PERSONAS[persona];
+    const update_id = nextUpdateId++;
+    const before = api.calls.length;
+    await bot.handleUpdate({
+      update_id,
+      message: {
+        message_id: update_id,
+        date: Math.floor(Date.now() / 1000),
+        chat: { id: who.telegramId, type: "private", first_name: who.name },
+        from: { id: who.telegramId, is_bot: false, first_name: who.name },
+        document: { file_id: fileId, file_unique_id: fileId, file_name: file.name, file_size: file.size },
+      },
+    } as Parameters<Bot["handleUpdate"]>[0]);
+    return c.json({ messages: sentTo(persona, before) });
   });
 
   pages.post("/demo/say", async (c) => {
@@ -83,6 +127,8 @@ const PAGE = `<!doctype html>
   .kb button { border: 1px solid #1f5fa8; background: #f2f7fd; color: #1f5fa8; border-radius: 8px; padding: 6px 10px; cursor: pointer; }
   form { position: fixed; bottom: 0; left: 0; right: 0; display: flex; gap: 8px; padding: 10px 16px; background: #fff; border-top: 1px solid #ccd; }
   form input { flex: 1; font-size: 16px; padding: 10px; border: 1px solid #bbc; border-radius: 20px; }
+  .up { font-size: 22px; cursor: pointer; align-self: center; }
+  .msg img { max-width: 100%; display: block; margin-top: 6px; border-radius: 8px; }
   form button { font-size: 16px; padding: 10px 18px; border: 0; border-radius: 20px; background: #1f5fa8; color: #fff; }
 </style>
 </head>
@@ -96,14 +142,27 @@ const PAGE = `<!doctype html>
   <button data-persona="officer">Cán bộ LĐLĐ TP Thủ Đức</button>
 </div>
 <div id="log"></div>
-<form id="f"><input id="t" autocomplete="off" placeholder="Ví dụ: kết nạp 5 đoàn viên" autofocus><button>Gửi</button></form>
+<form id="f"><label class="up" title="Gửi tệp Excel (.xlsx, .csv)">📎<input id="file" type="file" accept=".xlsx,.csv" hidden></label><input id="t" autocomplete="off" placeholder="Ví dụ: kết nạp 5 đoàn viên" autofocus><button>Gửi</button></form>
 <script>
 let persona = "chair";
 const log = document.getElementById("log");
-function add(cls, text, buttons) {
+function add(cls, text, buttons, file) {
   const div = document.createElement("div");
   div.className = "msg " + cls;
   div.textContent = text;
+  if (file && file.image) {
+    const img = document.createElement("img");
+    img.src = file.url;
+    img.alt = text;
+    div.appendChild(img);
+  } else if (file) {
+    const a = document.createElement("a");
+    a.href = file.url;
+    a.textContent = "📄 " + file.name;
+    a.download = file.name;
+    div.appendChild(document.createElement("br"));
+    div.appendChild(a);
+  }
   for (const row of buttons || []) {
     const kb = document.createElement("div");
     kb.className = "kb";
@@ -121,7 +180,7 @@ function add(cls, text, buttons) {
 async function say(body) {
   const res = await fetch("/demo/say", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ persona, ...body }) });
   const json = await res.json();
-  for (const m of json.messages || []) add("bot", m.text, m.buttons);
+  for (const m of json.messages || []) add("bot", m.text, m.buttons, m.file);
 }
 async function load() {
   log.textContent = "";
@@ -129,9 +188,21 @@ async function load() {
   const json = await res.json();
   if (json.messages.length === 0) add("bot", persona === "chair"
     ? "Chào anh/chị! Hãy thử: “kết nạp 5 đoàn viên”, “2 đv nghỉ việc”, “con thieu bao nhieu dv”, “tiến độ”."
-    : "Chào anh/chị! Hãy thử: “còn thiếu bao nhiêu đoàn viên?”, “tiến độ của nđ xe ôm”, “kết nạp 3 đv cho CĐCS Trường THCS Bình Chiểu”.");
-  for (const m of json.messages) add("bot", m.text, m.buttons);
+    : "Chào anh/chị! Hãy thử: “còn thiếu bao nhiêu đoàn viên?”, “tiến độ”, “tiến độ của nđ xe ôm”, “xuất báo cáo”, “/phanbo kết nạp”, “kết nạp 3 đv cho CĐCS Trường THCS Bình Chiểu”, hoặc gửi một tệp Excel đơn vị hay chỉ tiêu bằng nút 📎.");
+  for (const m of json.messages) add("bot", m.text, m.buttons, m.file);
 }
+document.getElementById("file").onchange = async (e) => {
+  const file = e.target.files[0];
+  if (!file) return;
+  add("me", "📎 " + file.name);
+  const body = new FormData();
+  body.append("persona", persona);
+  body.append("file", file);
+  const res = await fetch("/demo/upload", { method: "POST", body });
+  const json = await res.json();
+  for (const m of json.messages || []) add("bot", m.text, m.buttons, m.file);
+  e.target.value = "";
+};
 document.querySelectorAll(".who button").forEach((b) => b.onclick = () => {
   persona = b.dataset.persona;
   document.querySelectorAll(".who button").forEach((x) => x.classList.toggle("on", x === b));

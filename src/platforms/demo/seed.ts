@@ -8,7 +8,7 @@ import { createInvite } from "../../domain/invites.ts";
 
 export const DEMO_PERSONAS = {
   chair: { telegramId: 910_001, name: "Chủ tịch CĐCS (demo)", unitCode: "TD-CDCS-01", role: "chair" as const },
-  officer: { telegramId: 910_002, name: "Cán bộ LĐLĐ (demo)", unitCode: "TD", role: "officer" as const },
+  officer: { telegramId: 910_002, name: "Cán bộ LĐLĐ (demo)", unitCode: "TD", role: "admin" as const },
 };
 export type DemoPersona = keyof typeof DEMO_PERSONAS;
 

@@ -10,6 +10,9 @@ import type { TranslateIn } from "../../i18n.ts";
 import type { Logger } from "../../logger.ts";
 import { sendReply } from "./render.ts";
 
+/** Telegram bots can download files up to 20 MB; imports stop at 10 MB. */
+const MAX_DOWNLOAD_BYTES = 10 * 1024 * 1024;
+
 export interface TelegramBotOptions {
   token: string;
   apiRoot: string;
@@ -77,6 +80,23 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
       action: ctx.callbackQuery.data,
     });
     await sendReply(ctx.api, sender.chatId, reply);
+  });
+
+  bot.on("message:document", async (ctx) => {
+    const sender = senderOf(ctx);
+    if (!sender || ctx.chat.type !== "private") return;
+    const document = ctx.message.document;
+    const name = document.file_name ?? "tep";
+    let data = new Uint8Array();
+    // Larger files are refused by the import itself; this only avoids downloading them.
+    if ((document.file_size ?? 0) <= MAX_DOWNLOAD_BYTES) {
+      const file = await ctx.getFile();
+      const response = await fetch(`${options.apiRoot}/file/bot${options.token}/${file.file_path ?? ""}`);
+      if (!response.ok) throw new Error(`file download answered ${response.status}`);
+      data = new Uint8Array(await response.arrayBuffer());
+    } else data = new Uint8Array(MAX_DOWNLOAD_BYTES + 1);
+    const reply = await conversation.handle({ sender, source: `telegram:${ctx.update.update_id}`, document: { name, data } });
+    await sendReply(ctx.api, ctx.chat.id, reply);
   });
 
   // Stickers, photos, voice: say what the bot can read, in private chats only.

@@ -38,9 +38,14 @@ export class StandInBotApi {
   private nextMessageId = 1;
   private failures: { method: string; failure: StandInFailure }[] = [];
   private listeners = new Set<(call: RecordedCall) => void>();
+  private files = new Map<string, Uint8Array>();
   readonly app = new Hono();
 
   constructor() {
+    this.app.get("/file/bot:token/documents/:fileId", (c) => {
+      const bytes = this.files.get(c.req.param("fileId"));
+      return bytes ? c.body(bytes as Uint8Array<ArrayBuffer>, 200, { "content-type": "application/octet-stream" }) : c.json({ ok: false }, 404);
+    });
     this.app.post("/bot:token/:method", async (c) => {
       const method = c.req.param("method");
       const { payload, files } = await readBody(c.req.raw);
@@ -54,6 +59,11 @@ export class StandInBotApi {
       }
       return c.json({ ok: true, result: this.answer(method, payload) });
     });
+  }
+
+  /** Makes a file available to getFile and download, as if a person had sent it. */
+  addFile(fileId: string, bytes: Uint8Array): void {
+    this.files.set(fileId, bytes);
   }
 
   /** Makes the next call of a method fail as Telegram would (429 with retry_after, 403 blocked…). */
@@ -85,6 +95,11 @@ export class StandInBotApi {
         return { message_id: this.nextMessageId++, date: now, chat, photo: [] };
       case "sendDocument":
         return { message_id: this.nextMessageId++, date: now, chat, document: { file_id: "f", file_unique_id: "f" } };
+      case "getFile": {
+        const fileId = String(payload.file_id);
+        const bytes = this.files.get(fileId);
+        return { file_id: fileId, file_unique_id: fileId, file_size: bytes?.byteLength ?? 0, file_path: `documents/${fileId}` };
+      }
       case "getUpdates":
         return [];
       case "getWebhookInfo":
@@ -99,11 +114,11 @@ async function readBody(request: Request): Promise<Pick<RecordedCall, "payload" 
   const type = request.headers.get("content-type") ?? "";
   const payload: Record<string, unknown> = {};
   const files: RecordedCall["files"] = {};
-  if (type.includes("multipart/form-data")) {
-    const form = await request.formData();
-    for (const [key, value] of form.entries()) {
-      if (typeof value === "string") payload[key] = parseField(value);
-      else files[key] = { name: value.name, bytes: new Uint8Array(await value.arrayBuffer()) };
+  const boundary = /boundary=(?:"([^"]+)"|([^;]+))/i.exec(type);
+  if (type.includes("multipart/form-data") && boundary) {
+    for (const part of splitMultipart(new Uint8Array(await request.arrayBuffer()), boundary[1] ?? boundary[2] ?? "")) {
+      if (part.filename !== undefined) files[part.name] = { name: part.filename, bytes: part.body };
+      else payload[part.name] = parseField(new TextDecoder().decode(part.body));
     }
     // grammY sends an uploaded file as "attach://<field>"; point the payload at what was uploaded.
     for (const [key, value] of Object.entries(payload)) {
@@ -113,6 +128,30 @@ async function readBody(request: Request): Promise<Pick<RecordedCall, "payload" 
     Object.assign(payload, (await request.json()) as Record<string, unknown>);
   }
   return { payload, files };
+}
+
+/**
+ * Reads multipart/form-data as Telegram does: grammY writes `filename=a.png` without quotes, which
+ * Telegram accepts and the strict WHATWG parser in Node does not.
+ */
+function splitMultipart(body: Uint8Array, boundary: string): { name: string; filename?: string; body: Uint8Array }[] {
+  const text = Buffer.from(body).toString("latin1");
+  const parts: { name: string; filename?: string; body: Uint8Array }[] = [];
+  for (const chunk of text.split(`--${boundary}`)) {
+    const headerEnd = chunk.indexOf("\r\n\r\n");
+    if (headerEnd < 0) continue;
+    const headers = chunk.slice(0, headerEnd);
+    const name = /name=(?:"([^"]*)"|([^;\r\n]+))/i.exec(headers);
+    if (!name) continue;
+    const filename = /filename=(?:"([^"]*)"|([^;\r\n]+))/i.exec(headers);
+    const content = chunk.slice(headerEnd + 4).replace(/\r\n$/, "");
+    parts.push({
+      name: (name[1] ?? name[2] ?? "").trim(),
+      ...(filename ? { filename: Buffer.from((filename[1] ?? filename[2] ?? "").trim(), "latin1").toString("utf8") } : {}),
+      body: new Uint8Array(Buffer.from(content, "latin1")),
+    });
+  }
+  return parts;
 }
 
 function parseField(value: string): unknown {

@@ -1,0 +1,70 @@
+// "/phanbo kết nạp" splits the admin's unit's target among its children in proportion to workers who
+// are not members yet; "/phanbo ket_nap C1=20 C2=30" sets the parts explicitly. Both are shown first and
+// written only when the admin confirms, through the same confirmation as a file import.
+import type { Unit } from "../db/repositories/units.ts";
+import { allocationService } from "../src/domain/allocation.ts";
+import { viDate } from "../src/domain/calendar.ts";
+import { findMetric } from "../src/domain/metric-lookup.ts";
+import { periodOf } from "../src/domain/standing.ts";
+import { reply, type Command, type Reply, type Request, type Services } from "./types.ts";
+
+const PART = /^([A-Za-z0-9._-]+)\s*[=:]\s*(\d{1,3}(?:\.\d{3})+|\d+)$/;
+
+function adminUnit(req: Request): Unit | undefined {
+  return req.actor?.posts.filter((p) => p.role === "admin").sort((a, b) => a.unit.depth - b.unit.depth)[0]?.unit;
+}
+
+export const allocate: Command = {
+  intents: [],
+  slash: ["phanbo"],
+  run(req: Request, services: Services): Reply {
+    const { repos, t } = services;
+    const unit = adminUnit(req);
+    if (!unit) return reply(t("allocate-not-admin"));
+    const words = (req.args ?? "").trim().split(/\s+/).filter(Boolean);
+    const parts = words.filter((w) => PART.test(w));
+    const metricText = words.filter((w) => !PART.test(w) && !/^(theo|ty|tỷ|le|lệ)$/i.test(w)).join(" ");
+    const metric = findMetric(metricText, repos.metrics.all().values());
+    if (!metric) return reply(t("allocate-how"));
+    const period = periodOf(req.today);
+    const own = repos.targets.find(unit.id, metric.key, period);
+    if (!own) return reply(t("allocate-no-target", { unit: unit.name, metric: metric.name, period }));
+    const children = repos.units.children(unit.id);
+    if (children.length === 0) return reply(t("allocate-no-children", { unit: unit.name }));
+
+    let split: { unit: Unit; value: number }[];
+    if (parts.length > 0) {
+      const byCode = new Map(children.map((c) => [c.code, c]));
+      split = [];
+      for (const part of parts) {
+        const [, code = "", value = "0"] = PART.exec(part) ?? [];
+        const child = byCode.get(code);
+        if (!child) return reply(t("allocate-unknown-child", { code, unit: unit.name }));
+        split.push({ unit: child, value: Number(value.replaceAll(".", "")) });
+      }
+    } else {
+      const targets = allocationService(repos).proportional(unit, own);
+      split = targets.map((target) => ({ unit: children.find((c) => c.id === target.unitId) as Unit, value: target.value }));
+    }
+
+    const total = split.reduce((sum, s) => sum + s.value, 0);
+    const deadline = own.deadline ? viDate(own.deadline) : "";
+    const rows = split.map((s, i) => ({
+      line: i + 2,
+      cells: { unit_code: s.unit.code, metric: metric.key, target: String(s.value), deadline },
+    }));
+    const id = repos.pendingImports.create(req.actor?.personId ?? 0, "targets", JSON.stringify(rows), req.now.toISOString());
+    const lines = split.map((s) => t("allocate-line", { unit: s.unit.name, value: s.value }));
+    const gap =
+      total === own.value
+        ? t("allocate-adds-up", { total })
+        : t("allocate-gap", { total, target: own.value, diff: Math.abs(own.value - total), short: total < own.value ? "yes" : "no" });
+    return reply(
+      [t(parts.length > 0 ? "allocate-explicit" : "allocate-proportional", { unit: unit.name, metric: metric.name, target: own.value }), ...lines, "", gap].join("\n"),
+      [
+        { label: t("button-allocate-confirm"), action: `import:${id}:yes` },
+        { label: t("button-import-cancel"), action: `import:${id}:no` },
+      ],
+    );
+  },
+};

@@ -1,0 +1,72 @@
+// A district admin sends an .xlsx or .csv of units or targets: check every row, show a summary,
+// and apply it all or nothing when the admin confirms, only within the admin's own units.
+import { readTable } from "../src/workbooks/read-table.ts";
+import { applyPlan, describeProblems, planImport, type ImportKind, type Row } from "../src/domain/import.ts";
+import { reply, type Command, type Reply, type Request, type Services } from "./types.ts";
+
+/** A chat message lists this many bad rows; the rest are counted. */
+const SHOWN_ERRORS = 25;
+/** Files larger than this are not read: a province's units fit in far less. */
+export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
+
+function adminUnit(req: Request) {
+  const post = req.actor?.posts.filter((p) => p.role === "admin").sort((a, b) => a.unit.depth - b.unit.depth)[0];
+  return post?.unit;
+}
+
+async function check(req: Request, services: Services): Promise<Reply> {
+  const { repos, t } = services;
+  const scope = adminUnit(req);
+  if (!scope) return reply(t("import-not-admin"));
+  const document = req.document;
+  if (!document) return reply(t("import-how"));
+  if (document.data.byteLength > MAX_IMPORT_BYTES) return reply(t("import-too-big"));
+  const table = await readTable(document.data, document.name);
+  if (!table.kind) return reply([t("import-unreadable"), ...table.problems].join("\n"));
+  const plan = planImport(table.kind, table.rows, repos, req.today, scope);
+  if (plan.errors.length > 0) {
+    const lines = plan.errors.slice(0, SHOWN_ERRORS).map((e) => t("import-error-line", { line: e.line, reason: describeProblems(e, t) }));
+    if (plan.errors.length > SHOWN_ERRORS) lines.push(t("import-more-errors", { count: plan.errors.length - SHOWN_ERRORS }));
+    return reply([t("import-has-errors", { count: plan.errors.length, rows: table.rows.length }), ...lines, "", t("import-fix-and-resend")].join("\n"));
+  }
+  if (plan.rows.length === 0) return reply(t("import-empty"));
+  const id = repos.pendingImports.create(req.actor?.personId ?? 0, table.kind, JSON.stringify(table.rows), req.now.toISOString());
+  return reply(t(`import-summary-${table.kind}`, { added: plan.added, changed: plan.changed, scope: scope.name }), [
+    { label: t("button-import-confirm"), action: `import:${id}:yes` },
+    { label: t("button-import-cancel"), action: `import:${id}:no` },
+  ]);
+}
+
+function settle(req: Request, services: Services): Reply {
+  const { repos, t } = services;
+  const [idText = "", answer = ""] = (req.actionArg ?? "").split(":");
+  const pending = repos.pendingImports.get(Number(idText));
+  if (!pending || !req.actor || pending.personId !== req.actor.personId) return reply(t("action-expired"));
+  if (pending.settledAt !== null) return reply(t("import-already-settled"));
+  if (answer !== "yes") {
+    repos.pendingImports.settle(pending.id, req.now.toISOString());
+    return reply(t("import-cancelled"));
+  }
+  const scope = adminUnit(req);
+  if (!scope) return reply(t("import-not-admin"));
+  // Checked again: units or targets may have changed since the file was read.
+  const plan = planImport(pending.kind as ImportKind, JSON.parse(pending.payload) as Row[], repos, req.today, scope);
+  if (plan.errors.length > 0) return reply(t("import-stale", { count: plan.errors.length }));
+  let applied = false;
+  repos.db.$client.transaction(() => {
+    if (!repos.pendingImports.settle(pending.id, req.now.toISOString())) return;
+    applyPlan(plan, repos);
+    applied = true;
+  })();
+  if (!applied) return reply(t("import-already-settled"));
+  return reply(t(`import-done-${plan.kind}`, { added: plan.added, changed: plan.changed }));
+}
+
+export const importFile: Command = {
+  intents: [],
+  actions: ["import"],
+  slash: ["nhap", "nhapexcel"],
+  run(req, services) {
+    return req.actionArg !== undefined ? settle(req, services) : check(req, services);
+  },
+};

@@ -1,0 +1,32 @@
+// Checked imports waiting for the admin who sent them to confirm.
+import type { Db } from "../client.ts";
+
+export interface PendingImport {
+  id: number;
+  personId: number;
+  kind: string;
+  payload: string;
+  createdAt: string;
+  settledAt: string | null;
+}
+
+export function pendingImportRepository(db: Db) {
+  const sqlite = db.$client;
+  const insert = sqlite.prepare(`insert into pending_imports (person_id, kind, payload, created_at) values (?, ?, ?, ?)`);
+  const byId = sqlite.prepare(
+    `select id, person_id as personId, kind, payload, created_at as createdAt, settled_at as settledAt from pending_imports where id = ?`,
+  );
+  const settle = sqlite.prepare(`update pending_imports set settled_at = ? where id = ? and settled_at is null`);
+  return {
+    create(personId: number, kind: string, payload: string, now: string): number {
+      return Number(insert.run(personId, kind, payload, now).lastInsertRowid);
+    },
+    get(id: number): PendingImport | undefined {
+      return byId.get(id) as PendingImport | undefined;
+    },
+    /** True for the one call that settles it; a second press of the same button gets false. */
+    settle(id: number, now: string): boolean {
+      return settle.run(now, id).changes === 1;
+    },
+  };
+}

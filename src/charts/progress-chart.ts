@@ -1,0 +1,311 @@
+// The /tiendo picture: one bar per unit (or per target) showing done against target, with a tick
+// where it should be by now. Officers forward it upward from a phone, so it is drawn large,
+// worst first, and with Vietnamese number formatting.
+import { Resvg } from "@resvg/resvg-js";
+import type { BarSeriesOption, ScatterSeriesOption } from "echarts/charts";
+import { BarChart, ScatterChart } from "echarts/charts";
+import type {
+  GraphicComponentOption,
+  GridComponentOption,
+  LegendComponentOption,
+  TitleComponentOption,
+} from "echarts/components";
+import { GraphicComponent, GridComponent, LegendComponent, TitleComponent } from "echarts/components";
+import type { ComposeOption } from "echarts/core";
+import { init, setPlatformAPI, use } from "echarts/core";
+import { SVGRenderer } from "echarts/renderers";
+import { FONT_FAMILY, fontFiles, measureCssFont, textWidth, truncateToWidth } from "./noto-sans.ts";
+
+export interface ProgressBar {
+  label: string;
+  done: number;
+  target: number;
+  /** where it should be by now, same unit as target */
+  expected: number;
+  behind: boolean;
+}
+
+export interface ProgressChart {
+  title: string;
+  subtitle?: string;
+  bars: ProgressBar[];
+}
+
+type Option = ComposeOption<
+  | BarSeriesOption
+  | ScatterSeriesOption
+  | GridComponentOption
+  | TitleComponentOption
+  | LegendComponentOption
+  | GraphicComponentOption
+>;
+
+use([BarChart, ScatterChart, GridComponent, TitleComponent, LegendComponent, GraphicComponent, SVGRenderer]);
+// Without a canvas echarts guesses text widths (every Vietnamese letter counts as 1em); measuring
+// with the font resvg will draw keeps the legend, title and our truncation honest.
+setPlatformAPI({ measureText: (text, font) => ({ width: measureCssFont(text, font) }) });
+
+export const CHART_WIDTH = 1000;
+export const MAX_BARS = 25;
+
+const PAD_X = 32;
+const HEADER = 136; // title, subtitle, legend
+const ROW = 58; // unit name on one line, its bar below
+const FOOTER = 48; // percent axis
+const BAR_OFFSET = 40; // from the top of a row to the middle of its bar
+const BAR_HEIGHT = 16;
+const TICK_HEIGHT = 28;
+const PLOT_WIDTH = CHART_WIDTH - 2 * PAD_X;
+
+const NAME_SIZE = 19;
+const VALUE_SIZE = 19;
+const TITLE_SIZE = 26;
+const SUBTITLE_SIZE = 18;
+
+const COLORS = {
+  onPace: "#1f6fc5",
+  behind: "#e8590c",
+  behindText: "#b93d00",
+  behindBand: "#fff3eb",
+  track: "#dfe5ec",
+  expected: "#1d2430",
+  text: "#1d2430",
+  muted: "#5b6573",
+  grid: "#e9edf2",
+};
+
+/** Height in pixels of the picture for this many bars (empty and over-long lists included). */
+export function chartHeight(barCount: number): number {
+  const shown = Number.isFinite(barCount) ? Math.min(Math.max(Math.floor(barCount), 1), MAX_BARS) : 1;
+  return HEADER + ROW * shown + FOOTER;
+}
+
+const numberVi = new Intl.NumberFormat("vi-VN", { maximumFractionDigits: 1 });
+
+interface Row {
+  bar: ProgressBar;
+  done: number;
+  target: number;
+  /** done / target, 1 = target reached */
+  doneRatio: number;
+  expectedRatio: number;
+}
+
+function toRow(bar: ProgressBar): Row {
+  const clean = (n: number) => (Number.isFinite(n) ? Math.max(n, 0) : 0);
+  const done = clean(bar.done);
+  const target = clean(bar.target);
+  const expected = clean(bar.expected);
+  const ratio = (n: number) => (target > 0 ? n / target : n > 0 ? 1 : 0);
+  return { bar, done, target, doneRatio: ratio(done), expectedRatio: Math.min(ratio(expected), 1) };
+}
+
+/** Behind pace first, then by how far the bar falls short of (or runs ahead of) its tick. */
+function worstFirst(a: Row, b: Row): number {
+  if (a.bar.behind !== b.bar.behind) return a.bar.behind ? -1 : 1;
+  const gap = b.expectedRatio - b.doneRatio - (a.expectedRatio - a.doneRatio);
+  if (Math.abs(gap) > 1e-9) return gap;
+  return a.bar.label.localeCompare(b.bar.label, "vi");
+}
+
+function valueLabel(row: Row): string {
+  const fraction = `${numberVi.format(row.done)}/${numberVi.format(row.target)}`;
+  if (row.target <= 0) return fraction;
+  // Floored, so a unit one short of its target never reads "100%".
+  return `${fraction} (${numberVi.format(Math.floor(row.doneRatio * 100))}%)`;
+}
+
+/** The chart as an SVG document, before rasterising; exported so the text can be checked. */
+export function progressChartSvg(chart: ProgressChart): string {
+  const rows = chart.bars.map(toRow).sort(worstFirst).slice(0, MAX_BARS);
+  const width = CHART_WIDTH;
+  const height = chartHeight(rows.length);
+
+  const subtitleParts = [chart.subtitle?.trim() ?? ""];
+  if (chart.bars.length > MAX_BARS) subtitleParts.push(`(${MAX_BARS}/${chart.bars.length} đơn vị chậm nhất)`);
+  const subtitle = subtitleParts.filter(Boolean).join(" ");
+
+  const option: Option = {
+    animation: false,
+    backgroundColor: "#ffffff",
+    textStyle: { fontFamily: FONT_FAMILY, color: COLORS.text },
+    title: {
+      left: PAD_X,
+      top: 18,
+      itemGap: 8,
+      text: truncateToWidth(chart.title, PLOT_WIDTH, TITLE_SIZE, true),
+      textStyle: { fontSize: TITLE_SIZE, fontWeight: "bold", color: COLORS.text },
+      subtext: truncateToWidth(subtitle, PLOT_WIDTH, SUBTITLE_SIZE),
+      subtextStyle: { fontSize: SUBTITLE_SIZE, color: COLORS.muted },
+    },
+    ...(rows.length === 0 ? emptyBody(height) : barsBody(rows)),
+  };
+
+  const rendered = init(null, null, { renderer: "svg", ssr: true, width, height });
+  try {
+    rendered.setOption(option);
+    return rendered.renderToSVGString();
+  } finally {
+    rendered.dispose();
+  }
+}
+
+function emptyBody(height: number): Option {
+  return {
+    graphic: [
+      {
+        type: "text",
+        x: CHART_WIDTH / 2,
+        y: (HEADER + height) / 2 - 10,
+        style: {
+          text: "Chưa có chỉ tiêu",
+          fill: COLORS.muted,
+          fontFamily: FONT_FAMILY,
+          fontSize: 24,
+          align: "center",
+          verticalAlign: "middle",
+        },
+      },
+    ],
+  };
+}
+
+function barsBody(rows: Row[]): Option {
+  const drawnMax = Math.max(1, ...rows.map((r) => r.doneRatio));
+  // Whole quarters of the target, so the 100% line always falls on a grid line; capped at 200%.
+  const axisMax = Math.min(Math.ceil(drawnMax * 4) / 4, 2) * 100;
+  const percent = (ratio: number) => Math.min(ratio * 100, axisMax);
+  const behindCount = rows.filter((r) => r.bar.behind).length;
+  const barTop = (i: number) => HEADER + ROW * i;
+
+  const texts: GraphicComponentOption[] = rows.flatMap((row, i) => {
+    const value = valueLabel(row);
+    const valueWidth = textWidth(value, VALUE_SIZE, true);
+    const nameWidth = PLOT_WIDTH - valueWidth - 20;
+    const y = barTop(i) + BAR_OFFSET - BAR_HEIGHT / 2 - 6;
+    return [
+      {
+        type: "text",
+        x: PAD_X,
+        y,
+        style: {
+          text: truncateToWidth(row.bar.label, nameWidth, NAME_SIZE),
+          fill: COLORS.text,
+          fontFamily: FONT_FAMILY,
+          fontSize: NAME_SIZE,
+          verticalAlign: "bottom",
+        },
+      },
+      {
+        type: "text",
+        x: CHART_WIDTH - PAD_X,
+        y,
+        style: {
+          text: value,
+          fill: row.bar.behind ? COLORS.behindText : COLORS.text,
+          fontFamily: FONT_FAMILY,
+          fontSize: VALUE_SIZE,
+          fontWeight: "bold",
+          align: "right",
+          verticalAlign: "bottom",
+        },
+      },
+    ];
+  });
+
+  const band: GraphicComponentOption[] =
+    behindCount === 0
+      ? []
+      : [
+          {
+            type: "rect",
+            z: -10,
+            shape: { x: 0, y: HEADER - 4, width: CHART_WIDTH, height: ROW * behindCount },
+            style: { fill: COLORS.behindBand },
+          },
+        ];
+
+  const bar = (name: string, color: string, data: (number | "-")[], z: number): BarSeriesOption => ({
+    type: "bar",
+    name,
+    data,
+    z,
+    barWidth: BAR_HEIGHT,
+    barGap: "-100%",
+    silent: true,
+    itemStyle: { color, borderRadius: BAR_HEIGHT / 2 },
+  });
+
+  return {
+    grid: {
+      left: PAD_X,
+      right: PAD_X,
+      top: HEADER + BAR_OFFSET - ROW / 2,
+      height: ROW * rows.length,
+      containLabel: false,
+    },
+    legend: {
+      top: 92,
+      left: PAD_X,
+      itemWidth: 24,
+      itemHeight: 14,
+      itemGap: 24,
+      selectedMode: false,
+      textStyle: { fontSize: 16, color: COLORS.text },
+      data: [
+        { name: "Đã đạt", icon: "roundRect" },
+        { name: "Chỉ tiêu", icon: "roundRect" },
+        { name: "Mức cần đạt đến nay", icon: "path://M0,0h3v14h-3z" },
+        { name: "Chậm tiến độ", icon: "roundRect" },
+      ],
+    },
+    xAxis: {
+      type: "value",
+      min: 0,
+      max: axisMax,
+      interval: 25,
+      axisLabel: {
+        fontSize: 15,
+        color: COLORS.muted,
+        formatter: (v: number) => (v % 50 === 0 ? `${numberVi.format(v)}%` : ""),
+      },
+      splitLine: { lineStyle: { color: COLORS.grid } },
+      axisLine: { show: false },
+      axisTick: { show: false },
+    },
+    yAxis: {
+      type: "category",
+      inverse: true,
+      data: rows.map((_, i) => String(i)),
+      show: false,
+    },
+    graphic: [...band, ...texts],
+    series: [
+      bar("Chỉ tiêu", COLORS.track, rows.map(() => 100), 2),
+      bar("Đã đạt", COLORS.onPace, rows.map((r) => (r.bar.behind ? "-" : percent(r.doneRatio))), 3),
+      bar("Chậm tiến độ", COLORS.behind, rows.map((r) => (r.bar.behind ? percent(r.doneRatio) : "-")), 3),
+      {
+        type: "scatter",
+        name: "Mức cần đạt đến nay",
+        data: rows.map((r, i) => [percent(r.expectedRatio), i]),
+        z: 5,
+        silent: true,
+        symbol: "rect",
+        symbolSize: [4, TICK_HEIGHT],
+        itemStyle: { color: COLORS.expected },
+      },
+    ],
+  };
+}
+
+const resvgOptions = {
+  font: { fontFiles: [...fontFiles], loadSystemFonts: false, defaultFontFamily: FONT_FAMILY },
+  fitTo: { mode: "original" as const },
+  background: "#ffffff",
+};
+
+/** PNG bytes, CHART_WIDTH × chartHeight(bars shown). */
+export function renderProgressChart(chart: ProgressChart): Uint8Array {
+  const png = new Resvg(progressChartSvg(chart), resvgOptions).render().asPng();
+  return new Uint8Array(png.buffer, png.byteOffset, png.byteLength);
+}

@@ -1,0 +1,39 @@
+// `npm run cli -- parse "<text>"`: how the bot reads a message, as one line of JSON. Without
+// text, reads stdin one message per line. Relative dates ("hôm qua") are read against today in
+// Asia/Ho_Chi_Minh, or against --today=YYYY-MM-DD.
+
+import { createInterface } from "node:readline";
+import { parse } from "../nlu/index.ts";
+
+const TODAY_OPTION = /^--today=(\d{4}-\d{2}-\d{2})$/;
+
+function todayInVietnam(now: Date): string {
+  // en-CA formats as YYYY-MM-DD.
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh" }).format(now);
+}
+
+export async function runParse(
+  args: string[],
+  io: { stdin: NodeJS.ReadableStream; stdout: NodeJS.WritableStream },
+): Promise<number> {
+  let today = todayInVietnam(new Date());
+  const words: string[] = [];
+  for (const arg of args) {
+    const option = TODAY_OPTION.exec(arg);
+    if (option?.[1] !== undefined) today = option[1];
+    else if (arg.startsWith("--today")) {
+      io.stdout.write("parse: --today must look like --today=2024-06-15\n");
+      return 2;
+    } else words.push(arg);
+  }
+  const print = (text: string) => io.stdout.write(`${JSON.stringify(parse(text, { today }))}\n`);
+  if (words.length > 0) {
+    print(words.join(" "));
+    return 0;
+  }
+  const lines = createInterface({ input: io.stdin, crlfDelay: Infinity });
+  for await (const line of lines) {
+    if (line.trim() !== "") print(line);
+  }
+  return 0;
+}

@@ -1,0 +1,64 @@
+// The figures of an exported report: one row per unit of a subtree for each metric that has targets.
+// Built from three queries over the subtree, whatever its size.
+import type { Repositories } from "../../db/index.ts";
+import type { Target } from "../../db/repositories/targets.ts";
+import type { Unit } from "../../db/repositories/units.ts";
+import { allocationService, type AllocationGap } from "./allocation.ts";
+import { periodOf, standingService, type TargetStanding } from "./standing.ts";
+
+export interface ReportLine {
+  unit: Unit;
+  /** Levels below the report's unit; the unit itself is -1 and goes into the totals. */
+  depth: number;
+  standing: TargetStanding | null;
+  /** What was done when the unit has no target on the metric (counts only). */
+  done: number;
+}
+
+export interface MetricReport {
+  metric: string;
+  name: string;
+  lines: ReportLine[];
+  totals: ReportLine;
+  gaps: (AllocationGap & { unit: Unit })[];
+}
+
+export function buildReport(repos: Repositories, root: Unit, today: string): MetricReport[] {
+  const period = periodOf(today);
+  const standing = standingService(repos);
+  const allocation = allocationService(repos);
+  const units = repos.units.subtreeInTreeOrder(root);
+  const targets = repos.targets.inSubtree(root.path, period);
+  const tallies = repos.ledger.subtreeTallies(root.path, period);
+  const byMetric = new Map<string, Map<number, Target>>();
+  for (const target of targets) {
+    let map = byMetric.get(target.metric);
+    if (!map) byMetric.set(target.metric, (map = new Map()));
+    map.set(target.unitId, target);
+  }
+  const none = new Map<string, number>();
+  const reports: MetricReport[] = [];
+  for (const [key, unitTargets] of byMetric) {
+    const metric = repos.metrics.get(key);
+    if (!metric) continue;
+    const lineOf = (unit: Unit): ReportLine => {
+      const target = unitTargets.get(unit.id);
+      const unitTallies = tallies.get(unit.id) ?? none;
+      const done = metric.events.reduce((sum, e) => sum + (unitTallies.get(e) ?? 0), 0);
+      return {
+        unit,
+        depth: unit.depth - root.depth - 1,
+        standing: target ? standing.measure(unit, metric, target, today, unitTallies) : null,
+        done,
+      };
+    };
+    const lines = units.filter((u) => u.id !== root.id).map(lineOf);
+    const gaps = units.flatMap((unit) => {
+      if (!unitTargets.has(unit.id)) return [];
+      const gap = allocation.gap(unit, key, period);
+      return gap ? [{ ...gap, unit }] : [];
+    });
+    reports.push({ metric: key, name: metric.name, lines, totals: lineOf(root), gaps });
+  }
+  return reports;
+}

@@ -1,0 +1,70 @@
+// One message in, its parse out: what it wants, what it reports, for which unit and when.
+
+import { canonicalize, type CanonicalText } from "./canonical-text.ts";
+import { splitClauses, type Clauses } from "./clauses.ts";
+import { classify } from "./intent.ts";
+import { findPeople } from "./people.ts";
+import { extractReports } from "./reports.ts";
+import { rankIntents } from "./suggest.ts";
+import type { Intent, Parse, ParseOptions } from "./types.ts";
+import { findUnitMention } from "./unit-mention.ts";
+
+// A date after these words names an occasion ("chào mừng 28/7"), not when the report happened.
+const OCCASION = /^(?:mung|niem|dip|le|nhan)$/;
+const TIME_ONLY_CLAUSE = /^(?:@t|da|thi|vao|roi|a|da|ngay|hom|ben|em|minh|toi|tui)$/;
+
+function reportDate(
+  canonical: CanonicalText,
+  clauses: Clauses,
+  triggerTokens: readonly number[],
+  today: string | undefined,
+): string | undefined {
+  const dated = (i: number) => {
+    const token = canonical.tokens[i];
+    if (token?.date === undefined || OCCASION.test(canonical.tokens[i - 1]?.form ?? "")) return undefined;
+    // A report looks back: "tháng 12" said in June is last December.
+    if (token.guessedYear === true && today !== undefined && token.date > today) {
+      return `${String(Number(token.date.slice(0, 4)) - 1).padStart(4, "0")}${token.date.slice(4)}`;
+    }
+    return token.date;
+  };
+  const triggerClauses = new Set(triggerTokens.map((t) => clauses.clauseOf[t]));
+  const triggerSentences = new Set(triggerTokens.map((t) => clauses.sentenceOf[t]));
+  for (let i = 0; i < canonical.tokens.length; i += 1) {
+    const date = dated(i);
+    if (date === undefined) continue;
+    if (triggerClauses.has(clauses.clauseOf[i])) return date;
+    // "Hôm qua, kết nạp 3 đv": a clause that is only the date dates its sentence.
+    const [from, to] = clauses.bounds[clauses.clauseOf[i] ?? 0] ?? [0, 0];
+    const alone = canonical.tokens.slice(from, to).every((t) => TIME_ONLY_CLAUSE.test(t.form));
+    if (alone && triggerSentences.has(clauses.sentenceOf[i])) return date;
+  }
+  return undefined;
+}
+
+export function parse(text: string, options: ParseOptions = {}): Parse {
+  const canonical = canonicalize(text, options.today);
+  const clauses = splitClauses(canonical);
+  const extraction = extractReports(canonical, clauses);
+  const { intent, metric } = classify(canonical, clauses, extraction);
+  const result: Parse = { intent };
+  if (intent === "report") {
+    result.reports = extraction.reports;
+    const unit = findUnitMention(canonical);
+    if (unit !== undefined) result.unit = unit;
+    const date = reportDate(canonical, clauses, extraction.triggerTokens, options.today);
+    if (date !== undefined) result.date = date;
+    const people = findPeople(canonical, extraction.triggerTokens[0] ?? 0);
+    if (people !== undefined) result.people = people;
+  } else if (intent === "ask_remaining" || intent === "ask_progress" || intent === "ask_deadlines") {
+    if (metric !== undefined) result.metric = metric;
+    const unit = findUnitMention(canonical);
+    if (unit !== undefined) result.unit = unit;
+  }
+  return result;
+}
+
+/** For text the bot did not understand: the two or three intents it most likely meant. */
+export function suggest(text: string, limit = 3): Intent[] {
+  return rankIntents(text, parse(text).intent, limit);
+}

@@ -1,0 +1,101 @@
+// Finds where a message names a unit ("kết nạp 5 đv cho CĐCS Công ty May 10", "tiến độ của nđ
+// xe ôm") and quotes it back as typed. A head word ("CĐCS", "công ty", "nghiệp đoàn",
+// "trường"...) starts the name; the first word that begins the rest of the sentence ends it.
+
+import type { CanonicalText } from "./canonical-text.ts";
+import { sourceOf } from "./canonical-text.ts";
+import { startsWithCountedNoun } from "./counted-nouns.ts";
+
+const HEADS = [
+  "cong doan co so", "cong doan bo phan", "to cong doan", "cong doan nganh", "cong doan", "nghiep doan",
+  "cong ty", "xi nghiep", "nha may", "truong", "benh vien", "trung tam", "uy ban nhan dan", "ubnd", "phong",
+  "chi nhanh", "hop tac xa", "htx", "doanh nghiep", "tap doan", "khach san", "ngan hang", "buu dien",
+  "tram y te", "xuong", "chi cuc", "ban quan ly", "khu cong nghiep", "lien doan lao dong", "ldld", "thcs",
+  "thpt", "mam non", "tieu hoc",
+].sort((a, b) => b.length - a.length);
+
+// Words that begin the rest of the sentence, so end a unit name, unless capitalised as part of it.
+const STOP_WORDS = new Set([
+  "vua", "da", "moi", "dang", "se", "co", "con", "duoc", "thi", "la", "nay", "do", "minh", "em", "toi", "tui",
+  "chung", "ben", "anh", "chi", "voi", "va", "cho", "cua", "o", "tai", "trong", "tu", "den", "khi", "neu",
+  "nhung", "ma", "roi", "nhe", "nha", "a", "ha", "oi", "ay", "kia", "nua", "xong", "het", "luon", "rat", "sao",
+  "the", "nao", "gi", "khong", "chua", "ket", "nghi", "giam", "tang", "them", "xin", "bao", "tien", "thieu",
+  "can", "phai", "hien", "xem", "hoi", "dat", "ty", "ti", "vay", "nhi", "ạ", "hen", "di", "ve", "ra", "cung",
+  "deu", "lai", "nen", "vi", "ai", "ho", "no", "ong", "ba", "bot", "gioi", "chuyen", "to", "thuc", "phat",
+]);
+// Phrases that contain a stop word but belong to a name: "Bệnh viện Đa khoa", "Cổ phần", "Cơ khí".
+const NAME_COMPOUNDS =
+  /^(?:da khoa|co phan|co khi|co dien|co so|moi truong|to cong doan|thanh pho|to dan pho|ben thanh|ben xe|ben cat|cho lon|ba chieu|ba ria|tan phu|an binh|viec nha|nha may|nha van hoa|nha hang|nha sach|nha tre)(?= |$)/;
+// A stop word typed with other marks is another word: "vé số" is not "về", "nhà" is not "nha".
+const STOP_SPELLINGS: ReadonlyMap<string, readonly string[]> = new Map([
+  ["ve", ["về"]], ["nha", ["nhá"]], ["co", ["có"]], ["da", ["đã"]], ["do", ["đó", "đấy"]], ["con", ["còn"]],
+  ["moi", ["mới"]], ["ba", ["bà"]], ["chi", ["chị", "chỉ"]], ["ong", ["ông"]], ["to", ["tổ"]], ["tu", ["từ", "tự"]],
+  ["ma", ["mà"]], ["hoi", ["hỏi"]], ["lai", ["lại"]], ["di", ["đi"]], ["nao", ["nào"]], ["the", ["thế"]],
+  ["tang", ["tăng"]], ["giam", ["giảm"]], ["bao", ["báo", "bao"]], ["tien", ["tiến"]], ["thuc", ["thực"]],
+  ["phat", ["phát"]], ["ket", ["kết"]], ["can", ["cần"]], ["phai", ["phải"]], ["dat", ["đạt"]], ["hien", ["hiện"]],
+  ["ty", ["tỷ", "tỉ"]], ["vi", ["vì"]], ["ho", ["họ"]], ["no", ["nó"]], ["nen", ["nên"]], ["ben", ["bên"]],
+  ["cua", ["của"]], ["tai", ["tại"]], ["trong", ["trong"]], ["den", ["đến"]], ["duoc", ["được"]], ["dang", ["đang"]],
+  ["nghi", ["nghỉ"]], ["thieu", ["thiếu"]], ["them", ["thêm"]], ["chuyen", ["chuyển"]], ["gioi", ["giới"]],
+  ["vua", ["vừa"]], ["la", ["là"]], ["xin", ["xin"]], ["xem", ["xem"]], ["het", ["hết"]], ["roi", ["rồi"]],
+]);
+
+function stopsAsTyped(form: string, typed: string): boolean {
+  const spellings = STOP_SPELLINGS.get(form);
+  return spellings === undefined || typed === form || spellings.includes(typed);
+}
+
+const GENERIC = new Set(["cong", "doan", "co", "so", "bo", "phan", "nghiep", "ty", "to", "nganh", "minh", "nay", "ta", "ubnd"]);
+const PUNCTUATION = /^[^a-z0-9#~]/;
+
+function headAt(forms: string[], i: number): number {
+  const rest = forms.slice(i, i + 4).join(" ");
+  for (const head of HEADS) {
+    if (rest === head || rest.startsWith(`${head} `)) return head.split(" ").length;
+  }
+  return 0;
+}
+
+/** The unit the message names, as typed, or undefined. */
+export function findUnitMention(canonical: CanonicalText): string | undefined {
+  const { tokens, source } = canonical;
+  const forms = tokens.map((t) => t.form);
+  const letters = source.replace(/[^\p{L}]/gu, "");
+  const shouting = letters.length > 0 && letters.replace(/[^\p{Lu}]/gu, "").length / letters.length > 0.5;
+
+  for (let i = 0; i < tokens.length; i += 1) {
+    const headLength = headAt(forms, i);
+    if (headLength === 0) continue;
+    if (tokens[i]?.typed === "trưởng") continue;
+    let end = i + headLength;
+    while (end < tokens.length && end - i < 12) {
+      const token = tokens[end];
+      const form = forms[end] ?? "";
+      if (token === undefined || PUNCTUATION.test(form) || form.startsWith("@")) break;
+      const rest = forms.slice(end, end + 3).join(" ");
+      // "số 2" is part of a name; "500 lao động" is a head count that ends it.
+      const ordinal = forms[end - 1] === "so";
+      if (form.startsWith("#") && !ordinal && startsWithCountedNoun(forms.slice(end + 1, end + 4).join(" "))) break;
+      const nextHead = headAt(forms, end);
+      if (nextHead > 0) {
+        end += nextHead;
+        continue;
+      }
+      const compound = NAME_COMPOUNDS.exec(rest);
+      if (compound !== null) {
+        end += compound[0].split(" ").length;
+        continue;
+      }
+      const capitalised = token.capital && !shouting;
+      if (STOP_WORDS.has(form) && !capitalised && stopsAsTyped(form, token.typed)) break;
+      if (form === "may" && token.typed === "mấy") break;
+      end += 1;
+    }
+    const named = forms.slice(i, end).filter((form, k) => {
+      const inHead = k < headLength;
+      return !inHead && !GENERIC.has(form) && headAt(forms, i + k) === 0;
+    });
+    if (named.length > 0) return sourceOf(canonical, i, end);
+    i = end - 1;
+  }
+  return undefined;
+}

@@ -1,0 +1,249 @@
+// Progress reports as an .xlsx laid out like the appendix tables of a Vietnamese union report,
+// streamed row by row so that a province-wide table of ten thousand units stays quick.
+import { Writable } from "node:stream";
+import ExcelJS from "exceljs";
+import type { Alignment, Borders, CellValue, Fill, Font, Style, Worksheet } from "exceljs";
+
+export interface ReportRow {
+  code: string;
+  name: string;
+  /** Indent level under the report's unit, 0 = direct child. */
+  depth: number;
+  target: number | null;
+  done: number;
+  /** 0–100, as in the domain's standing (83 means 83 %); shown with one decimal. */
+  percent: number | null;
+  missing: number | null;
+  pace: "on" | "behind" | "reached" | null;
+  /** state | non_state | informal; when any row of a sheet has one, the sheet gets a Khu vực column. */
+  sector?: string | null;
+  note?: string;
+}
+
+export interface ReportSheet {
+  /** At most 31 characters and unique; longer or repeated names are shortened and numbered. */
+  sheetName: string;
+  /** "BÁO CÁO TIẾN ĐỘ CHỈ TIÊU KẾT NẠP ĐOÀN VIÊN" */
+  title: string;
+  /** Unit, period, date: "LĐLĐ TP Thủ Đức — năm 2026 — số liệu đến ngày 21/11/2026" */
+  subtitle: string;
+  rows: ReportRow[];
+  totals: ReportRow;
+  /** Shown under the table, e.g. allocation mismatches. */
+  notes?: string[];
+}
+
+export const PACE_LABELS: Record<NonNullable<ReportRow["pace"]>, string> = {
+  on: "Đúng tiến độ",
+  behind: "Chậm tiến độ",
+  reached: "Đã đạt",
+};
+
+const SECTOR_LABELS: Record<string, string> = {
+  state: "Nhà nước",
+  non_state: "Ngoài nhà nước",
+  informal: "Phi chính thức",
+};
+
+/** The row of column headings; the table's rows start right under it. */
+export const HEADING_ROW = 4;
+
+// Excel shows these with the reader's separators: 12.000 and 83,3 on a Vietnamese machine.
+const COUNT_FORMAT = "#,##0";
+const PERCENT_FORMAT = "0.0";
+
+type Part = "data" | "totals";
+
+interface Column {
+  heading: string;
+  width: number;
+  value(row: ReportRow, position: number | null): CellValue;
+  style(part: Part, row: ReportRow): Partial<Style>;
+}
+
+const thin = { style: "thin" as const, color: { argb: "FF808080" } };
+const BORDER: Partial<Borders> = { top: thin, left: thin, bottom: thin, right: thin };
+const HEADING_FILL: Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFDDEBF7" } };
+const TOTALS_FILL: Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFF2F2F2" } };
+const FONT: Partial<Font> = { name: "Times New Roman", size: 12 };
+const BOLD: Partial<Font> = { ...FONT, bold: true };
+const PACE_FONTS: Record<string, Partial<Font>> = {
+  behind: { ...FONT, color: { argb: "FFC00000" } },
+  reached: { ...FONT, color: { argb: "FF006100" } },
+};
+
+const TITLE: Partial<Style> = { font: { ...BOLD, size: 14 }, alignment: { horizontal: "center", vertical: "middle", wrapText: true } };
+const SUBTITLE: Partial<Style> = { font: { ...FONT, italic: true }, alignment: { horizontal: "center", vertical: "middle", wrapText: true } };
+const HEADING: Partial<Style> = {
+  font: BOLD,
+  alignment: { horizontal: "center", vertical: "middle", wrapText: true },
+  border: BORDER,
+  fill: HEADING_FILL,
+};
+const NOTES_HEADING: Partial<Style> = { font: { ...BOLD, italic: true } };
+const NOTE: Partial<Style> = { font: FONT, alignment: { vertical: "top", wrapText: true } };
+
+// exceljs remembers each style object it has seen, so one object per look keeps 10,000 rows cheap.
+const cellStyles = new Map<string, Partial<Style>>();
+
+function cellStyle(part: Part, alignment: Partial<Alignment>, numFmt?: string, font?: Partial<Font>): Partial<Style> {
+  const key = `${part}|${JSON.stringify(alignment)}|${numFmt ?? ""}|${JSON.stringify(font ?? null)}`;
+  let found = cellStyles.get(key);
+  if (!found) {
+    found = {
+      font: part === "totals" ? { ...(font ?? FONT), bold: true } : (font ?? FONT),
+      alignment: { vertical: "middle", ...alignment },
+      border: BORDER,
+      ...(numFmt ? { numFmt } : {}),
+      ...(part === "totals" ? { fill: TOTALS_FILL } : {}),
+    };
+    cellStyles.set(key, found);
+  }
+  return found;
+}
+
+const figure = (heading: string, width: number, pick: (row: ReportRow) => number | null, numFmt: string): Column => ({
+  heading,
+  width,
+  value: (row) => pick(row),
+  style: (part) => cellStyle(part, { horizontal: "right" }, numFmt),
+});
+
+function columnsFor(sheet: ReportSheet): Column[] {
+  const withSector = sheet.rows.some((row) => row.sector);
+  return [
+    { heading: "STT", width: 7, value: (_row, position) => position, style: (part) => cellStyle(part, { horizontal: "center" }) },
+    { heading: "Mã đơn vị", width: 14, value: (row) => row.code, style: (part) => cellStyle(part, { horizontal: "left" }) },
+    {
+      heading: "Tên đơn vị",
+      width: 46,
+      value: (row) => row.name,
+      style: (part, row) => cellStyle(part, { horizontal: "left", wrapText: true, indent: Math.min(Math.max(0, Math.floor(row.depth)), 15) }),
+    },
+    ...(withSector
+      ? [
+          {
+            heading: "Khu vực",
+            width: 16,
+            value: (row: ReportRow) => (row.sector ? (SECTOR_LABELS[row.sector] ?? row.sector) : null),
+            style: (part: Part) => cellStyle(part, { horizontal: "center" }),
+          },
+        ]
+      : []),
+    figure("Chỉ tiêu", 12, (row) => row.target, COUNT_FORMAT),
+    figure("Đã thực hiện", 13, (row) => row.done, COUNT_FORMAT),
+    figure("Tỷ lệ (%)", 10, (row) => row.percent, PERCENT_FORMAT),
+    figure("Còn thiếu", 11, (row) => row.missing, COUNT_FORMAT),
+    {
+      heading: "Tiến độ",
+      width: 15,
+      value: (row) => (row.pace ? PACE_LABELS[row.pace] : null),
+      style: (part, row) => cellStyle(part, { horizontal: "center" }, undefined, row.pace ? PACE_FONTS[row.pace] : undefined),
+    },
+    { heading: "Ghi chú", width: 32, value: (row) => row.note ?? null, style: (part) => cellStyle(part, { horizontal: "left", wrapText: true }) },
+  ];
+}
+
+export async function writeReportWorkbook(sheets: ReportSheet[]): Promise<Uint8Array> {
+  if (sheets.length === 0) throw new Error("a report workbook needs at least one sheet");
+  const chunks: Buffer[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      chunks.push(chunk);
+      done();
+    },
+  });
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: false });
+  workbook.creator = "Trợ lý Công đoàn";
+  workbook.lastModifiedBy = "Trợ lý Công đoàn";
+  workbook.created = new Date();
+  workbook.modified = workbook.created;
+  const names = new Set<string>();
+  for (const sheet of sheets) writeSheet(workbook, uniqueSheetName(sheet.sheetName, names), sheet);
+  await workbook.commit();
+  return Buffer.concat(chunks);
+}
+
+function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: string, sheet: ReportSheet): void {
+  const columns = columnsFor(sheet);
+  const last = columns.length;
+  const worksheet = workbook.addWorksheet(name, {
+    views: [{ state: "frozen", xSplit: 0, ySplit: HEADING_ROW, topLeftCell: `A${HEADING_ROW + 1}`, activeCell: `A${HEADING_ROW + 1}` }],
+    pageSetup: {
+      paperSize: 9, // A4
+      orientation: "landscape",
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0, // as many pages down as it takes
+      printTitlesRow: `${HEADING_ROW}:${HEADING_ROW}`,
+      margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+    },
+    headerFooter: { oddFooter: "&CTrang &P/&N" },
+  });
+  worksheet.columns = columns.map((column) => ({ width: column.width }));
+
+  banner(worksheet, 1, last, sheet.title, TITLE, 24);
+  banner(worksheet, 2, last, sheet.subtitle, SUBTITLE);
+  worksheet.getRow(3).commit();
+
+  const heading = worksheet.getRow(HEADING_ROW);
+  columns.forEach((column, i) => {
+    const cell = heading.getCell(i + 1);
+    cell.value = column.heading;
+    cell.style = HEADING;
+  });
+  heading.height = 33;
+  heading.commit();
+
+  let rowNumber = HEADING_ROW;
+  sheet.rows.forEach((row, index) => {
+    const line = worksheet.getRow(++rowNumber);
+    columns.forEach((column, i) => {
+      const cell = line.getCell(i + 1);
+      cell.value = column.value(row, index + 1);
+      cell.style = column.style("data", row);
+    });
+    line.commit();
+  });
+
+  const totals = worksheet.getRow(++rowNumber);
+  columns.forEach((column, i) => {
+    const cell = totals.getCell(i + 1);
+    cell.value = i === 0 ? "Tổng cộng" : i < 3 ? null : column.value(sheet.totals, null);
+    cell.style = i === 0 ? cellStyle("totals", { horizontal: "center" }) : column.style("totals", sheet.totals);
+  });
+  worksheet.mergeCells(rowNumber, 1, rowNumber, 3);
+  totals.commit();
+
+  const notes = sheet.notes ?? [];
+  if (notes.length > 0) {
+    worksheet.getRow(++rowNumber).commit();
+    banner(worksheet, ++rowNumber, last, "Ghi chú:", NOTES_HEADING);
+    const lineWidth = columns.reduce((sum, column) => sum + column.width, 0);
+    for (const note of notes) {
+      const lines = Math.max(1, Math.ceil(note.length / lineWidth));
+      banner(worksheet, ++rowNumber, last, `- ${note}`, NOTE, 16 * lines);
+    }
+  }
+  worksheet.commit();
+}
+
+/** A line of text across the whole width of the table. */
+function banner(worksheet: Worksheet, rowNumber: number, last: number, text: string, look: Partial<Style>, height?: number): void {
+  const row = worksheet.getRow(rowNumber);
+  const cell = row.getCell(1);
+  cell.value = text;
+  cell.style = look;
+  if (height) row.height = height;
+  worksheet.mergeCells(rowNumber, 1, rowNumber, last);
+  row.commit();
+}
+
+// Excel refuses sheet names over 31 characters, with []:*?/\ in them, or used twice (in any case).
+function uniqueSheetName(wanted: string, taken: Set<string>): string {
+  const base = wanted.replace(/[[\]:*?/\\]/g, " ").replace(/^'+|'+$/g, "").trim().slice(0, 31).trimEnd() || "Báo cáo";
+  let name = base;
+  for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base.slice(0, 31 - ` (${n})`.length).trimEnd()} (${n})`;
+  taken.add(name.toLowerCase());
+  return name;
+}

@@ -1,0 +1,38 @@
+import { PassThrough } from "node:stream";
+import { describe, expect, it } from "vitest";
+import { runParse } from "../../src/cli/parse.ts";
+
+async function run(args: string[], input = ""): Promise<{ code: number; lines: string[] }> {
+  const stdin = new PassThrough();
+  const stdout = new PassThrough();
+  let out = "";
+  stdout.on("data", (chunk: Buffer) => (out += chunk.toString("utf8")));
+  stdin.end(input);
+  const code = await runParse(args, { stdin, stdout });
+  return { code, lines: out.split("\n").filter((l) => l !== "") };
+}
+
+describe("cli parse", () => {
+  it("prints the parse of its arguments as one line of JSON", async () => {
+    const { code, lines } = await run(["kết", "nạp", "5", "đv"]);
+    expect(code).toBe(0);
+    expect(lines).toHaveLength(1);
+    expect(JSON.parse(lines[0] ?? "")).toEqual({ intent: "report", reports: [{ event: "join", count: 5 }] });
+  });
+
+  it("reads stdin one message per line, in order, skipping blank lines", async () => {
+    const { code, lines } = await run([], "kết nạp 5 đv\n\n  \ntiến độ\r\nhoàn tác\n");
+    expect(code).toBe(0);
+    expect(lines.map((l) => (JSON.parse(l) as { intent: string }).intent)).toEqual(["report", "ask_progress", "undo"]);
+  });
+
+  it("reads relative dates against --today", async () => {
+    const { lines } = await run(["--today=2024-06-15", "hôm qua kết nạp 3 đv"]);
+    expect((JSON.parse(lines[0] ?? "") as { date?: string }).date).toBe("2024-06-14");
+  });
+
+  it("refuses a malformed --today", async () => {
+    const { code } = await run(["--today=15/6", "tiến độ"]);
+    expect(code).toBe(2);
+  });
+});

@@ -1,0 +1,240 @@
+import { describe, expect, it } from "vitest";
+import { parse, suggest, type Parse } from "../../src/nlu/index.ts";
+
+const today = "2024-06-15";
+const read = (text: string): Parse => parse(text, { today });
+
+describe("a report", () => {
+  it("gives the event and its count", () => {
+    expect(read("kết nạp 5 đoàn viên")).toEqual({ intent: "report", reports: [{ event: "join", count: 5 }] });
+    expect(read("có thêm 3 đv mới").reports).toEqual([{ event: "join", count: 3 }]);
+    expect(read("vừa kn 5 dv").reports).toEqual([{ event: "join", count: 5 }]);
+    expect(read("2 đv nghỉ việc").reports).toEqual([{ event: "leave", count: 2 }]);
+    expect(read("giảm 2 đv").reports).toEqual([{ event: "leave", count: 2 }]);
+  });
+
+  it("leaves the count out when no number is given", () => {
+    expect(read("kết nạp vài người").reports).toEqual([{ event: "join" }]);
+    expect(read("kết nạp một số").reports).toEqual([{ event: "join" }]);
+  });
+
+  it("lists several reports in the order they were said", () => {
+    expect(read("kết nạp 5, nghỉ việc 2").reports).toEqual([
+      { event: "join", count: 5 },
+      { event: "leave", count: 2 },
+    ]);
+    expect(read("nghỉ hưu 1, kết nạp 4").reports).toEqual([
+      { event: "leave", count: 1 },
+      { event: "join", count: 4 },
+    ]);
+  });
+
+  it("does not count the parts of a total twice", () => {
+    expect(read("giảm 2 (1 nghỉ hưu, 1 chuyển công tác)").reports).toEqual([{ event: "leave", count: 2 }]);
+    expect(read("giảm 3, 2 nghỉ việc 1 nghỉ hưu").reports).toEqual([{ event: "leave", count: 3 }]);
+  });
+
+  it("tells each kind of event apart", () => {
+    expect(read("thành lập 1 CĐCS").reports).toEqual([{ event: "found_union", count: 1 }]);
+    expect(read("thành lập 1 nghiệp đoàn").reports).toEqual([{ event: "found_guild", count: 1 }]);
+    expect(read("giới thiệu 2 đoàn viên ưu tú cho cấp ủy").reports).toEqual([{ event: "party_referral", count: 2 }]);
+    expect(read("tổ chức 1 hoạt động văn hóa thể thao").reports).toEqual([{ event: "activity", count: 1 }]);
+  });
+
+  it("marks informal-economy members, and splits the informal part of a total", () => {
+    expect(read("kết nạp 3 lao động tự do").reports).toEqual([{ event: "join", count: 3, informal: true }]);
+    expect(read("kết nạp 4 đv phi chính thức").reports).toEqual([{ event: "join", count: 4, informal: true }]);
+    expect(read("kết nạp 15 đv trong đó 5 lao động phi chính thức").reports).toEqual([
+      { event: "join", count: 10 },
+      { event: "join", count: 5, informal: true },
+    ]);
+  });
+
+  it("names the unit as written", () => {
+    expect(read("kết nạp 5 đv cho CĐCS Công ty May 10").unit).toBe("CĐCS Công ty May 10");
+    expect(read("nđ xe ôm kết nạp 2 đv").unit).toBe("nđ xe ôm");
+    expect(read("cty em kết nạp 2 đv").unit).toBeUndefined();
+  });
+
+  it("dates what it reports", () => {
+    expect(read("hôm qua kết nạp 3 đv").date).toBe("2024-06-14");
+    expect(read("kết nạp 2 đv ngày 10/6").date).toBe("2024-06-10");
+    expect(read("kết nạp 2 đv").date).toBeUndefined();
+    expect(parse("hôm qua kết nạp 3 đv").date).toBeUndefined();
+  });
+
+  it("reads a month named without its year as the last one that has passed", () => {
+    expect(read("tháng 12 kết nạp 5 đv").date).toBe("2023-12-01");
+  });
+
+  it("does not take the date of an occasion as the date of the report", () => {
+    expect(read("tổ chức giải bóng đá chào mừng 28/7").date).toBeUndefined();
+  });
+
+  it("lists the people named after the count", () => {
+    expect(read("kết nạp 2 đv: Nguyễn Văn An, Trần Thị Bình").people).toEqual(["Nguyễn Văn An", "Trần Thị Bình"]);
+    expect(read("kết nạp 3 đv (anh Hùng, chị Lan, chị Mai)").people).toEqual(["Hùng", "Lan", "Mai"]);
+    expect(read("giảm 1 đv (về hưu)").people).toBeUndefined();
+  });
+});
+
+describe("hard cases", () => {
+  it("a question about a report is not a report", () => {
+    expect(read("đã kết nạp 5 đv chưa?")).toEqual({ intent: "ask_progress", metric: "ket_nap" });
+    expect(read("mình cần kết nạp thêm bao nhiêu nữa?")).toEqual({ intent: "ask_remaining", metric: "ket_nap" });
+    expect(read("kết nạp được mấy người rồi").intent).toBe("ask_progress");
+  });
+
+  it("a negation reports zero", () => {
+    expect(read("không kết nạp được ai").reports).toEqual([{ event: "join", count: 0 }]);
+    expect(read("ko có đv mới").reports).toEqual([{ event: "join", count: 0 }]);
+    expect(read("ko ai nghỉ").reports).toEqual([{ event: "leave", count: 0 }]);
+    expect(read("k kết nạp được ai").reports).toEqual([{ event: "join", count: 0 }]);
+  });
+
+  it("'năm' is five before a noun and a year elsewhere", () => {
+    expect(read("kết nạp năm đoàn viên").reports).toEqual([{ event: "join", count: 5 }]);
+    expect(read("năm nay phải kết nạp bao nhiêu")).toEqual({ intent: "ask_remaining", metric: "ket_nap" });
+    expect(read("năm 2024 kết nạp được 30 đv").reports).toEqual([{ event: "join", count: 30 }]);
+    expect(read("ông Năm về hưu").reports).toEqual([{ event: "leave" }]);
+  });
+
+  it("'k' alone is không; glued to a number it is thousands", () => {
+    expect(read("k có đv mới").reports).toEqual([{ event: "join", count: 0 }]);
+    expect(read("toàn quận kết nạp 5k đv").reports).toEqual([{ event: "join", count: 5000 }]);
+  });
+
+  it("'kết nạp' inside a referral to the Party is the referral", () => {
+    expect(read("giới thiệu 3 đv ưu tú để Đảng xem xét kết nạp").reports).toEqual([{ event: "party_referral", count: 3 }]);
+    expect(read("2 đv được kết nạp Đảng").reports).toEqual([{ event: "party_referral", count: 2 }]);
+  });
+
+  it("dates, times, phone numbers, company names and worker counts are never counts", () => {
+    expect(read("mai họp lúc 8h").intent).toBe("unknown");
+    expect(read("Công ty 500 lao động").intent).toBe("unknown");
+    expect(read("số điện thoại 0912345678").intent).toBe("unknown");
+    expect(read("Công ty May 10 kết nạp 3 đv")).toEqual({
+      intent: "report",
+      reports: [{ event: "join", count: 3 }],
+      unit: "Công ty May 10",
+    });
+    expect(read("Công ty 500 lao động, kết nạp được 12 người").reports).toEqual([{ event: "join", count: 12 }]);
+    expect(read("gọi 0912345678, kết nạp 2 đv").reports).toEqual([{ event: "join", count: 2 }]);
+    expect(read("ngày 20/7 kết nạp 4 đv").reports).toEqual([{ event: "join", count: 4 }]);
+    expect(read("báo cáo 6 tháng").intent).not.toBe("report");
+  });
+
+  it("survives extra spaces, capitals, glued counts and partial marks", () => {
+    for (const text of ["kết   nạp   5   đv", "KẾT NẠP 5 ĐV", "5đv mới", "kn5dv", "kêt nap 5 dv", "Ket Nap 5 Dv"]) {
+      expect(read(text).reports, text).toEqual([{ event: "join", count: 5 }]);
+    }
+  });
+
+  it("is not fooled by names that are number or date words", () => {
+    expect(read("kết nạp 3 đv: anh Hai, chị Ba, anh Tư").people).toEqual(["Hai", "Ba", "Tư"]);
+    expect(read("chị Mai nghỉ việc").reports).toEqual([{ event: "leave" }]);
+    expect(read("chị Mai nghỉ việc").date).toBeUndefined();
+  });
+
+  it("reads what has not happened yet as no report", () => {
+    expect(read("sẽ kết nạp 10 người vào tháng sau").intent).toBe("unknown");
+    expect(read("cty ABC có nhu cầu thành lập công đoàn").intent).toBe("unknown");
+  });
+
+  it("does not take hiring or leave for membership changes", () => {
+    expect(read("tuyển thêm 5 công nhân mới").intent).toBe("unknown");
+    expect(read("chị Hoa nghỉ phép 3 ngày").intent).toBe("unknown");
+    expect(read("có 2 chị nghỉ sinh").intent).toBe("unknown");
+  });
+});
+
+describe("asks", () => {
+  it.each<[string, Parse]>([
+    ["còn thiếu bao nhiêu đoàn viên", { intent: "ask_remaining", metric: "ket_nap" }],
+    ["con thieu bao nhieu dv", { intent: "ask_remaining", metric: "ket_nap" }],
+    ["còn bao nhiêu nữa thì đạt", { intent: "ask_remaining" }],
+    ["thực tăng còn thiếu bao nhiêu", { intent: "ask_remaining", metric: "thuc_tang" }],
+    ["tiến độ", { intent: "ask_progress" }],
+    ["tình hình thực hiện chỉ tiêu", { intent: "ask_progress" }],
+    ["đạt bao nhiêu % rồi", { intent: "ask_progress" }],
+    ["tiến độ của nđ xe ôm", { intent: "ask_progress", unit: "nđ xe ôm" }],
+    ["tien do thanh lap cdcs", { intent: "ask_progress", metric: "thanh_lap_cdcs" }],
+    ["hạn nộp khi nào", { intent: "ask_deadlines" }],
+    ["sắp tới hạn gì", { intent: "ask_deadlines" }],
+    ["deadline", { intent: "ask_deadlines" }],
+  ])("reads %s", (text, expected) => {
+    expect(read(text)).toEqual(expected);
+  });
+});
+
+describe("short exchanges", () => {
+  it.each<[string, Parse["intent"]]>([
+    ["hoàn tác", "undo"],
+    ["nhập nhầm, xóa báo cáo vừa rồi", "undo"],
+    ["hủy", "undo"],
+    ["Xóa báo cáo kết nạp 5 đv vừa gửi", "undo"],
+    ["hướng dẫn", "help"],
+    ["làm sao để báo cáo kết nạp?", "help"],
+    ["chào bot", "greet"],
+    ["xin chào", "greet"],
+    ["alo", "greet"],
+    ["cảm ơn", "thanks"],
+    ["tks", "thanks"],
+    ["thanks e", "thanks"],
+    ["hôm nay trời mưa to quá", "unknown"],
+    ["", "unknown"],
+  ])("reads %s as %s", (text, intent) => {
+    expect(read(text).intent).toBe(intent);
+  });
+
+  it("takes a report over the greeting around it", () => {
+    expect(read("chào bot, kết nạp 5 đv").intent).toBe("report");
+  });
+
+  it("takes 'Huy' after 'anh' as a name, not as 'hủy'", () => {
+    expect(read("anh Huy nghỉ việc").intent).toBe("report");
+  });
+});
+
+describe("suggest", () => {
+  it("offers the intents a garbled message was closest to, best first", () => {
+    expect(suggest("tieen doo")[0]).toBe("ask_progress");
+    expect(suggest("con thieeu")[0]).toBe("ask_remaining");
+    expect(suggest("hanj nop")[0]).toBe("ask_deadlines");
+    expect(suggest("huong dn")[0]).toBe("help");
+  });
+
+  it("returns as many as asked, without repeats and never 'unknown'", () => {
+    for (const text of ["xyz", "tieen doo", "", "kết nạp 5"]) {
+      const got = suggest(text, 3);
+      expect(got).toHaveLength(3);
+      expect(new Set(got).size).toBe(3);
+      expect(got).not.toContain("unknown");
+    }
+    expect(suggest("tieen doo", 2)).toHaveLength(2);
+  });
+
+  it("puts first what the message plainly says", () => {
+    expect(suggest("kết nạp 5 đv")[0]).toBe("report");
+  });
+});
+
+describe("speed", () => {
+  it("parses a typical message in well under 0.1 ms", () => {
+    const messages = [
+      "Dạ báo cáo anh, tháng này CĐCS em kết nạp được 4 đoàn viên mới ạ",
+      "con thieu bao nhieu dv",
+      "kết nạp 5 đv cho CĐCS Công ty May 10",
+      "hom qua ket nap them 2 nguoi, 1 nguoi nghi viec",
+      "hạn nộp báo cáo quý là khi nào",
+    ];
+    for (const m of messages) parse(m, { today });
+    const rounds = 2000;
+    const start = performance.now();
+    for (let i = 0; i < rounds; i += 1) for (const m of messages) parse(m, { today });
+    const perMessage = (performance.now() - start) / (rounds * messages.length);
+    console.log(`parse: ${(perMessage * 1000).toFixed(1)} µs per message`);
+    // Generous for slow CI machines; typical is far lower (see the log line).
+    expect(perMessage).toBeLessThan(0.1);
+  });
+});
