@@ -1,26 +1,37 @@
-// "hạn nộp khi nào", "/han": what is due for the person's unit, nearest first.
-import { viDate } from "../src/domain/calendar.ts";
+// "hạn nộp khi nào", "/han": what is due for the person's unit, targets and tasks, nearest first.
+import { lineage } from "../db/repositories/units.ts";
+import { daysBetween, viDate } from "../src/domain/calendar.ts";
 import { reply, type Command } from "./types.ts";
 
 export const deadlines: Command = {
   intents: ["ask_deadlines"],
-  run(req, { standing, t }) {
+  run(req, { repos, standing, t }) {
     const actor = req.actor;
     if (!actor) return reply(t("not-linked"));
     const unit = actor.home.unit;
-    const upcoming = standing
-      .ofUnit(unit, req.today)
-      .targets.filter((s) => s.missing > 0)
-      .sort((a, b) => a.deadline.localeCompare(b.deadline));
-    if (upcoming.length === 0) return reply(t("deadlines-none", { unit: unit.name }));
-    const lines = upcoming.map((s) =>
-      t(s.daysLeft < 0 ? "deadline-line-overdue" : "deadline-line", {
-        metric: s.name,
-        deadline: viDate(s.deadline),
-        days: Math.abs(s.daysLeft),
-        missing: s.missing,
-      }),
-    );
-    return reply([t("deadlines-heading", { unit: unit.name }), ...lines].join("\n"));
+    const items: { due: string; line: string }[] = [];
+    for (const s of standing.ofUnit(unit, req.today).targets) {
+      if (s.missing <= 0) continue;
+      items.push({
+        due: s.deadline,
+        line: t(s.daysLeft < 0 ? "deadline-line-overdue" : "deadline-line", {
+          metric: s.name,
+          deadline: viDate(s.deadline),
+          days: Math.abs(s.daysLeft),
+          missing: s.missing,
+        }),
+      });
+    }
+    for (const task of repos.reminders.tasksFor(lineage(unit))) {
+      if (repos.reminders.isDone(task.id, unit.id)) continue;
+      const days = daysBetween(req.today, task.dueOn);
+      items.push({
+        due: task.dueOn,
+        line: t(days < 0 ? "deadline-task-line-overdue" : "deadline-task-line", { title: task.title, deadline: viDate(task.dueOn), days: Math.abs(days) }),
+      });
+    }
+    if (items.length === 0) return reply(t("deadlines-none", { unit: unit.name }));
+    items.sort((a, b) => a.due.localeCompare(b.due));
+    return reply([t("deadlines-heading", { unit: unit.name }), ...items.map((i) => i.line)].join("\n"));
   },
 };

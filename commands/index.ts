@@ -1,6 +1,10 @@
 // Every command, mounted in one place.
 import { allocate } from "./allocate.ts";
+import { broadcast } from "./broadcast.ts";
 import { deadlines } from "./deadlines.ts";
+import { policy } from "./policy.ts";
+import { reminderActions, unmute } from "./reminder-actions.ts";
+import { assignTask } from "./tasks.ts";
 import { exportReport } from "./export.ts";
 import { importFile } from "./import-file.ts";
 import { greet, help, thanks } from "./help.ts";
@@ -13,4 +17,4 @@ import { unknown } from "./unknown.ts";
 export { link } from "./link.ts";
 export type { Choice, Command, Reply, Request, Sender, Services, Translate } from "./types.ts";
 
-export const commands: Command[] = [report, remaining, progress, deadlines, undo, exportReport, importFile, allocate, help, greet, thanks, unknown];
+export const commands: Command[] = [report, remaining, progress, deadlines, undo, exportReport, importFile, allocate, broadcast, assignTask, reminderActions, unmute, policy, help, greet, thanks, unknown];

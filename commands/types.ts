@@ -2,6 +2,7 @@
 import type { Repositories } from "../db/index.ts";
 import type { Platform } from "../db/schema.ts";
 import type { Actor } from "../src/domain/actor.ts";
+import type { PolicyService } from "../src/domain/reminder-policy.ts";
 import type { StandingService } from "../src/domain/standing.ts";
 import type { Intent, Parse } from "../src/nlu/types.ts";
 
@@ -34,7 +35,9 @@ export interface Request {
   parse: Parse;
   /** What follows a slash command or a fixed phrase ("/phanbo kết nạp" → "kết nạp"). */
   args?: string;
-  /** Set when a button was pressed: the part of its action after the colon. */
+  /** Set when a button was pressed: its action's name ("undo") … */
+  actionName?: string;
+  /** … and what follows the first colon. */
   actionArg?: string;
   actor: Actor | null;
   sender: Sender;
@@ -50,6 +53,10 @@ export type Translate = (key: string, args?: Record<string, string | number>) =>
 export interface Services {
   repos: Repositories;
   standing: StandingService;
+  policies: PolicyService;
+  timeZone: string;
+  /** Tells the dispatcher new messages wait in the outbox (announcements). */
+  wakeDispatcher: () => void;
   t: Translate;
   /** The bot's public username when known, for deep links. */
   botUsername: () => string | undefined;

@@ -4,6 +4,8 @@ import { ledgerRepository } from "./repositories/ledger.ts";
 import { metricRepository } from "./repositories/metrics.ts";
 import { peopleRepository } from "./repositories/people.ts";
 import { planRepository } from "./repositories/plans.ts";
+import { outboxRepository } from "./repositories/outbox.ts";
+import { reminderRepository } from "./repositories/reminders.ts";
 import { pendingImportRepository } from "./repositories/pending-imports.ts";
 import { targetRepository } from "./repositories/targets.ts";
 import { unitRepository } from "./repositories/units.ts";
@@ -25,6 +27,8 @@ export function repositories(db: Db) {
     updates: updateRepository(db),
     pendingImports: pendingImportRepository(db),
     plans: planRepository(db),
+    reminders: reminderRepository(db),
+    outbox: outboxRepository(db),
   };
 }
 

@@ -263,3 +263,97 @@ export const outbox = sqliteTable(
   },
   (t) => [uniqueIndex("outbox_key").on(t.key), index("outbox_due").on(t.status, t.notBefore), index("outbox_broadcast").on(t.broadcastId)],
 );
+
+/** Work that is not a number ("Nộp danh sách đoàn viên ưu tú"), due on a date, for a unit and everything below it. */
+export const tasks = sqliteTable(
+  "tasks",
+  {
+    id: integer("id").primaryKey(),
+    unitId: integer("unit_id")
+      .notNull()
+      .references(() => units.id),
+    title: text("title").notNull(),
+    dueOn: text("due_on").notNull(),
+    planId: integer("plan_id"),
+    createdBy: integer("created_by"),
+    createdAt: text("created_at").notNull(),
+  },
+  (t) => [index("tasks_unit").on(t.unitId), index("tasks_due").on(t.dueOn)],
+);
+
+/** A unit that has done a task; no row means not done yet. */
+export const taskDone = sqliteTable(
+  "task_done",
+  {
+    taskId: integer("task_id")
+      .notNull()
+      .references(() => tasks.id),
+    unitId: integer("unit_id")
+      .notNull()
+      .references(() => units.id),
+    doneAt: text("done_at").notNull(),
+    doneBy: integer("done_by"),
+  },
+  (t) => [primaryKey({ columns: [t.taskId, t.unitId] })],
+);
+
+/** An admin's changes to the reminder policy for their subtree, JSON of the changed settings only. */
+export const reminderPolicies = sqliteTable("reminder_policies", {
+  unitId: integer("unit_id")
+    .primaryKey()
+    .references(() => units.id),
+  settings: text("settings").notNull(),
+  updatedAt: text("updated_at").notNull(),
+});
+
+/** Kinds of reminder a person asked to stop. */
+export const reminderMutes = sqliteTable(
+  "reminder_mutes",
+  {
+    personId: integer("person_id")
+      .notNull()
+      .references(() => people.id),
+    kind: text("kind").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.personId, t.kind] })],
+);
+
+/** "Nhắc lại sau": a reminder about one thing, put off for one person until an instant. */
+export const reminderSnoozes = sqliteTable(
+  "reminder_snoozes",
+  {
+    personId: integer("person_id")
+      .notNull()
+      .references(() => people.id),
+    /** What the reminder is about: "t<target id>" or "k<task id>:<unit id>". */
+    ref: text("ref").notNull(),
+    until: text("until").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.personId, t.ref] })],
+);
+
+export const broadcasts = sqliteTable("broadcasts", {
+  id: integer("id").primaryKey(),
+  unitId: integer("unit_id")
+    .notNull()
+    .references(() => units.id),
+  text: text("text").notNull(),
+  createdBy: integer("created_by"),
+  createdAt: text("created_at").notNull(),
+  confirmedAt: text("confirmed_at"),
+  recipients: integer("recipients").notNull().default(0),
+  /** When the delivery count was sent to the person who made it. */
+  reportedAt: text("reported_at"),
+});
+
+/** The numbered choices last shown in a chat without buttons (Zalo), so "2" can be read back. */
+export const chatChoices = sqliteTable(
+  "chat_choices",
+  {
+    platform: text("platform", { enum: PLATFORMS }).notNull(),
+    chatId: text("chat_id").notNull(),
+    choices: text("choices").notNull(),
+    createdAt: text("created_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.platform, t.chatId] })],
+);

@@ -191,3 +191,61 @@ sector-part = { $sector ->
     [informal] Informal
    *[none] Unknown sector
 } { $total }
+
+## Reminders and announcements
+
+reminder-deadline = ⏰ Reminder: { $metric } of { $unit } is due on { $deadline } ({ $days } days left). Now { $done }/{ $target }, { $missing } to go.
+reminder-deadline-today = ⏰ Today ({ $deadline }) is the deadline for { $metric } of { $unit }. Now { $done }/{ $target }, { $missing } to go.
+reminder-overdue = ❗ { $metric } of { $unit } is { $days } days overdue (due { $deadline }). Now { $done }/{ $target }, { $missing } to go. Report as soon as there are results.
+reminder-task = 📝 Task “{ $title }” of { $unit } is due on { $deadline } ({ $days } days left). When it is done, press “Done” or write “đã xong { $title }”.
+reminder-task-today = 📝 Today ({ $deadline }) task “{ $title }” of { $unit } is due. When it is done, press “Done”.
+reminder-task-overdue = ❗ Task “{ $title }” of { $unit } is { $days } days overdue (due { $deadline }). When it is done, press “Done”.
+reminder-silent = 👋 { $unit } has sent no report for { $days } days. If members joined or left, tell me, for example “kết nạp 3 đoàn viên”; if nothing changed, write “không có đv mới”.
+digest-heading = 📊 This week at { $unit } ({ $date }):
+digest-line-on = ✅ { $metric }: { $done }/{ $target }, on pace, { $missing } to go (due { $deadline })
+digest-line-behind = ⚠️ { $metric }: { $done }/{ $target }, behind pace, { $missing } to go (due { $deadline })
+digest-line-reached = 🎉 { $metric }: { $done }/{ $target }, reached
+digest-no-targets = The unit has no targets for this year.
+staff-digest-heading = 📋 Weekly summary of { $unit } ({ $date }):
+staff-digest-behind = • { $count } units behind pace{ $count ->
+    [0] {""}
+   *[other] : { $names }
+}
+staff-digest-silent = • { $count } units silent for { $days } days{ $count ->
+    [0] {""}
+   *[other] : { $names }
+}
+staff-digest-overdue = • { $count } overdue tasks not done (counted per unit)
+button-snooze-1 = ⏰ Remind me in 1 day
+button-snooze-3 = ⏰ Remind me in 3 days
+button-mute = 🔕 Stop this kind
+button-task-done = ✅ Done
+snoozed = Understood, I will remind you on { $when }.
+muted = This kind of reminder ({ $kind }) is stopped. To get it again, write “/batnhac { $kind }”.
+unmuted = Reminders of kind { $kind } are on again.
+unmute-how = Say which kind to turn back on: deadline, task, digest, silent or staff_digest. For example “/batnhac digest”.
+task-done = ✅ Recorded: { $unit } has done “{ $title }”. Thank you!
+task-already-done = “{ $title }” of { $unit } was recorded as done already.
+task-not-found = I found no open task that matches this message. Send /han to see tasks and deadlines.
+deadline-task-line = • Task “{ $title }”: due { $deadline } ({ $days } days left)
+deadline-task-line-overdue = • Task “{ $title }”: was due { $deadline } ({ $days } days ago)
+broadcast-how = Write the announcement right after the command, for example “/thongbao Hạn nộp danh sách đoàn viên ưu tú là 20/7.”
+broadcast-not-admin = Only a federation administrator can send announcements to units.
+broadcast-preview = The announcement will go to { $count } people in { $unit }:
+broadcast-nobody = Nobody in { $unit } is linked to me yet, so nobody would receive it. Hand out invites first.
+button-broadcast-confirm = 📣 Send announcement
+broadcast-queued = 📣 Sending the announcement to { $count } people. I will tell you the count when it is done.
+broadcast-cancelled = Announcement cancelled; nothing was sent.
+broadcast-already = This announcement was handled already.
+broadcast-message = 📣 Announcement from { $unit }:
+broadcast-report = 📬 Announcement “{ $preview }” is done: { $delivered } received, { $blocked } blocked the bot, { $failed } could not be sent.
+policy-shown = ⚙️ Reminders of { $unit }: { $offsets } days before a deadline, at { $remindAt }; after it every { $every } days; weekly digest on weekday { $weekday } at { $digestAt } (district staff: { $staffAt }); silent units nudged after { $silent } days; quiet hours: { $quiet }.
+policy-saved = ✅ Reminder schedule saved for { $unit } and the units below it.
+policy-how = To change it: “/lichnhac truoc=14,7,3,1,0 luc=08:00 sauhan=7 imlang=30 yenlang=21:00-07:00” (only what changes; yenlang=tat turns quiet hours off).
+policy-bad = The schedule was not changed: { $reason }. Nothing changed.
+policy-not-admin = Only a federation administrator can change the reminder schedule.
+quiet-none = none
+task-not-admin = Only a federation administrator can set tasks for units.
+task-how = Write it like this: “/giaoviec Nộp danh sách đoàn viên ưu tú hạn 20/07/2026”.
+task-past = { $deadline } has passed. Choose a deadline still to come.
+task-assigned = ✅ Task “{ $title }” set for { $unit } and the units below it, due { $deadline }. I will remind the units before then.

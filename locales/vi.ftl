@@ -188,3 +188,61 @@ sector-part = { $sector ->
     [informal] Phi chính thức
    *[none] Chưa rõ khu vực
 } { $total }
+
+## Nhắc việc và thông báo
+
+reminder-deadline = ⏰ Nhắc hạn: { $metric } của { $unit } đến hạn ngày { $deadline } (còn { $days } ngày). Hiện đạt { $done }/{ $target }, còn thiếu { $missing }.
+reminder-deadline-today = ⏰ Hôm nay ({ $deadline }) là hạn { $metric } của { $unit }. Hiện đạt { $done }/{ $target }, còn thiếu { $missing }.
+reminder-overdue = ❗ { $metric } của { $unit } đã quá hạn { $days } ngày (hạn { $deadline }). Hiện đạt { $done }/{ $target }, còn thiếu { $missing }. Khi có kết quả, hãy báo ngay cho tôi.
+reminder-task = 📝 Nhắc việc: “{ $title }” của { $unit } đến hạn ngày { $deadline } (còn { $days } ngày). Xong rồi thì bấm “Đã xong” hoặc nhắn “đã xong { $title }”.
+reminder-task-today = 📝 Hôm nay ({ $deadline }) là hạn việc “{ $title }” của { $unit }. Xong rồi thì bấm “Đã xong”.
+reminder-task-overdue = ❗ Việc “{ $title }” của { $unit } đã quá hạn { $days } ngày (hạn { $deadline }). Xong rồi thì bấm “Đã xong”.
+reminder-silent = 👋 { $unit } chưa gửi báo cáo nào trong { $days } ngày qua. Nếu có đoàn viên mới hay giảm, hãy nhắn cho tôi, ví dụ “kết nạp 3 đoàn viên”; nếu không có thay đổi, nhắn “không có đv mới”.
+digest-heading = 📊 Tình hình tuần này của { $unit } ({ $date }):
+digest-line-on = ✅ { $metric }: { $done }/{ $target }, đúng tiến độ, còn thiếu { $missing } (hạn { $deadline })
+digest-line-behind = ⚠️ { $metric }: { $done }/{ $target }, chậm tiến độ, còn thiếu { $missing } (hạn { $deadline })
+digest-line-reached = 🎉 { $metric }: { $done }/{ $target }, đã đạt
+digest-no-targets = Đơn vị chưa có chỉ tiêu nào cho năm nay.
+staff-digest-heading = 📋 Tổng hợp tuần của { $unit } ({ $date }):
+staff-digest-behind = • { $count } đơn vị chậm tiến độ{ $count ->
+    [0] {""}
+   *[other] : { $names }
+}
+staff-digest-silent = • { $count } đơn vị không báo cáo trong { $days } ngày{ $count ->
+    [0] {""}
+   *[other] : { $names }
+}
+staff-digest-overdue = • { $count } việc quá hạn chưa hoàn thành (tính theo từng đơn vị)
+button-snooze-1 = ⏰ Nhắc lại sau 1 ngày
+button-snooze-3 = ⏰ Nhắc lại sau 3 ngày
+button-mute = 🔕 Dừng loại nhắc này
+button-task-done = ✅ Đã xong
+snoozed = Đã rõ, tôi sẽ nhắc lại vào { $when }.
+muted = Đã dừng loại nhắc này ({ $kind }). Muốn nhận lại, hãy nhắn “/batnhac { $kind }”.
+unmuted = Đã bật lại loại nhắc { $kind }.
+unmute-how = Hãy ghi loại nhắc muốn bật lại: deadline, task, digest, silent hoặc staff_digest. Ví dụ: “/batnhac digest”.
+task-done = ✅ Đã ghi nhận { $unit } hoàn thành việc “{ $title }”. Cảm ơn anh/chị!
+task-already-done = Việc “{ $title }” của { $unit } đã được ghi nhận hoàn thành trước đó.
+task-not-found = Tôi không tìm thấy việc nào đang chờ khớp với tin nhắn này. Gõ /han để xem các việc và hạn sắp tới.
+deadline-task-line = • Việc “{ $title }”: hạn { $deadline } (còn { $days } ngày)
+deadline-task-line-overdue = • Việc “{ $title }”: đã quá hạn { $deadline } ({ $days } ngày)
+broadcast-how = Hãy viết nội dung thông báo ngay sau lệnh, ví dụ: “/thongbao Hạn nộp danh sách đoàn viên ưu tú là 20/7.”
+broadcast-not-admin = Chỉ quản trị của LĐLĐ mới gửi được thông báo đến các đơn vị.
+broadcast-preview = Thông báo sẽ được gửi đến { $count } người trong { $unit }:
+broadcast-nobody = Chưa có ai trong { $unit } liên kết với tôi nên chưa có ai nhận thông báo. Hãy phát mã mời cho các đơn vị trước.
+button-broadcast-confirm = 📣 Gửi thông báo
+broadcast-queued = 📣 Đang gửi thông báo đến { $count } người. Khi xong, tôi sẽ báo số lượng đã nhận.
+broadcast-cancelled = Đã hủy thông báo, không gửi cho ai.
+broadcast-already = Thông báo này đã được xử lý rồi.
+broadcast-message = 📣 Thông báo của { $unit }:
+broadcast-report = 📬 Thông báo “{ $preview }” đã gửi xong: { $delivered } người đã nhận, { $blocked } người đã chặn bot, { $failed } không gửi được.
+policy-shown = ⚙️ Lịch nhắc của { $unit }: nhắc trước hạn { $offsets } ngày, lúc { $remindAt }; sau hạn nhắc mỗi { $every } ngày; tổng hợp tuần vào thứ { $weekday } lúc { $digestAt } (cán bộ LĐLĐ: { $staffAt }); nhắc đơn vị im lặng sau { $silent } ngày; giờ yên lặng: { $quiet }.
+policy-saved = ✅ Đã lưu lịch nhắc cho { $unit } và các đơn vị trực thuộc.
+policy-how = Cách đổi lịch nhắc: “/lichnhac truoc=14,7,3,1,0 luc=08:00 sauhan=7 imlang=30 yenlang=21:00-07:00” (chỉ ghi những mục muốn đổi; yenlang=tat để tắt giờ yên lặng).
+policy-bad = Không đổi được lịch nhắc: { $reason }. Chưa có gì thay đổi.
+policy-not-admin = Chỉ quản trị của LĐLĐ mới đổi được lịch nhắc.
+quiet-none = không có
+task-not-admin = Chỉ quản trị của LĐLĐ mới giao việc được cho các đơn vị.
+task-how = Hãy viết theo mẫu: “/giaoviec Nộp danh sách đoàn viên ưu tú hạn 20/07/2026”.
+task-past = Hạn { $deadline } đã qua. Hãy chọn một ngày hạn chưa tới.
+task-assigned = ✅ Đã giao việc “{ $title }” cho { $unit } và các đơn vị trực thuộc, hạn { $deadline }. Tôi sẽ nhắc các đơn vị trước hạn.

@@ -9,11 +9,21 @@ import { createTelegramBot, type TelegramBotOptions } from "./platforms/telegram
 
 type Bot = ReturnType<typeof createTelegramBot>;
 import { createApp } from "./server.ts";
+import { createScheduler, type Scheduler } from "./scheduler.ts";
+import { createDispatcher, type DispatchClock, type Dispatcher, type Send } from "./delivery/dispatcher.ts";
+import { policyService } from "./domain/reminder-policy.ts";
+import { standingService } from "./domain/standing.ts";
+import { telegramSender } from "./platforms/telegram/send.ts";
+import type { Platform } from "../db/schema.ts";
 
 export interface Service {
   app: Hono;
   repos: Repositories;
   bot: Bot | undefined;
+  /** Sends the outbox, paced to the platforms' limits. Started by main, driven by hand in tests. */
+  dispatcher: Dispatcher;
+  /** Puts reminders that fall due into the outbox. Started by main, driven by hand in tests. */
+  scheduler: Scheduler;
   /** Stops taking updates, lets those in flight finish, closes the database. */
   close(): Promise<void>;
 }
@@ -26,6 +36,8 @@ export interface AssembleOptions {
   /** Telegram settings that override the configuration (the demo's stand-in). */
   telegram?: { token: string; apiRoot: string };
   pages?: (service: { repos: Repositories; bot: Bot | undefined }) => Hono;
+  /** Time for the dispatcher's pacing; tests give one whose timers move their clock. */
+  dispatchClock?: DispatchClock;
   /** Runs on the fresh database before the bot starts (the demo's seed). */
   prepare?: (repos: Repositories) => void;
 }
@@ -37,10 +49,28 @@ export function assemble(config: Config, options: AssembleOptions): Service {
   const repos = repositories(db);
   options.prepare?.(repos);
   const { translate } = loadTranslations();
+  const clock = options.clock ?? (() => new Date());
+  const senders: Partial<Record<Platform, Send>> = {};
+  if (telegram) senders.telegram = telegramSender(telegram.token, telegram.apiRoot);
+  const dispatcher = createDispatcher({
+    outbox: repos.outbox,
+    send: async (message) => {
+      const send = senders[message.platform];
+      return send ? send(message) : { ok: false, error: `${message.platform} is not configured`, permanent: true };
+    },
+    clock: options.dispatchClock ?? {
+      now: () => clock().getTime(),
+      setTimeout: (run, ms) => setTimeout(run, ms),
+      clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
+    },
+    logger: { info: (obj, msg) => logger.info(obj, msg), warn: (obj, msg) => logger.warn(obj, msg), error: (obj, msg) => logger.error(obj, msg) },
+  });
   const talk = conversation({
+    wakeDispatcher: () => dispatcher.wake(),
     repos,
     translate,
     timeZone: config.timeZone,
+    quietHours: config.quietHours,
     ...(options.clock ? { clock: options.clock } : {}),
     botUsername: () => repos.updates.setting("telegram.username"),
   });
@@ -74,12 +104,27 @@ export function assemble(config: Config, options: AssembleOptions): Service {
     ...(webhook ? { telegram: webhook } : {}),
     ...(pages ? { pages } : {}),
   });
+  const standing = standingService(repos);
+  const scheduler = createScheduler({
+    repos,
+    standing,
+    policies: policyService(repos, config.quietHours),
+    t: (key, args) => translate("vi", key, args),
+    timeZone: config.timeZone,
+    clock,
+    logger,
+    wakeDispatcher: () => dispatcher.wake(),
+  });
   return {
     app: server.app,
     repos,
     bot,
+    dispatcher,
+    scheduler,
     async close() {
+      scheduler.stop();
       await server.drain();
+      await dispatcher.stop();
       if (bot?.isRunning()) await bot.stop();
       db.$client.close();
     },

@@ -20,6 +20,11 @@ const schema = z
     PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(65535).default(3000)),
     HOST: z.preprocess(emptyAsUndefined, z.string().optional()),
     TZ: z.preprocess(emptyAsUndefined, z.string().default("Asia/Ho_Chi_Minh")),
+    // Unlike the others, an empty value means something here: no quiet hours.
+    REMINDER_QUIET_HOURS: z
+      .string()
+      .regex(/^$|^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/, "phải có dạng HH:MM-HH:MM (ví dụ 21:00-07:00) hoặc để trống")
+      .default("21:00-07:00"),
     LOG_LEVEL: z.preprocess(
       emptyAsUndefined,
       z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -50,6 +55,8 @@ export interface Config {
   host: string;
   timeZone: string;
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
+  /** "21:00-07:00" local time, or null: nothing is sent then. */
+  quietHours: string | null;
 }
 
 export class ConfigError extends Error {}
@@ -76,6 +83,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     host: e.HOST ?? (e.BOT_TOKEN ? "0.0.0.0" : "127.0.0.1"),
     timeZone: e.TZ,
     logLevel: e.LOG_LEVEL,
+    quietHours: e.REMINDER_QUIET_HOURS || null,
   };
 }
 

@@ -2,10 +2,12 @@
 import type { Repositories } from "../db/index.ts";
 import { exportReport } from "../commands/export.ts";
 import { importFile } from "../commands/import-file.ts";
+import { taskDone, taskSaidDone } from "../commands/tasks.ts";
 import { commands, link, type Command, type Reply, type Request, type Sender, type Services } from "../commands/index.ts";
 import { Actor } from "./domain/actor.ts";
 import { dayOf } from "./domain/calendar.ts";
 import { looksLikeInviteCode } from "./domain/invites.ts";
+import { policyService } from "./domain/reminder-policy.ts";
 import { standingService } from "./domain/standing.ts";
 import { parse } from "./nlu/index.ts";
 import type { Intent, Parse, ReportEvent } from "./nlu/types.ts";
@@ -23,6 +25,9 @@ export interface Incoming {
 
 export interface ConversationOptions {
   repos: Repositories;
+  /** "21:00-07:00" from the configuration; none when absent. */
+  quietHours?: string | null;
+  wakeDispatcher?: () => void;
   translate: (locale: string, key: string, args?: Record<string, string | number>) => string;
   timeZone: string;
   clock?: () => Date;
@@ -58,6 +63,7 @@ export function conversation(options: ConversationOptions) {
   const { repos } = options;
   const clock = options.clock ?? (() => new Date());
   const standing = standingService(repos);
+  const policies = policyService(repos, options.quietHours ?? null);
   const byIntent = new Map<Intent, Command>();
   const byAction = new Map<string, Command>();
   const bySlash = new Map<string, Command>();
@@ -83,12 +89,21 @@ export function conversation(options: ConversationOptions) {
     const now = clock();
     const actor = actorOf(incoming.sender);
     const t: Services["t"] = (key, args) => options.translate(actor?.locale ?? "vi", key, args);
-    const services: Services = { repos, standing, t, botUsername: options.botUsername ?? (() => undefined) };
+    const services: Services = {
+      repos,
+      standing,
+      policies,
+      timeZone: options.timeZone,
+      wakeDispatcher: options.wakeDispatcher ?? (() => undefined),
+      t,
+      botUsername: options.botUsername ?? (() => undefined),
+    };
     const base = { actor, sender: incoming.sender, source: incoming.source, now, today: dayOf(now, options.timeZone) };
 
     let text = (incoming.text ?? "").trim();
     let command: Command | undefined;
     let actionArg: string | undefined;
+    let actionName: string | undefined;
     let commandArgs: string | undefined;
     if (incoming.document) {
       if (!actor) return { text: t("not-linked") };
@@ -99,6 +114,7 @@ export function conversation(options: ConversationOptions) {
       if (name === "say") text = rest.join(":");
       else {
         command = byAction.get(name);
+        actionName = name;
         actionArg = rest.join(":");
         if (!command) return { text: t("action-expired") };
       }
@@ -130,6 +146,8 @@ export function conversation(options: ConversationOptions) {
     if (!command && !slash && looksLikeInviteCode(text) && !actor) {
       return link(text, { ...base, text, parse: { intent: "greet" } }, services);
     }
+    // "đã nộp danh sách", "xong hội nghị sơ kết": a task done, when it names an open task of the person's unit.
+    if (!command && !slash && actor && taskSaidDone(text, actor, repos)) command = taskDone;
     parsed ??= command ? { intent: "unknown" } : parse(text, { today: base.today });
     command ??= byIntent.get(parsed.intent) ?? byIntent.get("unknown");
     if (!command) return { text: t("unknown") };
@@ -138,6 +156,7 @@ export function conversation(options: ConversationOptions) {
       text,
       parse: parsed,
       ...(actionArg !== undefined ? { actionArg } : {}),
+      ...(actionName !== undefined ? { actionName } : {}),
       ...(commandArgs ? { args: commandArgs } : {}),
     };
     if (!actor && !command.open) return { text: t("not-linked") };

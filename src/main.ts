@@ -39,6 +39,9 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(config.logLevel);
   const service = config.botToken ? await startTelegram(config, logger) : await startDemo(config, logger);
+  // Reminders and announcements go out from here, outside the webhook path.
+  service.dispatcher.start();
+  service.scheduler.start();
   const server = serve({ fetch: service.app.fetch, port: config.port, hostname: config.host }, (info) => {
     logger.info({ port: info.port, host: config.host }, "listening");
     if (!config.botToken) {

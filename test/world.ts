@@ -106,6 +106,7 @@ export class Person {
 
 export class World {
   now = new Date("2026-06-15T03:00:00Z");
+  private readonly pushes: RecordedCall[] = [];
   private updateId = 1000;
   private personId = 500_000;
 
@@ -126,10 +127,17 @@ export class World {
       DATABASE_PATH: join(dir, "bot.sqlite"),
       LOG_LEVEL: "silent",
     });
-    const clock = { now: () => new Date() };
-    const service = assemble(config, { logger: createLogger("silent"), clock: () => clock.now(), botInfo: STAND_IN_BOT });
+    const clock = { now: () => new Date(), advance: (_ms: number) => {} };
+    // The dispatcher's pacing waits on this clock: a wait moves the world's time instead of taking real time.
+    const dispatchClock = {
+      now: () => clock.now().getTime(),
+      setTimeout: (run: () => void, ms: number) => setImmediate(() => (clock.advance(ms), run())),
+      clearTimeout: (handle: unknown) => clearImmediate(handle as NodeJS.Immediate),
+    };
+    const service = assemble(config, { logger: createLogger("silent"), clock: () => clock.now(), botInfo: STAND_IN_BOT, dispatchClock });
     const world = new World(service, standIn, dir);
     clock.now = () => world.now;
+    clock.advance = (ms) => (world.now = new Date(world.now.getTime() + ms));
     if (options.now) world.now = new Date(options.now);
     return world;
   }
@@ -196,6 +204,40 @@ export class World {
     const response = await this.post(JSON.stringify(update));
     if (response.status !== 200) throw new Error(`webhook answered ${response.status}`);
     return this.calls.slice(before);
+  }
+
+  /**
+   * Moves the clock to an instant, lets the scheduler put what fell due into the outbox, and lets the
+   * dispatcher send it.
+   */
+  async runReminders(at: string): Promise<{ added: number }> {
+    this.now = new Date(at);
+    const { added } = this.service.scheduler.runOnce(this.now);
+    await this.drain();
+    return { added };
+  }
+
+  /** Lets the dispatcher send what is due by now; its pacing moves the world's clock, not real time. */
+  async drain(_seconds = 5): Promise<void> {
+    const before = this.calls.length;
+    await this.service.dispatcher.drainOnce();
+    this.pushes.push(...this.calls.slice(before).filter((c) => c.method === "sendMessage" && c.failedWith === undefined));
+  }
+
+  /** Messages the dispatcher sent to a person (reminders, announcements), not replies, in order. */
+  pushedTo(person: Person): string[] {
+    return this.pushes.filter((c) => String(c.payload.chat_id) === String(person.telegramId)).map((c) => String(c.payload.text));
+  }
+
+  /** What a button sends, from the latest message the dispatcher sent a person that has it. */
+  pushedButton(person: Person, label: string): string {
+    for (const call of [...this.pushes].reverse()) {
+      if (String(call.payload.chat_id) !== String(person.telegramId)) continue;
+      const markup = call.payload.reply_markup as { inline_keyboard?: { text: string; callback_data: string }[][] } | undefined;
+      const button = (markup?.inline_keyboard ?? []).flat().find((b) => b.text === label);
+      if (button) return button.callback_data;
+    }
+    throw new Error(`no reminder with a "${label}" button`);
   }
 
   /** Ledger rows, for checking that nothing was recorded. */

@@ -73,6 +73,10 @@ const COLUMNS = 10;
 /** Rows per insert statement: fewer round trips into SQLite, well under its limit of bound parameters. */
 const ROWS_PER_INSERT = 100;
 
+/** From this many rows, an enqueue runs with a page cache of at least 64 MB. */
+const LARGE_BATCH = 20_000;
+const LARGE_CACHE_KIB = 65_536;
+
 const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
 /** Any ISO instant, in the one form whose strings sort like the instants. */
@@ -115,6 +119,9 @@ export function outboxRepository(db: Db) {
     `update outbox set status = 'pending', not_before = ?, last_error = coalesce(?, last_error), claimed_at = null
      where id = ? and status = 'sending'`,
   );
+  const releaseStmt = sqlite.prepare(
+    `update outbox set status = 'pending', claimed_at = null where id = ? and status = 'sending'`,
+  );
   const failedStmt = sqlite.prepare(
     `update outbox set status = 'failed', attempts = attempts + 1, last_error = ? where id = ? and status = 'sending'`,
   );
@@ -127,9 +134,6 @@ export function outboxRepository(db: Db) {
     `update outbox set status = 'pending', claimed_at = null where status = 'sending' and claimed_at < ?`,
   );
   const nextDueStmt = sqlite.prepare(`select min(not_before) as next from outbox where status = 'pending'`);
-  const nextDuePlatformStmt = sqlite.prepare(
-    `select min(not_before) as next from outbox where status = 'pending' and platform = ?`,
-  );
   const countsStmt = sqlite.prepare(
     `select status, count(*) as n from outbox where broadcast_id = ? group by status`,
   );
@@ -204,11 +208,23 @@ export function outboxRepository(db: Db) {
   return {
     /** Adds the rows whose key is new, all or none; returns how many were new. */
     enqueue(rows: readonly OutboxInput[], now: string): number {
-      return enqueue(rows, now);
+      if (rows.length < LARGE_BATCH) return enqueue(rows, now);
+      // A country-wide broadcast touches more index pages than SQLite's default 2 MB cache holds.
+      // cache_size counts KiB when negative, pages when positive.
+      const cacheSize = sqlite.pragma("cache_size", { simple: true }) as number;
+      const pageKib = (sqlite.pragma("page_size", { simple: true }) as number) / 1024;
+      const currentKib = cacheSize < 0 ? -cacheSize : cacheSize * pageKib;
+      if (currentKib < LARGE_CACHE_KIB) sqlite.pragma(`cache_size = -${LARGE_CACHE_KIB}`);
+      try {
+        return enqueue(rows, now);
+      } finally {
+        sqlite.pragma(`cache_size = ${cacheSize}`);
+      }
     },
     /**
      * Moves up to `limit` pending rows that are due at `now` to `sending`, oldest `notBefore` first, and returns
-     * them. One write transaction, so two dispatchers never claim the same row.
+     * them. One write transaction, so two dispatchers never claim the same row. With a platform, the rows of
+     * the other platforms that are due are scanned past (the due index has no platform): claim in batches.
      */
     claimDue(now: string, limit: number, platform?: Platform): OutboxMessage[] {
       if (limit <= 0) return [];
@@ -225,6 +241,10 @@ export function outboxRepository(db: Db) {
     defer(id: number, notBefore: string, reason?: string): boolean {
       return deferStmt.run(toIsoInstant(notBefore), reason ?? null, id).changes > 0;
     },
+    /** Claimed but not sent (the dispatcher is stopping): back to pending exactly as it was. */
+    release(id: number): boolean {
+      return releaseStmt.run(id).changes > 0;
+    },
     markFailed(id: number, error: string): boolean {
       return failedStmt.run(error, id).changes > 0;
     },
@@ -237,9 +257,8 @@ export function outboxRepository(db: Db) {
       return recoverStmt.run(toIsoInstant(olderThan)).changes;
     },
     /** The earliest `notBefore` of a pending row, if any: when the dispatcher next has work. */
-    nextDue(platform?: Platform): string | null {
-      const row = (platform ? nextDuePlatformStmt.get(platform) : nextDueStmt.get()) as { next: string | null };
-      return row.next;
+    nextDue(): string | null {
+      return (nextDueStmt.get() as { next: string | null }).next;
     },
     broadcastCounts(broadcastId: number): BroadcastCounts {
       const counts: BroadcastCounts = { delivered: 0, blocked: 0, failed: 0, pending: 0 };

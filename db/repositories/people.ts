@@ -50,7 +50,15 @@ export function peopleRepository(db: Db) {
   const useInvite = sqlite.prepare(`update invites set used_at = ? where code = ? and used_at is null`);
   const setInviteUser = sqlite.prepare(`update invites set used_by = ? where code = ?`);
 
+  const addressStmt = sqlite.prepare(
+    `select platform, chat_id as chatId from accounts where person_id = ? and active = 1 order by id limit 1`,
+  );
+
   return {
+    /** Where messages the bot sends on its own reach a person: an active account, or none. */
+    address(personId: number): { platform: Platform; chatId: string } | undefined {
+      return addressStmt.get(personId) as { platform: Platform; chatId: string } | undefined;
+    },
     account(platform: Platform, externalId: string): Account | undefined {
       const row = accountStmt.get(platform, externalId) as (Omit<Account, "active"> & { active: number }) | undefined;
       return row && { ...row, active: row.active === 1 };

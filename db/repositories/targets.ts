@@ -10,6 +10,11 @@ export interface Target {
   planId: number | null;
 }
 
+/** A target as stored, with its id (reminders refer to it). */
+export interface StoredTarget extends Target {
+  id: number;
+}
+
 export interface ChildTargetRow extends Target {
   name: string;
   code: string;
@@ -44,7 +49,18 @@ export function targetRepository(db: Db) {
      from targets t join units u on u.id = t.unit_id where u.path like ? and t.period = ?`,
   );
 
+  const aroundStmt = sqlite.prepare(`select id, ${columns} from targets where deadline between ? and ? order by deadline, id`);
+  const byIdStmt = sqlite.prepare(`select id, ${columns} from targets where id = ?`);
+
   return {
+    /** Targets whose deadline is within some days before or after a day. */
+    withDeadlineAround(day: string, before: number, after: number): StoredTarget[] {
+      const shift = (days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+      return aroundStmt.all(shift(-before), shift(after)) as StoredTarget[];
+    },
+    byId(id: number): StoredTarget | undefined {
+      return byIdStmt.get(id) as StoredTarget | undefined;
+    },
     /** Every target of a period in a unit's subtree, the unit's own included. */
     inSubtree(path: string, period: string): Target[] {
       return inSubtreeStmt.all(`${path}%`, period) as Target[];

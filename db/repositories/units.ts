@@ -65,6 +65,15 @@ export function unitRepository(db: Db) {
         .orderBy(units.path)
         .all();
     },
+    /** Units at least one person holds a role on. */
+    withPeople(): Unit[] {
+      return db.select().from(units).where(sql`exists (select 1 from roles r where r.unit_id = ${units.id})`).orderBy(units.path).all();
+    },
+    /** When the first person took a role on the unit (ISO), or undefined. */
+    firstRoleOn(unitId: number): string | undefined {
+      const row = db.$client.prepare(`select min(created_at) as at from roles where unit_id = ?`).get(unitId) as { at: string | null };
+      return row.at ?? undefined;
+    },
     /** Inserts a new unit or updates the one with the same code; the parent must exist already. */
     upsert(input: UnitInput): Unit {
       const parent = input.parentCode ? byCodeStmt.get({ code: input.parentCode }) : undefined;

@@ -14,6 +14,8 @@ export interface Token {
   form: string;
   /** The word as typed, lowercased (with its marks). */
   typed: string;
+  /** The form comes from an abbreviation ("hqua" → "hom", "qua"), so `typed` does not spell it. */
+  abbreviated?: boolean;
   /** Span in the NFC source text. */
   start: number;
   end: number;
@@ -23,8 +25,6 @@ export interface Token {
   date?: string;
   /** The date's year was not written and was taken from today. */
   guessedYear?: boolean;
-  /** A time still to come relative to today ("ngày mai", "tháng sau"). */
-  future?: boolean;
   /** A person's name that happens to be a number or date word ("anh Hai", "chị Mai"). */
   name?: boolean;
   /** Capitalised inside a sentence, so part of a name ("trường mầm non Sao Mai"). */
@@ -39,10 +39,15 @@ export interface CanonicalText {
   text: string;
   /** Offset of each token's form in `text`. */
   offsets: number[];
+  /** Written mostly in capitals, so capitals say nothing about names. */
+  shouting: boolean;
 }
 
+// Words come first: they are most of any message, and no number pattern can start with a letter.
 const LEXEME = new RegExp(
   [
+    "([đĐ]/[cC](?![\\p{L}]))",
+    "([\\p{L}\\p{M}]+)",
     "(\\n)",
     "(\\d{1,2}[/-]\\d{4}(?![\\d/-]))", // month/year
     "(\\d{1,2}[/-]\\d{1,2}(?:[/-]\\d{2,4})?(?![\\d/]))", // day/month(/year)
@@ -54,8 +59,6 @@ const LEXEME = new RegExp(
     "(\\d+k(?![\\p{L}]))",
     "(\\d+tr(?![\\p{L}]))", // money
     "(\\d+)",
-    "([đĐ]/[cC](?![\\p{L}]))",
-    "([\\p{L}\\p{M}]+)",
     "([^\\s\\p{L}\\p{M}\\d])",
   ].join("|"),
   "gu",
@@ -66,9 +69,6 @@ const HONORIFICS = new Set([
   "dì", "di", "cậu", "cau", "thím", "thim", "mợ", "thầy", "thay", "bạn", "ban", "út", "ut",
 ]);
 const NAME_LIKE = /^(?:mot|hai|ba|bon|tu|nam|sau|bay|tam|chin|muoi|mai|lam|tram|huy)$/;
-const UPPER = /\p{Lu}/u;
-const LETTER = /\p{L}/gu;
-const UPPER_LETTER = /\p{Lu}/gu;
 
 interface Lexeme {
   forms: string[];
@@ -76,6 +76,8 @@ interface Lexeme {
   start: number;
   end: number;
   capital: boolean;
+  /** A word of two letters or more, all in capitals. */
+  shouted: boolean;
 }
 
 function lex(source: string): Lexeme[] {
@@ -86,21 +88,24 @@ function lex(source: string): Lexeme[] {
     const start = m.index;
     const end = start + raw.length;
     const typed = raw.toLowerCase();
-    const capital = UPPER.test(raw[0] ?? "") && (raw.length === 1 || raw.slice(1) !== raw.slice(1).toUpperCase());
-    const push = (...forms: string[]) => out.push({ forms, typed, start, end, capital });
-    if (m[1] !== undefined) push(";");
-    else if (m[2] !== undefined || m[3] !== undefined || m[5] !== undefined) push(typed);
-    else if (m[4] !== undefined) push(typed.replace(/\./g, "/"));
-    else if (m[6] !== undefined) push("%");
-    else if (m[7] !== undefined || m[9] !== undefined) {
+    // "Mai" is capitalised; "CĐCS" is an acronym.
+    const capital = raw[0] !== typed[0] && (raw.length === 1 || raw.slice(1) !== raw.slice(1).toUpperCase());
+    let forms: string[];
+    if (m[2] !== undefined) forms = [foldDiacritics(typed)];
+    else if (m[1] !== undefined) forms = ["dong", "chi"];
+    else if (m[3] !== undefined) forms = [";"];
+    else if (m[4] !== undefined || m[5] !== undefined || m[7] !== undefined) forms = [typed];
+    else if (m[6] !== undefined) forms = [typed.replace(/\./g, "/")];
+    else if (m[8] !== undefined) forms = ["%"];
+    else if (m[9] !== undefined || m[11] !== undefined) {
       const value = digitValue(typed);
-      push(value === undefined ? "~tel" : String(value));
-    } else if (m[8] !== undefined) push("~dec");
-    else if (m[10] !== undefined) push("~money");
-    else if (m[11] !== undefined) push(looksLikePhone(raw) ? "~tel" : raw);
-    else if (m[12] !== undefined) push("dong", "chi");
-    else if (m[13] !== undefined) push(foldDiacritics(typed));
-    else push(raw);
+      forms = [value === undefined ? "~tel" : String(value)];
+    } else if (m[10] !== undefined) forms = ["~dec"];
+    else if (m[12] !== undefined) forms = ["~money"];
+    else if (m[13] !== undefined) forms = [looksLikePhone(raw) ? "~tel" : raw];
+    else forms = [raw];
+    const shouted = m[2] !== undefined && raw.length > 1 && raw === raw.toUpperCase();
+    out.push({ forms, typed, start, end, capital, shouted });
   }
   return out;
 }
@@ -113,18 +118,33 @@ function expand(lexemes: Lexeme[]): Token[] {
       lexeme.forms.length === 1 && /^[a-z]/.test(word)
         ? expandWord(word, lexeme.typed, lexemes[i - 1]?.forms.at(-1), lexemes[i + 1]?.forms[0]).split(" ")
         : lexeme.forms;
+    const abbreviated = forms.length !== 1 || forms[0] !== word;
     for (const form of forms) {
-      tokens.push({ form, typed: lexeme.typed, start: lexeme.start, end: lexeme.end, capital: lexeme.capital });
+      const token: Token = { form, typed: lexeme.typed, start: lexeme.start, end: lexeme.end, capital: lexeme.capital };
+      if (abbreviated) token.abbreviated = true;
+      tokens.push(token);
     }
   });
   return tokens;
 }
 
-/** Marks "anh Hai", "chị Mai", "Trần Văn Nam": names that would otherwise read as numbers or dates. */
-function markNames(tokens: Token[], source: string): void {
-  const letters = source.match(LETTER)?.length ?? 0;
-  const uppers = source.match(UPPER_LETTER)?.length ?? 0;
-  const shouting = letters > 0 && uppers / letters > 0.5;
+/** More than half the words of two letters or more are in capitals. */
+function isShouting(lexemes: readonly Lexeme[]): boolean {
+  let words = 0;
+  let upper = 0;
+  for (const lexeme of lexemes) {
+    if (lexeme.end - lexeme.start < 2 || !/^[a-z]/.test(lexeme.forms[0] ?? "")) continue;
+    words += 1;
+    if (lexeme.shouted) upper += 1;
+  }
+  return words > 0 && upper / words > 0.5;
+}
+
+/**
+ * Marks "anh Hai", "chị Mai", "Trần Văn Nam": names that would otherwise read as numbers or dates;
+ * and capitalised words inside a sentence, which belong to names.
+ */
+function markNames(tokens: Token[], shouting: boolean): void {
   tokens.forEach((token, i) => {
     const previous = tokens[i - 1];
     if (!shouting && token.capital && previous !== undefined && !/^[.!?;]$/.test(previous.form) && /^[a-z]/.test(token.form)) {
@@ -168,7 +188,7 @@ const TIME_SPELLINGS: ReadonlyMap<string, readonly string[]> = new Map([
 function notTime(token: Token | undefined): boolean {
   if (token === undefined || token.name === true) return true;
   const spellings = TIME_SPELLINGS.get(token.form);
-  return spellings !== undefined && token.typed !== token.form && !spellings.includes(token.typed);
+  return spellings !== undefined && token.abbreviated !== true && token.typed !== token.form && !spellings.includes(token.typed);
 }
 
 function markTime(tokens: Token[], today: string | undefined): Token[] {
@@ -186,7 +206,6 @@ function markTime(tokens: Token[], today: string | undefined): Token[] {
       collapse(tokens, span.start, span.end, span.kind === "duration" ? "@d" : "@t", {
         ...(span.date === undefined ? {} : { date: span.date }),
         ...(span.guessedYear === true ? { guessedYear: true } : {}),
-        ...(span.future === true ? { future: true } : {}),
       }),
     );
     i = span.end;
@@ -199,7 +218,8 @@ function markTime(tokens: Token[], today: string | undefined): Token[] {
 // is five members, "năm nay" is this year, "sau khi" is "after".
 function markNumbers(tokens: Token[]): Token[] {
   const forms = tokens.map((t) => (t.name === true ? "~name" : t.form));
-  const typed = tokens.map((t) => t.typed);
+  // Abbreviations are read by their full form ("bn" is not a number, but neither is its typing).
+  const typed = tokens.map((t) => (t.abbreviated === true ? t.form : t.typed));
   const out: Token[] = [];
   for (let i = 0; i < tokens.length; ) {
     const reading = readNumberAt(forms, i, typed);
@@ -226,8 +246,10 @@ function markNumbers(tokens: Token[]): Token[] {
 
 export function canonicalize(text: string, today?: string): CanonicalText {
   const source = text.normalize("NFC");
-  const tokens = expand(lex(source));
-  markNames(tokens, source);
+  const lexemes = lex(source);
+  const shouting = isShouting(lexemes);
+  const tokens = expand(lexemes);
+  markNames(tokens, shouting);
   const final = markNumbers(markTime(tokens, today));
   const offsets: number[] = [];
   let offset = 0;
@@ -235,7 +257,7 @@ export function canonicalize(text: string, today?: string): CanonicalText {
     offsets.push(offset);
     offset += token.form.length + 1;
   }
-  return { source, tokens: final, text: final.map((t) => t.form).join(" "), offsets };
+  return { source, tokens: final, text: final.map((t) => t.form).join(" "), offsets, shouting };
 }
 
 /** Index of the token whose form covers character `at` of `text`. */

@@ -45,6 +45,16 @@ function clauseAsks(forms: string[], typed: string[], endsWithQuestionMark: bool
   );
 }
 
+function asks(tokens: CanonicalText["tokens"], from: number, to: number, questionMark: boolean): boolean {
+  const slice = tokens.slice(from, to);
+  return clauseAsks(
+    // A capitalised word inside a sentence is a name: "Sao" in "trường mầm non Sao Mai".
+    slice.map((t) => (t.proper === true ? "~name" : t.form)),
+    slice.map((t) => t.typed),
+    questionMark,
+  );
+}
+
 export function splitClauses(canonical: CanonicalText): Clauses {
   const { tokens } = canonical;
   const clauseOf: number[] = [];
@@ -57,19 +67,6 @@ export function splitClauses(canonical: CanonicalText): Clauses {
   let level = 0;
   let clauseStart = 0;
 
-  const close = (end: number, questionMark: boolean) => {
-    const slice = tokens.slice(clauseStart, end);
-    bounds.push([clauseStart, end]);
-    question.push(
-      clauseAsks(
-        // A capitalised word inside a sentence is a name: "Sao" in "trường mầm non Sao Mai".
-        slice.map((t) => (t.proper === true ? "~name" : t.form)),
-        slice.map((t) => t.typed),
-        questionMark,
-      ),
-    );
-  };
-
   tokens.forEach((token, i) => {
     if (token.form === "(") level += 1;
     clauseOf.push(clause);
@@ -77,12 +74,14 @@ export function splitClauses(canonical: CanonicalText): Clauses {
     depth.push(level);
     if (token.form === ")") level = Math.max(0, level - 1);
     if (CLAUSE_END.test(token.form)) {
-      close(i, token.form === "?");
+      bounds.push([clauseStart, i]);
+      question.push(asks(tokens, clauseStart, i, token.form === "?"));
       clause += 1;
       clauseStart = i + 1;
       if (SENTENCE_END.test(token.form)) sentence += 1;
     }
   });
-  close(tokens.length, false);
+  bounds.push([clauseStart, tokens.length]);
+  question.push(asks(tokens, clauseStart, tokens.length, false));
   return { clauseOf, sentenceOf, question, bounds, depth };
 }

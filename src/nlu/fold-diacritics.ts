@@ -2,14 +2,34 @@
 // "ket nap" compare equal. Case is kept; đ/Đ become d/D (NFD does not decompose them).
 
 const COMBINING_MARKS = /[\u0300-\u036f]/g;
-const ASCII_ONLY = /^[\x00-\x7f]*$/;
+// Anything beyond printable ASCII and common whitespace takes the slow path.
+const NON_ASCII = /[^\t\n\r -~]/;
+
+// Each character is decomposed once and remembered: folding runs on every word of every message.
+const folded = new Map<string, string>([
+  ["đ", "d"],
+  ["Đ", "D"],
+]);
+
+function foldChar(char: string): string {
+  let result = folded.get(char);
+  if (result === undefined) {
+    result = char.normalize("NFD").replace(COMBINING_MARKS, "");
+    if (result === "") result = char;
+    // Vietnamese needs a few hundred entries; arbitrary symbols must not grow it without end.
+    if (folded.size < 4096) folded.set(char, result);
+  }
+  return result;
+}
 
 export function foldDiacritics(text: string): string {
-  if (ASCII_ONLY.test(text)) return text;
-  return text.normalize("NFD").replace(COMBINING_MARKS, "").replace(/đ/g, "d").replace(/Đ/g, "D").normalize("NFC");
+  if (!NON_ASCII.test(text)) return text;
+  let out = "";
+  for (const char of text.normalize("NFC")) out += char.charCodeAt(0) < 128 ? char : foldChar(char);
+  return out;
 }
 
 /** True when the word carries any Vietnamese mark (tone, breve, circumflex, horn or đ). */
 export function hasDiacritics(word: string): boolean {
-  return !ASCII_ONLY.test(word) && foldDiacritics(word) !== word;
+  return NON_ASCII.test(word) && foldDiacritics(word) !== word;
 }

@@ -23,7 +23,7 @@ const UNDO = phrases(
     "huy bo",
   ].join("|"),
 );
-const UNDO_ALONE = /^(?:thoi )?(?:huy|xoa|bo)(?: (?:di|nhe|nha|giup|a|ạ))*(?: [.!])?$/;
+const UNDO_ALONE = /^(?:thoi )?(?:huy|xoa|bo)(?: (?:di|nhe|nha|giup|a))*(?: [.!])?$/;
 
 const HELP_STRONG = phrases(
   [
@@ -54,9 +54,9 @@ const REMAINING = phrases(
 const PROGRESS = phrases(
   [
     "tien do", "tinh hinh", "ket qua", "so lieu", "thong ke", "ty le", "ti le", "phan tram", "%",
-    "(?:dat|duoc|co|la|len|toi) (?:duoc )?(?:bao nhieu|may|nhieu)", "tong so", "tong cong", "hien co",
+    "(?:dat|duoc|co|la|len|toi) (?:duoc )?(?:bao nhieu|may)", "(?:dat|duoc) nhieu(?! (?:lam|qua|the|ghe))", "tong so", "tong cong", "hien co",
     "(?:den|toi) dau", "(?:don vi|cong doan co so|nghiep doan|cong ty) nao", "vuot(?: chi tieu)?",
-    "dat chi tieu", "hoan thanh chi tieu", "chi tieu", "xep hang", "cham nhat", "bao cao chua",
+    "dat chi tieu", "hoan thanh chi tieu", "chua (?:dat|hoan thanh)", "chi tieu", "xep hang", "cham nhat", "bao cao chua",
     "(?:sao|the nao|ra sao|nhu nao) roi",
   ].join("|"),
 );
@@ -100,6 +100,11 @@ export function metricOf(text: string): MetricKey | undefined {
   return undefined;
 }
 
+function withMetric(intent: Intent, text: string): Classification {
+  const metric = metricOf(text);
+  return metric === undefined ? { intent } : { intent, metric };
+}
+
 export function classify(canonical: CanonicalText, clauses: Clauses, extraction: Extraction): Classification {
   const text = canonical.text;
   const padded = ` ${text} `;
@@ -116,13 +121,9 @@ export function classify(canonical: CanonicalText, clauses: Clauses, extraction:
   if (extraction.reports.length > 0 && (counted || ask === undefined)) return { intent: "report" };
 
   const asked = clauses.question.some((q) => q);
-  const withMetric = (intent: Intent): Classification => {
-    const metric = metricOf(text);
-    return metric === undefined ? { intent } : { intent, metric };
-  };
-  if (ask !== undefined) return withMetric(ask);
+  if (ask !== undefined) return withMetric(ask, text);
   if (extraction.askedAboutReport || (asked && ALREADY_DONE.test(padded) && EVENT_WORDS.test(text))) {
-    return withMetric("ask_progress");
+    return withMetric("ask_progress", text);
   }
 
   if (THANKS.test(text)) return { intent: "thanks" };

@@ -13,25 +13,33 @@ import { findUnitMention } from "./unit-mention.ts";
 const OCCASION = /^(?:mung|niem|dip|le|nhan)$/;
 const TIME_ONLY_CLAUSE = /^(?:@t|da|thi|vao|roi|a|da|ngay|hom|ben|em|minh|toi|tui)$/;
 
+const FAR_AHEAD_DAYS = 60;
+
+function daysBetween(from: string, to: string): number {
+  return (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000;
+}
+
+function datedAt(canonical: CanonicalText, i: number, today: string | undefined): string | undefined {
+  const token = canonical.tokens[i];
+  if (token?.date === undefined || OCCASION.test(canonical.tokens[i - 1]?.form ?? "")) return undefined;
+  // A report looks back: "tháng 12" said in June is last December. A date only days ahead stays
+  // as said ("ngày 20/6" on the 15th), so that the bot can point out it has not come yet.
+  if (token.guessedYear === true && today !== undefined && daysBetween(today, token.date) > FAR_AHEAD_DAYS) {
+    return `${String(Number(token.date.slice(0, 4)) - 1).padStart(4, "0")}${token.date.slice(4)}`;
+  }
+  return token.date;
+}
+
 function reportDate(
   canonical: CanonicalText,
   clauses: Clauses,
   triggerTokens: readonly number[],
   today: string | undefined,
 ): string | undefined {
-  const dated = (i: number) => {
-    const token = canonical.tokens[i];
-    if (token?.date === undefined || OCCASION.test(canonical.tokens[i - 1]?.form ?? "")) return undefined;
-    // A report looks back: "tháng 12" said in June is last December.
-    if (token.guessedYear === true && today !== undefined && token.date > today) {
-      return `${String(Number(token.date.slice(0, 4)) - 1).padStart(4, "0")}${token.date.slice(4)}`;
-    }
-    return token.date;
-  };
   const triggerClauses = new Set(triggerTokens.map((t) => clauses.clauseOf[t]));
   const triggerSentences = new Set(triggerTokens.map((t) => clauses.sentenceOf[t]));
   for (let i = 0; i < canonical.tokens.length; i += 1) {
-    const date = dated(i);
+    const date = datedAt(canonical, i, today);
     if (date === undefined) continue;
     if (triggerClauses.has(clauses.clauseOf[i])) return date;
     // "Hôm qua, kết nạp 3 đv": a clause that is only the date dates its sentence.
@@ -50,7 +58,8 @@ export function parse(text: string, options: ParseOptions = {}): Parse {
   const result: Parse = { intent };
   if (intent === "report") {
     result.reports = extraction.reports;
-    const unit = findUnitMention(canonical);
+    const founding = extraction.reports.every((r) => r.event === "found_union" || r.event === "found_guild");
+    const unit = findUnitMention(canonical, founding);
     if (unit !== undefined) result.unit = unit;
     const date = reportDate(canonical, clauses, extraction.triggerTokens, options.today);
     if (date !== undefined) result.date = date;

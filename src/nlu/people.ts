@@ -6,6 +6,7 @@ import { foldDiacritics } from "./fold-diacritics.ts";
 
 const HONORIFIC = /^(?:anh|chị|chi|em|cô|co|chú|chu|bác|bac|ông|ong|bà|ba|bạn|ban|cháu|chau|dì|di|cậu|cau|đ\/c|đồng chí|dong chi)\s+/iu;
 const SEPARATOR = /\s*(?:[,;\n]|\s(?:và|va|với|voi)\s)\s*/iu;
+const LIST_MARK = /^\s*(?:\d+\s*[.)/-]|[-+•*])\s*/u;
 const NAME_WORD = /^\p{L}+$/u;
 // A name typed in lowercase is taken only when it starts with a common family name.
 const FAMILY_NAMES = new Set([
@@ -47,12 +48,15 @@ export function findPeople(canonical: CanonicalText, fromToken: number): string[
       if (/^[.!?;]$/.test(form)) return undefined;
       continue;
     }
-    const closing = form === "(" ? /[)\n]/ : /[.!?\n]/;
     const rest = source.slice(token.end);
+    // "Kết nạp 3 đv:" then one name per line, maybe numbered: the list runs to a blank line.
+    const lines = /^[ \t]*\n/.test(rest);
+    const closing = lines ? /\n[ \t]*\n/ : form === "(" ? /[)\n]/ : /[.!?\n]/;
     const stop = rest.search(closing);
     const list = (stop === -1 ? rest : rest.slice(0, stop)).trim();
+    const items = lines ? list.split("\n").map((line) => line.replace(LIST_MARK, "")) : list.split(SEPARATOR);
     const names: string[] = [];
-    for (const item of list.split(SEPARATOR)) {
+    for (const item of items) {
       const name = cleanName(item);
       if (name === undefined) break;
       names.push(name);

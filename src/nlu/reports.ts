@@ -117,7 +117,7 @@ const FILLER = [
   "them", "duoc", "moi", "tong cong", "tong so", "tong", "tat ca", "ca thay", "khoang", "tam", "gan", "hon",
   "tren", "dung", "chinh thuc", "luon", "thi", "la", ":", "-", "=", "@t", "trong", "vao", "ket qua", "so luong",
   "so", "nua", "len", "toi", "den", "xong", "lai", "roi", "thanh cong", "chi", "it nhat", "cong doan",
-  "to chuc cong doan", "ca", "dang", "cho dang",
+  "to chuc cong doan", "ca", "dang", "cho dang", "du",
 ].join("|");
 const NOT_A_COUNT_AFTER = "(?! (?:%|tuoi|lan|phan tram|dong(?! chi)|trieu|ty)(?= |$))";
 const PERSON_AFTER = new RegExp(`^(?: (?:${FILLER}|(?:${PERSON})(?: cong doan)?))*? #(\\d+)(?= |$)${NOT_A_COUNT_AFTER}`);
@@ -141,6 +141,9 @@ const INFORMAL_PART = / trong do #(\d+)((?: [a-z]+){0,6}?) (?:phi chinh thuc|tu 
 // "sẽ kết nạp", "có nhu cầu thành lập", "đang vận động": not done yet, so not a report.
 const INTENTION =
   /(?:^| )(?:muon|se|du kien|chuan bi|ke hoach|nhu cau|van dong|dinh|can|phai|nen|co the|sap|dang|ho so|thu tuc)(?: (?:@t|duoc|them|tiep tuc|tien hanh|lam|se))*$/;
+const COUNT_WITH_PERSON = new RegExp(`^ #\\d+ (?:${PERSON})(?= |$)`);
+const ONLY_PERSON_BETWEEN = new RegExp(`^(?: (?:${PERSON}))? ?$`);
+const TOTAL_WORD = /(?:^| )(?:tong|tong cong|tat ca|tong so)(?: [a-z]+)?$/;
 const NO_CHANGE = /(?:^| )(?:khong|chua) co (?:bien dong|thay doi)(?: (?:gi|nao))?(?: (?:ve )?doan vien)?(?= |$)/;
 
 interface Found {
@@ -154,8 +157,6 @@ interface Found {
   /** Offset of the "#" of the number used as count. */
   countAt?: number;
   negated?: boolean;
-  informal?: boolean;
-  informalPart?: number;
 }
 
 export interface Extraction {
@@ -166,275 +167,312 @@ export interface Extraction {
   askedAboutReport: boolean;
 }
 
-export function extractReports(canonical: CanonicalText, clauses: Clauses): Extraction {
-  const { text } = canonical;
-  const clauseStartChar = (token: number): number => {
-    const first = clauses.bounds[clauses.clauseOf[token] ?? 0]?.[0] ?? 0;
-    return canonical.offsets[first] ?? 0;
-  };
-  const sentenceText = (token: number): string => {
-    const sentence = clauses.sentenceOf[token];
-    return ` ${canonical.tokens
-      .filter((_, i) => clauses.sentenceOf[i] === sentence)
-      .map((t) => t.form)
-      .join(" ")} `;
-  };
+/** The working state of one extraction; methods rather than closures keep the hot path lean. */
+class Finder {
+  readonly text: string;
+  found: Found[] = [];
+  readonly used = new Set<number>();
+  askedAboutReport = false;
+  private readonly sentences: string[] = [];
 
-  // 1. Every trigger, longest and strongest first where they overlap.
-  let found: Found[] = [];
-  for (const rule of RULES) {
-    rule.re.lastIndex = 0;
-    for (let m = rule.re.exec(text); m !== null; m = rule.re.exec(text)) {
-      const start = m.index;
-      const end = start + m[0].length;
-      const f: Found = { kind: rule.kind, rule, start, end, token: tokenAt(canonical, start) };
-      if (rule.countGroup !== undefined) {
-        const n = m[rule.countGroup];
-        if (n !== undefined) {
-          f.count = Number(n);
-          f.countAt = start + m[0].indexOf(`#${n}`);
-        }
-      }
-      found.push(f);
-    }
+  constructor(
+    readonly canonical: CanonicalText,
+    readonly clauses: Clauses,
+  ) {
+    this.text = canonical.text;
+    canonical.tokens.forEach((t, i) => {
+      const sentence = clauses.sentenceOf[i] ?? 0;
+      this.sentences[sentence] = `${this.sentences[sentence] ?? " "}${t.form} `;
+    });
   }
-  found.sort((a, b) => a.start - b.start || b.rule.rank - a.rule.rank || b.end - a.end);
-  const kept: Found[] = [];
-  for (const f of found) {
-    const clash = kept.findIndex((k) => f.start < k.end && k.start < f.end);
-    if (clash === -1) kept.push(f);
-    else {
-      const other = kept[clash];
-      if (other !== undefined && (f.rule.rank > other.rule.rank || (f.rule.rank === other.rule.rank && f.end - f.start > other.end - other.start))) {
-        kept[clash] = f;
-      }
-    }
+
+  clauseStartChar(token: number): number {
+    const first = this.clauses.bounds[this.clauses.clauseOf[token] ?? 0]?.[0] ?? 0;
+    return this.canonical.offsets[first] ?? 0;
   }
-  found = kept.sort((a, b) => a.start - b.start);
 
-  let askedAboutReport = false;
-  const used = new Set<number>();
-  // A verb's slot runs to the next verb; phrases holding their own count may sit inside it.
-  const nextStart = (f: Found) => found.find((g) => g.start > f.start && g.rule.rank >= 2)?.start ?? text.length;
-  const after = (f: Found) => text.slice(f.end, nextStart(f));
-  const before = (f: Found) => text.slice(clauseStartChar(f.token), f.start).trimEnd();
+  sentenceText(token: number): string {
+    return this.sentences[this.clauses.sentenceOf[token] ?? 0] ?? " ";
+  }
 
-  // 2. Conditions that make a trigger no report at all.
-  found = found.filter((f) => {
-    if (clauses.question[clauses.clauseOf[f.token] ?? 0] === true) {
-      askedAboutReport = true;
-      return false;
-    }
-    // "tháng sau tổ chức đi du lịch": what is still to come is not reported yet.
-    const [from, to] = clauses.bounds[clauses.clauseOf[f.token] ?? 0] ?? [0, 0];
-    if (canonical.tokens.slice(from, to).some((t) => t.future === true)) return false;
-    if (f.rule.rank >= 2 && INTENTION.test(before(f))) {
-      const previous = canonical.tokens[f.token - 1];
-      // "đang" (in progress) folds like "Đảng"; only the former is an intention.
-      if (previous?.form !== "dang" || previous.typed === "đang") return false;
-    }
-    const sentence = sentenceText(f.token);
-    if (f.rule.needs === "party") {
-      const counted = PERSON_AFTER.exec(after(f));
-      const withPerson = counted !== null && new RegExp(`^ #\\d+ (?:${PERSON})(?= |$)`).test(after(f).slice(after(f).indexOf("#") - 1));
-      return PARTY_CONTEXT.test(sentence) || withPerson;
-    }
-    if (f.rule.needs === "activity") {
-      const window = ` ${canonical.tokens
-        .slice(tokenAt(canonical, f.end) + 1, tokenAt(canonical, f.end) + 8)
-        .map((t) => t.form)
-        .join(" ")} `;
-      return !/^ (?:to chuc )?cong doan /.test(window) && ACTIVITY_WORDS.test(window);
-    }
-    if (f.rule.needs === "activity-sentence") return ACTIVITY_WORDS.test(sentence.replace(/ (?:buoi|chuong trinh) /g, " "));
-    if (f.kind === "found") {
-      if (ANNIVERSARY.test(text.slice(0, f.start).trimEnd())) return false;
-      const a = FOUND_AFTER.exec(after(f));
-      const b = a === null ? FOUND_BEFORE.exec(before(f)) : null;
-      const noun = a?.[2] ?? b?.[2];
-      if (noun === undefined) return false;
-      f.kind = noun === "nghiep doan" ? "found_guild" : "found_union";
-      const n = a?.[1] ?? b?.[1];
-      if (n !== undefined) {
-        f.count = Number(n);
-        f.countAt = a !== null ? f.end + after(f).indexOf(`#${n}`) : clauseStartChar(f.token) + before(f).lastIndexOf(`#${n}`);
-        used.add(f.countAt);
-      }
-      return true;
-    }
-    if (f.rule.bare === true) {
-      const typed = canonical.tokens[f.token]?.typed ?? "";
-      if (typed.includes("ĩ") || NOT_LEAVING.test(after(f))) return false;
-    }
-    return true;
-  });
+  /** A verb's slot runs to the next verb; phrases holding their own count may sit inside it. */
+  nextStart(f: Found): number {
+    for (const g of this.found) if (g.start > f.start && g.rule.rank >= 2) return g.start;
+    return this.text.length;
+  }
 
-  // 3. A party referral swallows the "kết nạp" that follows it ("giới thiệu ... để Đảng xem xét kết nạp").
-  found = found.filter((f) => {
-    if (f.kind !== "join" || !text.startsWith("ket nap", f.start)) return true;
-    return !found.some(
-      (p) =>
-        p.kind === "party_referral" &&
-        p.start < f.start &&
-        clauses.sentenceOf[p.token] === clauses.sentenceOf[f.token] &&
-        (clauses.clauseOf[p.token] === clauses.clauseOf[f.token] || PERSON_AFTER.exec(after(f)) === null),
-    );
-  });
+  after(f: Found): string {
+    return this.text.slice(f.end, this.nextStart(f));
+  }
 
-  // 4. Counts: first right after each verb, then the phrases holding their own, then right before.
-  const isVerb = (f: Found) => f.rule.countGroup === undefined && f.count === undefined;
-  const countAfter = (f: Found): { count: number; at: number; endsAt: number } | undefined => {
-    const rest = after(f);
-    const m = f.kind === "activity" ? ACTIVITY_AFTER.exec(rest) : f.kind === "found_union" || f.kind === "found_guild" ? null : PERSON_AFTER.exec(rest);
+  before(f: Found): string {
+    return this.text.slice(this.clauseStartChar(f.token), f.start).trimEnd();
+  }
+
+  countAfter(f: Found): { count: number; at: number; endsAt: number } | undefined {
+    const rest = this.after(f);
+    const m =
+      f.kind === "activity" ? ACTIVITY_AFTER.exec(rest) : f.kind === "found_union" || f.kind === "found_guild" ? null : PERSON_AFTER.exec(rest);
     if (m?.[1] === undefined) return undefined;
     const at = f.end + m[0].lastIndexOf(`#${m[1]}`);
-    return used.has(at) ? undefined : { count: Number(m[1]), at, endsAt: f.end + m[0].length };
-  };
-  const countBefore = (f: Found): { count: number; at: number } | undefined => {
+    return this.used.has(at) ? undefined : { count: Number(m[1]), at, endsAt: f.end + m[0].length };
+  }
+
+  countBefore(f: Found): { count: number; at: number } | undefined {
     if (f.kind === "activity" || f.kind === "found_union" || f.kind === "found_guild") return undefined;
-    const slice = before(f);
+    const slice = this.before(f);
     const m = NUMBER_BEFORE.exec(slice);
     if (m?.[1] === undefined) return undefined;
-    const at = clauseStartChar(f.token) + m.index + m[0].indexOf("#");
-    if (used.has(at)) return undefined;
+    const at = this.clauseStartChar(f.token) + m.index + m[0].indexOf("#");
+    if (this.used.has(at)) return undefined;
     const tail = m[2] ?? "";
     const person = PERSON_START.exec(tail);
     const gap = person === null ? tail : tail.slice(person[0].length);
     const gapWords = gap.split(" ").filter((w) => w !== "").length;
     // A bare number opens an item at the start of a clause, after "và"/"có"..., or right after
     // the previous verb ("2 nghỉ việc 1 nghỉ hưu").
-    const numberStart = clauseStartChar(f.token) + m.index + (m[0].startsWith(" ") ? 1 : 0);
-    const open = m.index === 0 || OPEN_BEFORE.test(slice.slice(0, m.index)) || found.some((g) => g.end + 1 === numberStart);
+    const numberStart = this.clauseStartChar(f.token) + m.index + (m[0].startsWith(" ") ? 1 : 0);
+    const open = m.index === 0 || OPEN_BEFORE.test(slice.slice(0, m.index)) || this.found.some((g) => g.end + 1 === numberStart);
     if ((person !== null && gapWords <= 5) || (person === null && FILLER_BEFORE.test(gap) && open)) {
       return { count: Number(m[1]), at };
     }
     return undefined;
-  };
-  const verbs = found.filter(isVerb);
-  verbs.forEach((f, i) => {
-    if (NEGATION_BEFORE.test(before(f)) || NEGATION_AFTER.test(after(f))) {
-      f.negated = true;
-      f.count = 0;
-      return;
+  }
+
+  /** 1. Every trigger, longest and strongest first where they overlap. */
+  findTriggers(): void {
+    const all: Found[] = [];
+    for (const rule of RULES) {
+      rule.re.lastIndex = 0;
+      for (let m = rule.re.exec(this.text); m !== null; m = rule.re.exec(this.text)) {
+        const start = m.index;
+        const f: Found = { kind: rule.kind, rule, start, end: start + m[0].length, token: tokenAt(this.canonical, start) };
+        const n = rule.countGroup === undefined ? undefined : m[rule.countGroup];
+        if (n !== undefined) {
+          f.count = Number(n);
+          f.countAt = start + m[0].indexOf(`#${n}`);
+        }
+        all.push(f);
+      }
     }
-    const next = countAfter(f);
-    if (next === undefined) return;
-    // "2 nghỉ việc 1 nghỉ hưu": the 1 is the next verb's count when that verb has none after
-    // it and this one has its own before it.
-    const following = verbs[i + 1];
-    if (
-      following !== undefined &&
-      new RegExp(`^(?: (?:${PERSON}))? ?$`).test(text.slice(next.endsAt, following.start)) &&
-      countAfter(following) === undefined &&
-      countBefore(f) !== undefined
-    ) {
-      return;
+    all.sort((a, b) => a.start - b.start || b.rule.rank - a.rule.rank || b.end - a.end);
+    const kept: Found[] = [];
+    for (const f of all) {
+      const clash = kept.findIndex((k) => f.start < k.end && k.start < f.end);
+      const other = kept[clash];
+      if (other === undefined) kept.push(f);
+      else if (f.rule.rank > other.rule.rank || (f.rule.rank === other.rule.rank && f.end - f.start > other.end - other.start)) {
+        kept[clash] = f;
+      }
     }
-    f.count = next.count;
-    f.countAt = next.at;
-    used.add(next.at);
-  });
-  found = found.filter((f) => {
-    if (f.rule.countGroup === undefined || f.countAt === undefined) return true;
-    if (used.has(f.countAt)) return false;
-    if (NEGATION_BEFORE.test(before(f))) {
-      f.negated = true;
-      f.count = 0;
+    this.found = kept.sort((a, b) => a.start - b.start);
+  }
+
+  /** 2. Conditions that make a trigger no report at all. */
+  isReport(f: Found): boolean {
+    const { canonical, clauses } = this;
+    if (clauses.question[clauses.clauseOf[f.token] ?? 0] === true) {
+      this.askedAboutReport = true;
+      return false;
     }
-    used.add(f.countAt);
+    if (f.rule.rank >= 2 && INTENTION.test(this.before(f))) {
+      const previous = canonical.tokens[f.token - 1];
+      // "đang" (in progress) folds like "Đảng"; only the former is an intention.
+      if (previous?.form !== "dang" || previous.typed === "đang") return false;
+    }
+    const sentence = this.sentenceText(f.token);
+    if (f.rule.needs === "party") {
+      if (PARTY_CONTEXT.test(sentence)) return true;
+      const rest = this.after(f);
+      return PERSON_AFTER.test(rest) && COUNT_WITH_PERSON.test(rest.slice(rest.indexOf("#") - 1));
+    }
+    if (f.rule.needs === "activity") {
+      const next = tokenAt(canonical, f.end) + 1;
+      const window = ` ${canonical.tokens
+        .slice(next, next + 7)
+        .map((t) => t.form)
+        .join(" ")} `;
+      return !/^ (?:to chuc )?cong doan /.test(window) && ACTIVITY_WORDS.test(window);
+    }
+    if (f.rule.needs === "activity-sentence") return ACTIVITY_WORDS.test(sentence.replace(/ (?:buoi|chuong trinh) /g, " "));
+    if (f.kind === "found") return this.resolveFounding(f);
+    if (f.rule.bare === true) {
+      const typed = canonical.tokens[f.token]?.typed ?? "";
+      if (typed.includes("ĩ") || NOT_LEAVING.test(this.after(f))) return false;
+    }
     return true;
-  });
-  for (const f of found) {
-    if (f.count !== undefined || f.negated === true) {
-      continue;
+  }
+
+  /** "thành lập" founds a union or a guild depending on the noun around it, with its count. */
+  private resolveFounding(f: Found): boolean {
+    if (ANNIVERSARY.test(this.text.slice(0, f.start).trimEnd())) return false;
+    const rest = this.after(f);
+    const head = this.before(f);
+    const a = FOUND_AFTER.exec(rest);
+    const b = a === null ? FOUND_BEFORE.exec(head) : null;
+    const noun = a?.[2] ?? b?.[2];
+    if (noun === undefined) return false;
+    f.kind = noun === "nghiep doan" ? "found_guild" : "found_union";
+    const n = a?.[1] ?? b?.[1];
+    if (n !== undefined) {
+      f.count = Number(n);
+      f.countAt = a !== null ? f.end + rest.indexOf(`#${n}`) : this.clauseStartChar(f.token) + head.lastIndexOf(`#${n}`);
+      this.used.add(f.countAt);
     }
-    if (f.rule.rank === 0) {
-      if (NEGATION_BEFORE.test(before(f))) {
+    return true;
+  }
+
+  /** 3. A party referral swallows the "kết nạp" that follows it ("giới thiệu ... để Đảng xem xét kết nạp"). */
+  swallowedByReferral(f: Found): boolean {
+    if (f.kind !== "join" || !this.text.startsWith("ket nap", f.start)) return false;
+    const { clauses } = this;
+    return this.found.some(
+      (p) =>
+        p.kind === "party_referral" &&
+        p.start < f.start &&
+        clauses.sentenceOf[p.token] === clauses.sentenceOf[f.token] &&
+        (clauses.clauseOf[p.token] === clauses.clauseOf[f.token] || PERSON_AFTER.exec(this.after(f)) === null),
+    );
+  }
+
+  /** 4. Counts: first right after each verb, then the phrases holding their own, then right before. */
+  assignCounts(): void {
+    const verbs = this.found.filter((f) => f.rule.countGroup === undefined && f.count === undefined);
+    verbs.forEach((f, i) => {
+      if (NEGATION_BEFORE.test(this.before(f)) || NEGATION_AFTER.test(this.after(f))) {
+        f.negated = true;
+        f.count = 0;
+        return;
+      }
+      const next = this.countAfter(f);
+      if (next === undefined) return;
+      // "2 nghỉ việc 1 nghỉ hưu": the 1 is the next verb's count when that verb has none after
+      // it and this one has its own before it.
+      const following = verbs[i + 1];
+      if (
+        following !== undefined &&
+        ONLY_PERSON_BETWEEN.test(this.text.slice(next.endsAt, following.start)) &&
+        this.countAfter(following) === undefined &&
+        this.countBefore(f) !== undefined
+      ) {
+        return;
+      }
+      f.count = next.count;
+      f.countAt = next.at;
+      this.used.add(next.at);
+    });
+    this.found = this.found.filter((f) => {
+      if (f.rule.countGroup === undefined || f.countAt === undefined) return true;
+      if (this.used.has(f.countAt)) return false;
+      if (NEGATION_BEFORE.test(this.before(f))) {
         f.negated = true;
         f.count = 0;
       }
-      continue;
+      this.used.add(f.countAt);
+      return true;
+    });
+    for (const f of this.found) {
+      if (f.count !== undefined || f.negated === true) continue;
+      if (f.rule.rank === 0) {
+        if (NEGATION_BEFORE.test(this.before(f))) {
+          f.negated = true;
+          f.count = 0;
+        }
+        continue;
+      }
+      const previous = this.countBefore(f);
+      if (previous !== undefined) {
+        f.count = previous.count;
+        f.countAt = previous.at;
+        this.used.add(previous.at);
+      }
     }
-    const previous = countBefore(f);
-    if (previous !== undefined) {
-      f.count = previous.count;
-      f.countAt = previous.at;
-      used.add(previous.at);
-    }
-  }
-  // A count given after a colon further on: "giới thiệu đoàn viên ưu tú cho cấp ủy: 2 người".
-  for (const f of found) {
-    if (f.count !== undefined) continue;
-    const m = /(?:^| ): #(\d+)(?= |$)/.exec(after(f));
-    if (m?.[1] !== undefined) {
+    // A count given after a colon further on: "giới thiệu đoàn viên ưu tú cho cấp ủy: 2 người".
+    for (const f of this.found) {
+      if (f.count !== undefined) continue;
+      const rest = this.after(f);
+      const m = /(?:^| ): #(\d+)(?= |$)/.exec(rest);
+      if (m?.[1] === undefined) continue;
       const at = f.end + m.index + m[0].indexOf("#");
-      if (!used.has(at)) {
+      if (!this.used.has(at)) {
         f.count = Number(m[1]);
         f.countAt = at;
-        used.add(at);
+        this.used.add(at);
       }
     }
   }
 
-  // 5. Drop what is not a report after all.
-  found = found.filter((f) => {
-    if (f.rule.bare === true && f.count === undefined) return BARE_LEAVE_END.test(after(f));
-    return true;
-  });
-  // Items inside parentheses after a counted report only break it down: "giảm 2 (1 nghỉ hưu, 1 chuyển đi)".
-  found = found.filter((f, i) => {
-    if ((clauses.depth[f.token] ?? 0) === 0) return true;
-    return !found.slice(0, i).some((g) => g.count !== undefined && (clauses.depth[g.token] ?? 0) === 0);
-  });
-  // Items right after a total that add up to it break it down too: "giảm 3, 2 nghỉ việc 1 nghỉ hưu".
-  for (let i = 0; i < found.length; i += 1) {
-    const total = found[i];
-    if (total?.rule.total !== true || total.count === undefined) continue;
-    let sum = 0;
-    let j = i + 1;
-    while (j < found.length && found[j]?.kind === total.kind && found[j]?.count !== undefined && sum < total.count) {
-      sum += found[j]?.count ?? 0;
-      j += 1;
+  /** 5. Drop what is not a report after all, and what only breaks another down. */
+  prune(): void {
+    let found = this.found.filter((f) => f.rule.bare !== true || f.count !== undefined || BARE_LEAVE_END.test(this.after(f)));
+    // Items inside parentheses after a counted report only break it down: "giảm 2 (1 nghỉ hưu, 1 chuyển đi)".
+    const depth = this.clauses.depth;
+    found = found.filter((f, i) => {
+      if ((depth[f.token] ?? 0) === 0) return true;
+      return !found.slice(0, i).some((g) => g.count !== undefined && (depth[g.token] ?? 0) === 0);
+    });
+    // Items right after a total that add up to it break it down too: "giảm 3, 2 nghỉ việc 1 nghỉ hưu".
+    for (let i = 0; i < found.length; i += 1) {
+      const total = found[i];
+      if (total?.rule.total !== true || total.count === undefined) continue;
+      let sum = 0;
+      let j = i + 1;
+      while (j < found.length && found[j]?.kind === total.kind && found[j]?.count !== undefined && sum < total.count) {
+        sum += found[j]?.count ?? 0;
+        j += 1;
+      }
+      if (j > i + 1 && sum === total.count) found.splice(i + 1, j - i - 1);
     }
-    if (j > i + 1 && sum === total.count) found.splice(i + 1, j - i - 1);
+    // ... or a total after its parts: "nghỉ việc 2, về hưu 1, tổng giảm 3".
+    for (let i = found.length - 1; i > 0; i -= 1) {
+      const total = found[i];
+      if (total?.rule.total !== true || total.count === undefined || !TOTAL_WORD.test(this.before(total))) continue;
+      let sum = 0;
+      for (let j = i - 1; j >= 0 && found[j]?.kind === total.kind && found[j]?.count !== undefined; j -= 1) sum += found[j]?.count ?? 0;
+      if (sum === total.count) found.splice(i, 1);
+    }
+    // "Ổng nghỉ việc rồi, giảm 1": the countless mention and the counted one are the same report.
+    this.found = found.filter((f, i) => {
+      if (f.count !== undefined) return true;
+      if (found.some((g) => g.kind === f.kind && g.count !== undefined)) return false;
+      return !found.slice(0, i).some((g) => g.kind === f.kind);
+    });
   }
-  // ... or a total after its parts: "nghỉ việc 2, về hưu 1, tổng giảm 3".
-  for (let i = found.length - 1; i > 0; i -= 1) {
-    const total = found[i];
-    if (total?.rule.total !== true || total.count === undefined || !/(?:^| )(?:tong|tong cong|tat ca|tong so)(?: [a-z]+)?$/.test(before(total))) continue;
-    let sum = 0;
-    for (let j = i - 1; j >= 0 && found[j]?.kind === total.kind && found[j]?.count !== undefined; j -= 1) sum += found[j]?.count ?? 0;
-    if (sum === total.count) found.splice(i, 1);
-  }
-  // "Ổng nghỉ việc rồi, giảm 1": the countless mention and the counted one are the same report.
-  found = found.filter((f, i) => {
-    const kind = f.kind;
-    if (f.count !== undefined) return true;
-    if (found.some((g) => g.kind === kind && g.count !== undefined)) return false;
-    return !found.slice(0, i).some((g) => g.kind === kind);
-  });
 
-  // 6. Informal-economy members, and "trong đó N ... phi chính thức" splits.
-  const reports: ReportItem[] = [];
-  for (const f of found) {
-    const kind = f.kind;
-    if (kind === "found") continue;
-    const personal = kind === "join" || kind === "leave" || kind === "party_referral";
-    const scope = ` ${text.slice(f.start, nextStart(f)).replace(/ [.;!?].*$/, "")} `;
-    const part = personal ? INFORMAL_PART.exec(scope) : null;
-    const partCount = part?.[1] === undefined ? undefined : Number(part[1]);
-    if (f.count !== undefined && partCount !== undefined && partCount <= f.count) {
-      if (f.count > partCount) reports.push({ event: kind, count: f.count - partCount });
-      reports.push({ event: kind, count: partCount, informal: true });
-      continue;
+  /** 6. Informal-economy members, and "trong đó N ... phi chính thức" splits. */
+  items(): ReportItem[] {
+    const reports: ReportItem[] = [];
+    for (const f of this.found) {
+      const kind = f.kind;
+      if (kind === "found") continue;
+      const personal = kind === "join" || kind === "leave" || kind === "party_referral";
+      const scope = ` ${this.text.slice(f.start, this.nextStart(f)).replace(/ [.;!?].*$/, "")} `;
+      const part = personal ? INFORMAL_PART.exec(scope) : null;
+      const partCount = part?.[1] === undefined ? undefined : Number(part[1]);
+      if (f.count !== undefined && partCount !== undefined && partCount <= f.count) {
+        if (f.count > partCount) reports.push({ event: kind, count: f.count - partCount });
+        reports.push({ event: kind, count: partCount, informal: true });
+        continue;
+      }
+      const item: ReportItem = { event: kind };
+      if (f.count !== undefined) item.count = f.count;
+      if (personal && INFORMAL.test(scope)) item.informal = true;
+      reports.push(item);
     }
-    const item: ReportItem = { event: kind };
-    if (f.count !== undefined) item.count = f.count;
-    if (personal && INFORMAL.test(scope)) item.informal = true;
-    reports.push(item);
+    if (reports.length === 0 && NO_CHANGE.test(this.text)) {
+      reports.push({ event: "join", count: 0 }, { event: "leave", count: 0 });
+    }
+    return reports;
   }
-  if (reports.length === 0 && NO_CHANGE.test(text)) {
-    reports.push({ event: "join", count: 0 }, { event: "leave", count: 0 });
-  }
-  return { reports, triggerTokens: found.map((f) => f.token), askedAboutReport };
+}
+
+export function extractReports(canonical: CanonicalText, clauses: Clauses): Extraction {
+  const finder = new Finder(canonical, clauses);
+  finder.findTriggers();
+  finder.found = finder.found.filter((f) => finder.isReport(f));
+  finder.found = finder.found.filter((f) => !finder.swallowedByReferral(f));
+  finder.assignCounts();
+  finder.prune();
+  const reports = finder.items();
+  return { reports, triggerTokens: finder.found.map((f) => f.token), askedAboutReport: finder.askedAboutReport };
 }

@@ -13,7 +13,7 @@ const VOCABULARY: Readonly<Record<Known, readonly string[]>> = {
   ask_progress: ["tien do", "tinh hinh", "ket qua", "phan tram", "ty le", "chi tieu", "thong ke", "so lieu", "dat"],
   ask_deadlines: ["han", "deadline", "khi nao", "bao gio", "lich", "nop", "thoi han", "sap toi"],
   undo: ["hoan tac", "xoa", "huy", "nham", "sai", "undo"],
-  help: ["huong dan", "giup", "help", "cach", "lam sao", "menu", "chuc nang"],
+  help: ["huong dan", "giup", "help", "cach", "lam sao", "menu", "chuc nang", "su dung"],
   greet: ["chao", "alo", "hello"],
   thanks: ["cam on", "thanks", "tks"],
 };
@@ -26,21 +26,26 @@ function closeness(word: string, target: string): number {
   if (word === target) return 1;
   if (target.length >= 3 && word.length >= 3 && (target.startsWith(word) || word.startsWith(target))) return 0.6;
   const distance = editDistance(word, target, 2);
-  if (distance === 1 && target.length >= 3) return 0.7;
+  // Short words are too close to each other ("cao" and "chao") for a typo to mean anything.
+  if (distance === 1 && target.length >= 4 && word.length >= 4) return 0.7;
   if (distance === 2 && target.length >= 6) return 0.4;
   return 0;
 }
 
-/** How near the words come to a phrase: each of its words must have a near word. */
+/** How near the words come to a phrase: all its words near, or half a phrase said exactly. */
 function phraseScore(words: readonly string[], phrase: string): number {
+  const targets = phrase.split(" ");
   let worst = 1;
-  for (const target of phrase.split(" ")) {
+  let exact = false;
+  for (const target of targets) {
     let best = 0;
     for (const word of words) best = Math.max(best, closeness(word, target));
     worst = Math.min(worst, best);
-    if (worst === 0) return 0;
+    // Only a distinctive word counts on its own: "hướng" of "hướng dẫn", not "bao" of "bao giờ".
+    exact ||= best === 1 && target.length >= 4;
   }
-  return worst;
+  if (worst > 0) return worst;
+  return targets.length > 1 && exact ? 0.4 : 0;
 }
 
 /** Ranked guesses for text, `own` (its parse's intent) first when it has one; never "unknown". */

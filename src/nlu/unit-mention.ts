@@ -44,23 +44,41 @@ function stopsAsTyped(form: string, typed: string): boolean {
   return spellings === undefined || typed === form || spellings.includes(typed);
 }
 
+// Phrases that begin the rest of the sentence although their first word is common in names.
+const STOP_PHRASES = /^(?:thanh lap|ra mat|ve huu|qua doi|tu tran|cham dut|het hop dong|bo viec|thoi viec|huong dan)(?= |$)/;
+
 const GENERIC = new Set(["cong", "doan", "co", "so", "bo", "phan", "nghiep", "ty", "to", "nganh", "minh", "nay", "ta", "ubnd"]);
 const PUNCTUATION = /^[^a-z0-9#~]/;
 
+// Heads by their first word, longest first, as word lists.
+const HEADS_BY_FIRST = new Map<string, string[][]>();
+for (const head of HEADS) {
+  const words = head.split(" ");
+  const first = words[0] ?? "";
+  HEADS_BY_FIRST.set(first, [...(HEADS_BY_FIRST.get(first) ?? []), words]);
+}
+
+/** How many words the unit head starting at word i takes, or 0. */
 function headAt(forms: string[], i: number): number {
-  const rest = forms.slice(i, i + 4).join(" ");
-  for (const head of HEADS) {
-    if (rest === head || rest.startsWith(`${head} `)) return head.split(" ").length;
+  const candidates = HEADS_BY_FIRST.get(forms[i] ?? "");
+  if (candidates === undefined) return 0;
+  for (const words of candidates) {
+    if (words.every((w, k) => forms[i + k] === w)) return words.length;
   }
   return 0;
 }
 
-/** The unit the message names, as typed, or undefined. */
-export function findUnitMention(canonical: CanonicalText): string | undefined {
-  const { tokens, source } = canonical;
+// Units that found others: in "thành lập CĐCS Công ty X" the company is the new union, and only
+// a district-level name ("LĐLĐ huyện Y thành lập 2 CĐCS") can be the unit reporting.
+const FOUNDING_UNITS = new Set(["lien doan lao dong", "ldld", "cong doan nganh"]);
+
+/**
+ * The unit the message names, as typed, or undefined. With `foundingOnly`, only a unit that can
+ * found others counts.
+ */
+export function findUnitMention(canonical: CanonicalText, foundingOnly = false): string | undefined {
+  const { tokens, shouting } = canonical;
   const forms = tokens.map((t) => t.form);
-  const letters = source.replace(/[^\p{L}]/gu, "");
-  const shouting = letters.length > 0 && letters.replace(/[^\p{Lu}]/gu, "").length / letters.length > 0.5;
 
   for (let i = 0; i < tokens.length; i += 1) {
     const headLength = headAt(forms, i);
@@ -85,8 +103,9 @@ export function findUnitMention(canonical: CanonicalText): string | undefined {
         end += compound[0].split(" ").length;
         continue;
       }
+      if (STOP_PHRASES.test(rest)) break;
       const capitalised = token.capital && !shouting;
-      if (STOP_WORDS.has(form) && !capitalised && stopsAsTyped(form, token.typed)) break;
+      if (STOP_WORDS.has(form) && !capitalised && (token.abbreviated === true || stopsAsTyped(form, token.typed))) break;
       if (form === "may" && token.typed === "mấy") break;
       end += 1;
     }
@@ -94,7 +113,8 @@ export function findUnitMention(canonical: CanonicalText): string | undefined {
       const inHead = k < headLength;
       return !inHead && !GENERIC.has(form) && headAt(forms, i + k) === 0;
     });
-    if (named.length > 0) return sourceOf(canonical, i, end);
+    const head = forms.slice(i, i + headLength).join(" ");
+    if (named.length > 0 && (!foundingOnly || FOUNDING_UNITS.has(head))) return sourceOf(canonical, i, end);
     i = end - 1;
   }
   return undefined;

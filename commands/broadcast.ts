@@ -1,0 +1,61 @@
+// "/thongbao <text>": an announcement to everyone linked in the admin's subtree, confirmed first, sent
+// through the outbox, with a delivery count back to the admin when it is done.
+import { reply, type Command, type Reply, type Request, type Services } from "./types.ts";
+
+function adminUnit(req: Request) {
+  return req.actor?.posts.filter((p) => p.role === "admin").sort((a, b) => a.unit.depth - b.unit.depth)[0]?.unit;
+}
+
+function settle(req: Request, { repos, t, wakeDispatcher }: Services): Reply {
+  const [idText = "", answer = ""] = (req.actionArg ?? "").split(":");
+  const broadcast = repos.reminders.broadcast(Number(idText));
+  if (!broadcast || !req.actor || broadcast.createdBy !== req.actor.personId) return reply(t("action-expired"));
+  if (broadcast.confirmedAt !== null) return reply(t("broadcast-already"));
+  const unit = repos.units.byId(broadcast.unitId);
+  if (!unit) return reply(t("action-expired"));
+  if (answer !== "yes") {
+    repos.reminders.confirmBroadcast(broadcast.id, 0, req.now.toISOString());
+    repos.reminders.markReported(broadcast.id, req.now.toISOString());
+    return reply(t("broadcast-cancelled"));
+  }
+  const count = queueBroadcast(repos, broadcast.id, unit, broadcast.text, t("broadcast-message", { unit: unit.name }), req.now);
+  wakeDispatcher();
+  return reply(t("broadcast-queued", { count }));
+}
+
+/** Puts one copy per person linked in the subtree into the outbox; returns how many. Confirming twice adds nothing. */
+export function queueBroadcast(repos: Services["repos"], id: number, unit: { id: number; path: string }, text: string, heading: string, now: Date): number {
+  const people = repos.reminders.peopleInSubtree(unit);
+  const rows = people.flatMap((personId) => {
+    const address = repos.people.address(personId);
+    return address
+      ? [{ key: `broadcast:${id}:p${personId}`, personId, platform: address.platform, chatId: address.chatId, kind: "broadcast", payload: { text: `${heading}\n\n${text}` }, notBefore: now.toISOString(), broadcastId: id }]
+      : [];
+  });
+  repos.db.$client.transaction(() => {
+    repos.outbox.enqueue(rows, now.toISOString());
+    repos.reminders.confirmBroadcast(id, rows.length, now.toISOString());
+  })();
+  return rows.length;
+}
+
+export const broadcast: Command = {
+  intents: [],
+  slash: ["thongbao"],
+  actions: ["bc"],
+  run(req, services) {
+    const { repos, t } = services;
+    if (req.actionArg !== undefined) return settle(req, services);
+    const unit = adminUnit(req);
+    if (!unit || !req.actor) return reply(t("broadcast-not-admin"));
+    const text = (req.args ?? "").trim();
+    if (!text) return reply(t("broadcast-how"));
+    const count = repos.reminders.peopleInSubtree(unit).filter((id) => repos.people.address(id)).length;
+    if (count === 0) return reply(t("broadcast-nobody", { unit: unit.name }));
+    const id = repos.reminders.createBroadcast(unit.id, text, req.actor.personId, req.now.toISOString());
+    return reply([t("broadcast-preview", { count, unit: unit.name }), "", text].join("\n"), [
+      { label: t("button-broadcast-confirm"), action: `bc:${id}:yes` },
+      { label: t("button-import-cancel"), action: `bc:${id}:no` },
+    ]);
+  },
+};

@@ -1,0 +1,71 @@
+// Tasks that are not numbers: an admin sets one ("/giaoviec Nộp danh sách đoàn viên ưu tú hạn 20/7"),
+// and a chair marks it done by saying so ("đã nộp danh sách", "xong hội nghị sơ kết").
+import type { Repositories } from "../db/index.ts";
+import type { Task } from "../db/repositories/reminders.ts";
+import { lineage, type Unit } from "../db/repositories/units.ts";
+import type { Actor } from "../src/domain/actor.ts";
+import { viDate } from "../src/domain/calendar.ts";
+import { readDay } from "../src/domain/import.ts";
+import { foldDiacritics } from "../src/nlu/fold-diacritics.ts";
+import { reply, type Command } from "./types.ts";
+
+const fold = (text: string) => foldDiacritics(text.toLowerCase()).replace(/[^a-z0-9]+/g, " ").trim();
+
+/** "đã nộp …", "xong …", "hoàn thành …": words that say a piece of work is finished. */
+const DONE = /(^|\s)(da xong|xong|da nop|nop xong|nop roi|da hoan thanh|hoan thanh|da to chuc|to chuc xong|da gui|gui roi)(\s|$)/;
+const FILLER = new Set(["da", "xong", "roi", "nop", "gui", "hoan", "thanh", "to", "chuc", "cua", "cho", "va", "cac", "nhe", "a", "nha", "r"]);
+
+function words(text: string): string[] {
+  return fold(text)
+    .split(" ")
+    .filter((w) => w.length > 1 && !FILLER.has(w));
+}
+
+/** The leaf units a person reports for, with the open tasks that apply to each. */
+function openTasks(actor: Actor, repos: Repositories): { unit: Unit; task: Task }[] {
+  return actor.posts
+    .filter((p) => p.unit.kind === "grassroots" || p.unit.kind === "guild")
+    .flatMap((p) => repos.reminders.tasksFor(lineage(p.unit)).filter((task) => !repos.reminders.isDone(task.id, p.unit.id)).map((task) => ({ unit: p.unit, task })));
+}
+
+/** The open task a "done" message is about, if it names one clearly enough. */
+export function taskSaidDone(text: string, actor: Actor, repos: Repositories): { unit: Unit; task: Task } | undefined {
+  if (!DONE.test(fold(text))) return undefined;
+  const said = new Set(words(text));
+  let best: { unit: Unit; task: Task; score: number } | undefined;
+  for (const candidate of openTasks(actor, repos)) {
+    const title = words(candidate.task.title);
+    if (title.length === 0) continue;
+    const hits = title.filter((w) => said.has(w)).length;
+    const score = hits / Math.min(title.length, 3);
+    if (hits > 0 && score >= 0.5 && (!best || score > best.score)) best = { ...candidate, score };
+  }
+  return best;
+}
+
+export const taskDone: Command = {
+  intents: [],
+  run(req, { repos, t }) {
+    const found = req.actor ? taskSaidDone(req.text, req.actor, repos) : undefined;
+    if (!req.actor || !found) return reply(t("task-not-found"));
+    repos.reminders.markDone(found.task.id, found.unit.id, req.actor.personId, req.now.toISOString());
+    return reply(t("task-done", { unit: found.unit.name, title: found.task.title }));
+  },
+};
+
+/** "/giaoviec <title> hạn DD/MM/YYYY": a task for the admin's unit and everything below it. */
+export const assignTask: Command = {
+  intents: [],
+  slash: ["giaoviec"],
+  run(req, { repos, t }) {
+    const admin = req.actor?.posts.filter((p) => p.role === "admin").sort((a, b) => a.unit.depth - b.unit.depth)[0];
+    if (!admin) return reply(t("task-not-admin"));
+    const match = /^(.+?)\s+(?:hạn|han|trước|truoc)\s+(\d{1,2}\/\d{1,2}\/\d{4})\s*$/i.exec((req.args ?? "").trim());
+    const due = match?.[2] ? readDay(match[2]) : null;
+    const title = match?.[1]?.trim();
+    if (!title || !due) return reply(t("task-how"));
+    if (due < req.today) return reply(t("task-past", { deadline: viDate(due) }));
+    repos.reminders.addTask(admin.unit.id, title, due, req.actor?.personId ?? null, req.now.toISOString());
+    return reply(t("task-assigned", { title, unit: admin.unit.name, deadline: viDate(due) }));
+  },
+};

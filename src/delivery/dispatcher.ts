@@ -1,0 +1,333 @@
+// Sends what the outbox holds, outside the webhook path: claims due rows, paces them to each platform's
+// limits, and settles every row as sent, retried, failed or blocked. A row is claimed before it is sent, so
+// a crash can repeat only the sends that were in flight (at most `concurrency`), never lose one.
+import type { OutboxMessage, OutboxRepository } from "../../db/repositories/outbox.ts";
+import type { Platform } from "../../db/schema.ts";
+import { PlatformPacer, TELEGRAM_LIMITS, type PlatformLimits } from "./rate-limiter.ts";
+
+export type { OutboxMessage } from "../../db/repositories/outbox.ts";
+export type { PlatformLimits, Rate } from "./rate-limiter.ts";
+export { TELEGRAM_LIMITS } from "./rate-limiter.ts";
+
+/** What a platform answered: sent; 429 with its retry_after; 403 (the recipient blocked the bot); anything else. */
+export type SendResult =
+  | { ok: true }
+  | { ok: false; retryAfterSeconds: number }
+  | { ok: false; blocked: true }
+  | { ok: false; error: string; permanent?: boolean };
+
+/** Sends one message on the message's platform. A thrown error counts as a failed attempt. */
+export type Send = (message: OutboxMessage) => Promise<SendResult>;
+
+/** Time and timers, injectable so tests run on a clock they move themselves. */
+export interface DispatchClock {
+  now(): number;
+  setTimeout(run: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+export const systemClock: DispatchClock = {
+  now: () => Date.now(),
+  setTimeout: (run, ms) => setTimeout(run, ms),
+  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
+
+export interface RetryPolicy {
+  /** Wait after the 1st, 2nd, … failed attempt; the last one repeats. */
+  delaysMs: number[];
+  /** Failed attempts after which a row is given up as failed. */
+  maxAttempts: number;
+  /** Each wait is spread by ± this fraction, so rows that failed together do not retry together. */
+  jitter: number;
+}
+
+export const DEFAULT_RETRY: RetryPolicy = {
+  delaysMs: [5_000, 30_000, 120_000, 600_000, 1_800_000],
+  maxAttempts: 6,
+  jitter: 0.2,
+};
+
+export interface DispatchLogger {
+  info(fields: object, message: string): void;
+  warn(fields: object, message: string): void;
+  error(fields: object, message: string): void;
+}
+
+export interface DispatcherOptions {
+  outbox: OutboxRepository;
+  send: Send;
+  clock?: DispatchClock;
+  /** Per platform; a platform left out gets Telegram's limits. */
+  limits?: Partial<Record<Platform, PlatformLimits>>;
+  /** Sends in flight at once. */
+  concurrency?: number;
+  retry?: Partial<RetryPolicy>;
+  /** How often an idle dispatcher looks for new rows; `wake()` makes it look at once. */
+  pollMs?: number;
+  /** Random numbers in [0, 1) for the jitter. */
+  random?: () => number;
+  logger?: DispatchLogger;
+}
+
+export interface DrainSummary {
+  sent: number;
+  retried: number;
+  deferred: number;
+  failed: number;
+  blocked: number;
+}
+
+export interface Dispatcher {
+  /** Recovers rows a crash left in `sending`, then sends due rows as the limits allow until stopped. */
+  start(): void;
+  /** Stops claiming; resolves once the sends in flight are settled. */
+  stop(): Promise<void>;
+  /** Looks for due rows now instead of at the next poll: call after enqueueing. */
+  wake(): void;
+  /**
+   * Sends everything due now, paced as always (it waits on the clock), and resolves once all of it is sent,
+   * failed, blocked or put back for a later retry. For tests and one-off runs; not while `start()` runs.
+   */
+  drainOnce(): Promise<DrainSummary>;
+  readonly inFlight: number;
+}
+
+const PLATFORMS: Platform[] = ["telegram", "zalo"];
+/** Most rows a platform claims at once; claimed rows not yet sent are recovered after a crash, not repeated. */
+const MAX_BATCH = 100;
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/** One platform's share of the dispatcher: its pacing and the rows it has claimed but not yet sent. */
+interface Lane {
+  pacer: PlatformPacer;
+  held: OutboxMessage[];
+  batch: number;
+  /** No due rows were found for this platform; it is not asked again before this instant (or wake()). */
+  quietUntil: number;
+}
+
+export function createDispatcher(options: DispatcherOptions): Dispatcher {
+  const { outbox, send } = options;
+  const clock = options.clock ?? systemClock;
+  const concurrency = Math.max(1, options.concurrency ?? 8);
+  const retry: RetryPolicy = { ...DEFAULT_RETRY, ...options.retry };
+  const pollMs = options.pollMs ?? 1_000;
+  const random = options.random ?? Math.random;
+  const logger = options.logger;
+  const lanes = new Map<Platform, Lane>(
+    PLATFORMS.map((platform) => {
+      const limits = options.limits?.[platform] ?? TELEGRAM_LIMITS;
+      const batch = Math.min(MAX_BATCH, Math.max(concurrency, limits.overall.count));
+      return [platform, { pacer: new PlatformPacer(limits), held: [], batch, quietUntil: -Infinity }];
+    }),
+  );
+
+  const inFlight = new Set<Promise<void>>();
+  let summary: DrainSummary = { sent: 0, retried: 0, deferred: 0, failed: 0, blocked: 0 };
+  let running = false;
+  let timer: { handle: unknown; at: number } | undefined;
+
+  function backoffMs(attempts: number): number {
+    const base = retry.delaysMs[Math.min(attempts, retry.delaysMs.length) - 1] ?? 60_000;
+    return Math.round(base * (1 - retry.jitter + 2 * retry.jitter * random()));
+  }
+
+  function settle(message: OutboxMessage, result: SendResult): void {
+    const now = clock.now();
+    const fields = { outboxId: message.id, kind: message.kind, platform: message.platform };
+    if (result.ok) {
+      outbox.markSent(message.id, iso(now));
+      summary.sent++;
+    } else if ("retryAfterSeconds" in result) {
+      // The platform asked us to wait: the chat (and maybe the bot) waits; the message is not at fault.
+      const until = Math.ceil(now + Math.max(1, result.retryAfterSeconds) * 1_000);
+      lanes.get(message.platform)?.pacer.pause(message.chatId, until);
+      outbox.defer(message.id, iso(until), `429: retry after ${result.retryAfterSeconds} s`);
+      summary.deferred++;
+      logger?.warn({ ...fields, retryAfterSeconds: result.retryAfterSeconds }, "platform asked to slow down");
+    } else if ("blocked" in result) {
+      outbox.markBlocked(message.id);
+      summary.blocked++;
+      logger?.info(fields, "recipient blocked the bot; account deactivated");
+    } else {
+      const attempts = message.attempts + 1;
+      if (result.permanent || attempts >= retry.maxAttempts) {
+        outbox.markFailed(message.id, result.error);
+        summary.failed++;
+        logger?.error({ ...fields, attempts, error: result.error }, "message given up");
+      } else {
+        outbox.markRetry(message.id, iso(Math.ceil(now + backoffMs(attempts))), result.error);
+        summary.retried++;
+        logger?.warn({ ...fields, attempts, error: result.error }, "send failed; will retry");
+      }
+    }
+  }
+
+  function launch(message: OutboxMessage): void {
+    const task = (async () => {
+      let result: SendResult;
+      try {
+        result = await send(message);
+      } catch (error) {
+        result = { ok: false, error: error instanceof Error ? error.message : String(error) };
+      }
+      try {
+        settle(message, result);
+      } catch (error) {
+        // The database refused: the row stays `sending` and start-up recovery sends it again.
+        logger?.error({ outboxId: message.id, error: String(error) }, "could not record a send");
+      }
+    })();
+    inFlight.add(task);
+    void task.finally(() => {
+      inFlight.delete(task);
+      if (running) schedule(clock.now());
+    });
+  }
+
+  /**
+   * Starts every send the limits allow at this instant. Each platform claims a batch (about a second's worth)
+   * and sends it at its pace; a row whose chat must wait goes back to pending with the instant it may go, so
+   * it never holds a slot. Returns how many sends started and when there is work again.
+   */
+  function pump(paced?: Set<number>): { started: number; wakeAt: number } {
+    const now = clock.now();
+    let started = 0;
+    let wakeAt = now + pollMs;
+    for (const [platform, lane] of lanes) {
+      const { pacer, held } = lane;
+      for (let round = 0; round < 10_000 && inFlight.size < concurrency; round++) {
+        const wait = pacer.platformWaitMs(now);
+        if (wait > 0) {
+          wakeAt = Math.min(wakeAt, now + wait);
+          break;
+        }
+        if (held.length === 0) {
+          if (lane.quietUntil > now) {
+            wakeAt = Math.min(wakeAt, lane.quietUntil);
+            break;
+          }
+          held.push(...outbox.claimDue(iso(now), lane.batch, platform));
+          if (held.length === 0) {
+            // Nothing due here: look again when the next row falls due, at the next poll, or on wake(), not
+            // on every tick. (The due index has no platform, so asking costs a scan when others have a backlog.)
+            const next = nextDueAfter(now);
+            lane.quietUntil = Math.min(now + pollMs, next ?? Infinity);
+            wakeAt = Math.min(wakeAt, lane.quietUntil);
+            break;
+          }
+        }
+        const message = held.shift() as OutboxMessage;
+        const chatWait = pacer.chatWaitMs(message.chatId, message.chatType, now);
+        if (chatWait > 0) {
+          outbox.defer(message.id, iso(Math.ceil(now + chatWait)));
+          summary.deferred++;
+          paced?.add(message.id);
+          continue;
+        }
+        paced?.delete(message.id);
+        pacer.take(message.chatId, message.chatType, now);
+        launch(message);
+        started++;
+      }
+    }
+    const next = nextDueAfter(now);
+    if (next !== undefined) wakeAt = Math.min(wakeAt, next);
+    // Instants are stored to the millisecond: never come back within the same one for nothing.
+    if (started === 0) wakeAt = Math.max(wakeAt, now + 1);
+    return { started, wakeAt };
+  }
+
+  /** When the earliest pending row falls due, if that is still to come. */
+  function nextDueAfter(now: number): number | undefined {
+    const next = outbox.nextDue();
+    const at = next === null ? NaN : Date.parse(next);
+    return at > now ? at : undefined;
+  }
+
+  function held(): number {
+    let count = 0;
+    for (const lane of lanes.values()) count += lane.held.length;
+    return count;
+  }
+
+  function wakeLanes(): void {
+    for (const lane of lanes.values()) lane.quietUntil = -Infinity;
+  }
+
+  /** Claimed rows not sent yet go back as they were, so a graceful stop leaves nothing for recovery. */
+  function releaseHeld(): void {
+    for (const lane of lanes.values()) {
+      for (const message of lane.held.splice(0)) outbox.release(message.id);
+    }
+  }
+
+  function schedule(at: number): void {
+    if (!running) return;
+    if (timer && timer.at <= at) return;
+    if (timer) clock.clearTimeout(timer.handle);
+    const handle = clock.setTimeout(tick, Math.max(0, at - clock.now()));
+    timer = { handle, at };
+  }
+
+  function tick(): void {
+    timer = undefined;
+    if (!running) return;
+    let wakeAt: number;
+    try {
+      wakeAt = pump().wakeAt;
+    } catch (error) {
+      logger?.error({ error: String(error) }, "dispatch round failed");
+      wakeAt = clock.now() + pollMs;
+    }
+    // A full house wakes when a send settles (see launch), not on a timer.
+    if (inFlight.size < concurrency) schedule(wakeAt);
+  }
+
+  return {
+    start() {
+      if (running) return;
+      const recovered = outbox.recoverStale(iso(clock.now() + 1));
+      if (recovered > 0) logger?.warn({ recovered }, "sends interrupted by a restart go out again");
+      running = true;
+      wakeLanes();
+      schedule(clock.now());
+    },
+    async stop() {
+      running = false;
+      if (timer) clock.clearTimeout(timer.handle);
+      timer = undefined;
+      releaseHeld();
+      await Promise.all([...inFlight]);
+    },
+    wake() {
+      wakeLanes();
+      schedule(clock.now());
+    },
+    async drainOnce() {
+      summary = { sent: 0, retried: 0, deferred: 0, failed: 0, blocked: 0 };
+      wakeLanes();
+      // Rows put back only to keep the pace are still due now; rows put back for a retry are not.
+      const paced = new Set<number>();
+      for (let round = 0; round < 10_000_000; round++) {
+        const { started, wakeAt } = pump(paced);
+        if (started > 0) continue;
+        const now = clock.now();
+        if (inFlight.size === 0 && paced.size === 0 && held() === 0) {
+          const next = outbox.nextDue();
+          if (next === null || Date.parse(next) > now) break;
+          wakeLanes();
+        }
+        // Until a send settles or the limits allow the next one, whichever comes first.
+        let timer: unknown;
+        const allowed = new Promise<void>((resolve) => (timer = clock.setTimeout(resolve, Math.max(1, wakeAt - now))));
+        await Promise.race([allowed, ...inFlight]);
+        clock.clearTimeout(timer);
+      }
+      return summary;
+    },
+    get inFlight() {
+      return inFlight.size;
+    },
+  };
+}

@@ -1,0 +1,75 @@
+// When reminders go out. Defaults from the brief; an admin may change any of them for their subtree,
+// and the nearest such change above a unit wins.
+import { z } from "zod";
+import type { Repositories } from "../../db/index.ts";
+import type { Unit } from "../../db/repositories/units.ts";
+import { lineage } from "../../db/repositories/units.ts";
+
+const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
+
+export const policySchema = z.object({
+  /** Days before a deadline when the unit is reminded; 0 is the day itself. */
+  offsets: z.array(z.number().int().min(0).max(365)).max(10),
+  /** After a missed deadline, a reminder every this many days while it is not met. */
+  overdueEveryDays: z.number().int().min(1).max(90),
+  remindAt: time,
+  /** Weekly digest to chairs: weekday 1 (Monday) … 7, at a time. */
+  digestWeekday: z.number().int().min(1).max(7),
+  digestAt: time,
+  staffDigestAt: time,
+  /** A unit that sent no report for this many days gets a nudge. */
+  silentDays: z.number().int().min(1).max(365),
+  silentAt: time,
+  /** "21:00-07:00", or null for none. */
+  quietHours: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/).nullable(),
+});
+
+export type ReminderPolicy = z.infer<typeof policySchema>;
+
+export function defaultPolicy(quietHours: string | null): ReminderPolicy {
+  return {
+    offsets: [14, 7, 3, 1, 0],
+    overdueEveryDays: 7,
+    remindAt: "08:00",
+    digestWeekday: 1,
+    digestAt: "08:00",
+    staffDigestAt: "08:30",
+    silentDays: 30,
+    silentAt: "09:00",
+    quietHours,
+  };
+}
+
+export function policyService(repos: Pick<Repositories, "reminders">, quietHours: string | null) {
+  const base = defaultPolicy(quietHours);
+  const cache = new Map<number, Partial<ReminderPolicy>>();
+  const overridesOf = (unitId: number): Partial<ReminderPolicy> => {
+    let found = cache.get(unitId);
+    if (!found) {
+      found = policySchema.partial().safeParse(repos.reminders.policy(unitId) ?? {}).data ?? {};
+      cache.set(unitId, found);
+    }
+    return found;
+  };
+  return {
+    /** The policy in force for a unit: defaults, then each ancestor's changes from the top down. */
+    of(unit: Pick<Unit, "path">): ReminderPolicy {
+      return lineage(unit).reduce<ReminderPolicy>((policy, id) => ({ ...policy, ...overridesOf(id) }), base);
+    },
+    /** Every time of day at which some unit's deadline reminders go out. */
+    remindTimes(): string[] {
+      const times = new Set([base.remindAt]);
+      for (const settings of repos.reminders.allPolicies()) {
+        const time = policySchema.shape.remindAt.safeParse(settings.remindAt);
+        if (time.success) times.add(time.data);
+      }
+      return [...times];
+    },
+    /** Forget cached changes (after an admin edits a policy). */
+    refresh(): void {
+      cache.clear();
+    },
+  };
+}
+
+export type PolicyService = ReturnType<typeof policyService>;

@@ -1,0 +1,32 @@
+// Sends one outbox message through the Bot API for the dispatcher, which paces and retries itself:
+// so this API has no auto-retry, and Telegram's answers are mapped, not thrown.
+import { Agent as HttpAgent } from "node:http";
+import { Agent as HttpsAgent } from "node:https";
+import { Api, GrammyError, HttpError, InlineKeyboard } from "grammy";
+import type { OutboxMessage, SendResult } from "../../delivery/dispatcher.ts";
+import { MAX_TELEGRAM_TEXT, splitText } from "./render.ts";
+
+export function telegramSender(token: string, apiRoot: string): (message: OutboxMessage) => Promise<SendResult> {
+  const agent = apiRoot.startsWith("https:") ? new HttpsAgent({ keepAlive: true }) : new HttpAgent({ keepAlive: true });
+  const api = new Api(token, { apiRoot, baseFetchConfig: { agent } as object });
+  return async (message) => {
+    const parts = splitText(message.payload.text, MAX_TELEGRAM_TEXT);
+    const choices = message.payload.choices ?? [];
+    try {
+      for (const [i, part] of parts.entries()) {
+        const last = i === parts.length - 1;
+        const markup = last && choices.length > 0 ? { reply_markup: choices.reduce((kb, c, j) => (j % 2 === 1 ? kb.text(c.label, c.action).row() : kb.text(c.label, c.action)), new InlineKeyboard()) } : {};
+        await api.sendMessage(message.chatId, part, markup);
+      }
+      return { ok: true };
+    } catch (error) {
+      if (error instanceof GrammyError) {
+        if (error.error_code === 429) return { ok: false, retryAfterSeconds: error.parameters.retry_after ?? 5 };
+        if (error.error_code === 403) return { ok: false, blocked: true };
+        return { ok: false, error: `${error.error_code} ${error.description}`, permanent: error.error_code === 400 };
+      }
+      if (error instanceof HttpError) return { ok: false, error: "network error" };
+      throw error;
+    }
+  };
+}

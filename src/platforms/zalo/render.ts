@@ -1,0 +1,69 @@
+// Plain replies → Zalo messages. Zalo has no buttons, so choices become numbered lines the person answers
+// with a number; it has no uploads, so a chart goes out as a link Zalo fetches and a workbook as a link.
+import type { Choice, Reply } from "../../../commands/types.ts";
+import { foldDiacritics } from "../../nlu/fold-diacritics.ts";
+import { MAX_ZALO_TEXT } from "./client.ts";
+import type { MediaStore } from "./image-store.ts";
+import { splitText } from "./split-text.ts";
+
+export interface ZaloRendering {
+  /** Each at most 2,000 characters, in the order to send them. */
+  texts: string[];
+  /** A chart, as a URL Zalo can fetch. */
+  photo?: { url: string; caption?: string };
+}
+
+// Vietnamese wording for what only Zalo needs; candidates for locales/vi.ftl (keys in the comments).
+/** zalo-choose-one / zalo-choose */
+function chooseHint(count: number): string {
+  return count === 1 ? "Trả lời bằng số 1 để chọn." : `Trả lời bằng số (1, 2…) để chọn.`;
+}
+/** zalo-file-link */
+function fileLink(url: string, hours: number): string {
+  return `Tải tệp Excel tại đây (liên kết dùng được trong ${hours} giờ):\n${url}`;
+}
+/** zalo-file-unavailable */
+const FILE_UNAVAILABLE =
+  "Zalo chưa cho bot gửi tệp đính kèm. Hãy nhắn yêu cầu này cho Trợ lý Công đoàn trên Telegram để nhận tệp Excel.";
+
+export function choiceLines(choices: Choice[]): string {
+  const lines = choices.map((choice, i) => `${i + 1}. ${choice.label}`);
+  return [...lines, chooseHint(choices.length)].join("\n");
+}
+
+/**
+ * Lays a reply out for Zalo: the text, then the link to its file, then its numbered choices, split into
+ * messages Zalo accepts. With a media store the chart and the file get links; without one the text goes alone.
+ */
+export function renderForZalo(reply: Reply, media?: MediaStore): ZaloRendering {
+  const blocks = [reply.text.trim()];
+  if (reply.file) {
+    blocks.push(media ? fileLink(media.putFile(reply.file.name, reply.file.data, reply.file.mime), Math.round(media.ttlMs / 3_600_000)) : FILE_UNAVAILABLE);
+  }
+  const choices = reply.choices ?? [];
+  if (choices.length > 0) blocks.push(choiceLines(choices));
+  const texts = splitText(blocks.filter(Boolean).join("\n\n"), MAX_ZALO_TEXT);
+  if (!reply.image || !media) return { texts };
+  const caption = reply.image.caption?.trim().slice(0, MAX_ZALO_TEXT);
+  return { texts, photo: { url: media.put(reply.image.png), ...(caption ? { caption } : {}) } };
+}
+
+/** Lower case, no marks, letters and digits only, single spaces: "↩️ Hoàn tác" → "hoan tac". */
+function comparable(text: string): string {
+  return foldDiacritics(text.normalize("NFC"))
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim();
+}
+
+/**
+ * The choice a person picked by answering a numbered list: "2", "số 2", "#2", "2." or the label's
+ * words without marks ("hoan tac"). Undefined when the message is anything else, so it is read as a message.
+ */
+export function readChoice(text: string, choices: readonly Choice[]): Choice | undefined {
+  const words = comparable(text);
+  if (!words) return undefined;
+  const number = /^(?:so |lua chon |chon )?(\d{1,2})$/.exec(words);
+  if (number) return choices[Number(number[1]) - 1];
+  return choices.find((choice) => comparable(choice.label) === words);
+}

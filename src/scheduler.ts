@@ -1,0 +1,87 @@
+// Every minute, and once at start to catch up after downtime: what has fallen due goes into the outbox,
+// and announcements whose delivery is complete are reported to the admin who sent them.
+import { MAX_CATCH_UP_DAYS, computeDue, type DueReminder, type ReminderContext } from "./domain/reminders.ts";
+import type { Logger } from "./logger.ts";
+
+const LAST_RUN = "scheduler.lastRun";
+
+export interface SchedulerOptions extends ReminderContext {
+  clock: () => Date;
+  logger?: Logger;
+  wakeDispatcher?: () => void;
+  intervalMs?: number;
+}
+
+export function createScheduler(options: SchedulerOptions) {
+  const { repos, clock, t } = options;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let running = false;
+
+  /** Announcements that have nothing left to send get their counts to the person who made them. */
+  function reportBroadcasts(now: Date): number {
+    let reported = 0;
+    for (const broadcast of repos.reminders.unreportedBroadcasts()) {
+      const counts = repos.outbox.broadcastCounts(broadcast.id);
+      if (counts.pending > 0 || broadcast.createdBy === null) continue;
+      const address = repos.people.address(broadcast.createdBy);
+      repos.db.$client.transaction(() => {
+        if (!repos.reminders.markReported(broadcast.id, now.toISOString())) return;
+        if (!address) return;
+        const preview = broadcast.text.length > 40 ? `${broadcast.text.slice(0, 40)}…` : broadcast.text;
+        repos.outbox.enqueue(
+          [
+            {
+              key: `broadcast-report:${broadcast.id}`,
+              personId: broadcast.createdBy,
+              platform: address.platform,
+              chatId: address.chatId,
+              kind: "broadcast_report",
+              payload: { text: t("broadcast-report", { preview, ...counts }) },
+              notBefore: now.toISOString(),
+            },
+          ],
+          now.toISOString(),
+        );
+        reported++;
+      })();
+    }
+    return reported;
+  }
+
+  /** Puts what fell due since the last run into the outbox; returns what it computed and how much was new. */
+  function runOnce(at = clock()): { due: DueReminder[]; added: number } {
+    const last = repos.updates.setting(LAST_RUN);
+    const since = last ? new Date(last) : new Date(at.getTime() - 60_000);
+    const due = computeDue(options, since, at);
+    const added = repos.outbox.enqueue(due, at.toISOString());
+    if (!last || last < at.toISOString()) repos.updates.setSetting(LAST_RUN, at.toISOString());
+    const reports = reportBroadcasts(at);
+    if (added + reports > 0) options.wakeDispatcher?.();
+    options.logger?.info({ added, reports }, "scheduler tick");
+    return { due, added };
+  }
+
+  const tick = () => {
+    try {
+      runOnce();
+    } catch (error) {
+      options.logger?.error({ err: error instanceof Error ? error.message : String(error) }, "scheduler tick failed");
+    }
+    if (running) timer = setTimeout(tick, options.intervalMs ?? 60_000);
+  };
+
+  return {
+    runOnce,
+    start() {
+      running = true;
+      tick();
+    },
+    stop() {
+      running = false;
+      if (timer) clearTimeout(timer);
+    },
+    maxCatchUpDays: MAX_CATCH_UP_DAYS,
+  };
+}
+
+export type Scheduler = ReturnType<typeof createScheduler>;
