@@ -1,6 +1,7 @@
 // Every command, mounted in one place.
 import { allocate } from "./allocate.ts";
 import { broadcast } from "./broadcast.ts";
+import { crossLink, remindWhere } from "./cross-link.ts";
 import { deadlines } from "./deadlines.ts";
 import { policy } from "./policy.ts";
 import { reminderActions, unmute } from "./reminder-actions.ts";
@@ -17,4 +18,4 @@ import { unknown } from "./unknown.ts";
 export { link } from "./link.ts";
 export type { Choice, Command, Reply, Request, Sender, Services, Translate } from "./types.ts";
 
-export const commands: Command[] = [report, remaining, progress, deadlines, undo, exportReport, importFile, allocate, broadcast, assignTask, reminderActions, unmute, policy, help, greet, thanks, unknown];
+export const commands: Command[] = [report, remaining, progress, deadlines, undo, exportReport, importFile, allocate, broadcast, assignTask, reminderActions, unmute, policy, crossLink, remindWhere, help, greet, thanks, unknown];

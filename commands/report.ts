@@ -64,7 +64,8 @@ export const report: Command = {
         event: item.event,
         // Departures are stored negative so that a sum over the ledger is the net change.
         count: item.event === "leave" ? -(item.count ?? 0) : (item.count ?? 0),
-        informal: item.informal ?? false,
+        // A guild of street vendors or motorbike taxis admits informal-economy workers, whatever the words.
+        informal: item.informal ?? unit.sector === "informal",
         occurredOn: day,
         reporterId: actor.personId,
         source: req.source,

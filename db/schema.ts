@@ -38,7 +38,19 @@ export const people = sqliteTable("people", {
   id: integer("id").primaryKey(),
   displayName: text("display_name").notNull(),
   locale: text("locale").notNull().default("vi"),
+  /** The app reminders and announcements go to when the person uses more than one; null: the first linked. */
+  remindOn: text("remind_on", { enum: PLATFORMS }),
   createdAt: text("created_at").notNull(),
+});
+
+/** A short code from /lienket that links a second app's account to the same person. */
+export const linkCodes = sqliteTable("link_codes", {
+  code: text("code").primaryKey(),
+  personId: integer("person_id")
+    .notNull()
+    .references(() => people.id),
+  expiresAt: text("expires_at").notNull(),
+  usedAt: text("used_at"),
 });
 
 export const accounts = sqliteTable(

@@ -15,11 +15,17 @@ import { policyService } from "./domain/reminder-policy.ts";
 import { standingService } from "./domain/standing.ts";
 import { telegramSender } from "./platforms/telegram/send.ts";
 import type { Platform } from "../db/schema.ts";
+import { createZaloAdapter, type ZaloAdapter } from "./platforms/zalo/adapter.ts";
+import { chatChoiceRepository } from "./platforms/zalo/choices.ts";
+import { createZaloClient } from "./platforms/zalo/client.ts";
+import { createImageStore, imageRoutes } from "./platforms/zalo/image-store.ts";
+import { ZALO_LIMITS } from "./delivery/rate-limiter.ts";
 
 export interface Service {
   app: Hono;
   repos: Repositories;
   bot: Bot | undefined;
+  zalo: ZaloAdapter | undefined;
   /** Sends the outbox, paced to the platforms' limits. Started by main, driven by hand in tests. */
   dispatcher: Dispatcher;
   /** Puts reminders that fall due into the outbox. Started by main, driven by hand in tests. */
@@ -49,11 +55,19 @@ export function assemble(config: Config, options: AssembleOptions): Service {
   const repos = repositories(db);
   options.prepare?.(repos);
   const { translate } = loadTranslations();
+  const media = config.publicUrl ? createImageStore({ publicUrl: config.publicUrl }) : undefined;
+  let zalo: ZaloAdapter | undefined;
   const clock = options.clock ?? (() => new Date());
   const senders: Partial<Record<Platform, Send>> = {};
   if (telegram) senders.telegram = telegramSender(telegram.token, telegram.apiRoot);
+  senders.zalo = async (message) =>
+    zalo
+      ? zalo.send(message.chatId, { text: message.payload.text, ...(message.payload.choices ? { choices: message.payload.choices } : {}) })
+      : { ok: false, error: "zalo is not configured", permanent: true };
   const dispatcher = createDispatcher({
     outbox: repos.outbox,
+    // Zalo publishes no rate limits; these stay well inside what a chat app tolerates.
+    limits: { zalo: ZALO_LIMITS },
     send: async (message) => {
       const send = senders[message.platform];
       return send ? send(message) : { ok: false, error: `${message.platform} is not configured`, permanent: true };
@@ -74,6 +88,19 @@ export function assemble(config: Config, options: AssembleOptions): Service {
     ...(options.clock ? { clock: options.clock } : {}),
     botUsername: () => repos.updates.setting("telegram.username"),
   });
+  if (config.zaloBotToken && !options.telegram) {
+    zalo = createZaloAdapter({
+      client: createZaloClient({ token: config.zaloBotToken, apiRoot: config.zaloApiRoot }),
+      conversation: talk,
+      updates: repos.updates,
+      choices: chatChoiceRepository(db),
+      translate,
+      logger,
+      ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
+      ...(media ? { images: media } : {}),
+      clock,
+    });
+  }
   const bot = telegram
     ? createTelegramBot({
         token: telegram.token,
@@ -98,9 +125,14 @@ export function assemble(config: Config, options: AssembleOptions): Service {
   // The webhook route exists only where updates arrive by webhook: with its secret, or in the loopback demo.
   const demo = options.telegram !== undefined;
   const webhook = bot && (demo || config.botMode === "webhook") ? { handler: bot, secret: demo ? undefined : config.webhookSecret } : undefined;
+  const routes = [
+    ...(zalo && config.zaloMode === "webhook" && config.zaloWebhookSecret ? [zalo.webhookRoute(config.zaloWebhookSecret)] : []),
+    ...(media ? [imageRoutes(media)] : []),
+  ];
   const server = createApp({
     logger,
     healthy,
+    routes,
     ...(webhook ? { telegram: webhook } : {}),
     ...(pages ? { pages } : {}),
   });
@@ -119,11 +151,13 @@ export function assemble(config: Config, options: AssembleOptions): Service {
     app: server.app,
     repos,
     bot,
+    zalo,
     dispatcher,
     scheduler,
     async close() {
       scheduler.stop();
       await server.drain();
+      await zalo?.close();
       await dispatcher.stop();
       if (bot?.isRunning()) await bot.stop();
       db.$client.close();

@@ -14,6 +14,13 @@ const schema = z
     BOT_MODE: z.preprocess(emptyAsUndefined, z.enum(["webhook", "polling"]).optional()),
     BOT_WEBHOOK_SECRET: z.preprocess(emptyAsUndefined, secret.optional()),
     PUBLIC_URL: z.preprocess(emptyAsUndefined, z.url({ protocol: /^https?$/ }).optional()),
+    ZALO_BOT_TOKEN: z.preprocess(emptyAsUndefined, z.string().regex(/^[^\s/?#]+$/, "không đúng dạng token của Zalo Bot").optional()),
+    ZALO_WEBHOOK_SECRET: z.preprocess(
+      emptyAsUndefined,
+      z.string().regex(/^[A-Za-z0-9_-]{8,256}$/, "phải gồm 8–256 ký tự A-Z a-z 0-9 _ -").optional(),
+    ),
+    ZALO_API_ROOT: z.preprocess(emptyAsUndefined, z.url().default("https://bot-api.zaloplatforms.com")),
+    ZALO_MODE: z.preprocess(emptyAsUndefined, z.enum(["webhook", "polling"]).optional()),
     TELEGRAM_API_ROOT: z.preprocess(emptyAsUndefined, z.url().default("https://api.telegram.org")),
     DATABASE_PATH: z.preprocess(emptyAsUndefined, z.string().default("data/bot.sqlite")),
     DEMO_DATABASE_PATH: z.preprocess(emptyAsUndefined, z.string().default("data/demo.sqlite")),
@@ -40,15 +47,23 @@ const schema = z
     if (env.BOT_TOKEN && mode === "webhook" && !env.BOT_WEBHOOK_SECRET) {
       ctx.addIssue({ code: "custom", path: ["BOT_WEBHOOK_SECRET"], message: "bắt buộc khi BOT_MODE=webhook" });
     }
+    const zaloMode = env.ZALO_MODE ?? (env.PUBLIC_URL ? "webhook" : "polling");
+    if (env.ZALO_BOT_TOKEN && zaloMode === "webhook" && !env.ZALO_WEBHOOK_SECRET) {
+      ctx.addIssue({ code: "custom", path: ["ZALO_WEBHOOK_SECRET"], message: "bắt buộc khi ZALO_MODE=webhook" });
+    }
   });
 
 export interface Config {
-  /** Absent: the local demo runs against an in-process stand-in for Telegram. */
+  /** Absent (and no Zalo token either): the local demo runs against an in-process stand-in for Telegram. */
   botToken: string | undefined;
   botMode: "webhook" | "polling";
   webhookSecret: string | undefined;
   publicUrl: string | undefined;
   telegramApiRoot: string;
+  zaloBotToken: string | undefined;
+  zaloWebhookSecret: string | undefined;
+  zaloApiRoot: string;
+  zaloMode: "webhook" | "polling";
   databasePath: string;
   demoDatabasePath: string;
   port: number;
@@ -76,11 +91,15 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     webhookSecret: e.BOT_WEBHOOK_SECRET,
     publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ""),
     telegramApiRoot: e.TELEGRAM_API_ROOT.replace(/\/+$/, ""),
+    zaloBotToken: e.ZALO_BOT_TOKEN,
+    zaloWebhookSecret: e.ZALO_WEBHOOK_SECRET,
+    zaloApiRoot: e.ZALO_API_ROOT.replace(/\/+$/, ""),
+    zaloMode: e.ZALO_MODE ?? (e.PUBLIC_URL ? "webhook" : "polling"),
     databasePath: e.DATABASE_PATH,
     demoDatabasePath: e.DEMO_DATABASE_PATH,
     port: e.PORT,
     // The tokenless demo is for one person at this machine, so it listens on loopback only.
-    host: e.HOST ?? (e.BOT_TOKEN ? "0.0.0.0" : "127.0.0.1"),
+    host: e.HOST ?? (e.BOT_TOKEN || e.ZALO_BOT_TOKEN ? "0.0.0.0" : "127.0.0.1"),
     timeZone: e.TZ,
     logLevel: e.LOG_LEVEL,
     quietHours: e.REMINDER_QUIET_HOURS || null,

@@ -3,6 +3,7 @@ import type { Repositories } from "../db/index.ts";
 import { exportReport } from "../commands/export.ts";
 import { importFile } from "../commands/import-file.ts";
 import { taskDone, taskSaidDone } from "../commands/tasks.ts";
+import { looksLikeLinkCode, useLinkCode } from "../commands/cross-link.ts";
 import { commands, link, type Command, type Reply, type Request, type Sender, type Services } from "../commands/index.ts";
 import { Actor } from "./domain/actor.ts";
 import { dayOf } from "./domain/calendar.ts";
@@ -143,8 +144,14 @@ export function conversation(options: ConversationOptions) {
       parsed = { intent: "unknown" };
       commandArgs = text.normalize("NFC").slice(exportAsked[0].length).trim();
     }
+    // Zalo has no deep links: "start CODE" typed by hand works like Telegram's /start CODE.
+    const typedStart = !command && !slash ? /^start\s+(\S+)$/i.exec(text) : null;
+    if (typedStart?.[1]) return link(typedStart[1], { ...base, text, parse: { intent: "greet" } }, services);
     if (!command && !slash && looksLikeInviteCode(text) && !actor) {
       return link(text, { ...base, text, parse: { intent: "greet" } }, services);
+    }
+    if (!command && !slash && looksLikeLinkCode(text) && (!actor || repos.people.linkCode(text.trim().toUpperCase()))) {
+      return useLinkCode(text, { ...base, text, parse: { intent: "greet" } }, services);
     }
     // "đã nộp danh sách", "xong hội nghị sơ kết": a task done, when it names an open task of the person's unit.
     if (!command && !slash && actor && taskSaidDone(text, actor, repos)) command = taskDone;

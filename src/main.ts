@@ -5,10 +5,9 @@ import { ConfigError, loadConfig, processEnv, type Config } from "./config.ts";
 import { createLogger, type Logger } from "./logger.ts";
 import { startDemo } from "./platforms/demo/start.ts";
 
-async function startTelegram(config: Config, logger: Logger): Promise<Service> {
-  const service = assemble(config, { logger });
+async function startTelegram(service: Service, config: Config, logger: Logger): Promise<void> {
   const bot = service.bot;
-  if (!bot) throw new Error("BOT_TOKEN is required");
+  if (!bot) return;
   await bot.init();
   service.repos.updates.setSetting("telegram.username", bot.botInfo.username);
   if (config.botMode === "webhook") {
@@ -21,9 +20,20 @@ async function startTelegram(config: Config, logger: Logger): Promise<Service> {
     }
   } else {
     await bot.api.deleteWebhook();
-    void bot.start({ allowed_updates: ["message", "callback_query"], onStart: () => logger.info("polling for updates") });
+    void bot.start({ allowed_updates: ["message", "callback_query"], onStart: () => logger.info("polling Telegram for updates") });
   }
-  return service;
+}
+
+async function startZalo(service: Service, config: Config, logger: Logger): Promise<void> {
+  const zalo = service.zalo;
+  if (!zalo) return;
+  if (config.zaloMode === "polling") {
+    zalo.startPolling();
+    logger.info("polling Zalo for updates");
+  } else if (config.publicUrl && config.zaloWebhookSecret) {
+    await zalo.registerWebhook(config.zaloWebhookSecret);
+    logger.info({ url: `${config.publicUrl}/webhook/zalo` }, "Zalo webhook registered");
+  }
 }
 
 async function main(): Promise<void> {
@@ -38,13 +48,18 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config.logLevel);
-  const service = config.botToken ? await startTelegram(config, logger) : await startDemo(config, logger);
+  const demo = !config.botToken && !config.zaloBotToken;
+  const service = demo ? await startDemo(config, logger) : assemble(config, { logger });
+  if (!demo) {
+    await startTelegram(service, config, logger);
+    await startZalo(service, config, logger);
+  }
   // Reminders and announcements go out from here, outside the webhook path.
   service.dispatcher.start();
   service.scheduler.start();
   const server = serve({ fetch: service.app.fetch, port: config.port, hostname: config.host }, (info) => {
     logger.info({ port: info.port, host: config.host }, "listening");
-    if (!config.botToken) {
+    if (demo) {
       const host = config.host === "0.0.0.0" ? "localhost" : config.host;
       console.log(`\nTrợ lý Công đoàn (bản dùng thử) đang chạy: mở http://${host}:${info.port}/ để trò chuyện với bot.\n`);
     }

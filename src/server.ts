@@ -13,8 +13,9 @@ export interface AppOptions {
   /** Answers true while the database is open and migrated. */
   healthy: () => boolean;
   telegram?: { handler: UpdateHandler; secret: string | undefined };
-  /** Extra routes mounted at the root: the demo chat page. */
+  /** Extra routes mounted at the root: the demo chat page, Zalo's webhook, served charts. */
   pages?: Hono;
+  routes?: Hono[];
 }
 
 /** Compares secrets in constant time, whatever their lengths. */
@@ -62,6 +63,7 @@ export function createApp(options: AppOptions) {
     return c.json({ ok: true });
   });
 
+  for (const routes of options.routes ?? []) app.route("/", routes);
   if (options.pages) app.route("/", options.pages);
 
   app.notFound((c) => c.json({ ok: false, error: "not found" }, 404));

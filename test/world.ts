@@ -11,8 +11,54 @@ import { STAND_IN_BOT } from "../src/platforms/telegram/stand-in-api.ts";
 import { startStandIn, type RunningStandIn } from "../src/platforms/telegram/stand-in-server.ts";
 import type { Role, Sector, UnitKind } from "../db/schema.ts";
 import type { RecordedCall } from "../src/platforms/telegram/stand-in-api.ts";
+import { STAND_IN_ZALO_TOKEN } from "../src/platforms/zalo/stand-in-api.ts";
+import { startZaloStandIn, type RunningZaloStandIn } from "../src/platforms/zalo/stand-in-server.ts";
 
 export const SECRET = "test-secret_123";
+export const ZALO_SECRET = "zalo-secret_123";
+export const PUBLIC_URL = "https://bot.example.vn";
+
+/** Someone writing to the bot on Zalo, through the real POST /webhook/zalo. */
+export class ZaloPerson {
+  private messageId = 0;
+  constructor(
+    private readonly world: World,
+    readonly zaloId: string,
+    readonly name: string,
+  ) {}
+
+  /** Sends a text; resolves to what the bot sent back, joined by blank lines. */
+  async says(text: string, options: { messageId?: string; wrapped?: boolean } = {}): Promise<string> {
+    const zalo = this.world.zalo;
+    if (!zalo) throw new Error("the world has no Zalo");
+    const message = {
+      from: { id: this.zaloId, display_name: this.name, is_bot: false },
+      chat: { id: this.zaloId, chat_type: "PRIVATE" },
+      text,
+      message_id: options.messageId ?? `m${this.zaloId}-${++this.messageId}`,
+      date: this.world.now.getTime(),
+    };
+    const event = { event_name: "message.text.received", message };
+    const body = options.wrapped ? { ok: true, result: event } : event;
+    const before = zalo.api.calls.length;
+    const response = await this.world.service.app.request("/webhook/zalo", {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-bot-api-secret-token": ZALO_SECRET },
+      body: JSON.stringify(body),
+    });
+    if (response.status !== 200) throw new Error(`zalo webhook answered ${response.status}`);
+    return zalo.api.calls
+      .slice(before)
+      .filter((c) => c.method === "sendMessage" && String(c.payload.chat_id) === this.zaloId)
+      .map((c) => String(c.payload.text))
+      .join("\n\n");
+  }
+
+  /** Messages the dispatcher sent this person on Zalo. */
+  pushed(): string[] {
+    return this.world.zalo?.api.textsTo(this.zaloId) ?? [];
+  }
+}
 
 export interface UnitSpec {
   code: string;
@@ -114,11 +160,14 @@ export class World {
     readonly service: Service,
     readonly standIn: RunningStandIn,
     readonly dir: string,
+    readonly zalo: RunningZaloStandIn | undefined,
   ) {}
 
-  static async create(options: { now?: string } = {}): Promise<World> {
+  /** With `zalo`, Zalo runs beside Telegram in webhook mode, and charts are served from PUBLIC_URL. */
+  static async create(options: { now?: string; zalo?: boolean } = {}): Promise<World> {
     const dir = mkdtempSync(join(tmpdir(), "tlcd-test-"));
     const standIn = await startStandIn();
+    const zalo = options.zalo ? await startZaloStandIn() : undefined;
     const config = loadConfig({
       BOT_TOKEN: "123456:TEST-token",
       BOT_MODE: "webhook",
@@ -126,6 +175,9 @@ export class World {
       TELEGRAM_API_ROOT: standIn.url,
       DATABASE_PATH: join(dir, "bot.sqlite"),
       LOG_LEVEL: "silent",
+      ...(zalo
+        ? { ZALO_BOT_TOKEN: STAND_IN_ZALO_TOKEN, ZALO_WEBHOOK_SECRET: ZALO_SECRET, ZALO_API_ROOT: zalo.url, ZALO_MODE: "webhook", PUBLIC_URL }
+        : {}),
     });
     const clock = { now: () => new Date(), advance: (_ms: number) => {} };
     // The dispatcher's pacing waits on this clock: a wait moves the world's time instead of taking real time.
@@ -135,7 +187,7 @@ export class World {
       clearTimeout: (handle: unknown) => clearImmediate(handle as NodeJS.Immediate),
     };
     const service = assemble(config, { logger: createLogger("silent"), clock: () => clock.now(), botInfo: STAND_IN_BOT, dispatchClock });
-    const world = new World(service, standIn, dir);
+    const world = new World(service, standIn, dir, zalo);
     clock.now = () => world.now;
     clock.advance = (ms) => (world.now = new Date(world.now.getTime() + ms));
     if (options.now) world.now = new Date(options.now);
@@ -181,6 +233,11 @@ export class World {
   /** Someone who has not linked their account yet. */
   stranger(name = "Nguyễn Văn An"): Person {
     return new Person(this, ++this.personId, name);
+  }
+
+  /** Someone on Zalo who has not linked yet. */
+  zaloStranger(name = "Lê Văn Cường"): ZaloPerson {
+    return new ZaloPerson(this, `z${++this.personId}a9f`, name);
   }
 
   /** A person linked to a unit with a role, through the real "/start CODE" path. */
@@ -248,6 +305,8 @@ export class World {
   async close(): Promise<void> {
     await this.service.close();
     await this.standIn.close();
+    this.zalo?.api.release();
+    await this.zalo?.close();
     rmSync(this.dir, { recursive: true, force: true });
   }
 }

@@ -50,11 +50,42 @@ export function peopleRepository(db: Db) {
   const useInvite = sqlite.prepare(`update invites set used_at = ? where code = ? and used_at is null`);
   const setInviteUser = sqlite.prepare(`update invites set used_by = ? where code = ?`);
 
+  // The app the person chose for reminders first, then the account linked first: one address, never two.
   const addressStmt = sqlite.prepare(
-    `select platform, chat_id as chatId from accounts where person_id = ? and active = 1 order by id limit 1`,
+    `select a.platform, a.chat_id as chatId from accounts a join people p on p.id = a.person_id
+     where a.person_id = ? and a.active = 1
+     order by (a.platform = coalesce(p.remind_on, '')) desc, a.id limit 1`,
   );
+  const accountsOf = sqlite.prepare(`select platform, active from accounts where person_id = ? order by id`);
+  const setRemindOn = sqlite.prepare(`update people set remind_on = ? where id = ?`);
+  const remindOnStmt = sqlite.prepare(`select remind_on as remindOn from people where id = ?`);
+  const insertLinkCode = sqlite.prepare(`insert into link_codes (code, person_id, expires_at) values (?, ?, ?)`);
+  const linkCodeStmt = sqlite.prepare(`select code, person_id as personId, expires_at as expiresAt, used_at as usedAt from link_codes where code = ?`);
+  const useLinkCode = sqlite.prepare(`update link_codes set used_at = ? where code = ? and used_at is null`);
 
   return {
+    /** The apps a person has linked. */
+    platformsOf(personId: number): { platform: Platform; active: boolean }[] {
+      return (accountsOf.all(personId) as { platform: Platform; active: number }[]).map((a) => ({ platform: a.platform, active: a.active === 1 }));
+    },
+    remindOn(personId: number): Platform | null {
+      return (remindOnStmt.get(personId) as { remindOn: Platform | null } | undefined)?.remindOn ?? null;
+    },
+    setRemindOn(personId: number, platform: Platform): void {
+      setRemindOn.run(platform, personId);
+    },
+    createLinkCode(code: string, personId: number, expiresAt: string): void {
+      insertLinkCode.run(code, personId, expiresAt);
+    },
+    linkCode(code: string): { code: string; personId: number; expiresAt: string; usedAt: string | null } | undefined {
+      return linkCodeStmt.get(code) as { code: string; personId: number; expiresAt: string; usedAt: string | null } | undefined;
+    },
+    /** Adds an account of another app to a person, using the code once; false when it was used meanwhile. */
+    linkAccount: sqlite.transaction((code: string, personId: number, account: Omit<Account, "personId" | "active">, now: string): boolean => {
+      if (useLinkCode.run(now, code).changes === 0) return false;
+      insertAccount.run(personId, account.platform, account.externalId, account.chatId);
+      return true;
+    }),
     /** Where messages the bot sends on its own reach a person: an active account, or none. */
     address(personId: number): { platform: Platform; chatId: string } | undefined {
       return addressStmt.get(personId) as { platform: Platform; chatId: string } | undefined;

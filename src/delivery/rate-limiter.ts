@@ -31,6 +31,15 @@ export const TELEGRAM_LIMITS: PlatformLimits = {
   pausePlatformOn429: true,
 };
 
+/** Zalo publishes no limits: these assume Telegram-like per-chat pacing and a gentler overall rate. */
+export const ZALO_LIMITS: PlatformLimits = {
+  overall: { count: 20, perMs: 1_000 },
+  perChat: { count: 1, perMs: 1_000 },
+  perGroup: { count: 20, perMs: 60_000 },
+  slackMs: 25,
+  pausePlatformOn429: true,
+};
+
 /**
  * A sliding-window log per key: the times of the last `count` sends. Exact ("never N+1 in a window"),
  * unlike a token bucket, so it can be checked against the platform's own counting.

@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { openDatabase, type Db } from "../../db/client.ts";
 import { outboxRepository, type OutboxInput, type OutboxRepository } from "../../db/repositories/outbox.ts";
+import type { Platform } from "../../db/schema.ts";
 import type { DispatchClock, OutboxMessage, SendResult } from "../../src/delivery/dispatcher.ts";
 
 export const T0 = Date.parse("2026-03-02T01:00:00.000Z");
@@ -64,6 +65,7 @@ async function settle(): Promise<void> {
 
 export interface Delivery {
   key: string;
+  platform: string;
   chatId: string;
   at: number;
 }
@@ -134,8 +136,11 @@ export class StandInPlatform {
       failure.left--;
       return failure.throws ? new Error("socket hang up") : { ok: false, error: failure.error, permanent: failure.permanent };
     }
+    // Each platform counts its own messages.
     const recent = (ms: number, chatId?: string) =>
-      this.deliveries.filter((d) => d.at > at - ms && (chatId === undefined || d.chatId === chatId)).length;
+      this.deliveries.filter(
+        (d) => d.platform === message.platform && d.at > at - ms && (chatId === undefined || d.chatId === chatId),
+      ).length;
     const over =
       recent(1_000) >= this.limits.overallPerSecond
         ? "overall"
@@ -148,7 +153,7 @@ export class StandInPlatform {
       this.violations.push(`${over} limit exceeded at +${at - T0} ms by ${message.key}`);
       return { ok: false, retryAfterSeconds: this.retryAfterSeconds };
     }
-    this.deliveries.push({ key: message.key, chatId: message.chatId, at });
+    this.deliveries.push({ key: message.key, platform: message.platform, chatId: message.chatId, at });
     return { ok: true };
   }
 
@@ -157,9 +162,11 @@ export class StandInPlatform {
     return this.deliveries.filter((d) => d.key === key).length;
   }
 
-  /** The most deliveries inside any window of `ms` (for one chat, if given). */
-  busiestWindow(ms: number, chatId?: string): number {
-    const times = this.deliveries.filter((d) => chatId === undefined || d.chatId === chatId).map((d) => d.at);
+  /** The most deliveries inside any window of `ms` (for one chat, if given) on one platform. */
+  busiestWindow(ms: number, chatId?: string, platform = "telegram"): number {
+    const times = this.deliveries
+      .filter((d) => d.platform === platform && (chatId === undefined || d.chatId === chatId))
+      .map((d) => d.at);
     let most = 0;
     for (let i = 0, j = 0; j < times.length; j++) {
       while ((times[i] as number) <= (times[j] as number) - ms) i++;
@@ -182,7 +189,10 @@ export interface DeliveryWorld {
   clock: FakeClock;
   platform: StandInPlatform;
   /** Queues one message per chat id, due now unless told otherwise. */
-  enqueue(chats: string[], options?: { kind?: string; broadcastId?: number; chatType?: "private" | "group"; notBefore?: number; tag?: string }): string[];
+  enqueue(
+    chats: string[],
+    options?: { kind?: string; broadcastId?: number; chatType?: "private" | "group"; notBefore?: number; tag?: string; platform?: Platform },
+  ): string[];
   /** A person with a Telegram account whose chat is `chatId`. */
   person(chatId: string): number;
   accountActive(chatId: string): boolean;
@@ -209,7 +219,7 @@ export function deliveryWorld(): DeliveryWorld {
       const rows: OutboxInput[] = chats.map((chatId, i) => ({
         key: `${kind}:${tag}:${chatId}:${i}`,
         personId: personByChat.get(chatId) ?? null,
-        platform: "telegram",
+        platform: options.platform ?? "telegram",
         chatId,
         chatType: options.chatType ?? "private",
         kind,

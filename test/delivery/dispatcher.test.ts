@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createDispatcher, TELEGRAM_LIMITS, type DispatchClock, type Dispatcher, type DispatcherOptions, type Send } from "../../src/delivery/dispatcher.ts";
+import type { OutboxRepository } from "../../db/repositories/outbox.ts";
 import { createLogger } from "../../src/logger.ts";
 import { chats, deliveryWorld, T0, type DeliveryWorld } from "./delivery-world.ts";
 
@@ -55,6 +56,27 @@ describe("the dispatcher", () => {
     // 400 messages at exactly 30/s would take 13.3 s; the pacing may give up a little of that, not more.
     const broadcastDone = Math.max(...world.platform.deliveries.filter((d) => broadcast.includes(d.key)).map((d) => d.at));
     expect(broadcastDone - T0).toBeLessThan(14_000);
+  });
+
+  it("paces each platform on its own, and does not keep asking for a platform with nothing due", async () => {
+    const telegram = world.enqueue(chats(300), { tag: "t" });
+    const zalo = world.enqueue(chats(30, "z"), { tag: "z", platform: "zalo" });
+    const claims = { telegram: 0, zalo: 0, all: 0 };
+    const outbox: OutboxRepository = {
+      ...world.outbox,
+      claimDue: (now, limit, platform) => {
+        claims[platform ?? "all"]++;
+        return world.outbox.claimDue(now, limit, platform);
+      },
+    };
+    start({ outbox });
+    await world.clock.advance(15_000);
+    expect(world.platform.violations).toEqual([]);
+    expect([...telegram, ...zalo].every((key) => world.platform.copiesOf(key) === 1)).toBe(true);
+    const zaloDone = Math.max(...world.platform.deliveries.filter((d) => d.platform === "zalo").map((d) => d.at));
+    expect(zaloDone - T0).toBeLessThan(1_100);
+    expect(claims.zalo).toBeLessThanOrEqual(16);
+    expect(claims.telegram).toBeLessThanOrEqual(30);
   });
 
   it("keeps a group chat to 20 messages a minute", async () => {

@@ -49,6 +49,13 @@ describe("the outbox", () => {
     expect(world.outbox.claimDue(at(4_000), 10).map((m) => m.key)).toEqual([deferred]);
   });
 
+  it("gives a claimed row back untouched when the dispatcher stops before sending it", () => {
+    const [key] = world.enqueue(["c1"], { notBefore: T0 - 1_000 });
+    const [claimed] = world.outbox.claimDue(at(0), 1);
+    expect(world.outbox.release(claimed!.id)).toBe(true);
+    expect(world.outbox.byKey(key!)).toMatchObject({ status: "pending", attempts: 0, notBefore: at(-1_000), claimedAt: null });
+  });
+
   it("puts rows a crash left in sending back to pending, and only those", () => {
     world.enqueue(chats(5));
     const claimed = world.outbox.claimDue(at(0), 3);

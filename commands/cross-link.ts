@@ -1,0 +1,75 @@
+// One person, two apps. "/lienket" on one app gives a short code to send on the other, which then
+// belongs to the same person; "/nhacnho" chooses the app reminders go to, so nobody gets them twice.
+import { randomInt } from "node:crypto";
+import { PLATFORMS, type Platform } from "../db/schema.ts";
+import { reply, type Command, type Reply, type Request, type Services } from "./types.ts";
+
+// Capitals and digits without look-alikes (0/O, 1/I/L): typed by hand on a phone.
+const ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+const CODE_LENGTH = 7;
+const LINK_MINUTES = 15;
+const PLATFORM_NAMES: Record<Platform, string> = { telegram: "Telegram", zalo: "Zalo" };
+
+/** True for text shaped like a /lienket code (invite codes are longer). */
+export function looksLikeLinkCode(text: string): boolean {
+  return new RegExp(`^[${ALPHABET}]{6,8}$`, "i").test(text.trim());
+}
+
+export function useLinkCode(rawCode: string, req: Request, { repos, t }: Services): Reply {
+  const code = rawCode.trim().toUpperCase();
+  const entry = repos.people.linkCode(code);
+  if (!entry) return reply(t("crosslink-bad-code"));
+  if (req.actor) return reply(t(req.actor.personId === entry.personId ? "crosslink-already" : "crosslink-other-person"));
+  if (entry.usedAt !== null || entry.expiresAt <= req.now.toISOString()) return reply(t("crosslink-bad-code"));
+  const ok = repos.people.linkAccount(
+    code,
+    entry.personId,
+    { platform: req.sender.platform, externalId: req.sender.externalId, chatId: req.sender.chatId },
+    req.now.toISOString(),
+  );
+  if (!ok) return reply(t("crosslink-bad-code"));
+  const person = repos.people.person(entry.personId);
+  return reply(t("crosslink-done", { name: person?.displayName ?? req.sender.displayName, platform: PLATFORM_NAMES[req.sender.platform] }), [
+    { label: t("button-remind-here"), action: `remind:${req.sender.platform}` },
+  ]);
+}
+
+export const crossLink: Command = {
+  intents: [],
+  slash: ["lienket"],
+  run(req, services) {
+    const { repos, t } = services;
+    if (req.args && looksLikeLinkCode(req.args)) return useLinkCode(req.args, req, services);
+    if (!req.actor) return reply(t("not-linked"));
+    let code = "";
+    do {
+      code = Array.from({ length: CODE_LENGTH }, () => ALPHABET[randomInt(ALPHABET.length)]).join("");
+    } while (repos.people.linkCode(code));
+    const expiresAt = new Date(req.now.getTime() + LINK_MINUTES * 60_000).toISOString();
+    repos.people.createLinkCode(code, req.actor.personId, expiresAt);
+    const other = PLATFORMS.find((p) => p !== req.sender.platform) ?? "zalo";
+    return reply(t("crosslink-code", { code, minutes: LINK_MINUTES, other: PLATFORM_NAMES[other] }));
+  },
+};
+
+export const remindWhere: Command = {
+  intents: [],
+  slash: ["nhacnho"],
+  actions: ["remind"],
+  run(req, { repos, t }) {
+    const actor = req.actor;
+    if (!actor) return reply(t("not-linked"));
+    const linked = repos.people.platformsOf(actor.personId).filter((a) => a.active).map((a) => a.platform);
+    const wanted = req.actionArg ?? req.args?.trim().toLowerCase();
+    if (wanted && (PLATFORMS as readonly string[]).includes(wanted)) {
+      if (!linked.includes(wanted as Platform)) return reply(t("remind-not-linked", { platform: PLATFORM_NAMES[wanted as Platform] }));
+      repos.people.setRemindOn(actor.personId, wanted as Platform);
+      return reply(t("remind-set", { platform: PLATFORM_NAMES[wanted as Platform] }));
+    }
+    const current = repos.people.address(actor.personId)?.platform;
+    return reply(
+      t("remind-shown", { platform: current ? PLATFORM_NAMES[current] : "—" }),
+      linked.map((p) => ({ label: PLATFORM_NAMES[p], action: `remind:${p}` })),
+    );
+  },
+};
