@@ -10,16 +10,13 @@ import { reply, type Command, type Reply, type Request, type Services } from "./
 
 const PART = /^([A-Za-z0-9._-]+)\s*[=:]\s*(\d{1,3}(?:\.\d{3})+|\d+)$/;
 
-function adminUnit(req: Request): Unit | undefined {
-  return req.actor?.posts.filter((p) => p.role === "admin").sort((a, b) => a.unit.depth - b.unit.depth)[0]?.unit;
-}
 
 export const allocate: Command = {
   intents: [],
   slash: ["phanbo"],
   run(req: Request, services: Services): Reply {
     const { repos, t } = services;
-    const unit = adminUnit(req);
+    const unit = req.actor?.adminUnit;
     if (!unit) return reply(t("allocate-not-admin"));
     const words = (req.args ?? "").trim().split(/\s+/).filter(Boolean);
     const parts = words.filter((w) => PART.test(w));

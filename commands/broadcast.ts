@@ -2,9 +2,6 @@
 // through the outbox, with a delivery count back to the admin when it is done.
 import { reply, type Command, type Reply, type Request, type Services } from "./types.ts";
 
-function adminUnit(req: Request) {
-  return req.actor?.posts.filter((p) => p.role === "admin").sort((a, b) => a.unit.depth - b.unit.depth)[0]?.unit;
-}
 
 function settle(req: Request, { repos, t, wakeDispatcher }: Services): Reply {
   const [idText = "", answer = ""] = (req.actionArg ?? "").split(":");
@@ -46,7 +43,7 @@ export const broadcast: Command = {
   run(req, services) {
     const { repos, t } = services;
     if (req.actionArg !== undefined) return settle(req, services);
-    const unit = adminUnit(req);
+    const unit = req.actor?.adminUnit;
     if (!unit || !req.actor) return reply(t("broadcast-not-admin"));
     const text = (req.args ?? "").trim();
     if (!text) return reply(t("broadcast-how"));

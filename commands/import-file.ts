@@ -9,14 +9,10 @@ const SHOWN_ERRORS = 25;
 /** Files larger than this are not read: a province's units fit in far less. */
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 
-function adminUnit(req: Request) {
-  const post = req.actor?.posts.filter((p) => p.role === "admin").sort((a, b) => a.unit.depth - b.unit.depth)[0];
-  return post?.unit;
-}
 
 async function check(req: Request, services: Services): Promise<Reply> {
   const { repos, t } = services;
-  const scope = adminUnit(req);
+  const scope = req.actor?.adminUnit;
   if (!scope) return reply(t("import-not-admin"));
   const document = req.document;
   if (!document) return reply(t("import-how"));
@@ -47,7 +43,7 @@ function settle(req: Request, services: Services): Reply {
     repos.pendingImports.settle(pending.id, req.now.toISOString());
     return reply(t("import-cancelled"));
   }
-  const scope = adminUnit(req);
+  const scope = req.actor?.adminUnit;
   if (!scope) return reply(t("import-not-admin"));
   // Checked again: units or targets may have changed since the file was read.
   const plan = planImport(pending.kind as ImportKind, JSON.parse(pending.payload) as Row[], repos, req.today, scope);

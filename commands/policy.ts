@@ -18,9 +18,8 @@ export const policy: Command = {
   intents: [],
   slash: ["lichnhac"],
   run(req, { repos, policies, t }) {
-    const admin = req.actor?.posts.filter((p) => p.role === "admin").sort((a, b) => a.unit.depth - b.unit.depth)[0];
-    if (!admin) return reply(t("policy-not-admin"));
-    const unit = admin.unit;
+    const unit = req.actor?.adminUnit;
+    if (!unit) return reply(t("policy-not-admin"));
     const args = (req.args ?? "").trim();
     if (args) {
       const changes: Partial<ReminderPolicy> = {};

@@ -58,14 +58,14 @@ export const assignTask: Command = {
   intents: [],
   slash: ["giaoviec"],
   run(req, { repos, t }) {
-    const admin = req.actor?.posts.filter((p) => p.role === "admin").sort((a, b) => a.unit.depth - b.unit.depth)[0];
-    if (!admin) return reply(t("task-not-admin"));
+    const adminUnit = req.actor?.adminUnit;
+    if (!adminUnit) return reply(t("task-not-admin"));
     const match = /^(.+?)\s+(?:hạn|han|trước|truoc)\s+(\d{1,2}\/\d{1,2}\/\d{4})\s*$/i.exec((req.args ?? "").trim());
     const due = match?.[2] ? readDay(match[2]) : null;
     const title = match?.[1]?.trim();
     if (!title || !due) return reply(t("task-how"));
     if (due < req.today) return reply(t("task-past", { deadline: viDate(due) }));
-    repos.reminders.addTask(admin.unit.id, title, due, req.actor?.personId ?? null, req.now.toISOString());
-    return reply(t("task-assigned", { title, unit: admin.unit.name, deadline: viDate(due) }));
+    repos.reminders.addTask(adminUnit.id, title, due, req.actor?.personId ?? null, req.now.toISOString());
+    return reply(t("task-assigned", { title, unit: adminUnit.name, deadline: viDate(due) }));
   },
 };

@@ -2,7 +2,7 @@
 // limits, and settles every row as sent, retried, failed or blocked. A row is claimed before it is sent, so
 // a crash can repeat only the sends that were in flight (at most `concurrency`), never lose one.
 import type { OutboxMessage, OutboxRepository } from "../../db/repositories/outbox.ts";
-import type { Platform } from "../../db/schema.ts";
+import { PLATFORMS, type Platform } from "../../db/schema.ts";
 import { PlatformPacer, TELEGRAM_LIMITS, type PlatformLimits } from "./rate-limiter.ts";
 
 export type { OutboxMessage } from "../../db/repositories/outbox.ts";
@@ -80,7 +80,7 @@ export interface DrainSummary {
 export interface Dispatcher {
   /** Recovers rows a crash left in `sending`, then sends due rows as the limits allow until stopped. */
   start(): void;
-  /** Stops claiming; resolves once the sends in flight are settled. */
+  /** Stops claiming and gives back claimed rows not yet sent; resolves once the sends in flight are settled. */
   stop(): Promise<void>;
   /** Looks for due rows now instead of at the next poll: call after enqueueing. */
   wake(): void;
@@ -92,7 +92,6 @@ export interface Dispatcher {
   readonly inFlight: number;
 }
 
-const PLATFORMS: Platform[] = ["telegram", "zalo"];
 /** Most rows a platform claims at once; claimed rows not yet sent are recovered after a crash, not repeated. */
 const MAX_BATCH = 100;
 const iso = (ms: number) => new Date(ms).toISOString();

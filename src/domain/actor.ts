@@ -33,6 +33,11 @@ export class Actor {
     return this.canSee(unit);
   }
 
+  /** The highest unit the person is admin of: where imports, allocations and announcements apply. */
+  get adminUnit(): Unit | undefined {
+    return this.posts.filter((post) => post.role === "admin").sort((a, b) => a.unit.depth - b.unit.depth)[0]?.unit;
+  }
+
   /** Admins manage the subtree of the unit they are admin of. */
   isAdminOf(unit: Unit): boolean {
     return this.posts.some((post) => post.role === "admin" && isWithin(unit, post.unit));

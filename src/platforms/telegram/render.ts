@@ -1,6 +1,9 @@
 // Plain replies → Telegram messages: choices become inline buttons, images photos, files documents.
 import { InlineKeyboard, InputFile, type Api, type RawApi } from "grammy";
 import type { Choice, Reply } from "../../../commands/index.ts";
+import { splitText } from "../split-text.ts";
+
+export { splitText };
 
 /** Telegram refuses callback data longer than 64 bytes, and texts longer than 4,096 characters. */
 const MAX_CALLBACK_BYTES = 64;
@@ -15,29 +18,6 @@ function keyboard(choices: Choice[] | undefined): InlineKeyboard | undefined {
     if (i % 2 === 1) kb.row();
   });
   return kb;
-}
-
-/** Splits at line breaks so no part exceeds the limit; a single overlong line is cut. */
-export function splitText(text: string, limit: number): string[] {
-  if (text.length <= limit) return [text];
-  const parts: string[] = [];
-  let current = "";
-  for (const line of text.split("\n")) {
-    const candidate = current ? `${current}\n${line}` : line;
-    if (candidate.length <= limit) {
-      current = candidate;
-      continue;
-    }
-    if (current) parts.push(current);
-    let rest = line;
-    while (rest.length > limit) {
-      parts.push(rest.slice(0, limit));
-      rest = rest.slice(limit);
-    }
-    current = rest;
-  }
-  if (current) parts.push(current);
-  return parts;
 }
 
 export async function sendReply(api: Api<RawApi>, chatId: number | string, reply: Reply): Promise<void> {

@@ -8,7 +8,8 @@ import { MAX_TELEGRAM_TEXT, splitText } from "./render.ts";
 
 export function telegramSender(token: string, apiRoot: string): (message: OutboxMessage) => Promise<SendResult> {
   const agent = apiRoot.startsWith("https:") ? new HttpsAgent({ keepAlive: true }) : new HttpAgent({ keepAlive: true });
-  const api = new Api(token, { apiRoot, baseFetchConfig: { agent } as object });
+  // A short timeout: grammY's default of 500 s would hold up shutdown behind one stuck request.
+  const api = new Api(token, { apiRoot, timeoutSeconds: 30, baseFetchConfig: { agent } as object });
   return async (message) => {
     const parts = splitText(message.payload.text, MAX_TELEGRAM_TEXT);
     const choices = message.payload.choices ?? [];

@@ -1,6 +1,5 @@
 // Serves the stand-in Bot API on a loopback port, so grammY talks to it over real HTTP.
-import { serve } from "@hono/node-server";
-import type { AddressInfo } from "node:net";
+import { serveOnLoopback } from "../loopback-server.ts";
 import { StandInBotApi } from "./stand-in-api.ts";
 
 export interface RunningStandIn {
@@ -10,18 +9,6 @@ export interface RunningStandIn {
   close(): Promise<void>;
 }
 
-export function startStandIn(api = new StandInBotApi()): Promise<RunningStandIn> {
-  return new Promise((resolve) => {
-    const server = serve({ fetch: api.app.fetch, port: 0, hostname: "127.0.0.1" }, (info: AddressInfo) => {
-      resolve({
-        api,
-        url: `http://127.0.0.1:${info.port}`,
-        close: () =>
-          new Promise<void>((done) => {
-            server.close(() => done());
-            (server as { closeAllConnections?: () => void }).closeAllConnections?.();
-          }),
-      });
-    });
-  });
+export async function startStandIn(api = new StandInBotApi()): Promise<RunningStandIn> {
+  return { api, ...(await serveOnLoopback(api.app.fetch)) };
 }

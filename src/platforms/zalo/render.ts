@@ -4,7 +4,7 @@ import type { Choice, Reply } from "../../../commands/types.ts";
 import { foldDiacritics } from "../../nlu/fold-diacritics.ts";
 import { MAX_ZALO_TEXT } from "./client.ts";
 import type { MediaStore } from "./image-store.ts";
-import { splitText } from "./split-text.ts";
+import { splitText } from "../split-text.ts";
 
 export interface ZaloRendering {
   /** Each at most 2,000 characters, in the order to send them. */

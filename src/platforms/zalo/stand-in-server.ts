@@ -1,6 +1,5 @@
 // Serves the stand-in Zalo API on a loopback port, so the client talks to it over real HTTP.
-import { serve } from "@hono/node-server";
-import type { AddressInfo } from "node:net";
+import { serveOnLoopback } from "../loopback-server.ts";
 import { StandInZaloApi } from "./stand-in-api.ts";
 
 export interface RunningZaloStandIn {
@@ -10,19 +9,7 @@ export interface RunningZaloStandIn {
   close(): Promise<void>;
 }
 
-export function startZaloStandIn(api = new StandInZaloApi()): Promise<RunningZaloStandIn> {
-  return new Promise((resolve) => {
-    const server = serve({ fetch: api.app.fetch, port: 0, hostname: "127.0.0.1" }, (info: AddressInfo) => {
-      resolve({
-        api,
-        url: `http://127.0.0.1:${info.port}`,
-        close: () =>
-          new Promise<void>((done) => {
-            api.release();
-            server.close(() => done());
-            (server as { closeAllConnections?: () => void }).closeAllConnections?.();
-          }),
-      });
-    });
-  });
+export async function startZaloStandIn(api = new StandInZaloApi()): Promise<RunningZaloStandIn> {
+  // Waiting getUpdates calls are answered first, or closing would wait for them.
+  return { api, ...(await serveOnLoopback(api.app.fetch, () => api.release())) };
 }

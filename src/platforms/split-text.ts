@@ -1,5 +1,5 @@
 // Cuts a long reply into messages a platform accepts, at line breaks where it can.
-// Telegram's renderer has its own copy inside a module that imports grammY; this one has no platform in it.
+// Telegram (4,096) and Zalo (2,000) both limit a message's length; this has no platform in it.
 
 /**
  * Splits `text` into parts of at most `limit` characters (UTF-16 units, as the platforms count).
