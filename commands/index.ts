@@ -1,4 +1,5 @@
 // Every command, mounted in one place.
+import { addMetric } from "./add-metric.ts";
 import { allocate } from "./allocate.ts";
 import { broadcast } from "./broadcast.ts";
 import { crossLink, remindWhere } from "./cross-link.ts";
@@ -18,4 +19,4 @@ import { unknown } from "./unknown.ts";
 export { link } from "./link.ts";
 export type { Choice, Command, Reply, Request, Sender, Services, Translate } from "./types.ts";
 
-export const commands: Command[] = [report, remaining, progress, deadlines, undo, exportReport, importFile, allocate, broadcast, assignTask, reminderActions, unmute, policy, crossLink, remindWhere, help, greet, thanks, unknown];
+export const commands: Command[] = [report, remaining, progress, deadlines, undo, exportReport, importFile, allocate, broadcast, assignTask, reminderActions, unmute, policy, crossLink, remindWhere, addMetric, help, greet, thanks, unknown];

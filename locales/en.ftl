@@ -258,3 +258,7 @@ button-remind-here = Get reminders here
 remind-shown = 🔔 Reminders and announcements go to: { $platform }. Choose where:
 remind-set = ✅ Reminders and announcements will now go to { $platform }.
 remind-not-linked = You have not linked { $platform } yet. Send “/lienket” to get a code, then send it on { $platform }.
+metric-not-admin = Only a federation administrator can add a kind of target.
+metric-how = Write it like this: “/themchitieu Hoạt động văn hóa thể thao = hoạt động” (after = the kind of report it counts: kết nạp, giảm, thành lập CĐCS, thành lập nghiệp đoàn, giới thiệu Đảng, hoạt động).
+metric-builtin = “{ $name }” is in the catalogue already.
+metric-added = ✅ Target “{ $name }” added (key { $key }). It can now be set in a targets file (Chỉ tiêu column: its name or key).

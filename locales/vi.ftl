@@ -255,3 +255,7 @@ button-remind-here = Nhận nhắc việc ở đây
 remind-shown = 🔔 Nhắc việc và thông báo đang gửi về: { $platform }. Chọn nơi nhận:
 remind-set = ✅ Từ nay nhắc việc và thông báo sẽ gửi về { $platform }.
 remind-not-linked = Anh/chị chưa liên kết { $platform }. Hãy gõ “/lienket” để lấy mã rồi gửi mã đó trên { $platform }.
+metric-not-admin = Chỉ quản trị của LĐLĐ mới thêm được loại chỉ tiêu mới.
+metric-how = Hãy viết theo mẫu: “/themchitieu Hoạt động văn hóa thể thao = hoạt động” (sau dấu = là loại báo cáo được tính: kết nạp, giảm, thành lập CĐCS, thành lập nghiệp đoàn, giới thiệu Đảng, hoạt động).
+metric-builtin = “{ $name }” đã có sẵn trong danh mục, không cần thêm.
+metric-added = ✅ Đã thêm chỉ tiêu “{ $name }” (mã { $key }). Giờ có thể giao chỉ tiêu này trong tệp Excel (cột Chỉ tiêu ghi đúng tên hoặc mã).

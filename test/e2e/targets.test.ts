@@ -69,6 +69,19 @@ describe("a catalogue of targets", () => {
   });
 });
 
+describe("adding a kind of target", () => {
+  it("lets an admin add a count to the catalogue and set it from a file by its name", async () => {
+    expect(await admin.says("/themchitieu Hoạt động văn hóa thể thao = hoạt động")).toContain("Đã thêm chỉ tiêu “Hoạt động văn hóa thể thao”");
+    const csv = "Mã đơn vị,Chỉ tiêu,Số lượng,Hạn\nC1,Hoạt động văn hóa thể thao,2,31/12/2026\n";
+    expect(await admin.sendsFile("chi-tieu.csv", new TextEncoder().encode(csv))).toContain("Sẽ thêm 1 chỉ tiêu");
+    await admin.presses("✅ Xác nhận nhập");
+    const chair = await world.personAt("C1");
+    expect(await chair.says("tổ chức 1 hoạt động văn hóa")).toContain("Hoạt động văn hóa thể thao: 1/2");
+    const officer = await world.personAt("D1", "officer");
+    expect(await officer.says("/themchitieu Gì đó = hoạt động")).toContain("Chỉ quản trị");
+  });
+});
+
 describe("allocating a target among units", () => {
   it("splits in proportion to workers who are not members yet, adding up exactly, once confirmed", async () => {
     world.target("D1", "ket_nap", 100, "2026-12-31");

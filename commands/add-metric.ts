@@ -1,0 +1,35 @@
+// "/themchitieu Hoạt động văn hóa thể thao = hoạt động": an admin adds a kind of target to the catalogue,
+// counted from the reports it names (admissions, departures, foundings, Party referrals, activities).
+import { foldDiacritics } from "../src/nlu/fold-diacritics.ts";
+import { reply, type Command } from "./types.ts";
+
+/** The report a new count follows, by the words an officer would use. */
+const EVENTS: [RegExp, string[]][] = [
+  [/phi chinh thuc/, ["join:informal"]],
+  [/thuc tang/, ["join", "leave"]],
+  [/ket nap/, ["join"]],
+  [/giam|nghi viec/, ["leave"]],
+  [/thanh lap (cdcs|cong doan)/, ["found_union"]],
+  [/thanh lap (nd|nghiep doan)/, ["found_guild"]],
+  [/gioi thieu|dang/, ["party_referral"]],
+  [/hoat dong/, ["activity"]],
+];
+
+const fold = (text: string) => foldDiacritics(text.toLowerCase()).replace(/[^a-z0-9]+/g, " ").trim();
+
+export const addMetric: Command = {
+  intents: [],
+  slash: ["themchitieu"],
+  run(req, { repos, t }) {
+    if (!req.actor?.adminUnit) return reply(t("metric-not-admin"));
+    const [nameText = "", eventText = "hoạt động"] = (req.args ?? "").split("=").map((part) => part.trim());
+    const events = EVENTS.find(([pattern]) => pattern.test(fold(eventText)))?.[1];
+    const name = nameText.replace(/\s+/g, " ");
+    if (name.length < 3 || name.length > 120 || !events) return reply(t("metric-how"));
+    const key = fold(name).replaceAll(" ", "_").slice(0, 40);
+    const existing = repos.metrics.get(key);
+    if (existing?.builtin) return reply(t("metric-builtin", { name: existing.name }));
+    repos.metrics.add({ key, name, kind: "count", events, sector: null, ratings: [] });
+    return reply(t("metric-added", { name, key }));
+  },
+};
