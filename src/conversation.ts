@@ -4,6 +4,7 @@ import { exportReport } from "../commands/export.ts";
 import { importFile } from "../commands/import-file.ts";
 import { taskDone, taskSaidDone } from "../commands/tasks.ts";
 import { looksLikeLinkCode, useLinkCode } from "../commands/cross-link.ts";
+import { unknown } from "../commands/unknown.ts";
 import { commands, link, type Command, type Reply, type Request, type Sender, type Services } from "../commands/index.ts";
 import { Actor } from "./domain/actor.ts";
 import { dayOf } from "./domain/calendar.ts";
@@ -73,6 +74,7 @@ export function conversation(options: ConversationOptions) {
     for (const action of command.actions ?? []) byAction.set(action, command);
     for (const name of command.slash ?? []) bySlash.set(name, command);
   }
+  const unknownCommand = byIntent.get("unknown") ?? unknown;
 
   function actorOf(sender: Sender): Actor | null {
     const account = repos.people.account(sender.platform, sender.externalId);
@@ -84,6 +86,44 @@ export function conversation(options: ConversationOptions) {
       return unit ? [{ unit, role: grant.role }] : [];
     });
     return posts.length > 0 ? new Actor(person.id, person.displayName, person.locale, posts) : null;
+  }
+
+  /** What a message or button asks for: a command with its parse, or a code to redeem. */
+  type Route =
+    | { command: Command; parse: Parse; args?: string; actionName?: string; actionArg?: string }
+    | { redeem: "invite" | "link"; code: string };
+
+  /** A pressed button: its action names the command ("undo:12"), or says something for the person ("say:tiến độ"). */
+  function fromAction(action: string): Route | "expired" | { say: string } {
+    const [name = "", ...rest] = action.split(":");
+    if (name === "say") return { say: rest.join(":") };
+    const command = byAction.get(name);
+    return command ? { command, parse: { intent: "unknown" }, actionName: name, actionArg: rest.join(":") } : "expired";
+  }
+
+  function fromSlash(name: string, args: string, actor: Actor | null): Route {
+    if (name === "start" && args) return { redeem: "invite", code: args };
+    const command = bySlash.get(name);
+    if (command) return { command, parse: { intent: command.intents[0] ?? "unknown" }, args };
+    const event = SLASH_EVENTS[name];
+    const parsed: Parse =
+      name === "start" ? { intent: actor ? "help" : "greet" } : event ? slashReport(event, args) : { intent: SLASH_INTENTS[name] ?? "unknown" };
+    return { command: byIntent.get(parsed.intent) ?? unknownCommand, parse: parsed };
+  }
+
+  /** Free text: fixed phrases and codes first, then the language layer. */
+  function fromText(text: string, actor: Actor | null, today: string): Route {
+    const exportAsked = EXPORT_PHRASE.exec(text.normalize("NFC"));
+    if (exportAsked) return { command: exportReport, parse: { intent: "unknown" }, args: text.normalize("NFC").slice(exportAsked[0].length).trim() };
+    // Zalo has no deep links: "start CODE" typed by hand works like Telegram's /start CODE.
+    const typedStart = /^start\s+(\S+)$/i.exec(text);
+    if (typedStart?.[1]) return { redeem: "invite", code: typedStart[1] };
+    if (!actor && looksLikeInviteCode(text)) return { redeem: "invite", code: text };
+    if (looksLikeLinkCode(text) && (!actor || repos.people.linkCode(text.trim().toUpperCase()))) return { redeem: "link", code: text };
+    // "đã nộp danh sách", "xong hội nghị sơ kết": a task done, when it names an open task of the person's unit.
+    if (actor && taskSaidDone(text, actor, repos)) return { command: taskDone, parse: { intent: "unknown" } };
+    const parsed = parse(text, { today });
+    return { command: byIntent.get(parsed.intent) ?? unknownCommand, parse: parsed };
   }
 
   async function handle(incoming: Incoming): Promise<Reply> {
@@ -101,73 +141,31 @@ export function conversation(options: ConversationOptions) {
     };
     const base = { actor, sender: incoming.sender, source: incoming.source, now, today: dayOf(now, options.timeZone) };
 
-    let text = (incoming.text ?? "").trim();
-    let command: Command | undefined;
-    let actionArg: string | undefined;
-    let actionName: string | undefined;
-    let commandArgs: string | undefined;
     if (incoming.document) {
       if (!actor) return { text: t("not-linked") };
-      return importFile.run({ ...base, text, parse: { intent: "unknown" }, document: incoming.document }, services);
+      return importFile.run({ ...base, text: "", parse: { intent: "unknown" }, document: incoming.document }, services);
     }
+    let text = (incoming.text ?? "").trim();
+    let route: Route | undefined;
     if (incoming.action !== undefined) {
-      const [name = "", ...rest] = incoming.action.split(":");
-      if (name === "say") text = rest.join(":");
-      else {
-        command = byAction.get(name);
-        actionName = name;
-        actionArg = rest.join(":");
-        if (!command) return { text: t("action-expired") };
-      }
+      const pressed = fromAction(incoming.action);
+      if (pressed === "expired") return { text: t("action-expired") };
+      if ("say" in pressed) text = pressed.say;
+      else route = pressed;
     }
     if (text.length > MAX_TEXT) return { text: t("too-long", { max: MAX_TEXT }) };
+    if (!route) {
+      const slash = /^\/([a-z]+)(?:@\w+)?(?:\s+([\s\S]*))?$/i.exec(text);
+      route = slash ? fromSlash((slash[1] ?? "").toLowerCase(), (slash[2] ?? "").trim(), actor) : fromText(text, actor, base.today);
+    }
 
-    let parsed: Parse | undefined;
-    const slash = /^\/([a-z]+)(?:@\w+)?(?:\s+([\s\S]*))?$/i.exec(text);
-    if (!command && slash) {
-      const name = (slash[1] ?? "").toLowerCase();
-      const args = (slash[2] ?? "").trim();
-      const event = SLASH_EVENTS[name];
-      if (name === "start" && args) return link(args, { ...base, text, parse: { intent: "greet" } }, services);
-      command = bySlash.get(name);
-      if (command) {
-        parsed = { intent: command.intents[0] ?? "unknown" };
-        commandArgs = args;
-      }
-      else if (name === "start") parsed = { intent: actor ? "help" : "greet" };
-      else if (event) parsed = slashReport(event, args);
-      else parsed = { intent: SLASH_INTENTS[name] ?? "unknown" };
-    }
-    const exportAsked = !command && !slash ? EXPORT_PHRASE.exec(text.normalize("NFC")) : null;
-    if (exportAsked) {
-      command = exportReport;
-      parsed = { intent: "unknown" };
-      commandArgs = text.normalize("NFC").slice(exportAsked[0].length).trim();
-    }
-    // Zalo has no deep links: "start CODE" typed by hand works like Telegram's /start CODE.
-    const typedStart = !command && !slash ? /^start\s+(\S+)$/i.exec(text) : null;
-    if (typedStart?.[1]) return link(typedStart[1], { ...base, text, parse: { intent: "greet" } }, services);
-    if (!command && !slash && looksLikeInviteCode(text) && !actor) {
-      return link(text, { ...base, text, parse: { intent: "greet" } }, services);
-    }
-    if (!command && !slash && looksLikeLinkCode(text) && (!actor || repos.people.linkCode(text.trim().toUpperCase()))) {
-      return useLinkCode(text, { ...base, text, parse: { intent: "greet" } }, services);
-    }
-    // "đã nộp danh sách", "xong hội nghị sơ kết": a task done, when it names an open task of the person's unit.
-    if (!command && !slash && actor && taskSaidDone(text, actor, repos)) command = taskDone;
-    parsed ??= command ? { intent: "unknown" } : parse(text, { today: base.today });
-    command ??= byIntent.get(parsed.intent) ?? byIntent.get("unknown");
-    if (!command) return { text: t("unknown") };
-    const request: Request = {
-      ...base,
-      text,
-      parse: parsed,
-      ...(actionArg !== undefined ? { actionArg } : {}),
-      ...(actionName !== undefined ? { actionName } : {}),
-      ...(commandArgs ? { args: commandArgs } : {}),
-    };
-    if (!actor && !command.open) return { text: t("not-linked") };
-    return command.run(request, services);
+    const request: Request = { ...base, text, parse: "parse" in route ? route.parse : { intent: "greet" } };
+    if ("redeem" in route) return route.redeem === "invite" ? link(route.code, request, services) : useLinkCode(route.code, request, services);
+    if (route.args) request.args = route.args;
+    if (route.actionName !== undefined) request.actionName = route.actionName;
+    if (route.actionArg !== undefined) request.actionArg = route.actionArg;
+    if (!actor && !route.command.open) return { text: t("not-linked") };
+    return route.command.run(request, services);
   }
 
   return { handle };
