@@ -5,7 +5,7 @@ import { SECTORS } from "../db/schema.ts";
 import { renderProgressChart, type ProgressBar } from "../src/charts/progress-chart.ts";
 import { allocationService } from "../src/domain/allocation.ts";
 import { viDate } from "../src/domain/calendar.ts";
-import type { ChildStanding, UnitStanding } from "../src/domain/standing.ts";
+import { furthestBehind, type ChildStanding, type UnitStanding } from "../src/domain/standing.ts";
 import { lookUpUnit } from "../src/domain/unit-lookup.ts";
 import { behindText, forecastText, standingText } from "./standing-text.ts";
 import { reply, type Command, type Reply, type Request, type Services } from "./types.ts";
@@ -22,7 +22,11 @@ function isLeaf(unit: Unit): boolean {
   return unit.kind === "grassroots" || unit.kind === "guild";
 }
 
-function answer(req: Request, services: Services, heading: string): Answer | Reply {
+/**
+ * The figures both asks share. "Còn thiếu" must stay a few indexed lookups at any level, so only
+ * "tiến độ" (`detailed`) adds what scans a subtree: the split by sector and the allocation check.
+ */
+function answer(req: Request, services: Services, heading: string, detailed: boolean): Answer | Reply {
   const { repos, t } = services;
   const actor = req.actor;
   if (!actor) return reply(t("not-linked"));
@@ -37,30 +41,43 @@ function answer(req: Request, services: Services, heading: string): Answer | Rep
   let metric = wanted ?? standing.targets[0]?.metric ?? "ket_nap";
   let children: ChildStanding[] = [];
   if (!isLeaf(unit)) {
-    // Without a metric named, the first of the unit's targets that was allocated to the units below.
-    const allocated = standing.targets.find((s) => repos.targets.forChildren(unit.id, standing.period, s.metric).length > 0);
-    if (!wanted && allocated) metric = allocated.metric;
     children = services.standing.children(unit, metric, req.today);
-    const { count, behind } = services.standing.childrenBehind(unit, metric, req.today);
-    const name = repos.metrics.get(metric)?.name ?? metric;
-    if (count > 0 && behind.length === 0) parts.push("", t("behind-none", { metric: name, count }));
-    if (behind.length > 0) parts.push("", t("behind-heading", { metric: name, count }), behindText(behind, t));
-    const metricDef = repos.metrics.get(metric);
-    if (metricDef?.kind === "count") {
-      const order = (sector: string | null) => (sector === null ? SECTORS.length : SECTORS.indexOf(sector as (typeof SECTORS)[number]));
-      const sectors = repos.figures
-        .bySector(unit, metricDef.events, standing.period)
-        .filter((s) => s.total !== 0)
-        .sort((a, b) => order(a.sector) - order(b.sector));
-      if (sectors.length > 1) {
-        const list = sectors.map((s) => t("sector-part", { sector: s.sector ?? "none", total: s.total })).join(" · ");
-        parts.push("", t("sector-line", { metric: name, list }));
+    // Without a metric named, the first of the unit's targets that was allocated to the units below.
+    if (!wanted && children.length === 0) {
+      for (const s of standing.targets.slice(1)) {
+        children = services.standing.children(unit, s.metric, req.today);
+        if (children.length > 0) {
+          metric = s.metric;
+          break;
+        }
       }
     }
-    const gap = allocationService(repos).gap(unit, metric, standing.period);
-    if (gap) parts.push("", t("allocation-gap-line", { metric: name, allocated: gap.allocated, target: gap.target, missing: gap.missingChildren }));
+    const name = repos.metrics.get(metric)?.name ?? metric;
+    const behind = furthestBehind(children);
+    if (children.length > 0 && behind.length === 0) parts.push("", t("behind-none", { metric: name, count: children.length }));
+    if (behind.length > 0) parts.push("", t("behind-heading", { metric: name, count: children.length }), behindText(behind, t));
+    if (detailed) parts.push(...details(unit, metric, name, standing.period, services));
   }
   return { unit, standing: shown, metric, children, parts };
+}
+
+function details(unit: Unit, metric: string, name: string, period: string, { repos, t }: Services): string[] {
+  const lines: string[] = [];
+  const metricDef = repos.metrics.get(metric);
+  if (metricDef?.kind === "count") {
+    const order = (sector: string | null) => (sector === null ? SECTORS.length : SECTORS.indexOf(sector as (typeof SECTORS)[number]));
+    const sectors = repos.figures
+      .bySector(unit, metricDef.events, period)
+      .filter((s) => s.total !== 0)
+      .sort((a, b) => order(a.sector) - order(b.sector));
+    if (sectors.length > 1) {
+      const list = sectors.map((s) => t("sector-part", { sector: s.sector ?? "none", total: s.total })).join(" · ");
+      lines.push("", t("sector-line", { metric: name, list }));
+    }
+  }
+  const gap = allocationService(repos).gap(unit, metric, period);
+  if (gap) lines.push("", t("allocation-gap-line", { metric: name, allocated: gap.allocated, target: gap.target, missing: gap.missingChildren }));
+  return lines;
 }
 
 function chartBars(a: Answer): ProgressBar[] {
@@ -80,7 +97,7 @@ export const remaining: Command = {
   intents: ["ask_remaining"],
   slash: ["conthieu"],
   run(req, services) {
-    const a = answer(req, services, "remaining-heading");
+    const a = answer(req, services, "remaining-heading", false);
     if ("text" in a) return a;
     return reply(a.parts.join("\n"), [{ label: services.t("button-progress"), action: "say:tiến độ" }]);
   },
@@ -91,7 +108,7 @@ export const progress: Command = {
   slash: ["tiendo"],
   run(req, services) {
     const { t, repos } = services;
-    const a = answer(req, services, "progress-heading");
+    const a = answer(req, services, "progress-heading", true);
     if ("text" in a) return a;
     const forecast = forecastText(a.standing, t);
     const text = forecast ? [...a.parts, "", forecast].join("\n") : a.parts.join("\n");

@@ -84,6 +84,15 @@ function finish(
   };
 }
 
+/** Of children's standings, those that have not reached their target, furthest behind pace first. */
+export function furthestBehind(children: ChildStanding[], limit = 5): ChildStanding[] {
+  const gap = (c: ChildStanding) => c.standing.percent - (c.standing.target > 0 ? (c.standing.expected * 100) / c.standing.target : 0);
+  return children
+    .filter((c) => c.standing.missing > 0)
+    .sort((a, b) => gap(a) - gap(b) || a.standing.percent - b.standing.percent || b.standing.missing - a.standing.missing)
+    .slice(0, limit);
+}
+
 export function standingService(repos: Pick<Repositories, "targets" | "ledger" | "metrics" | "figures">) {
   function measure(unit: UnitRef, metric: Metric, target: Target, today: string, tallies?: ReadonlyMap<string, number>): TargetStanding {
     const base = { metric: metric.key, name: metric.name, scope: target.scope, target: target.value };
@@ -149,12 +158,7 @@ export function standingService(repos: Pick<Repositories, "targets" | "ledger" |
     /** The children that have not reached their target, furthest behind pace first (then lowest percent). */
     childrenBehind(unit: Unit, metricKey: string, today: string, limit = 5): { count: number; behind: ChildStanding[] } {
       const all = this.children(unit, metricKey, today);
-      const gap = (c: ChildStanding) => c.standing.percent - (c.standing.target > 0 ? (c.standing.expected * 100) / c.standing.target : 0);
-      const behind = all
-        .filter((c) => c.standing.missing > 0)
-        .sort((a, b) => gap(a) - gap(b) || a.standing.percent - b.standing.percent || b.standing.missing - a.standing.missing)
-        .slice(0, limit);
-      return { count: all.length, behind };
+      return { count: all.length, behind: furthestBehind(all, limit) };
     },
   };
 }
