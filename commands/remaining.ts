@@ -41,17 +41,9 @@ function answer(req: Request, services: Services, heading: string, detailed: boo
   let metric = wanted ?? standing.targets[0]?.metric ?? "ket_nap";
   let children: ChildStanding[] = [];
   if (!isLeaf(unit)) {
+    // Without a metric named, who is behind on what most of the units below were given.
+    if (!wanted) metric = repos.targets.childMetrics(unit.id, standing.period)[0] ?? metric;
     children = services.standing.children(unit, metric, req.today);
-    // Without a metric named, the first of the unit's targets that was allocated to the units below.
-    if (!wanted && children.length === 0) {
-      for (const s of standing.targets.slice(1)) {
-        children = services.standing.children(unit, s.metric, req.today);
-        if (children.length > 0) {
-          metric = s.metric;
-          break;
-        }
-      }
-    }
     const name = repos.metrics.get(metric)?.name ?? metric;
     const behind = furthestBehind(children);
     if (children.length > 0 && behind.length === 0) parts.push("", t("behind-none", { metric: name, count: children.length }));

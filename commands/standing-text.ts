@@ -48,7 +48,9 @@ export function forecastText(standing: UnitStanding, t: Translate): string {
     .map((s) =>
       s.forecast === null
         ? t("forecast-none", { metric: s.name })
-        : t(s.forecast <= s.deadline ? "forecast-on-time" : "forecast-late", {
+        : s.forecast.slice(0, 4) > s.deadline.slice(0, 4)
+          ? t("forecast-not-this-year", { metric: s.name, deadline: viDate(s.deadline) })
+          : t(s.forecast <= s.deadline ? "forecast-on-time" : "forecast-late", {
             metric: s.name,
             date: viDate(s.forecast),
             deadline: viDate(s.deadline),

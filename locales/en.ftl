@@ -262,3 +262,4 @@ metric-not-admin = Only a federation administrator can add a kind of target.
 metric-how = Write it like this: “/themchitieu Hoạt động văn hóa thể thao = hoạt động” (after = the kind of report it counts: kết nạp, giảm, thành lập CĐCS, thành lập nghiệp đoàn, giới thiệu Đảng, hoạt động).
 metric-builtin = “{ $name }” is in the catalogue already.
 metric-added = ✅ Target “{ $name }” added (key { $key }). It can now be set in a targets file (Chỉ tiêu column: its name or key).
+forecast-not-this-year = 🔮 { $metric }: at the present pace it will not be reached by { $deadline }; it needs a clear speed-up.

@@ -259,3 +259,4 @@ metric-not-admin = Chỉ quản trị của LĐLĐ mới thêm được loại c
 metric-how = Hãy viết theo mẫu: “/themchitieu Hoạt động văn hóa thể thao = hoạt động” (sau dấu = là loại báo cáo được tính: kết nạp, giảm, thành lập CĐCS, thành lập nghiệp đoàn, giới thiệu Đảng, hoạt động).
 metric-builtin = “{ $name }” đã có sẵn trong danh mục, không cần thêm.
 metric-added = ✅ Đã thêm chỉ tiêu “{ $name }” (mã { $key }). Giờ có thể giao chỉ tiêu này trong tệp Excel (cột Chỉ tiêu ghi đúng tên hoặc mã).
+forecast-not-this-year = 🔮 { $metric }: theo tốc độ hiện nay sẽ không đạt trước hạn { $deadline }; cần đẩy nhanh rõ rệt.

@@ -49,10 +49,18 @@ export function targetRepository(db: Db) {
      from targets t join units u on u.id = t.unit_id where u.path like ? and t.period = ?`,
   );
 
+  const childMetricsStmt = sqlite.prepare(
+    `select t.metric, count(*) as n from units u join targets t on t.unit_id = u.id and t.period = ?
+     where u.parent_id = ? group by t.metric order by n desc, t.metric`,
+  );
   const aroundStmt = sqlite.prepare(`select id, ${columns} from targets where deadline between ? and ? order by deadline, id`);
   const byIdStmt = sqlite.prepare(`select id, ${columns} from targets where id = ?`);
 
   return {
+    /** The metrics the direct children have targets on, most widely set first. */
+    childMetrics(parentId: number, period: string): string[] {
+      return (childMetricsStmt.all(period, parentId) as { metric: string }[]).map((r) => r.metric);
+    },
     /** Targets whose deadline is within some days before or after a day. */
     withDeadlineAround(day: string, before: number, after: number): StoredTarget[] {
       const shift = (days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
