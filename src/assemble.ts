@@ -7,7 +7,7 @@ import { loadTranslations } from "./i18n.ts";
 import type { Logger } from "./logger.ts";
 import { createTelegramBot, type TelegramBotOptions } from "./platforms/telegram/bot.ts";
 
-type Bot = ReturnType<typeof createTelegramBot>;
+type Bot = ReturnType<typeof createTelegramBot>["bot"];
 import { createApp } from "./server.ts";
 import { createScheduler, type Scheduler } from "./scheduler.ts";
 import { createDispatcher, type DispatchClock, type Dispatcher, type Send } from "./delivery/dispatcher.ts";
@@ -101,7 +101,7 @@ export function assemble(config: Config, options: AssembleOptions): Service {
       clock,
     });
   }
-  const bot = telegram
+  const telegramBot = telegram
     ? createTelegramBot({
         token: telegram.token,
         apiRoot: telegram.apiRoot,
@@ -112,6 +112,7 @@ export function assemble(config: Config, options: AssembleOptions): Service {
         ...(options.botInfo ? { botInfo: options.botInfo } : {}),
       })
     : undefined;
+  const bot = telegramBot?.bot;
   if (options.botInfo) repos.updates.setSetting("telegram.username", options.botInfo.username);
 
   const healthy = () => {
@@ -124,7 +125,8 @@ export function assemble(config: Config, options: AssembleOptions): Service {
   const pages = options.pages?.({ repos, bot });
   // The webhook route exists only where updates arrive by webhook: with its secret, or in the loopback demo.
   const demo = options.telegram !== undefined;
-  const webhook = bot && (demo || config.botMode === "webhook") ? { handler: bot, secret: demo ? undefined : config.webhookSecret } : undefined;
+  const webhook =
+    telegramBot && (demo || config.botMode === "webhook") ? { handler: telegramBot, secret: demo ? undefined : config.webhookSecret } : undefined;
   const routes = [
     ...(zalo && config.zaloMode === "webhook" && config.zaloWebhookSecret ? [zalo.webhookRoute(config.zaloWebhookSecret)] : []),
     ...(media ? [imageRoutes(media)] : []),

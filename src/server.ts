@@ -5,7 +5,8 @@ import { z } from "zod";
 import type { Logger } from "./logger.ts";
 
 export interface UpdateHandler {
-  handleUpdate(update: { update_id: number }): Promise<void>;
+  /** Resolves to an API call for the webhook response to carry, when the reply fits in one. */
+  handleWebhookUpdate(update: { update_id: number }): Promise<Record<string, unknown> | undefined>;
 }
 
 export interface AppOptions {
@@ -53,7 +54,8 @@ export function createApp(options: AppOptions) {
     if (!update.success) return c.json({ ok: false, error: "not a Telegram update" }, 400);
     inFlight++;
     try {
-      await telegram.handler.handleUpdate(update.data as { update_id: number });
+      const reply = await telegram.handler.handleWebhookUpdate(update.data as { update_id: number });
+      if (reply) return c.json(reply);
     } catch (error) {
       // A failure is answered 200 all the same: a redelivery would fail the same way.
       logger.error({ update: update.data.update_id, err: error instanceof Error ? error.message : String(error) }, "webhook update failed");

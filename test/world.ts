@@ -260,6 +260,8 @@ export class World {
     const before = this.calls.length;
     const response = await this.post(JSON.stringify(update));
     if (response.status !== 200) throw new Error(`webhook answered ${response.status}`);
+    // A reply carried in the webhook's response is what Telegram then executes.
+    this.standIn.api.executeWebhookReply((await response.json()) as Record<string, unknown>);
     return this.calls.slice(before);
   }
 

@@ -41,6 +41,7 @@ export function metricRepository(db: Db) {
      on conflict (key) do update set name = excluded.name, kind = excluded.kind, events = excluded.events,
        sector = excluded.sector, ratings = excluded.ratings, builtin = excluded.builtin`,
   );
+  const dataVersion = sqlite.prepare("pragma data_version").pluck();
   const allStmt = sqlite.prepare(`select key, name, kind, events, sector, ratings, builtin from metrics order by builtin desc, rowid`);
   let cache: Map<string, Metric> | undefined;
   // data_version moves when another connection (the operator CLI) commits: then the cache is stale.
@@ -58,7 +59,7 @@ export function metricRepository(db: Db) {
       cache = undefined;
     },
     all(): Map<string, Metric> {
-      const version = sqlite.pragma("data_version", { simple: true }) as number;
+      const version = dataVersion.get() as number;
       if (version !== seenVersion) {
         seenVersion = version;
         cache = undefined;

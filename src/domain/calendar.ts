@@ -2,14 +2,21 @@
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
+// Every message asks for today's date; formatting it once a minute is enough.
+let lastDay = { minute: Number.NaN, timeZone: "", day: "" };
+
 /** YYYY-MM-DD of an instant in a time zone. */
 export function dayOf(instant: Date, timeZone: string): string {
+  const minute = Math.floor(instant.getTime() / 60_000);
+  if (minute === lastDay.minute && timeZone === lastDay.timeZone) return lastDay.day;
   let format = formatters.get(timeZone);
   if (!format) {
     format = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
     formatters.set(timeZone, format);
   }
-  return format.format(instant);
+  const day = format.format(instant);
+  lastDay = { minute, timeZone, day };
+  return day;
 }
 
 const dayMs = 86_400_000;

@@ -8,7 +8,7 @@ import type { UpdateRepository } from "../../../db/repositories/updates.ts";
 import type { Conversation, Incoming } from "../../conversation.ts";
 import type { TranslateIn } from "../../i18n.ts";
 import type { Logger } from "../../logger.ts";
-import { sendReply } from "./render.ts";
+import { sendReply, type WebhookReply } from "./render.ts";
 
 /** Telegram bots can download files up to 20 MB; imports stop at 10 MB. */
 const MAX_DOWNLOAD_BYTES = 10 * 1024 * 1024;
@@ -32,7 +32,13 @@ function senderOf(ctx: Context): Incoming["sender"] | undefined {
   return { platform: "telegram", externalId: String(from.id), chatId: String(chat.id), displayName };
 }
 
-export function createTelegramBot(options: TelegramBotOptions): Bot {
+export interface TelegramBot {
+  bot: Bot;
+  /** Handles a webhook update; resolves to the API call to put in the response, if the reply fits one. */
+  handleWebhookUpdate(update: { update_id: number }): Promise<Record<string, unknown> | undefined>;
+}
+
+export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
   const { conversation, updates, logger } = options;
   // Keep-alive connections to the Bot API: a new TLS handshake per message would dominate the reply time.
   const agent = options.apiRoot.startsWith("https:")
@@ -43,6 +49,12 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
   });
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 }));
+  // Updates that arrived by webhook, with the slot for the one call their response may carry.
+  const webhookReplies = new Map<number, { payload?: Record<string, unknown> }>();
+  const replySlot = (ctx: Context): WebhookReply | undefined => {
+    const slot = webhookReplies.get(ctx.update.update_id);
+    return slot && !slot.payload ? (payload) => (slot.payload = payload) : undefined;
+  };
 
   // Telegram redelivers an update until it sees a 2xx, so each update_id is handled once.
   bot.use(async (ctx, next) => {
@@ -67,7 +79,7 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
       source: `telegram:${ctx.update.update_id}`,
       text: ctx.message.text,
     });
-    await sendReply(ctx.api, ctx.chat.id, reply);
+    await sendReply(ctx.api, ctx.chat.id, reply, replySlot(ctx));
   });
 
   bot.on("callback_query:data", async (ctx) => {
@@ -79,7 +91,7 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
       source: `telegram:${ctx.update.update_id}`,
       action: ctx.callbackQuery.data,
     });
-    await sendReply(ctx.api, sender.chatId, reply);
+    await sendReply(ctx.api, sender.chatId, reply, replySlot(ctx));
   });
 
   bot.on("message:document", async (ctx) => {
@@ -105,5 +117,17 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
     await ctx.reply(options.translate("vi", "unsupported"));
   });
 
-  return bot;
+  return {
+    bot,
+    async handleWebhookUpdate(update) {
+      const slot: { payload?: Record<string, unknown> } = {};
+      webhookReplies.set(update.update_id, slot);
+      try {
+        await bot.handleUpdate(update as Parameters<Bot["handleUpdate"]>[0]);
+      } finally {
+        webhookReplies.delete(update.update_id);
+      }
+      return slot.payload;
+    },
+  };
 }

@@ -20,9 +20,21 @@ function keyboard(choices: Choice[] | undefined): InlineKeyboard | undefined {
   return kb;
 }
 
-export async function sendReply(api: Api<RawApi>, chatId: number | string, reply: Reply): Promise<void> {
+/** Takes the one API call a webhook response may carry; see sendReply. */
+export type WebhookReply = (payload: Record<string, unknown>) => void;
+
+/**
+ * Sends a reply. A reply that is one message goes back in the webhook's response when `webhookReply`
+ * is given, which Telegram executes as if it were an API call: no outbound request on the hot path.
+ * Anything longer goes through the API, so parts, photos and files keep their order.
+ */
+export async function sendReply(api: Api<RawApi>, chatId: number | string, reply: Reply, webhookReply?: WebhookReply): Promise<void> {
   const markup = keyboard(reply.choices);
   const parts = splitText(reply.text, MAX_TELEGRAM_TEXT);
+  if (webhookReply && parts.length === 1 && !reply.image && !reply.file) {
+    webhookReply({ method: "sendMessage", chat_id: chatId, text: parts[0], ...(markup ? { reply_markup: markup } : {}) });
+    return;
+  }
   for (const [i, part] of parts.entries()) {
     const last = i === parts.length - 1;
     await api.sendMessage(chatId, part, last && markup ? { reply_markup: markup } : {});

@@ -66,6 +66,18 @@ export class StandInBotApi {
     });
   }
 
+  /**
+   * Carries out a method a webhook response returned, as Telegram does with such replies, and records
+   * it like any other call.
+   */
+  executeWebhookReply(reply: Record<string, unknown>): void {
+    const { method, ...payload } = reply;
+    if (typeof method !== "string") return;
+    const call: RecordedCall = { method, payload, files: {}, at: Date.now() };
+    this.calls.push(call);
+    for (const listener of this.listeners) listener(call);
+  }
+
   /** Makes a file available to getFile and download, as if a person had sent it. */
   addFile(fileId: string, bytes: Uint8Array): void {
     this.files.set(fileId, bytes);
