@@ -24,6 +24,7 @@ const schema = z
     TELEGRAM_API_ROOT: z.preprocess(emptyAsUndefined, z.url().default("https://api.telegram.org")),
     DATABASE_PATH: z.preprocess(emptyAsUndefined, z.string().default("data/bot.sqlite")),
     DEMO_DATABASE_PATH: z.preprocess(emptyAsUndefined, z.string().default("data/demo.sqlite")),
+    WEB_CONCURRENCY: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(16).default(1)),
     PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(65535).default(3000)),
     HOST: z.preprocess(emptyAsUndefined, z.string().optional()),
     TZ: z.preprocess(emptyAsUndefined, z.string().default("Asia/Ho_Chi_Minh")),
@@ -67,6 +68,8 @@ export interface Config {
   databasePath: string;
   demoDatabasePath: string;
   port: number;
+  /** Processes taking webhook updates; above 1, a primary process sends reminders and the workers serve HTTP. */
+  webConcurrency: number;
   host: string;
   timeZone: string;
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
@@ -98,6 +101,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     databasePath: e.DATABASE_PATH,
     demoDatabasePath: e.DEMO_DATABASE_PATH,
     port: e.PORT,
+    webConcurrency: e.WEB_CONCURRENCY,
     // The tokenless demo is for one person at this machine, so it listens on loopback only.
     host: e.HOST ?? (e.BOT_TOKEN || e.ZALO_BOT_TOKEN ? "0.0.0.0" : "127.0.0.1"),
     timeZone: e.TZ,

@@ -1,14 +1,18 @@
-// Start-up: config → database → bot → server; graceful shutdown on SIGTERM and SIGINT.
+// Start-up: config → database → bot → server → scheduler; graceful shutdown on SIGTERM and SIGINT.
+// With WEB_CONCURRENCY above 1 (webhooks only), worker processes take the updates and the primary
+// process sends reminders and announcements: SQLite in WAL mode lets them share the database file.
+import cluster from "node:cluster";
 import { serve } from "@hono/node-server";
 import { assemble, type Service } from "./assemble.ts";
 import { ConfigError, loadConfig, processEnv, type Config } from "./config.ts";
 import { createLogger, type Logger } from "./logger.ts";
 import { startDemo } from "./platforms/demo/start.ts";
 
-async function startTelegram(service: Service, config: Config, logger: Logger): Promise<void> {
+async function startTelegram(service: Service, config: Config, logger: Logger, register: boolean): Promise<void> {
   const bot = service.bot;
   if (!bot) return;
   await bot.init();
+  if (!register) return;
   service.repos.updates.setSetting("telegram.username", bot.botInfo.username);
   if (config.botMode === "webhook") {
     if (config.publicUrl) {
@@ -36,6 +40,67 @@ async function startZalo(service: Service, config: Config, logger: Logger): Prom
   }
 }
 
+/** Serves HTTP; resolves to a function that stops taking requests. */
+function listen(service: Service, config: Config, logger: Logger, demo: boolean): () => void {
+  const server = serve({ fetch: service.app.fetch, port: config.port, hostname: config.host }, (info) => {
+    logger.info({ port: info.port, host: config.host }, "listening");
+    if (demo) {
+      const host = config.host === "0.0.0.0" ? "localhost" : config.host;
+      console.log(`\nTrợ lý Công đoàn (bản dùng thử) đang chạy: mở http://${host}:${info.port}/ để trò chuyện với bot.\n`);
+    }
+  });
+  return () => server.close();
+}
+
+function onStop(logger: Logger, stop: () => Promise<void>): void {
+  let stopping = false;
+  const handler = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, "shutting down");
+    void stop().then(() => {
+      logger.info("stopped");
+      process.exit(0);
+    });
+  };
+  process.on("SIGTERM", () => handler("SIGTERM"));
+  process.on("SIGINT", () => handler("SIGINT"));
+}
+
+/** The primary of several processes: no HTTP; reminders, announcements, and the workers' lives. */
+async function runPrimary(config: Config, logger: Logger): Promise<void> {
+  // Migrations run here, once, before any worker opens the file.
+  const service = assemble(config, { logger });
+  await startTelegram(service, config, logger, true);
+  await startZalo(service, config, logger);
+  service.dispatcher.start();
+  service.scheduler.start();
+  let stopping = false;
+  const fork = () => cluster.fork().on("exit", (code) => {
+    if (stopping) return;
+    logger.error({ code }, "webhook worker died; starting another");
+    fork();
+  });
+  for (let i = 0; i < config.webConcurrency; i++) fork();
+  onStop(logger, async () => {
+    stopping = true;
+    const workers = Object.values(cluster.workers ?? {}).flatMap((w) => (w ? [w] : []));
+    await Promise.all(workers.map((w) => new Promise<void>((done) => (w.once("exit", () => done()), w.process.kill("SIGTERM")))));
+    await service.close();
+  });
+}
+
+/** A webhook worker: takes updates and answers them; the primary sends everything else. */
+async function runWorker(config: Config, logger: Logger): Promise<void> {
+  const service = assemble(config, { logger });
+  await startTelegram(service, config, logger, false);
+  const close = listen(service, config, logger, false);
+  onStop(logger, async () => {
+    close();
+    await service.close();
+  });
+}
+
 async function main(): Promise<void> {
   let config: Config;
   try {
@@ -49,34 +114,24 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(config.logLevel);
   const demo = !config.botToken && !config.zaloBotToken;
+  // Several processes only help where updates arrive over HTTP; polling and the demo stay in one, and
+  // so does Zalo, whose charts are kept in the memory of the process that drew them.
+  const several = !demo && !config.zaloBotToken && config.webConcurrency > 1 && config.botMode === "webhook";
+  if (several) return cluster.isPrimary ? runPrimary(config, logger) : runWorker(config, logger);
+
   const service = demo ? await startDemo(config, logger) : assemble(config, { logger });
   if (!demo) {
-    await startTelegram(service, config, logger);
+    await startTelegram(service, config, logger, true);
     await startZalo(service, config, logger);
   }
   // Reminders and announcements go out from here, outside the webhook path.
   service.dispatcher.start();
   service.scheduler.start();
-  const server = serve({ fetch: service.app.fetch, port: config.port, hostname: config.host }, (info) => {
-    logger.info({ port: info.port, host: config.host }, "listening");
-    if (demo) {
-      const host = config.host === "0.0.0.0" ? "localhost" : config.host;
-      console.log(`\nTrợ lý Công đoàn (bản dùng thử) đang chạy: mở http://${host}:${info.port}/ để trò chuyện với bot.\n`);
-    }
-  });
-
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, "shutting down");
-    server.close();
+  const close = listen(service, config, logger, demo);
+  onStop(logger, async () => {
+    close();
     await service.close();
-    logger.info("stopped");
-    process.exit(0);
-  };
-  process.on("SIGTERM", () => void stop("SIGTERM"));
-  process.on("SIGINT", () => void stop("SIGINT"));
+  });
 }
 
 await main();

@@ -2,7 +2,7 @@
 // They scan a subtree by its path prefix; districts have a few hundred units, so this stays in milliseconds.
 import type { Db } from "../client.ts";
 import type { Sector } from "../schema.ts";
-import type { Unit } from "./units.ts";
+import { subtreeBounds, type Unit } from "./units.ts";
 
 /** What subtree queries need of a unit. */
 export type UnitRef = Pick<Unit, "id" | "path" | "members">;
@@ -22,13 +22,13 @@ export function figureRepository(db: Db) {
   const sqlite = db.$client;
   const netAllTime = sqlite.prepare(`select coalesce(sum(total), 0) as net from tallies where unit_id = ? and event in ('join', 'leave')`);
   const leafBaseline = sqlite.prepare(
-    `select count(*) as n, coalesce(sum(members), 0) as members from units where path like ? and kind in ('grassroots', 'guild')`,
+    `select count(*) as n, coalesce(sum(members), 0) as members from units where path >= ? and path < ? and kind in ('grassroots', 'guild')`,
   );
 
   return {
     /** Members now: the imported baseline of the subtree's grassroots units plus every admission and departure since. */
     members(unit: UnitRef): number {
-      const leaves = leafBaseline.get(`${unit.path}%`) as { n: number; members: number };
+      const leaves = leafBaseline.get(...subtreeBounds(unit.path)) as { n: number; members: number };
       const baseline = leaves.n > 0 ? leaves.members : unit.members;
       return baseline + (netAllTime.get(unit.id) as { net: number }).net;
     },
@@ -36,17 +36,17 @@ export function figureRepository(db: Db) {
     /** Members and workers of the subtree's grassroots unions of one sector (or all). */
     memberRate(unit: UnitRef, sector: Sector | null): { members: number; workers: number } {
       const sectorClause = sector ? "and u.sector = ?" : "";
-      const params: unknown[] = sector ? [`${unit.path}%`, sector] : [`${unit.path}%`];
+      const params: unknown[] = sector ? [...subtreeBounds(unit.path), sector] : [...subtreeBounds(unit.path)];
       const base = sqlite
         .prepare(
           `select coalesce(sum(u.members), 0) as members, coalesce(sum(u.workers), 0) as workers from units u
-           where u.path like ? and u.kind = 'grassroots' ${sectorClause}`,
+           where u.path >= ? and u.path < ? and u.kind = 'grassroots' ${sectorClause}`,
         )
         .get(...params) as { members: number; workers: number };
       const net = sqlite
         .prepare(
           `select coalesce(sum(t.total), 0) as net from units u join tallies t on t.unit_id = u.id and t.event in ('join', 'leave')
-           where u.path like ? and u.kind = 'grassroots' ${sectorClause}`,
+           where u.path >= ? and u.path < ? and u.kind = 'grassroots' ${sectorClause}`,
         )
         .get(...params) as { net: number };
       return { members: base.members + net.net, workers: base.workers };
@@ -59,9 +59,9 @@ export function figureRepository(db: Db) {
         .prepare(
           `select count(*) as total, coalesce(sum(case when r.rating in (${placeholders(ratings.length) || "null"}) then 1 else 0 end), 0) as rated
            from units u left join unit_ratings r on r.unit_id = u.id and r.year = ?
-           where u.path like ? and u.kind = 'grassroots' ${sectorClause}`,
+           where u.path >= ? and u.path < ? and u.kind = 'grassroots' ${sectorClause}`,
         )
-        .get(...ratings, year, `${unit.path}%`, ...(sector ? [sector] : [])) as { total: number; rated: number };
+        .get(...ratings, year, ...subtreeBounds(unit.path), ...(sector ? [sector] : [])) as { total: number; rated: number };
       return row;
     },
 
@@ -71,10 +71,10 @@ export function figureRepository(db: Db) {
         .prepare(
           `select u.id as unitId, u.code, u.name, coalesce(sum(t.total), 0) as value
            from units u left join tallies t on t.unit_id = u.id and t.period = ? and t.event in (${placeholders(events.length) || "null"})
-           where u.path like ? and u.kind in ('grassroots', 'guild')
+           where u.path >= ? and u.path < ? and u.kind in ('grassroots', 'guild')
            group by u.id order by u.name`,
         )
-        .all(period, ...events, `${unit.path}%`) as UnitFigure[];
+        .all(period, ...events, ...subtreeBounds(unit.path)) as UnitFigure[];
     },
 
     /** A count metric's total for a period split by the sector of the grassroots units and guilds that reported it. */
@@ -83,10 +83,10 @@ export function figureRepository(db: Db) {
         .prepare(
           `select u.sector as sector, coalesce(sum(t.total), 0) as total
            from units u join tallies t on t.unit_id = u.id and t.period = ? and t.event in (${placeholders(events.length) || "null"})
-           where u.path like ? and u.kind in ('grassroots', 'guild')
+           where u.path >= ? and u.path < ? and u.kind in ('grassroots', 'guild')
            group by u.sector order by u.sector`,
         )
-        .all(period, ...events, `${unit.path}%`) as { sector: Sector | null; total: number }[];
+        .all(period, ...events, ...subtreeBounds(unit.path)) as { sector: Sector | null; total: number }[];
     },
 
     setRating(unitId: number, year: string, rating: string): void {

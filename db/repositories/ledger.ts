@@ -1,5 +1,6 @@
 // The report ledger and its running totals. Hot path: raw prepared statements, one transaction per report.
 import type { Db } from "../client.ts";
+import { subtreeBounds } from "./units.ts";
 
 export interface LedgerEntryInput {
   unitId: number;
@@ -75,13 +76,9 @@ export function ledgerRepository(db: Db) {
     `select source from ledger where reporter_id = ? and reverses is null and undone_by is null order by id desc limit 1`,
   );
   const talliesStmt = sqlite.prepare(`select event, total from tallies where unit_id = ? and period = ?`);
-  const childTalliesStmt = sqlite.prepare(
-    `select t.unit_id as unitId, t.event, t.total from units u join tallies t on t.unit_id = u.id and t.period = ?
-     where u.parent_id = ?`,
-  );
   const subtreeTalliesStmt = sqlite.prepare(
     `select t.unit_id as unitId, t.event, t.total from units u join tallies t on t.unit_id = u.id and t.period = ?
-     where u.path like ?`,
+     where u.path >= ? and u.path < ?`,
   );
   const lastReportStmt = sqlite.prepare(`select max(occurred_on) as last from ledger where unit_id = ?`);
 
@@ -166,13 +163,9 @@ export function ledgerRepository(db: Db) {
       const rows = talliesStmt.all(unitId, period) as { event: string; total: number }[];
       return new Map(rows.map((r) => [r.event, r.total]));
     },
-    /** Subtree totals of every direct child of a unit, in one query. */
-    childTallies(parentId: number, period: string): Map<number, Map<string, number>> {
-      return groupByUnit(childTalliesStmt.all(period, parentId) as TallyRow[]);
-    },
     /** Subtree totals of every unit in a subtree, in one query: for exports. */
     subtreeTallies(path: string, period: string): Map<number, Map<string, number>> {
-      return groupByUnit(subtreeTalliesStmt.all(period, `${path}%`) as TallyRow[]);
+      return groupByUnit(subtreeTalliesStmt.all(period, ...subtreeBounds(path)) as TallyRow[]);
     },
     lastReportOn(unitId: number): string | null {
       return (lastReportStmt.get(unitId) as { last: string | null }).last;

@@ -1,5 +1,6 @@
 // Tasks and their per-unit status, reminder policies, mutes and snoozes, and announcements.
 import type { Db } from "../client.ts";
+import { subtreeBounds } from "./units.ts";
 
 export interface Task {
   id: number;
@@ -46,7 +47,7 @@ export function reminderRepository(db: Db) {
   const allPolicies = sqlite.prepare(`select settings from reminder_policies`);
   const tasksInSubtree = sqlite.prepare(
     `select t.id, t.unit_id as unitId, t.title, t.due_on as dueOn from tasks t join units u on u.id = t.unit_id
-     where u.path like ? and u.id != ? order by t.due_on, t.id`,
+     where u.path >= ? and u.path < ? and u.id != ? order by t.due_on, t.id`,
   );
   const mutesStmt = sqlite.prepare(`select kind from reminder_mutes where person_id = ?`);
   const mute = sqlite.prepare(`insert into reminder_mutes (person_id, kind) values (?, ?) on conflict do nothing`);
@@ -61,7 +62,7 @@ export function reminderRepository(db: Db) {
      from roles r join people p on p.id = r.person_id where r.unit_id = ? order by r.id`,
   );
   const peopleInSubtree = sqlite.prepare(
-    `select distinct r.person_id as personId from roles r join units u on u.id = r.unit_id where u.path like ? order by r.person_id`,
+    `select distinct r.person_id as personId from roles r join units u on u.id = r.unit_id where u.path >= ? and u.path < ? order by r.person_id`,
   );
   const insertBroadcast = sqlite.prepare(`insert into broadcasts (unit_id, text, created_by, created_at) values (?, ?, ?, ?)`);
   const broadcastColumns = `id, unit_id as unitId, text, created_by as createdBy, created_at as createdAt,
@@ -100,7 +101,7 @@ export function reminderRepository(db: Db) {
     },
     /** Tasks set on units strictly below this one. */
     tasksInSubtree(unit: { id: number; path: string }): Task[] {
-      return tasksInSubtree.all(`${unit.path}%`, unit.id) as Task[];
+      return tasksInSubtree.all(...subtreeBounds(unit.path), unit.id) as Task[];
     },
     savePolicy(unitId: number, settings: Record<string, unknown>, now: string): void {
       savePolicy.run(unitId, JSON.stringify(settings), now);
@@ -129,7 +130,7 @@ export function reminderRepository(db: Db) {
     },
     /** Everyone with a role on a unit of the subtree, once each. */
     peopleInSubtree(unit: { path: string }): number[] {
-      return (peopleInSubtree.all(`${unit.path}%`) as { personId: number }[]).map((r) => r.personId);
+      return (peopleInSubtree.all(...subtreeBounds(unit.path)) as { personId: number }[]).map((r) => r.personId);
     },
     createBroadcast(unitId: number, text: string, createdBy: number | null, now: string): number {
       return Number(insertBroadcast.run(unitId, text, createdBy, now).lastInsertRowid);

@@ -1,4 +1,6 @@
+import type { Statement } from "better-sqlite3";
 import type { Db } from "../client.ts";
+import { subtreeBounds } from "./units.ts";
 
 export interface Target {
   unitId: number;
@@ -46,9 +48,25 @@ export function targetRepository(db: Db) {
 
   const inSubtreeStmt = sqlite.prepare(
     `select t.unit_id as unitId, t.metric, t.period, t.value, t.deadline, t.scope, t.plan_id as planId
-     from targets t join units u on u.id = t.unit_id where u.path like ? and t.period = ?`,
+     from targets t join units u on u.id = t.unit_id where u.path >= ? and u.path < ? and t.period = ?`,
   );
 
+  // Children's targets on one metric with what they did, in one statement: a district has hundreds.
+  const childrenDoneStmts = new Map<number, Statement<unknown[]>>();
+  const childrenDone = (eventCount: number) => {
+    let stmt = childrenDoneStmts.get(eventCount);
+    if (!stmt) {
+      stmt = sqlite.prepare(
+        `select t.unit_id as unitId, t.metric, t.period, t.value, t.deadline, t.scope, t.plan_id as planId, u.name, u.code, u.path, u.members,
+           coalesce((select sum(y.total) from tallies y where y.unit_id = u.id and y.period = t.period
+             and y.event in (${Array.from({ length: eventCount }, () => "?").join(", ")})), 0) as done
+         from units u join targets t on t.unit_id = u.id and t.period = ? and t.metric = ?
+         where u.parent_id = ?`,
+      );
+      childrenDoneStmts.set(eventCount, stmt);
+    }
+    return stmt;
+  };
   const childMetricsStmt = sqlite.prepare(
     `select t.metric, count(*) as n from units u join targets t on t.unit_id = u.id and t.period = ?
      where u.parent_id = ? group by t.metric order by n desc, t.metric`,
@@ -57,6 +75,10 @@ export function targetRepository(db: Db) {
   const byIdStmt = sqlite.prepare(`select id, ${columns} from targets where id = ?`);
 
   return {
+    /** Targets on a count metric of the direct children, each with its total of the metric's events. */
+    forChildrenWithDone(parentId: number, period: string, metric: string, events: string[]): (ChildTargetRow & { done: number })[] {
+      return childrenDone(events.length).all(...events, period, metric, parentId) as (ChildTargetRow & { done: number })[];
+    },
     /** The metrics the direct children have targets on, most widely set first. */
     childMetrics(parentId: number, period: string): string[] {
       return (childMetricsStmt.all(period, parentId) as { metric: string }[]).map((r) => r.metric);
@@ -71,7 +93,7 @@ export function targetRepository(db: Db) {
     },
     /** Every target of a period in a unit's subtree, the unit's own included. */
     inSubtree(path: string, period: string): Target[] {
-      return inSubtreeStmt.all(`${path}%`, period) as Target[];
+      return inSubtreeStmt.all(...subtreeBounds(path), period) as Target[];
     },
     forUnit(unitId: number, period: string): Target[] {
       return forUnitStmt.all(unitId, period) as Target[];

@@ -1,4 +1,4 @@
-import { and, eq, like, sql } from "drizzle-orm";
+import { and, eq, gte, lt, sql } from "drizzle-orm";
 import type { Db } from "../client.ts";
 import { units, type Sector, type UnitKind } from "../schema.ts";
 
@@ -18,6 +18,19 @@ export interface UnitInput {
 export function lineage(unit: Pick<Unit, "path">): number[] {
   return unit.path.split("/").filter(Boolean).map(Number);
 }
+
+/**
+ * The [low, high) range of paths in a unit's subtree. A range, unlike LIKE 'path%', can use the
+ * index on path: '/' sorts just before '0', so "/1/5/…" lies between "/1/5/" and "/1/50".
+ */
+export function subtreeBounds(path: string): [string, string] {
+  return [path, `${path.slice(0, -1)}0`];
+}
+
+const inSubtree = (unit: Pick<Unit, "path">) => {
+  const [low, high] = subtreeBounds(unit.path);
+  return and(gte(units.path, low), lt(units.path, high));
+};
 
 export function isWithin(unit: Pick<Unit, "path">, ancestor: Pick<Unit, "path">): boolean {
   return unit.path.startsWith(ancestor.path);
@@ -40,14 +53,14 @@ export function unitRepository(db: Db) {
     },
     /** The unit and everything below it. */
     subtree(unit: Unit): Unit[] {
-      return db.select().from(units).where(like(units.path, `${unit.path}%`)).orderBy(units.depth, units.name).all();
+      return db.select().from(units).where(inSubtree(unit)).orderBy(units.depth, units.name).all();
     },
     /** The subtree in tree order: each unit followed by everything below it. */
     subtreeInTreeOrder(unit: Unit): Unit[] {
-      return db.select().from(units).where(like(units.path, `${unit.path}%`)).orderBy(units.path).all();
+      return db.select().from(units).where(inSubtree(unit)).orderBy(units.path).all();
     },
     countInSubtree(unit: Unit): number {
-      const row = db.select({ n: sql<number>`count(*)` }).from(units).where(like(units.path, `${unit.path}%`)).get();
+      const row = db.select({ n: sql<number>`count(*)` }).from(units).where(inSubtree(unit)).get();
       return row?.n ?? 0;
     },
     /** Grassroots units and guilds below a unit that have nobody in the given role yet. */
@@ -57,7 +70,7 @@ export function unitRepository(db: Db) {
         .from(units)
         .where(
           and(
-            like(units.path, `${unit.path}%`),
+            inSubtree(unit),
             sql`${units.kind} in ('grassroots', 'guild')`,
             sql`not exists (select 1 from roles r where r.unit_id = ${units.id} and r.role = ${role})`,
           ),

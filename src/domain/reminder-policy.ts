@@ -56,12 +56,14 @@ export function policyService(repos: Pick<Repositories, "reminders">, quietHours
     of(unit: Pick<Unit, "path">): ReminderPolicy {
       return lineage(unit).reduce<ReminderPolicy>((policy, id) => ({ ...policy, ...overridesOf(id) }), base);
     },
-    /** Every time of day at which some unit's deadline reminders go out. */
-    remindTimes(): string[] {
-      const times = new Set([base.remindAt]);
+    /** Every time of day at which some unit gets reminders of these kinds: other minutes need no work. */
+    timesOf(fields: ("remindAt" | "digestAt" | "staffDigestAt" | "silentAt")[]): string[] {
+      const times = new Set(fields.map((field) => base[field]));
       for (const settings of repos.reminders.allPolicies()) {
-        const time = policySchema.shape.remindAt.safeParse(settings.remindAt);
-        if (time.success) times.add(time.data);
+        for (const field of fields) {
+          const time = policySchema.shape[field].safeParse(settings[field]);
+          if (time.success) times.add(time.data);
+        }
       }
       return [...times];
     },

@@ -142,7 +142,7 @@ export function computeDue(ctx: ReminderContext, since: Date, at: Date): DueRemi
   };
 
   // The times of day any policy sends reminders at: days whose window holds none of them are skipped.
-  const remindTimes = policies.remindTimes();
+  const remindTimes = policies.timesOf(["remindAt"]);
   for (const day of days) {
     if (!remindTimes.some((time) => inWindow(day, time))) continue;
     // Targets with a deadline: reminders before it, and every week after it while not met.
@@ -186,8 +186,10 @@ export function computeDue(ctx: ReminderContext, since: Date, at: Date): DueRemi
     }
   }
 
-  // Weekly digests and silent-unit nudges: per unit that has people.
-  for (const unit of repos.units.withPeople()) {
+  // Weekly digests and silent-unit nudges: per unit that has people, on the minutes they are due at.
+  const unitTimes = policies.timesOf(["digestAt", "staffDigestAt", "silentAt"]);
+  const unitsDue = days.some((day) => unitTimes.some((time) => inWindow(day, time)));
+  for (const unit of unitsDue ? repos.units.withPeople() : []) {
     const policy = policies.of(unit);
     for (const day of days) {
       if (weekday(day) === policy.digestWeekday && isLeaf(unit) && inWindow(day, policy.digestAt)) {

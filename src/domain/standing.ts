@@ -94,7 +94,8 @@ export function furthestBehind(children: ChildStanding[], limit = 5): ChildStand
 }
 
 export function standingService(repos: Pick<Repositories, "targets" | "ledger" | "metrics" | "figures">) {
-  function measure(unit: UnitRef, metric: Metric, target: Target, today: string, tallies?: ReadonlyMap<string, number>): TargetStanding {
+  /** `counted`: a count target's total when the caller read it already. */
+  function measure(unit: UnitRef, metric: Metric, target: Target, today: string, tallies?: ReadonlyMap<string, number>, counted?: number): TargetStanding {
     const base = { metric: metric.key, name: metric.name, scope: target.scope, target: target.value };
     switch (metric.kind) {
       case "count": {
@@ -104,7 +105,7 @@ export function standingService(repos: Pick<Repositories, "targets" | "ledger" |
           const standing = finish({ ...base, measure: "count", target: leaves.length, done: leaves.length - short.length }, target, today, false);
           return { ...standing, target: target.value, unitsShort: short, unitsTotal: leaves.length, missing: short.length };
         }
-        const done = sumOf(tallies ?? repos.ledger.tallies(unit.id, target.period), metric.events);
+        const done = counted ?? sumOf(tallies ?? repos.ledger.tallies(unit.id, target.period), metric.events);
         return finish({ ...base, measure: "count", done }, target, today, true);
       }
       case "members":
@@ -145,13 +146,15 @@ export function standingService(repos: Pick<Repositories, "targets" | "ledger" |
       const metric = metricOf(metricKey);
       if (!metric) return [];
       const period = periodOf(today);
-      const rows = repos.targets.forChildren(unit.id, period, metricKey);
-      const fast = metric.kind === "count" && rows.length > 0 ? repos.ledger.childTallies(unit.id, period) : undefined;
-      const none = new Map<string, number>();
-      return rows.map((row) => {
+      if (metric.kind === "count") {
+        return repos.targets.forChildrenWithDone(unit.id, period, metricKey, metric.events).map((row) => {
+          const child: UnitRef = { id: row.unitId, path: row.path, members: row.members };
+          return { unitId: row.unitId, code: row.code, name: row.name, standing: measure(child, metric, row, today, undefined, row.done) };
+        });
+      }
+      return repos.targets.forChildren(unit.id, period, metricKey).map((row) => {
         const child: UnitRef = { id: row.unitId, path: row.path, members: row.members };
-        const tallies = fast ? (fast.get(row.unitId) ?? none) : undefined;
-        return { unitId: row.unitId, code: row.code, name: row.name, standing: measure(child, metric, row, today, tallies) };
+        return { unitId: row.unitId, code: row.code, name: row.name, standing: measure(child, metric, row, today) };
       });
     },
 

@@ -1,0 +1,199 @@
+// The database work behind "còn thiếu", for random units of every level: the standing calls the
+// requirement names, the whole answer as a person gets it, and the metric kinds that are not running
+// totals. Every repository method is wrapped in a stopwatch, so the database's share is told apart
+// from the arithmetic and the text around it.
+import type { Repositories } from "../db/index.ts";
+import type { Target } from "../db/repositories/targets.ts";
+import type { Unit } from "../db/repositories/units.ts";
+import { conversation } from "../src/conversation.ts";
+import { standingService } from "../src/domain/standing.ts";
+import { loadTranslations } from "../src/i18n.ts";
+import { summarize, type Summary } from "./percentiles.ts";
+import { seededRandom, type Random } from "./seeded-random.ts";
+import { CHAIR_TELEGRAM_BASE, OFFICER_TELEGRAM_BASE } from "./seed-database.ts";
+import { LEVELS, type Level } from "./synthetic-country.ts";
+
+export interface Timing {
+  /** Time inside repository calls. */
+  database: Summary;
+  /** The whole call. */
+  total: Summary;
+  /** Median time per answer in each repository method that was called, "ledger.tallies": ms. */
+  methods: Record<string, number>;
+}
+
+export interface LevelTiming {
+  level: Level;
+  units: number;
+  /** Direct children with a ket_nap target, over all units of the level. */
+  children: { mean: number; max: number };
+  /** standing.ofUnit + standing.childrenBehind("ket_nap"): the requirement's measure. */
+  standing: Timing;
+  /** conversation.handle("còn thiếu bao nhiêu") from the unit's own chair or officer. */
+  answer: Timing;
+}
+
+export interface KindTiming {
+  level: Level;
+  /** Metric key → timing of standing.measure for a target of that kind on a unit of this level. */
+  kinds: Record<string, Timing>;
+}
+
+const WARM_UP = 200;
+
+type Method = (...args: unknown[]) => unknown;
+
+/** The repositories with every method wrapped in a stopwatch; `spent` adds up per "repository.method". */
+function stopwatched(repos: Repositories) {
+  const spent = new Map<string, number>();
+  const wrapped: Record<string, unknown> = { ...repos };
+  for (const [name, repository] of Object.entries(repos)) {
+    if (name === "db" || typeof repository !== "object" || repository === null) continue;
+    const copy: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(repository)) {
+      if (typeof value !== "function") {
+        copy[key] = value;
+        continue;
+      }
+      const label = `${name}.${key}`;
+      const method = (value as Method).bind(repository);
+      copy[key] = (...args: unknown[]) => {
+        const started = performance.now();
+        try {
+          return method(...args);
+        } finally {
+          spent.set(label, (spent.get(label) ?? 0) + performance.now() - started);
+        }
+      };
+    }
+    wrapped[name] = copy;
+  }
+  return { repos: wrapped as Repositories, spent };
+}
+
+/** Runs `work` for random units until `samples` are taken or `budgetMs` is spent, whichever is first. */
+function sampleTimed(
+  spent: Map<string, number>,
+  units: () => Unit,
+  samples: number,
+  budgetMs: number,
+  work: (unit: Unit) => void | Promise<void>,
+): Promise<Timing> {
+  return (async () => {
+    const database: number[] = [];
+    const total: number[] = [];
+    const methods = new Map<string, number[]>();
+    const warmUntil = performance.now() + budgetMs / 5;
+    for (let i = 0; i < WARM_UP && performance.now() < warmUntil; i++) await work(units());
+    const until = performance.now() + budgetMs;
+    while (total.length < samples && (total.length < 20 || performance.now() < until)) {
+      const unit = units();
+      spent.clear();
+      const started = performance.now();
+      await work(unit);
+      total.push(performance.now() - started);
+      let db = 0;
+      for (const [label, t] of spent) {
+        db += t;
+        let list = methods.get(label);
+        if (!list) methods.set(label, (list = []));
+        list.push(t);
+      }
+      database.push(db);
+    }
+    // Medians over all answers, counting answers that did not call a method as zero.
+    const perMethod: Record<string, number> = {};
+    for (const [label, list] of methods) {
+      const padded = list.concat(Array.from({ length: total.length - list.length }, () => 0));
+      perMethod[label] = summarize(padded).median;
+    }
+    return { database: summarize(database), total: summarize(total), methods: perMethod };
+  })();
+}
+
+function unitsOfLevel(repos: Repositories, depth: number): Unit[] {
+  const ids = repos.db.$client.prepare(`select id from units where depth = ?`).all(depth) as { id: number }[];
+  return ids.map(({ id }) => {
+    const unit = repos.units.byId(id);
+    if (!unit) throw new Error(`unit ${id} vanished`);
+    return unit;
+  });
+}
+
+export async function measureRemaining(
+  repos: Repositories,
+  today: string,
+  now: Date,
+  options: { samples: number; budgetMs: number },
+): Promise<LevelTiming[]> {
+  const watched = stopwatched(repos);
+  const standing = standingService(watched.repos);
+  const { translate } = loadTranslations();
+  const talk = conversation({ repos: watched.repos, translate, timeZone: "Asia/Ho_Chi_Minh", clock: () => now });
+  const random = seededRandom(12);
+  const results: LevelTiming[] = [];
+  for (const [depth, level] of LEVELS.entries()) {
+    const units = unitsOfLevel(repos, depth);
+    const draw = () => random.pick(units);
+    const period = today.slice(0, 4);
+    const childCounts = units.map((unit) => repos.targets.forChildren(unit.id, period, "ket_nap").length);
+    const standingTiming = await sampleTimed(watched.spent, draw, options.samples, options.budgetMs, (unit) => {
+      standing.ofUnit(unit, today);
+      standing.childrenBehind(unit, "ket_nap", today);
+    });
+
+    let updateId = 900_000_000;
+    const answerTiming = await sampleTimed(watched.spent, draw, options.samples, options.budgetMs, async (unit) => {
+      const leaf = unit.kind === "grassroots" || unit.kind === "guild";
+      const telegramId = String((leaf ? CHAIR_TELEGRAM_BASE : OFFICER_TELEGRAM_BASE) + unit.id);
+      const reply = await talk.handle({
+        sender: { platform: "telegram", externalId: telegramId, chatId: telegramId, displayName: "Cán bộ" },
+        source: `telegram:${updateId++}`,
+        text: "còn thiếu bao nhiêu",
+      });
+      if (!reply.text.includes(unit.name)) throw new Error(`"còn thiếu" for ${unit.code} answered: ${reply.text.slice(0, 200)}`);
+    });
+    results.push({
+      level,
+      units: units.length,
+      children: { mean: childCounts.reduce((a, b) => a + b, 0) / units.length, max: childCounts.reduce((a, b) => Math.max(a, b), 0) },
+      standing: standingTiming,
+      answer: answerTiming,
+    });
+  }
+  return results;
+}
+
+/** Targets of the kinds that are not running totals, as a plan might set them on any unit. */
+const OTHER_KINDS: { metric: string; scope: Target["scope"]; value: number }[] = [
+  { metric: "tong_doan_vien", scope: "total", value: 1_000 },
+  { metric: "ty_le_ket_nap_ngoai_nha_nuoc", scope: "total", value: 80 },
+  { metric: "ty_le_htt_nha_nuoc", scope: "total", value: 70 },
+  { metric: "ket_nap", scope: "each", value: 5 },
+];
+
+export async function measureOtherKinds(
+  repos: Repositories,
+  today: string,
+  options: { samples: number; budgetMs: number },
+): Promise<KindTiming[]> {
+  const watched = stopwatched(repos);
+  const standing = standingService(watched.repos);
+  const random: Random = seededRandom(21);
+  const results: KindTiming[] = [];
+  for (const [depth, level] of LEVELS.entries()) {
+    const units = unitsOfLevel(repos, depth);
+    const kinds: Record<string, Timing> = {};
+    for (const kind of OTHER_KINDS) {
+      const metric = repos.metrics.get(kind.metric);
+      if (!metric) continue;
+      const label = `${kind.metric}${kind.scope === "each" ? " (each)" : ""}`;
+      kinds[label] = await sampleTimed(watched.spent, () => random.pick(units), options.samples, options.budgetMs, (unit) => {
+        const target: Target = { unitId: unit.id, metric: kind.metric, period: today.slice(0, 4), value: kind.value, deadline: null, scope: kind.scope, planId: null };
+        standing.measure(unit, metric, target, today);
+      });
+    }
+    results.push({ level, kinds });
+  }
+  return results;
+}
