@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { ROOT, TSX } from "../run-cli.ts";
+import { startStandIn } from "../../src/platforms/telegram/stand-in-server.ts";
 
 let dir: string | undefined;
 afterEach(() => {
@@ -64,4 +65,56 @@ describe("starting the server", () => {
     child.kill("SIGTERM");
     expect(await exit).toBe(0);
   });
+
+  it("runs webhook workers beside a primary with WEB_CONCURRENCY, counts a redelivered update once, and stops cleanly", async () => {
+    dir = mkdtempSync(join(tmpdir(), "tlcd-workers-"));
+    const standIn = await startStandIn();
+    const databasePath = join(dir, "bot.sqlite");
+    const child = spawn(TSX, ["src/main.ts"], {
+      cwd: ROOT,
+      env: {
+        PATH: process.env.PATH ?? "",
+        BOT_TOKEN: "123456:TEST-token",
+        BOT_MODE: "webhook",
+        BOT_WEBHOOK_SECRET: "workers-secret",
+        TELEGRAM_API_ROOT: standIn.url,
+        DATABASE_PATH: databasePath,
+        PORT: "0",
+        HOST: "127.0.0.1",
+        WEB_CONCURRENCY: "2",
+        LOG_LEVEL: "info",
+      },
+    });
+    let out = "";
+    child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
+    // Port 0 gives each worker… the same port: cluster workers share the primary's listening socket.
+    const port = await new Promise<number>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no worker listened: ${out}`)), 20_000);
+      child.stdout.on("data", () => {
+        const ports = [...out.matchAll(/"port":(\d+)/g)].map((m) => Number(m[1]));
+        if (ports.length >= 2 && ports[0]) {
+          clearTimeout(timer);
+          resolve(ports[0]);
+        }
+      });
+    });
+    const update = JSON.stringify({
+      update_id: 77,
+      message: { message_id: 1, date: 0, chat: { id: 9, type: "private" }, from: { id: 9, is_bot: false, first_name: "A" }, text: "còn thiếu bao nhiêu" },
+    });
+    const post = () =>
+      fetch(`http://127.0.0.1:${port}/webhook/telegram`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": "workers-secret" },
+        body: update,
+      });
+    const first = (await (await post()).json()) as { method?: string; text?: string };
+    expect(first.method).toBe("sendMessage");
+    expect(first.text).toContain("chưa được liên kết");
+    expect(await (await post()).json()).toEqual({ ok: true });
+    const exit = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+    child.kill("SIGTERM");
+    expect(await exit).toBe(0);
+    await standIn.close();
+  }, 40_000);
 });
