@@ -77,15 +77,8 @@ export function conversation(options: ConversationOptions) {
   const unknownCommand = byIntent.get("unknown") ?? unknown;
 
   function actorOf(sender: Sender): Actor | null {
-    const account = repos.people.account(sender.platform, sender.externalId);
-    if (!account) return null;
-    const person = repos.people.person(account.personId);
-    if (!person) return null;
-    const posts = repos.people.roles(person.id).flatMap((grant) => {
-      const unit = repos.units.byId(grant.unitId);
-      return unit ? [{ unit, role: grant.role }] : [];
-    });
-    return posts.length > 0 ? new Actor(person.id, person.displayName, person.locale, posts) : null;
+    const who = repos.people.who(sender.platform, sender.externalId);
+    return who ? new Actor(who.personId, who.displayName, who.locale, who.posts) : null;
   }
 
   /** What a message or button asks for: a command with its parse, or a code to redeem. */

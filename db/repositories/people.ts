@@ -1,6 +1,7 @@
 // People, their platform accounts, their roles on units, and the invites that create roles.
 import type { Db } from "../client.ts";
 import type { Platform, Role } from "../schema.ts";
+import type { Unit } from "./units.ts";
 
 export interface Account {
   personId: number;
@@ -63,7 +64,30 @@ export function peopleRepository(db: Db) {
   const linkCodeStmt = sqlite.prepare(`select code, person_id as personId, expires_at as expiresAt, used_at as usedAt from link_codes where code = ?`);
   const useLinkCode = sqlite.prepare(`update link_codes set used_at = ? where code = ? and used_at is null`);
 
+  const whoStmt = sqlite.prepare(
+    `select p.id as personId, p.display_name as displayName, p.locale, a.active, r.role, u.id, u.code, u.name, u.parent_id as parentId,
+       u.kind, u.sector, u.members, u.workers, u.path, u.depth
+     from accounts a join people p on p.id = a.person_id join roles r on r.person_id = p.id join units u on u.id = r.unit_id
+     where a.platform = ? and a.external_id = ? order by r.id`,
+  );
+
+  const reactivate = sqlite.prepare(`update accounts set active = 1 where platform = ? and external_id = ?`);
+
   return {
+    /** Who writes from an account, with every role and its unit, in one query: every message asks. */
+    who(platform: Platform, externalId: string): { personId: number; displayName: string; locale: string; posts: { role: Role; unit: Unit }[] } | undefined {
+      const rows = whoStmt.all(platform, externalId) as (Unit & { personId: number; displayName: string; locale: string; active: number; role: Role })[];
+      const first = rows[0];
+      if (!first) return undefined;
+      // Someone who blocked the bot and writes again can be reached again.
+      if (first.active === 0) reactivate.run(platform, externalId);
+      return {
+        personId: first.personId,
+        displayName: first.displayName,
+        locale: first.locale,
+        posts: rows.map(({ personId: _p, displayName: _d, locale: _l, active: _a, role, ...unit }) => ({ role, unit })),
+      };
+    },
     /** The apps a person has linked. */
     platformsOf(personId: number): { platform: Platform; active: boolean }[] {
       return (accountsOf.all(personId) as { platform: Platform; active: number }[]).map((a) => ({ platform: a.platform, active: a.active === 1 }));
