@@ -1,7 +1,6 @@
 // The Hono app: routes only. Webhooks check their secret before anything else runs.
 import { createHash, timingSafeEqual } from "node:crypto";
-import type { IncomingMessage } from "node:http";
-import { Hono, type Context } from "hono";
+import { Hono } from "hono";
 import { z } from "zod";
 import type { Logger } from "./logger.ts";
 
@@ -28,15 +27,6 @@ export function secretMatches(given: string | undefined, expected: string | Buff
   return timingSafeEqual(digest(given), typeof expected === "string" ? digest(expected) : expected);
 }
 
-/** The request body as text: straight from Node's request when there is one, skipping web streams. */
-async function bodyText(c: Context): Promise<string> {
-  const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
-  if (!incoming || incoming.readableEnded) return c.req.text();
-  const chunks: Buffer[] = [];
-  for await (const chunk of incoming) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString("utf8");
-}
-
 const telegramUpdate = z.looseObject({ update_id: z.number().int().nonnegative() });
 
 export function createApp(options: AppOptions) {
@@ -58,7 +48,7 @@ export function createApp(options: AppOptions) {
     if (!accepting) return c.json({ ok: false, error: "shutting down" }, 503);
     let body: unknown;
     try {
-      body = JSON.parse(await bodyText(c));
+      body = JSON.parse(await c.req.text());
     } catch {
       return c.json({ ok: false, error: "body is not JSON" }, 400);
     }
