@@ -143,8 +143,7 @@ export async function measureWebhook(databaseFile: string, phases: PhasePlan[], 
       LOG_LEVEL: "silent",
     });
     // The service reads the database in this process either way: the chairs, the ledger count.
-    // As npm start runs it: WAL checkpoints on a background thread.
-    const service = assemble(config, { logger: createLogger("silent"), clock: () => BENCH_NOW, botInfo: STAND_IN_BOT, checkpointInBackground: workers === 1 });
+    const service = assemble(config, { logger: createLogger("silent"), clock: () => BENCH_NOW, botInfo: STAND_IN_BOT });
     closeService = () => service.close();
     let port: number;
     if (workers > 1) {

@@ -1,6 +1,5 @@
 // Wires configuration, database, bot and routes into one service; main.ts, the tests and the benchmark all use it.
 import type { Hono } from "hono";
-import { checkpointInBackground } from "../db/checkpointer.ts";
 import { openDatabase, repositories, type Repositories } from "../db/index.ts";
 import type { Config } from "./config.ts";
 import { conversation } from "./conversation.ts";
@@ -45,8 +44,6 @@ export interface AssembleOptions {
   pages?: (service: { repos: Repositories; bot: Bot | undefined }) => Hono;
   /** Time for the dispatcher's pacing; tests give one whose timers move their clock. */
   dispatchClock?: DispatchClock;
-  /** Checkpoint the WAL on a background thread (the server); tests leave it to SQLite. */
-  checkpointInBackground?: boolean;
   /** Runs on the fresh database before the bot starts (the demo's seed). */
   prepare?: (repos: Repositories) => void;
 }
@@ -54,9 +51,7 @@ export interface AssembleOptions {
 export function assemble(config: Config, options: AssembleOptions): Service {
   const { logger } = options;
   const telegram = options.telegram ?? (config.botToken ? { token: config.botToken, apiRoot: config.telegramApiRoot } : undefined);
-  const databasePath = options.telegram ? config.demoDatabasePath : config.databasePath;
-  const db = openDatabase(databasePath);
-  const checkpointer = options.checkpointInBackground ? checkpointInBackground(db, databasePath) : undefined;
+  const db = openDatabase(options.telegram ? config.demoDatabasePath : config.databasePath);
   const repos = repositories(db);
   options.prepare?.(repos);
   const { translate } = loadTranslations();
@@ -166,7 +161,6 @@ export function assemble(config: Config, options: AssembleOptions): Service {
       await server.drain();
       await zalo?.close();
       await dispatcher.stop();
-      await checkpointer?.stop();
       if (bot?.isRunning()) await bot.stop();
       db.$client.close();
     },

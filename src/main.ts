@@ -70,7 +70,7 @@ function onStop(logger: Logger, stop: () => Promise<void>): void {
 /** The primary of several processes: no HTTP; reminders, announcements, and the workers' lives. */
 async function runPrimary(config: Config, logger: Logger): Promise<void> {
   // Migrations run here, once, before any worker opens the file.
-  const service = assemble(config, { logger, checkpointInBackground: true });
+  const service = assemble(config, { logger });
   await startTelegram(service, config, logger, true);
   await startZalo(service, config, logger);
   service.dispatcher.start();
@@ -93,8 +93,6 @@ async function runPrimary(config: Config, logger: Logger): Promise<void> {
 /** A webhook worker: takes updates and answers them; the primary sends everything else. */
 async function runWorker(config: Config, logger: Logger): Promise<void> {
   const service = assemble(config, { logger });
-  // The primary's background thread checkpoints the shared file; workers' commits need not.
-  service.repos.db.$client.pragma("wal_autocheckpoint = 20000");
   await startTelegram(service, config, logger, false);
   const close = listen(service, config, logger, false);
   onStop(logger, async () => {
@@ -121,7 +119,7 @@ async function main(): Promise<void> {
   const several = !demo && !config.zaloBotToken && config.webConcurrency > 1 && config.botMode === "webhook";
   if (several) return cluster.isPrimary ? runPrimary(config, logger) : runWorker(config, logger);
 
-  const service = demo ? await startDemo(config, logger) : assemble(config, { logger, checkpointInBackground: true });
+  const service = demo ? await startDemo(config, logger) : assemble(config, { logger });
   if (!demo) {
     await startTelegram(service, config, logger, true);
     await startZalo(service, config, logger);
