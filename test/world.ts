@@ -277,7 +277,7 @@ export class World {
   }
 
   /** Lets the dispatcher send what is due by now; its pacing moves the world's clock, not real time. */
-  async drain(_seconds = 5): Promise<void> {
+  async drain(): Promise<void> {
     const before = this.calls.length;
     await this.service.dispatcher.drainOnce();
     this.pushes.push(...this.calls.slice(before).filter((c) => c.method === "sendMessage" && c.failedWith === undefined));

@@ -188,7 +188,7 @@ async function load() {
   const json = await res.json();
   if (json.messages.length === 0) add("bot", persona === "chair"
     ? "Chào anh/chị! Hãy thử: “kết nạp 5 đoàn viên”, “2 đv nghỉ việc”, “con thieu bao nhieu dv”, “tiến độ”."
-    : "Chào anh/chị! Hãy thử: “còn thiếu bao nhiêu đoàn viên?”, “tiến độ”, “tiến độ của nđ xe ôm”, “xuất báo cáo”, “/phanbo kết nạp”, “kết nạp 3 đv cho CĐCS Trường THCS Bình Chiểu”, hoặc gửi một tệp Excel đơn vị hay chỉ tiêu bằng nút 📎.");
+    : "Chào anh/chị! Hãy thử: “còn thiếu bao nhiêu đoàn viên?”, “tiến độ”, “tiến độ của nđ xe ôm”, “xuất báo cáo”, “/phanbo thực tăng”, “kết nạp 3 đv cho CĐCS Trường THCS Bình Chiểu”, hoặc gửi một tệp Excel đơn vị hay chỉ tiêu bằng nút 📎.");
   for (const m of json.messages) add("bot", m.text, m.buttons, m.file);
 }
 document.getElementById("file").onchange = async (e) => {
