@@ -2,6 +2,7 @@
 import { reportFileName, reportSheets } from "../src/domain/report-sheets.ts";
 import { lookUpUnit } from "../src/domain/unit-lookup.ts";
 import { writeReportWorkbook } from "../src/workbooks/report-workbook.ts";
+import { severalText } from "./standing-text.ts";
 import { reply, type Command } from "./types.ts";
 
 export const exportReport: Command = {
@@ -12,6 +13,7 @@ export const exportReport: Command = {
     if (!actor) return reply(t("not-linked"));
     const named = req.args ?? req.parse.unit;
     const lookup = lookUpUnit(actor, named, repos, true);
+    if (lookup.kind === "several") return reply(severalText(lookup, t));
     if (lookup.kind !== "found") return reply(t("ask-outside", { named: named ?? "", unit: actor.home.unit.name }));
     const sheets = reportSheets(repos, lookup.unit, req.today);
     if (sheets.length === 0) return reply(t("export-no-targets", { unit: lookup.unit.name }));

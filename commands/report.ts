@@ -3,7 +3,7 @@ import { lineage } from "../db/repositories/units.ts";
 import { isValidDay, viDate } from "../src/domain/calendar.ts";
 import { lookUpUnit } from "../src/domain/unit-lookup.ts";
 import type { ReportItem } from "../src/nlu/types.ts";
-import { standingText } from "./standing-text.ts";
+import { severalText, standingText } from "./standing-text.ts";
 import { reply, type Command, type Reply, type Request, type Services } from "./types.ts";
 
 /** No unit admits this many in one report; anything above is a typing slip. */
@@ -35,6 +35,7 @@ export const report: Command = {
 
     const lookup = lookUpUnit(actor, req.parse.unit, repos, false);
     if (lookup.kind === "outside") return refuse("report-outside", t, { named: lookup.named, unit: actor.home.unit.name });
+    if (lookup.kind === "several") return reply(severalText(lookup, t));
     if (lookup.kind === "ambiguous") return refuse("report-which-unit", t, { unit: lookup.home.name });
     const unit = lookup.unit;
 

@@ -73,3 +73,8 @@ export function behindText(children: ChildStanding[], t: Translate): string {
     )
     .join("\n");
 }
+
+/** "“nđ xe ôm” fits several units: …": nothing is done until the person names one. */
+export function severalText(lookup: { named: string; units: { name: string }[] }, t: Translate): string {
+  return [t("unit-several", { named: lookup.named }), ...lookup.units.map((u) => `• ${u.name}`), t("unit-several-how")].join("\n");
+}

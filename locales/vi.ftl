@@ -260,3 +260,5 @@ metric-how = Hãy viết theo mẫu: “/themchitieu Hoạt động văn hóa th
 metric-builtin = “{ $name }” đã có sẵn trong danh mục, không cần thêm.
 metric-added = ✅ Đã thêm chỉ tiêu “{ $name }” (mã { $key }). Giờ có thể giao chỉ tiêu này trong tệp Excel (cột Chỉ tiêu ghi đúng tên hoặc mã).
 forecast-not-this-year = 🔮 { $metric }: theo tốc độ hiện nay sẽ không đạt trước hạn { $deadline }; cần đẩy nhanh rõ rệt.
+unit-several = “{ $named }” khớp với nhiều đơn vị, tôi chưa làm gì:
+unit-several-how = Hãy gửi lại và ghi rõ tên đơn vị, ví dụ tên đầy đủ như trên.

@@ -8,8 +8,13 @@ export type UnitLookup =
   | { kind: "found"; unit: Unit }
   /** Named, but nothing the person may act on goes by that name. */
   | { kind: "outside"; named: string }
+  /** Named, but the name fits several units about equally: which one is meant? */
+  | { kind: "several"; named: string; units: Unit[] }
   /** Nothing named, and the person's unit has units below it: which one is meant? */
   | { kind: "ambiguous"; home: Unit };
+
+/** Matches scoring within this of the best are too close to choose between. */
+const CLOSE_SCORES = 0.05;
 
 function isLeaf(unit: Unit): boolean {
   return unit.kind === "grassroots" || unit.kind === "guild";
@@ -37,8 +42,16 @@ export function lookUpUnit(
 ): UnitLookup {
   if (named) {
     const candidates = reachable(actor, repos);
-    const best = matchUnit(named, candidates)[0];
-    const unit = best && candidates.find((c) => c.id === best.id);
+    const matches = matchUnit(named, candidates);
+    const best = matches[0];
+    if (!best) return { kind: "outside", named };
+    // "nđ xe ôm" fits two guilds almost equally: guessing would credit a report to the wrong one.
+    const close = matches.filter((m) => best.score < 1 && best.score - m.score < CLOSE_SCORES);
+    if (close.length > 1) {
+      const units = close.slice(0, 5).flatMap((m) => candidates.filter((c) => c.id === m.id));
+      return { kind: "several", named, units };
+    }
+    const unit = candidates.find((c) => c.id === best.id);
     return unit ? { kind: "found", unit } : { kind: "outside", named };
   }
   const home = actor.home.unit;

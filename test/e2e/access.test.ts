@@ -51,4 +51,16 @@ describe("who may see and report what", () => {
     expect(await officer.says("kết nạp 4 đv cho CĐCS Trường THCS số 2")).toContain("không ghi nhận");
     expect(world.ledgerCount()).toBe(0);
   });
+
+  it("records nothing and lists the candidates when a name fits several units", async () => {
+    world.unit({ code: "N1", name: "Nghiệp đoàn xe ôm thành phố Phú Riềng", parent: "D1", kind: "guild" });
+    world.unit({ code: "N2", name: "Nghiệp đoàn xe ôm công nghệ", parent: "D1", kind: "guild" });
+    const officer = await world.personAt("D1", "officer");
+    const reply = await officer.says("kết nạp 4 đv cho nđ xe ôm");
+    expect(reply).toContain("“nđ xe ôm” khớp với nhiều đơn vị");
+    expect(reply).toContain("• Nghiệp đoàn xe ôm thành phố Phú Riềng");
+    expect(reply).toContain("• Nghiệp đoàn xe ôm công nghệ");
+    expect(world.ledgerCount()).toBe(0);
+    expect(await officer.says("kết nạp 4 đv cho nđ xe ôm công nghệ")).toContain("Đã ghi nhận cho Nghiệp đoàn xe ôm công nghệ");
+  });
 });
