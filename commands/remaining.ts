@@ -2,7 +2,7 @@
 // who is behind. "Tiến độ" adds a chart and a forecast.
 import type { Unit } from "../db/repositories/units.ts";
 import { SECTORS } from "../db/schema.ts";
-import { renderProgressChart, type ProgressBar } from "../src/charts/progress-chart.ts";
+import { renderProgressChartAsync, type ProgressBar } from "../src/charts/progress-chart.ts";
 import { allocationService } from "../src/domain/allocation.ts";
 import { viDate } from "../src/domain/calendar.ts";
 import { furthestBehind, type ChildStanding, type UnitStanding } from "../src/domain/standing.ts";
@@ -99,7 +99,7 @@ export const remaining: Command = {
 export const progress: Command = {
   intents: ["ask_progress"],
   slash: ["tiendo"],
-  run(req, services) {
+  async run(req, services) {
     const { t, repos } = services;
     const a = answer(req, services, "progress-heading", true);
     if ("text" in a) return a;
@@ -108,7 +108,8 @@ export const progress: Command = {
     const bars = chartBars(a);
     if (bars.length === 0) return reply(text);
     const metricName = a.children.length > 0 ? (repos.metrics.get(a.metric)?.name ?? a.metric) : t("chart-all-targets");
-    const png = renderProgressChart({
+    // Rasterised off the main thread: other chats' updates go on while the picture is drawn.
+    const png = await renderProgressChartAsync({
       title: `${a.unit.name} — ${metricName}`,
       subtitle: t("chart-subtitle", { period: a.standing.period, date: viDate(req.today) }),
       bars,

@@ -1,7 +1,7 @@
 // The /tiendo picture: one bar per unit (or per target) showing done against target, with a tick
 // where it should be by now. Officers forward it upward from a phone, so it is drawn large,
 // worst first, and with Vietnamese number formatting.
-import { Resvg } from "@resvg/resvg-js";
+import { renderAsync, Resvg } from "@resvg/resvg-js";
 import type { BarSeriesOption, ScatterSeriesOption } from "echarts/charts";
 import { BarChart, ScatterChart } from "echarts/charts";
 import type {
@@ -50,11 +50,12 @@ export const MAX_BARS = 25;
 
 const PAD_X = 32;
 const HEADER = 136; // title, subtitle, legend
-const ROW = 58; // unit name on one line, its bar below
+const ROW = 60; // unit name on one line, its bar below
 const FOOTER = 48; // percent axis
-const BAR_OFFSET = 40; // from the top of a row to the middle of its bar
+const EMPTY_HEIGHT = 200; // title, subtitle and "Chưa có chỉ tiêu"
+const BAR_OFFSET = 42; // from the top of a row to the middle of its bar
 const BAR_HEIGHT = 16;
-const TICK_HEIGHT = 28;
+const TICK_HEIGHT = 24;
 const PLOT_WIDTH = CHART_WIDTH - 2 * PAD_X;
 
 const NAME_SIZE = 19;
@@ -71,13 +72,13 @@ const COLORS = {
   expected: "#1d2430",
   text: "#1d2430",
   muted: "#5b6573",
-  grid: "#e9edf2",
+  axis: "#b8c0ca",
 };
 
 /** Height in pixels of the picture for this many bars (empty and over-long lists included). */
 export function chartHeight(barCount: number): number {
-  const shown = Number.isFinite(barCount) ? Math.min(Math.max(Math.floor(barCount), 1), MAX_BARS) : 1;
-  return HEADER + ROW * shown + FOOTER;
+  const shown = Number.isFinite(barCount) ? Math.min(Math.max(Math.floor(barCount), 0), MAX_BARS) : 0;
+  return shown === 0 ? EMPTY_HEIGHT : HEADER + ROW * shown + FOOTER;
 }
 
 const numberVi = new Intl.NumberFormat("vi-VN", { maximumFractionDigits: 1 });
@@ -121,9 +122,10 @@ export function progressChartSvg(chart: ProgressChart): string {
   const width = CHART_WIDTH;
   const height = chartHeight(rows.length);
 
-  const subtitleParts = [chart.subtitle?.trim() ?? ""];
-  if (chart.bars.length > MAX_BARS) subtitleParts.push(`(${MAX_BARS}/${chart.bars.length} đơn vị chậm nhất)`);
-  const subtitle = subtitleParts.filter(Boolean).join(" ");
+  // The "(25/40 …)" note must survive a long subtitle, so only the caller's part is shortened.
+  const note = chart.bars.length > MAX_BARS ? ` (${MAX_BARS}/${chart.bars.length} đơn vị chậm nhất)` : "";
+  const room = PLOT_WIDTH - textWidth(note, SUBTITLE_SIZE);
+  const subtitle = (truncateToWidth(chart.subtitle ?? "", room, SUBTITLE_SIZE) + note).trim();
 
   const option: Option = {
     animation: false,
@@ -131,14 +133,15 @@ export function progressChartSvg(chart: ProgressChart): string {
     textStyle: { fontFamily: FONT_FAMILY, color: COLORS.text },
     title: {
       left: PAD_X,
-      top: 18,
-      itemGap: 8,
+      top: 20,
+      itemGap: 14,
+      padding: 0,
       text: truncateToWidth(chart.title, PLOT_WIDTH, TITLE_SIZE, true),
       textStyle: { fontSize: TITLE_SIZE, fontWeight: "bold", color: COLORS.text },
-      subtext: truncateToWidth(subtitle, PLOT_WIDTH, SUBTITLE_SIZE),
+      subtext: subtitle,
       subtextStyle: { fontSize: SUBTITLE_SIZE, color: COLORS.muted },
     },
-    ...(rows.length === 0 ? emptyBody(height) : barsBody(rows)),
+    ...(rows.length === 0 ? emptyBody() : barsBody(rows)),
   };
 
   const rendered = init(null, null, { renderer: "svg", ssr: true, width, height });
@@ -150,13 +153,13 @@ export function progressChartSvg(chart: ProgressChart): string {
   }
 }
 
-function emptyBody(height: number): Option {
+function emptyBody(): Option {
   return {
     graphic: [
       {
         type: "text",
         x: CHART_WIDTH / 2,
-        y: (HEADER + height) / 2 - 10,
+        y: EMPTY_HEIGHT - 60,
         style: {
           text: "Chưa có chỉ tiêu",
           fill: COLORS.muted,
@@ -182,10 +185,11 @@ function barsBody(rows: Row[]): Option {
     const value = valueLabel(row);
     const valueWidth = textWidth(value, VALUE_SIZE, true);
     const nameWidth = PLOT_WIDTH - valueWidth - 20;
-    const y = barTop(i) + BAR_OFFSET - BAR_HEIGHT / 2 - 6;
+    const y = barTop(i) + BAR_OFFSET - BAR_HEIGHT / 2 - 9;
     return [
       {
         type: "text",
+        z: 10,
         x: PAD_X,
         y,
         style: {
@@ -198,6 +202,7 @@ function barsBody(rows: Row[]): Option {
       },
       {
         type: "text",
+        z: 10,
         x: CHART_WIDTH - PAD_X,
         y,
         style: {
@@ -247,6 +252,7 @@ function barsBody(rows: Row[]): Option {
     legend: {
       top: 92,
       left: PAD_X,
+      padding: 0,
       itemWidth: 24,
       itemHeight: 14,
       itemGap: 24,
@@ -264,14 +270,11 @@ function barsBody(rows: Row[]): Option {
       min: 0,
       max: axisMax,
       interval: 25,
-      axisLabel: {
-        fontSize: 15,
-        color: COLORS.muted,
-        formatter: (v: number) => (v % 50 === 0 ? `${numberVi.format(v)}%` : ""),
-      },
-      splitLine: { lineStyle: { color: COLORS.grid } },
-      axisLine: { show: false },
-      axisTick: { show: false },
+      axisLabel: { fontSize: 15, color: COLORS.muted, formatter: (v: number) => `${numberVi.format(v)}%` },
+      // Grid lines would cut through the unit names; the track already marks 100%.
+      splitLine: { show: false },
+      axisLine: { show: true, lineStyle: { color: COLORS.axis } },
+      axisTick: { show: true, length: 5, lineStyle: { color: COLORS.axis } },
     },
     yAxis: {
       type: "category",
@@ -304,8 +307,16 @@ const resvgOptions = {
   background: "#ffffff",
 };
 
-/** PNG bytes, CHART_WIDTH × chartHeight(bars shown). */
+/** PNG bytes, CHART_WIDTH × chartHeight(bars shown). Blocks for about 0.1 s for 25 bars. */
 export function renderProgressChart(chart: ProgressChart): Uint8Array {
-  const png = new Resvg(progressChartSvg(chart), resvgOptions).render().asPng();
+  return toBytes(new Resvg(progressChartSvg(chart), resvgOptions).render().asPng());
+}
+
+/** The same PNG, rasterised on libuv's thread pool so a webhook server keeps answering meanwhile. */
+export async function renderProgressChartAsync(chart: ProgressChart): Promise<Uint8Array> {
+  return toBytes((await renderAsync(progressChartSvg(chart), resvgOptions)).asPng());
+}
+
+function toBytes(png: Buffer): Uint8Array {
   return new Uint8Array(png.buffer, png.byteOffset, png.byteLength);
 }
