@@ -109,6 +109,7 @@ export function assemble(config: Config, options: AssembleOptions): Service {
         updates: repos.updates,
         translate,
         logger,
+        clock,
         ...(options.botInfo ? { botInfo: options.botInfo } : {}),
       })
     : undefined;

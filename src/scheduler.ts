@@ -4,6 +4,8 @@ import { MAX_CATCH_UP_DAYS, computeDue, type DueReminder, type ReminderContext }
 import type { Logger } from "./logger.ts";
 
 const LAST_RUN = "scheduler.lastRun";
+/** Platforms redeliver an update for a day at most; a week of claimed update ids is ample. */
+const KEEP_UPDATES_MS = 7 * 86_400_000;
 
 export interface SchedulerOptions extends ReminderContext {
   clock: () => Date;
@@ -56,6 +58,7 @@ export function createScheduler(options: SchedulerOptions) {
     const added = repos.outbox.enqueue(due, at.toISOString());
     if (!last || last < at.toISOString()) repos.updates.setSetting(LAST_RUN, at.toISOString());
     const reports = reportBroadcasts(at);
+    repos.updates.prune(new Date(at.getTime() - KEEP_UPDATES_MS).toISOString());
     if (added + reports > 0) options.wakeDispatcher?.();
     options.logger?.info({ added, reports }, "scheduler tick");
     return { due, added };

@@ -6,6 +6,11 @@ export function updateRepository(db: Db) {
   const claimStmt = sqlite.prepare(
     `insert into processed_updates (platform, update_id, received_at) values (?, ?, ?) on conflict do nothing`,
   );
+  // Rows arrive in time order, so the oldest have the lowest rowids: a batch is a short scan from the start.
+  const pruneStmt = sqlite.prepare(
+    `delete from processed_updates where rowid in
+       (select rowid from processed_updates where received_at < ? order by rowid limit ?)`,
+  );
   const getSetting = sqlite.prepare(`select value from settings where key = ?`);
   const putSetting = sqlite.prepare(
     `insert into settings (key, value) values (?, ?) on conflict (key) do update set value = excluded.value`,
@@ -14,6 +19,10 @@ export function updateRepository(db: Db) {
     /** True the first time an update is seen; false for a redelivery. */
     claim(platform: string, updateId: string, now: string): boolean {
       return claimStmt.run(platform, updateId, now).changes === 1;
+    },
+    /** Forgets updates seen before an instant, a batch at a time; returns how many went. */
+    prune(before: string, batch = 10_000): number {
+      return pruneStmt.run(before, batch).changes;
     },
     setting(key: string): string | undefined {
       return (getSetting.get(key) as { value: string } | undefined)?.value;

@@ -83,3 +83,22 @@ describe("the Telegram webhook", () => {
     expect((await world.service.app.request("/webhook/unknown", { method: "POST" })).status).toBe(404);
   });
 });
+
+describe("claimed update ids", () => {
+  it("are kept a week, then forgotten by the scheduler", async () => {
+    const w = await World.create({ now: "2026-06-01T03:00:00Z" });
+    try {
+      w.unit({ code: "C1", name: "CĐCS Công ty May Việt", workers: 300 });
+      const chair = await w.personAt("C1");
+      await chair.says("còn thiếu bao nhiêu", { updateId: 9001 });
+      const count = () => (w.repos.db.$client.prepare("select count(*) as n from processed_updates").get() as { n: number }).n;
+      const before = count();
+      await w.runReminders("2026-06-07T03:00:00Z");
+      expect(count()).toBe(before);
+      await w.runReminders("2026-06-08T04:00:00Z");
+      expect(count()).toBe(0);
+    } finally {
+      await w.close();
+    }
+  });
+});

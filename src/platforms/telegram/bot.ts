@@ -20,6 +20,7 @@ export interface TelegramBotOptions {
   updates: UpdateRepository;
   translate: TranslateIn;
   logger: Logger;
+  clock?: () => Date;
   /** Known in advance in tests and the demo, so start-up needs no getMe round trip. */
   botInfo?: UserFromGetMe;
 }
@@ -58,7 +59,7 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
 
   // Telegram redelivers an update until it sees a 2xx, so each update_id is handled once.
   bot.use(async (ctx, next) => {
-    if (!updates.claim("telegram", String(ctx.update.update_id), new Date().toISOString())) {
+    if (!updates.claim("telegram", String(ctx.update.update_id), (options.clock ?? (() => new Date()))().toISOString())) {
       logger.info({ update: ctx.update.update_id }, "duplicate update ignored");
       return;
     }
