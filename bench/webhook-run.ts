@@ -134,28 +134,21 @@ export async function measureWebhook(databaseFile: string, phases: PhasePlan[], 
     const ready = await nextMessage(child, 30_000);
     if (ready.type !== "stand-in") throw new Error(`unexpected first message ${ready.type}`);
 
-    const config = loadConfig({
+    const env = {
       BOT_TOKEN: "123456:BENCH-token",
       BOT_MODE: "webhook",
       BOT_WEBHOOK_SECRET: SECRET,
       TELEGRAM_API_ROOT: ready.url,
       DATABASE_PATH: databaseFile,
       LOG_LEVEL: "silent",
-    });
+    };
+    const config = loadConfig(env);
     // The service reads the database in this process either way: the chairs, the ledger count.
     const service = assemble(config, { logger: createLogger("silent"), clock: () => BENCH_NOW, botInfo: STAND_IN_BOT });
     closeService = () => service.close();
     let port: number;
     if (workers > 1) {
-      const main = await startMainProcess({
-        BOT_TOKEN: "123456:BENCH-token",
-        BOT_MODE: "webhook",
-        BOT_WEBHOOK_SECRET: SECRET,
-        TELEGRAM_API_ROOT: ready.url,
-        DATABASE_PATH: databaseFile,
-        LOG_LEVEL: "silent",
-        WEB_CONCURRENCY: String(workers),
-      });
+      const main = await startMainProcess({ ...env, WEB_CONCURRENCY: String(workers) });
       port = main.port;
       closeServer = main.stop;
     } else {

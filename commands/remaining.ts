@@ -6,8 +6,8 @@ import { renderProgressChartAsync, type ProgressBar } from "../src/charts/progre
 import { allocationService } from "../src/domain/allocation.ts";
 import { viDate } from "../src/domain/calendar.ts";
 import { furthestBehind, type ChildStanding, type UnitStanding } from "../src/domain/standing.ts";
-import { lookUpUnit } from "../src/domain/unit-lookup.ts";
-import { behindText, forecastText, severalText, standingText } from "./standing-text.ts";
+import { askedUnit, isReply } from "./asked-unit.ts";
+import { behindText, forecastText, standingText } from "./standing-text.ts";
 import { reply, type Command, type Reply, type Request, type Services } from "./types.ts";
 
 interface Answer {
@@ -28,13 +28,8 @@ function isLeaf(unit: Unit): boolean {
  */
 function answer(req: Request, services: Services, heading: string, detailed: boolean): Answer | Reply {
   const { repos, t } = services;
-  const actor = req.actor;
-  if (!actor) return reply(t("not-linked"));
-  const named = req.args ?? req.parse.unit;
-  const lookup = lookUpUnit(actor, named, repos, true);
-  if (lookup.kind === "several") return reply(severalText(lookup, t));
-  if (lookup.kind !== "found") return reply(t("ask-outside", { named: named ?? "", unit: actor.home.unit.name }));
-  const unit = lookup.unit;
+  const unit = askedUnit(req, services);
+  if (isReply(unit)) return unit;
   const standing = services.standing.ofUnit(unit, req.today);
   const wanted = req.parse.metric;
   const shown = wanted ? { ...standing, targets: standing.targets.filter((s) => s.metric === wanted) } : standing;
