@@ -1,8 +1,10 @@
 // A small world for specifications: units, people who talk to the bot through the real webhook,
 // a real SQLite file, and a stand-in Bot API that records what the bot sent.
 import { mkdtempSync, rmSync } from "node:fs";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { serve } from "@hono/node-server";
 import { assemble, type Service } from "../src/assemble.ts";
 import { loadConfig } from "../src/config.ts";
 import { createInvite } from "../src/domain/invites.ts";
@@ -41,7 +43,7 @@ export class ZaloPerson {
     const event = { event_name: "message.text.received", message };
     const body = options.wrapped ? { ok: true, result: event } : event;
     const before = zalo.api.calls.length;
-    const response = await this.world.service.app.request("/webhook/zalo", {
+    const response = await this.world.request("/webhook/zalo", {
       method: "POST",
       headers: { "content-type": "application/json", "x-bot-api-secret-token": ZALO_SECRET },
       body: JSON.stringify(body),
@@ -161,7 +163,13 @@ export class World {
     readonly standIn: RunningStandIn,
     readonly dir: string,
     readonly zalo: RunningZaloStandIn | undefined,
+    private readonly server: { url: string; close: () => Promise<void> },
   ) {}
+
+  /** A request to the service over real HTTP on loopback, as Telegram and Zalo make them. */
+  request(path: string, init: RequestInit): Promise<Response> {
+    return fetch(`${this.server.url}${path}`, init);
+  }
 
   /** With `zalo`, Zalo runs beside Telegram in webhook mode, and charts are served from PUBLIC_URL. */
   static async create(options: { now?: string; zalo?: boolean } = {}): Promise<World> {
@@ -187,7 +195,17 @@ export class World {
       clearTimeout: (handle: unknown) => clearImmediate(handle as NodeJS.Immediate),
     };
     const service = assemble(config, { logger: createLogger("silent"), clock: () => clock.now(), botInfo: STAND_IN_BOT, dispatchClock });
-    const world = new World(service, standIn, dir, zalo);
+    const server = serve({ fetch: service.app.fetch, port: 0, hostname: "127.0.0.1" });
+    await new Promise<void>((resolve) => server.once("listening", () => resolve()));
+    const http = {
+      url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+      close: () =>
+        new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          (server as { closeAllConnections?: () => void }).closeAllConnections?.();
+        }),
+    };
+    const world = new World(service, standIn, dir, zalo, http);
     clock.now = () => world.now;
     clock.advance = (ms) => (world.now = new Date(world.now.getTime() + ms));
     if (options.now) world.now = new Date(options.now);
@@ -252,7 +270,7 @@ export class World {
   post(body: string, secret: string | null = SECRET): Promise<Response> {
     const headers: Record<string, string> = { "content-type": "application/json" };
     if (secret !== null) headers["x-telegram-bot-api-secret-token"] = secret;
-    return Promise.resolve(this.service.app.request("/webhook/telegram", { method: "POST", headers, body }));
+    return this.request("/webhook/telegram", { method: "POST", headers, body });
   }
 
   /** Delivers an update through the webhook and returns the Bot API calls it caused. */
@@ -305,6 +323,7 @@ export class World {
   }
 
   async close(): Promise<void> {
+    await this.server.close();
     await this.service.close();
     await this.standIn.close();
     this.zalo?.api.release();

@@ -63,6 +63,13 @@ describe("the Telegram webhook", () => {
     expect(await chair.asks("còn thiếu bao nhiêu")).toContain("còn thiếu 55");
   });
 
+  it("answers 413 to a body far larger than any update, and reads nothing from it", async () => {
+    const body = JSON.stringify({ update_id: 77, message: { text: "kết nạp 5 đv ".repeat(100_000) } });
+    const response = await world.post(body);
+    expect(response.status).toBe(413);
+    expect(processed()).toBe(0);
+  });
+
   it("tells a person who sends a sticker what it can read", async () => {
     const chair = await world.personAt("C1");
     const id = world.nextUpdateId();
