@@ -1,4 +1,5 @@
 import type { Db } from "./client.ts";
+import { groupCommit } from "./group-commit.ts";
 import { figureRepository } from "./repositories/figures.ts";
 import { ledgerRepository } from "./repositories/ledger.ts";
 import { metricRepository } from "./repositories/metrics.ts";
@@ -15,16 +16,18 @@ export { openDatabase, type Db } from "./client.ts";
 
 export function repositories(db: Db) {
   const metrics = metricRepository(db);
+  const writes = groupCommit(db.$client);
   metrics.ensureBuiltins();
   return {
     metrics,
     figures: figureRepository(db),
     db,
+    writes,
     units: unitRepository(db),
     people: peopleRepository(db),
     targets: targetRepository(db),
     ledger: ledgerRepository(db),
-    updates: updateRepository(db),
+    updates: updateRepository(db, writes),
     pendingImports: pendingImportRepository(db),
     plans: planRepository(db),
     reminders: reminderRepository(db),

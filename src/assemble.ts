@@ -163,6 +163,7 @@ export function assemble(config: Config, options: AssembleOptions): Service {
       await zalo?.close();
       await dispatcher.stop();
       if (bot?.isRunning()) await bot.stop();
+      repos.writes.commitNow();
       db.$client.close();
     },
   };

@@ -119,7 +119,14 @@ export function conversation(options: ConversationOptions) {
     return { command: byIntent.get(parsed.intent) ?? unknownCommand, parse: parsed };
   }
 
+  /** Nobody is told what was recorded before it is on disk: a reply waits for the write batch it joined. */
   async function handle(incoming: Incoming): Promise<Reply> {
+    const reply = await answer(incoming);
+    await repos.writes.committed();
+    return reply;
+  }
+
+  async function answer(incoming: Incoming): Promise<Reply> {
     const now = clock();
     const actor = actorOf(incoming.sender);
     const t: Services["t"] = (key, args) => options.translate(actor?.locale ?? "vi", key, args);

@@ -1,7 +1,8 @@
 // Platform updates already seen, and small key-value settings the server learns at start.
 import type { Db } from "../client.ts";
+import type { GroupCommit } from "../group-commit.ts";
 
-export function updateRepository(db: Db) {
+export function updateRepository(db: Db, writes: GroupCommit) {
   const sqlite = db.$client;
   const claimStmt = sqlite.prepare(
     `insert into processed_updates (platform, update_id, received_at) values (?, ?, ?) on conflict do nothing`,
@@ -16,9 +17,17 @@ export function updateRepository(db: Db) {
     `insert into settings (key, value) values (?, ?) on conflict (key) do update set value = excluded.value`,
   );
   return {
-    /** True the first time an update is seen; false for a redelivery. */
+    /**
+     * True the first time an update is seen; false for a redelivery. The claim opens the write batch, so
+     * the update's writes commit with it, together with those of the other updates of this turn.
+     */
     claim(platform: string, updateId: string, now: string): boolean {
+      writes.open();
       return claimStmt.run(platform, updateId, now).changes === 1;
+    },
+    /** Resolves once the claims made so far, and what their updates wrote, are committed. */
+    committed(): Promise<void> {
+      return writes.committed();
     },
     /** Forgets updates seen before an instant, a batch at a time; returns how many went. */
     prune(before: string, batch = 10_000): number {

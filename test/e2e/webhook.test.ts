@@ -70,6 +70,41 @@ describe("the Telegram webhook", () => {
     expect(processed()).toBe(0);
   });
 
+  it("records each of many updates arriving at once exactly once, redeliveries among them", async () => {
+    const chairs = [];
+    for (let i = 1; i <= 8; i++) {
+      world.unit({ code: `K${i}`, name: `CĐCS Công ty Kim Long ${i}`, parent: "D1", workers: 500 });
+      world.target(`K${i}`, "ket_nap", 60, "2026-12-31");
+      chairs.push(await world.personAt(`K${i}`, "chair", `Chủ tịch số ${i}`));
+    }
+    // Each reply fits one message, so it comes back in the webhook's answer: read it from there.
+    const send = async (body: string) => {
+      const response = await world.post(body);
+      expect(response.status).toBe(200);
+      return String(((await response.json()) as { text?: string }).text ?? "");
+    };
+    const sends: Promise<string>[] = [];
+    for (let round = 1; round <= 4; round++) {
+      for (const [i, chair] of chairs.entries()) {
+        const updateId = 5000 + round * 100 + i;
+        const person = { id: chair.telegramId, first_name: chair.name };
+        const body = JSON.stringify({
+          update_id: updateId,
+          message: { message_id: updateId, date: 0, chat: { ...person, type: "private" }, from: { ...person, is_bot: false }, text: `kết nạp ${round} đoàn viên` },
+        });
+        sends.push(send(body));
+        // Telegram sends the second round again while the first delivery is still being handled.
+        if (round === 2) sends.push(send(body));
+      }
+    }
+    const replies = await Promise.all(sends);
+    expect(replies.filter((reply) => reply.startsWith("✅"))).toHaveLength(32);
+    expect(replies.filter((reply) => reply === "")).toHaveLength(8);
+    const rows = world.repos.db.$client.prepare("select count(*) as n, sum(count) as total from ledger where event = 'join'").get();
+    expect(rows).toEqual({ n: 32, total: 8 * (1 + 2 + 3 + 4) });
+    for (const chair of chairs) expect(await chair.asks("còn thiếu bao nhiêu")).toContain("còn thiếu 50");
+  });
+
   it("tells a person who sends a sticker what it can read", async () => {
     const chair = await world.personAt("C1");
     const id = world.nextUpdateId();

@@ -65,6 +65,8 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
     }
     try {
       await next();
+      // The claim itself is durable before Telegram hears 200, even when the update wrote nothing else.
+      await updates.committed();
     } catch (error) {
       // The update stays claimed: what it wrote was one transaction, so it is recorded whole or not at all.
       logger.error({ update: ctx.update.update_id, err: error instanceof Error ? error.message : String(error) }, "update failed");

@@ -34,7 +34,7 @@ export interface PollingOptions {
 export interface ZaloAdapterOptions {
   client: ZaloClient;
   conversation: Pick<Conversation, "handle">;
-  updates: Pick<UpdateRepository, "claim">;
+  updates: Pick<UpdateRepository, "claim" | "committed">;
   choices: ChatChoiceRepository;
   translate: TranslateIn;
   logger: Logger;
@@ -124,6 +124,7 @@ export function createZaloAdapter(options: ZaloAdapterOptions) {
       const chosen = offered ? readChoice(text, offered) : undefined;
       const reply = await conversation.handle(chosen ? { sender, source, action: chosen.action } : { sender, source, text });
       await deliver(chatId, reply);
+      await updates.committed();
     } catch (error) {
       // The message stays claimed: what it wrote was one transaction, recorded whole or not at all.
       logger.error({ message: message.message_id, err: error instanceof Error ? error.message : String(error) }, "zalo message failed");

@@ -1,0 +1,68 @@
+// Group commit: the writes of every update handled in one turn of the event loop share one transaction.
+//
+// A commit costs far more than the rows it carries: its pages go to the WAL, and every thousand pages the
+// WAL is copied back into the database file. Busy webhooks handle several updates per turn, and most of
+// their pages are the same ones (the ledger's last page, the province and national tallies), so committing
+// them together writes each page once. Writes made while a batch is open run inside it (better-sqlite3
+// turns a nested transaction into a savepoint, so each report is still all or nothing), and nobody is told
+// "recorded" before the batch is on disk: replies wait for `committed()`.
+import type Database from "better-sqlite3";
+
+export interface GroupCommit {
+  /** Opens a batch unless one is open; it commits once the current turn of the event loop is over. */
+  open(): void;
+  /** Resolves once everything written so far is committed; rejects if the batch it joined was lost. */
+  committed(): Promise<void>;
+  /** Commits the open batch now, before the database is closed. */
+  commitNow(): void;
+}
+
+export function groupCommit(sqlite: Database.Database): GroupCommit {
+  const begin = sqlite.prepare("BEGIN IMMEDIATE");
+  const commit = sqlite.prepare("COMMIT");
+  const rollback = sqlite.prepare("ROLLBACK");
+  let open = false;
+  let waiting: { resolve: () => void; reject: (error: Error) => void }[] = [];
+
+  function close(): void {
+    if (!open) return;
+    open = false;
+    const waiters = waiting;
+    waiting = [];
+    let failure: Error | undefined;
+    if (!sqlite.open || !sqlite.inTransaction) {
+      // Only SQLite itself ends a batch early: an I/O error or a full disk rolls the whole of it back.
+      failure = new Error("the batch was rolled back before it could commit");
+    } else {
+      try {
+        commit.run();
+      } catch (error) {
+        failure = error instanceof Error ? error : new Error(String(error));
+        if (sqlite.inTransaction) rollback.run();
+      }
+    }
+    for (const waiter of waiters) {
+      if (failure) waiter.reject(failure);
+      else waiter.resolve();
+    }
+  }
+
+  return {
+    open() {
+      if (open || sqlite.inTransaction || !sqlite.open) return;
+      try {
+        begin.run();
+      } catch {
+        // Another process holds the write lock past the busy timeout: writes go one by one, as without batching.
+        return;
+      }
+      open = true;
+      setImmediate(close);
+    },
+    committed() {
+      if (!open) return Promise.resolve();
+      return new Promise((resolve, reject) => waiting.push({ resolve, reject }));
+    },
+    commitNow: close,
+  };
+}
