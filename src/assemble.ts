@@ -5,6 +5,7 @@ import type { Config } from "./config.ts";
 import { conversation } from "./conversation.ts";
 import { loadTranslations } from "./i18n.ts";
 import type { Logger } from "./logger.ts";
+import { startCheckpointer } from "../db/checkpointer.ts";
 import { createTelegramBot, type TelegramBotOptions } from "./platforms/telegram/bot.ts";
 
 type Bot = ReturnType<typeof createTelegramBot>["bot"];
@@ -52,6 +53,7 @@ export function assemble(config: Config, options: AssembleOptions): Service {
   const { logger } = options;
   const telegram = options.telegram ?? (config.botToken ? { token: config.botToken, apiRoot: config.telegramApiRoot } : undefined);
   const db = openDatabase(options.telegram ? config.demoDatabasePath : config.databasePath);
+  const checkpointer = startCheckpointer(db.$client, { onError: (message) => logger.warn({ err: message }, "checkpoint failed") });
   const repos = repositories(db);
   options.prepare?.(repos);
   const { translate } = loadTranslations();
@@ -164,6 +166,7 @@ export function assemble(config: Config, options: AssembleOptions): Service {
       await dispatcher.stop();
       if (bot?.isRunning()) await bot.stop();
       repos.writes.commitNow();
+      await checkpointer.stop();
       db.$client.close();
     },
   };
