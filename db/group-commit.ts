@@ -8,8 +8,16 @@
 // "recorded" before the batch is on disk: replies wait for `committed()`.
 import type Database from "better-sqlite3";
 
+/** A batch SQLite rolled back or could not commit: none of its writes were kept. */
+export class BatchLost extends Error {
+  override name = "BatchLost";
+}
+
 export interface GroupCommit {
-  /** Opens a batch unless one is open; it commits once the current turn of the event loop is over. */
+  /**
+   * Opens a batch unless one is open; it commits once the current turn of the event loop is over.
+   * Throws when the write lock cannot be had (another process held it past the busy timeout).
+   */
   open(): void;
   /** Resolves once everything written so far is committed; rejects if the batch it joined was lost. */
   committed(): Promise<void>;
@@ -29,15 +37,15 @@ export function groupCommit(sqlite: Database.Database): GroupCommit {
     open = false;
     const waiters = waiting;
     waiting = [];
-    let failure: Error | undefined;
+    let failure: BatchLost | undefined;
     if (!sqlite.open || !sqlite.inTransaction) {
       // Only SQLite itself ends a batch early: an I/O error or a full disk rolls the whole of it back.
-      failure = new Error("the batch was rolled back before it could commit");
+      failure = new BatchLost("the batch was rolled back before it could commit");
     } else {
       try {
         commit.run();
       } catch (error) {
-        failure = error instanceof Error ? error : new Error(String(error));
+        failure = new BatchLost(`the batch could not commit: ${error instanceof Error ? error.message : String(error)}`);
         if (sqlite.inTransaction) rollback.run();
       }
     }
@@ -50,12 +58,7 @@ export function groupCommit(sqlite: Database.Database): GroupCommit {
   return {
     open() {
       if (open || sqlite.inTransaction || !sqlite.open) return;
-      try {
-        begin.run();
-      } catch {
-        // Another process holds the write lock past the busy timeout: writes go one by one, as without batching.
-        return;
-      }
+      begin.run();
       open = true;
       setImmediate(close);
     },

@@ -5,8 +5,19 @@ import { Hono, type Context } from "hono";
 import { z } from "zod";
 import type { Logger } from "./logger.ts";
 
+/**
+ * An update that could not be taken in (the database refused its claim, or lost its writes): nothing
+ * of it was kept, so the webhook answers 503 and Telegram delivers it again later.
+ */
+export class RetryLater extends Error {
+  override name = "RetryLater";
+}
+
 export interface UpdateHandler {
-  /** Resolves to an API call for the webhook response to carry, when the reply fits in one. */
+  /**
+   * Resolves to an API call for the webhook response to carry, when the reply fits in one; rejects with
+   * RetryLater when the update should be delivered again.
+   */
   handleWebhookUpdate(update: { update_id: number }): Promise<Record<string, unknown> | undefined>;
 }
 
@@ -96,8 +107,13 @@ export function createApp(options: AppOptions) {
       const reply = await telegram.handler.handleWebhookUpdate(update.data as { update_id: number });
       if (reply) return c.json(reply);
     } catch (error) {
-      // A failure is answered 200 all the same: a redelivery would fail the same way.
-      logger.error({ update: update.data.update_id, err: error instanceof Error ? error.message : String(error) }, "webhook update failed");
+      const err = error instanceof Error ? error.message : String(error);
+      if (error instanceof RetryLater) {
+        logger.warn({ update: update.data.update_id, err }, "webhook update not taken in; Telegram will deliver it again");
+        return c.json({ ok: false, error: "try again later" }, 503);
+      }
+      // Any other failure is answered 200 all the same: a redelivery would fail the same way.
+      logger.error({ update: update.data.update_id, err }, "webhook update failed");
     } finally {
       inFlight--;
     }

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { groupCommit, type GroupCommit } from "../../db/group-commit.ts";
+import { BatchLost, groupCommit, type GroupCommit } from "../../db/group-commit.ts";
 
 let dir: string;
 let writer: Database.Database;
@@ -70,6 +70,19 @@ describe("group commit", () => {
     insert("lại");
     await writes.committed();
     expect(committedTexts()).toEqual(["lại"]);
+  });
+
+  it("tells those waiting when the commit itself fails, and rolls the batch back", async () => {
+    writer.exec("create table owners (id integer primary key)");
+    writer.exec("create table pets (id integer primary key, owner integer references owners (id) deferrable initially deferred)");
+    writer.pragma("foreign_keys = ON");
+    writes.open();
+    insert("cùng lô");
+    // A deferred foreign key is only checked at COMMIT, which then fails.
+    writer.prepare("insert into pets (owner) values (42)").run();
+    await expect(writes.committed()).rejects.toBeInstanceOf(BatchLost);
+    expect(writer.inTransaction).toBe(false);
+    expect(committedTexts()).toEqual([]);
   });
 
   it("commits what is open when asked to before the database closes", () => {

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { holdWriteLock } from "../write-lock.ts";
 import { World } from "../world.ts";
 
 let world: World;
@@ -103,6 +104,28 @@ describe("the Telegram webhook", () => {
     const rows = world.repos.db.$client.prepare("select count(*) as n, sum(count) as total from ledger where event = 'join'").get();
     expect(rows).toEqual({ n: 32, total: 8 * (1 + 2 + 3 + 4) });
     for (const chair of chairs) expect(await chair.asks("còn thiếu bao nhiêu")).toContain("còn thiếu 50");
+  });
+
+  it("answers 503 when the database cannot take the update in, and counts it once when Telegram sends it again", async () => {
+    const chair = await world.personAt("C1");
+    // Another process (a long import, say) holds SQLite's write lock.
+    const release = holdWriteLock(world.repos.db.$client, 100);
+    const updateId = world.nextUpdateId();
+    const person = { id: chair.telegramId, first_name: chair.name };
+    const body = JSON.stringify({
+      update_id: updateId,
+      message: { message_id: updateId, date: 0, chat: { ...person, type: "private" }, from: { ...person, is_bot: false }, text: "kết nạp 4 đoàn viên" },
+    });
+    const before = world.calls.length;
+    const refused = await world.post(body);
+    expect(refused.status).toBe(503);
+    expect(world.calls.slice(before)).toHaveLength(0);
+    release();
+    const again = await world.post(body);
+    expect(again.status).toBe(200);
+    expect(String(((await again.json()) as { text?: string }).text)).toContain("Kết nạp 4 đoàn viên");
+    expect((await world.post(body)).status).toBe(200);
+    expect(await chair.asks("còn thiếu bao nhiêu")).toContain("còn thiếu 56");
   });
 
   it("tells a person who sends a sticker what it can read", async () => {

@@ -2,12 +2,14 @@
 import { Agent as HttpAgent } from "node:http";
 import { Agent as HttpsAgent } from "node:https";
 import { autoRetry } from "@grammyjs/auto-retry";
-import { Bot, type Context } from "grammy";
+import { Bot, BotError, type Context } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
+import { BatchLost } from "../../../db/group-commit.ts";
 import type { UpdateRepository } from "../../../db/repositories/updates.ts";
 import type { Conversation, Incoming } from "../../conversation.ts";
 import type { TranslateIn } from "../../i18n.ts";
 import type { Logger } from "../../logger.ts";
+import { RetryLater } from "../../server.ts";
 import { sendReply, type WebhookReply } from "./render.ts";
 
 /** Telegram bots can download files up to 20 MB; imports stop at 10 MB. */
@@ -57,10 +59,23 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
     return slot && !slot.payload ? (payload) => (slot.payload = payload) : undefined;
   };
 
+  // When polling, a failure is logged and the bot goes on; grammY's default would stop it. By webhook the
+  // server answers for it (503 when the update should come again).
+  bot.catch((error) =>
+    logger.error({ update: error.ctx.update.update_id, err: error.error instanceof Error ? error.error.message : String(error.error) }, "update not handled"),
+  );
+
   // Telegram redelivers an update until it sees a 2xx, so each update_id is handled once.
   bot.use(async (ctx, next) => {
-    if (!updates.claim("telegram", String(ctx.update.update_id), (options.clock ?? (() => new Date()))().toISOString())) {
-      logger.info({ update: ctx.update.update_id }, "duplicate update ignored");
+    const updateId = ctx.update.update_id;
+    let claimed: boolean;
+    try {
+      claimed = updates.claim("telegram", String(updateId), (options.clock ?? (() => new Date()))().toISOString());
+    } catch (error) {
+      throw new RetryLater("the update could not be claimed", { cause: error });
+    }
+    if (!claimed) {
+      logger.info({ update: updateId }, "duplicate update ignored");
       return;
     }
     try {
@@ -68,8 +83,11 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
       // The claim itself is durable before Telegram hears 200, even when the update wrote nothing else.
       await updates.committed();
     } catch (error) {
+      // The batch was lost with the claim in it: nothing of this update was kept, and nobody was told
+      // otherwise (replies wait for the commit), so Telegram may deliver it again.
+      if (error instanceof BatchLost) throw new RetryLater("the update's writes were lost", { cause: error });
       // The update stays claimed: what it wrote was one transaction, so it is recorded whole or not at all.
-      logger.error({ update: ctx.update.update_id, err: error instanceof Error ? error.message : String(error) }, "update failed");
+      logger.error({ update: updateId, err: error instanceof Error ? error.message : String(error) }, "update failed");
       if (ctx.chat) await ctx.api.sendMessage(ctx.chat.id, options.translate("vi", "error")).catch(() => undefined);
     }
   });
@@ -127,6 +145,9 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
       webhookReplies.set(update.update_id, slot);
       try {
         await bot.handleUpdate(update as Parameters<Bot["handleUpdate"]>[0]);
+      } catch (error) {
+        // grammY wraps what middleware throws; the server needs to see a RetryLater as one.
+        throw error instanceof BotError && error.error instanceof RetryLater ? error.error : error;
       } finally {
         webhookReplies.delete(update.update_id);
       }

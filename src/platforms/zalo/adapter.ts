@@ -3,12 +3,13 @@
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import type { Reply } from "../../../commands/types.ts";
+import { BatchLost } from "../../../db/group-commit.ts";
 import type { UpdateRepository } from "../../../db/repositories/updates.ts";
 import type { Conversation, Incoming } from "../../conversation.ts";
 import type { SendResult } from "../../delivery/dispatcher.ts";
 import type { TranslateIn } from "../../i18n.ts";
 import type { Logger } from "../../logger.ts";
-import { secretMatches } from "../../server.ts";
+import { RetryLater, secretMatches } from "../../server.ts";
 import type { ChatChoiceRepository } from "./choices.ts";
 import { ZaloApiError, type ZaloClient } from "./client.ts";
 import type { MediaStore } from "./image-store.ts";
@@ -101,7 +102,13 @@ export function createZaloAdapter(options: ZaloAdapterOptions) {
       return;
     }
     // Zalo events carry no update_id, and a webhook may be delivered again: each message is handled once.
-    if (!updates.claim("zalo", message.message_id, clock().toISOString())) {
+    let claimed: boolean;
+    try {
+      claimed = updates.claim("zalo", message.message_id, clock().toISOString());
+    } catch (error) {
+      throw new RetryLater("the message could not be claimed", { cause: error });
+    }
+    if (!claimed) {
       logger.info({ message: message.message_id }, "duplicate zalo message ignored");
       return;
     }
@@ -126,6 +133,8 @@ export function createZaloAdapter(options: ZaloAdapterOptions) {
       await deliver(chatId, reply);
       await updates.committed();
     } catch (error) {
+      // The batch was lost with the claim in it: nothing was kept and nobody told otherwise, so it may come again.
+      if (error instanceof BatchLost) throw new RetryLater("the message's writes were lost", { cause: error });
       // The message stays claimed: what it wrote was one transaction, recorded whole or not at all.
       logger.error({ message: message.message_id, err: error instanceof Error ? error.message : String(error) }, "zalo message failed");
       await client.sendMessage({ chat_id: chatId, text: translate("vi", "error") }).catch(() => undefined);
@@ -175,6 +184,10 @@ export function createZaloAdapter(options: ZaloAdapterOptions) {
         try {
           await tracked(() => handleUpdate(update));
         } catch (error) {
+          if (error instanceof RetryLater) {
+            logger.warn({ message: update.message?.message_id, err: error.message }, "zalo event not taken in; Zalo will deliver it again");
+            return c.json({ ok: false, error: "try again later" }, 503);
+          }
           // Answered 200 all the same: a redelivery would fail the same way.
           logger.error({ message: update.message?.message_id, err: error instanceof Error ? error.message : String(error) }, "zalo webhook event failed");
         }
@@ -182,6 +195,22 @@ export function createZaloAdapter(options: ZaloAdapterOptions) {
       },
     );
     return app;
+  }
+
+  /** A polled event is not delivered again: one the database could not take in is retried here. */
+  async function handlePolled(update: ZaloUpdate, signal: AbortSignal): Promise<void> {
+    let wait = firstBackoffMs;
+    for (;;) {
+      try {
+        await tracked(() => handleUpdate(update));
+        return;
+      } catch (error) {
+        if (!(error instanceof RetryLater) || signal.aborted) throw error;
+        logger.warn({ message: update.message?.message_id, err: error.message, retryInMs: wait }, "zalo event not taken in");
+        await sleep(wait, signal);
+        wait = Math.min(wait * 2, maxBackoffMs);
+      }
+    }
   }
 
   async function pollLoop(signal: AbortSignal): Promise<void> {
@@ -197,7 +226,7 @@ export function createZaloAdapter(options: ZaloAdapterOptions) {
         }
         const batch = await client.getUpdates({ timeout: pollSeconds }, { signal });
         backoff = firstBackoffMs;
-        for (const update of batch) await tracked(() => handleUpdate(update));
+        for (const update of batch) await handlePolled(update, signal);
       } catch (error) {
         if (signal.aborted) break;
         if (error instanceof ZaloApiError && error.isPollTimeout) {

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { holdWriteLock } from "../../write-lock.ts";
 import { ZaloWorld } from "./zalo-world.ts";
 
 let world: ZaloWorld;
@@ -48,6 +49,23 @@ describe("polling Zalo with getUpdates", () => {
     expect(texts[1]).toContain("Kết nạp đoàn viên: 5/60");
     expect(texts[2]).toContain("còn thiếu 55");
     expect(world.api.textsTo(person.zaloId)).toHaveLength(3);
+    expect(world.ledgerCount()).toBe(1);
+  });
+
+  it("keeps a polled message the database could not take in, and handles it once the database is free", async () => {
+    const person = world.stranger();
+    world.adapter.startPolling();
+    world.api.queueUpdate(person.event("message.text.received", { text: world.invite("C1") }));
+    await textsTo(person.zaloId, 1);
+    const release = holdWriteLock(world.repos.db.$client, 50);
+    world.api.queueUpdate(person.event("message.text.received", { text: "kết nạp 2 đoàn viên" }));
+    // Long enough for several attempts, each refused.
+    await new Promise((r) => setTimeout(r, 300));
+    expect(world.api.textsTo(person.zaloId)).toHaveLength(1);
+    release();
+    const texts = await textsTo(person.zaloId, 2);
+    await world.adapter.stopPolling();
+    expect(texts[1]).toContain("Kết nạp đoàn viên: 2/60");
     expect(world.ledgerCount()).toBe(1);
   });
 

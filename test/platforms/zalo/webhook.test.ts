@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { holdWriteLock } from "../../write-lock.ts";
 import { ZaloWorld } from "./zalo-world.ts";
 
 let world: ZaloWorld;
@@ -96,6 +97,20 @@ describe("the Zalo webhook", () => {
     const response = await world.post(JSON.stringify(person.event("message.reaction.received")));
     expect(response.status).toBe(200);
     expect(sentMessages()).toHaveLength(0);
+  });
+
+  it("answers 503 when the database cannot take a message in, and counts it once when Zalo sends it again", async () => {
+    const chair = await world.personAt("C1");
+    const release = holdWriteLock(world.repos.db.$client, 100);
+    const body = JSON.stringify(chair.event("message.text.received", { text: "kết nạp 3 đoàn viên" }, "7a1c0d9e33b2f4c5a6d7"));
+    const before = world.calls.length;
+    expect((await world.post(body)).status).toBe(503);
+    expect(world.calls.slice(before)).toHaveLength(0);
+    release();
+    expect((await world.post(body)).status).toBe(200);
+    expect((await world.post(body)).status).toBe(200);
+    expect(world.ledgerCount()).toBe(1);
+    expect(await chair.says("còn thiếu bao nhiêu")).toContain("còn thiếu 57");
   });
 
   it("answers 200 when handling fails, and tells the person to try again", async () => {
