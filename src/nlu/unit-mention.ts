@@ -37,6 +37,8 @@ const STOP_SPELLINGS: ReadonlyMap<string, readonly string[]> = new Map([
   ["cua", ["của"]], ["tai", ["tại"]], ["trong", ["trong"]], ["den", ["đến"]], ["duoc", ["được"]], ["dang", ["đang"]],
   ["nghi", ["nghỉ"]], ["thieu", ["thiếu"]], ["them", ["thêm"]], ["chuyen", ["chuyển"]], ["gioi", ["giới"]],
   ["vua", ["vừa"]], ["la", ["là"]], ["xin", ["xin"]], ["xem", ["xem"]], ["het", ["hết"]], ["roi", ["rồi"]],
+  // "cho" is "for"; "chợ" (a market) is in names: "Nghiệp đoàn tiểu thương chợ Bến Thành".
+  ["cho", ["cho"]],
 ]);
 
 function stopsAsTyped(form: string, typed: string): boolean {
@@ -104,6 +106,11 @@ export function findUnitMention(canonical: CanonicalText, foundingOnly = false):
         continue;
       }
       if (STOP_PHRASES.test(rest)) break;
+      // "Giày da", "thuộc da": leather, not "đã".
+      if (form === "da" && token.typed.toLowerCase() === "da" && (forms[end - 1] === "giay" || forms[end - 1] === "thuoc")) {
+        end += 1;
+        continue;
+      }
       const capitalised = token.capital && !shouting;
       if (STOP_WORDS.has(form) && !capitalised && (token.abbreviated === true || stopsAsTyped(form, token.typed))) break;
       if (form === "may" && token.typed === "mấy") break;

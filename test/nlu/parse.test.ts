@@ -56,6 +56,13 @@ describe("a report", () => {
     expect(read("cty em kết nạp 2 đv").unit).toBeUndefined();
   });
 
+  it("keeps a market and leather inside a name, while 'cho' and 'đã' still end it", () => {
+    expect(read("Nghiệp đoàn tiểu thương chợ Gia Trung còn thiếu bao nhiêu").unit).toBe("Nghiệp đoàn tiểu thương chợ Gia Trung");
+    expect(read("kết nạp 3 đv cho CĐCS Công ty TNHH Giày da Bình Việt").unit).toBe("CĐCS Công ty TNHH Giày da Bình Việt");
+    expect(read("CĐCS Công ty May Việt cho kết nạp 2 đv").unit).toBe("CĐCS Công ty May Việt");
+    expect(read("CĐCS Công ty Giày Việt đã kết nạp 2 đv").unit).toBe("CĐCS Công ty Giày Việt");
+  });
+
   it("does not take a union being founded for the unit reporting it", () => {
     expect(read("thành lập CĐCS Công ty TNHH Minh Long").unit).toBeUndefined();
     expect(read("LĐLĐ huyện Phú Riềng thành lập 2 CĐCS").unit).toBe("LĐLĐ huyện Phú Riềng");
