@@ -197,3 +197,59 @@ export async function measureOtherKinds(
   }
   return results;
 }
+
+export interface NamingTiming {
+  level: Level;
+  /** conversation.handle("<name of a grassroots unit below> còn thiếu bao nhiêu") from the level's officer. */
+  answer: Timing;
+  /** Answers about the unit named, or listing it among units of the same name; the rest named another. */
+  right: number;
+  several: number;
+  wrong: number;
+}
+
+/**
+ * An officer asks about a grassroots unit below by its name. A national officer reaches every unit of
+ * the country: the name index narrows them before the names are compared.
+ */
+export async function measureNaming(
+  repos: Repositories,
+  now: Date,
+  options: { samples: number; budgetMs: number },
+): Promise<NamingTiming[]> {
+  const watched = stopwatched(repos);
+  const { translate } = loadTranslations();
+  const talk = conversation({ repos: watched.repos, translate, timeZone: "Asia/Ho_Chi_Minh", clock: () => now });
+  const random = seededRandom(44);
+  const leafBelow = repos.db.$client.prepare(
+    `select id from units where path >= ? and path < ? and kind in ('grassroots', 'guild') limit 1 offset ?`,
+  );
+  const countBelow = repos.db.$client.prepare(`select count(*) as n from units where path >= ? and path < ? and kind in ('grassroots', 'guild')`);
+  const results: NamingTiming[] = [];
+  let updateId = 950_000_000;
+  for (const [depth, level] of LEVELS.entries()) {
+    if (level === "grassroots") continue;
+    const officers = unitsOfLevel(repos, depth);
+    const tally = { right: 0, several: 0, wrong: 0 };
+    const answer = await sampleTimed(watched.spent, () => random.pick(officers), options.samples, options.budgetMs, async (officer) => {
+      const low = officer.path;
+      const high = `${officer.path.slice(0, -1)}0`;
+      const { n } = countBelow.get(low, high) as { n: number };
+      if (n === 0) return;
+      const { id } = leafBelow.get(low, high, random.between(0, n - 1)) as { id: number };
+      const named = repos.units.byId(id);
+      if (!named) return;
+      const telegramId = String(OFFICER_TELEGRAM_BASE + officer.id);
+      const reply = await talk.handle({
+        sender: { platform: "telegram", externalId: telegramId, chatId: telegramId, displayName: "Cán bộ" },
+        source: `telegram:${updateId++}`,
+        text: `${named.name} còn thiếu bao nhiêu`,
+      });
+      if (reply.text.startsWith(`📊 ${named.name},`)) tally.right++;
+      else if (reply.text.includes(`• ${named.name}`)) tally.several++;
+      else tally.wrong++;
+    });
+    results.push({ level, answer, ...tally });
+  }
+  return results;
+}

@@ -1,5 +1,5 @@
 // The benchmark's report: Markdown tables that can go into the README as they are.
-import type { KindTiming, LevelTiming, Timing } from "./remaining-queries.ts";
+import type { KindTiming, LevelTiming, NamingTiming, Timing } from "./remaining-queries.ts";
 import type { WriteTiming } from "./report-writes.ts";
 import type { SeedFacts } from "./seed-database.ts";
 import type { WebhookTiming } from "./webhook-run.ts";
@@ -43,6 +43,7 @@ export interface Results {
   data: SeedFacts & { cached: boolean };
   remaining: LevelTiming[];
   otherKinds: KindTiming[];
+  naming: NamingTiming[];
   writes: WriteTiming;
   webhook: WebhookTiming | { skipped: string };
   /** The outbox, dispatcher and export benchmarks of this folder: one row each. */
@@ -162,6 +163,30 @@ export function render(results: Results): string {
             const timing = r.kinds[k];
             return timing ? `${ms(timing.database.median)} / ${ms(timing.database.p99)}` : "—";
           }),
+        ]),
+      ),
+    );
+  }
+
+  if (results.naming.length > 0) {
+    out.push("");
+    out.push(
+      "Naming a unit: an officer of each level asks “<name of a random grassroots unit below> còn thiếu bao nhiêu” (`conversation.handle`). Up to 2,000 units below, all their names are compared; beyond that, the 300 sharing the most words with the name, found through the name index. Several units of one name (the synthetic country repeats names) get a list, not a guess.",
+    );
+    out.push("");
+    out.push(
+      table(
+        ["Level", "Samples", "Answer median", "Answer p99", "DB median", "That unit", "Listed among its namesakes", "Other answer"],
+        ["l", "r", "r", "r", "r", "r", "r", "r"],
+        results.naming.map((r) => [
+          r.level,
+          int(r.answer.total.samples),
+          ms(r.answer.total.median),
+          ms(r.answer.total.p99),
+          ms(r.answer.database.median),
+          int(r.right),
+          int(r.several),
+          int(r.wrong),
         ]),
       ),
     );

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { openDatabase, repositories } from "../db/index.ts";
 import { cpuWindow, waitForQuiet } from "./machine-load.ts";
-import { measureOtherKinds, measureRemaining } from "./remaining-queries.ts";
+import { measureNaming, measureOtherKinds, measureRemaining } from "./remaining-queries.ts";
 import { measureReportWrites } from "./report-writes.ts";
 import { render, sustained, TARGETS, type Results } from "./results-table.ts";
 import { checkBulkMatchesRecord, seededDatabase } from "./seed-database.ts";
@@ -97,6 +97,9 @@ async function main(): Promise<void> {
     const otherKinds = await measured("other metric kinds", () =>
       measureOtherKinds(repos, BENCH_TODAY, { samples: quick ? 200 : 1_000, budgetMs: quick ? 1_500 : 4_000 }),
     );
+    const naming = await measured("naming a unit", () =>
+      measureNaming(repos, BENCH_NOW, { samples: quick ? 200 : 1_000, budgetMs: quick ? 2_000 : 8_000 }),
+    );
     const writes = await measured("report writes", () => measureReportWrites(repos, BENCH_TODAY, BENCH_NOW, quick ? 20_000 : 50_000));
     db.$client.close();
 
@@ -183,6 +186,7 @@ async function main(): Promise<void> {
       data: { ...seeded.facts, cached: !seeded.built },
       remaining,
       otherKinds,
+      naming,
       writes,
       webhook,
       extra,

@@ -124,6 +124,8 @@ export function seed(db: Db, scale: Scale, log: Log): Record<string, number> {
   let chairOf: Int32Array = new Int32Array(0);
   timed(steps, "units, targets, chairs and officers", log, () => {
     insertUnitsAndTargets(sqlite, repos, country);
+    // The units went in without the repository: their names are indexed here, as a start would.
+    repos.units.reindexNames();
     chairOf = linkPeople(repos, country);
   });
 

@@ -9,7 +9,7 @@ export function askedUnit(req: Request, { repos, t }: Services): Unit | Reply {
   if (!actor) return reply(t("not-linked"));
   const named = req.args ?? req.parse.unit;
   const lookup = lookUpUnit(actor, named, repos, true);
-  if (lookup.kind === "several") return reply(severalText(lookup, t));
+  if (lookup.kind === "several") return reply(severalText(lookup, t, (id) => repos.units.byId(id)?.name));
   if (lookup.kind !== "found") return reply(t("ask-outside", { named: named ?? "", unit: actor.home.unit.name }));
   return lookup.unit;
 }

@@ -1,6 +1,7 @@
 // Renders standings as the short lines a chair reads on a phone.
 import { viDate } from "../src/domain/calendar.ts";
 import type { ChildStanding, TargetStanding, UnitStanding } from "../src/domain/standing.ts";
+import type { Unit } from "../db/repositories/units.ts";
 import type { Translate } from "./types.ts";
 
 /** At most this many names of units short of a per-unit minimum, so a line stays readable. */
@@ -74,7 +75,21 @@ export function behindText(children: ChildStanding[], t: Translate): string {
     .join("\n");
 }
 
-/** "“nđ xe ôm” fits several units: …": nothing is done until the person names one. */
-export function severalText(lookup: { named: string; units: { name: string }[] }, t: Translate): string {
-  return [t("unit-several", { named: lookup.named }), ...lookup.units.map((u) => `• ${u.name}`), t("unit-several-how")].join("\n");
+/**
+ * "“nđ xe ôm” fits several units: …": nothing is done until the person names one. Units of the same
+ * name are told apart by the unit above them.
+ */
+export function severalText(
+  lookup: { named: string; units: Unit[]; more: number },
+  t: Translate,
+  nameOf: (unitId: number) => string | undefined,
+): string {
+  const twin = (unit: Unit) => lookup.units.some((other) => other.id !== unit.id && other.name === unit.name);
+  const lines = lookup.units.map((unit) => {
+    const above = twin(unit) && unit.parentId !== null ? nameOf(unit.parentId) : undefined;
+    return above ? `• ${unit.name} (${above})` : `• ${unit.name}`;
+  });
+  if (lookup.more > 0) lines.push(t("unit-several-more", { count: lookup.more }));
+  const how = lookup.units.some(twin) ? t("unit-several-twins") : t("unit-several-how");
+  return [t("unit-several", { named: lookup.named }), ...lines, how].join("\n");
 }

@@ -9,7 +9,7 @@ import { outboxRepository } from "./repositories/outbox.ts";
 import { reminderRepository } from "./repositories/reminders.ts";
 import { pendingImportRepository } from "./repositories/pending-imports.ts";
 import { targetRepository } from "./repositories/targets.ts";
-import { unitRepository } from "./repositories/units.ts";
+import { NAME_INDEX_VERSION, unitRepository } from "./repositories/units.ts";
 import { updateRepository } from "./repositories/updates.ts";
 
 export { openDatabase, type Db } from "./client.ts";
@@ -18,16 +18,23 @@ export function repositories(db: Db) {
   const metrics = metricRepository(db);
   const writes = groupCommit(db.$client);
   metrics.ensureBuiltins();
+  const units = unitRepository(db);
+  const updates = updateRepository(db, writes);
+  // Units from before the name index, or written without the repository: indexed once, at start.
+  if (updates.setting("units.name_index") !== NAME_INDEX_VERSION) {
+    units.reindexNames();
+    updates.setSetting("units.name_index", NAME_INDEX_VERSION);
+  }
   return {
     metrics,
     figures: figureRepository(db),
     db,
     writes,
-    units: unitRepository(db),
+    units,
     people: peopleRepository(db),
     targets: targetRepository(db),
     ledger: ledgerRepository(db),
-    updates: updateRepository(db, writes),
+    updates,
     pendingImports: pendingImportRepository(db),
     plans: planRepository(db),
     reminders: reminderRepository(db),

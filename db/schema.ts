@@ -34,6 +34,21 @@ export const units = sqliteTable(
   ],
 );
 
+/**
+ * The words that tell a unit's name apart (the language layer's unit-name key), one row each: finding the
+ * units a name may mean among 131,000 without reading them all.
+ */
+export const unitWords = sqliteTable(
+  "unit_words",
+  {
+    word: text("word").notNull(),
+    unitId: integer("unit_id")
+      .notNull()
+      .references(() => units.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.word, t.unitId] }), index("unit_words_unit").on(t.unitId)],
+);
+
 export const people = sqliteTable("people", {
   id: integer("id").primaryKey(),
   displayName: text("display_name").notNull(),

@@ -264,4 +264,6 @@ metric-builtin = “{ $name }” is in the catalogue already.
 metric-added = ✅ Target “{ $name }” added (key { $key }). It can now be set in a targets file (Chỉ tiêu column: its name or key).
 forecast-not-this-year = 🔮 { $metric }: at the present pace it will not be reached by { $deadline }; it needs a clear speed-up.
 unit-several = “{ $named }” fits several units, so I have done nothing yet:
+unit-several-more = … and { $count } more.
+unit-several-twins = Units of the same name are shown with the union above them. The same name cannot tell them apart: ask an officer of that union above to ask or report.
 unit-several-how = Send it again with the unit's name in full, as above.

@@ -261,4 +261,6 @@ metric-builtin = “{ $name }” đã có sẵn trong danh mục, không cần t
 metric-added = ✅ Đã thêm chỉ tiêu “{ $name }” (mã { $key }). Giờ có thể giao chỉ tiêu này trong tệp Excel (cột Chỉ tiêu ghi đúng tên hoặc mã).
 forecast-not-this-year = 🔮 { $metric }: theo tốc độ hiện nay sẽ không đạt trước hạn { $deadline }; cần đẩy nhanh rõ rệt.
 unit-several = “{ $named }” khớp với nhiều đơn vị, tôi chưa làm gì:
+unit-several-more = … và { $count } đơn vị khác.
+unit-several-twins = Các đơn vị trùng tên được ghi kèm công đoàn cấp trên. Tên giống nhau nên ghi lại cũng không phân biệt được: hãy nhờ cán bộ của công đoàn cấp trên đó hỏi hoặc báo cáo.
 unit-several-how = Hãy gửi lại và ghi rõ tên đơn vị, ví dụ tên đầy đủ như trên.

@@ -1,4 +1,6 @@
-import { and, eq, gte, lt, sql } from "drizzle-orm";
+import { and, eq, gte, inArray, lt, sql } from "drizzle-orm";
+// The index holds the very words the matcher compares, so it takes them from the language layer.
+import { unitNameKey } from "../../src/nlu/match-unit.ts";
 import type { Db } from "../client.ts";
 import { units, type Sector, type UnitKind } from "../schema.ts";
 
@@ -32,6 +34,14 @@ const inSubtree = (unit: Pick<Unit, "path">) => {
   return and(gte(units.path, low), lt(units.path, high));
 };
 
+/** The distinct words that tell a unit name apart: what unit_words holds for it. */
+export function nameWords(name: string): string[] {
+  return [...new Set(unitNameKey(name).split(" ").filter((word) => word !== ""))];
+}
+
+/** Bumped when nameWords changes, so that the index is rebuilt at the next start. */
+export const NAME_INDEX_VERSION = "1";
+
 export function isWithin(unit: Pick<Unit, "path">, ancestor: Pick<Unit, "path">): boolean {
   return unit.path.startsWith(ancestor.path);
 }
@@ -40,6 +50,22 @@ export function unitRepository(db: Db) {
   const byIdStmt = db.select().from(units).where(eq(units.id, sql.placeholder("id"))).prepare();
   const byCodeStmt = db.select().from(units).where(eq(units.code, sql.placeholder("code"))).prepare();
   const childrenStmt = db.select().from(units).where(eq(units.parentId, sql.placeholder("id"))).orderBy(units.name).prepare();
+
+  const sqlite = db.$client;
+  const forgetWords = sqlite.prepare(`delete from unit_words where unit_id = ?`);
+  const addWord = sqlite.prepare(`insert into unit_words (word, unit_id) values (?, ?) on conflict do nothing`);
+  const unitsByWordPrefix = sqlite.prepare(
+    `select distinct w.unit_id as unitId from unit_words w join units u on u.id = w.unit_id
+     where w.word >= ? and w.word < ? and u.path >= ? and u.path < ?`,
+  );
+  const unitsByWord = sqlite.prepare(
+    `select w.unit_id as unitId from unit_words w join units u on u.id = w.unit_id
+     where w.word = ? and u.path >= ? and u.path < ?`,
+  );
+  const indexName = (unitId: number, name: string) => {
+    forgetWords.run(unitId);
+    for (const word of nameWords(name)) addWord.run(word, unitId);
+  };
 
   return {
     byId(id: number): Unit | undefined {
@@ -58,6 +84,36 @@ export function unitRepository(db: Db) {
     /** The subtree in tree order: each unit followed by everything below it. */
     subtreeInTreeOrder(unit: Unit): Unit[] {
       return db.select().from(units).where(inSubtree(unit)).orderBy(units.path).all();
+    },
+    /**
+     * Units within the given subtrees that share words with a name, those sharing the most first, at most
+     * `limit`. A word of three letters or more also finds the words it begins ("kim" finds "kimlong"), as
+     * the matcher does; what only a misspelling links is left to the other words of the name.
+     */
+    sharingWords(words: readonly string[], within: readonly Unit[], limit: number): Unit[] {
+      const hits = new Map<number, number>();
+      for (const word of new Set(words)) {
+        const found = new Set<number>();
+        for (const scope of within) {
+          const [low, high] = subtreeBounds(scope.path);
+          const rows = (
+            word.length >= 3 ? unitsByWordPrefix.all(word, `${word}\u{10ffff}`, low, high) : unitsByWord.all(word, low, high)
+          ) as { unitId: number }[];
+          for (const row of rows) found.add(row.unitId);
+        }
+        for (const id of found) hits.set(id, (hits.get(id) ?? 0) + 1);
+      }
+      const ids = [...hits].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, limit).map(([id]) => id);
+      return ids.length === 0 ? [] : db.select().from(units).where(inArray(units.id, ids)).all();
+    },
+    /** Rebuilds the name index of every unit, for units written without the repository. */
+    reindexNames(): number {
+      const all = sqlite.prepare(`select id, name from units`).all() as { id: number; name: string }[];
+      sqlite.transaction(() => {
+        sqlite.prepare(`delete from unit_words`).run();
+        for (const unit of all) for (const word of nameWords(unit.name)) addWord.run(word, unit.id);
+      })();
+      return all.length;
     },
     countInSubtree(unit: Unit): number {
       const row = db.select({ n: sql<number>`count(*)` }).from(units).where(inSubtree(unit)).get();
@@ -104,6 +160,7 @@ export function unitRepository(db: Db) {
       if (existing) {
         const path = parent ? `${parent.path}${existing.id}/` : `/${existing.id}/`;
         db.update(units).set({ ...values, path }).where(eq(units.id, existing.id)).run();
+        if (existing.name !== input.name) indexName(existing.id, input.name);
         return { ...existing, ...values, path };
       }
       const inserted = db
@@ -113,6 +170,7 @@ export function unitRepository(db: Db) {
         .get();
       const path = parent ? `${parent.path}${inserted.id}/` : `/${inserted.id}/`;
       db.update(units).set({ path }).where(eq(units.id, inserted.id)).run();
+      indexName(inserted.id, input.name);
       return { ...inserted, path };
     },
   };

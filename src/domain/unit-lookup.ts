@@ -1,6 +1,6 @@
 // Finds the unit a message is about, within what the person may act on.
 import type { Repositories } from "../../db/index.ts";
-import type { Unit } from "../../db/repositories/units.ts";
+import { isWithin, nameWords, type Unit } from "../../db/repositories/units.ts";
 import { matchUnit } from "../nlu/index.ts";
 import type { Actor } from "./actor.ts";
 
@@ -8,8 +8,8 @@ export type UnitLookup =
   | { kind: "found"; unit: Unit }
   /** Named, but nothing the person may act on goes by that name. */
   | { kind: "outside"; named: string }
-  /** Named, but the name fits several units about equally: which one is meant? */
-  | { kind: "several"; named: string; units: Unit[] }
+  /** Named, but the name fits several units about equally (up to five of them, and how many more): which one is meant? */
+  | { kind: "several"; named: string; units: Unit[]; more: number }
   /** Nothing named, and the person's unit has units below it: which one is meant? */
   | { kind: "ambiguous"; home: Unit };
 
@@ -20,13 +20,27 @@ function isLeaf(unit: Unit): boolean {
   return unit.kind === "grassroots" || unit.kind === "guild";
 }
 
-/** The units a person may act on, their own first; subtrees of district roles included. */
-function reachable(actor: Actor, repos: Pick<Repositories, "units">): Unit[] {
+/** Subtrees up to this size are read whole and matched word by word, misspellings included. */
+const WHOLE_SUBTREE = 2_000;
+/** From larger ones, the units sharing the most words with the name are matched, this many at most. */
+const INDEXED_CANDIDATES = 300;
+
+/**
+ * The units a person may act on that a name may mean, their own first; subtrees of district roles
+ * included. A national officer reaches 131,000 units: reading them all took over a second, so a
+ * large reach is narrowed through the name index first.
+ */
+function reachable(actor: Actor, named: string, repos: Pick<Repositories, "units">): Unit[] {
   const seen = new Map<number, Unit>();
-  for (const post of actor.posts) {
-    seen.set(post.unit.id, post.unit);
-    if (!isLeaf(post.unit)) for (const unit of repos.units.subtree(post.unit)) seen.set(unit.id, unit);
-  }
+  for (const post of actor.posts) seen.set(post.unit.id, post.unit);
+  // Outermost scopes only: a unit below another of the person's units is in that one's subtree.
+  const scopes = actor.posts
+    .map((post) => post.unit)
+    .filter((unit, _, all) => !isLeaf(unit) && !all.some((other) => other.id !== unit.id && isWithin(unit, other)));
+  const size = scopes.reduce((sum, unit) => sum + repos.units.countInSubtree(unit), 0);
+  const units =
+    size <= WHOLE_SUBTREE ? scopes.flatMap((unit) => repos.units.subtree(unit)) : repos.units.sharingWords(nameWords(named), scopes, INDEXED_CANDIDATES);
+  for (const unit of units) seen.set(unit.id, unit);
   return [...seen.values()];
 }
 
@@ -41,15 +55,16 @@ export function lookUpUnit(
   allowAggregate: boolean,
 ): UnitLookup {
   if (named) {
-    const candidates = reachable(actor, repos);
+    const candidates = reachable(actor, named, repos);
     const matches = matchUnit(named, candidates);
     const best = matches[0];
     if (!best) return { kind: "outside", named };
-    // "nđ xe ôm" fits two guilds almost equally: guessing would credit a report to the wrong one.
-    const close = matches.filter((m) => best.score < 1 && best.score - m.score < CLOSE_SCORES);
+    // "nđ xe ôm" fits two guilds almost equally, and "THCS Nguyễn Du" is the name of a school in many
+    // districts: guessing would credit a report to the wrong one.
+    const close = matches.filter((m) => (best.score === 1 ? m.score === 1 : best.score - m.score < CLOSE_SCORES));
     if (close.length > 1) {
       const units = close.slice(0, 5).flatMap((m) => candidates.filter((c) => c.id === m.id));
-      return { kind: "several", named, units };
+      return { kind: "several", named, units, more: close.length - units.length };
     }
     const unit = candidates.find((c) => c.id === best.id);
     return unit ? { kind: "found", unit } : { kind: "outside", named };

@@ -63,4 +63,51 @@ describe("who may see and report what", () => {
     expect(world.ledgerCount()).toBe(0);
     expect(await officer.says("kết nạp 4 đv cho nđ xe ôm công nghệ")).toContain("Đã ghi nhận cho Nghiệp đoàn xe ôm công nghệ");
   });
+
+  it("does not guess between units of the very same name: lists them with the union above", async () => {
+    world.unit({ code: "P1", name: "LĐLĐ tỉnh Bình Phước", kind: "province" });
+    for (const code of ["D1", "D2"]) {
+      const district = world.repos.units.byCode(code);
+      world.unit({ code, name: district?.name ?? code, parent: "P1", kind: "district" });
+    }
+    world.unit({ code: "S1", name: "CĐCS Trường THCS Nguyễn Du", parent: "D1", workers: 40 });
+    world.unit({ code: "S2", name: "CĐCS Trường THCS Nguyễn Du", parent: "D2", workers: 60 });
+    const officer = await world.personAt("P1", "officer");
+    const reply = await officer.says("kết nạp 2 đv cho trường thcs nguyễn du");
+    expect(reply).toContain("• CĐCS Trường THCS Nguyễn Du (LĐLĐ huyện Phú Riềng)");
+    expect(reply).toContain("• CĐCS Trường THCS Nguyễn Du (LĐLĐ huyện Bù Đăng)");
+    expect(reply).toContain("nhờ cán bộ của công đoàn cấp trên");
+    expect(world.ledgerCount()).toBe(0);
+    // The district's officer reaches one of them only: no doubt there.
+    const district = await world.personAt("D2", "officer");
+    expect(await district.says("kết nạp 2 đv cho trường thcs nguyễn du")).toContain("Đã ghi nhận cho CĐCS Trường THCS Nguyễn Du");
+  });
+});
+
+describe("naming a unit among thousands", () => {
+  it("finds it through the name index, with or without diacritics, and by its new name once renamed", async () => {
+    world.unit({ code: "P1", name: "LĐLĐ TP Hồ Chí Minh", kind: "province" });
+    const places = ["Kim Long", "Tân Phát", "Hòa Bình", "Xuân Mai", "Phước Lộc", "An Khánh", "Bình Minh", "Đông Hải"];
+    const trades = ["May mặc", "Xây dựng", "Thủy sản", "Vận tải", "Cơ khí", "Dệt", "Giày da", "Điện tử"];
+    world.repos.db.$client.transaction(() => {
+      for (let d = 1; d <= 5; d++) {
+        world.unit({ code: `Q${d}`, name: `LĐLĐ Quận ${d}`, parent: "P1", kind: "district" });
+        for (let i = 0; i < 420; i++) {
+          const name = `CĐCS Công ty TNHH ${trades[i % 8]} ${places[Math.floor(i / 8) % 8]} ${d * 1000 + i}`;
+          world.unit({ code: `Q${d}-${i}`, name, parent: `Q${d}`, workers: 200 });
+        }
+      }
+      world.unit({ code: "G1", name: "CĐCS Công ty TNHH Thiết bị Y tế Trường Sinh", parent: "Q3", workers: 120 });
+    })();
+    world.target("G1", "ket_nap", 20, "2026-12-31");
+    const officer = await world.personAt("P1", "officer");
+    expect(world.repos.units.countInSubtree(world.repos.units.byCode("P1")!)).toBeGreaterThan(2_000);
+    expect(await officer.says("kết nạp 3 đv cho cty thiết bị y tế Trường Sinh")).toContain("Đã ghi nhận cho CĐCS Công ty TNHH Thiết bị Y tế Trường Sinh");
+    expect(await officer.asks("cty thiet bi y te truong sinh còn thiếu bao nhiêu")).toContain("còn thiếu 17");
+    expect(await officer.asks("cty thiết bị y tế trường sinh còn thiếu bao nhiêu")).toContain("Kết nạp đoàn viên: 3/20");
+    // Renamed: found by its new name, no longer by the old one.
+    world.unit({ code: "G1", name: "CĐCS Công ty CP Dược phẩm Trường Sinh", parent: "Q3", workers: 120 });
+    expect(await officer.asks("cty dược phẩm trường sinh còn thiếu bao nhiêu")).toContain("còn thiếu 17");
+    expect(await officer.asks("cty thiết bị y tế bảo an còn thiếu bao nhiêu")).not.toContain("còn thiếu 17");
+  });
 });
