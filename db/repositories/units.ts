@@ -62,6 +62,28 @@ export function unitRepository(db: Db) {
     `select w.unit_id as unitId from unit_words w join units u on u.id = w.unit_id
      where w.word = ? and u.path >= ? and u.path < ?`,
   );
+  const unitTallies = sqlite.prepare(`select period, event, total from tallies where unit_id = ?`);
+  const addToTally = sqlite.prepare(
+    `insert into tallies (unit_id, period, event, total) values (?, ?, ?, ?)
+     on conflict (unit_id, period, event) do update set total = total + excluded.total`,
+  );
+  const repathBelow = sqlite.prepare(
+    `update units set path = ? || substr(path, ?), depth = depth + ? where path > ? and path < ?`,
+  );
+  /**
+   * A unit that changes parent takes its reports along: its tallies (the totals of its subtree) leave
+   * the old ancestors and join the new ones, and the paths below it follow.
+   */
+  const move = sqlite.transaction((unit: Unit, path: string, depth: number) => {
+    const [low, high] = subtreeBounds(unit.path);
+    repathBelow.run(path, unit.path.length + 1, depth - unit.depth, low, high);
+    const oldAncestors = lineage(unit).slice(0, -1);
+    const newAncestors = path.split("/").filter(Boolean).map(Number).slice(0, -1);
+    for (const row of unitTallies.all(unit.id) as { period: string; event: string; total: number }[]) {
+      for (const id of oldAncestors) addToTally.run(id, row.period, row.event, -row.total);
+      for (const id of newAncestors) addToTally.run(id, row.period, row.event, row.total);
+    }
+  });
   const indexName = (unitId: number, name: string) => {
     forgetWords.run(unitId);
     for (const word of nameWords(name)) addWord.run(word, unitId);
@@ -159,6 +181,10 @@ export function unitRepository(db: Db) {
       };
       if (existing) {
         const path = parent ? `${parent.path}${existing.id}/` : `/${existing.id}/`;
+        if (path !== existing.path) {
+          if (parent && isWithin(parent, existing)) throw new Error(`${input.code} cannot move below itself`);
+          move(existing, path, values.depth);
+        }
         db.update(units).set({ ...values, path }).where(eq(units.id, existing.id)).run();
         if (existing.name !== input.name) indexName(existing.id, input.name);
         return { ...existing, ...values, path };
