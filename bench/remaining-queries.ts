@@ -229,27 +229,29 @@ export async function measureNaming(
   let updateId = 950_000_000;
   for (const [depth, level] of LEVELS.entries()) {
     if (level === "grassroots") continue;
-    const officers = unitsOfLevel(repos, depth);
-    const tally = { right: 0, several: 0, wrong: 0 };
+    const leavesBelow = (unit: Unit) => (countBelow.get(unit.path, `${unit.path.slice(0, -1)}0`) as { n: number }).n;
+    const officers = unitsOfLevel(repos, depth).filter((unit) => leavesBelow(unit) > 0);
+    // Outcomes of every ask, warm-up included; the counts are taken over the measured ones, the last.
+    const outcomes: ("right" | "several" | "wrong")[] = [];
     const answer = await sampleTimed(watched.spent, () => random.pick(officers), options.samples, options.budgetMs, async (officer) => {
       const low = officer.path;
       const high = `${officer.path.slice(0, -1)}0`;
-      const { n } = countBelow.get(low, high) as { n: number };
-      if (n === 0) return;
-      const { id } = leafBelow.get(low, high, random.between(0, n - 1)) as { id: number };
+      const { id } = leafBelow.get(low, high, random.between(0, leavesBelow(officer) - 1)) as { id: number };
       const named = repos.units.byId(id);
-      if (!named) return;
+      if (!named) throw new Error(`unit ${id} vanished`);
       const telegramId = String(OFFICER_TELEGRAM_BASE + officer.id);
       const reply = await talk.handle({
         sender: { platform: "telegram", externalId: telegramId, chatId: telegramId, displayName: "Cán bộ" },
         source: `telegram:${updateId++}`,
         text: `${named.name} còn thiếu bao nhiêu`,
       });
-      if (reply.text.startsWith(`📊 ${named.name},`)) tally.right++;
-      else if (reply.text.includes(`• ${named.name}`)) tally.several++;
-      else tally.wrong++;
+      if (reply.text.startsWith(`📊 ${named.name},`)) outcomes.push("right");
+      else if (reply.text.includes(`• ${named.name}`)) outcomes.push("several");
+      else outcomes.push("wrong");
     });
-    results.push({ level, answer, ...tally });
+    const measured = outcomes.slice(-answer.total.samples);
+    const count = (outcome: string) => measured.filter((o) => o === outcome).length;
+    results.push({ level, answer, right: count("right"), several: count("several"), wrong: count("wrong") });
   }
   return results;
 }
