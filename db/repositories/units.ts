@@ -84,6 +84,7 @@ export function unitRepository(db: Db) {
       for (const id of newAncestors) addToTally.run(id, row.period, row.event, row.total);
     }
   });
+  const countUpTo = sqlite.prepare(`select count(*) as n from (select 1 from units where path >= ? and path < ? limit ?)`);
   const indexName = (unitId: number, name: string) => {
     forgetWords.run(unitId);
     for (const word of nameWords(name)) addWord.run(word, unitId);
@@ -136,6 +137,11 @@ export function unitRepository(db: Db) {
         for (const unit of all) for (const word of nameWords(unit.name)) addWord.run(word, unit.id);
       })();
       return all.length;
+    },
+    /** The unit and those below it, counted no further than `cap`: enough to tell a small subtree from a large one. */
+    countInSubtreeUpTo(unit: Unit, cap: number): number {
+      const [low, high] = subtreeBounds(unit.path);
+      return (countUpTo.get(low, high, cap) as { n: number }).n;
     },
     countInSubtree(unit: Unit): number {
       const row = db.select({ n: sql<number>`count(*)` }).from(units).where(inSubtree(unit)).get();
