@@ -248,6 +248,15 @@ export function render(results: Results): string {
         }),
       ),
     );
+    const failed = results.webhook.phases.filter((p) => p.failed > 0);
+    if (failed.length > 0) {
+      out.push("");
+      const reasons = (p: (typeof failed)[number]) =>
+        Object.entries(p.failures ?? {})
+          .map(([reason, count]) => `${int(count)} × ${reason}`)
+          .join(", ");
+      out.push(`Not answered 200: ${failed.map((p) => `${p.name}: ${reasons(p) || `${int(p.failed)} (no reason recorded)`}`).join("; ")}.`);
+    }
   }
 
   if (results.extra.length > 0) {

@@ -40,6 +40,8 @@ export interface PhaseResult {
   sent: number;
   answered200: number;
   failed: number;
+  /** Why those failed: an HTTP status, or the error code of a request that got no answer ("ECONNRESET"). */
+  failures: Record<string, number>;
   /** Updates with no answer when the phase's time ran out. */
   unanswered: number;
   /** From the scheduled send time (open loop) or the actual send (closed loop) to the full answer. */
