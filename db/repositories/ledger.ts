@@ -58,6 +58,10 @@ function groupByUnit(rows: TallyRow[]): Map<number, Map<string, number>> {
   return byUnit;
 }
 
+/** Adds a signed count to a unit's running total for a period and event: (unit_id, period, event, count). */
+export const ADD_TO_TALLY = `insert into tallies (unit_id, period, event, total) values (?, ?, ?, ?)
+  on conflict (unit_id, period, event) do update set total = total + excluded.total`;
+
 export function ledgerRepository(db: Db) {
   const sqlite = db.$client;
   const insertEntry = sqlite.prepare(
@@ -65,10 +69,7 @@ export function ledgerRepository(db: Db) {
      values (@unitId, @event, @count, @informal, @occurredOn, @period, @reporterId, @source, @note, @reverses, @createdAt)
      on conflict do nothing`,
   );
-  const addToTally = sqlite.prepare(
-    `insert into tallies (unit_id, period, event, total) values (?, ?, ?, ?)
-     on conflict (unit_id, period, event) do update set total = total + excluded.total`,
-  );
+  const addToTally = sqlite.prepare(ADD_TO_TALLY);
   const markUndone = sqlite.prepare(`update ledger set undone_by = ? where id = ? and undone_by is null`);
   const bySourceStmt = sqlite.prepare(`select ${columns} from ledger where source = ? and reverses is null order by id`);
   const byIdStmt = sqlite.prepare(`select ${columns} from ledger where id = ?`);

@@ -2,6 +2,7 @@ import { and, eq, gte, inArray, lt, sql } from "drizzle-orm";
 // The index holds the very words the matcher compares, so it takes them from the language layer.
 import { unitNameKey } from "../../src/nlu/match-unit.ts";
 import type { Db } from "../client.ts";
+import { ADD_TO_TALLY } from "./ledger.ts";
 import { units, type Sector, type UnitKind } from "../schema.ts";
 
 export type Unit = typeof units.$inferSelect;
@@ -63,10 +64,7 @@ export function unitRepository(db: Db) {
      where w.word = ? and u.path >= ? and u.path < ?`,
   );
   const unitTallies = sqlite.prepare(`select period, event, total from tallies where unit_id = ?`);
-  const addToTally = sqlite.prepare(
-    `insert into tallies (unit_id, period, event, total) values (?, ?, ?, ?)
-     on conflict (unit_id, period, event) do update set total = total + excluded.total`,
-  );
+  const addToTally = sqlite.prepare(ADD_TO_TALLY);
   const repathBelow = sqlite.prepare(
     `update units set path = ? || substr(path, ?), depth = depth + ? where path > ? and path < ?`,
   );
@@ -78,7 +76,7 @@ export function unitRepository(db: Db) {
     const [low, high] = subtreeBounds(unit.path);
     repathBelow.run(path, unit.path.length + 1, depth - unit.depth, low, high);
     const oldAncestors = lineage(unit).slice(0, -1);
-    const newAncestors = path.split("/").filter(Boolean).map(Number).slice(0, -1);
+    const newAncestors = lineage({ path }).slice(0, -1);
     for (const row of unitTallies.all(unit.id) as { period: string; event: string; total: number }[]) {
       for (const id of oldAncestors) addToTally.run(id, row.period, row.event, -row.total);
       for (const id of newAncestors) addToTally.run(id, row.period, row.event, row.total);
