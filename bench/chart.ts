@@ -1,5 +1,5 @@
 // The /tiendo chart: 25 bars rendered to PNG (echarts SVG → resvg), timed after a warm-up.
-import { renderProgressChart, type ProgressBar, type ProgressChart } from "../src/charts/progress-chart.ts";
+import { renderProgressChart, type ProgressBar, type ProgressChart } from "#src/charts/progress-chart.ts";
 import { summarize } from "./percentiles.ts";
 import { seededRandom } from "./seeded-random.ts";
 

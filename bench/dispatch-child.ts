@@ -1,9 +1,9 @@
 // The dispatcher as its own process, for the kill -9 part of bench/dispatch.ts: recovers what a killed
 // predecessor left in `sending`, then sends the outbox to the parent's loopback stand-in until nothing is left.
 // Arguments: <database file> <stand-in URL> <broadcast id> <messages per second> <concurrency>.
-import { openDatabase } from "../db/client.ts";
-import { outboxRepository } from "../db/repositories/outbox.ts";
-import { createDispatcher, TELEGRAM_LIMITS, type SendResult } from "../src/delivery/dispatcher.ts";
+import { openDatabase } from "#db/client.ts";
+import { outboxRepository } from "#db/repositories/outbox.ts";
+import { createDispatcher, TELEGRAM_LIMITS, type SendResult } from "#src/delivery/dispatcher.ts";
 
 export type FromDispatchChild =
   | { type: "recovered"; rows: number }

@@ -9,9 +9,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
-import { openDatabase, type Db } from "../db/client.ts";
-import { outboxRepository, type OutboxInput } from "../db/repositories/outbox.ts";
-import { createDispatcher, type OutboxMessage, type SendResult } from "../src/delivery/dispatcher.ts";
+import { openDatabase, type Db } from "#db/client.ts";
+import { outboxRepository, type OutboxInput } from "#db/repositories/outbox.ts";
+import { createDispatcher, type OutboxMessage, type SendResult } from "#src/delivery/dispatcher.ts";
 import type { FromDispatchChild } from "./dispatch-child.ts";
 import { seededRandom } from "./seeded-random.ts";
 

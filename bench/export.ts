@@ -1,7 +1,7 @@
 // How long the progress report workbook takes for a province-wide table of 10,000 units, the size a
 // large LĐLĐ tỉnh exports. `npx tsx bench/export.ts` runs it alone.
 import { fileURLToPath } from "node:url";
-import { writeReportWorkbook, type ReportRow, type ReportSheet } from "../src/workbooks/report-workbook.ts";
+import { writeReportWorkbook, type ReportRow, type ReportSheet } from "#src/workbooks/report-workbook.ts";
 import { seededRandom, type Random } from "./seeded-random.ts";
 import { districtUnionName, leafUnionName, type LeafSector } from "./vietnamese-names.ts";
 

@@ -3,10 +3,10 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { openDatabase, repositories } from "../db/index.ts";
-import { lineage } from "../db/repositories/units.ts";
-import { reportSheets } from "../src/domain/report-sheets.ts";
-import { writeReportWorkbook } from "../src/workbooks/report-workbook.ts";
+import { openDatabase, repositories } from "#db/index.ts";
+import { lineage } from "#db/repositories/units.ts";
+import { reportSheets } from "#domain/report-sheets.ts";
+import { writeReportWorkbook } from "#src/workbooks/report-workbook.ts";
 
 const TARGET_MS = 5_000;
 const TODAY = "2026-11-21";

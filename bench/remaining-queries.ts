@@ -2,12 +2,12 @@
 // requirement names, the whole answer as a person gets it, and the metric kinds that are not running
 // totals. Every repository method is wrapped in a stopwatch, so the database's share is told apart
 // from the arithmetic and the text around it.
-import type { Repositories } from "../db/index.ts";
-import type { Target } from "../db/repositories/targets.ts";
-import type { Unit } from "../db/repositories/units.ts";
-import { conversation } from "../src/conversation.ts";
-import { standingService } from "../src/domain/standing.ts";
-import { loadTranslations } from "../src/i18n.ts";
+import type { Repositories } from "#db/index.ts";
+import type { Target } from "#db/repositories/targets.ts";
+import type { Unit } from "#db/repositories/units.ts";
+import { conversation } from "#src/conversation.ts";
+import { standingService } from "#domain/standing.ts";
+import { loadTranslations } from "#src/i18n.ts";
 import { summarize, type Summary } from "./percentiles.ts";
 import { seededRandom, type Random } from "./seeded-random.ts";
 import { CHAIR_TELEGRAM_BASE, OFFICER_TELEGRAM_BASE } from "./seed-database.ts";

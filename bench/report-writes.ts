@@ -1,8 +1,8 @@
 // Writing reports as the report command does: one join entry with its lineage, one transaction each,
 // onto the full ledger. The rate counts everything between the first and the last commit.
-import type { Repositories } from "../db/index.ts";
-import type { LedgerEntryInput } from "../db/repositories/ledger.ts";
-import { lineage } from "../db/repositories/units.ts";
+import type { Repositories } from "#db/index.ts";
+import type { LedgerEntryInput } from "#db/repositories/ledger.ts";
+import { lineage } from "#db/repositories/units.ts";
 import { summarize, type Summary } from "./percentiles.ts";
 import { seededRandom } from "./seeded-random.ts";
 

@@ -5,7 +5,7 @@ import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, rm
 import { cpus, release, totalmem, type } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { openDatabase, repositories } from "../db/index.ts";
+import { openDatabase, repositories } from "#db/index.ts";
 import { cpuWindow, waitForQuiet } from "./machine-load.ts";
 import { measureNaming, measureOtherKinds, measureRemaining } from "./remaining-queries.ts";
 import { measureReportWrites } from "./report-writes.ts";

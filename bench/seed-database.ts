@@ -5,8 +5,8 @@ import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { openDatabase, repositories, type Db, type Repositories } from "../db/index.ts";
-import { lineage } from "../db/repositories/units.ts";
+import { openDatabase, repositories, type Db, type Repositories } from "#db/index.ts";
+import { lineage } from "#db/repositories/units.ts";
 import { seededRandom } from "./seeded-random.ts";
 import {
   LEVELS,

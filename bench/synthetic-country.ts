@@ -1,7 +1,7 @@
 // The benchmark's country: a union tree of the requested size and a stream of ledger rows over it,
 // both drawn from a seeded random source so that every build is the same.
-import type { Target } from "../db/repositories/targets.ts";
-import type { Sector, UnitKind } from "../db/schema.ts";
+import type { Target } from "#db/repositories/targets.ts";
+import type { Sector, UnitKind } from "#db/schema.ts";
 import { seededRandom, weightedIndex, type Random } from "./seeded-random.ts";
 import {
   districtUnionName,

@@ -3,7 +3,7 @@
 // takes event-loop time from the other. Started by bench/webhook-run.ts; stops by itself.
 import { Agent, request } from "node:http";
 import { performance } from "node:perf_hooks";
-import { startStandIn } from "../src/platforms/telegram/stand-in-server.ts";
+import { startStandIn } from "#src/platforms/telegram/stand-in-server.ts";
 import { summarize } from "./percentiles.ts";
 import { seededRandom } from "./seeded-random.ts";
 import type { FromLoad, LoadPlan, PhasePlan, PhaseResult, Replies, ToLoad } from "./webhook-protocol.ts";

@@ -5,7 +5,7 @@ import type { AddressInfo } from "node:net";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { serve } from "@hono/node-server";
-import type { Db } from "../db/index.ts";
+import type { Db } from "#db/index.ts";
 import { BENCH_NOW } from "./synthetic-country.ts";
 import { cpuWindow } from "./machine-load.ts";
 import type { Log } from "./seed-database.ts";
@@ -119,10 +119,10 @@ async function startMainProcess(env: Record<string, string>): Promise<{ port: nu
  */
 export async function measureWebhook(databaseFile: string, phases: PhasePlan[], log: Log, workers = 1): Promise<WebhookTiming> {
   // Loaded here, not at the top: the rest of the benchmark runs even while the service cannot load.
-  const { assemble } = await import("../src/assemble.ts");
-  const { loadConfig } = await import("../src/config.ts");
-  const { createLogger } = await import("../src/logger.ts");
-  const { STAND_IN_BOT } = await import("../src/platforms/telegram/stand-in-api.ts");
+  const { assemble } = await import("#src/assemble.ts");
+  const { loadConfig } = await import("#src/config.ts");
+  const { createLogger } = await import("#src/logger.ts");
+  const { STAND_IN_BOT } = await import("#src/platforms/telegram/stand-in-api.ts");
 
   const child = fork(fileURLToPath(new URL("./webhook-load.ts", import.meta.url)), [], {
     stdio: ["ignore", "inherit", "inherit", "ipc"],

@@ -1,6 +1,6 @@
 // "/themchitieu Hoạt động văn hóa thể thao = hoạt động": an admin adds a kind of target to the catalogue,
 // counted from the reports it names (admissions, departures, foundings, Party referrals, activities).
-import { foldDiacritics } from "../src/nlu/fold-diacritics.ts";
+import { foldDiacritics } from "#nlu/fold-diacritics.ts";
 import { reply, type Command } from "./types.ts";
 
 /** The report a new count follows, by the words an officer would use. */

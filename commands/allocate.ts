@@ -1,11 +1,11 @@
 // "/phanbo kết nạp" splits the admin's unit's target among its children in proportion to workers who
 // are not members yet; "/phanbo ket_nap C1=20 C2=30" sets the parts explicitly. Both are shown first and
 // written only when the admin confirms, through the same confirmation as a file import.
-import type { Unit } from "../db/repositories/units.ts";
-import { allocationService } from "../src/domain/allocation.ts";
-import { viDate } from "../src/domain/calendar.ts";
-import { findMetric } from "../src/domain/metric-lookup.ts";
-import { periodOf } from "../src/domain/standing.ts";
+import type { Unit } from "#db/repositories/units.ts";
+import { allocationService } from "#domain/allocation.ts";
+import { viDate } from "#domain/calendar.ts";
+import { findMetric } from "#domain/metric-lookup.ts";
+import { periodOf } from "#domain/standing.ts";
 import { reply, type Command, type Reply, type Request, type Services } from "./types.ts";
 
 const PART = /^([A-Za-z0-9._-]+)\s*[=:]\s*(\d{1,3}(?:\.\d{3})+|\d+)$/;

@@ -1,6 +1,6 @@
 // The unit an ask is about: the one named, else the person's own; or the answer saying why there is none.
-import type { Unit } from "../db/repositories/units.ts";
-import { lookUpUnit } from "../src/domain/unit-lookup.ts";
+import type { Unit } from "#db/repositories/units.ts";
+import { lookUpUnit } from "#domain/unit-lookup.ts";
 import { severalText } from "./standing-text.ts";
 import { reply, type Reply, type Request, type Services } from "./types.ts";
 

@@ -1,7 +1,7 @@
 // One person, two apps. "/lienket" on one app gives a short code to send on the other, which then
 // belongs to the same person; "/nhacnho" chooses the app reminders go to, so nobody gets them twice.
 import { randomInt } from "node:crypto";
-import { PLATFORMS, type Platform } from "../db/schema.ts";
+import { PLATFORMS, type Platform } from "#db/schema.ts";
 import { reply, type Command, type Reply, type Request, type Services } from "./types.ts";
 
 // Capitals and digits without look-alikes (0/O, 1/I/L): typed by hand on a phone.

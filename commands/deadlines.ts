@@ -1,6 +1,6 @@
 // "hạn nộp khi nào", "/han": what is due for the person's unit, targets and tasks, nearest first.
-import { lineage } from "../db/repositories/units.ts";
-import { daysBetween, viDate } from "../src/domain/calendar.ts";
+import { lineage } from "#db/repositories/units.ts";
+import { daysBetween, viDate } from "#domain/calendar.ts";
 import { reply, type Command } from "./types.ts";
 
 export const deadlines: Command = {

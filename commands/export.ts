@@ -1,6 +1,6 @@
 // "/xuatbaocao", "xuất báo cáo": an .xlsx of the asker's subtree, laid out like a report's appendix table.
-import { reportFileName, reportSheets } from "../src/domain/report-sheets.ts";
-import { writeReportWorkbook } from "../src/workbooks/report-workbook.ts";
+import { reportFileName, reportSheets } from "#domain/report-sheets.ts";
+import { writeReportWorkbook } from "#src/workbooks/report-workbook.ts";
 import { askedUnit, isReply } from "./asked-unit.ts";
 import { reply, type Command } from "./types.ts";
 

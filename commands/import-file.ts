@@ -1,7 +1,7 @@
 // A district admin sends an .xlsx or .csv of units or targets: check every row, show a summary,
 // and apply it all or nothing when the admin confirms, only within the admin's own units.
-import { readTable } from "../src/workbooks/read-table.ts";
-import { applyPlan, describeProblems, planImport, type ImportKind, type Row } from "../src/domain/import.ts";
+import { readTable } from "#src/workbooks/read-table.ts";
+import { applyPlan, describeProblems, planImport, type ImportKind, type Row } from "#domain/import.ts";
 import { reply, type Command, type Reply, type Request, type Services } from "./types.ts";
 
 /** A chat message lists this many bad rows; the rest are counted. */

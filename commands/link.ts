@@ -1,5 +1,5 @@
 // "/start CODE" or a pasted invite code: link this messaging account to a unit with a role.
-import { normalizeInviteCode } from "../src/domain/invites.ts";
+import { normalizeInviteCode } from "#domain/invites.ts";
 import { reply, type Reply, type Request, type Services } from "./types.ts";
 
 export function link(rawCode: string, req: Request, { repos, t }: Services): Reply {

@@ -1,5 +1,5 @@
 // "/lichnhac": show the reminder schedule in force for the admin's unit, or change parts of it for the subtree.
-import { policySchema, type ReminderPolicy } from "../src/domain/reminder-policy.ts";
+import { policySchema, type ReminderPolicy } from "#domain/reminder-policy.ts";
 import { reply, type Command } from "./types.ts";
 
 /** The words an admin types → policy settings. */

@@ -1,11 +1,11 @@
 // "còn thiếu bao nhiêu đoàn viên", "tiến độ": the unit's figures, or for district staff the roll-up and
 // who is behind. "Tiến độ" adds a chart and a forecast.
-import type { Unit } from "../db/repositories/units.ts";
-import { SECTORS } from "../db/schema.ts";
-import { renderProgressChartAsync, type ProgressBar } from "../src/charts/progress-chart.ts";
-import { allocationService } from "../src/domain/allocation.ts";
-import { viDate } from "../src/domain/calendar.ts";
-import { furthestBehind, type ChildStanding, type UnitStanding } from "../src/domain/standing.ts";
+import type { Unit } from "#db/repositories/units.ts";
+import { SECTORS } from "#db/schema.ts";
+import { renderProgressChartAsync, type ProgressBar } from "#src/charts/progress-chart.ts";
+import { allocationService } from "#domain/allocation.ts";
+import { viDate } from "#domain/calendar.ts";
+import { furthestBehind, type ChildStanding, type UnitStanding } from "#domain/standing.ts";
 import { askedUnit, isReply } from "./asked-unit.ts";
 import { behindText, forecastText, standingText } from "./standing-text.ts";
 import { reply, type Command, type Reply, type Request, type Services } from "./types.ts";

@@ -1,8 +1,8 @@
 // The buttons under a reminder: snooze it, stop that kind, mark a task done; and "/batnhac" to undo a stop.
-import { viDate } from "../src/domain/calendar.ts";
-import { afterQuietHours, timeOf } from "../src/domain/local-time.ts";
-import { dayOf } from "../src/domain/calendar.ts";
-import { REMINDER_KINDS, type ReminderKind } from "../src/domain/reminders.ts";
+import { viDate } from "#domain/calendar.ts";
+import { afterQuietHours, timeOf } from "#domain/local-time.ts";
+import { dayOf } from "#domain/calendar.ts";
+import { REMINDER_KINDS, type ReminderKind } from "#domain/reminders.ts";
 import { reply, type Command, type Reply, type Request, type Services } from "./types.ts";
 
 function snooze(req: Request, { repos, policies, timeZone, t }: Services): Reply {

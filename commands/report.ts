@@ -1,8 +1,8 @@
 // "kết nạp 5 đoàn viên", "2 đv nghỉ việc", "/ketnap 5": record a report and show the unit's new standing.
-import { lineage } from "../db/repositories/units.ts";
-import { isValidDay, viDate } from "../src/domain/calendar.ts";
-import { lookUpUnit } from "../src/domain/unit-lookup.ts";
-import type { ReportItem } from "../src/nlu/types.ts";
+import { lineage } from "#db/repositories/units.ts";
+import { isValidDay, viDate } from "#domain/calendar.ts";
+import { lookUpUnit } from "#domain/unit-lookup.ts";
+import type { ReportItem } from "#nlu/types.ts";
 import { severalText, standingText } from "./standing-text.ts";
 import { reply, type Command, type Reply, type Request, type Services } from "./types.ts";
 

@@ -1,7 +1,7 @@
 // Renders standings as the short lines a chair reads on a phone.
-import { viDate } from "../src/domain/calendar.ts";
-import type { ChildStanding, TargetStanding, UnitStanding } from "../src/domain/standing.ts";
-import type { Unit } from "../db/repositories/units.ts";
+import { viDate } from "#domain/calendar.ts";
+import type { ChildStanding, TargetStanding, UnitStanding } from "#domain/standing.ts";
+import type { Unit } from "#db/repositories/units.ts";
 import type { Translate } from "./types.ts";
 
 /** At most this many names of units short of a per-unit minimum, so a line stays readable. */

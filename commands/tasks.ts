@@ -1,12 +1,12 @@
 // Tasks that are not numbers: an admin sets one ("/giaoviec Nộp danh sách đoàn viên ưu tú hạn 20/7"),
 // and a chair marks it done by saying so ("đã nộp danh sách", "xong hội nghị sơ kết").
-import type { Repositories } from "../db/index.ts";
-import type { Task } from "../db/repositories/reminders.ts";
-import { lineage, type Unit } from "../db/repositories/units.ts";
-import type { Actor } from "../src/domain/actor.ts";
-import { viDate } from "../src/domain/calendar.ts";
-import { readDay } from "../src/domain/import.ts";
-import { foldDiacritics } from "../src/nlu/fold-diacritics.ts";
+import type { Repositories } from "#db/index.ts";
+import type { Task } from "#db/repositories/reminders.ts";
+import { lineage, type Unit } from "#db/repositories/units.ts";
+import type { Actor } from "#domain/actor.ts";
+import { viDate } from "#domain/calendar.ts";
+import { readDay } from "#domain/import.ts";
+import { foldDiacritics } from "#nlu/fold-diacritics.ts";
 import { reply, type Command } from "./types.ts";
 
 const fold = (text: string) => foldDiacritics(text.toLowerCase()).replace(/[^a-z0-9]+/g, " ").trim();

@@ -1,10 +1,10 @@
 // The platform-neutral contract: a command takes a plain request and returns a plain reply.
-import type { Repositories } from "../db/index.ts";
-import type { Platform } from "../db/schema.ts";
-import type { Actor } from "../src/domain/actor.ts";
-import type { PolicyService } from "../src/domain/reminder-policy.ts";
-import type { StandingService } from "../src/domain/standing.ts";
-import type { Intent, Parse } from "../src/nlu/types.ts";
+import type { Repositories } from "#db/index.ts";
+import type { Platform } from "#db/schema.ts";
+import type { Actor } from "#domain/actor.ts";
+import type { PolicyService } from "#domain/reminder-policy.ts";
+import type { StandingService } from "#domain/standing.ts";
+import type { Intent, Parse } from "#nlu/types.ts";
 
 /** A button on Telegram, a numbered line on Zalo. `action` is what pressing it does. */
 export interface Choice {

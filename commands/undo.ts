@@ -1,5 +1,5 @@
 // "hoàn tác" or the undo button: reverse a report by appending the opposite entries.
-import { lineage } from "../db/repositories/units.ts";
+import { lineage } from "#db/repositories/units.ts";
 import { standingText } from "./standing-text.ts";
 import { reply, type Command, type Reply } from "./types.ts";
 

@@ -1,6 +1,6 @@
 // Text the bot did not understand: say what it can do, and offer the closest things the person may have meant.
-import { suggest } from "../src/nlu/index.ts";
-import type { Intent } from "../src/nlu/types.ts";
+import { suggest } from "#nlu/index.ts";
+import type { Intent } from "#nlu/types.ts";
 import { reply, type Choice, type Command } from "./types.ts";
 
 /** What pressing a suggestion says on the person's behalf. */

@@ -1,11 +1,11 @@
 // Wires configuration, database, bot and routes into one service; main.ts, the tests and the benchmark all use it.
 import type { Hono } from "hono";
-import { openDatabase, repositories, type Repositories } from "../db/index.ts";
+import { openDatabase, repositories, type Repositories } from "#db/index.ts";
 import type { Config } from "./config.ts";
 import { conversation } from "./conversation.ts";
 import { loadTranslations } from "./i18n.ts";
 import type { Logger } from "./logger.ts";
-import { startCheckpointer } from "../db/checkpointer.ts";
+import { startCheckpointer } from "#db/checkpointer.ts";
 import { createTelegramBot, type TelegramBotOptions } from "./platforms/telegram/bot.ts";
 
 type Bot = ReturnType<typeof createTelegramBot>["bot"];
@@ -15,7 +15,7 @@ import { createDispatcher, type DispatchClock, type Dispatcher, type Send } from
 import { policyService } from "./domain/reminder-policy.ts";
 import { standingService } from "./domain/standing.ts";
 import { telegramSender } from "./platforms/telegram/send.ts";
-import type { Platform } from "../db/schema.ts";
+import type { Platform } from "#db/schema.ts";
 import { createZaloAdapter, type ZaloAdapter } from "./platforms/zalo/adapter.ts";
 import { chatChoiceRepository } from "./platforms/zalo/choices.ts";
 import { createZaloClient } from "./platforms/zalo/client.ts";

@@ -1,5 +1,5 @@
 // The operator CLI: `npm run cli -- <command>`. Each command lives in src/cli/.
-import { openDatabase, repositories } from "../db/index.ts";
+import { openDatabase, repositories } from "#db/index.ts";
 import { ConfigError, loadConfig, processEnv } from "./config.ts";
 import { dayOf } from "./domain/calendar.ts";
 

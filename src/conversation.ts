@@ -1,11 +1,11 @@
 // Turns one incoming message or button press into a command's reply. Platform adapters call this.
-import type { Repositories } from "../db/index.ts";
-import { exportReport } from "../commands/export.ts";
-import { importFile } from "../commands/import-file.ts";
-import { taskDone, taskSaidDone } from "../commands/tasks.ts";
-import { looksLikeLinkCode, useLinkCode } from "../commands/cross-link.ts";
-import { unknown } from "../commands/unknown.ts";
-import { commands, link, type Command, type Reply, type Request, type Sender, type Services } from "../commands/index.ts";
+import type { Repositories } from "#db/index.ts";
+import { exportReport } from "#commands/export.ts";
+import { importFile } from "#commands/import-file.ts";
+import { taskDone, taskSaidDone } from "#commands/tasks.ts";
+import { looksLikeLinkCode, useLinkCode } from "#commands/cross-link.ts";
+import { unknown } from "#commands/unknown.ts";
+import { commands, link, type Command, type Reply, type Request, type Sender, type Services } from "#commands/index.ts";
 import { Actor } from "./domain/actor.ts";
 import { dayOf } from "./domain/calendar.ts";
 import { looksLikeInviteCode } from "./domain/invites.ts";

@@ -1,7 +1,7 @@
 // Subtree figures that are not running totals: member counts, rates by sector, ratings, per-unit minimums.
 // They scan a subtree by its path prefix; districts have a few hundred units, so this stays in milliseconds.
-import type { Db } from "../client.ts";
-import type { Sector } from "../schema.ts";
+import type { Db } from "#db/client.ts";
+import type { Sector } from "#db/schema.ts";
 import { subtreeBounds, type Unit } from "./units.ts";
 
 /** What subtree queries need of a unit. */

@@ -1,5 +1,5 @@
 // The report ledger and its running totals. Hot path: raw prepared statements, one transaction per report.
-import type { Db } from "../client.ts";
+import type { Db } from "#db/client.ts";
 import { subtreeBounds } from "./units.ts";
 
 export interface LedgerEntryInput {

@@ -1,6 +1,6 @@
 // The metric catalogue: built-in kinds from the plans, plus any an admin adds.
-import type { Db } from "../client.ts";
-import type { MetricKind, Sector } from "../schema.ts";
+import type { Db } from "#db/client.ts";
+import type { MetricKind, Sector } from "#db/schema.ts";
 
 export interface Metric {
   key: string;

@@ -1,7 +1,7 @@
 // The outbox: every message the bot sends on its own, written before it is sent, claimed while it is sent.
 // Times are ISO instants in UTC (`Date#toISOString()`), so comparing the strings compares the instants.
-import type { Db } from "../client.ts";
-import type { Platform } from "../schema.ts";
+import type { Db } from "#db/client.ts";
+import type { Platform } from "#db/schema.ts";
 
 export type ChatType = "private" | "group";
 export type OutboxStatus = "pending" | "sending" | "sent" | "failed" | "blocked";

@@ -1,5 +1,5 @@
 // Checked imports waiting for the admin who sent them to confirm.
-import type { Db } from "../client.ts";
+import type { Db } from "#db/client.ts";
 
 export interface PendingImport {
   id: number;

@@ -1,6 +1,6 @@
 // People, their platform accounts, their roles on units, and the invites that create roles.
-import type { Db } from "../client.ts";
-import type { Platform, Role } from "../schema.ts";
+import type { Db } from "#db/client.ts";
+import type { Platform, Role } from "#db/schema.ts";
 import type { Unit } from "./units.ts";
 
 export interface Account {

@@ -1,5 +1,5 @@
 // Plans (Kế hoạch, Chương trình) that targets come from, and yearly ratings of grassroots unions.
-import type { Db } from "../client.ts";
+import type { Db } from "#db/client.ts";
 
 export interface Plan {
   id: number;

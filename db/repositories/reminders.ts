@@ -1,5 +1,5 @@
 // Tasks and their per-unit status, reminder policies, mutes and snoozes, and announcements.
-import type { Db } from "../client.ts";
+import type { Db } from "#db/client.ts";
 import { subtreeBounds } from "./units.ts";
 
 export interface Task {

@@ -1,5 +1,5 @@
 import type { Statement } from "better-sqlite3";
-import type { Db } from "../client.ts";
+import type { Db } from "#db/client.ts";
 import { subtreeBounds } from "./units.ts";
 
 export interface Target {

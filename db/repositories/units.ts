@@ -1,9 +1,9 @@
 import { and, eq, gte, inArray, lt, sql } from "drizzle-orm";
 // The index holds the very words the matcher compares, so it takes them from the language layer.
-import { unitNameKey } from "../../src/nlu/match-unit.ts";
-import type { Db } from "../client.ts";
+import { unitNameKey } from "#nlu/match-unit.ts";
+import type { Db } from "#db/client.ts";
 import { ADD_TO_TALLY } from "./ledger.ts";
-import { units, type Sector, type UnitKind } from "../schema.ts";
+import { units, type Sector, type UnitKind } from "#db/schema.ts";
 
 export type Unit = typeof units.$inferSelect;
 

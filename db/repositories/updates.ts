@@ -1,6 +1,6 @@
 // Platform updates already seen, and small key-value settings the server learns at start.
-import type { Db } from "../client.ts";
-import type { GroupCommit } from "../group-commit.ts";
+import type { Db } from "#db/client.ts";
+import type { GroupCommit } from "#db/group-commit.ts";
 
 export function updateRepository(db: Db, writes: GroupCommit) {
   const sqlite = db.$client;

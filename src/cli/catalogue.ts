@@ -1,7 +1,7 @@
 // `npm run cli -- metric add …` and `plan add …`: the catalogue of metrics and the plans targets come from.
-import type { Repositories } from "../../db/index.ts";
-import { METRIC_KINDS, RATINGS, SECTORS, type MetricKind, type Sector } from "../../db/schema.ts";
-import { readDay } from "../domain/import.ts";
+import type { Repositories } from "#db/index.ts";
+import { METRIC_KINDS, RATINGS, SECTORS, type MetricKind, type Sector } from "#db/schema.ts";
+import { readDay } from "#domain/import.ts";
 import type { CliIo } from "./import.ts";
 
 function option(args: string[], name: string): string | undefined {

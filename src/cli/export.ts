@@ -1,8 +1,8 @@
 // `npm run cli -- export <unit_code> <file.xlsx>`: the same workbook /xuatbaocao sends.
 import { writeFileSync } from "node:fs";
-import type { Repositories } from "../../db/index.ts";
-import { reportSheets } from "../domain/report-sheets.ts";
-import { writeReportWorkbook } from "../workbooks/report-workbook.ts";
+import type { Repositories } from "#db/index.ts";
+import { reportSheets } from "#domain/report-sheets.ts";
+import { writeReportWorkbook } from "#src/workbooks/report-workbook.ts";
 import type { CliIo } from "./import.ts";
 
 export async function runExport(args: string[], repos: Repositories, today: string, io: CliIo): Promise<number> {

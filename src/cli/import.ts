@@ -1,10 +1,10 @@
 // `npm run cli -- import <file>`: units, targets or ratings from .csv or .xlsx, with the headers officers
 // use or the English ones; checked whole and applied all or nothing.
 import { readFileSync } from "node:fs";
-import type { Repositories } from "../../db/index.ts";
-import { applyPlan, describeProblems, planImport, RATING_HEADER, TARGET_HEADER, UNIT_HEADER } from "../domain/import.ts";
-import { loadTranslations } from "../i18n.ts";
-import { readTable } from "../workbooks/read-table.ts";
+import type { Repositories } from "#db/index.ts";
+import { applyPlan, describeProblems, planImport, RATING_HEADER, TARGET_HEADER, UNIT_HEADER } from "#domain/import.ts";
+import { loadTranslations } from "#src/i18n.ts";
+import { readTable } from "#src/workbooks/read-table.ts";
 
 export interface CliIo {
   out: (line: string) => void;

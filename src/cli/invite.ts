@@ -1,7 +1,7 @@
 // `npm run cli -- invite <unit_code> --role R` and `invite --under <unit_code> --role chair`.
-import type { Repositories } from "../../db/index.ts";
-import { ROLES, type Role } from "../../db/schema.ts";
-import { createInvite, inviteLink } from "../domain/invites.ts";
+import type { Repositories } from "#db/index.ts";
+import { ROLES, type Role } from "#db/schema.ts";
+import { createInvite, inviteLink } from "#domain/invites.ts";
 import type { CliIo } from "./import.ts";
 
 function option(args: string[], name: string): string | undefined {

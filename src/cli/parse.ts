@@ -3,7 +3,7 @@
 // Asia/Ho_Chi_Minh, or against --today=YYYY-MM-DD.
 
 import { createInterface } from "node:readline";
-import { parse } from "../nlu/index.ts";
+import { parse } from "#nlu/index.ts";
 
 const TODAY_OPTION = /^--today=(\d{4}-\d{2}-\d{2})$/;
 

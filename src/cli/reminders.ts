@@ -1,14 +1,14 @@
 // `npm run cli -- reminders --at <ISO> [--dry-run]`, `broadcast <unit_code> "<text>"`, `task add …`:
 // the operator's view of what the running server will send. Writing only fills the outbox; the server sends.
-import type { Repositories } from "../../db/index.ts";
-import { queueBroadcast } from "../../commands/broadcast.ts";
-import { dayOf, viDate } from "../domain/calendar.ts";
-import { readDay } from "../domain/import.ts";
-import { instantAt } from "../domain/local-time.ts";
-import { computeDue } from "../domain/reminders.ts";
-import { policyService } from "../domain/reminder-policy.ts";
-import { standingService } from "../domain/standing.ts";
-import { loadTranslations } from "../i18n.ts";
+import type { Repositories } from "#db/index.ts";
+import { queueBroadcast } from "#commands/broadcast.ts";
+import { dayOf, viDate } from "#domain/calendar.ts";
+import { readDay } from "#domain/import.ts";
+import { instantAt } from "#domain/local-time.ts";
+import { computeDue } from "#domain/reminders.ts";
+import { policyService } from "#domain/reminder-policy.ts";
+import { standingService } from "#domain/standing.ts";
+import { loadTranslations } from "#src/i18n.ts";
 import type { CliIo } from "./import.ts";
 
 function option(args: string[], name: string): string | undefined {

@@ -1,11 +1,11 @@
 // Sends what the outbox holds, outside the webhook path: claims due rows, paces them to each platform's
 // limits, and settles every row as sent, retried, failed or blocked. A row is claimed before it is sent, so
 // a crash can repeat only the sends that were in flight (at most `concurrency`), never lose one.
-import type { OutboxMessage, OutboxRepository } from "../../db/repositories/outbox.ts";
-import { PLATFORMS, type Platform } from "../../db/schema.ts";
+import type { OutboxMessage, OutboxRepository } from "#db/repositories/outbox.ts";
+import { PLATFORMS, type Platform } from "#db/schema.ts";
 import { PlatformPacer, TELEGRAM_LIMITS, type PlatformLimits } from "./rate-limiter.ts";
 
-export type { OutboxMessage } from "../../db/repositories/outbox.ts";
+export type { OutboxMessage } from "#db/repositories/outbox.ts";
 export type { PlatformLimits, Rate } from "./rate-limiter.ts";
 export { TELEGRAM_LIMITS } from "./rate-limiter.ts";
 

@@ -1,6 +1,6 @@
 // Who is asking, and what they may see and report for.
-import type { Role } from "../../db/schema.ts";
-import { isWithin, type Unit } from "../../db/repositories/units.ts";
+import type { Role } from "#db/schema.ts";
+import { isWithin, type Unit } from "#db/repositories/units.ts";
 
 export interface Post {
   unit: Unit;

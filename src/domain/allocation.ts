@@ -1,7 +1,7 @@
 // Splitting a unit's target among its children ("phân bổ chỉ tiêu"), and checking that the parts add up.
-import type { Repositories } from "../../db/index.ts";
-import type { Target } from "../../db/repositories/targets.ts";
-import type { Unit } from "../../db/repositories/units.ts";
+import type { Repositories } from "#db/index.ts";
+import type { Target } from "#db/repositories/targets.ts";
+import type { Unit } from "#db/repositories/units.ts";
 
 export interface Share {
   unitId: number;

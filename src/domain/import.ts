@@ -1,9 +1,9 @@
 // Checks a whole file of units or targets before anything is written, then applies it all or nothing.
 // Problems are Fluent keys with arguments: the CLI prints them in English, the bot in Vietnamese.
-import type { Repositories } from "../../db/index.ts";
-import { RATINGS, SECTORS, UNIT_KINDS, type Rating, type Sector, type UnitKind } from "../../db/schema.ts";
-import { isWithin, type Unit, type UnitInput } from "../../db/repositories/units.ts";
-import type { Target } from "../../db/repositories/targets.ts";
+import type { Repositories } from "#db/index.ts";
+import { RATINGS, SECTORS, UNIT_KINDS, type Rating, type Sector, type UnitKind } from "#db/schema.ts";
+import { isWithin, type Unit, type UnitInput } from "#db/repositories/units.ts";
+import type { Target } from "#db/repositories/targets.ts";
 import { isValidDay } from "./calendar.ts";
 import { findMetricByName } from "./metric-lookup.ts";
 

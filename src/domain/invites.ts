@@ -1,8 +1,8 @@
 // Single-use invite codes that link a messaging account to a unit with a role.
 import { randomInt } from "node:crypto";
-import type { Repositories } from "../../db/index.ts";
-import type { Role } from "../../db/schema.ts";
-import type { Unit } from "../../db/repositories/units.ts";
+import type { Repositories } from "#db/index.ts";
+import type { Role } from "#db/schema.ts";
+import type { Unit } from "#db/repositories/units.ts";
 
 // No 0/O, 1/I/L: codes are read aloud and typed on phones.
 const ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";

@@ -1,6 +1,6 @@
 // Finds a metric from what an officer typed: its key ("ket_nap") or words of its name ("kết nạp", "thuc tang").
-import type { Metric } from "../../db/repositories/metrics.ts";
-import { foldDiacritics } from "../nlu/fold-diacritics.ts";
+import type { Metric } from "#db/repositories/metrics.ts";
+import { foldDiacritics } from "#nlu/fold-diacritics.ts";
 
 const fold = (text: string) => foldDiacritics(text.toLowerCase()).replace(/[^a-z0-9]+/g, " ").trim();
 

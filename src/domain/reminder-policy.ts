@@ -1,9 +1,9 @@
 // When reminders go out. Defaults from the brief; an admin may change any of them for their subtree,
 // and the nearest such change above a unit wins.
 import { z } from "zod";
-import type { Repositories } from "../../db/index.ts";
-import type { Unit } from "../../db/repositories/units.ts";
-import { lineage } from "../../db/repositories/units.ts";
+import type { Repositories } from "#db/index.ts";
+import type { Unit } from "#db/repositories/units.ts";
+import { lineage } from "#db/repositories/units.ts";
 
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
 

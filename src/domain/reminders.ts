@@ -1,11 +1,11 @@
 // What falls due between two instants: deadline and task reminders, weekly digests, nudges to silent
 // units, snoozed reminders coming back. Each occurrence has a key unique per recipient, so computing the
 // same window twice adds nothing, and after downtime each reminder series catches up once, not per tick.
-import type { Repositories } from "../../db/index.ts";
-import type { OutboxChoice, OutboxInput } from "../../db/repositories/outbox.ts";
-import type { Task } from "../../db/repositories/reminders.ts";
-import type { Unit } from "../../db/repositories/units.ts";
-import { lineage } from "../../db/repositories/units.ts";
+import type { Repositories } from "#db/index.ts";
+import type { OutboxChoice, OutboxInput } from "#db/repositories/outbox.ts";
+import type { Task } from "#db/repositories/reminders.ts";
+import type { Unit } from "#db/repositories/units.ts";
+import { lineage } from "#db/repositories/units.ts";
 import { addDays, dayOf, daysBetween, viDate } from "./calendar.ts";
 import { afterQuietHours, instantAt, weekday } from "./local-time.ts";
 import type { PolicyService, ReminderPolicy } from "./reminder-policy.ts";

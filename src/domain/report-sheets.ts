@@ -1,7 +1,7 @@
 // Lays a report's figures out as the appendix tables officers send upward: titles, rows, totals, notes.
-import type { Repositories } from "../../db/index.ts";
-import type { Unit } from "../../db/repositories/units.ts";
-import type { ReportRow, ReportSheet } from "../workbooks/report-workbook.ts";
+import type { Repositories } from "#db/index.ts";
+import type { Unit } from "#db/repositories/units.ts";
+import type { ReportRow, ReportSheet } from "#src/workbooks/report-workbook.ts";
 import { viDate } from "./calendar.ts";
 import { buildReport, type ReportLine } from "./report-table.ts";
 

@@ -1,8 +1,8 @@
 // The figures of an exported report: one row per unit of a subtree for each metric that has targets.
 // Built from three queries over the subtree, whatever its size.
-import type { Repositories } from "../../db/index.ts";
-import type { Target } from "../../db/repositories/targets.ts";
-import type { Unit } from "../../db/repositories/units.ts";
+import type { Repositories } from "#db/index.ts";
+import type { Target } from "#db/repositories/targets.ts";
+import type { Unit } from "#db/repositories/units.ts";
 import { allocationService, type AllocationGap } from "./allocation.ts";
 import { periodOf, standingService, type TargetStanding } from "./standing.ts";
 

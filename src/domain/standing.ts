@@ -1,9 +1,9 @@
 // How far a unit is from its targets: the figures behind "còn thiếu", "tiến độ", the chart and the export.
-import type { Repositories } from "../../db/index.ts";
-import type { Metric } from "../../db/repositories/metrics.ts";
-import type { Target } from "../../db/repositories/targets.ts";
-import type { UnitFigure, UnitRef } from "../../db/repositories/figures.ts";
-import type { Unit } from "../../db/repositories/units.ts";
+import type { Repositories } from "#db/index.ts";
+import type { Metric } from "#db/repositories/metrics.ts";
+import type { Target } from "#db/repositories/targets.ts";
+import type { UnitFigure, UnitRef } from "#db/repositories/figures.ts";
+import type { Unit } from "#db/repositories/units.ts";
 import { addDays, daysBetween } from "./calendar.ts";
 
 export interface TargetStanding {

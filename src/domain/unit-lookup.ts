@@ -1,7 +1,7 @@
 // Finds the unit a message is about, within what the person may act on.
-import type { Repositories } from "../../db/index.ts";
-import { isWithin, nameWords, type Unit } from "../../db/repositories/units.ts";
-import { matchUnit } from "../nlu/index.ts";
+import type { Repositories } from "#db/index.ts";
+import { isWithin, nameWords, type Unit } from "#db/repositories/units.ts";
+import { matchUnit } from "#nlu/index.ts";
 import type { Actor } from "./actor.ts";
 
 export type UnitLookup =

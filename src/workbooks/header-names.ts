@@ -1,5 +1,5 @@
 // The column headings officers give units, targets and ratings tables, and how a heading row is recognised.
-import { RATING_HEADER, TARGET_HEADER, UNIT_HEADER } from "../domain/import.ts";
+import { RATING_HEADER, TARGET_HEADER, UNIT_HEADER } from "#domain/import.ts";
 import { foldText } from "./fold-text.ts";
 
 export type TableKind = "units" | "targets" | "ratings";

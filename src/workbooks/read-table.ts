@@ -3,7 +3,7 @@
 import ExcelJS from "exceljs";
 import type { CellValue, Worksheet } from "exceljs";
 import { parse as parseCsv } from "csv-parse/sync";
-import type { Row } from "../domain/import.ts";
+import type { Row } from "#domain/import.ts";
 import { foldText } from "./fold-text.ts";
 import { EXPECTED_HEADINGS, isHeading, readHeading, type Heading, type NearMiss, type TableKind } from "./header-names.ts";
 import { normalizeKind, normalizeMetric, normalizeRating, normalizeSector } from "./value-words.ts";

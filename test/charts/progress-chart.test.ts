@@ -7,7 +7,7 @@ import {
   renderProgressChartAsync,
   type ProgressBar,
   type ProgressChart,
-} from "../../src/charts/progress-chart.ts";
+} from "#src/charts/progress-chart.ts";
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 

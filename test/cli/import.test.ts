@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { cli } from "../run-cli.ts";
+import { cli } from "#test/run-cli.ts";
 
 let dir: string;
 let env: Record<string, string>;

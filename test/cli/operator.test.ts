@@ -4,7 +4,7 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import ExcelJS from "exceljs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { cli } from "../run-cli.ts";
+import { cli } from "#test/run-cli.ts";
 
 let dir: string;
 let env: Record<string, string>;

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
-import { startCheckpointer } from "../../db/checkpointer.ts";
+import { startCheckpointer } from "#db/checkpointer.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "tlcd-checkpoint-"));
 afterEach(() => rmSync(dir, { recursive: true, force: true }));

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { BatchLost, groupCommit, type GroupCommit } from "../../db/group-commit.ts";
+import { BatchLost, groupCommit, type GroupCommit } from "#db/group-commit.ts";
 
 let dir: string;
 let writer: Database.Database;

@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { openDatabase, repositories, type Repositories } from "../../db/index.ts";
-import { lineage } from "../../db/repositories/units.ts";
-import type { UnitKind } from "../../db/schema.ts";
+import { openDatabase, repositories, type Repositories } from "#db/index.ts";
+import { lineage } from "#db/repositories/units.ts";
+import type { UnitKind } from "#db/schema.ts";
 
 let dir: string;
 let repos: Repositories;

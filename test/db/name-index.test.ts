@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { openDatabase, repositories } from "../../db/index.ts";
+import { openDatabase, repositories } from "#db/index.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "tlcd-names-"));
 afterEach(() => rmSync(dir, { recursive: true, force: true }));

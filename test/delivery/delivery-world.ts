@@ -3,10 +3,10 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { openDatabase, type Db } from "../../db/client.ts";
-import { outboxRepository, type OutboxInput, type OutboxRepository } from "../../db/repositories/outbox.ts";
-import type { Platform } from "../../db/schema.ts";
-import type { DispatchClock, OutboxMessage, SendResult } from "../../src/delivery/dispatcher.ts";
+import { openDatabase, type Db } from "#db/client.ts";
+import { outboxRepository, type OutboxInput, type OutboxRepository } from "#db/repositories/outbox.ts";
+import type { Platform } from "#db/schema.ts";
+import type { DispatchClock, OutboxMessage, SendResult } from "#src/delivery/dispatcher.ts";
 
 export const T0 = Date.parse("2026-03-02T01:00:00.000Z");
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createDispatcher, TELEGRAM_LIMITS, type DispatchClock, type Dispatcher, type DispatcherOptions, type Send } from "../../src/delivery/dispatcher.ts";
-import type { OutboxRepository } from "../../db/repositories/outbox.ts";
-import { createLogger } from "../../src/logger.ts";
+import { createDispatcher, TELEGRAM_LIMITS, type DispatchClock, type Dispatcher, type DispatcherOptions, type Send } from "#src/delivery/dispatcher.ts";
+import type { OutboxRepository } from "#db/repositories/outbox.ts";
+import { createLogger } from "#src/logger.ts";
 import { chats, deliveryWorld, T0, type DeliveryWorld } from "./delivery-world.ts";
 
 describe("the dispatcher", () => {

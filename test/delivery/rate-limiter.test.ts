@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EvenPace, PlatformPacer, SlidingWindowLimiter, TELEGRAM_LIMITS } from "../../src/delivery/rate-limiter.ts";
+import { EvenPace, PlatformPacer, SlidingWindowLimiter, TELEGRAM_LIMITS } from "#src/delivery/rate-limiter.ts";
 
 describe("the sliding window", () => {
   it("allows N sends in any window and says how long the next must wait", () => {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { World, type Person } from "../world.ts";
+import { World, type Person } from "#test/world.ts";
 
 // 08:00 in Hồ Chí Minh City is 01:00 UTC.
 const at = (day: string, time = "08:00") => new Date(`${day}T${time}:00+07:00`).toISOString();

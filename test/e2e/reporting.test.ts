@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { World, type Person } from "../world.ts";
+import { World, type Person } from "#test/world.ts";
 
 let world: World;
 let chair: Person;

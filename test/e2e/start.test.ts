@@ -3,8 +3,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { ROOT, TSX } from "../run-cli.ts";
-import { startStandIn } from "../../src/platforms/telegram/stand-in-server.ts";
+import { ROOT, TSX } from "#test/run-cli.ts";
+import { startStandIn } from "#src/platforms/telegram/stand-in-server.ts";
 
 let dir: string | undefined;
 afterEach(() => {

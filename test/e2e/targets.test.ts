@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { World, type Person } from "../world.ts";
+import { World, type Person } from "#test/world.ts";
 
 let world: World;
 let admin: Person;

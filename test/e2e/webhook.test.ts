@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { holdWriteLock } from "../write-lock.ts";
-import { World } from "../world.ts";
+import { holdWriteLock } from "#test/write-lock.ts";
+import { World } from "#test/world.ts";
 
 let world: World;
 beforeEach(async () => {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { World, ZALO_SECRET } from "../world.ts";
+import { World, ZALO_SECRET } from "#test/world.ts";
 
 let world: World;
 beforeEach(async () => {

@@ -1,6 +1,6 @@
 import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { runParse } from "../../src/cli/parse.ts";
+import { runParse } from "#src/cli/parse.ts";
 
 async function run(args: string[], input = ""): Promise<{ code: number; lines: string[] }> {
   const stdin = new PassThrough();

@@ -4,7 +4,7 @@
 
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { parse, type Parse, type ReportItem } from "../../src/nlu/index.ts";
+import { parse, type Parse, type ReportItem } from "#nlu/index.ts";
 
 const TODAY = "2024-06-15";
 const THRESHOLD = 0.97;

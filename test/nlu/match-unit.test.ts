@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { matchUnit, unitNameKey } from "../../src/nlu/index.ts";
+import { matchUnit, unitNameKey } from "#nlu/index.ts";
 
 const units = [
   { id: 1, name: "CĐCS Công ty ABC" },

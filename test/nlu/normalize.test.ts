@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { expandAbbreviations } from "../../src/nlu/abbreviations.ts";
-import { foldDiacritics, hasDiacritics } from "../../src/nlu/fold-diacritics.ts";
-import { normalize, normalizeFolded } from "../../src/nlu/normalize.ts";
+import { expandAbbreviations } from "#nlu/abbreviations.ts";
+import { foldDiacritics, hasDiacritics } from "#nlu/fold-diacritics.ts";
+import { normalize, normalizeFolded } from "#nlu/normalize.ts";
 
 describe("normalize", () => {
   it("lowercases, trims and keeps one space between words", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parse, suggest, type Parse } from "../../src/nlu/index.ts";
+import { parse, suggest, type Parse } from "#nlu/index.ts";
 
 const today = "2024-06-15";
 const read = (text: string): Parse => parse(text, { today });

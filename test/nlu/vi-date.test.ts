@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findTimeExpressions, parseViDate } from "../../src/nlu/vi-date.ts";
+import { findTimeExpressions, parseViDate } from "#nlu/vi-date.ts";
 
 // A Saturday.
 const today = "2024-06-15";

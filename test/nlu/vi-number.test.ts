@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseViNumber, readNumberAt } from "../../src/nlu/vi-number.ts";
+import { parseViNumber, readNumberAt } from "#nlu/vi-number.ts";
 
 describe("parseViNumber", () => {
   it.each([

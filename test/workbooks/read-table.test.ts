@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { detectKind } from "../../src/domain/import.ts";
-import { readTable } from "../../src/workbooks/read-table.ts";
+import { detectKind } from "#domain/import.ts";
+import { readTable } from "#src/workbooks/read-table.ts";
 
 type Value = ExcelJS.CellValue;
 

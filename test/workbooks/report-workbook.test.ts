@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { writeReportWorkbook, type ReportRow, type ReportSheet } from "../../src/workbooks/report-workbook.ts";
+import { writeReportWorkbook, type ReportRow, type ReportSheet } from "#src/workbooks/report-workbook.ts";
 
 async function open(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { SECTORS, UNIT_KINDS } from "../../db/schema.ts";
-import { BUILTIN_METRICS } from "../../db/repositories/metrics.ts";
-import { normalizeKind, normalizeMetric, normalizeSector } from "../../src/workbooks/read-table.ts";
+import { SECTORS, UNIT_KINDS } from "#db/schema.ts";
+import { BUILTIN_METRICS } from "#db/repositories/metrics.ts";
+import { normalizeKind, normalizeMetric, normalizeSector } from "#src/workbooks/read-table.ts";
 
 const KIND_WORDS: Record<string, string[]> = {
   grassroots: ["CĐCS", "Công đoàn cơ sở", "cdcs", "cđcs", "CONG DOAN CO SO"],

@@ -3,7 +3,7 @@
 import type { Bot } from "grammy";
 import { Hono } from "hono";
 import { z } from "zod";
-import type { RecordedCall, StandInBotApi } from "../telegram/stand-in-api.ts";
+import type { RecordedCall, StandInBotApi } from "#src/platforms/telegram/stand-in-api.ts";
 import { DEMO_PERSONAS, type DemoPersona } from "./seed.ts";
 
 interface ShownMessage {

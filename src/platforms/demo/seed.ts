@@ -1,10 +1,10 @@
 // Demo data for the tokenless demo, drawn from LĐLĐ TP Thủ Đức's 2024 programme (8 guilds and their
 // admission targets, the district's targets) and moved to the current year. The grassroots unions
 // and the reports are illustrative, and the page says so.
-import type { Repositories } from "../../../db/index.ts";
-import { lineage, type Unit } from "../../../db/repositories/units.ts";
-import { addDays, dayOf } from "../../domain/calendar.ts";
-import { createInvite } from "../../domain/invites.ts";
+import type { Repositories } from "#db/index.ts";
+import { lineage, type Unit } from "#db/repositories/units.ts";
+import { addDays, dayOf } from "#domain/calendar.ts";
+import { createInvite } from "#domain/invites.ts";
 
 export const DEMO_PERSONAS = {
   chair: { telegramId: 910_001, name: "Chủ tịch CĐCS (demo)", unitCode: "TD-CDCS-01", role: "chair" as const },

@@ -1,11 +1,11 @@
 // The tokenless demo: a fresh demo database, the real bot talking to an in-process stand-in for
 // Telegram, and a chat page at / to talk to it as a demo chair or a demo district officer.
 import { rmSync } from "node:fs";
-import { assemble, type Service } from "../../assemble.ts";
-import type { Config } from "../../config.ts";
-import type { Logger } from "../../logger.ts";
-import { STAND_IN_BOT } from "../telegram/stand-in-api.ts";
-import { startStandIn } from "../telegram/stand-in-server.ts";
+import { assemble, type Service } from "#src/assemble.ts";
+import type { Config } from "#src/config.ts";
+import type { Logger } from "#src/logger.ts";
+import { STAND_IN_BOT } from "#src/platforms/telegram/stand-in-api.ts";
+import { startStandIn } from "#src/platforms/telegram/stand-in-server.ts";
 import { demoPages } from "./page.ts";
 import { seedDemo } from "./seed.ts";
 

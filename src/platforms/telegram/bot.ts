@@ -4,12 +4,12 @@ import { Agent as HttpsAgent } from "node:https";
 import { autoRetry } from "@grammyjs/auto-retry";
 import { Bot, BotError, type Context } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
-import { BatchLost } from "../../../db/group-commit.ts";
-import type { UpdateRepository } from "../../../db/repositories/updates.ts";
-import type { Conversation, Incoming } from "../../conversation.ts";
-import type { TranslateIn } from "../../i18n.ts";
-import type { Logger } from "../../logger.ts";
-import { RetryLater } from "../../server.ts";
+import { BatchLost } from "#db/group-commit.ts";
+import type { UpdateRepository } from "#db/repositories/updates.ts";
+import type { Conversation, Incoming } from "#src/conversation.ts";
+import type { TranslateIn } from "#src/i18n.ts";
+import type { Logger } from "#src/logger.ts";
+import { RetryLater } from "#src/server.ts";
 import { sendReply, type WebhookReply } from "./render.ts";
 
 /** Telegram bots can download files up to 20 MB; imports stop at 10 MB. */

@@ -1,7 +1,7 @@
 // Plain replies → Telegram messages: choices become inline buttons, images photos, files documents.
 import { InlineKeyboard, InputFile, type Api, type RawApi } from "grammy";
-import type { Choice, Reply } from "../../../commands/index.ts";
-import { splitText } from "../split-text.ts";
+import type { Choice, Reply } from "#commands/index.ts";
+import { splitText } from "#src/platforms/split-text.ts";
 
 export { splitText };
 

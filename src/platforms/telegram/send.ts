@@ -3,7 +3,7 @@
 import { Agent as HttpAgent } from "node:http";
 import { Agent as HttpsAgent } from "node:https";
 import { Api, GrammyError, HttpError, InlineKeyboard } from "grammy";
-import type { OutboxMessage, SendResult } from "../../delivery/dispatcher.ts";
+import type { OutboxMessage, SendResult } from "#src/delivery/dispatcher.ts";
 import { MAX_TELEGRAM_TEXT, splitText } from "./render.ts";
 
 export function telegramSender(token: string, apiRoot: string): (message: OutboxMessage) => Promise<SendResult> {

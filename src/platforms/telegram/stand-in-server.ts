@@ -1,5 +1,5 @@
 // Serves the stand-in Bot API on a loopback port, so grammY talks to it over real HTTP.
-import { serveOnLoopback } from "../loopback-server.ts";
+import { serveOnLoopback } from "#src/platforms/loopback-server.ts";
 import { StandInBotApi } from "./stand-in-api.ts";
 
 export interface RunningStandIn {

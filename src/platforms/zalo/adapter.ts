@@ -2,14 +2,14 @@
 // conversation → replies rendered back as Zalo messages. Also sends what the outbox dispatcher hands it.
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
-import type { Reply } from "../../../commands/types.ts";
-import { BatchLost } from "../../../db/group-commit.ts";
-import type { UpdateRepository } from "../../../db/repositories/updates.ts";
-import type { Conversation, Incoming } from "../../conversation.ts";
-import type { SendResult } from "../../delivery/dispatcher.ts";
-import type { TranslateIn } from "../../i18n.ts";
-import type { Logger } from "../../logger.ts";
-import { RetryLater, secretMatches } from "../../server.ts";
+import type { Reply } from "#commands/types.ts";
+import { BatchLost } from "#db/group-commit.ts";
+import type { UpdateRepository } from "#db/repositories/updates.ts";
+import type { Conversation, Incoming } from "#src/conversation.ts";
+import type { SendResult } from "#src/delivery/dispatcher.ts";
+import type { TranslateIn } from "#src/i18n.ts";
+import type { Logger } from "#src/logger.ts";
+import { RetryLater, secretMatches } from "#src/server.ts";
 import type { ChatChoiceRepository } from "./choices.ts";
 import { ZaloApiError, type ZaloClient } from "./client.ts";
 import type { MediaStore } from "./image-store.ts";

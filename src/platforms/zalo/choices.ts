@@ -1,9 +1,9 @@
 // The numbered choices last shown in each chat, so that "1" can press the first of them. Zalo has no
 // buttons whose data travels with the press, so what each number means is kept here instead.
 import { z } from "zod";
-import type { Choice } from "../../../commands/types.ts";
-import type { Db } from "../../../db/index.ts";
-import type { Platform } from "../../../db/schema.ts";
+import type { Choice } from "#commands/types.ts";
+import type { Db } from "#db/index.ts";
+import type { Platform } from "#db/schema.ts";
 
 /** Choices older than this are not pressed by a number any more: "1" a day later is a new message. */
 export const CHOICES_TTL_MS = 24 * 3_600_000;

@@ -1,10 +1,10 @@
 // Plain replies → Zalo messages. Zalo has no buttons, so choices become numbered lines the person answers
 // with a number; it has no uploads, so a chart goes out as a link Zalo fetches and a workbook as a link.
-import type { Choice, Reply } from "../../../commands/types.ts";
-import { foldDiacritics } from "../../nlu/fold-diacritics.ts";
+import type { Choice, Reply } from "#commands/types.ts";
+import { foldDiacritics } from "#nlu/fold-diacritics.ts";
 import { MAX_ZALO_TEXT } from "./client.ts";
 import type { MediaStore } from "./image-store.ts";
-import { splitText } from "../split-text.ts";
+import { splitText } from "#src/platforms/split-text.ts";
 
 export interface ZaloRendering {
   /** Each at most 2,000 characters, in the order to send them. */

@@ -1,5 +1,5 @@
 // Serves the stand-in Zalo API on a loopback port, so the client talks to it over real HTTP.
-import { serveOnLoopback } from "../loopback-server.ts";
+import { serveOnLoopback } from "#src/platforms/loopback-server.ts";
 import { StandInZaloApi } from "./stand-in-api.ts";
 
 export interface RunningZaloStandIn {

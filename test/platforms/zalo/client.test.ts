@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createZaloClient, ZaloApiError, type ZaloClient } from "../../../src/platforms/zalo/client.ts";
-import { StandInZaloApi, STAND_IN_ZALO_BOT, STAND_IN_ZALO_TOKEN } from "../../../src/platforms/zalo/stand-in-api.ts";
-import { startZaloStandIn, type RunningZaloStandIn } from "../../../src/platforms/zalo/stand-in-server.ts";
+import { createZaloClient, ZaloApiError, type ZaloClient } from "#src/platforms/zalo/client.ts";
+import { StandInZaloApi, STAND_IN_ZALO_BOT, STAND_IN_ZALO_TOKEN } from "#src/platforms/zalo/stand-in-api.ts";
+import { startZaloStandIn, type RunningZaloStandIn } from "#src/platforms/zalo/stand-in-server.ts";
 
 let standIn: RunningZaloStandIn;
 let client: ZaloClient;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createImageStore, imageRoutes } from "../../../src/platforms/zalo/image-store.ts";
+import { createImageStore, imageRoutes } from "#src/platforms/zalo/image-store.ts";
 
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]);
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { Choice } from "../../../commands/types.ts";
-import { createImageStore } from "../../../src/platforms/zalo/image-store.ts";
-import { readChoice, renderForZalo } from "../../../src/platforms/zalo/render.ts";
-import { splitText } from "../../../src/platforms/split-text.ts";
+import type { Choice } from "#commands/types.ts";
+import { createImageStore } from "#src/platforms/zalo/image-store.ts";
+import { readChoice, renderForZalo } from "#src/platforms/zalo/render.ts";
+import { splitText } from "#src/platforms/split-text.ts";
 
 const undo: Choice = { label: "↩️ Hoàn tác", action: "undo:17" };
 const help: Choice = { label: "Hướng dẫn", action: "say:hướng dẫn" };

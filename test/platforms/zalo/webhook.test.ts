@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { holdWriteLock } from "../../write-lock.ts";
+import { holdWriteLock } from "#test/write-lock.ts";
 import { ZaloWorld } from "./zalo-world.ts";
 
 let world: ZaloWorld;
