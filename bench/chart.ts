@@ -21,12 +21,24 @@ export interface ChartBenchRow {
 function districtChart(): ProgressChart {
   const random = seededRandom(2026);
   const kinds = ["CĐCS Công ty TNHH", "CĐCS Công ty Cổ phần", "Nghiệp đoàn", "CĐCS Trường THPT", "CĐCS Bệnh viện"];
-  const names = ["Điện tử Hiệp Phú", "xe ôm thành phố Thủ Đức", "Dệt may Gia Định — Chi nhánh Khu Công nghệ cao", "Nguyễn Hữu Huân", "Linh Trung"];
+  const names = [
+    "Điện tử Hiệp Phú",
+    "xe ôm thành phố Thủ Đức",
+    "Dệt may Gia Định — Chi nhánh Khu Công nghệ cao",
+    "Nguyễn Hữu Huân",
+    "Linh Trung",
+  ];
   const bars: ProgressBar[] = Array.from({ length: 25 }, (_, i) => {
     const target = random.pick([20, 45, 60, 150, 1_200, 12_000]);
     const expected = Math.round(target * 0.89);
     const done = Math.round(target * random.next() * 1.2);
-    return { label: `${random.pick(kinds)} ${random.pick(names)} ${i + 1}`, done, target, expected, behind: done < expected };
+    return {
+      label: `${random.pick(kinds)} ${random.pick(names)} ${i + 1}`,
+      done,
+      target,
+      expected,
+      behind: done < expected,
+    };
   });
   return { title: "LĐLĐ TP Thủ Đức — Kết nạp đoàn viên", subtitle: "Năm 2026, cập nhật 21/11/2026", bars };
 }

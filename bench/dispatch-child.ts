@@ -19,7 +19,8 @@ process.on("disconnect", () => process.exit(0));
 setTimeout(() => process.exit(3), 120_000).unref();
 
 async function main(): Promise<void> {
-  if (!databaseFile || !url || !broadcastArg || !rateArg || !concurrencyArg) throw new Error("usage: <db> <url> <broadcast> <rate> <concurrency>");
+  if (!databaseFile || !url || !broadcastArg || !rateArg || !concurrencyArg)
+    throw new Error("usage: <db> <url> <broadcast> <rate> <concurrency>");
   const broadcastId = Number(broadcastArg);
   const db = openDatabase(databaseFile);
   const outbox = outboxRepository(db);

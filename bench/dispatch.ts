@@ -111,7 +111,9 @@ export async function measurePace(messages = 640): Promise<DispatchRow> {
   try {
     const now = new Date().toISOString();
     // Most recipients get one message; a few get three, so the per-chat limit is in play too.
-    const rows = broadcastRows(2, messages, now).map((row, i) => (i % 32 < 2 ? { ...row, chatId: `5999${i % 64}` } : row));
+    const rows = broadcastRows(2, messages, now).map((row, i) =>
+      i % 32 < 2 ? { ...row, chatId: `5999${i % 64}` } : row,
+    );
     outbox.enqueue(rows, now);
     dispatcher.start();
     const deadline = performance.now() + 3 * (messages / TELEGRAM_RATE) * 1_000;
@@ -157,7 +159,9 @@ export async function measureBacklog(recipients = 150_000, seconds = 10): Promis
   try {
     const now = new Date().toISOString();
     // One recipient in twenty is on Zalo, interleaved as people are.
-    const rows = broadcastRows(4, recipients, now).map((row, i) => (i % 20 === 0 ? { ...row, platform: "zalo" as const } : row));
+    const rows = broadcastRows(4, recipients, now).map((row, i) =>
+      i % 20 === 0 ? { ...row, platform: "zalo" as const } : row,
+    );
     outbox.enqueue(rows, now);
     const cpuBefore = process.cpuUsage();
     const started = performance.now();
@@ -181,7 +185,12 @@ export async function measureBacklog(recipients = 150_000, seconds = 10): Promis
 }
 
 /** A loopback stand-in for the platform that records each delivery as it arrives, then answers a little later. */
-async function recordingServer(): Promise<{ server: Server; url: string; copies: Map<string, number>; total: () => number }> {
+async function recordingServer(): Promise<{
+  server: Server;
+  url: string;
+  copies: Map<string, number>;
+  total: () => number;
+}> {
   const copies = new Map<string, number>();
   let total = 0;
   const server = createServer((request, response) => {
@@ -201,9 +210,15 @@ async function recordingServer(): Promise<{ server: Server; url: string; copies:
   return { server, url: `http://127.0.0.1:${port}/sendMessage`, copies, total: () => total };
 }
 
-function startChild(args: string[]): { child: ChildProcess; messages: FromDispatchChild[]; exited: Promise<number | null> } {
+function startChild(args: string[]): {
+  child: ChildProcess;
+  messages: FromDispatchChild[];
+  exited: Promise<number | null>;
+} {
   // The child needs the same TypeScript loader as this process (tsx).
-  const execArgv = process.execArgv.some((arg) => arg.includes("tsx")) ? process.execArgv : [...process.execArgv, "--import", "tsx"];
+  const execArgv = process.execArgv.some((arg) => arg.includes("tsx"))
+    ? process.execArgv
+    : [...process.execArgv, "--import", "tsx"];
   const child = fork(fileURLToPath(new URL("./dispatch-child.ts", import.meta.url)), args, {
     stdio: ["ignore", "inherit", "inherit", "ipc"],
     execArgv,
@@ -257,7 +272,12 @@ export async function measureCrash(recipients = 3_000, rate = 1_000): Promise<Di
       name: `dispatcher: kill -9 mid-broadcast (${recipients.toLocaleString("en")} recipients), restart`,
       value: `killed after ${atKill.toLocaleString("en")} deliveries; ${recovered} rows recovered; ${missing} missing; ${duplicates} duplicates; outbox ${counts.delivered.toLocaleString("en")} sent, ${counts.pending} pending`,
       target: `0 missing, duplicates ≤ ${CONCURRENCY} (concurrency)`,
-      pass: reachedMiddle && done !== undefined && missing === 0 && duplicates <= CONCURRENCY && counts.delivered === recipients,
+      pass:
+        reachedMiddle &&
+        done !== undefined &&
+        missing === 0 &&
+        duplicates <= CONCURRENCY &&
+        counts.delivered === recipients,
     };
   } finally {
     for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
@@ -272,5 +292,6 @@ export async function benchDispatch(): Promise<DispatchRow[]> {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  for (const row of await benchDispatch()) console.log(`${row.pass ? "PASS" : "FAIL"}  ${row.name}: ${row.value} (target ${row.target})`);
+  for (const row of await benchDispatch())
+    console.log(`${row.pass ? "PASS" : "FAIL"}  ${row.name}: ${row.value} (target ${row.target})`);
 }

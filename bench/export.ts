@@ -24,11 +24,22 @@ export function provinceSheet(rows: number, seed = 20261121): ReportSheet {
   let district = 0;
   while (list.length < rows) {
     const code = `D${++district}`;
-    list.push({ code, name: districtUnionName(random, false), depth: 0, ...standing(random, random.between(500, 5000)) });
+    list.push({
+      code,
+      name: districtUnionName(random, false),
+      depth: 0,
+      ...standing(random, random.between(500, 5000)),
+    });
     const units = random.between(50, 250);
     for (let i = 1; i <= units && list.length < rows; i++) {
       const sector = random.pick(sectors);
-      const row: ReportRow = { code: `${code}-${i}`, name: leafUnionName(random, sector), depth: 1, sector, ...standing(random, random.between(5, 300)) };
+      const row: ReportRow = {
+        code: `${code}-${i}`,
+        name: leafUnionName(random, sector),
+        depth: 1,
+        sector,
+        ...standing(random, random.between(5, 300)),
+      };
       if (random.next() < 0.05) row.note = "Chưa báo cáo biến động đoàn viên quý này";
       list.push(row);
     }

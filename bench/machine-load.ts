@@ -48,7 +48,11 @@ export function cpuWindow(): () => CpuShare | null {
  * Waits until other processes use less than `threshold` cores over a second, or `maxWaitMs` passes.
  * Returns the cores they used in the last second looked at.
  */
-export async function waitForQuiet(log: (line: string) => void, maxWaitMs: number, threshold = 0.15): Promise<number | null> {
+export async function waitForQuiet(
+  log: (line: string) => void,
+  maxWaitMs: number,
+  threshold = 0.15,
+): Promise<number | null> {
   const until = performance.now() + maxWaitMs;
   let told = false;
   for (;;) {
@@ -58,7 +62,10 @@ export async function waitForQuiet(log: (line: string) => void, maxWaitMs: numbe
     if (!share) return null;
     const others = Math.max(0, share.machine - share.own);
     if (others < threshold || performance.now() > until) return others;
-    if (!told) log(`  other processes keep ${others.toFixed(1)} cores busy; waiting up to ${Math.round(maxWaitMs / 1000)} s for a quiet machine…`);
+    if (!told)
+      log(
+        `  other processes keep ${others.toFixed(1)} cores busy; waiting up to ${Math.round(maxWaitMs / 1000)} s for a quiet machine…`,
+      );
     told = true;
   }
 }

@@ -16,5 +16,12 @@ export function summarize(values: ArrayLike<number>): Summary {
   const rank = (q: number) => sorted[Math.min(n - 1, Math.max(0, Math.ceil(q * n) - 1))] ?? Number.NaN;
   let sum = 0;
   for (const v of sorted) sum += v;
-  return { samples: n, median: rank(0.5), p90: rank(0.9), p99: rank(0.99), max: sorted[n - 1] ?? Number.NaN, mean: n ? sum / n : Number.NaN };
+  return {
+    samples: n,
+    median: rank(0.5),
+    p90: rank(0.9),
+    p99: rank(0.99),
+    max: sorted[n - 1] ?? Number.NaN,
+    mean: n ? sum / n : Number.NaN,
+  };
 }

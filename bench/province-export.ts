@@ -18,11 +18,39 @@ export async function benchProvinceExport(): Promise<{ name: string; value: stri
     const sqlite = repos.db.$client;
     let units = 1;
     sqlite.transaction(() => {
-      const province = repos.units.upsert({ code: "P", name: "LĐLĐ tỉnh Bình Phước", parentCode: null, kind: "province", sector: null, members: 0, workers: 0 });
-      repos.targets.upsert({ unitId: province.id, metric: "ket_nap", period: "2026", value: 250_000, deadline: "2026-12-31" });
+      const province = repos.units.upsert({
+        code: "P",
+        name: "LĐLĐ tỉnh Bình Phước",
+        parentCode: null,
+        kind: "province",
+        sector: null,
+        members: 0,
+        workers: 0,
+      });
+      repos.targets.upsert({
+        unitId: province.id,
+        metric: "ket_nap",
+        period: "2026",
+        value: 250_000,
+        deadline: "2026-12-31",
+      });
       for (let d = 0; d < 40; d++) {
-        const district = repos.units.upsert({ code: `D${d}`, name: `LĐLĐ huyện số ${d + 1}`, parentCode: "P", kind: "district", sector: null, members: 0, workers: 0 });
-        repos.targets.upsert({ unitId: district.id, metric: "ket_nap", period: "2026", value: 6_000, deadline: "2026-12-31" });
+        const district = repos.units.upsert({
+          code: `D${d}`,
+          name: `LĐLĐ huyện số ${d + 1}`,
+          parentCode: "P",
+          kind: "district",
+          sector: null,
+          members: 0,
+          workers: 0,
+        });
+        repos.targets.upsert({
+          unitId: district.id,
+          metric: "ket_nap",
+          period: "2026",
+          value: 6_000,
+          deadline: "2026-12-31",
+        });
         units++;
         for (let g = 0; g < 249; g++) {
           const unit = repos.units.upsert({
@@ -34,11 +62,28 @@ export async function benchProvinceExport(): Promise<{ name: string; value: stri
             members: 100 + g,
             workers: 150 + g,
           });
-          repos.targets.upsert({ unitId: unit.id, metric: "ket_nap", period: "2026", value: 24, deadline: "2026-12-31" });
+          repos.targets.upsert({
+            unitId: unit.id,
+            metric: "ket_nap",
+            period: "2026",
+            value: 24,
+            deadline: "2026-12-31",
+          });
           const count = (g * 7) % 30;
           if (count > 0) {
             repos.ledger.record(
-              [{ unitId: unit.id, lineage: lineage(unit), event: "join", count, informal: false, occurredOn: "2026-06-01", reporterId: null, source: `bench:${unit.id}` }],
+              [
+                {
+                  unitId: unit.id,
+                  lineage: lineage(unit),
+                  event: "join",
+                  count,
+                  informal: false,
+                  occurredOn: "2026-06-01",
+                  reporterId: null,
+                  source: `bench:${unit.id}`,
+                },
+              ],
               "2026-06-01T00:00:00.000Z",
             );
           }
@@ -73,5 +118,6 @@ export async function benchProvinceExport(): Promise<{ name: string; value: stri
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  for (const row of [...(await benchProvinceExport()), ...(await (await import("./chart.ts")).benchChart())]) console.log(row);
+  for (const row of [...(await benchProvinceExport()), ...(await (await import("./chart.ts")).benchChart())])
+    console.log(row);
 }

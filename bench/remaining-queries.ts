@@ -151,12 +151,16 @@ export async function measureRemaining(
         source: `telegram:${updateId++}`,
         text: "còn thiếu bao nhiêu",
       });
-      if (!reply.text.includes(unit.name)) throw new Error(`"còn thiếu" for ${unit.code} answered: ${reply.text.slice(0, 200)}`);
+      if (!reply.text.includes(unit.name))
+        throw new Error(`"còn thiếu" for ${unit.code} answered: ${reply.text.slice(0, 200)}`);
     });
     results.push({
       level,
       units: units.length,
-      children: { mean: childCounts.reduce((a, b) => a + b, 0) / units.length, max: childCounts.reduce((a, b) => Math.max(a, b), 0) },
+      children: {
+        mean: childCounts.reduce((a, b) => a + b, 0) / units.length,
+        max: childCounts.reduce((a, b) => Math.max(a, b), 0),
+      },
       standing: standingTiming,
       answer: answerTiming,
     });
@@ -188,10 +192,24 @@ export async function measureOtherKinds(
       const metric = repos.metrics.get(kind.metric);
       if (!metric) continue;
       const label = `${kind.metric}${kind.scope === "each" ? " (each)" : ""}`;
-      kinds[label] = await sampleTimed(watched.spent, () => random.pick(units), options.samples, options.budgetMs, (unit) => {
-        const target: Target = { unitId: unit.id, metric: kind.metric, period: today.slice(0, 4), value: kind.value, deadline: null, scope: kind.scope, planId: null };
-        standing.measure(unit, metric, target, today);
-      });
+      kinds[label] = await sampleTimed(
+        watched.spent,
+        () => random.pick(units),
+        options.samples,
+        options.budgetMs,
+        (unit) => {
+          const target: Target = {
+            unitId: unit.id,
+            metric: kind.metric,
+            period: today.slice(0, 4),
+            value: kind.value,
+            deadline: null,
+            scope: kind.scope,
+            planId: null,
+          };
+          standing.measure(unit, metric, target, today);
+        },
+      );
     }
     results.push({ level, kinds });
   }
@@ -224,7 +242,9 @@ export async function measureNaming(
   const leafBelow = repos.db.$client.prepare(
     `select id from units where path >= ? and path < ? and kind in ('grassroots', 'guild') limit 1 offset ?`,
   );
-  const countBelow = repos.db.$client.prepare(`select count(*) as n from units where path >= ? and path < ? and kind in ('grassroots', 'guild')`);
+  const countBelow = repos.db.$client.prepare(
+    `select count(*) as n from units where path >= ? and path < ? and kind in ('grassroots', 'guild')`,
+  );
   const results: NamingTiming[] = [];
   let updateId = 950_000_000;
   for (const [depth, level] of LEVELS.entries()) {
@@ -233,22 +253,28 @@ export async function measureNaming(
     const officers = unitsOfLevel(repos, depth).filter((unit) => leavesBelow(unit) > 0);
     // Outcomes of every ask, warm-up included; the counts are taken over the measured ones, the last.
     const outcomes: ("right" | "several" | "wrong")[] = [];
-    const answer = await sampleTimed(watched.spent, () => random.pick(officers), options.samples, options.budgetMs, async (officer) => {
-      const low = officer.path;
-      const high = `${officer.path.slice(0, -1)}0`;
-      const { id } = leafBelow.get(low, high, random.between(0, leavesBelow(officer) - 1)) as { id: number };
-      const named = repos.units.byId(id);
-      if (!named) throw new Error(`unit ${id} vanished`);
-      const telegramId = String(OFFICER_TELEGRAM_BASE + officer.id);
-      const reply = await talk.handle({
-        sender: { platform: "telegram", externalId: telegramId, chatId: telegramId, displayName: "Cán bộ" },
-        source: `telegram:${updateId++}`,
-        text: `${named.name} còn thiếu bao nhiêu`,
-      });
-      if (reply.text.startsWith(`📊 ${named.name},`)) outcomes.push("right");
-      else if (reply.text.includes(`• ${named.name}`)) outcomes.push("several");
-      else outcomes.push("wrong");
-    });
+    const answer = await sampleTimed(
+      watched.spent,
+      () => random.pick(officers),
+      options.samples,
+      options.budgetMs,
+      async (officer) => {
+        const low = officer.path;
+        const high = `${officer.path.slice(0, -1)}0`;
+        const { id } = leafBelow.get(low, high, random.between(0, leavesBelow(officer) - 1)) as { id: number };
+        const named = repos.units.byId(id);
+        if (!named) throw new Error(`unit ${id} vanished`);
+        const telegramId = String(OFFICER_TELEGRAM_BASE + officer.id);
+        const reply = await talk.handle({
+          sender: { platform: "telegram", externalId: telegramId, chatId: telegramId, displayName: "Cán bộ" },
+          source: `telegram:${updateId++}`,
+          text: `${named.name} còn thiếu bao nhiêu`,
+        });
+        if (reply.text.startsWith(`📊 ${named.name},`)) outcomes.push("right");
+        else if (reply.text.includes(`• ${named.name}`)) outcomes.push("several");
+        else outcomes.push("wrong");
+      },
+    );
     const measured = outcomes.slice(-answer.total.samples);
     const count = (outcome: string) => measured.filter((o) => o === outcome).length;
     results.push({ level, answer, right: count("right"), several: count("several"), wrong: count("wrong") });

@@ -20,7 +20,9 @@ export function measureReportWrites(repos: Repositories, today: string, now: Dat
   const sqlite = repos.db.$client;
   const random = seededRandom(5);
   const chairs = sqlite
-    .prepare(`select r.person_id as personId, u.id, u.path from roles r join units u on u.id = r.unit_id where r.role = 'chair'`)
+    .prepare(
+      `select r.person_id as personId, u.id, u.path from roles r join units u on u.id = r.unit_id where r.role = 'chair'`,
+    )
     .all() as { personId: number; id: number; path: string }[];
   const entries: LedgerEntryInput[] = Array.from({ length: reports }, (_, i) => {
     const chair = random.pick(chairs);

@@ -58,7 +58,8 @@ export interface Results {
 const int = (n: number) => Math.round(n).toLocaleString("en");
 const ms = (n: number) => (Number.isFinite(n) ? `${n < 10 ? n.toFixed(3) : n.toFixed(1)} ms` : "—");
 const cores = (p: WebhookTiming["phases"][number]) => {
-  const others = p.server.machine === null ? Number.NaN : Math.max(0, p.server.machine - p.server.cpu - p.loadProcessCpu);
+  const others =
+    p.server.machine === null ? Number.NaN : Math.max(0, p.server.machine - p.server.cpu - p.loadProcessCpu);
   return [p.server.cpu, p.loadProcessCpu, others].map((n) => (Number.isFinite(n) ? n.toFixed(2) : "—")).join(" / ");
 };
 const verdict = (ok: boolean | null) => (ok === null ? "—" : ok ? "PASS" : "FAIL");
@@ -103,13 +104,24 @@ export function render(results: Results): string {
 
   out.push("", `#### "Còn thiếu": database time per answer`, "");
   out.push(
-    "`standing.ofUnit` + `standing.childrenBehind(\"ket_nap\")` for random units of each level, after a warm-up. " +
+    '`standing.ofUnit` + `standing.childrenBehind("ket_nap")` for random units of each level, after a warm-up. ' +
       "Database time is the time spent inside repository methods; service time is the whole of both calls.",
   );
   out.push("");
   out.push(
     table(
-      ["Level", "Units", "Children (mean / max)", "Samples", "DB median", "DB p99", "Service median", "Service p99", "Target", "Result"],
+      [
+        "Level",
+        "Units",
+        "Children (mean / max)",
+        "Samples",
+        "DB median",
+        "DB p99",
+        "Service median",
+        "Service p99",
+        "Target",
+        "Result",
+      ],
       ["l", "r", "r", "r", "r", "r", "r", "r", "l", "l"],
       results.remaining.map((r) => [
         r.level,
@@ -127,7 +139,7 @@ export function render(results: Results): string {
   );
   out.push("");
   out.push(
-    "The whole answer as a person gets it: `conversation.handle` of \"còn thiếu bao nhiêu\" from the unit's own chair or officer " +
+    'The whole answer as a person gets it: `conversation.handle` of "còn thiếu bao nhiêu" from the unit\'s own chair or officer ' +
       "(who they are, the language layer, the command with its roll-up, sectors and allocation lines, the text).",
   );
   out.push("");
@@ -176,7 +188,16 @@ export function render(results: Results): string {
     out.push("");
     out.push(
       table(
-        ["Level", "Samples", "Answer median", "Answer p99", "DB median", "That unit", "Listed among its namesakes", "Other answer"],
+        [
+          "Level",
+          "Samples",
+          "Answer median",
+          "Answer p99",
+          "DB median",
+          "That unit",
+          "Listed among its namesakes",
+          "Other answer",
+        ],
         ["l", "r", "r", "r", "r", "r", "r", "r"],
         results.naming.map((r) => [
           r.level,
@@ -194,13 +215,26 @@ export function render(results: Results): string {
 
   const w = results.writes;
   out.push("", "#### Writing a report with its roll-ups", "");
-  out.push("`ledger.record` of one join entry with its lineage (4 tallies), one transaction per report, on the full ledger.");
+  out.push(
+    "`ledger.record` of one join entry with its lineage (4 tallies), one transaction per report, on the full ledger.",
+  );
   out.push("");
   out.push(
     table(
       ["Reports", "Elapsed", "Rate", "Median", "p99", "Max", "Target", "Result"],
       ["r", "r", "r", "r", "r", "r", "l", "l"],
-      [[int(w.reports), `${w.seconds.toFixed(2)} s`, `${int(w.perSecond)}/s`, ms(w.latency.median), ms(w.latency.p99), ms(w.latency.max), `≥ ${int(TARGETS.writesPerSecond)}/s`, verdict(results.verdicts.writes)]],
+      [
+        [
+          int(w.reports),
+          `${w.seconds.toFixed(2)} s`,
+          `${int(w.perSecond)}/s`,
+          ms(w.latency.median),
+          ms(w.latency.p99),
+          ms(w.latency.max),
+          `≥ ${int(TARGETS.writesPerSecond)}/s`,
+          verdict(results.verdicts.writes),
+        ],
+      ],
     ),
   );
 
@@ -214,13 +248,25 @@ export function render(results: Results): string {
         '"kết nạp N đoàn viên" in six wordings from random linked chairs, over at most 40 keep-alive connections ' +
         "(Telegram's default). Fixed-rate runs are open loop: latency counts from each update's scheduled send time to its answer, " +
         "which comes once the update is handled and its reply sent (to the stand-in, or in the answer itself as a webhook reply). " +
-        "Confirmed counts the \"✅ Đã ghi nhận\" replies. CPU is in cores (the machine has " +
+        'Confirmed counts the "✅ Đã ghi nhận" replies. CPU is in cores (the machine has ' +
         `${machine.cores}).`,
     );
     out.push("");
     out.push(
       table(
-        ["Run", "Updates", "Answered 200", "Confirmed", "Throughput", "Median", "p99", "Max", "CPU: server / load / others", "Target", "Result"],
+        [
+          "Run",
+          "Updates",
+          "Answered 200",
+          "Confirmed",
+          "Throughput",
+          "Median",
+          "p99",
+          "Max",
+          "CPU: server / load / others",
+          "Target",
+          "Result",
+        ],
         ["l", "r", "r", "r", "r", "r", "r", "r", "r", "l", "l"],
         results.webhook.phases.map((p) => {
           let target = "—";
@@ -255,7 +301,9 @@ export function render(results: Results): string {
         Object.entries(p.failures ?? {})
           .map(([reason, count]) => `${int(count)} × ${reason}`)
           .join(", ");
-      out.push(`Not answered 200: ${failed.map((p) => `${p.name}: ${reasons(p) || `${int(p.failed)} (no reason recorded)`}`).join("; ")}.`);
+      out.push(
+        `Not answered 200: ${failed.map((p) => `${p.name}: ${reasons(p) || `${int(p.failed)} (no reason recorded)`}`).join("; ")}.`,
+      );
     }
   }
 
@@ -271,6 +319,7 @@ export function render(results: Results): string {
   }
 
   out.push("", "#### Checks", "");
-  for (const check of results.checks) out.push(`- ${check.ok ? "OK" : check.warning ? "WARNING" : "FAILED"}: ${check.name}: ${check.detail}`);
+  for (const check of results.checks)
+    out.push(`- ${check.ok ? "OK" : check.warning ? "WARNING" : "FAILED"}: ${check.name}: ${check.detail}`);
   return out.join("\n");
 }

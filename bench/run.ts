@@ -1,7 +1,17 @@
 // `npm run bench [-- --quick] [-- --fresh] [-- --no-webhook] [-- --no-extra] [-- --workers N]`: the performance requirements of issue 2, point 12, measured
 // on a country-sized database. Progress goes to stderr; the Markdown report to stdout and, as JSON,
 // to bench/.data/last-run.json.
-import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, rmSync, statfsSync, writeFileSync } from "node:fs";
+import {
+  closeSync,
+  copyFileSync,
+  existsSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  rmSync,
+  statfsSync,
+  writeFileSync,
+} from "node:fs";
 import { cpus, release, totalmem, type } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -48,7 +58,10 @@ async function main(): Promise<void> {
   mkdirSync(dataDir, { recursive: true });
   // The full database takes about 2.5 GB, and the run works on a copy of it.
   const neededGb = quick ? 1 : 9;
-  if (freeGb() < neededGb) throw new Error(`only ${freeGb().toFixed(1)} GB free beside bench/.data; the ${scale.name} run needs ${neededGb} GB`);
+  if (freeGb() < neededGb)
+    throw new Error(
+      `only ${freeGb().toFixed(1)} GB free beside bench/.data; the ${scale.name} run needs ${neededGb} GB`,
+    );
 
   const checks: Results["checks"] = [];
   const tiny = checkBulkMatchesRecord(SCALES.tiny);
@@ -92,7 +105,10 @@ async function main(): Promise<void> {
       return result;
     };
     const remaining = await measured(`"còn thiếu" queries`, () =>
-      measureRemaining(repos, BENCH_TODAY, BENCH_NOW, { samples: quick ? 1_000 : 5_000, budgetMs: quick ? 4_000 : 15_000 }),
+      measureRemaining(repos, BENCH_TODAY, BENCH_NOW, {
+        samples: quick ? 1_000 : 5_000,
+        budgetMs: quick ? 4_000 : 15_000,
+      }),
     );
     const otherKinds = await measured("other metric kinds", () =>
       measureOtherKinds(repos, BENCH_TODAY, { samples: quick ? 200 : 1_000, budgetMs: quick ? 1_500 : 4_000 }),
@@ -100,12 +116,15 @@ async function main(): Promise<void> {
     const naming = await measured("naming a unit", () =>
       measureNaming(repos, BENCH_NOW, { samples: quick ? 200 : 1_000, budgetMs: quick ? 2_000 : 8_000 }),
     );
-    const writes = await measured("report writes", () => measureReportWrites(repos, BENCH_TODAY, BENCH_NOW, quick ? 20_000 : 50_000));
+    const writes = await measured("report writes", () =>
+      measureReportWrites(repos, BENCH_TODAY, BENCH_NOW, quick ? 20_000 : 50_000),
+    );
     db.$client.close();
 
     let webhook: Results["webhook"];
     if (args.has("--no-webhook")) webhook = { skipped: "left out with --no-webhook." };
-    else if (!existsSync(nluModule)) webhook = { skipped: "src/nlu/index.ts does not exist yet, so the service cannot load." };
+    else if (!existsSync(nluModule))
+      webhook = { skipped: "src/nlu/index.ts does not exist yet, so the service cannot load." };
     else {
       log(`webhook…`);
       try {
@@ -113,7 +132,10 @@ async function main(): Promise<void> {
         webhook = await measureWebhook(work, webhookPhases(quick), log, workers);
         for (const phase of webhook.phases) {
           const { machine, cpu } = phase.server;
-          sharing.push({ name: `webhook ${phase.name}`, otherCores: machine === null ? null : Math.max(0, machine - cpu - phase.loadProcessCpu) });
+          sharing.push({
+            name: `webhook ${phase.name}`,
+            otherCores: machine === null ? null : Math.max(0, machine - cpu - phase.loadProcessCpu),
+          });
         }
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
@@ -147,7 +169,16 @@ async function main(): Promise<void> {
     const extra: Results["extra"] = [];
     if (!args.has("--no-extra")) {
       const sections: [string, () => Promise<Results["extra"]>][] = [
-        ["export workbook", async () => (await (await import("./export.ts")).benchExport()).map((r) => ({ name: r.name, value: `${Math.round(r.ms).toLocaleString("en")} ms`, target: r.target, pass: r.pass }))],
+        [
+          "export workbook",
+          async () =>
+            (await (await import("./export.ts")).benchExport()).map((r) => ({
+              name: r.name,
+              value: `${Math.round(r.ms).toLocaleString("en")} ms`,
+              target: r.target,
+              pass: r.pass,
+            })),
+        ],
         ["outbox and dispatcher", async () => (await import("./dispatch.ts")).benchDispatch()],
         ["export of a province", async () => (await import("./province-export.ts")).benchProvinceExport()],
         ["progress chart", async () => (await import("./chart.ts")).benchChart()],
@@ -156,7 +187,12 @@ async function main(): Promise<void> {
         try {
           extra.push(...(await measured(name, run)));
         } catch (error) {
-          extra.push({ name, value: `the run failed: ${error instanceof Error ? error.message : String(error)}`, target: "—", pass: false });
+          extra.push({
+            name,
+            value: `the run failed: ${error instanceof Error ? error.message : String(error)}`,
+            target: "—",
+            pass: false,
+          });
         }
       }
     }
@@ -169,8 +205,12 @@ async function main(): Promise<void> {
       detail: `other processes used at most ${busiest.toFixed(2)} cores during a measurement${busiest > NOISE_CORES ? " (results understate the code; run again on a quiet machine)" : ""}`,
     });
 
-    const p500 = "skipped" in webhook ? undefined : webhook.phases.find((p) => p.name !== "warm-up" && p.rate === TARGETS.webhookP99Rate);
-    const p2000 = "skipped" in webhook ? undefined : webhook.phases.find((p) => p.rate === TARGETS.webhookSustainedPerSecond);
+    const p500 =
+      "skipped" in webhook
+        ? undefined
+        : webhook.phases.find((p) => p.name !== "warm-up" && p.rate === TARGETS.webhookP99Rate);
+    const p2000 =
+      "skipped" in webhook ? undefined : webhook.phases.find((p) => p.rate === TARGETS.webhookSustainedPerSecond);
     const all = cpus();
     const results: Results = {
       scale: scale.name,

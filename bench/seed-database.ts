@@ -57,7 +57,9 @@ const migrationsFolder = fileURLToPath(new URL("../db/migrations", import.meta.u
 
 function cacheKey(scale: Scale): string {
   const hash = createHash("sha256").update(`${SEED_VERSION}|${JSON.stringify(scale)}`);
-  for (const name of readdirSync(migrationsFolder).filter((n) => n.endsWith(".sql")).sort()) {
+  for (const name of readdirSync(migrationsFolder)
+    .filter((n) => n.endsWith(".sql"))
+    .sort()) {
     hash.update(readFileSync(join(migrationsFolder, name)));
   }
   return `v${SEED_VERSION}-${scale.name}-${hash.digest("hex").slice(0, 10)}`;
@@ -110,7 +112,9 @@ export function seed(db: Db, scale: Scale, log: Log): Record<string, number> {
   const repos = repositories(db);
   const steps: Record<string, number> = {};
   const country = planCountry(scale);
-  log(`seeding ${scale.name}: ${country.units.length.toLocaleString("en")} units, ${scale.ledgerRows.toLocaleString("en")} ledger rows`);
+  log(
+    `seeding ${scale.name}: ${country.units.length.toLocaleString("en")} units, ${scale.ledgerRows.toLocaleString("en")} ledger rows`,
+  );
 
   // A throwaway build: no journal, no syncing, a big page cache. The cache keeps WAL mode for the runs.
   sqlite.pragma("journal_mode = OFF");
@@ -130,14 +134,16 @@ export function seed(db: Db, scale: Scale, log: Log): Record<string, number> {
   });
 
   // Indexes are built once after the rows are in: sorting 10 million keys beats 10 million B-tree inserts.
-  const ledgerIndexes = (
-    sqlite.prepare(`select name, sql from sqlite_master where type = 'index' and tbl_name = 'ledger' and sql is not null`).all() as {
-      name: string;
-      sql: string;
-    }[]
-  );
+  const ledgerIndexes = sqlite
+    .prepare(`select name, sql from sqlite_master where type = 'index' and tbl_name = 'ledger' and sql is not null`)
+    .all() as {
+    name: string;
+    sql: string;
+  }[];
   for (const index of ledgerIndexes) sqlite.exec(`drop index ${index.name}`);
-  timed(steps, "ledger and processed updates", log, () => insertLedger(sqlite, country, scale.ledgerRows, chairOf, log));
+  timed(steps, "ledger and processed updates", log, () =>
+    insertLedger(sqlite, country, scale.ledgerRows, chairOf, log),
+  );
   // Before the indexes: with none on the ledger, grouping it is one sequential scan and a sort.
   timed(steps, "tallies", log, () => computeTallies(sqlite, country));
   timed(steps, "ledger indexes", log, () => {
@@ -210,7 +216,9 @@ function insertLedger(sqlite: Db["$client"], country: Country, total: number, ch
   const updatesBatch: (string | number)[] = [];
   const flush = () => {
     if (ledgerBatch.length === ROWS_PER_STATEMENT * LEDGER_COLUMNS) ledgerMany.run(ledgerBatch);
-    else for (let i = 0; i < ledgerBatch.length; i += LEDGER_COLUMNS) ledgerOne.run(ledgerBatch.slice(i, i + LEDGER_COLUMNS));
+    else
+      for (let i = 0; i < ledgerBatch.length; i += LEDGER_COLUMNS)
+        ledgerOne.run(ledgerBatch.slice(i, i + LEDGER_COLUMNS));
     if (updatesBatch.length === ROWS_PER_STATEMENT * 2) updatesMany.run(updatesBatch);
     else for (let i = 0; i < updatesBatch.length; i += 2) updatesOne.run(updatesBatch.slice(i, i + 2));
     ledgerBatch.length = 0;
@@ -235,7 +243,8 @@ function insertLedger(sqlite: Db["$client"], country: Country, total: number, ch
       row.createdAt,
     );
     if (row.updateId !== null) updatesBatch.push(String(row.updateId), row.createdAt);
-    if (ledgerBatch.length === ROWS_PER_STATEMENT * LEDGER_COLUMNS || updatesBatch.length === ROWS_PER_STATEMENT * 2) flush();
+    if (ledgerBatch.length === ROWS_PER_STATEMENT * LEDGER_COLUMNS || updatesBatch.length === ROWS_PER_STATEMENT * 2)
+      flush();
     if (++inTransaction === ROWS_PER_TRANSACTION) {
       flush();
       sqlite.exec("commit");
@@ -280,7 +289,10 @@ function describe(db: Db, steps: Record<string, number>, buildSeconds: number): 
   const sqlite = db.$client;
   const count = (sql: string) => (sqlite.prepare(sql).get() as { n: number }).n;
   const units = Object.fromEntries(LEVELS.map((level) => [level, 0])) as Record<Level, number>;
-  for (const row of sqlite.prepare(`select depth, count(*) as n from units group by depth`).all() as { depth: number; n: number }[]) {
+  for (const row of sqlite.prepare(`select depth, count(*) as n from units group by depth`).all() as {
+    depth: number;
+    n: number;
+  }[]) {
     units[levelOf(row)] += row.n;
   }
   return {
@@ -330,7 +342,9 @@ export function checkTalliesAgainstLedger(db: Db, perLevel: number): number {
   const random = seededRandom(99);
   let checked = 0;
   for (let depth = 0; depth <= 3; depth++) {
-    const ids = (sqlite.prepare(`select id from units where depth = ?`).all(depth) as { id: number }[]).map((r) => r.id);
+    const ids = (sqlite.prepare(`select id from units where depth = ?`).all(depth) as { id: number }[]).map(
+      (r) => r.id,
+    );
     for (let i = 0; i < Math.min(perLevel, ids.length); i++) {
       const unit = sqlite.prepare(`select id, path, depth from units where id = ?`).get(random.pick(ids)) as {
         id: number;
@@ -339,16 +353,20 @@ export function checkTalliesAgainstLedger(db: Db, perLevel: number): number {
       };
       const expected = subtreeSums(sqlite, unit);
       const actual: Totals = new Map(
-        (sqlite.prepare(`select period, event, total from tallies where unit_id = ?`).all(unit.id) as {
-          period: string;
-          event: string;
-          total: number;
-        }[]).map((r) => [`${r.period}|${r.event}`, r.total]),
+        (
+          sqlite.prepare(`select period, event, total from tallies where unit_id = ?`).all(unit.id) as {
+            period: string;
+            event: string;
+            total: number;
+          }[]
+        ).map((r) => [`${r.period}|${r.event}`, r.total]),
       );
       const keys = new Set([...expected.keys(), ...actual.keys()]);
       for (const key of keys) {
         if (expected.get(key) !== actual.get(key)) {
-          throw new Error(`tally of unit ${unit.id} for ${key} is ${actual.get(key)}, the ledger says ${expected.get(key)}`);
+          throw new Error(
+            `tally of unit ${unit.id} for ${key} is ${actual.get(key)}, the ledger says ${expected.get(key)}`,
+          );
         }
       }
       checked++;

@@ -3,13 +3,7 @@
 import type { Target } from "#db/repositories/targets.ts";
 import type { Sector, UnitKind } from "#db/schema.ts";
 import { seededRandom, weightedIndex, type Random } from "./seeded-random.ts";
-import {
-  districtUnionName,
-  leafUnionName,
-  PROVINCES,
-  provinceUnionName,
-  type LeafSector,
-} from "./vietnamese-names.ts";
+import { districtUnionName, leafUnionName, PROVINCES, provinceUnionName, type LeafSector } from "./vietnamese-names.ts";
 
 export interface Scale {
   name: string;
@@ -116,7 +110,12 @@ export function planCountry(scale: Scale, seed = 2026): Country {
     }),
   );
 
-  const districtCounts = apportion(scale.districts, provinceList.map(([, , w]) => w), 1, random);
+  const districtCounts = apportion(
+    scale.districts,
+    provinceList.map(([, , w]) => w),
+    1,
+    random,
+  );
   const districts: PlannedUnit[] = [];
   provinces.forEach((province, p) => {
     const city = provinceList[p]?.[1] ?? false;
@@ -137,7 +136,12 @@ export function planCountry(scale: Scale, seed = 2026): Country {
 
   // Industrial districts hold many more unions than rural ones: log-normal weights.
   const leafTotal = scale.units - units.length;
-  const leafCounts = apportion(leafTotal, districts.map(() => Math.exp(0.7 * random.normal())), 5, random);
+  const leafCounts = apportion(
+    leafTotal,
+    districts.map(() => Math.exp(0.7 * random.normal())),
+    5,
+    random,
+  );
   const leaves: number[] = [];
   districts.forEach((district, d) => {
     for (let c = 0; c < (leafCounts[d] ?? 0); c++) {

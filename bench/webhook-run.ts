@@ -94,11 +94,18 @@ async function startMainProcess(env: Record<string, string>): Promise<{ port: nu
   });
   const root = fileURLToPath(new URL("..", import.meta.url));
   const tsx = fileURLToPath(new URL("../node_modules/.bin/tsx", import.meta.url));
-  const child = spawn(tsx, ["src/main.ts"], { cwd: root, env: { PATH: process.env.PATH ?? "", ...env, PORT: String(port), HOST: "127.0.0.1" }, stdio: "inherit" });
+  const child = spawn(tsx, ["src/main.ts"], {
+    cwd: root,
+    env: { PATH: process.env.PATH ?? "", ...env, PORT: String(port), HOST: "127.0.0.1" },
+    stdio: "inherit",
+  });
   const until = Date.now() + 60_000;
   for (;;) {
     if (Date.now() > until) throw new Error("the server did not answer /healthz within 60 s");
-    const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok, () => false);
+    const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) break;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
@@ -117,7 +124,12 @@ async function startMainProcess(env: Record<string, string>): Promise<{ port: nu
  * `workers` above 1 runs the server as `npm start` with WEB_CONCURRENCY: a primary and that many webhook
  * worker processes; the server's own CPU is then not separated from the machine's.
  */
-export async function measureWebhook(databaseFile: string, phases: PhasePlan[], log: Log, workers = 1): Promise<WebhookTiming> {
+export async function measureWebhook(
+  databaseFile: string,
+  phases: PhasePlan[],
+  log: Log,
+  workers = 1,
+): Promise<WebhookTiming> {
   // Loaded here, not at the top: the rest of the benchmark runs even while the service cannot load.
   const { assemble } = await import("#src/assemble.ts");
   const { loadConfig } = await import("#src/config.ts");
@@ -193,7 +205,10 @@ export async function measureWebhook(databaseFile: string, phases: PhasePlan[], 
           machine: share?.machine ?? null,
         });
       } else if (message.type === "done") {
-        const results = message.phases.map((phase) => ({ ...phase, server: use.get(phase.name) ?? { elu: Number.NaN, cpu: Number.NaN, machine: null } }));
+        const results = message.phases.map((phase) => ({
+          ...phase,
+          server: use.get(phase.name) ?? { elu: Number.NaN, cpu: Number.NaN, machine: null },
+        }));
         return {
           phases: results,
           ledgerRowsWritten: lastLedgerId() - ledgerBefore,

@@ -15,7 +15,10 @@ const EVENTS: [RegExp, string[]][] = [
   [/hoat dong/, ["activity"]],
 ];
 
-const fold = (text: string) => foldDiacritics(text.toLowerCase()).replace(/[^a-z0-9]+/g, " ").trim();
+const fold = (text: string) =>
+  foldDiacritics(text.toLowerCase())
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim();
 
 export const addMetric: Command = {
   intents: [],

@@ -10,7 +10,6 @@ import { reply, type Command, type Reply, type Request, type Services } from "./
 
 const PART = /^([A-Za-z0-9._-]+)\s*[=:]\s*(\d{1,3}(?:\.\d{3})+|\d+)$/;
 
-
 export const allocate: Command = {
   intents: [],
   slash: ["phanbo"],
@@ -41,7 +40,10 @@ export const allocate: Command = {
       }
     } else {
       const targets = allocationService(repos).proportional(unit, own);
-      split = targets.map((target) => ({ unit: children.find((c) => c.id === target.unitId) as Unit, value: target.value }));
+      split = targets.map((target) => ({
+        unit: children.find((c) => c.id === target.unitId) as Unit,
+        value: target.value,
+      }));
     }
 
     const total = split.reduce((sum, s) => sum + s.value, 0);
@@ -50,14 +52,33 @@ export const allocate: Command = {
       line: i + 2,
       cells: { unit_code: s.unit.code, metric: metric.key, target: String(s.value), deadline },
     }));
-    const id = repos.pendingImports.create(req.actor?.personId ?? 0, "targets", JSON.stringify(rows), req.now.toISOString());
+    const id = repos.pendingImports.create(
+      req.actor?.personId ?? 0,
+      "targets",
+      JSON.stringify(rows),
+      req.now.toISOString(),
+    );
     const lines = split.map((s) => t("allocate-line", { unit: s.unit.name, value: s.value }));
     const gap =
       total === own.value
         ? t("allocate-adds-up", { total })
-        : t("allocate-gap", { total, target: own.value, diff: Math.abs(own.value - total), short: total < own.value ? "yes" : "no" });
+        : t("allocate-gap", {
+            total,
+            target: own.value,
+            diff: Math.abs(own.value - total),
+            short: total < own.value ? "yes" : "no",
+          });
     return reply(
-      [t(parts.length > 0 ? "allocate-explicit" : "allocate-proportional", { unit: unit.name, metric: metric.name, target: own.value }), ...lines, "", gap].join("\n"),
+      [
+        t(parts.length > 0 ? "allocate-explicit" : "allocate-proportional", {
+          unit: unit.name,
+          metric: metric.name,
+          target: own.value,
+        }),
+        ...lines,
+        "",
+        gap,
+      ].join("\n"),
       [
         { label: t("button-allocate-confirm"), action: `import:${id}:yes` },
         { label: t("button-import-cancel"), action: `import:${id}:no` },

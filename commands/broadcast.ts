@@ -2,7 +2,6 @@
 // through the outbox, with a delivery count back to the admin when it is done.
 import { reply, type Command, type Reply, type Request, type Services } from "./types.ts";
 
-
 function settle(req: Request, { repos, t, wakeDispatcher }: Services): Reply {
   const [idText = "", answer = ""] = (req.actionArg ?? "").split(":");
   const broadcast = repos.reminders.broadcast(Number(idText));
@@ -15,18 +14,43 @@ function settle(req: Request, { repos, t, wakeDispatcher }: Services): Reply {
     repos.reminders.markReported(broadcast.id, req.now.toISOString());
     return reply(t("broadcast-cancelled"));
   }
-  const count = queueBroadcast(repos, broadcast.id, unit, broadcast.text, t("broadcast-message", { unit: unit.name }), req.now);
+  const count = queueBroadcast(
+    repos,
+    broadcast.id,
+    unit,
+    broadcast.text,
+    t("broadcast-message", { unit: unit.name }),
+    req.now,
+  );
   wakeDispatcher();
   return reply(t("broadcast-queued", { count }));
 }
 
 /** Puts one copy per person linked in the subtree into the outbox; returns how many. Confirming twice adds nothing. */
-export function queueBroadcast(repos: Services["repos"], id: number, unit: { id: number; path: string }, text: string, heading: string, now: Date): number {
+export function queueBroadcast(
+  repos: Services["repos"],
+  id: number,
+  unit: { id: number; path: string },
+  text: string,
+  heading: string,
+  now: Date,
+): number {
   const people = repos.reminders.peopleInSubtree(unit);
   const rows = people.flatMap((personId) => {
     const address = repos.people.address(personId);
     return address
-      ? [{ key: `broadcast:${id}:p${personId}`, personId, platform: address.platform, chatId: address.chatId, kind: "broadcast", payload: { text: `${heading}\n\n${text}` }, notBefore: now.toISOString(), broadcastId: id }]
+      ? [
+          {
+            key: `broadcast:${id}:p${personId}`,
+            personId,
+            platform: address.platform,
+            chatId: address.chatId,
+            kind: "broadcast",
+            payload: { text: `${heading}\n\n${text}` },
+            notBefore: now.toISOString(),
+            broadcastId: id,
+          },
+        ]
       : [];
   });
   repos.db.$client.transaction(() => {

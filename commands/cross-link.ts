@@ -19,7 +19,8 @@ export function useLinkCode(rawCode: string, req: Request, { repos, t }: Service
   const code = rawCode.trim().toUpperCase();
   const entry = repos.people.linkCode(code);
   if (!entry) return reply(t("crosslink-bad-code"));
-  if (req.actor) return reply(t(req.actor.personId === entry.personId ? "crosslink-already" : "crosslink-other-person"));
+  if (req.actor)
+    return reply(t(req.actor.personId === entry.personId ? "crosslink-already" : "crosslink-other-person"));
   if (entry.usedAt !== null || entry.expiresAt <= req.now.toISOString()) return reply(t("crosslink-bad-code"));
   const ok = repos.people.linkAccount(
     code,
@@ -29,9 +30,13 @@ export function useLinkCode(rawCode: string, req: Request, { repos, t }: Service
   );
   if (!ok) return reply(t("crosslink-bad-code"));
   const person = repos.people.person(entry.personId);
-  return reply(t("crosslink-done", { name: person?.displayName ?? req.sender.displayName, platform: PLATFORM_NAMES[req.sender.platform] }), [
-    { label: t("button-remind-here"), action: `remind:${req.sender.platform}` },
-  ]);
+  return reply(
+    t("crosslink-done", {
+      name: person?.displayName ?? req.sender.displayName,
+      platform: PLATFORM_NAMES[req.sender.platform],
+    }),
+    [{ label: t("button-remind-here"), action: `remind:${req.sender.platform}` }],
+  );
 }
 
 export const crossLink: Command = {
@@ -59,10 +64,14 @@ export const remindWhere: Command = {
   run(req, { repos, t }) {
     const actor = req.actor;
     if (!actor) return reply(t("not-linked"));
-    const linked = repos.people.platformsOf(actor.personId).filter((a) => a.active).map((a) => a.platform);
+    const linked = repos.people
+      .platformsOf(actor.personId)
+      .filter((a) => a.active)
+      .map((a) => a.platform);
     const wanted = req.actionArg ?? req.args?.trim().toLowerCase();
     if (wanted && (PLATFORMS as readonly string[]).includes(wanted)) {
-      if (!linked.includes(wanted as Platform)) return reply(t("remind-not-linked", { platform: PLATFORM_NAMES[wanted as Platform] }));
+      if (!linked.includes(wanted as Platform))
+        return reply(t("remind-not-linked", { platform: PLATFORM_NAMES[wanted as Platform] }));
       repos.people.setRemindOn(actor.personId, wanted as Platform);
       return reply(t("remind-set", { platform: PLATFORM_NAMES[wanted as Platform] }));
     }

@@ -27,7 +27,11 @@ export const deadlines: Command = {
       const days = daysBetween(req.today, task.dueOn);
       items.push({
         due: task.dueOn,
-        line: t(days < 0 ? "deadline-task-line-overdue" : "deadline-task-line", { title: task.title, deadline: viDate(task.dueOn), days: Math.abs(days) }),
+        line: t(days < 0 ? "deadline-task-line-overdue" : "deadline-task-line", {
+          title: task.title,
+          deadline: viDate(task.dueOn),
+          days: Math.abs(days),
+        }),
       });
     }
     if (items.length === 0) return reply(t("deadlines-none", { unit: unit.name }));

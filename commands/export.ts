@@ -16,7 +16,11 @@ export const exportReport: Command = {
     const data = await writeReportWorkbook(sheets);
     return {
       text: t("export-ready", { unit: unit.name, sheets: sheets.length }),
-      file: { name: reportFileName(unit, req.today), data, mime: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" },
+      file: {
+        name: reportFileName(unit, req.today),
+        data,
+        mime: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      },
     };
   },
 };

@@ -9,7 +9,6 @@ const SHOWN_ERRORS = 25;
 /** Files larger than this are not read: a province's units fit in far less. */
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 
-
 async function check(req: Request, services: Services): Promise<Reply> {
   const { repos, t } = services;
   const scope = req.actor?.adminUnit;
@@ -21,12 +20,27 @@ async function check(req: Request, services: Services): Promise<Reply> {
   if (!table.kind) return reply([t("import-unreadable"), ...table.problems].join("\n"));
   const plan = planImport(table.kind, table.rows, repos, req.today, scope);
   if (plan.errors.length > 0) {
-    const lines = plan.errors.slice(0, SHOWN_ERRORS).map((e) => t("import-error-line", { line: e.line, reason: describeProblems(e, t) }));
-    if (plan.errors.length > SHOWN_ERRORS) lines.push(t("import-more-errors", { count: plan.errors.length - SHOWN_ERRORS }));
-    return reply([t("import-has-errors", { count: plan.errors.length, rows: table.rows.length }), ...lines, "", t("import-fix-and-resend")].join("\n"));
+    const lines = plan.errors
+      .slice(0, SHOWN_ERRORS)
+      .map((e) => t("import-error-line", { line: e.line, reason: describeProblems(e, t) }));
+    if (plan.errors.length > SHOWN_ERRORS)
+      lines.push(t("import-more-errors", { count: plan.errors.length - SHOWN_ERRORS }));
+    return reply(
+      [
+        t("import-has-errors", { count: plan.errors.length, rows: table.rows.length }),
+        ...lines,
+        "",
+        t("import-fix-and-resend"),
+      ].join("\n"),
+    );
   }
   if (plan.rows.length === 0) return reply(t("import-empty"));
-  const id = repos.pendingImports.create(req.actor?.personId ?? 0, table.kind, JSON.stringify(table.rows), req.now.toISOString());
+  const id = repos.pendingImports.create(
+    req.actor?.personId ?? 0,
+    table.kind,
+    JSON.stringify(table.rows),
+    req.now.toISOString(),
+  );
   return reply(t(`import-summary-${table.kind}`, { added: plan.added, changed: plan.changed, scope: scope.name }), [
     { label: t("button-import-confirm"), action: `import:${id}:yes` },
     { label: t("button-import-cancel"), action: `import:${id}:no` },

@@ -19,4 +19,25 @@ import { unknown } from "./unknown.ts";
 export { link } from "./link.ts";
 export type { Choice, Command, Reply, Request, Sender, Services, Translate } from "./types.ts";
 
-export const commands: Command[] = [report, remaining, progress, deadlines, undo, exportReport, importFile, allocate, broadcast, assignTask, reminderActions, unmute, policy, crossLink, remindWhere, addMetric, help, greet, thanks, unknown];
+export const commands: Command[] = [
+  report,
+  remaining,
+  progress,
+  deadlines,
+  undo,
+  exportReport,
+  importFile,
+  allocate,
+  broadcast,
+  assignTask,
+  reminderActions,
+  unmute,
+  policy,
+  crossLink,
+  remindWhere,
+  addMetric,
+  help,
+  greet,
+  thanks,
+  unknown,
+];

@@ -17,11 +17,8 @@ export function link(rawCode: string, req: Request, { repos, t }: Services): Rep
     req.now.toISOString(),
   );
   if (personId === null) return reply(t("invite-used"));
-  return reply(
-    t("linked", { name: req.sender.displayName, unit: unit.name, role: t(`role-${invite.role}`) }),
-    [
-      { label: t("button-remaining"), action: "say:còn thiếu bao nhiêu" },
-      { label: t("button-help"), action: "say:hướng dẫn" },
-    ],
-  );
+  return reply(t("linked", { name: req.sender.displayName, unit: unit.name, role: t(`role-${invite.role}`) }), [
+    { label: t("button-remaining"), action: "say:còn thiếu bao nhiêu" },
+    { label: t("button-help"), action: "say:hướng dẫn" },
+  ]);
 }

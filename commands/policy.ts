@@ -30,8 +30,15 @@ export const policy: Command = {
         Object.assign(changes, field(value));
       }
       const checked = policySchema.partial().safeParse(changes);
-      if (!checked.success) return reply([t("policy-bad", { reason: checked.error.issues[0]?.path.join(".") ?? args }), t("policy-how")].join("\n"));
-      repos.reminders.savePolicy(unit.id, { ...(repos.reminders.policy(unit.id) ?? {}), ...checked.data }, req.now.toISOString());
+      if (!checked.success)
+        return reply(
+          [t("policy-bad", { reason: checked.error.issues[0]?.path.join(".") ?? args }), t("policy-how")].join("\n"),
+        );
+      repos.reminders.savePolicy(
+        unit.id,
+        { ...(repos.reminders.policy(unit.id) ?? {}), ...checked.data },
+        req.now.toISOString(),
+      );
       policies.refresh();
     }
     const p = policies.of(unit);
@@ -46,6 +53,8 @@ export const policy: Command = {
       silent: p.silentDays,
       quiet: p.quietHours ?? t("quiet-none"),
     });
-    return reply(args ? [t("policy-saved", { unit: unit.name }), shown].join("\n") : [shown, "", t("policy-how")].join("\n"));
+    return reply(
+      args ? [t("policy-saved", { unit: unit.name }), shown].join("\n") : [shown, "", t("policy-how")].join("\n"),
+    );
   },
 };

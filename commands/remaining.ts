@@ -42,8 +42,10 @@ function answer(req: Request, services: Services, heading: string, detailed: boo
     children = services.standing.children(unit, metric, req.today);
     const name = repos.metrics.get(metric)?.name ?? metric;
     const behind = furthestBehind(children);
-    if (children.length > 0 && behind.length === 0) parts.push("", t("behind-none", { metric: name, count: children.length }));
-    if (behind.length > 0) parts.push("", t("behind-heading", { metric: name, count: children.length }), behindText(behind, t));
+    if (children.length > 0 && behind.length === 0)
+      parts.push("", t("behind-none", { metric: name, count: children.length }));
+    if (behind.length > 0)
+      parts.push("", t("behind-heading", { metric: name, count: children.length }), behindText(behind, t));
     if (detailed) parts.push(...details(unit, metric, name, standing.period, services));
   }
   return { unit, standing: shown, metric, children, parts };
@@ -53,7 +55,8 @@ function details(unit: Unit, metric: string, name: string, period: string, { rep
   const lines: string[] = [];
   const metricDef = repos.metrics.get(metric);
   if (metricDef?.kind === "count") {
-    const order = (sector: string | null) => (sector === null ? SECTORS.length : SECTORS.indexOf(sector as (typeof SECTORS)[number]));
+    const order = (sector: string | null) =>
+      sector === null ? SECTORS.length : SECTORS.indexOf(sector as (typeof SECTORS)[number]);
     const sectors = repos.figures
       .bySector(unit, metricDef.events, period)
       .filter((s) => s.total !== 0)
@@ -64,7 +67,16 @@ function details(unit: Unit, metric: string, name: string, period: string, { rep
     }
   }
   const gap = allocationService(repos).gap(unit, metric, period);
-  if (gap) lines.push("", t("allocation-gap-line", { metric: name, allocated: gap.allocated, target: gap.target, missing: gap.missingChildren }));
+  if (gap)
+    lines.push(
+      "",
+      t("allocation-gap-line", {
+        metric: name,
+        allocated: gap.allocated,
+        target: gap.target,
+        missing: gap.missingChildren,
+      }),
+    );
   return lines;
 }
 
@@ -78,7 +90,13 @@ function chartBars(a: Answer): ProgressBar[] {
       behind: c.standing.behindPace,
     }));
   }
-  return a.standing.targets.map((s) => ({ label: s.name, done: s.done, target: s.target, expected: s.expected, behind: s.behindPace }));
+  return a.standing.targets.map((s) => ({
+    label: s.name,
+    done: s.done,
+    target: s.target,
+    expected: s.expected,
+    behind: s.behindPace,
+  }));
 }
 
 export const remaining: Command = {

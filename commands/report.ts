@@ -34,7 +34,8 @@ export const report: Command = {
     if (items.length === 0) return refuse("report-unclear", t);
 
     const lookup = lookUpUnit(actor, req.parse.unit, repos, false);
-    if (lookup.kind === "outside") return refuse("report-outside", t, { named: lookup.named, unit: actor.home.unit.name });
+    if (lookup.kind === "outside")
+      return refuse("report-outside", t, { named: lookup.named, unit: actor.home.unit.name });
     if (lookup.kind === "several") return reply(severalText(lookup, t, (id) => repos.units.byId(id)?.name));
     if (lookup.kind === "ambiguous") return refuse("report-which-unit", t, { unit: lookup.home.name });
     const unit = lookup.unit;

@@ -20,9 +20,18 @@ export function targetLine(s: TargetStanding, t: Translate): string {
   };
   if (s.scope === "each") {
     const short = s.unitsShort ?? [];
-    const names = short.slice(0, SHORT_NAMES).map((u) => u.name).join(", ") + (short.length > SHORT_NAMES ? ", …" : "");
+    const names =
+      short
+        .slice(0, SHORT_NAMES)
+        .map((u) => u.name)
+        .join(", ") + (short.length > SHORT_NAMES ? ", …" : "");
     const reached = (s.unitsTotal ?? 0) - short.length;
-    return t(short.length === 0 ? "standing-each-reached" : "standing-each", { ...args, reached, total: s.unitsTotal ?? 0, names });
+    return t(short.length === 0 ? "standing-each-reached" : "standing-each", {
+      ...args,
+      reached,
+      total: s.unitsTotal ?? 0,
+      names,
+    });
   }
   if (s.measure === "percent") {
     if (s.missing === 0) return t("standing-rate-reached", args);
@@ -52,10 +61,10 @@ export function forecastText(standing: UnitStanding, t: Translate): string {
         : s.forecast.slice(0, 4) > s.deadline.slice(0, 4)
           ? t("forecast-not-this-year", { metric: s.name, deadline: viDate(s.deadline) })
           : t(s.forecast <= s.deadline ? "forecast-on-time" : "forecast-late", {
-            metric: s.name,
-            date: viDate(s.forecast),
-            deadline: viDate(s.deadline),
-          }),
+              metric: s.name,
+              date: viDate(s.forecast),
+              deadline: viDate(s.deadline),
+            }),
     )
     .join("\n");
 }

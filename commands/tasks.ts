@@ -9,11 +9,33 @@ import { readDay } from "#domain/import.ts";
 import { foldDiacritics } from "#nlu/fold-diacritics.ts";
 import { reply, type Command } from "./types.ts";
 
-const fold = (text: string) => foldDiacritics(text.toLowerCase()).replace(/[^a-z0-9]+/g, " ").trim();
+const fold = (text: string) =>
+  foldDiacritics(text.toLowerCase())
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim();
 
 /** "đã nộp …", "xong …", "hoàn thành …": words that say a piece of work is finished. */
-const DONE = /(^|\s)(da xong|xong|da nop|nop xong|nop roi|da hoan thanh|hoan thanh|da to chuc|to chuc xong|da gui|gui roi)(\s|$)/;
-const FILLER = new Set(["da", "xong", "roi", "nop", "gui", "hoan", "thanh", "to", "chuc", "cua", "cho", "va", "cac", "nhe", "a", "nha", "r"]);
+const DONE =
+  /(^|\s)(da xong|xong|da nop|nop xong|nop roi|da hoan thanh|hoan thanh|da to chuc|to chuc xong|da gui|gui roi)(\s|$)/;
+const FILLER = new Set([
+  "da",
+  "xong",
+  "roi",
+  "nop",
+  "gui",
+  "hoan",
+  "thanh",
+  "to",
+  "chuc",
+  "cua",
+  "cho",
+  "va",
+  "cac",
+  "nhe",
+  "a",
+  "nha",
+  "r",
+]);
 
 function words(text: string): string[] {
   return fold(text)
@@ -25,7 +47,12 @@ function words(text: string): string[] {
 function openTasks(actor: Actor, repos: Repositories): { unit: Unit; task: Task }[] {
   return actor.posts
     .filter((p) => p.unit.kind === "grassroots" || p.unit.kind === "guild")
-    .flatMap((p) => repos.reminders.tasksFor(lineage(p.unit)).filter((task) => !repos.reminders.isDone(task.id, p.unit.id)).map((task) => ({ unit: p.unit, task })));
+    .flatMap((p) =>
+      repos.reminders
+        .tasksFor(lineage(p.unit))
+        .filter((task) => !repos.reminders.isDone(task.id, p.unit.id))
+        .map((task) => ({ unit: p.unit, task })),
+    );
 }
 
 /** The open task a "done" message is about, if it names one clearly enough. */

@@ -45,7 +45,9 @@ export function groupCommit(sqlite: Database.Database): GroupCommit {
       try {
         commit.run();
       } catch (error) {
-        failure = new BatchLost(`the batch could not commit: ${error instanceof Error ? error.message : String(error)}`);
+        failure = new BatchLost(
+          `the batch could not commit: ${error instanceof Error ? error.message : String(error)}`,
+        );
         if (sqlite.inTransaction) rollback.run();
       }
     }

@@ -27,11 +27,7 @@ export const units = sqliteTable(
     path: text("path").notNull(),
     depth: integer("depth").notNull(),
   },
-  (t) => [
-    uniqueIndex("units_code").on(t.code),
-    index("units_parent").on(t.parentId),
-    index("units_path").on(t.path),
-  ],
+  (t) => [uniqueIndex("units_code").on(t.code), index("units_parent").on(t.parentId), index("units_path").on(t.path)],
 );
 
 /**
@@ -80,7 +76,10 @@ export const accounts = sqliteTable(
     chatId: text("chat_id").notNull(),
     active: integer("active", { mode: "boolean" }).notNull().default(true),
   },
-  (t) => [uniqueIndex("accounts_platform_external").on(t.platform, t.externalId), index("accounts_person").on(t.personId)],
+  (t) => [
+    uniqueIndex("accounts_platform_external").on(t.platform, t.externalId),
+    index("accounts_person").on(t.personId),
+  ],
 );
 
 export const roles = sqliteTable(
@@ -129,7 +128,9 @@ export const targets = sqliteTable(
     /** YYYY-MM-DD, or null for the end of the period. */
     deadline: text("deadline"),
     /** "total": the subtree together; "each": a minimum every grassroots unit below must reach. */
-    scope: text("scope", { enum: ["total", "each"] }).notNull().default("total"),
+    scope: text("scope", { enum: ["total", "each"] })
+      .notNull()
+      .default("total"),
     planId: integer("plan_id"),
   },
   (t) => [
@@ -280,7 +281,9 @@ export const outbox = sqliteTable(
     payload: text("payload").notNull(),
     /** Not sent before this instant (ISO): quiet hours, snoozes, retry back-off. */
     notBefore: text("not_before").notNull(),
-    status: text("status", { enum: ["pending", "sending", "sent", "failed", "blocked"] }).notNull().default("pending"),
+    status: text("status", { enum: ["pending", "sending", "sent", "failed", "blocked"] })
+      .notNull()
+      .default("pending"),
     attempts: integer("attempts").notNull().default(0),
     lastError: text("last_error"),
     claimedAt: text("claimed_at"),
@@ -288,7 +291,11 @@ export const outbox = sqliteTable(
     broadcastId: integer("broadcast_id"),
     createdAt: text("created_at").notNull(),
   },
-  (t) => [uniqueIndex("outbox_key").on(t.key), index("outbox_due").on(t.status, t.notBefore), index("outbox_broadcast").on(t.broadcastId)],
+  (t) => [
+    uniqueIndex("outbox_key").on(t.key),
+    index("outbox_due").on(t.status, t.notBefore),
+    index("outbox_broadcast").on(t.broadcastId),
+  ],
 );
 
 /** Work that is not a number ("Nộp danh sách đoàn viên ưu tú"), due on a date, for a unit and everything below it. */

@@ -51,9 +51,12 @@ export interface AssembleOptions {
 
 export function assemble(config: Config, options: AssembleOptions): Service {
   const { logger } = options;
-  const telegram = options.telegram ?? (config.botToken ? { token: config.botToken, apiRoot: config.telegramApiRoot } : undefined);
+  const telegram =
+    options.telegram ?? (config.botToken ? { token: config.botToken, apiRoot: config.telegramApiRoot } : undefined);
   const db = openDatabase(options.telegram ? config.demoDatabasePath : config.databasePath);
-  const checkpointer = startCheckpointer(db.$client, { onError: (message) => logger.warn({ err: message }, "checkpoint failed") });
+  const checkpointer = startCheckpointer(db.$client, {
+    onError: (message) => logger.warn({ err: message }, "checkpoint failed"),
+  });
   const repos = repositories(db);
   options.prepare?.(repos);
   const { translate } = loadTranslations();
@@ -64,7 +67,10 @@ export function assemble(config: Config, options: AssembleOptions): Service {
   if (telegram) senders.telegram = telegramSender(telegram.token, telegram.apiRoot);
   senders.zalo = async (message) =>
     zalo
-      ? zalo.send(message.chatId, { text: message.payload.text, ...(message.payload.choices ? { choices: message.payload.choices } : {}) })
+      ? zalo.send(message.chatId, {
+          text: message.payload.text,
+          ...(message.payload.choices ? { choices: message.payload.choices } : {}),
+        })
       : { ok: false, error: "zalo is not configured", permanent: true };
   const dispatcher = createDispatcher({
     outbox: repos.outbox,
@@ -79,7 +85,11 @@ export function assemble(config: Config, options: AssembleOptions): Service {
       setTimeout: (run, ms) => setTimeout(run, ms),
       clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
     },
-    logger: { info: (obj, msg) => logger.info(obj, msg), warn: (obj, msg) => logger.warn(obj, msg), error: (obj, msg) => logger.error(obj, msg) },
+    logger: {
+      info: (obj, msg) => logger.info(obj, msg),
+      warn: (obj, msg) => logger.warn(obj, msg),
+      error: (obj, msg) => logger.error(obj, msg),
+    },
   });
   const talk = conversation({
     wakeDispatcher: () => dispatcher.wake(),
@@ -129,9 +139,13 @@ export function assemble(config: Config, options: AssembleOptions): Service {
   // The webhook route exists only where updates arrive by webhook: with its secret, or in the loopback demo.
   const demo = options.telegram !== undefined;
   const webhook =
-    telegramBot && (demo || config.botMode === "webhook") ? { handler: telegramBot, secret: demo ? undefined : config.webhookSecret } : undefined;
+    telegramBot && (demo || config.botMode === "webhook")
+      ? { handler: telegramBot, secret: demo ? undefined : config.webhookSecret }
+      : undefined;
   const routes = [
-    ...(zalo && config.zaloMode === "webhook" && config.zaloWebhookSecret ? [zalo.webhookRoute(config.zaloWebhookSecret)] : []),
+    ...(zalo && config.zaloMode === "webhook" && config.zaloWebhookSecret
+      ? [zalo.webhookRoute(config.zaloWebhookSecret)]
+      : []),
     ...(media ? [imageRoutes(media)] : []),
   ];
   const server = createApp({

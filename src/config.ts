@@ -2,22 +2,35 @@
 import { existsSync } from "node:fs";
 import { z } from "zod";
 
-const secret = z
-  .string()
-  .regex(/^[A-Za-z0-9_-]{1,256}$/, "phải gồm 1–256 ký tự A-Z a-z 0-9 _ -");
+const secret = z.string().regex(/^[A-Za-z0-9_-]{1,256}$/, "phải gồm 1–256 ký tự A-Z a-z 0-9 _ -");
 
 const emptyAsUndefined = (value: unknown) => (value === "" ? undefined : value);
 
 const schema = z
   .object({
-    BOT_TOKEN: z.preprocess(emptyAsUndefined, z.string().regex(/^\d+:[A-Za-z0-9_-]+$/, "không đúng dạng 123456:ABC…").optional()),
+    BOT_TOKEN: z.preprocess(
+      emptyAsUndefined,
+      z
+        .string()
+        .regex(/^\d+:[A-Za-z0-9_-]+$/, "không đúng dạng 123456:ABC…")
+        .optional(),
+    ),
     BOT_MODE: z.preprocess(emptyAsUndefined, z.enum(["webhook", "polling"]).optional()),
     BOT_WEBHOOK_SECRET: z.preprocess(emptyAsUndefined, secret.optional()),
     PUBLIC_URL: z.preprocess(emptyAsUndefined, z.url({ protocol: /^https?$/ }).optional()),
-    ZALO_BOT_TOKEN: z.preprocess(emptyAsUndefined, z.string().regex(/^[^\s/?#]+$/, "không đúng dạng token của Zalo Bot").optional()),
+    ZALO_BOT_TOKEN: z.preprocess(
+      emptyAsUndefined,
+      z
+        .string()
+        .regex(/^[^\s/?#]+$/, "không đúng dạng token của Zalo Bot")
+        .optional(),
+    ),
     ZALO_WEBHOOK_SECRET: z.preprocess(
       emptyAsUndefined,
-      z.string().regex(/^[A-Za-z0-9_-]{8,256}$/, "phải gồm 8–256 ký tự A-Z a-z 0-9 _ -").optional(),
+      z
+        .string()
+        .regex(/^[A-Za-z0-9_-]{8,256}$/, "phải gồm 8–256 ký tự A-Z a-z 0-9 _ -")
+        .optional(),
     ),
     ZALO_API_ROOT: z.preprocess(emptyAsUndefined, z.url().default("https://bot-api.zaloplatforms.com")),
     ZALO_MODE: z.preprocess(emptyAsUndefined, z.enum(["webhook", "polling"]).optional()),
@@ -31,7 +44,10 @@ const schema = z
     // Unlike the others, an empty value means something here: no quiet hours.
     REMINDER_QUIET_HOURS: z
       .string()
-      .regex(/^$|^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/, "phải có dạng HH:MM-HH:MM (ví dụ 21:00-07:00) hoặc để trống")
+      .regex(
+        /^$|^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/,
+        "phải có dạng HH:MM-HH:MM (ví dụ 21:00-07:00) hoặc để trống",
+      )
       .default("21:00-07:00"),
     LOG_LEVEL: z.preprocess(
       emptyAsUndefined,

@@ -100,19 +100,29 @@ export function conversation(options: ConversationOptions) {
     if (command) return { command, parse: { intent: command.intents[0] ?? "unknown" }, args };
     const event = SLASH_EVENTS[name];
     const parsed: Parse =
-      name === "start" ? { intent: actor ? "help" : "greet" } : event ? slashReport(event, args) : { intent: SLASH_INTENTS[name] ?? "unknown" };
+      name === "start"
+        ? { intent: actor ? "help" : "greet" }
+        : event
+          ? slashReport(event, args)
+          : { intent: SLASH_INTENTS[name] ?? "unknown" };
     return { command: byIntent.get(parsed.intent) ?? unknownCommand, parse: parsed };
   }
 
   /** Free text: fixed phrases and codes first, then the language layer. */
   function fromText(text: string, actor: Actor | null, today: string): Route {
     const exportAsked = EXPORT_PHRASE.exec(text.normalize("NFC"));
-    if (exportAsked) return { command: exportReport, parse: { intent: "unknown" }, args: text.normalize("NFC").slice(exportAsked[0].length).trim() };
+    if (exportAsked)
+      return {
+        command: exportReport,
+        parse: { intent: "unknown" },
+        args: text.normalize("NFC").slice(exportAsked[0].length).trim(),
+      };
     // Zalo has no deep links: "start CODE" typed by hand works like Telegram's /start CODE.
     const typedStart = /^start\s+(\S+)$/i.exec(text);
     if (typedStart?.[1]) return { redeem: "invite", code: typedStart[1] };
     if (!actor && looksLikeInviteCode(text)) return { redeem: "invite", code: text };
-    if (looksLikeLinkCode(text) && (!actor || repos.people.linkCode(text.trim().toUpperCase()))) return { redeem: "link", code: text };
+    if (looksLikeLinkCode(text) && (!actor || repos.people.linkCode(text.trim().toUpperCase())))
+      return { redeem: "link", code: text };
     // "đã nộp danh sách", "xong hội nghị sơ kết": a task done, when it names an open task of the person's unit.
     if (actor && taskSaidDone(text, actor, repos)) return { command: taskDone, parse: { intent: "unknown" } };
     const parsed = parse(text, { today });
@@ -156,11 +166,16 @@ export function conversation(options: ConversationOptions) {
     if (text.length > MAX_TEXT) return { text: t("too-long", { max: MAX_TEXT }) };
     if (!route) {
       const slash = /^\/([a-z]+)(?:@\w+)?(?:\s+([\s\S]*))?$/i.exec(text);
-      route = slash ? fromSlash((slash[1] ?? "").toLowerCase(), (slash[2] ?? "").trim(), actor) : fromText(text, actor, base.today);
+      route = slash
+        ? fromSlash((slash[1] ?? "").toLowerCase(), (slash[2] ?? "").trim(), actor)
+        : fromText(text, actor, base.today);
     }
 
     const request: Request = { ...base, text, parse: "parse" in route ? route.parse : { intent: "greet" } };
-    if ("redeem" in route) return route.redeem === "invite" ? link(route.code, request, services) : useLinkCode(route.code, request, services);
+    if ("redeem" in route)
+      return route.redeem === "invite"
+        ? link(route.code, request, services)
+        : useLinkCode(route.code, request, services);
     if (route.args) request.args = route.args;
     if (route.actionName !== undefined) request.actionName = route.actionName;
     if (route.actionArg !== undefined) request.actionArg = route.actionArg;

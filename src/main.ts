@@ -24,7 +24,10 @@ async function startTelegram(service: Service, config: Config, logger: Logger, r
     }
   } else {
     await bot.api.deleteWebhook();
-    void bot.start({ allowed_updates: ["message", "callback_query"], onStart: () => logger.info("polling Telegram for updates") });
+    void bot.start({
+      allowed_updates: ["message", "callback_query"],
+      onStart: () => logger.info("polling Telegram for updates"),
+    });
   }
 }
 
@@ -46,7 +49,9 @@ function listen(service: Service, config: Config, logger: Logger, demo: boolean)
     logger.info({ port: info.port, host: config.host }, "listening");
     if (demo) {
       const host = config.host === "0.0.0.0" ? "localhost" : config.host;
-      console.log(`\nTrợ lý Công đoàn (bản dùng thử) đang chạy: mở http://${host}:${info.port}/ để trò chuyện với bot.\n`);
+      console.log(
+        `\nTrợ lý Công đoàn (bản dùng thử) đang chạy: mở http://${host}:${info.port}/ để trò chuyện với bot.\n`,
+      );
     }
   });
   return () => server.close();
@@ -76,16 +81,19 @@ async function runPrimary(config: Config, logger: Logger): Promise<void> {
   service.dispatcher.start();
   service.scheduler.start();
   let stopping = false;
-  const fork = () => cluster.fork().on("exit", (code) => {
-    if (stopping) return;
-    logger.error({ code }, "webhook worker died; starting another");
-    fork();
-  });
+  const fork = () =>
+    cluster.fork().on("exit", (code) => {
+      if (stopping) return;
+      logger.error({ code }, "webhook worker died; starting another");
+      fork();
+    });
   for (let i = 0; i < config.webConcurrency; i++) fork();
   onStop(logger, async () => {
     stopping = true;
     const workers = Object.values(cluster.workers ?? {}).flatMap((w) => (w ? [w] : []));
-    await Promise.all(workers.map((w) => new Promise<void>((done) => (w.once("exit", () => done()), w.process.kill("SIGTERM")))));
+    await Promise.all(
+      workers.map((w) => new Promise<void>((done) => (w.once("exit", () => done()), w.process.kill("SIGTERM")))),
+    );
     await service.close();
   });
 }

@@ -70,7 +70,9 @@ function bodyText(c: Context): Promise<string> {
       size += chunk.length;
       if (size <= MAX_UPDATE_BYTES) chunks.push(chunk);
     });
-    incoming.once("end", () => (size > MAX_UPDATE_BYTES ? reject(new BodyTooLarge()) : resolve(Buffer.concat(chunks, size).toString("utf8"))));
+    incoming.once("end", () =>
+      size > MAX_UPDATE_BYTES ? reject(new BodyTooLarge()) : resolve(Buffer.concat(chunks, size).toString("utf8")),
+    );
     incoming.once("error", reject);
     incoming.once("aborted", () => reject(new Error("the request was aborted")));
   });
@@ -89,7 +91,10 @@ export function createApp(options: AppOptions) {
   app.post("/webhook/telegram", async (c) => {
     const telegram = options.telegram;
     if (!telegram) return c.json({ ok: false, error: "telegram is not configured" }, 404);
-    if (telegramSecret !== undefined && !secretMatches(c.req.header("x-telegram-bot-api-secret-token"), telegramSecret)) {
+    if (
+      telegramSecret !== undefined &&
+      !secretMatches(c.req.header("x-telegram-bot-api-secret-token"), telegramSecret)
+    ) {
       return c.json({ ok: false }, 401);
     }
     if (!accepting) return c.json({ ok: false, error: "shutting down" }, 503);
@@ -109,7 +114,10 @@ export function createApp(options: AppOptions) {
     } catch (error) {
       const err = error instanceof Error ? error.message : String(error);
       if (error instanceof RetryLater) {
-        logger.warn({ update: update.data.update_id, err }, "webhook update not taken in; Telegram will deliver it again");
+        logger.warn(
+          { update: update.data.update_id, err },
+          "webhook update not taken in; Telegram will deliver it again",
+        );
         return c.json({ ok: false, error: "try again later" }, 503);
       }
       // Any other failure is answered 200 all the same: a redelivery would fail the same way.

@@ -106,7 +106,13 @@ export class Person {
     const from = { id: this.telegramId, is_bot: false, first_name: this.name };
     const sent = await this.world.deliver({
       update_id: updateId,
-      message: { message_id: updateId, date: 0, chat, from, document: { file_id: fileId, file_unique_id: fileId, file_name: name, file_size: bytes.byteLength } },
+      message: {
+        message_id: updateId,
+        date: 0,
+        chat,
+        from,
+        document: { file_id: fileId, file_unique_id: fileId, file_name: name, file_size: bytes.byteLength },
+      },
     });
     this.lastMessages = sent.filter((c) => String(c.payload.chat_id) === String(this.telegramId));
     return this.lastMessages.map((c) => String(c.payload.text ?? "")).join("\n\n");
@@ -128,7 +134,12 @@ export class Person {
   /** What pressing a button of the bot's last reply sends, by its label. */
   buttonData(label: string): string {
     const button = this.lastMessages
-      .flatMap((c) => ((c.payload.reply_markup as { inline_keyboard?: { text: string; callback_data: string }[][] } | undefined)?.inline_keyboard ?? []).flat())
+      .flatMap((c) =>
+        (
+          (c.payload.reply_markup as { inline_keyboard?: { text: string; callback_data: string }[][] } | undefined)
+            ?.inline_keyboard ?? []
+        ).flat(),
+      )
       .find((b) => b.text === label);
     if (!button) throw new Error(`no button "${label}" in the last reply`);
     return button.callback_data;
@@ -145,9 +156,17 @@ export class Person {
     const chat = { id: this.telegramId, type: "private" };
     const sent = await this.world.deliver({
       update_id: updateId,
-      callback_query: { id: `cb${updateId}`, from, chat_instance: "x", data, message: { message_id: 1, date: 0, chat } },
+      callback_query: {
+        id: `cb${updateId}`,
+        from,
+        chat_instance: "x",
+        data,
+        message: { message_id: 1, date: 0, chat },
+      },
     });
-    this.lastMessages = sent.filter((c) => c.method === "sendMessage" && String(c.payload.chat_id) === String(this.telegramId));
+    this.lastMessages = sent.filter(
+      (c) => c.method === "sendMessage" && String(c.payload.chat_id) === String(this.telegramId),
+    );
     return this.lastMessages.map((c) => String(c.payload.text ?? "")).join("\n\n");
   }
 }
@@ -184,7 +203,13 @@ export class World {
       DATABASE_PATH: join(dir, "bot.sqlite"),
       LOG_LEVEL: "silent",
       ...(zalo
-        ? { ZALO_BOT_TOKEN: STAND_IN_ZALO_TOKEN, ZALO_WEBHOOK_SECRET: ZALO_SECRET, ZALO_API_ROOT: zalo.url, ZALO_MODE: "webhook", PUBLIC_URL }
+        ? {
+            ZALO_BOT_TOKEN: STAND_IN_ZALO_TOKEN,
+            ZALO_WEBHOOK_SECRET: ZALO_SECRET,
+            ZALO_API_ROOT: zalo.url,
+            ZALO_MODE: "webhook",
+            PUBLIC_URL,
+          }
         : {}),
     });
     const clock = { now: () => new Date(), advance: (_ms: number) => {} };
@@ -194,7 +219,12 @@ export class World {
       setTimeout: (run: () => void, ms: number) => setImmediate(() => (clock.advance(ms), run())),
       clearTimeout: (handle: unknown) => clearImmediate(handle as NodeJS.Immediate),
     };
-    const service = assemble(config, { logger: createLogger("silent"), clock: () => clock.now(), botInfo: STAND_IN_BOT, dispatchClock });
+    const service = assemble(config, {
+      logger: createLogger("silent"),
+      clock: () => clock.now(),
+      botInfo: STAND_IN_BOT,
+      dispatchClock,
+    });
     const server = serve({ fetch: service.app.fetch, port: 0, hostname: "127.0.0.1" });
     await new Promise<void>((resolve) => server.once("listening", () => resolve()));
     const http = {
@@ -239,7 +269,13 @@ export class World {
   target(unitCode: string, metric: string, value: number, deadline: string | null = null, period?: string) {
     const unit = this.repos.units.byCode(unitCode);
     if (!unit) throw new Error(`no unit ${unitCode}`);
-    this.repos.targets.upsert({ unitId: unit.id, metric, period: period ?? (deadline ?? this.now.toISOString()).slice(0, 4), value, deadline });
+    this.repos.targets.upsert({
+      unitId: unit.id,
+      metric,
+      period: period ?? (deadline ?? this.now.toISOString()).slice(0, 4),
+      value,
+      deadline,
+    });
   }
 
   invite(unitCode: string, role: Role = "chair"): string {
@@ -298,19 +334,25 @@ export class World {
   async drain(): Promise<void> {
     const before = this.calls.length;
     await this.service.dispatcher.drainOnce();
-    this.pushes.push(...this.calls.slice(before).filter((c) => c.method === "sendMessage" && c.failedWith === undefined));
+    this.pushes.push(
+      ...this.calls.slice(before).filter((c) => c.method === "sendMessage" && c.failedWith === undefined),
+    );
   }
 
   /** Messages the dispatcher sent to a person (reminders, announcements), not replies, in order. */
   pushedTo(person: Person): string[] {
-    return this.pushes.filter((c) => String(c.payload.chat_id) === String(person.telegramId)).map((c) => String(c.payload.text));
+    return this.pushes
+      .filter((c) => String(c.payload.chat_id) === String(person.telegramId))
+      .map((c) => String(c.payload.text));
   }
 
   /** What a button sends, from the latest message the dispatcher sent a person that has it. */
   pushedButton(person: Person, label: string): string {
     for (const call of [...this.pushes].reverse()) {
       if (String(call.payload.chat_id) !== String(person.telegramId)) continue;
-      const markup = call.payload.reply_markup as { inline_keyboard?: { text: string; callback_data: string }[][] } | undefined;
+      const markup = call.payload.reply_markup as
+        | { inline_keyboard?: { text: string; callback_data: string }[][] }
+        | undefined;
       const button = (markup?.inline_keyboard ?? []).flat().find((b) => b.text === label);
       if (button) return button.callback_data;
     }

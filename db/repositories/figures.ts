@@ -20,7 +20,9 @@ function placeholders(n: number): string {
 
 export function figureRepository(db: Db) {
   const sqlite = db.$client;
-  const netAllTime = sqlite.prepare(`select coalesce(sum(total), 0) as net from tallies where unit_id = ? and event in ('join', 'leave')`);
+  const netAllTime = sqlite.prepare(
+    `select coalesce(sum(total), 0) as net from tallies where unit_id = ? and event in ('join', 'leave')`,
+  );
   const leafBaseline = sqlite.prepare(
     `select count(*) as n, coalesce(sum(members), 0) as members from units where path >= ? and path < ? and kind in ('grassroots', 'guild')`,
   );
@@ -53,7 +55,12 @@ export function figureRepository(db: Db) {
     },
 
     /** How many of the subtree's grassroots unions (of a sector) were rated in the given ratings that year. */
-    ratingShare(unit: UnitRef, sector: Sector | null, ratings: string[], year: string): { rated: number; total: number } {
+    ratingShare(
+      unit: UnitRef,
+      sector: Sector | null,
+      ratings: string[],
+      year: string,
+    ): { rated: number; total: number } {
       const sectorClause = sector ? "and u.sector = ?" : "";
       const row = sqlite
         .prepare(
@@ -61,7 +68,10 @@ export function figureRepository(db: Db) {
            from units u left join unit_ratings r on r.unit_id = u.id and r.year = ?
            where u.path >= ? and u.path < ? and u.kind = 'grassroots' ${sectorClause}`,
         )
-        .get(...ratings, year, ...subtreeBounds(unit.path), ...(sector ? [sector] : [])) as { total: number; rated: number };
+        .get(...ratings, year, ...subtreeBounds(unit.path), ...(sector ? [sector] : [])) as {
+        total: number;
+        rated: number;
+      };
       return row;
     },
 
@@ -91,7 +101,9 @@ export function figureRepository(db: Db) {
 
     setRating(unitId: number, year: string, rating: string): void {
       sqlite
-        .prepare(`insert into unit_ratings (unit_id, year, rating) values (?, ?, ?) on conflict (unit_id, year) do update set rating = excluded.rating`)
+        .prepare(
+          `insert into unit_ratings (unit_id, year, rating) values (?, ?, ?) on conflict (unit_id, year) do update set rating = excluded.rating`,
+        )
         .run(unitId, year, rating);
     },
   };

@@ -71,7 +71,9 @@ export function ledgerRepository(db: Db) {
   );
   const addToTally = sqlite.prepare(ADD_TO_TALLY);
   const markUndone = sqlite.prepare(`update ledger set undone_by = ? where id = ? and undone_by is null`);
-  const bySourceStmt = sqlite.prepare(`select ${columns} from ledger where source = ? and reverses is null order by id`);
+  const bySourceStmt = sqlite.prepare(
+    `select ${columns} from ledger where source = ? and reverses is null order by id`,
+  );
   const byIdStmt = sqlite.prepare(`select ${columns} from ledger where id = ?`);
   const lastByReporterStmt = sqlite.prepare(
     `select source from ledger where reporter_id = ? and reverses is null and undone_by is null order by id desc limit 1`,

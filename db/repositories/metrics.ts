@@ -15,17 +15,80 @@ export interface Metric {
 export const BUILTIN_METRICS: Omit<Metric, "builtin">[] = [
   { key: "ket_nap", name: "Kết nạp đoàn viên", kind: "count", events: ["join"], sector: null, ratings: [] },
   // Departures are recorded with a negative count, so net growth is the plain sum of both.
-  { key: "thuc_tang", name: "Phát triển thực tăng", kind: "count", events: ["join", "leave"], sector: null, ratings: [] },
-  { key: "ket_nap_phi_chinh_thuc", name: "Kết nạp đoàn viên phi chính thức", kind: "count", events: ["join:informal"], sector: null, ratings: [] },
+  {
+    key: "thuc_tang",
+    name: "Phát triển thực tăng",
+    kind: "count",
+    events: ["join", "leave"],
+    sector: null,
+    ratings: [],
+  },
+  {
+    key: "ket_nap_phi_chinh_thuc",
+    name: "Kết nạp đoàn viên phi chính thức",
+    kind: "count",
+    events: ["join:informal"],
+    sector: null,
+    ratings: [],
+  },
   { key: "thanh_lap_cdcs", name: "Thành lập CĐCS", kind: "count", events: ["found_union"], sector: null, ratings: [] },
-  { key: "thanh_lap_nghiep_doan", name: "Thành lập nghiệp đoàn", kind: "count", events: ["found_guild"], sector: null, ratings: [] },
-  { key: "gioi_thieu_dang", name: "Giới thiệu đoàn viên ưu tú cho Đảng", kind: "count", events: ["party_referral"], sector: null, ratings: [] },
-  { key: "hoat_dong", name: "Hoạt động xã hội, văn hóa", kind: "count", events: ["activity"], sector: null, ratings: [] },
+  {
+    key: "thanh_lap_nghiep_doan",
+    name: "Thành lập nghiệp đoàn",
+    kind: "count",
+    events: ["found_guild"],
+    sector: null,
+    ratings: [],
+  },
+  {
+    key: "gioi_thieu_dang",
+    name: "Giới thiệu đoàn viên ưu tú cho Đảng",
+    kind: "count",
+    events: ["party_referral"],
+    sector: null,
+    ratings: [],
+  },
+  {
+    key: "hoat_dong",
+    name: "Hoạt động xã hội, văn hóa",
+    kind: "count",
+    events: ["activity"],
+    sector: null,
+    ratings: [],
+  },
   { key: "tong_doan_vien", name: "Tổng số đoàn viên", kind: "members", events: [], sector: null, ratings: [] },
-  { key: "ty_le_ket_nap_nha_nuoc", name: "Tỷ lệ kết nạp khu vực nhà nước", kind: "member_rate", events: [], sector: "state", ratings: [] },
-  { key: "ty_le_ket_nap_ngoai_nha_nuoc", name: "Tỷ lệ kết nạp khu vực ngoài nhà nước", kind: "member_rate", events: [], sector: "non_state", ratings: [] },
-  { key: "ty_le_htt_nha_nuoc", name: "CĐCS khu vực nhà nước hoàn thành tốt nhiệm vụ", kind: "rating_share", events: [], sector: "state", ratings: ["xuat_sac", "tot"] },
-  { key: "ty_le_htt_ngoai_nha_nuoc", name: "CĐCS khu vực ngoài nhà nước hoàn thành tốt nhiệm vụ", kind: "rating_share", events: [], sector: "non_state", ratings: ["xuat_sac", "tot"] },
+  {
+    key: "ty_le_ket_nap_nha_nuoc",
+    name: "Tỷ lệ kết nạp khu vực nhà nước",
+    kind: "member_rate",
+    events: [],
+    sector: "state",
+    ratings: [],
+  },
+  {
+    key: "ty_le_ket_nap_ngoai_nha_nuoc",
+    name: "Tỷ lệ kết nạp khu vực ngoài nhà nước",
+    kind: "member_rate",
+    events: [],
+    sector: "non_state",
+    ratings: [],
+  },
+  {
+    key: "ty_le_htt_nha_nuoc",
+    name: "CĐCS khu vực nhà nước hoàn thành tốt nhiệm vụ",
+    kind: "rating_share",
+    events: [],
+    sector: "state",
+    ratings: ["xuat_sac", "tot"],
+  },
+  {
+    key: "ty_le_htt_ngoai_nha_nuoc",
+    name: "CĐCS khu vực ngoài nhà nước hoàn thành tốt nhiệm vụ",
+    kind: "rating_share",
+    events: [],
+    sector: "non_state",
+    ratings: ["xuat_sac", "tot"],
+  },
 ];
 
 interface MetricRow extends Omit<Metric, "events" | "ratings" | "builtin"> {
@@ -42,13 +105,20 @@ export function metricRepository(db: Db) {
        sector = excluded.sector, ratings = excluded.ratings, builtin = excluded.builtin`,
   );
   const dataVersion = sqlite.prepare("pragma data_version").pluck();
-  const allStmt = sqlite.prepare(`select key, name, kind, events, sector, ratings, builtin from metrics order by builtin desc, rowid`);
+  const allStmt = sqlite.prepare(
+    `select key, name, kind, events, sector, ratings, builtin from metrics order by builtin desc, rowid`,
+  );
   let cache: Map<string, Metric> | undefined;
   // data_version moves when another connection (the operator CLI) commits: then the cache is stale.
   let seenVersion = -1;
 
   const save = (metric: Metric) =>
-    upsert.run({ ...metric, events: JSON.stringify(metric.events), ratings: JSON.stringify(metric.ratings), builtin: metric.builtin ? 1 : 0 });
+    upsert.run({
+      ...metric,
+      events: JSON.stringify(metric.events),
+      ratings: JSON.stringify(metric.ratings),
+      builtin: metric.builtin ? 1 : 0,
+    });
 
   return {
     /** Writes the built-in metrics; run at every start so their names follow the code. */
@@ -67,7 +137,15 @@ export function metricRepository(db: Db) {
       if (!cache) {
         const rows = allStmt.all() as MetricRow[];
         cache = new Map(
-          rows.map((r) => [r.key, { ...r, events: JSON.parse(r.events) as string[], ratings: JSON.parse(r.ratings) as string[], builtin: r.builtin === 1 }]),
+          rows.map((r) => [
+            r.key,
+            {
+              ...r,
+              events: JSON.parse(r.events) as string[],
+              ratings: JSON.parse(r.ratings) as string[],
+              builtin: r.builtin === 1,
+            },
+          ]),
         );
       }
       return cache;

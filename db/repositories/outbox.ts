@@ -134,9 +134,7 @@ export function outboxRepository(db: Db) {
     `update outbox set status = 'pending', claimed_at = null where status = 'sending' and claimed_at < ?`,
   );
   const nextDueStmt = sqlite.prepare(`select min(not_before) as next from outbox where status = 'pending'`);
-  const countsStmt = sqlite.prepare(
-    `select status, count(*) as n from outbox where broadcast_id = ? group by status`,
-  );
+  const countsStmt = sqlite.prepare(`select status, count(*) as n from outbox where broadcast_id = ? group by status`);
   const byKeyStmt = sqlite.prepare(
     `select id, key, status, attempts, not_before as notBefore, last_error as lastError, claimed_at as claimedAt,
        sent_at as sentAt from outbox where key = ?`,

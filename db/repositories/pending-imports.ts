@@ -12,7 +12,9 @@ export interface PendingImport {
 
 export function pendingImportRepository(db: Db) {
   const sqlite = db.$client;
-  const insert = sqlite.prepare(`insert into pending_imports (person_id, kind, payload, created_at) values (?, ?, ?, ?)`);
+  const insert = sqlite.prepare(
+    `insert into pending_imports (person_id, kind, payload, created_at) values (?, ?, ?, ?)`,
+  );
   const byId = sqlite.prepare(
     `select id, person_id as personId, kind, payload, created_at as createdAt, settled_at as settledAt from pending_imports where id = ?`,
   );

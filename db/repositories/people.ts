@@ -61,7 +61,9 @@ export function peopleRepository(db: Db) {
   const setRemindOn = sqlite.prepare(`update people set remind_on = ? where id = ?`);
   const remindOnStmt = sqlite.prepare(`select remind_on as remindOn from people where id = ?`);
   const insertLinkCode = sqlite.prepare(`insert into link_codes (code, person_id, expires_at) values (?, ?, ?)`);
-  const linkCodeStmt = sqlite.prepare(`select code, person_id as personId, expires_at as expiresAt, used_at as usedAt from link_codes where code = ?`);
+  const linkCodeStmt = sqlite.prepare(
+    `select code, person_id as personId, expires_at as expiresAt, used_at as usedAt from link_codes where code = ?`,
+  );
   const useLinkCode = sqlite.prepare(`update link_codes set used_at = ? where code = ? and used_at is null`);
 
   const whoStmt = sqlite.prepare(
@@ -75,8 +77,17 @@ export function peopleRepository(db: Db) {
 
   return {
     /** Who writes from an account, with every role and its unit, in one query: every message asks. */
-    who(platform: Platform, externalId: string): { personId: number; displayName: string; locale: string; posts: { role: Role; unit: Unit }[] } | undefined {
-      const rows = whoStmt.all(platform, externalId) as (Unit & { personId: number; displayName: string; locale: string; active: number; role: Role })[];
+    who(
+      platform: Platform,
+      externalId: string,
+    ): { personId: number; displayName: string; locale: string; posts: { role: Role; unit: Unit }[] } | undefined {
+      const rows = whoStmt.all(platform, externalId) as (Unit & {
+        personId: number;
+        displayName: string;
+        locale: string;
+        active: number;
+        role: Role;
+      })[];
       const first = rows[0];
       if (!first) return undefined;
       // Someone who blocked the bot and writes again can be reached again.
@@ -90,7 +101,10 @@ export function peopleRepository(db: Db) {
     },
     /** The apps a person has linked. */
     platformsOf(personId: number): { platform: Platform; active: boolean }[] {
-      return (accountsOf.all(personId) as { platform: Platform; active: number }[]).map((a) => ({ platform: a.platform, active: a.active === 1 }));
+      return (accountsOf.all(personId) as { platform: Platform; active: number }[]).map((a) => ({
+        platform: a.platform,
+        active: a.active === 1,
+      }));
     },
     remindOn(personId: number): Platform | null {
       return (remindOnStmt.get(personId) as { remindOn: Platform | null } | undefined)?.remindOn ?? null;
@@ -102,14 +116,18 @@ export function peopleRepository(db: Db) {
       insertLinkCode.run(code, personId, expiresAt);
     },
     linkCode(code: string): { code: string; personId: number; expiresAt: string; usedAt: string | null } | undefined {
-      return linkCodeStmt.get(code) as { code: string; personId: number; expiresAt: string; usedAt: string | null } | undefined;
+      return linkCodeStmt.get(code) as
+        | { code: string; personId: number; expiresAt: string; usedAt: string | null }
+        | undefined;
     },
     /** Adds an account of another app to a person, using the code once; false when it was used meanwhile. */
-    linkAccount: sqlite.transaction((code: string, personId: number, account: Omit<Account, "personId" | "active">, now: string): boolean => {
-      if (useLinkCode.run(now, code).changes === 0) return false;
-      insertAccount.run(personId, account.platform, account.externalId, account.chatId);
-      return true;
-    }),
+    linkAccount: sqlite.transaction(
+      (code: string, personId: number, account: Omit<Account, "personId" | "active">, now: string): boolean => {
+        if (useLinkCode.run(now, code).changes === 0) return false;
+        insertAccount.run(personId, account.platform, account.externalId, account.chatId);
+        return true;
+      },
+    ),
     /** Where messages the bot sends on its own reach a person: an active account, or none. */
     address(personId: number): { platform: Platform; chatId: string } | undefined {
       return addressStmt.get(personId) as { platform: Platform; chatId: string } | undefined;

@@ -34,10 +34,18 @@ export function reminderRepository(db: Db) {
     `insert into tasks (unit_id, title, due_on, plan_id, created_by, created_at) values (?, ?, ?, ?, ?, ?)`,
   );
   const tasksForUnits = (ids: number[]) =>
-    sqlite.prepare(`select ${taskColumns} from tasks where unit_id in (${ids.map(() => "?").join(",")}) order by due_on, id`).all(...ids) as Task[];
+    sqlite
+      .prepare(
+        `select ${taskColumns} from tasks where unit_id in (${ids.map(() => "?").join(",")}) order by due_on, id`,
+      )
+      .all(...ids) as Task[];
   const taskById = sqlite.prepare(`select ${taskColumns} from tasks where id = ?`);
-  const tasksDueBetween = sqlite.prepare(`select ${taskColumns} from tasks where due_on between ? and ? order by due_on, id`);
-  const markDone = sqlite.prepare(`insert into task_done (task_id, unit_id, done_at, done_by) values (?, ?, ?, ?) on conflict do nothing`);
+  const tasksDueBetween = sqlite.prepare(
+    `select ${taskColumns} from tasks where due_on between ? and ? order by due_on, id`,
+  );
+  const markDone = sqlite.prepare(
+    `insert into task_done (task_id, unit_id, done_at, done_by) values (?, ?, ?, ?) on conflict do nothing`,
+  );
   const isDone = sqlite.prepare(`select 1 from task_done where task_id = ? and unit_id = ?`);
   const policyStmt = sqlite.prepare(`select settings from reminder_policies where unit_id = ?`);
   const savePolicy = sqlite.prepare(
@@ -56,7 +64,9 @@ export function reminderRepository(db: Db) {
     `insert into reminder_snoozes (person_id, ref, until) values (?, ?, ?) on conflict (person_id, ref) do update set until = excluded.until`,
   );
   const snoozedUntil = sqlite.prepare(`select until from reminder_snoozes where person_id = ? and ref = ?`);
-  const snoozesEnding = sqlite.prepare(`select person_id as personId, ref, until from reminder_snoozes where until > ? and until <= ?`);
+  const snoozesEnding = sqlite.prepare(
+    `select person_id as personId, ref, until from reminder_snoozes where until > ? and until <= ?`,
+  );
   const recipientsStmt = sqlite.prepare(
     `select r.person_id as personId, p.display_name as displayName, r.unit_id as unitId, r.role
      from roles r join people p on p.id = r.person_id where r.unit_id = ? order by r.id`,
@@ -64,12 +74,18 @@ export function reminderRepository(db: Db) {
   const peopleInSubtree = sqlite.prepare(
     `select distinct r.person_id as personId from roles r join units u on u.id = r.unit_id where u.path >= ? and u.path < ? order by r.person_id`,
   );
-  const insertBroadcast = sqlite.prepare(`insert into broadcasts (unit_id, text, created_by, created_at) values (?, ?, ?, ?)`);
+  const insertBroadcast = sqlite.prepare(
+    `insert into broadcasts (unit_id, text, created_by, created_at) values (?, ?, ?, ?)`,
+  );
   const broadcastColumns = `id, unit_id as unitId, text, created_by as createdBy, created_at as createdAt,
     confirmed_at as confirmedAt, recipients, reported_at as reportedAt`;
   const broadcastById = sqlite.prepare(`select ${broadcastColumns} from broadcasts where id = ?`);
-  const confirmBroadcast = sqlite.prepare(`update broadcasts set confirmed_at = ?, recipients = ? where id = ? and confirmed_at is null`);
-  const unreported = sqlite.prepare(`select ${broadcastColumns} from broadcasts where confirmed_at is not null and reported_at is null`);
+  const confirmBroadcast = sqlite.prepare(
+    `update broadcasts set confirmed_at = ?, recipients = ? where id = ? and confirmed_at is null`,
+  );
+  const unreported = sqlite.prepare(
+    `select ${broadcastColumns} from broadcasts where confirmed_at is not null and reported_at is null`,
+  );
   const markReported = sqlite.prepare(`update broadcasts set reported_at = ? where id = ? and reported_at is null`);
 
   return {
@@ -97,7 +113,9 @@ export function reminderRepository(db: Db) {
       return row ? (JSON.parse(row.settings) as Record<string, unknown>) : undefined;
     },
     allPolicies(): Record<string, unknown>[] {
-      return (allPolicies.all() as { settings: string }[]).map((r) => JSON.parse(r.settings) as Record<string, unknown>);
+      return (allPolicies.all() as { settings: string }[]).map(
+        (r) => JSON.parse(r.settings) as Record<string, unknown>,
+      );
     },
     /** Tasks set on units strictly below this one. */
     tasksInSubtree(unit: { id: number; path: string }): Task[] {

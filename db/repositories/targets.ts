@@ -28,9 +28,7 @@ const columns = `unit_id as unitId, metric, period, value, deadline, scope, plan
 
 export function targetRepository(db: Db) {
   const sqlite = db.$client;
-  const forUnitStmt = sqlite.prepare(
-    `select ${columns} from targets where unit_id = ? and period = ? order by id`,
-  );
+  const forUnitStmt = sqlite.prepare(`select ${columns} from targets where unit_id = ? and period = ? order by id`);
   const forChildrenStmt = sqlite.prepare(
     `select t.unit_id as unitId, t.metric, t.period, t.value, t.deadline, t.scope, t.plan_id as planId, u.name, u.code, u.path, u.members
      from units u join targets t on t.unit_id = u.id and t.period = ? and t.metric = ?
@@ -42,9 +40,7 @@ export function targetRepository(db: Db) {
      on conflict (unit_id, metric, period) do update set value = excluded.value, deadline = excluded.deadline,
        scope = excluded.scope, plan_id = coalesce(excluded.plan_id, targets.plan_id)`,
   );
-  const findStmt = sqlite.prepare(
-    `select ${columns} from targets where unit_id = ? and metric = ? and period = ?`,
-  );
+  const findStmt = sqlite.prepare(`select ${columns} from targets where unit_id = ? and metric = ? and period = ?`);
 
   const inSubtreeStmt = sqlite.prepare(
     `select t.unit_id as unitId, t.metric, t.period, t.value, t.deadline, t.scope, t.plan_id as planId
@@ -71,13 +67,22 @@ export function targetRepository(db: Db) {
     `select t.metric, count(*) as n from units u join targets t on t.unit_id = u.id and t.period = ?
      where u.parent_id = ? group by t.metric order by n desc, t.metric`,
   );
-  const aroundStmt = sqlite.prepare(`select id, ${columns} from targets where deadline between ? and ? order by deadline, id`);
+  const aroundStmt = sqlite.prepare(
+    `select id, ${columns} from targets where deadline between ? and ? order by deadline, id`,
+  );
   const byIdStmt = sqlite.prepare(`select id, ${columns} from targets where id = ?`);
 
   return {
     /** Targets on a count metric of the direct children, each with its total of the metric's events. */
-    forChildrenWithDone(parentId: number, period: string, metric: string, events: string[]): (ChildTargetRow & { done: number })[] {
-      return childrenDone(events.length).all(...events, period, metric, parentId) as (ChildTargetRow & { done: number })[];
+    forChildrenWithDone(
+      parentId: number,
+      period: string,
+      metric: string,
+      events: string[],
+    ): (ChildTargetRow & { done: number })[] {
+      return childrenDone(events.length).all(...events, period, metric, parentId) as (ChildTargetRow & {
+        done: number;
+      })[];
     },
     /** The metrics the direct children have targets on, most widely set first. */
     childMetrics(parentId: number, period: string): string[] {
@@ -85,7 +90,8 @@ export function targetRepository(db: Db) {
     },
     /** Targets whose deadline is within some days before or after a day. */
     withDeadlineAround(day: string, before: number, after: number): StoredTarget[] {
-      const shift = (days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+      const shift = (days: number) =>
+        new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
       return aroundStmt.all(shift(-before), shift(after)) as StoredTarget[];
     },
     byId(id: number): StoredTarget | undefined {

@@ -37,7 +37,13 @@ const inSubtree = (unit: Pick<Unit, "path">) => {
 
 /** The distinct words that tell a unit name apart: what unit_words holds for it. */
 export function nameWords(name: string): string[] {
-  return [...new Set(unitNameKey(name).split(" ").filter((word) => word !== ""))];
+  return [
+    ...new Set(
+      unitNameKey(name)
+        .split(" ")
+        .filter((word) => word !== ""),
+    ),
+  ];
 }
 
 /** Bumped when nameWords changes, so that the index is rebuilt at the next start. */
@@ -48,9 +54,22 @@ export function isWithin(unit: Pick<Unit, "path">, ancestor: Pick<Unit, "path">)
 }
 
 export function unitRepository(db: Db) {
-  const byIdStmt = db.select().from(units).where(eq(units.id, sql.placeholder("id"))).prepare();
-  const byCodeStmt = db.select().from(units).where(eq(units.code, sql.placeholder("code"))).prepare();
-  const childrenStmt = db.select().from(units).where(eq(units.parentId, sql.placeholder("id"))).orderBy(units.name).prepare();
+  const byIdStmt = db
+    .select()
+    .from(units)
+    .where(eq(units.id, sql.placeholder("id")))
+    .prepare();
+  const byCodeStmt = db
+    .select()
+    .from(units)
+    .where(eq(units.code, sql.placeholder("code")))
+    .prepare();
+  const childrenStmt = db
+    .select()
+    .from(units)
+    .where(eq(units.parentId, sql.placeholder("id")))
+    .orderBy(units.name)
+    .prepare();
 
   const sqlite = db.$client;
   const forgetWords = sqlite.prepare(`delete from unit_words where unit_id = ?`);
@@ -82,7 +101,9 @@ export function unitRepository(db: Db) {
       for (const id of newAncestors) addToTally.run(id, row.period, row.event, row.total);
     }
   });
-  const countUpTo = sqlite.prepare(`select count(*) as n from (select 1 from units where path >= ? and path < ? limit ?)`);
+  const countUpTo = sqlite.prepare(
+    `select count(*) as n from (select 1 from units where path >= ? and path < ? limit ?)`,
+  );
   const indexName = (unitId: number, name: string) => {
     forgetWords.run(unitId);
     for (const word of nameWords(name)) addWord.run(word, unitId);
@@ -118,13 +139,18 @@ export function unitRepository(db: Db) {
         for (const scope of within) {
           const [low, high] = subtreeBounds(scope.path);
           const rows = (
-            word.length >= 3 ? unitsByWordPrefix.all(word, `${word}\u{10ffff}`, low, high) : unitsByWord.all(word, low, high)
+            word.length >= 3
+              ? unitsByWordPrefix.all(word, `${word}\u{10ffff}`, low, high)
+              : unitsByWord.all(word, low, high)
           ) as { unitId: number }[];
           for (const row of rows) found.add(row.unitId);
         }
         for (const id of found) hits.set(id, (hits.get(id) ?? 0) + 1);
       }
-      const ids = [...hits].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, limit).map(([id]) => id);
+      const ids = [...hits]
+        .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+        .slice(0, limit)
+        .map(([id]) => id);
       return ids.length === 0 ? [] : db.select().from(units).where(inArray(units.id, ids)).all();
     },
     /** Rebuilds the name index of every unit, for units written without the repository. */
@@ -162,11 +188,18 @@ export function unitRepository(db: Db) {
     },
     /** Units at least one person holds a role on. */
     withPeople(): Unit[] {
-      return db.select().from(units).where(sql`exists (select 1 from roles r where r.unit_id = ${units.id})`).orderBy(units.path).all();
+      return db
+        .select()
+        .from(units)
+        .where(sql`exists (select 1 from roles r where r.unit_id = ${units.id})`)
+        .orderBy(units.path)
+        .all();
     },
     /** When the first person took a role on the unit (ISO), or undefined. */
     firstRoleOn(unitId: number): string | undefined {
-      const row = db.$client.prepare(`select min(created_at) as at from roles where unit_id = ?`).get(unitId) as { at: string | null };
+      const row = db.$client.prepare(`select min(created_at) as at from roles where unit_id = ?`).get(unitId) as {
+        at: string | null;
+      };
       return row.at ?? undefined;
     },
     /** Inserts a new unit or updates the one with the same code; the parent must exist already. */
@@ -189,7 +222,10 @@ export function unitRepository(db: Db) {
           if (parent && isWithin(parent, existing)) throw new Error(`${input.code} cannot move below itself`);
           move(existing, path, values.depth);
         }
-        db.update(units).set({ ...values, path }).where(eq(units.id, existing.id)).run();
+        db.update(units)
+          .set({ ...values, path })
+          .where(eq(units.id, existing.id))
+          .run();
         if (existing.name !== input.name) indexName(existing.id, input.name);
         return { ...existing, ...values, path };
       }

@@ -284,9 +284,24 @@ function barsBody(rows: Row[]): Option {
     },
     graphic: [...band, ...texts],
     series: [
-      bar("Chỉ tiêu", COLORS.track, rows.map(() => 100), 2),
-      bar("Đã đạt", COLORS.onPace, rows.map((r) => (r.bar.behind ? "-" : percent(r.doneRatio))), 3),
-      bar("Chậm tiến độ", COLORS.behind, rows.map((r) => (r.bar.behind ? percent(r.doneRatio) : "-")), 3),
+      bar(
+        "Chỉ tiêu",
+        COLORS.track,
+        rows.map(() => 100),
+        2,
+      ),
+      bar(
+        "Đã đạt",
+        COLORS.onPace,
+        rows.map((r) => (r.bar.behind ? "-" : percent(r.doneRatio))),
+        3,
+      ),
+      bar(
+        "Chậm tiến độ",
+        COLORS.behind,
+        rows.map((r) => (r.bar.behind ? percent(r.doneRatio) : "-")),
+        3,
+      ),
       {
         type: "scatter",
         name: "Mức cần đạt đến nay",

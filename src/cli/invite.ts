@@ -43,7 +43,9 @@ export function runInvite(args: string[], repos: Repositories, now: Date, io: Cl
   const unitCode = args.find((arg, i) => !arg.startsWith("--") && !args[i - 1]?.startsWith("--"));
   const unit = unitCode ? repos.units.byCode(unitCode) : undefined;
   if (!unit) {
-    io.err(unitCode ? `unknown unit ${unitCode}` : "usage: npm run cli -- invite <unit_code> --role chair|officer|admin");
+    io.err(
+      unitCode ? `unknown unit ${unitCode}` : "usage: npm run cli -- invite <unit_code> --role chair|officer|admin",
+    );
     return unitCode ? 1 : 2;
   }
   const { code, expiresAt } = createInvite(repos, unit, role as Role, now, days);

@@ -16,7 +16,13 @@ function option(args: string[], name: string): string | undefined {
   return i >= 0 ? args[i + 1] : undefined;
 }
 
-export function runReminders(args: string[], repos: Repositories, timeZone: string, quietHours: string | null, io: CliIo): number {
+export function runReminders(
+  args: string[],
+  repos: Repositories,
+  timeZone: string,
+  quietHours: string | null,
+  io: CliIo,
+): number {
   const atText = option(args, "--at");
   const at = atText ? new Date(atText) : new Date();
   if (Number.isNaN(at.getTime())) {
@@ -35,7 +41,14 @@ export function runReminders(args: string[], repos: Repositories, timeZone: stri
   const dayStart = instantAt(dayOf(at, timeZone), "00:00", timeZone);
   const due = computeDue(ctx, new Date(dayStart.getTime() - 1), at);
   for (const item of due) {
-    io.out([`person #${item.personId} (${item.recipientName})`, item.unitName, item.kind, item.deadline ? viDate(item.deadline) : "-"].join("\t"));
+    io.out(
+      [
+        `person #${item.personId} (${item.recipientName})`,
+        item.unitName,
+        item.kind,
+        item.deadline ? viDate(item.deadline) : "-",
+      ].join("\t"),
+    );
   }
   if (args.includes("--dry-run")) {
     io.out(`${due.length} message(s) due; dry run, nothing written.`);

@@ -54,7 +54,13 @@ export function allocationService(repos: Pick<Repositories, "units" | "targets" 
         weight: Math.max(0, child.workers - repos.figures.members(child)),
       }));
       const split = splitProportionally(target.value, shares);
-      return children.map((child) => ({ ...target, unitId: child.id, value: split.get(child.id) ?? 0, scope: "total", planId: target.planId }));
+      return children.map((child) => ({
+        ...target,
+        unitId: child.id,
+        value: split.get(child.id) ?? 0,
+        scope: "total",
+        planId: target.planId,
+      }));
     },
 
     /** Where the children's targets on a metric do not add up to the unit's own; null when they do. */

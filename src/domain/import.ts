@@ -67,7 +67,10 @@ export function detectKind(header: string[]): ImportKind | null {
 }
 
 /** Renders a row's problems in one line. */
-export function describeProblems(error: RowError, t: (key: string, args?: Record<string, string | number>) => string): string {
+export function describeProblems(
+  error: RowError,
+  t: (key: string, args?: Record<string, string | number>) => string,
+): string {
   return error.problems.map((p) => t(p.key, p.args)).join("; ");
 }
 
@@ -77,7 +80,8 @@ export function describeProblems(error: RowError, t: (key: string, args?: Record
  */
 export function planUnits(rows: Row[], repos: Pick<Repositories, "units">, scope?: Unit): ImportPlan {
   const errors: RowError[] = [];
-  const fail = (line: number, key: string, args?: Problem["args"]) => errors.push({ line, problems: [{ key, ...(args ? { args } : {}) }] });
+  const fail = (line: number, key: string, args?: Problem["args"]) =>
+    errors.push({ line, problems: [{ key, ...(args ? { args } : {}) }] });
   const accepted = new Map<string, { line: number; input: UnitInput }>();
   for (const { line, cells } of rows) {
     const code = (cells.code ?? "").trim();
@@ -89,11 +93,14 @@ export function planUnits(rows: Row[], repos: Pick<Repositories, "units">, scope
     const workers = wholeNumber(cells.workers || "0");
     const problems: Problem[] = [];
     if (!CODE.test(code)) problems.push({ key: "import-bad-code" });
-    else if (accepted.has(code)) problems.push({ key: "import-duplicate-code", args: { code, first: accepted.get(code)?.line ?? 0 } });
+    else if (accepted.has(code))
+      problems.push({ key: "import-duplicate-code", args: { code, first: accepted.get(code)?.line ?? 0 } });
     if (!name) problems.push({ key: "import-empty-name" });
     if (name.length > 200) problems.push({ key: "import-long-name" });
-    if (!(UNIT_KINDS as readonly string[]).includes(kind)) problems.push({ key: "import-bad-kind", args: { value: kind || "—" } });
-    if (sector && !(SECTORS as readonly string[]).includes(sector)) problems.push({ key: "import-bad-sector", args: { value: sector } });
+    if (!(UNIT_KINDS as readonly string[]).includes(kind))
+      problems.push({ key: "import-bad-kind", args: { value: kind || "—" } });
+    if (sector && !(SECTORS as readonly string[]).includes(sector))
+      problems.push({ key: "import-bad-sector", args: { value: sector } });
     if (members === null) problems.push({ key: "import-bad-members" });
     if (workers === null) problems.push({ key: "import-bad-workers" });
     if (parentCode !== null && parentCode === code) problems.push({ key: "import-own-parent" });
@@ -103,7 +110,15 @@ export function planUnits(rows: Row[], repos: Pick<Repositories, "units">, scope
     }
     accepted.set(code, {
       line,
-      input: { code, name, parentCode, kind: kind as UnitKind, sector: (sector || null) as Sector | null, members: members ?? 0, workers: workers ?? 0 },
+      input: {
+        code,
+        name,
+        parentCode,
+        kind: kind as UnitKind,
+        sector: (sector || null) as Sector | null,
+        members: members ?? 0,
+        workers: workers ?? 0,
+      },
     });
   }
 
@@ -149,9 +164,12 @@ export function planUnits(rows: Row[], repos: Pick<Repositories, "units">, scope
     const existing = repos.units.byCode(input.code);
     const parent = input.parentCode ? repos.units.byCode(input.parentCode) : undefined;
     if (scope) {
-      const parentInside = input.parentCode !== null && (inScope.has(input.parentCode) || (parent !== undefined && isWithin(parent, scope)));
+      const parentInside =
+        input.parentCode !== null &&
+        (inScope.has(input.parentCode) || (parent !== undefined && isWithin(parent, scope)));
       const ok = existing
-        ? isWithin(existing, scope) && (existing.id === scope.id ? existing.parentId === (parent?.id ?? null) : parentInside)
+        ? isWithin(existing, scope) &&
+          (existing.id === scope.id ? existing.parentId === (parent?.id ?? null) : parentInside)
         : parentInside;
       if (!ok) {
         fail(line, "import-outside", { code: input.code, scope: scope.name });
@@ -185,7 +203,8 @@ export function planTargets(
     const code = (cells.unit_code ?? "").trim();
     const metricText = (cells.metric ?? "").trim();
     // Metrics an admin added are known by their name too, not only the ones with fixed spellings.
-    const metric = (repos.metrics.get(metricText) ?? findMetricByName(metricText, repos.metrics.all().values()))?.key ?? metricText;
+    const metric =
+      (repos.metrics.get(metricText) ?? findMetricByName(metricText, repos.metrics.all().values()))?.key ?? metricText;
     const value = wholeNumber(cells.target ?? "");
     const deadlineText = (cells.deadline ?? "").trim();
     const deadline = deadlineText ? readDay(deadlineText) : null;
@@ -195,7 +214,8 @@ export function planTargets(
     const unit = code ? repos.units.byCode(code) : undefined;
     const problems: Problem[] = [];
     if (!unit) problems.push({ key: "import-unknown-unit", args: { code: code || "—" } });
-    else if (scope && !isWithin(unit, scope)) problems.push({ key: "import-outside", args: { code, scope: scope.name } });
+    else if (scope && !isWithin(unit, scope))
+      problems.push({ key: "import-outside", args: { code, scope: scope.name } });
     if (!repos.metrics.get(metric)) problems.push({ key: "import-unknown-metric", args: { value: metric || "—" } });
     if (value === null) problems.push({ key: "import-bad-target" });
     if (deadlineText && !deadline) problems.push({ key: "import-bad-deadline" });
@@ -203,7 +223,8 @@ export function planTargets(
     if (planNumber && !plan) problems.push({ key: "import-unknown-plan", args: { value: planNumber } });
     const period = (deadline ?? today).slice(0, 4);
     const key = `${code}|${metric}|${period}`;
-    if (problems.length === 0 && seen.has(key)) problems.push({ key: "import-duplicate-target", args: { first: seen.get(key) ?? 0 } });
+    if (problems.length === 0 && seen.has(key))
+      problems.push({ key: "import-duplicate-target", args: { first: seen.get(key) ?? 0 } });
     if (problems.length > 0 || !unit || value === null) {
       errors.push({ line, problems });
       continue;
@@ -211,7 +232,15 @@ export function planTargets(
     seen.set(key, line);
     if (repos.targets.find(unit.id, metric, period)) changed++;
     else added++;
-    planned.push({ unitId: unit.id, metric, period, value, deadline, scope: scopeText === "each" ? "each" : "total", planId: plan?.id ?? null });
+    planned.push({
+      unitId: unit.id,
+      metric,
+      period,
+      value,
+      deadline,
+      scope: scopeText === "each" ? "each" : "total",
+      planId: plan?.id ?? null,
+    });
   }
   return { kind: "targets", rows: planned, added, changed, errors };
 }
@@ -227,9 +256,11 @@ export function planRatings(rows: Row[], repos: Pick<Repositories, "units">, sco
     const unit = code ? repos.units.byCode(code) : undefined;
     const problems: Problem[] = [];
     if (!unit) problems.push({ key: "import-unknown-unit", args: { code: code || "—" } });
-    else if (scope && !isWithin(unit, scope)) problems.push({ key: "import-outside", args: { code, scope: scope.name } });
+    else if (scope && !isWithin(unit, scope))
+      problems.push({ key: "import-outside", args: { code, scope: scope.name } });
     if (!/^(19|20)\d\d$/.test(year)) problems.push({ key: "import-bad-year" });
-    if (!(RATINGS as readonly string[]).includes(rating)) problems.push({ key: "import-bad-rating", args: { value: rating || "—" } });
+    if (!(RATINGS as readonly string[]).includes(rating))
+      problems.push({ key: "import-bad-rating", args: { value: rating || "—" } });
     if (problems.length > 0 || !unit) {
       errors.push({ line, problems });
       continue;
@@ -256,7 +287,8 @@ export function applyPlan(plan: ImportPlan, repos: Repositories): void {
   if (plan.errors.length > 0) throw new Error("a plan with errors is never applied");
   repos.db.$client.transaction(() => {
     if (plan.kind === "units") for (const row of plan.rows) repos.units.upsert(row);
-    else if (plan.kind === "ratings") for (const row of plan.rows) repos.figures.setRating(row.unitId, row.year, row.rating);
+    else if (plan.kind === "ratings")
+      for (const row of plan.rows) repos.figures.setRating(row.unitId, row.year, row.rating);
     else for (const row of plan.rows) repos.targets.upsert(row);
   })();
 }

@@ -43,6 +43,7 @@ export function afterQuietHours(instant: Date, quietHours: string | null, timeZo
   const quiet = wraps ? now >= start || now < end : now >= start && now < end;
   if (!quiet) return instant;
   const day = dayOf(instant, timeZone);
-  const endDay = wraps && now >= start ? new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10) : day;
+  const endDay =
+    wraps && now >= start ? new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10) : day;
   return instantAt(endDay, end, timeZone);
 }

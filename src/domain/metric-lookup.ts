@@ -2,7 +2,10 @@
 import type { Metric } from "#db/repositories/metrics.ts";
 import { foldDiacritics } from "#nlu/fold-diacritics.ts";
 
-const fold = (text: string) => foldDiacritics(text.toLowerCase()).replace(/[^a-z0-9]+/g, " ").trim();
+const fold = (text: string) =>
+  foldDiacritics(text.toLowerCase())
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim();
 
 /** The metric whose key or whole name is the text, diacritics and case aside. */
 export function findMetricByName(text: string, metrics: Iterable<Metric>): Metric | undefined {

@@ -21,7 +21,10 @@ export const policySchema = z.object({
   silentDays: z.number().int().min(1).max(365),
   silentAt: time,
   /** "21:00-07:00", or null for none. */
-  quietHours: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/).nullable(),
+  quietHours: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/)
+    .nullable(),
 });
 
 export type ReminderPolicy = z.infer<typeof policySchema>;

@@ -156,7 +156,15 @@ export function computeDue(ctx: ReminderContext, since: Date, at: Date): DueRemi
       const s = standing.measure(unit, metric, target, day);
       if (s.missing <= 0) continue;
       const ref = `t${target.id}`;
-      add(`deadline:${ref}`, day, unit, "deadline", () => ({ text: targetText(unit, s), choices: snoozeChoices(ref, "deadline"), deadline: s.deadline }), sendAt(day, policy.remindAt, policy), ref);
+      add(
+        `deadline:${ref}`,
+        day,
+        unit,
+        "deadline",
+        () => ({ text: targetText(unit, s), choices: snoozeChoices(ref, "deadline"), deadline: s.deadline }),
+        sendAt(day, policy.remindAt, policy),
+        ref,
+      );
     }
 
     // Tasks: each grassroots unit and guild below the task's unit that has not done it.
@@ -176,7 +184,10 @@ export function computeDue(ctx: ReminderContext, since: Date, at: Date): DueRemi
           "task",
           () => ({
             text: taskText(unit, task, day),
-            choices: [{ label: t("button-task-done"), action: `done:${task.id}:${unit.id}` }, ...snoozeChoices(ref, "task")],
+            choices: [
+              { label: t("button-task-done"), action: `done:${task.id}:${unit.id}` },
+              ...snoozeChoices(ref, "task"),
+            ],
             deadline: task.dueOn,
           }),
           sendAt(day, policy.remindAt, policy),
@@ -193,10 +204,24 @@ export function computeDue(ctx: ReminderContext, since: Date, at: Date): DueRemi
     const policy = policies.of(unit);
     for (const day of days) {
       if (weekday(day) === policy.digestWeekday && isLeaf(unit) && inWindow(day, policy.digestAt)) {
-        add(`digest:u${unit.id}`, day, unit, "digest", () => ({ text: digestText(unit, day), deadline: null }), sendAt(day, policy.digestAt, policy));
+        add(
+          `digest:u${unit.id}`,
+          day,
+          unit,
+          "digest",
+          () => ({ text: digestText(unit, day), deadline: null }),
+          sendAt(day, policy.digestAt, policy),
+        );
       }
       if (weekday(day) === policy.digestWeekday && !isLeaf(unit) && inWindow(day, policy.staffDigestAt)) {
-        add(`staff:u${unit.id}`, day, unit, "staff_digest", () => ({ text: staffDigestText(unit, day, policy), deadline: null }), sendAt(day, policy.staffDigestAt, policy));
+        add(
+          `staff:u${unit.id}`,
+          day,
+          unit,
+          "staff_digest",
+          () => ({ text: staffDigestText(unit, day, policy), deadline: null }),
+          sendAt(day, policy.staffDigestAt, policy),
+        );
       }
       if (isLeaf(unit) && inWindow(day, policy.silentAt)) {
         const quietSince = silentSince(unit);
@@ -207,7 +232,11 @@ export function computeDue(ctx: ReminderContext, since: Date, at: Date): DueRemi
             day,
             unit,
             "silent",
-            () => ({ text: t("reminder-silent", { unit: unit.name, days: silentFor }), choices: [{ label: t("button-mute"), action: "mute:silent" }], deadline: null }),
+            () => ({
+              text: t("reminder-silent", { unit: unit.name, days: silentFor }),
+              choices: [{ label: t("button-mute"), action: "mute:silent" }],
+              deadline: null,
+            }),
             sendAt(day, policy.silentAt, policy),
           );
         }
@@ -229,7 +258,16 @@ export function computeDue(ctx: ReminderContext, since: Date, at: Date): DueRemi
       if (!row || !unit || !metric) continue;
       const s = standing.measure(unit, metric, row, today);
       if (s.missing <= 0) continue;
-      add(`snooze:${snooze.ref}`, snooze.until, unit, "deadline", () => ({ text: targetText(unit, s), choices: snoozeChoices(snooze.ref, "deadline"), deadline: s.deadline }), notBefore, snooze.ref, only);
+      add(
+        `snooze:${snooze.ref}`,
+        snooze.until,
+        unit,
+        "deadline",
+        () => ({ text: targetText(unit, s), choices: snoozeChoices(snooze.ref, "deadline"), deadline: s.deadline }),
+        notBefore,
+        snooze.ref,
+        only,
+      );
     } else if (task) {
       const row = repos.reminders.task(Number(task[1]));
       const unit = unitOf(Number(task[2]));
@@ -241,7 +279,10 @@ export function computeDue(ctx: ReminderContext, since: Date, at: Date): DueRemi
         "task",
         () => ({
           text: taskText(unit, row, today),
-          choices: [{ label: t("button-task-done"), action: `done:${row.id}:${unit.id}` }, ...snoozeChoices(snooze.ref, "task")],
+          choices: [
+            { label: t("button-task-done"), action: `done:${row.id}:${unit.id}` },
+            ...snoozeChoices(snooze.ref, "task"),
+          ],
           deadline: row.dueOn,
         }),
         notBefore,
@@ -271,7 +312,10 @@ export function computeDue(ctx: ReminderContext, since: Date, at: Date): DueRemi
         deadline: viDate(target.deadline),
       }),
     );
-    return [t("digest-heading", { unit: unit.name, date: viDate(day) }), ...(lines.length > 0 ? lines : [t("digest-no-targets")])].join("\n");
+    return [
+      t("digest-heading", { unit: unit.name, date: viDate(day) }),
+      ...(lines.length > 0 ? lines : [t("digest-no-targets")]),
+    ].join("\n");
   }
 
   function staffDigestText(unit: Unit, day: string, policy: ReminderPolicy): string {
@@ -284,7 +328,12 @@ export function computeDue(ctx: ReminderContext, since: Date, at: Date): DueRemi
       if (since && daysBetween(since, day) >= policy.silentDays) silent.push(leaf.name);
     }
     let overdue = 0;
-    const relevant = new Map([...repos.reminders.tasksFor(lineage(unit)), ...repos.reminders.tasksInSubtree(unit)].map((task) => [task.id, task]));
+    const relevant = new Map(
+      [...repos.reminders.tasksFor(lineage(unit)), ...repos.reminders.tasksInSubtree(unit)].map((task) => [
+        task.id,
+        task,
+      ]),
+    );
     for (const task of relevant.values()) {
       if (task.dueOn >= day) continue;
       const owner = unitOf(task.unitId);

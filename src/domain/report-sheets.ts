@@ -5,7 +5,11 @@ import type { ReportRow, ReportSheet } from "#src/workbooks/report-workbook.ts";
 import { viDate } from "./calendar.ts";
 import { buildReport, type ReportLine } from "./report-table.ts";
 
-const SECTOR_NAMES: Record<string, string> = { state: "Nhà nước", non_state: "Ngoài nhà nước", informal: "Phi chính thức" };
+const SECTOR_NAMES: Record<string, string> = {
+  state: "Nhà nước",
+  non_state: "Ngoài nhà nước",
+  informal: "Phi chính thức",
+};
 
 function rowOf(line: ReportLine): ReportRow {
   const s = line.standing;
@@ -17,14 +21,25 @@ function rowOf(line: ReportLine): ReportRow {
     done: s ? s.done : line.done,
     percent: s ? s.percent : null,
     missing: s ? s.missing : null,
-    pace: s ? (s.missing === 0 ? "reached" : s.measure === "count" && s.scope === "total" ? (s.behindPace ? "behind" : "on") : null) : null,
+    pace: s
+      ? s.missing === 0
+        ? "reached"
+        : s.measure === "count" && s.scope === "total"
+          ? s.behindPace
+            ? "behind"
+            : "on"
+          : null
+      : null,
     sector: line.unit.sector ? (SECTOR_NAMES[line.unit.sector] ?? null) : null,
   };
 }
 
 /** Excel limits sheet names to 31 characters, without some punctuation, and unique. */
 function sheetName(name: string, used: Set<string>): string {
-  const base = name.replace(/[\\/?*[\]:]/g, " ").slice(0, 28).trim();
+  const base = name
+    .replace(/[\\/?*[\]:]/g, " ")
+    .slice(0, 28)
+    .trim();
   let candidate = base;
   for (let i = 2; used.has(candidate); i++) candidate = `${base} ${i}`;
   used.add(candidate);

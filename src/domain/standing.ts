@@ -49,7 +49,8 @@ export function periodOf(day: string): string {
   return day.slice(0, 4);
 }
 
-const sumOf = (tallies: ReadonlyMap<string, number>, events: string[]) => events.reduce((s, e) => s + (tallies.get(e) ?? 0), 0);
+const sumOf = (tallies: ReadonlyMap<string, number>, events: string[]) =>
+  events.reduce((s, e) => s + (tallies.get(e) ?? 0), 0);
 const oneDecimal = (x: number) => Math.round(x * 10) / 10;
 
 /** Share of the period from its first day to the deadline that has passed by today, 0–1. */
@@ -67,7 +68,10 @@ function finish(
   paced: boolean,
 ): TargetStanding {
   const deadline = target.deadline ?? `${target.period}-12-31`;
-  const missing = Math.max(0, base.measure === "percent" ? oneDecimal(base.target - base.done) : base.target - base.done);
+  const missing = Math.max(
+    0,
+    base.measure === "percent" ? oneDecimal(base.target - base.done) : base.target - base.done,
+  );
   const { share, elapsedDays } = elapsedShare(target.period, deadline, today);
   const expected = paced ? Math.floor(base.target * share) : 0;
   let forecast: string | null = null;
@@ -86,24 +90,45 @@ function finish(
 
 /** Of children's standings, those that have not reached their target, furthest behind pace first. */
 export function furthestBehind(children: ChildStanding[], limit = 5): ChildStanding[] {
-  const gap = (c: ChildStanding) => c.standing.percent - (c.standing.target > 0 ? (c.standing.expected * 100) / c.standing.target : 0);
+  const gap = (c: ChildStanding) =>
+    c.standing.percent - (c.standing.target > 0 ? (c.standing.expected * 100) / c.standing.target : 0);
   return children
     .filter((c) => c.standing.missing > 0)
-    .sort((a, b) => gap(a) - gap(b) || a.standing.percent - b.standing.percent || b.standing.missing - a.standing.missing)
+    .sort(
+      (a, b) => gap(a) - gap(b) || a.standing.percent - b.standing.percent || b.standing.missing - a.standing.missing,
+    )
     .slice(0, limit);
 }
 
 export function standingService(repos: Pick<Repositories, "targets" | "ledger" | "metrics" | "figures">) {
   /** `counted`: a count target's total when the caller read it already. */
-  function measure(unit: UnitRef, metric: Metric, target: Target, today: string, tallies?: ReadonlyMap<string, number>, counted?: number): TargetStanding {
+  function measure(
+    unit: UnitRef,
+    metric: Metric,
+    target: Target,
+    today: string,
+    tallies?: ReadonlyMap<string, number>,
+    counted?: number,
+  ): TargetStanding {
     const base = { metric: metric.key, name: metric.name, scope: target.scope, target: target.value };
     switch (metric.kind) {
       case "count": {
         if (target.scope === "each") {
           const leaves = repos.figures.perLeaf(unit, metric.events, target.period);
           const short = leaves.filter((leaf) => leaf.value < target.value);
-          const standing = finish({ ...base, measure: "count", target: leaves.length, done: leaves.length - short.length }, target, today, false);
-          return { ...standing, target: target.value, unitsShort: short, unitsTotal: leaves.length, missing: short.length };
+          const standing = finish(
+            { ...base, measure: "count", target: leaves.length, done: leaves.length - short.length },
+            target,
+            today,
+            false,
+          );
+          return {
+            ...standing,
+            target: target.value,
+            unitsShort: short,
+            unitsTotal: leaves.length,
+            missing: short.length,
+          };
         }
         const done = counted ?? sumOf(tallies ?? repos.ledger.tallies(unit.id, target.period), metric.events);
         return finish({ ...base, measure: "count", done }, target, today, true);
@@ -149,7 +174,12 @@ export function standingService(repos: Pick<Repositories, "targets" | "ledger" |
       if (metric.kind === "count") {
         return repos.targets.forChildrenWithDone(unit.id, period, metricKey, metric.events).map((row) => {
           const child: UnitRef = { id: row.unitId, path: row.path, members: row.members };
-          return { unitId: row.unitId, code: row.code, name: row.name, standing: measure(child, metric, row, today, undefined, row.done) };
+          return {
+            unitId: row.unitId,
+            code: row.code,
+            name: row.name,
+            standing: measure(child, metric, row, today, undefined, row.done),
+          };
         });
       }
       return repos.targets.forChildren(unit.id, period, metricKey).map((row) => {
@@ -159,7 +189,12 @@ export function standingService(repos: Pick<Repositories, "targets" | "ledger" |
     },
 
     /** The children that have not reached their target, furthest behind pace first (then lowest percent). */
-    childrenBehind(unit: Unit, metricKey: string, today: string, limit = 5): { count: number; behind: ChildStanding[] } {
+    childrenBehind(
+      unit: Unit,
+      metricKey: string,
+      today: string,
+      limit = 5,
+    ): { count: number; behind: ChildStanding[] } {
       const all = this.children(unit, metricKey, today);
       return { count: all.length, behind: furthestBehind(all, limit) };
     },

@@ -39,7 +39,9 @@ function reachable(actor: Actor, named: string, repos: Pick<Repositories, "units
     .filter((unit, _, all) => !isLeaf(unit) && !all.some((other) => other.id !== unit.id && isWithin(unit, other)));
   const size = scopes.reduce((sum, unit) => sum + repos.units.countInSubtreeUpTo(unit, WHOLE_SUBTREE + 1), 0);
   const units =
-    size <= WHOLE_SUBTREE ? scopes.flatMap((unit) => repos.units.subtree(unit)) : repos.units.sharingWords(nameWords(named), scopes, INDEXED_CANDIDATES);
+    size <= WHOLE_SUBTREE
+      ? scopes.flatMap((unit) => repos.units.subtree(unit))
+      : repos.units.sharingWords(nameWords(named), scopes, INDEXED_CANDIDATES);
   for (const unit of units) seen.set(unit.id, unit);
   return [...seen.values()];
 }

@@ -155,6 +155,8 @@ export function expandWord(word: string, typed: string, prev: string | undefined
 
 /** The whole text in folded full form, e.g. for tests and for unit-name keys. */
 export function expandAbbreviations(text: string): string {
-  const words = normalizeFolded(text).split(" ").filter((w) => w !== "");
+  const words = normalizeFolded(text)
+    .split(" ")
+    .filter((w) => w !== "");
   return words.map((w, i) => expandWord(w, w, words[i - 1], words[i + 1])).join(" ");
 }

@@ -65,8 +65,33 @@ const LEXEME = new RegExp(
 );
 
 const HONORIFICS = new Set([
-  "anh", "chị", "chi", "em", "cô", "co", "chú", "chu", "bác", "bac", "ông", "ong", "bà", "ba",
-  "dì", "di", "cậu", "cau", "thím", "thim", "mợ", "thầy", "thay", "bạn", "ban", "út", "ut",
+  "anh",
+  "chị",
+  "chi",
+  "em",
+  "cô",
+  "co",
+  "chú",
+  "chu",
+  "bác",
+  "bac",
+  "ông",
+  "ong",
+  "bà",
+  "ba",
+  "dì",
+  "di",
+  "cậu",
+  "cau",
+  "thím",
+  "thim",
+  "mợ",
+  "thầy",
+  "thay",
+  "bạn",
+  "ban",
+  "út",
+  "ut",
 ]);
 const NAME_LIKE = /^(?:mot|hai|ba|bon|tu|nam|sau|bay|tam|chin|muoi|mai|lam|tram|huy)$/;
 
@@ -147,7 +172,13 @@ function isShouting(lexemes: readonly Lexeme[]): boolean {
 function markNames(tokens: Token[], shouting: boolean): void {
   tokens.forEach((token, i) => {
     const previous = tokens[i - 1];
-    if (!shouting && token.capital && previous !== undefined && !/^[.!?;]$/.test(previous.form) && /^[a-z]/.test(token.form)) {
+    if (
+      !shouting &&
+      token.capital &&
+      previous !== undefined &&
+      !/^[.!?;]$/.test(previous.form) &&
+      /^[a-z]/.test(token.form)
+    ) {
       token.proper = true;
     }
     if (!NAME_LIKE.test(token.form)) return;
@@ -179,16 +210,38 @@ function collapse(tokens: Token[], from: number, to: number, form: string, extra
 
 // How time words are spelled with their marks: "Mái ấm" is no "mai" (tomorrow), "thắng" no "tháng".
 const TIME_SPELLINGS: ReadonlyMap<string, readonly string[]> = new Map([
-  ["mai", []], ["nay", ["này"]], ["qua", []], ["kia", []], ["thang", ["tháng"]], ["nam", ["năm"]],
-  ["tuan", ["tuần"]], ["quy", ["quý", "quí"]], ["ngay", ["ngày"]], ["hom", ["hôm"]], ["bua", ["bữa"]],
-  ["sau", []], ["toi", ["tới", "tối"]], ["truoc", ["trước"]], ["roi", ["rồi"]], ["dau", ["đầu"]],
-  ["cuoi", ["cuối"]], ["giua", ["giữa"]], ["luc", ["lúc"]], ["gio", ["giờ"]], ["mung", ["mùng", "mồng"]],
+  ["mai", []],
+  ["nay", ["này"]],
+  ["qua", []],
+  ["kia", []],
+  ["thang", ["tháng"]],
+  ["nam", ["năm"]],
+  ["tuan", ["tuần"]],
+  ["quy", ["quý", "quí"]],
+  ["ngay", ["ngày"]],
+  ["hom", ["hôm"]],
+  ["bua", ["bữa"]],
+  ["sau", []],
+  ["toi", ["tới", "tối"]],
+  ["truoc", ["trước"]],
+  ["roi", ["rồi"]],
+  ["dau", ["đầu"]],
+  ["cuoi", ["cuối"]],
+  ["giua", ["giữa"]],
+  ["luc", ["lúc"]],
+  ["gio", ["giờ"]],
+  ["mung", ["mùng", "mồng"]],
 ]);
 
 function notTime(token: Token | undefined): boolean {
   if (token === undefined || token.name === true) return true;
   const spellings = TIME_SPELLINGS.get(token.form);
-  return spellings !== undefined && token.abbreviated !== true && token.typed !== token.form && !spellings.includes(token.typed);
+  return (
+    spellings !== undefined &&
+    token.abbreviated !== true &&
+    token.typed !== token.form &&
+    !spellings.includes(token.typed)
+  );
 }
 
 function markTime(tokens: Token[], today: string | undefined): Token[] {

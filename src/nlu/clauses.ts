@@ -20,7 +20,8 @@ const CLAUSE_END = /^[,;.!?()…]$/;
 const SENTENCE_END = /^[;.!?]$/;
 
 // Words that ask wherever they stand in the clause.
-const ASKING = / (?:bao nhieu|bao gio|bao lau|the nao|nhu the nao|ra sao|sao|gi|nao|(?:o|toi|den|di|ve) dau|dau roi)(?= )/;
+const ASKING =
+  / (?:bao nhieu|bao gio|bao lau|the nao|nhu the nao|ra sao|sao|gi|nao|(?:o|toi|den|di|ve) dau|dau roi)(?= )/;
 // Particles that ask only at the end of a clause, possibly followed by softeners.
 const ASKING_AT_END =
   / (?:chua|khong|ha|nhi|chu|the)(?: (?:a|ha|nhi|vay|the|ta|em|anh|chi|ban|bot|ak|nhe|nha|z|hen|oi|ca nha|moi nguoi))* $/;
@@ -41,7 +42,12 @@ function clauseAsks(forms: string[], typed: string[], endsWithQuestionMark: bool
   if (ASKING_AT_END.test(text) || HOW_MANY_SOUTHERN.test(text)) return true;
   if (typed.at(-1) === "à") return true;
   return forms.some(
-    (form, i) => form === "may" && i > 0 && (typed[i] === "mấy" || typed[i] === "may") && !GARMENT.test(forms[i - 1] ?? "") && forms[i + 1] !== "dua",
+    (form, i) =>
+      form === "may" &&
+      i > 0 &&
+      (typed[i] === "mấy" || typed[i] === "may") &&
+      !GARMENT.test(forms[i - 1] ?? "") &&
+      forms[i + 1] !== "dua",
   );
 }
 

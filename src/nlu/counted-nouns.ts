@@ -61,9 +61,7 @@ const ALL = [...PERSON_NOUNS, ...UNION_NOUNS, ...GUILD_NOUNS, ...ACTIVITY_NOUNS,
 
 /** Regex source matching any of the phrases, longest first, as whole words. */
 export function alternation(phrases: readonly string[]): string {
-  return [...phrases]
-    .sort((a, b) => b.length - a.length)
-    .join("|");
+  return [...phrases].sort((a, b) => b.length - a.length).join("|");
 }
 
 const COUNTED_START = new RegExp(`^(?:${alternation(ALL)})(?: |$)`);

@@ -13,7 +13,11 @@ function phrases(body: string): RegExp {
 
 const UNDO = phrases(
   [
-    "hoan tac", "undo", "cancel", "rut lai", "lay lai",
+    "hoan tac",
+    "undo",
+    "cancel",
+    "rut lai",
+    "lay lai",
     "(?:nhap|go|bao cao|bao|danh|ghi|gui) (?:nham|sai|lon|lo)",
     "(?:nham|sai) roi",
     "(?:xoa|huy|bo)(?: (?:bo|giup|di|cai|lenh|bao cao|so lieu|tin|dong|em|anh|minh|toi|e|gium))* (?:cai |bao cao |tin |so lieu )?(?:vua|nay|do|nay di|ban nay|luc nay|truoc)",
@@ -27,11 +31,23 @@ const UNDO_ALONE = /^(?:thoi )?(?:huy|xoa|bo)(?: (?:di|nhe|nha|giup|a))*(?: [.!]
 
 const HELP_STRONG = phrases(
   [
-    "huong dan", "hdsd", "help", "tro giup", "menu", "chuc nang", "lenh (?:nao|gi)",
-    "lam (?:sao|the nao|nhu the nao|nhu nao) (?:de|ma)", "(?:thi|phai|can) lam (?:sao|the nao|nhu the nao)", "cach (?:dung|su dung|bao cao|nhap|lam|xem|gui|hoi)",
+    "huong dan",
+    "hdsd",
+    "help",
+    "tro giup",
+    "menu",
+    "chuc nang",
+    "lenh (?:nao|gi)",
+    "lam (?:sao|the nao|nhu the nao|nhu nao) (?:de|ma)",
+    "(?:thi|phai|can) lam (?:sao|the nao|nhu the nao)",
+    "cach (?:dung|su dung|bao cao|nhap|lam|xem|gui|hoi)",
     "(?:dung|su dung|nhap|bao cao|xai) (?:sao|the nao|nhu the nao|nhu nao|kieu gi|ra sao)",
-    "kieu gi", "khong (?:biet|hieu) (?:cach |phai )?(?:dung|nhap|lam|bao cao|su dung|xai)", "khong hieu",
-    "(?:lam|biet|ho tro|giup) (?:duoc )?(?:nhung )?gi", "lam gi duoc", "giup (?:duoc )?gi",
+    "kieu gi",
+    "khong (?:biet|hieu) (?:cach |phai )?(?:dung|nhap|lam|bao cao|su dung|xai)",
+    "khong hieu",
+    "(?:lam|biet|ho tro|giup) (?:duoc )?(?:nhung )?gi",
+    "lam gi duoc",
+    "giup (?:duoc )?gi",
     "chi (?:minh|em|toi|anh|chi|tui) (?:cach|voi)",
   ].join("|"),
 );
@@ -45,7 +61,12 @@ const DEADLINE_STRONG = phrases(
 );
 const REMAINING = phrases(
   [
-    "con thieu", "(?<!gioi )thieu(?! nhi(?![a-z]))", "bao nhieu nua", "may nua", "nhieu nua", "con lai",
+    "con thieu",
+    "(?<!gioi )thieu(?! nhi(?![a-z]))",
+    "bao nhieu nua",
+    "may nua",
+    "nhieu nua",
+    "con lai",
     "con(?: phai| can)?(?: [a-z@#]+){0,5} (?:bao nhieu|may|nhieu)",
     "(?:can|phai)(?: [a-z@]+){0,4} (?:bao nhieu|may|nhieu)",
     "nua (?:thi|moi|la) (?:dat|du|xong|hoan thanh)",
@@ -53,21 +74,58 @@ const REMAINING = phrases(
 );
 const PROGRESS = phrases(
   [
-    "tien do", "tinh hinh", "ket qua", "so lieu", "thong ke", "ty le", "ti le", "phan tram", "%",
-    "(?:dat|duoc|co|la|len|toi) (?:duoc )?(?:bao nhieu|may)", "(?:dat|duoc) nhieu(?! (?:lam|qua|the|ghe))", "tong so", "tong cong", "hien co",
-    "(?:den|toi) dau", "(?:don vi|cong doan co so|nghiep doan|cong ty) nao", "vuot(?: chi tieu)?",
-    "dat chi tieu", "hoan thanh chi tieu", "chua (?:dat|hoan thanh)", "chi tieu", "xep hang", "cham nhat", "bao cao chua",
+    "tien do",
+    "tinh hinh",
+    "ket qua",
+    "so lieu",
+    "thong ke",
+    "ty le",
+    "ti le",
+    "phan tram",
+    "%",
+    "(?:dat|duoc|co|la|len|toi) (?:duoc )?(?:bao nhieu|may)",
+    "(?:dat|duoc) nhieu(?! (?:lam|qua|the|ghe))",
+    "tong so",
+    "tong cong",
+    "hien co",
+    "(?:den|toi) dau",
+    "(?:don vi|cong doan co so|nghiep doan|cong ty) nao",
+    "vuot(?: chi tieu)?",
+    "dat chi tieu",
+    "hoan thanh chi tieu",
+    "chua (?:dat|hoan thanh)",
+    "chi tieu",
+    "xep hang",
+    "cham nhat",
+    "bao cao chua",
     "(?:sao|the nao|ra sao|nhu nao) roi",
   ].join("|"),
 );
 const DEADLINE_WEAK = phrases(
   [
-    "khi nao", "bao gio", "ngay nao", "hom nao", "luc nao", "ngay may", "(?<!du )lich", "sap toi", "sap den",
-    "nhac viec", "moc thoi gian", "(?:phai|can) nop", "(?:nop|gui|bao cao) truoc", "truoc ngay", "nop (?:gi|nhung gi)", "viec gi", "can lam gi",
+    "khi nao",
+    "bao gio",
+    "ngay nao",
+    "hom nao",
+    "luc nao",
+    "ngay may",
+    "(?<!du )lich",
+    "sap toi",
+    "sap den",
+    "nhac viec",
+    "moc thoi gian",
+    "(?:phai|can) nop",
+    "(?:nop|gui|bao cao) truoc",
+    "truoc ngay",
+    "nop (?:gi|nhung gi)",
+    "viec gi",
+    "can lam gi",
   ].join("|"),
 );
 const ALREADY_DONE = / da(?: [a-z@#]+)+ chua(?: [a-z]+)* $/;
-const EVENT_WORDS = phrases("ket nap|nghi viec|nghi huu|chuyen cong tac|thanh lap|gioi thieu|to chuc|doan vien|giam|tang");
+const EVENT_WORDS = phrases(
+  "ket nap|nghi viec|nghi huu|chuyen cong tac|thanh lap|gioi thieu|to chuc|doan vien|giam|tang",
+);
 
 const THANKS = phrases("cam on|cam ta|da ta|thank you|cam on nhieu");
 const GREET = phrases("xin chao|chao(?! mung)|alo|hello|helo|hi|hey|bot oi|good morning|chao buoi sang");
@@ -91,8 +149,13 @@ export function metricOf(text: string): MetricKey | undefined {
   const t = ` ${text} `;
   if (/ (?:phi chinh thuc|tu do) /.test(t)) return "ket_nap_phi_chinh_thuc";
   if (/ (?:thuc tang|phat trien tang|tang thuc|tang rong) /.test(t)) return "thuc_tang";
-  if (/ (?:(?:thanh lap|lap)(?: [a-z]+){0,3} nghiep doan|(?:bao nhieu|may) nghiep doan) /.test(t)) return "thanh_lap_nghiep_doan";
-  if (/ (?:(?:thanh lap|lap)(?: [a-z]+){0,3} cong doan|(?:bao nhieu|may) cong doan co so|cong doan co so(?: [a-z]+){0,3} thanh lap|cong doan co so nua) /.test(t)) {
+  if (/ (?:(?:thanh lap|lap)(?: [a-z]+){0,3} nghiep doan|(?:bao nhieu|may) nghiep doan) /.test(t))
+    return "thanh_lap_nghiep_doan";
+  if (
+    / (?:(?:thanh lap|lap)(?: [a-z]+){0,3} cong doan|(?:bao nhieu|may) cong doan co so|cong doan co so(?: [a-z]+){0,3} thanh lap|cong doan co so nua) /.test(
+      t,
+    )
+  ) {
     return "thanh_lap_cdcs";
   }
   if (/ (?:gioi thieu|uu tu|ket nap dang|dang vien|cho dang) /.test(t)) return "gioi_thieu_dang";

@@ -75,7 +75,10 @@ export function matchUnit(
       // "Trường THCS số 2" is not "Trường THCS số 3": numbers in a name must agree.
       const qNumbers = q.filter((w) => /\d/.test(w));
       const cNumbers = c.filter((w) => /\d/.test(w));
-      if (qNumbers.some((n) => !cNumbers.includes(n)) || (qNumbers.length > 0 && cNumbers.some((n) => !qNumbers.includes(n)))) {
+      if (
+        qNumbers.some((n) => !cNumbers.includes(n)) ||
+        (qNumbers.length > 0 && cNumbers.some((n) => !qNumbers.includes(n)))
+      ) {
         score *= 0.4;
       }
       if (cKey.includes(qKey)) score += 0.04;

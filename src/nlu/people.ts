@@ -4,26 +4,81 @@
 import type { CanonicalText } from "./canonical-text.ts";
 import { foldDiacritics } from "./fold-diacritics.ts";
 
-const HONORIFIC = /^(?:anh|chị|chi|em|cô|co|chú|chu|bác|bac|ông|ong|bà|ba|bạn|ban|cháu|chau|dì|di|cậu|cau|đ\/c|đồng chí|dong chi)\s+/iu;
+const HONORIFIC =
+  /^(?:anh|chị|chi|em|cô|co|chú|chu|bác|bac|ông|ong|bà|ba|bạn|ban|cháu|chau|dì|di|cậu|cau|đ\/c|đồng chí|dong chi)\s+/iu;
 const SEPARATOR = /\s*(?:[,;\n]|\s(?:và|va|với|voi)\s)\s*/iu;
 const LIST_MARK = /^\s*(?:\d+\s*[.)/-]|[-+•*])\s*/u;
 const NAME_WORD = /^\p{L}+$/u;
 // A name typed in lowercase is taken only when it starts with a common family name.
 const FAMILY_NAMES = new Set([
-  "nguyen", "tran", "le", "pham", "hoang", "huynh", "phan", "vu", "vo", "dang", "bui", "do", "ho", "ngo", "duong",
-  "ly", "dinh", "mai", "trinh", "truong", "lam", "luong", "ha", "cao", "ta", "quach", "chu", "thai", "kieu",
-  "luu", "doan", "trieu", "tong", "vuong", "dao", "lai", "ton", "nong", "chau", "giang", "mac", "thach", "tang",
-  "hua", "khuc", "au", "la", "diep", "bach", "quan", "tieu", "lu", "tat", "van",
+  "nguyen",
+  "tran",
+  "le",
+  "pham",
+  "hoang",
+  "huynh",
+  "phan",
+  "vu",
+  "vo",
+  "dang",
+  "bui",
+  "do",
+  "ho",
+  "ngo",
+  "duong",
+  "ly",
+  "dinh",
+  "mai",
+  "trinh",
+  "truong",
+  "lam",
+  "luong",
+  "ha",
+  "cao",
+  "ta",
+  "quach",
+  "chu",
+  "thai",
+  "kieu",
+  "luu",
+  "doan",
+  "trieu",
+  "tong",
+  "vuong",
+  "dao",
+  "lai",
+  "ton",
+  "nong",
+  "chau",
+  "giang",
+  "mac",
+  "thach",
+  "tang",
+  "hua",
+  "khuc",
+  "au",
+  "la",
+  "diep",
+  "bach",
+  "quan",
+  "tieu",
+  "lu",
+  "tat",
+  "van",
 ]);
 
 function cleanName(item: string): string | undefined {
-  let name = item.trim().replace(/[.!?)]+$/, "").trim();
+  let name = item
+    .trim()
+    .replace(/[.!?)]+$/, "")
+    .trim();
   const words = name.split(/\s+/);
   if (words.length > 1 && HONORIFIC.test(name)) name = name.replace(HONORIFIC, "");
   const parts = name.split(/\s+/).filter((w) => w !== "");
   if (parts.length === 0 || parts.length > 5 || !parts.every((w) => NAME_WORD.test(w))) return undefined;
   const capitalised = parts.every((w) => /^\p{Lu}/u.test(w));
-  if (!capitalised && (parts.length < 2 || !FAMILY_NAMES.has(foldDiacritics(parts[0]?.toLowerCase() ?? "")))) return undefined;
+  if (!capitalised && (parts.length < 2 || !FAMILY_NAMES.has(foldDiacritics(parts[0]?.toLowerCase() ?? ""))))
+    return undefined;
   return name;
 }
 

@@ -15,7 +15,8 @@ import type { ReportEvent, ReportItem } from "./types.ts";
 const PERSON = alternation(PERSON_NOUNS);
 // New workers are not new members: "thêm 3 đv", "5 đv mới", but not "tuyển thêm 5 công nhân mới".
 const MEMBER = "doan vien cong doan|doan vien|thanh vien";
-const NEW_ENDS = "(?= [,.;!?:]| (?:nha|nhe|a|roi|ha|ne|trong|tu|o|cua|cho|thang|tuan|@t|va|vao|gia nhap|tham gia|anh|chi|em|ban|bot|oi|het|ca|nao|luon|dau|nua)(?= |$)|$)";
+const NEW_ENDS =
+  "(?= [,.;!?:]| (?:nha|nhe|a|roi|ha|ne|trong|tu|o|cua|cho|thang|tuan|@t|va|vao|gia nhap|tham gia|anh|chi|em|ban|bot|oi|het|ca|nao|luon|dau|nua)(?= |$)|$)";
 const ACTIVITY_NOUN = alternation(ACTIVITY_NOUNS);
 
 function words(body: string): RegExp {
@@ -45,18 +46,60 @@ const LEAVE_VERBS = [
   "xoa ten",
 ].join("|");
 
-const ACTIVITY_VERBS = "tham hoi|trao qua|tang qua|phat qua|hien mau|du lich|tham quan|lam tu thien|tu thien|trao hoc bong";
+const ACTIVITY_VERBS =
+  "tham hoi|trao qua|tang qua|phat qua|hien mau|du lich|tham quan|lam tu thien|tu thien|trao hoc bong";
 
 // What an organised activity is called; "tổ chức" followed by none of these is the
 // organisation itself ("ra khỏi tổ chức công đoàn") or a meeting.
 const ACTIVITY_WORDS = new RegExp(
   `(?<![^ ])(?:${[
-    "hoat dong", "buoi", "chuong trinh", "giai", "hoi thao", "hoi thi", "cuoc thi", "hoi dien", "ngay hoi",
-    "le hoi", "le ky niem", "ky niem", "chuyen di", "tiec", "van nghe", "van hoa", "the thao", "the duc",
-    "tham quan", "du lich", "da ngoai", "di choi", "da banh", "bong da", "bong chuyen", "keo co", "cau long",
-    "chay bo", "trung thu", "tham hoi", "trao qua", "tang qua", "phat qua", "hien mau", "tu thien", "mit tinh",
-    "hop mat", "gap mat", "giao luu", "dieu duong", "mai am", "thieu nhi", "tet", "sinh nhat", "hoc bong",
-    "xa hoi", "cham lo",
+    "hoat dong",
+    "buoi",
+    "chuong trinh",
+    "giai",
+    "hoi thao",
+    "hoi thi",
+    "cuoc thi",
+    "hoi dien",
+    "ngay hoi",
+    "le hoi",
+    "le ky niem",
+    "ky niem",
+    "chuyen di",
+    "tiec",
+    "van nghe",
+    "van hoa",
+    "the thao",
+    "the duc",
+    "tham quan",
+    "du lich",
+    "da ngoai",
+    "di choi",
+    "da banh",
+    "bong da",
+    "bong chuyen",
+    "keo co",
+    "cau long",
+    "chay bo",
+    "trung thu",
+    "tham hoi",
+    "trao qua",
+    "tang qua",
+    "phat qua",
+    "hien mau",
+    "tu thien",
+    "mit tinh",
+    "hop mat",
+    "gap mat",
+    "giao luu",
+    "dieu duong",
+    "mai am",
+    "thieu nhi",
+    "tet",
+    "sinh nhat",
+    "hoc bong",
+    "xa hoi",
+    "cham lo",
   ].join("|")})(?![^ ])`,
 );
 
@@ -92,7 +135,13 @@ const RULES: readonly Rule[] = [
   { re: words("ket nap(?: vao(?: to chuc)? cong doan)?"), kind: "join", rank: 2 },
   { re: words("(?:xin )?(?:vao|gia nhap|tham gia)(?: to chuc)? cong doan"), kind: "join", rank: 2 },
   { re: words("phat trien(?: (?:moi|duoc|them))* #(\\d+)"), kind: "join", rank: 1, countGroup: 1 },
-  { re: words("(?<!(?:thuc|phat trien) )tang(?: (?:them|duoc))?(?: :)? #(\\d+)"), kind: "join", rank: 1, countGroup: 1, total: true },
+  {
+    re: words("(?<!(?:thuc|phat trien) )tang(?: (?:them|duoc))?(?: :)? #(\\d+)"),
+    kind: "join",
+    rank: 1,
+    countGroup: 1,
+    total: true,
+  },
   { re: words(`(?<!(?:can|phai|con|nua|tuyen) )them #(\\d+) (?:${MEMBER})`), kind: "join", rank: 1, countGroup: 1 },
   { re: words("\\+ ?#(\\d+)"), kind: "join", rank: 1, countGroup: 1 },
   // "3 đv mới" is new members; "2 đv mới nghỉ" is "just left".
@@ -100,7 +149,12 @@ const RULES: readonly Rule[] = [
   { re: words(`(?:${MEMBER}) moi(?: :)? #(\\d+)`), kind: "join", rank: 1, countGroup: 1 },
   // Only counted by a negation: "không có đv mới", "chưa có ai mới".
   { re: words(`(?:ai|${MEMBER})(?: nao)? moi${NEW_ENDS}`), kind: "join", rank: 0 },
-  { re: words(`#(\\d+) (?:${PERSON})(?: moi)? (?:vao|gia nhap)(?= [,.;!?]| nha| nhe| a| roi|$)`), kind: "join", rank: 1, countGroup: 1 },
+  {
+    re: words(`#(\\d+) (?:${PERSON})(?: moi)? (?:vao|gia nhap)(?= [,.;!?]| nha| nhe| a| roi|$)`),
+    kind: "join",
+    rank: 1,
+    countGroup: 1,
+  },
   { re: words(LEAVE_VERBS), kind: "leave", rank: 2 },
   { re: words("nghi"), kind: "leave", rank: 2, bare: true },
   { re: words("giam(?: (?:di|them|duoc|mat))?(?: :)? #(\\d+)"), kind: "leave", rank: 1, countGroup: 1, total: true },
@@ -114,18 +168,62 @@ const RULES: readonly Rule[] = [
 
 // Words allowed between a verb and its count: "kết nạp được thêm 5", "kết nạp đoàn viên mới: 5 người".
 const FILLER = [
-  "them", "duoc", "moi", "tong cong", "tong so", "tong", "tat ca", "ca thay", "khoang", "tam", "gan", "hon",
-  "tren", "dung", "chinh thuc", "luon", "thi", "la", ":", "-", "=", "@t", "trong", "vao", "ket qua", "so luong",
-  "so", "nua", "len", "toi", "den", "xong", "lai", "roi", "thanh cong", "chi", "it nhat", "cong doan",
-  "to chuc cong doan", "ca", "dang", "cho dang", "du",
+  "them",
+  "duoc",
+  "moi",
+  "tong cong",
+  "tong so",
+  "tong",
+  "tat ca",
+  "ca thay",
+  "khoang",
+  "tam",
+  "gan",
+  "hon",
+  "tren",
+  "dung",
+  "chinh thuc",
+  "luon",
+  "thi",
+  "la",
+  ":",
+  "-",
+  "=",
+  "@t",
+  "trong",
+  "vao",
+  "ket qua",
+  "so luong",
+  "so",
+  "nua",
+  "len",
+  "toi",
+  "den",
+  "xong",
+  "lai",
+  "roi",
+  "thanh cong",
+  "chi",
+  "it nhat",
+  "cong doan",
+  "to chuc cong doan",
+  "ca",
+  "dang",
+  "cho dang",
+  "du",
 ].join("|");
 const NOT_A_COUNT_AFTER = "(?! (?:%|tuoi|lan|phan tram|dong(?! chi)|trieu|ty)(?= |$))";
-const PERSON_AFTER = new RegExp(`^(?: (?:${FILLER}|(?:${PERSON})(?: cong doan)?))*? #(\\d+)(?= |$)${NOT_A_COUNT_AFTER}`);
+const PERSON_AFTER = new RegExp(
+  `^(?: (?:${FILLER}|(?:${PERSON})(?: cong doan)?))*? #(\\d+)(?= |$)${NOT_A_COUNT_AFTER}`,
+);
 const FOUND_AFTER =
   /^(?: (?:moi|them|duoc|xong|thanh cong|them duoc|duoc them|@t|chinh thuc|:))*(?: #(\d+))?(?: (?:moi|them))? (cong doan co so|cong doan bo phan|cong doan|nghiep doan)(?= |$)/;
-const FOUND_BEFORE = /(?:^| )#(\d+) (cong doan co so|cong doan bo phan|cong doan|nghiep doan)(?: moi)?(?: (?:da|vua|duoc|moi|deu|cung))*$/;
+const FOUND_BEFORE =
+  /(?:^| )#(\d+) (cong doan co so|cong doan bo phan|cong doan|nghiep doan)(?: moi)?(?: (?:da|vua|duoc|moi|deu|cung))*$/;
 const ANNIVERSARY = /(?:^| )(?:nam|ngay|ky niem|@d)(?: thu)?(?: #\d+)?$/;
-const ACTIVITY_AFTER = new RegExp(`^(?: (?:duoc|them|them duoc|duoc them|thanh cong|@t))* #(\\d+) (?:${ACTIVITY_NOUN})(?= |$)`);
+const ACTIVITY_AFTER = new RegExp(
+  `^(?: (?:duoc|them|them duoc|duoc them|thanh cong|@t))* #(\\d+) (?:${ACTIVITY_NOUN})(?= |$)`,
+);
 const NUMBER_BEFORE = /(?:^| )#(\d+)((?: [a-z@~]+)*)$/;
 const PERSON_START = new RegExp(`^ (?:${PERSON})(?= |$)`);
 const FILLER_BEFORE = /^(?: (?:moi|da|vua|duoc|xin|deu|cung|bi|dang|roi|thi|la|vao|con|lai|cung da|da duoc|vua moi))*$/;
@@ -135,7 +233,8 @@ const NEGATION_BEFORE = new RegExp(
 );
 const NEGATION_AFTER = new RegExp(`^(?: duoc)? (?:khong|chua)(?: duoc)? (?:ai|nguoi nao|(?:${PERSON}) nao)(?= |$)`);
 const BARE_LEAVE_END = /^(?: (?:het|luon|roi|nha|nhe|a|ha|nua))*(?: [,.;!?]|$)/;
-const NOT_LEAVING = /^ (?:phep|le|tet|om|sinh|thai san|trua|ngoi|mat|hop|la|rang|sao|gi|bu|dich|he|khoe|chut|ngang|giai lao|dem|@t|@d)(?= |$)/;
+const NOT_LEAVING =
+  /^ (?:phep|le|tet|om|sinh|thai san|trua|ngoi|mat|hop|la|rang|sao|gi|bu|dich|he|khoe|chut|ngang|giai lao|dem|@t|@d)(?= |$)/;
 const INFORMAL = / (?:phi chinh thuc|tu do) /;
 const INFORMAL_PART = / trong do #(\d+)((?: [a-z]+){0,6}?) (?:phi chinh thuc|tu do)(?= )/;
 // "sẽ kết nạp", "có nhu cầu thành lập", "đang vận động": not done yet, so not a report.
@@ -212,7 +311,11 @@ class Finder {
   countAfter(f: Found): { count: number; at: number; endsAt: number } | undefined {
     const rest = this.after(f);
     const m =
-      f.kind === "activity" ? ACTIVITY_AFTER.exec(rest) : f.kind === "found_union" || f.kind === "found_guild" ? null : PERSON_AFTER.exec(rest);
+      f.kind === "activity"
+        ? ACTIVITY_AFTER.exec(rest)
+        : f.kind === "found_union" || f.kind === "found_guild"
+          ? null
+          : PERSON_AFTER.exec(rest);
     if (m?.[1] === undefined) return undefined;
     const at = f.end + m[0].lastIndexOf(`#${m[1]}`);
     return this.used.has(at) ? undefined : { count: Number(m[1]), at, endsAt: f.end + m[0].length };
@@ -232,7 +335,8 @@ class Finder {
     // A bare number opens an item at the start of a clause, after "và"/"có"..., or right after
     // the previous verb ("2 nghỉ việc 1 nghỉ hưu").
     const numberStart = this.clauseStartChar(f.token) + m.index + (m[0].startsWith(" ") ? 1 : 0);
-    const open = m.index === 0 || OPEN_BEFORE.test(slice.slice(0, m.index)) || this.found.some((g) => g.end + 1 === numberStart);
+    const open =
+      m.index === 0 || OPEN_BEFORE.test(slice.slice(0, m.index)) || this.found.some((g) => g.end + 1 === numberStart);
     if ((person !== null && gapWords <= 5) || (person === null && FILLER_BEFORE.test(gap) && open)) {
       return { count: Number(m[1]), at };
     }
@@ -246,7 +350,13 @@ class Finder {
       rule.re.lastIndex = 0;
       for (let m = rule.re.exec(this.text); m !== null; m = rule.re.exec(this.text)) {
         const start = m.index;
-        const f: Found = { kind: rule.kind, rule, start, end: start + m[0].length, token: tokenAt(this.canonical, start) };
+        const f: Found = {
+          kind: rule.kind,
+          rule,
+          start,
+          end: start + m[0].length,
+          token: tokenAt(this.canonical, start),
+        };
         const n = rule.countGroup === undefined ? undefined : m[rule.countGroup];
         if (n !== undefined) {
           f.count = Number(n);
@@ -261,7 +371,10 @@ class Finder {
       const clash = kept.findIndex((k) => f.start < k.end && k.start < f.end);
       const other = kept[clash];
       if (other === undefined) kept.push(f);
-      else if (f.rule.rank > other.rule.rank || (f.rule.rank === other.rule.rank && f.end - f.start > other.end - other.start)) {
+      else if (
+        f.rule.rank > other.rule.rank ||
+        (f.rule.rank === other.rule.rank && f.end - f.start > other.end - other.start)
+      ) {
         kept[clash] = f;
       }
     }
@@ -294,7 +407,8 @@ class Finder {
         .join(" ")} `;
       return !/^ (?:to chuc )?cong doan /.test(window) && ACTIVITY_WORDS.test(window);
     }
-    if (f.rule.needs === "activity-sentence") return ACTIVITY_WORDS.test(sentence.replace(/ (?:buoi|chuong trinh) /g, " "));
+    if (f.rule.needs === "activity-sentence")
+      return ACTIVITY_WORDS.test(sentence.replace(/ (?:buoi|chuong trinh) /g, " "));
     if (f.kind === "found") return this.resolveFounding(f);
     if (f.rule.bare === true) {
       const typed = canonical.tokens[f.token]?.typed ?? "";
@@ -316,7 +430,8 @@ class Finder {
     const n = a?.[1] ?? b?.[1];
     if (n !== undefined) {
       f.count = Number(n);
-      f.countAt = a !== null ? f.end + rest.indexOf(`#${n}`) : this.clauseStartChar(f.token) + head.lastIndexOf(`#${n}`);
+      f.countAt =
+        a !== null ? f.end + rest.indexOf(`#${n}`) : this.clauseStartChar(f.token) + head.lastIndexOf(`#${n}`);
       this.used.add(f.countAt);
     }
     return true;
@@ -404,7 +519,9 @@ class Finder {
 
   /** 5. Drop what is not a report after all, and what only breaks another down. */
   prune(): void {
-    let found = this.found.filter((f) => f.rule.bare !== true || f.count !== undefined || BARE_LEAVE_END.test(this.after(f)));
+    let found = this.found.filter(
+      (f) => f.rule.bare !== true || f.count !== undefined || BARE_LEAVE_END.test(this.after(f)),
+    );
     // Items inside parentheses after a counted report only break it down: "giảm 2 (1 nghỉ hưu, 1 chuyển đi)".
     const depth = this.clauses.depth;
     found = found.filter((f, i) => {
@@ -428,7 +545,8 @@ class Finder {
       const total = found[i];
       if (total?.rule.total !== true || total.count === undefined || !TOTAL_WORD.test(this.before(total))) continue;
       let sum = 0;
-      for (let j = i - 1; j >= 0 && found[j]?.kind === total.kind && found[j]?.count !== undefined; j -= 1) sum += found[j]?.count ?? 0;
+      for (let j = i - 1; j >= 0 && found[j]?.kind === total.kind && found[j]?.count !== undefined; j -= 1)
+        sum += found[j]?.count ?? 0;
       if (sum === total.count) found.splice(i, 1);
     }
     // "Ổng nghỉ việc rồi, giảm 1": the countless mention and the counted one are the same report.

@@ -8,7 +8,19 @@ import type { Intent } from "./types.ts";
 type Known = Exclude<Intent, "unknown">;
 
 const VOCABULARY: Readonly<Record<Known, readonly string[]>> = {
-  report: ["ket nap", "nghi viec", "nghi huu", "chuyen cong tac", "thanh lap", "gioi thieu", "to chuc", "doan vien", "giam", "bao cao", "moi"],
+  report: [
+    "ket nap",
+    "nghi viec",
+    "nghi huu",
+    "chuyen cong tac",
+    "thanh lap",
+    "gioi thieu",
+    "to chuc",
+    "doan vien",
+    "giam",
+    "bao cao",
+    "moi",
+  ],
   ask_remaining: ["con thieu", "thieu", "bao nhieu nua", "can them", "con lai", "con bao nhieu"],
   ask_progress: ["tien do", "tinh hinh", "ket qua", "phan tram", "ty le", "chi tieu", "thong ke", "so lieu", "dat"],
   ask_deadlines: ["han", "deadline", "khi nao", "bao gio", "lich", "nop", "thoi han", "sap toi"],
@@ -19,7 +31,16 @@ const VOCABULARY: Readonly<Record<Known, readonly string[]>> = {
 };
 
 // When nothing is near: what people most often want from the bot.
-const PRIOR: readonly Known[] = ["ask_progress", "report", "help", "ask_remaining", "ask_deadlines", "undo", "thanks", "greet"];
+const PRIOR: readonly Known[] = [
+  "ask_progress",
+  "report",
+  "help",
+  "ask_remaining",
+  "ask_deadlines",
+  "undo",
+  "thanks",
+  "greet",
+];
 const ASKS = / (?:bao nhieu|may|khi nao|chua|khong|sao|gi|nao) |\?/;
 
 function closeness(word: string, target: string): number {

@@ -13,14 +13,7 @@ export const INTENTS = [
 ] as const;
 export type Intent = (typeof INTENTS)[number];
 
-export const REPORT_EVENTS = [
-  "join",
-  "leave",
-  "found_union",
-  "found_guild",
-  "party_referral",
-  "activity",
-] as const;
+export const REPORT_EVENTS = ["join", "leave", "found_union", "found_guild", "party_referral", "activity"] as const;
 export type ReportEvent = (typeof REPORT_EVENTS)[number];
 
 export const METRIC_KEYS = [

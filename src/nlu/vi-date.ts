@@ -191,8 +191,10 @@ class Scanner {
       if (next === "vua" && (this.at(i + 2) === "qua" || this.at(i + 2) === "roi")) {
         return this.withDate({ start: i, end: i + 3, kind: "point" }, this.relativeDays(-7));
       }
-      if (next !== undefined && PREVIOUS.test(next)) return this.withDate({ start: i, end: i + 2, kind: "point" }, this.relativeDays(-7));
-      if (next !== undefined && NEXT.test(next)) return this.withDate({ start: i, end: i + 2, kind: "point" }, this.relativeDays(7));
+      if (next !== undefined && PREVIOUS.test(next))
+        return this.withDate({ start: i, end: i + 2, kind: "point" }, this.relativeDays(-7));
+      if (next !== undefined && NEXT.test(next))
+        return this.withDate({ start: i, end: i + 2, kind: "point" }, this.relativeDays(7));
     }
     if (w === "cuoi" || w === "dau" || w === "giua") return this.edgeExpression(i, w);
 
@@ -205,9 +207,11 @@ class Scanner {
       }
       if (next === "nay") return this.withDate({ start: i, end: i + 2, kind: "point" }, this.relativeDays(0));
       if (next === "qua") return this.withDate({ start: i, end: i + 2, kind: "point" }, this.relativeDays(-1));
-      if (next === "kia" && w !== "ngay") return this.withDate({ start: i, end: i + 2, kind: "point" }, this.relativeDays(-2));
+      if (next === "kia" && w !== "ngay")
+        return this.withDate({ start: i, end: i + 2, kind: "point" }, this.relativeDays(-2));
       if (next === "kia") return this.withDate({ start: i, end: i + 2, kind: "point" }, this.relativeDays(2));
-      if (next === "mai" && w !== "hom") return this.withDate({ start: i, end: i + 2, kind: "point" }, this.relativeDays(1));
+      if (next === "mai" && w !== "hom")
+        return this.withDate({ start: i, end: i + 2, kind: "point" }, this.relativeDays(1));
       if (w === "hom" && next === "truoc") return { start: i, end: i + 2, kind: "point" };
     }
     if (w === "mai") return this.withDate({ start: i, end: i + 1, kind: "point" }, this.relativeDays(1));
@@ -221,7 +225,11 @@ class Scanner {
     }
     if (DIGITS.test(w) && next !== undefined && DURATION_UNITS.test(next)) {
       let end = i + 2;
-      if ((next === "gio" || next === "h" || next === "g") && this.at(end) !== undefined && DIGITS.test(this.at(end) ?? "")) {
+      if (
+        (next === "gio" || next === "h" || next === "g") &&
+        this.at(end) !== undefined &&
+        DIGITS.test(this.at(end) ?? "")
+      ) {
         end += this.at(end + 1) === "phut" ? 2 : 1;
       }
       return { start: i, end, kind: next === "gio" || next === "h" || next === "g" ? "point" : "duration" };
@@ -238,7 +246,6 @@ class Scanner {
     if (date === undefined) return span;
     return year === undefined ? { ...span, date, guessedYear: true } : { ...span, date };
   }
-
 
   /** "20/7", "20/7/2024", "15 tháng 3", "15 tháng 3 năm 2024" at i. */
   private dayExpression(i: number): TimeSpan | undefined {
@@ -301,7 +308,7 @@ class Scanner {
       if (today === undefined) return { start: i, end: i + 2, kind: "point" };
       const q = Math.floor((today.m - 1) / 3) + shift;
       const y = today.y + Math.floor(q / 4);
-      return this.withDate({ start: i, end: i + 2, kind: "point" }, this.quarterDay(y, ((q % 4) + 4) % 4 + 1, edge));
+      return this.withDate({ start: i, end: i + 2, kind: "point" }, this.quarterDay(y, (((q % 4) + 4) % 4) + 1, edge));
     }
     let q = QUARTER_WORDS.get(next);
     let end = i + 2;
@@ -366,7 +373,12 @@ class Scanner {
         end += 1;
       }
       if (y === undefined) return { start: i, end, kind: "point" };
-      const date = edge === "dau" ? format({ y, m: 1, d: 1 }) : edge === "giua" ? format({ y, m: 6, d: 30 }) : format({ y, m: 12, d: 31 });
+      const date =
+        edge === "dau"
+          ? format({ y, m: 1, d: 1 })
+          : edge === "giua"
+            ? format({ y, m: 6, d: 30 })
+            : format({ y, m: 12, d: 31 });
       return this.withDate({ start: i, end, kind: "point" }, date);
     }
     if (what === "quy") {
@@ -392,7 +404,8 @@ export function findTimeExpressions(
   for (let i = 0; i < words.length; ) {
     let span = scanner.scan(i);
     // "mấy bữa nay", "mấy hôm nay": these days, not today.
-    if (span?.date !== undefined && /^(?:may|nhung|cac|vai)$/.test(words[i - 1] ?? "")) span = { start: span.start, end: span.end, kind: span.kind };
+    if (span?.date !== undefined && /^(?:may|nhung|cac|vai)$/.test(words[i - 1] ?? ""))
+      span = { start: span.start, end: span.end, kind: span.kind };
     if (span === undefined || span.end <= i) {
       i += 1;
       continue;

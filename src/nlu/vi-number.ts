@@ -17,12 +17,7 @@ const UNIT_VALUES: ReadonlyMap<string, number> = new Map([
 ]);
 
 // The last digit after "mươi": "hai mươi mốt" (21), "hai mươi tư" (24), "mười lăm" (15).
-const TAIL_VALUES: ReadonlyMap<string, number> = new Map([
-  ...UNIT_VALUES,
-  ["tu", 4],
-  ["lam", 5],
-  ["nham", 5],
-]);
+const TAIL_VALUES: ReadonlyMap<string, number> = new Map([...UNIT_VALUES, ["tu", 4], ["lam", 5], ["nham", 5]]);
 
 // How each number word is spelled with its marks. A word typed with other marks is another
 // word: "bà" is not "ba", "sau" may be "sáu" but "sàu" is not.
@@ -148,7 +143,11 @@ class Reader {
     }
     if (this.is(i, "ruoi")) return { value: value + 50, next: i + 1 };
     const w = this.words[i];
-    if (w !== undefined && (this.is(i, "muoi") || (this.unit(i) !== undefined && this.words[i + 1] !== undefined && TENS.test(this.words[i + 1] ?? "")))) {
+    if (
+      w !== undefined &&
+      (this.is(i, "muoi") ||
+        (this.unit(i) !== undefined && this.words[i + 1] !== undefined && TENS.test(this.words[i + 1] ?? "")))
+    ) {
       const rest = this.belowThousand(i);
       if (rest !== undefined && rest.value < 100) return { value: value + rest.value, next: rest.next };
     }
@@ -216,7 +215,9 @@ export function readNumberAt(
 
 /** The value of a text that is one number and nothing else ("mười lăm", "12.000", "12 nghìn"). */
 export function parseViNumber(text: string): number | undefined {
-  const typed = normalize(text).split(" ").filter((w) => w !== "");
+  const typed = normalize(text)
+    .split(" ")
+    .filter((w) => w !== "");
   const words = typed.map(foldDiacritics);
   const reading = readNumberAt(words, 0, typed);
   return reading !== undefined && reading.length === words.length ? reading.value : undefined;

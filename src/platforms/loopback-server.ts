@@ -7,7 +7,10 @@ export interface LoopbackServer {
   close(): Promise<void>;
 }
 
-export function serveOnLoopback(fetch: (request: Request) => Response | Promise<Response>, beforeClose?: () => void): Promise<LoopbackServer> {
+export function serveOnLoopback(
+  fetch: (request: Request) => Response | Promise<Response>,
+  beforeClose?: () => void,
+): Promise<LoopbackServer> {
   return new Promise((resolve) => {
     const server = serve({ fetch, port: 0, hostname: "127.0.0.1" }, (info: AddressInfo) => {
       resolve({

@@ -19,9 +19,20 @@ const UNIT_COLUMNS: Columns<(typeof UNIT_HEADER)[number]> = {
   parent_code: {
     label: "Mã đơn vị cấp trên",
     required: false,
-    aliases: ["Mã đơn vị cấp trên", "Mã ĐV cấp trên", "Mã cấp trên", "Đơn vị cấp trên", "Cấp trên", "Công đoàn cấp trên"],
+    aliases: [
+      "Mã đơn vị cấp trên",
+      "Mã ĐV cấp trên",
+      "Mã cấp trên",
+      "Đơn vị cấp trên",
+      "Cấp trên",
+      "Công đoàn cấp trên",
+    ],
   },
-  kind: { label: "Loại hình", required: true, aliases: ["Loại hình", "Loại hình đơn vị", "Loại đơn vị", "Loại", "Cấp"] },
+  kind: {
+    label: "Loại hình",
+    required: true,
+    aliases: ["Loại hình", "Loại hình đơn vị", "Loại đơn vị", "Loại", "Cấp"],
+  },
   sector: { label: "Khu vực", required: false, aliases: ["Khu vực", "Khu vực kinh tế", "KV"] },
   members: {
     label: "Số đoàn viên",
@@ -37,7 +48,11 @@ const UNIT_COLUMNS: Columns<(typeof UNIT_HEADER)[number]> = {
 
 const TARGET_COLUMNS: Columns<(typeof TARGET_HEADER)[number]> = {
   unit_code: { label: "Mã đơn vị", required: true, aliases: ["Mã đơn vị", "Mã ĐV", "Mã số đơn vị", "Mã", "code"] },
-  metric: { label: "Chỉ tiêu", required: true, aliases: ["Chỉ tiêu", "Tên chỉ tiêu", "Loại chỉ tiêu", "Nội dung chỉ tiêu"] },
+  metric: {
+    label: "Chỉ tiêu",
+    required: true,
+    aliases: ["Chỉ tiêu", "Tên chỉ tiêu", "Loại chỉ tiêu", "Nội dung chỉ tiêu"],
+  },
   target: {
     label: "Số lượng",
     required: true,
@@ -49,7 +64,11 @@ const TARGET_COLUMNS: Columns<(typeof TARGET_HEADER)[number]> = {
 const RATING_COLUMNS: Columns<(typeof RATING_HEADER)[number]> = {
   unit_code: { label: "Mã đơn vị", required: true, aliases: ["Mã đơn vị", "Mã ĐV", "Mã số đơn vị", "Mã", "code"] },
   year: { label: "Năm", required: true, aliases: ["Năm", "Năm đánh giá", "Năm xếp loại"] },
-  rating: { label: "Xếp loại", required: true, aliases: ["Xếp loại", "Kết quả xếp loại", "Đánh giá", "Kết quả đánh giá", "Phân loại"] },
+  rating: {
+    label: "Xếp loại",
+    required: true,
+    aliases: ["Xếp loại", "Kết quả xếp loại", "Đánh giá", "Kết quả đánh giá", "Phân loại"],
+  },
 };
 
 /** "Số đoàn viên (người)", "Mã đơn vị (*)": what is in brackets only explains the column. */
@@ -70,7 +89,8 @@ function layout(kind: TableKind, header: readonly string[], columns: Columns<str
   for (const [name, column] of Object.entries(columns)) {
     for (const alias of [name, ...column.aliases]) {
       const earlier = names.get(foldHeading(alias));
-      if (earlier !== undefined && earlier !== name) throw new Error(`heading "${alias}" would mean both ${earlier} and ${name}`);
+      if (earlier !== undefined && earlier !== name)
+        throw new Error(`heading "${alias}" would mean both ${earlier} and ${name}`);
       names.set(foldHeading(alias), name);
     }
   }

@@ -5,7 +5,14 @@ import type { CellValue, Worksheet } from "exceljs";
 import { parse as parseCsv } from "csv-parse/sync";
 import type { Row } from "#domain/import.ts";
 import { foldText } from "./fold-text.ts";
-import { EXPECTED_HEADINGS, isHeading, readHeading, type Heading, type NearMiss, type TableKind } from "./header-names.ts";
+import {
+  EXPECTED_HEADINGS,
+  isHeading,
+  readHeading,
+  type Heading,
+  type NearMiss,
+  type TableKind,
+} from "./header-names.ts";
 import { normalizeKind, normalizeMetric, normalizeRating, normalizeSector } from "./value-words.ts";
 
 export type { TableKind } from "./header-names.ts";
@@ -86,7 +93,9 @@ function tableFrom(sheets: Iterable<Sheet>): ReadTable {
     }
   }
   const { place = "", line = 0, miss } = nearest ?? {};
-  const hint = miss ? ` ${capitalise(`${place}dòng ${line} có cột ${miss.found.join(", ")} nhưng thiếu cột ${miss.missing.join(", ")}.`)}` : "";
+  const hint = miss
+    ? ` ${capitalise(`${place}dòng ${line} có cột ${miss.found.join(", ")} nhưng thiếu cột ${miss.missing.join(", ")}.`)}`
+    : "";
   return failed(`Không tìm thấy dòng tiêu đề của bảng.${hint} ${EXPECTED_HEADINGS}`);
 }
 
@@ -105,7 +114,9 @@ function rowsBelow(sheet: Sheet, headingIndex: number, heading: Heading): ReadTa
     rows.push({ line: line.line, cells });
   });
   const problems =
-    rows.length === 0 ? [capitalise(`${sheet.place}bảng không có dòng số liệu nào dưới dòng tiêu đề (dòng ${headingLine}).`)] : [];
+    rows.length === 0
+      ? [capitalise(`${sheet.place}bảng không có dòng số liệu nào dưới dòng tiêu đề (dòng ${headingLine}).`)]
+      : [];
   return { kind: heading.kind, header: heading.header, rows, problems };
 }
 
@@ -124,7 +135,9 @@ function isColumnNumbering(cells: Cell[]): boolean {
 // A "Tổng cộng" row at the bottom of the table sums the figures; it is not a unit or a target.
 function isTotalsRow(cells: Cell[], row: Record<string, string>): boolean {
   const code = row.code ?? row.unit_code ?? "";
-  return code === "" && cells.some((cell) => ["tong cong", "tong", "cong", "tong so"].includes(foldText(cellText(cell))));
+  return (
+    code === "" && cells.some((cell) => ["tong cong", "tong", "cong", "tong so"].includes(foldText(cellText(cell))))
+  );
 }
 
 function cleanText(text: string): string {
@@ -212,10 +225,17 @@ function readCsv(data: Uint8Array): ReadTable {
   for (const delimiter of order) {
     let records: string[][];
     try {
-      records = parseCsv(text, { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false }) as string[][];
+      records = parseCsv(text, {
+        delimiter,
+        relax_column_count: true,
+        relax_quotes: true,
+        skip_empty_lines: false,
+      }) as string[][];
     } catch (error) {
       const line = error instanceof Error && "lines" in error ? ` ở dòng ${String(error.lines)}` : "";
-      likeliest ??= failed(`Tệp CSV bị lỗi định dạng${line}. Hãy mở tệp bằng Excel, lưu lại dạng “CSV UTF-8” rồi gửi lại.`);
+      likeliest ??= failed(
+        `Tệp CSV bị lỗi định dạng${line}. Hãy mở tệp bằng Excel, lưu lại dạng “CSV UTF-8” rồi gửi lại.`,
+      );
       continue;
     }
     const table = tableFrom([{ place: "", lines: records.map((cells, i) => ({ line: i + 1, cells })) }]);

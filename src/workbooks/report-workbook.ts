@@ -72,8 +72,14 @@ const PACE_FONTS: Record<string, Partial<Font>> = {
   reached: { ...FONT, color: { argb: "FF006100" } },
 };
 
-const TITLE: Partial<Style> = { font: { ...BOLD, size: 14 }, alignment: { horizontal: "center", vertical: "middle", wrapText: true } };
-const SUBTITLE: Partial<Style> = { font: { ...FONT, italic: true }, alignment: { horizontal: "center", vertical: "middle", wrapText: true } };
+const TITLE: Partial<Style> = {
+  font: { ...BOLD, size: 14 },
+  alignment: { horizontal: "center", vertical: "middle", wrapText: true },
+};
+const SUBTITLE: Partial<Style> = {
+  font: { ...FONT, italic: true },
+  alignment: { horizontal: "center", vertical: "middle", wrapText: true },
+};
 const HEADING: Partial<Style> = {
   font: BOLD,
   alignment: { horizontal: "center", vertical: "middle", wrapText: true },
@@ -112,13 +118,28 @@ const figure = (heading: string, width: number, pick: (row: ReportRow) => number
 function columnsFor(sheet: ReportSheet): Column[] {
   const withSector = sheet.rows.some((row) => row.sector);
   return [
-    { heading: "STT", width: 7, value: (_row, position) => position, style: (part) => cellStyle(part, { horizontal: "center" }) },
-    { heading: "Mã đơn vị", width: 14, value: (row) => row.code, style: (part) => cellStyle(part, { horizontal: "left" }) },
+    {
+      heading: "STT",
+      width: 7,
+      value: (_row, position) => position,
+      style: (part) => cellStyle(part, { horizontal: "center" }),
+    },
+    {
+      heading: "Mã đơn vị",
+      width: 14,
+      value: (row) => row.code,
+      style: (part) => cellStyle(part, { horizontal: "left" }),
+    },
     {
       heading: "Tên đơn vị",
       width: 46,
       value: (row) => row.name,
-      style: (part, row) => cellStyle(part, { horizontal: "left", wrapText: true, indent: Math.min(Math.max(0, Math.floor(row.depth)), 15) }),
+      style: (part, row) =>
+        cellStyle(part, {
+          horizontal: "left",
+          wrapText: true,
+          indent: Math.min(Math.max(0, Math.floor(row.depth)), 15),
+        }),
     },
     ...(withSector
       ? [
@@ -138,9 +159,15 @@ function columnsFor(sheet: ReportSheet): Column[] {
       heading: "Tiến độ",
       width: 15,
       value: (row) => (row.pace ? PACE_LABELS[row.pace] : null),
-      style: (part, row) => cellStyle(part, { horizontal: "center" }, undefined, row.pace ? PACE_FONTS[row.pace] : undefined),
+      style: (part, row) =>
+        cellStyle(part, { horizontal: "center" }, undefined, row.pace ? PACE_FONTS[row.pace] : undefined),
     },
-    { heading: "Ghi chú", width: 32, value: (row) => row.note ?? null, style: (part) => cellStyle(part, { horizontal: "left", wrapText: true }) },
+    {
+      heading: "Ghi chú",
+      width: 32,
+      value: (row) => row.note ?? null,
+      style: (part) => cellStyle(part, { horizontal: "left", wrapText: true }),
+    },
   ];
 }
 
@@ -168,7 +195,15 @@ function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: string, 
   const columns = columnsFor(sheet);
   const last = columns.length;
   const worksheet = workbook.addWorksheet(name, {
-    views: [{ state: "frozen", xSplit: 0, ySplit: HEADING_ROW, topLeftCell: `A${HEADING_ROW + 1}`, activeCell: `A${HEADING_ROW + 1}` }],
+    views: [
+      {
+        state: "frozen",
+        xSplit: 0,
+        ySplit: HEADING_ROW,
+        topLeftCell: `A${HEADING_ROW + 1}`,
+        activeCell: `A${HEADING_ROW + 1}`,
+      },
+    ],
     pageSetup: {
       paperSize: 9, // A4
       orientation: "landscape",
@@ -229,7 +264,14 @@ function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: string, 
 }
 
 /** A line of text across the whole width of the table. */
-function banner(worksheet: Worksheet, rowNumber: number, last: number, text: string, look: Partial<Style>, height?: number): void {
+function banner(
+  worksheet: Worksheet,
+  rowNumber: number,
+  last: number,
+  text: string,
+  look: Partial<Style>,
+  height?: number,
+): void {
   const row = worksheet.getRow(rowNumber);
   const cell = row.getCell(1);
   cell.value = text;
@@ -241,7 +283,13 @@ function banner(worksheet: Worksheet, rowNumber: number, last: number, text: str
 
 // Excel refuses sheet names over 31 characters, with []:*?/\ in them, or used twice (in any case).
 function uniqueSheetName(wanted: string, taken: Set<string>): string {
-  const base = wanted.replace(/[[\]:*?/\\]/g, " ").replace(/^'+|'+$/g, "").trim().slice(0, 31).trimEnd() || "Báo cáo";
+  const base =
+    wanted
+      .replace(/[[\]:*?/\\]/g, " ")
+      .replace(/^'+|'+$/g, "")
+      .trim()
+      .slice(0, 31)
+      .trimEnd() || "Báo cáo";
   let name = base;
   for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base.slice(0, 31 - ` (${n})`.length).trimEnd()} (${n})`;
   taken.add(name.toLowerCase());

@@ -53,7 +53,9 @@ describe("the /tiendo progress chart", () => {
     expect(svg).toContain("Đơn vị 25");
     expect(svg).not.toContain("Đơn vị 26");
     const longSubtitle = `Năm 2026, ${"số liệu tổng hợp từ báo cáo của các công đoàn cơ sở ".repeat(3)}`;
-    expect(progressChartSvg({ title: "Kết nạp", subtitle: longSubtitle, bars })).toContain("… (25/40 đơn vị chậm nhất)");
+    expect(progressChartSvg({ title: "Kết nạp", subtitle: longSubtitle, bars })).toContain(
+      "… (25/40 đơn vị chậm nhất)",
+    );
   });
 
   it("draws an empty list as a small chart that says there are no targets", () => {
@@ -77,7 +79,10 @@ describe("the /tiendo progress chart", () => {
     const svg = progressChartSvg({
       title: "LĐLĐ TP Thủ Đức — Kết nạp đoàn viên",
       subtitle: "Năm 2026, cập nhật 21/11/2026",
-      bars: [bar("Nghiệp đoàn xe ôm thành phố Thủ Đức", 45, 60), bar("CĐCS Công ty TNHH Điện tử Hiệp Phú", 1578, 12000)],
+      bars: [
+        bar("Nghiệp đoàn xe ôm thành phố Thủ Đức", 45, 60),
+        bar("CĐCS Công ty TNHH Điện tử Hiệp Phú", 1578, 12000),
+      ],
     });
     expect(svg).toContain("LĐLĐ TP Thủ Đức — Kết nạp đoàn viên");
     expect(svg).toContain("Năm 2026, cập nhật 21/11/2026");
@@ -90,12 +95,19 @@ describe("the /tiendo progress chart", () => {
   });
 
   it("never shows 100% for a unit still short of its target", () => {
-    expect(progressChartSvg({ title: "Kết nạp", bars: [bar("CĐCS Bưu điện", 999, 1000)] })).toContain("999/1.000 (99%)");
+    expect(progressChartSvg({ title: "Kết nạp", bars: [bar("CĐCS Bưu điện", 999, 1000)] })).toContain(
+      "999/1.000 (99%)",
+    );
   });
 
   it("puts units behind pace first, the furthest behind at the top", () => {
     const labels = ["Đúng hạn", "Chậm nhẹ", "Vượt chỉ tiêu", "Chậm nhiều"];
-    const bars = [bar("Đúng hạn", 92, 100), bar("Chậm nhẹ", 80, 100), bar("Vượt chỉ tiêu", 130, 100), bar("Chậm nhiều", 10, 100)];
+    const bars = [
+      bar("Đúng hạn", 92, 100),
+      bar("Chậm nhẹ", 80, 100),
+      bar("Vượt chỉ tiêu", 130, 100),
+      bar("Chậm nhiều", 10, 100),
+    ];
     expect(drawnOrder(progressChartSvg({ title: "Kết nạp", bars }), labels)).toEqual([
       "Chậm nhiều",
       "Chậm nhẹ",
@@ -105,7 +117,8 @@ describe("the /tiendo progress chart", () => {
   });
 
   it("shortens a name too long for its row with an ellipsis", () => {
-    const long = "CĐCS Công ty Cổ phần Dệt may Gia Định — Chi nhánh Khu Công nghệ cao Sài Gòn, Nhà máy số 2, Phân xưởng Hoàn tất";
+    const long =
+      "CĐCS Công ty Cổ phần Dệt may Gia Định — Chi nhánh Khu Công nghệ cao Sài Gòn, Nhà máy số 2, Phân xưởng Hoàn tất";
     const svg = progressChartSvg({ title: "Kết nạp", bars: [bar(long, 5, 10)] });
     expect(svg).not.toContain(long);
     expect(svg).toMatch(/CĐCS Công ty Cổ phần Dệt may[^<]*…</);
@@ -113,11 +126,14 @@ describe("the /tiendo progress chart", () => {
 
   it("composes names typed with combining marks and escapes markup in them", () => {
     const decomposed = "Nghiệp đoàn xe ôm".normalize("NFD");
-    const svg = progressChartSvg({ title: "Kết nạp", bars: [bar(decomposed, 1, 2), bar("Công ty A & B <Chi nhánh>", 1, 2)] });
+    const svg = progressChartSvg({
+      title: "Kết nạp",
+      bars: [bar(decomposed, 1, 2), bar("Công ty A & B <Chi nhánh>", 1, 2)],
+    });
     expect(svg).toContain("Nghiệp đoàn xe ôm");
     expect(svg).toContain("Công ty A &amp; B &lt;Chi nhánh&gt;");
-    expect(pngSize(renderProgressChart({ title: "Kết nạp", bars: [bar("Công ty A & B <Chi nhánh>", 1, 2)] })).width).toBe(
-      CHART_WIDTH,
-    );
+    expect(
+      pngSize(renderProgressChart({ title: "Kết nạp", bars: [bar("Công ty A & B <Chi nhánh>", 1, 2)] })).width,
+    ).toBe(CHART_WIDTH);
   });
 });

@@ -42,9 +42,16 @@ describe("npm run cli -- import", () => {
     expect(first.code).toBe(0);
     const again = cli(["import", file("units2.csv", UNITS.replace("120,150", "130,160"))], env);
     expect(again.stdout).toContain("units: 0 added, 4 updated");
-    const rows = query<{ code: string; members: number; path: string }>("select code, members, path from units order by id");
+    const rows = query<{ code: string; members: number; path: string }>(
+      "select code, members, path from units order by id",
+    );
     expect(rows.find((r) => r.code === "C1")?.members).toBe(130);
-    expect(rows.find((r) => r.code === "C1")?.path.split("/").filter(Boolean)).toHaveLength(3);
+    expect(
+      rows
+        .find((r) => r.code === "C1")
+        ?.path.split("/")
+        .filter(Boolean),
+    ).toHaveLength(3);
   });
 
   it("changes nothing when any row is bad, and names every bad row with its line number", () => {
@@ -91,8 +98,14 @@ C1,ket_nap,năm,31/02/2026
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain("line 3: unit_code C9 is not a known unit");
     expect(refused.stderr).toContain("line 4: metric doan_phi is not known");
-    expect(refused.stderr).toContain("line 5: target must be a whole number; deadline must be YYYY-MM-DD or DD/MM/YYYY");
-    expect(query<{ value: number }>("select value from targets where metric = 'ket_nap' and unit_id = (select id from units where code = 'C1')")[0]?.value).toBe(30);
+    expect(refused.stderr).toContain(
+      "line 5: target must be a whole number; deadline must be YYYY-MM-DD or DD/MM/YYYY",
+    );
+    expect(
+      query<{ value: number }>(
+        "select value from targets where metric = 'ket_nap' and unit_id = (select id from units where code = 'C1')",
+      )[0]?.value,
+    ).toBe(30);
   });
 
   it("refuses a file with an unknown header, and a missing file, with a clear line", () => {
@@ -115,7 +128,9 @@ describe("npm run cli -- invite", () => {
     expect(result.code).toBe(0);
     const last = result.stdout.trim().split("\n").at(-1) ?? "";
     expect(last).toMatch(/^[2-9A-HJ-NP-Z]{10}$/);
-    const invite = query<{ role: string; expires_at: string }>(`select role, expires_at from invites where code = '${last}'`)[0];
+    const invite = query<{ role: string; expires_at: string }>(
+      `select role, expires_at from invites where code = '${last}'`,
+    )[0];
     expect(invite?.role).toBe("chair");
   });
 
@@ -131,7 +146,12 @@ describe("npm run cli -- invite", () => {
     const result = cli(["invite", "--under", "HCM", "--role", "chair"], env);
     const lines = result.stdout.trim().split("\n");
     expect(lines[0]).toBe("unit_code,unit_name,code,link");
-    expect(lines.slice(1).map((l) => l.split(",")[0]).sort()).toEqual(["C1", "ND1"]);
+    expect(
+      lines
+        .slice(1)
+        .map((l) => l.split(",")[0])
+        .sort(),
+    ).toEqual(["C1", "ND1"]);
     expect(lines.find((l) => l.startsWith("C1"))).toContain('"CĐCS Công ty May Việt, chi nhánh 2"');
   });
 

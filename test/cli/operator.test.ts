@@ -25,8 +25,23 @@ const count = (sql: string) => {
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), "tlcd-operator-"));
   env = { DATABASE_PATH: join(dir, "bot.sqlite") };
-  cli(["import", file("units.csv", "code,name,parent_code,kind,sector,members,workers\nTD,LĐLĐ TP Thủ Đức,,district,,0,0\nC1,CĐCS Công ty May Việt,TD,grassroots,non_state,100,150\n")], env);
-  cli(["import", file("targets.csv", "unit_code,metric,target,deadline\nTD,ket_nap,50,31/12/2099\nC1,ket_nap,50,31/12/2099\n")], env);
+  cli(
+    [
+      "import",
+      file(
+        "units.csv",
+        "code,name,parent_code,kind,sector,members,workers\nTD,LĐLĐ TP Thủ Đức,,district,,0,0\nC1,CĐCS Công ty May Việt,TD,grassroots,non_state,100,150\n",
+      ),
+    ],
+    env,
+  );
+  cli(
+    [
+      "import",
+      file("targets.csv", "unit_code,metric,target,deadline\nTD,ket_nap,50,31/12/2099\nC1,ket_nap,50,31/12/2099\n"),
+    ],
+    env,
+  );
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -37,7 +52,13 @@ describe("npm run cli -- export", () => {
     expect(none.code).toBe(1);
     expect(none.stderr).toContain("no targets");
     const year = new Date().getFullYear();
-    cli(["import", file("now.csv", `unit_code,metric,target,deadline\nTD,ket_nap,50,31/12/${year}\nC1,ket_nap,50,31/12/${year}\n`)], env);
+    cli(
+      [
+        "import",
+        file("now.csv", `unit_code,metric,target,deadline\nTD,ket_nap,50,31/12/${year}\nC1,ket_nap,50,31/12/${year}\n`),
+      ],
+      env,
+    );
     const out = join(dir, "bao-cao.xlsx");
     const result = cli(["export", "TD", out], env);
     expect(result.code).toBe(0);
@@ -56,8 +77,12 @@ describe("npm run cli -- reminders", () => {
     const db = new Database(env.DATABASE_PATH);
     const now = new Date().toISOString();
     db.prepare("insert into people (id, display_name, created_at) values (1, 'Bình', ?)").run(now);
-    db.prepare("insert into accounts (person_id, platform, external_id, chat_id) values (1, 'telegram', '42', '42')").run();
-    db.prepare("insert into roles (person_id, unit_id, role, created_at) values (1, (select id from units where code = 'C1'), 'chair', ?)").run(now);
+    db.prepare(
+      "insert into accounts (person_id, platform, external_id, chat_id) values (1, 'telegram', '42', '42')",
+    ).run();
+    db.prepare(
+      "insert into roles (person_id, unit_id, role, created_at) values (1, (select id from units where code = 'C1'), 'chair', ?)",
+    ).run(now);
     db.close();
     const at = "2026-07-08T08:00:00+07:00";
     const dry = cli(["reminders", "--at", at, "--dry-run"], env);
@@ -75,10 +100,14 @@ describe("npm run cli -- reminders", () => {
     const now = new Date().toISOString();
     db.prepare("insert into people (id, display_name, created_at) values (1, 'Bình', ?)").run(now);
     db.prepare("insert into accounts (person_id, platform, external_id, chat_id) values (1, 'zalo', 'z1', 'z1')").run();
-    db.prepare("insert into roles (person_id, unit_id, role, created_at) values (1, (select id from units where code = 'C1'), 'chair', ?)").run(now);
+    db.prepare(
+      "insert into roles (person_id, unit_id, role, created_at) values (1, (select id from units where code = 'C1'), 'chair', ?)",
+    ).run(now);
     db.close();
     const result = cli(["broadcast", "TD", "Họp giao ban thứ Hai"], env);
     expect(result.stdout).toContain("queued for 1 people");
-    expect(count("select count(*) as n from outbox where platform = 'zalo' and payload like '%Họp giao ban thứ Hai%'")).toBe(1);
+    expect(
+      count("select count(*) as n from outbox where platform = 'zalo' and payload like '%Họp giao ban thứ Hai%'"),
+    ).toBe(1);
   });
 });

@@ -26,7 +26,8 @@ afterEach(() => {
 });
 
 const insert = (text: string) => writer.prepare("insert into notes (text) values (?)").run(text);
-const committedTexts = () => (reader.prepare("select text from notes order by id").all() as { text: string }[]).map((r) => r.text);
+const committedTexts = () =>
+  (reader.prepare("select text from notes order by id").all() as { text: string }[]).map((r) => r.text);
 
 describe("group commit", () => {
   it("commits the writes of one turn together, once the turn is over", async () => {
@@ -74,7 +75,9 @@ describe("group commit", () => {
 
   it("tells those waiting when the commit itself fails, and rolls the batch back", async () => {
     writer.exec("create table owners (id integer primary key)");
-    writer.exec("create table pets (id integer primary key, owner integer references owners (id) deferrable initially deferred)");
+    writer.exec(
+      "create table pets (id integer primary key, owner integer references owners (id) deferrable initially deferred)",
+    );
     writer.pragma("foreign_keys = ON");
     writes.open();
     insert("cùng lô");

@@ -23,7 +23,21 @@ const add = (code: string, parentCode: string | null, kind: UnitKind = "grassroo
 function report(code: string, count: number, source: string) {
   const unit = repos.units.byCode(code);
   if (!unit) throw new Error(code);
-  repos.ledger.record([{ unitId: unit.id, lineage: lineage(unit), event: "join", count, informal: false, occurredOn: "2026-05-01", reporterId: null, source }], "2026-05-01T03:00:00Z");
+  repos.ledger.record(
+    [
+      {
+        unitId: unit.id,
+        lineage: lineage(unit),
+        event: "join",
+        count,
+        informal: false,
+        occurredOn: "2026-05-01",
+        reporterId: null,
+        source,
+      },
+    ],
+    "2026-05-01T03:00:00Z",
+  );
 }
 
 /** Admitted members by the tallies, and by summing the ledger over the unit's subtree: they must agree. */
@@ -31,10 +45,16 @@ function admitted(code: string): { tally: number; ledger: number } {
   const unit = repos.units.byCode(code);
   if (!unit) throw new Error(code);
   const sqlite = repos.db.$client;
-  const tally = (sqlite.prepare(`select coalesce(sum(total), 0) as n from tallies where unit_id = ? and event = 'join'`).get(unit.id) as { n: number }).n;
+  const tally = (
+    sqlite
+      .prepare(`select coalesce(sum(total), 0) as n from tallies where unit_id = ? and event = 'join'`)
+      .get(unit.id) as { n: number }
+  ).n;
   const ledger = (
     sqlite
-      .prepare(`select coalesce(sum(l.count), 0) as n from ledger l join units u on u.id = l.unit_id where l.event = 'join' and u.path like ? || '%'`)
+      .prepare(
+        `select coalesce(sum(l.count), 0) as n from ledger l join units u on u.id = l.unit_id where l.event = 'join' and u.path like ? || '%'`,
+      )
       .get(unit.path) as { n: number }
   ).n;
   return { tally, ledger };
@@ -67,7 +87,12 @@ describe("a unit that moves to another parent", () => {
     const child = repos.units.byCode("C1");
     expect(child?.path).toBe(`${moved.path}${child?.id}/`);
     expect(child?.depth).toBe(2);
-    expect(repos.units.subtree(moved).map((u) => u.code).sort()).toEqual(["C1", "D1"]);
+    expect(
+      repos.units
+        .subtree(moved)
+        .map((u) => u.code)
+        .sort(),
+    ).toEqual(["C1", "D1"]);
     expect(admitted("P1")).toEqual({ tally: 0, ledger: 0 });
     expect(admitted("P2")).toEqual({ tally: 5, ledger: 5 });
     expect(() => add("D1", "C1", "district")).toThrow(/below itself/);

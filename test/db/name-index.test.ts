@@ -12,10 +12,20 @@ describe("the unit name index", () => {
     const file = join(dir, "n.sqlite");
     const db = openDatabase(file);
     const repos = repositories(db);
-    const district = repos.units.upsert({ code: "D1", name: "LĐLĐ huyện Phú Riềng", parentCode: null, kind: "district", sector: null, members: 0, workers: 0 });
+    const district = repos.units.upsert({
+      code: "D1",
+      name: "LĐLĐ huyện Phú Riềng",
+      parentCode: null,
+      kind: "district",
+      sector: null,
+      members: 0,
+      workers: 0,
+    });
     // As the benchmark's seed or an older version of the bot left them: rows in units, none in unit_words.
     db.$client
-      .prepare(`insert into units (code, name, parent_id, kind, members, workers, path, depth) values (?, ?, ?, 'grassroots', 0, 0, ?, 1)`)
+      .prepare(
+        `insert into units (code, name, parent_id, kind, members, workers, path, depth) values (?, ?, ?, 'grassroots', 0, 0, ?, 1)`,
+      )
       .run("C9", "CĐCS Công ty TNHH Cơ khí Hòa Bình", district.id, `${district.path}999/`);
     expect(repos.units.sharingWords(["co", "khi", "hoa", "binh"], [district], 10)).toEqual([]);
     db.$client.prepare(`delete from settings where key = 'units.name_index'`).run();
@@ -28,8 +38,12 @@ describe("the unit name index", () => {
   it("ranks the units sharing the most words first, and keeps to the subtree asked about", () => {
     const db = openDatabase(join(dir, "r.sqlite"));
     const repos = repositories(db);
-    const add = (code: string, name: string, parentCode: string | null, kind: "district" | "grassroots" = "grassroots") =>
-      repos.units.upsert({ code, name, parentCode, kind, sector: null, members: 0, workers: 0 });
+    const add = (
+      code: string,
+      name: string,
+      parentCode: string | null,
+      kind: "district" | "grassroots" = "grassroots",
+    ) => repos.units.upsert({ code, name, parentCode, kind, sector: null, members: 0, workers: 0 });
     const d1 = add("D1", "LĐLĐ huyện Phú Riềng", null, "district");
     add("D2", "LĐLĐ huyện Bù Đăng", null, "district");
     add("A", "CĐCS Công ty May Hòa Bình", "D1");

@@ -103,7 +103,12 @@ export class StandInPlatform {
 
   /** The next `times` sends to the chat fail (or throw). */
   fails(chatId: string, times: number, options: { permanent?: boolean; throws?: boolean } = {}): void {
-    this.failures.set(chatId, { left: times, error: "Bad Gateway", permanent: options.permanent ?? false, throws: options.throws ?? false });
+    this.failures.set(chatId, {
+      left: times,
+      error: "Bad Gateway",
+      permanent: options.permanent ?? false,
+      throws: options.throws ?? false,
+    });
   }
 
   /** The next sends to the chat get these answers, whatever the limits. */
@@ -134,7 +139,9 @@ export class StandInPlatform {
     const failure = this.failures.get(message.chatId);
     if (failure && failure.left > 0) {
       failure.left--;
-      return failure.throws ? new Error("socket hang up") : { ok: false, error: failure.error, permanent: failure.permanent };
+      return failure.throws
+        ? new Error("socket hang up")
+        : { ok: false, error: failure.error, permanent: failure.permanent };
     }
     // Each platform counts its own messages.
     const recent = (ms: number, chatId?: string) =>
@@ -191,7 +198,14 @@ export interface DeliveryWorld {
   /** Queues one message per chat id, due now unless told otherwise. */
   enqueue(
     chats: string[],
-    options?: { kind?: string; broadcastId?: number; chatType?: "private" | "group"; notBefore?: number; tag?: string; platform?: Platform },
+    options?: {
+      kind?: string;
+      broadcastId?: number;
+      chatType?: "private" | "group";
+      notBefore?: number;
+      tag?: string;
+      platform?: Platform;
+    },
   ): string[];
   /** A person with a Telegram account whose chat is `chatId`. */
   person(chatId: string): number;
@@ -232,17 +246,20 @@ export function deliveryWorld(): DeliveryWorld {
     },
     person(chatId) {
       const personId = Number(
-        sqlite.prepare(`insert into people (display_name, created_at) values (?, ?)`).run(`Người ${chatId}`, new Date(T0).toISOString())
-          .lastInsertRowid,
+        sqlite
+          .prepare(`insert into people (display_name, created_at) values (?, ?)`)
+          .run(`Người ${chatId}`, new Date(T0).toISOString()).lastInsertRowid,
       );
-      sqlite.prepare(`insert into accounts (person_id, platform, external_id, chat_id) values (?, 'telegram', ?, ?)`).run(personId, chatId, chatId);
+      sqlite
+        .prepare(`insert into accounts (person_id, platform, external_id, chat_id) values (?, 'telegram', ?, ?)`)
+        .run(personId, chatId, chatId);
       personByChat.set(chatId, personId);
       return personId;
     },
     accountActive(chatId) {
-      const row = sqlite.prepare(`select active from accounts where platform = 'telegram' and chat_id = ?`).get(chatId) as
-        | { active: number }
-        | undefined;
+      const row = sqlite
+        .prepare(`select active from accounts where platform = 'telegram' and chat_id = ?`)
+        .get(chatId) as { active: number } | undefined;
       return row?.active === 1;
     },
     statusOf(key) {

@@ -1,5 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createDispatcher, TELEGRAM_LIMITS, type DispatchClock, type Dispatcher, type DispatcherOptions, type Send } from "#src/delivery/dispatcher.ts";
+import {
+  createDispatcher,
+  TELEGRAM_LIMITS,
+  type DispatchClock,
+  type Dispatcher,
+  type DispatcherOptions,
+  type Send,
+} from "#src/delivery/dispatcher.ts";
 import type { OutboxRepository } from "#db/repositories/outbox.ts";
 import { createLogger } from "#src/logger.ts";
 import { chats, deliveryWorld, T0, type DeliveryWorld } from "./delivery-world.ts";
@@ -44,7 +51,10 @@ describe("the dispatcher", () => {
 
   it("keeps to 30 messages a second overall and one a second per chat, and still goes near that pace", async () => {
     const broadcast = world.enqueue([...chats(200), ...chats(200)]);
-    world.enqueue(Array.from({ length: 6 }, () => "busy"), { tag: "busy" });
+    world.enqueue(
+      Array.from({ length: 6 }, () => "busy"),
+      { tag: "busy" },
+    );
     start();
     await world.clock.advance(30_000);
     expect(world.platform.violations).toEqual([]);
@@ -54,7 +64,9 @@ describe("the dispatcher", () => {
     expect(world.platform.busiestWindow(100)).toBeLessThanOrEqual(3);
     for (const chatId of [...chats(200), "busy"]) expect(world.platform.busiestWindow(1_000, chatId)).toBe(1);
     // 400 messages at exactly 30/s would take 13.3 s; the pacing may give up a little of that, not more.
-    const broadcastDone = Math.max(...world.platform.deliveries.filter((d) => broadcast.includes(d.key)).map((d) => d.at));
+    const broadcastDone = Math.max(
+      ...world.platform.deliveries.filter((d) => broadcast.includes(d.key)).map((d) => d.at),
+    );
     expect(broadcastDone - T0).toBeLessThan(14_000);
   });
 
@@ -80,7 +92,10 @@ describe("the dispatcher", () => {
   });
 
   it("keeps a group chat to 20 messages a minute", async () => {
-    const keys = world.enqueue(Array.from({ length: 25 }, () => "-100123"), { chatType: "group", tag: "group" });
+    const keys = world.enqueue(
+      Array.from({ length: 25 }, () => "-100123"),
+      { chatType: "group", tag: "group" },
+    );
     start();
     await world.clock.advance(59_000);
     expect(world.platform.deliveries).toHaveLength(20);
@@ -98,7 +113,9 @@ describe("the dispatcher", () => {
     const calls = world.platform.calls;
     const refusal = calls.findIndex((call) => call.answer === "429 7");
     expect(refusal).toBeGreaterThan(0);
-    expect(Math.min(...calls.slice(refusal + 1).map((call) => call.at)) - calls[refusal]!.at).toBeGreaterThanOrEqual(7_000);
+    expect(Math.min(...calls.slice(refusal + 1).map((call) => call.at)) - calls[refusal]!.at).toBeGreaterThanOrEqual(
+      7_000,
+    );
     expect(keys.map((key) => world.platform.copiesOf(key))).toEqual(keys.map(() => 1));
     expect(world.outbox.byKey(keys[2]!)).toMatchObject({ status: "sent", attempts: 0 });
   });
@@ -223,7 +240,9 @@ describe("the dispatcher", () => {
 
     await world.clock.advance(60_000);
     // Recovered: the sends in flight, and the rows claimed for the next second that had not gone yet.
-    expect(world.outbox.recoverStale(new Date(world.clock.now()).toISOString())).toBeGreaterThanOrEqual(inFlight.length);
+    expect(world.outbox.recoverStale(new Date(world.clock.now()).toISOString())).toBeGreaterThanOrEqual(
+      inFlight.length,
+    );
     start();
     await world.clock.advance(60_000);
     expect(keys.every((key) => world.platform.copiesOf(key) >= 1)).toBe(true);
@@ -263,7 +282,12 @@ describe("the dispatcher", () => {
     world.platform.blocks("c3");
     world.platform.fails("c2", 1);
     const [first, failing, , second] = world.enqueue(["c1", "c2", "c3", "c1"]);
-    const once = createDispatcher({ outbox: world.outbox, send: world.platform.send, clock: world.clock, random: () => 0.5 });
+    const once = createDispatcher({
+      outbox: world.outbox,
+      send: world.platform.send,
+      clock: world.clock,
+      random: () => 0.5,
+    });
     const drained = once.drainOnce();
     await world.clock.advance(3_000);
     expect(await drained).toEqual({ sent: 2, retried: 1, deferred: 1, failed: 0, blocked: 1 });

@@ -44,7 +44,12 @@ describe("the outbox", () => {
     const claimed = world.outbox.claimDue(at(0), 2);
     world.outbox.markRetry(claimed[0]!.id, at(5_000), "Bad Gateway");
     world.outbox.defer(claimed[1]!.id, at(3_000), "429: retry after 3 s");
-    expect(world.outbox.byKey(retried!)).toMatchObject({ status: "pending", attempts: 1, notBefore: at(5_000), lastError: "Bad Gateway" });
+    expect(world.outbox.byKey(retried!)).toMatchObject({
+      status: "pending",
+      attempts: 1,
+      notBefore: at(5_000),
+      lastError: "Bad Gateway",
+    });
     expect(world.outbox.byKey(deferred!)).toMatchObject({ status: "pending", attempts: 0, notBefore: at(3_000) });
     expect(world.outbox.claimDue(at(4_000), 10).map((m) => m.key)).toEqual([deferred]);
   });
@@ -53,7 +58,12 @@ describe("the outbox", () => {
     const [key] = world.enqueue(["c1"], { notBefore: T0 - 1_000 });
     const [claimed] = world.outbox.claimDue(at(0), 1);
     expect(world.outbox.release(claimed!.id)).toBe(true);
-    expect(world.outbox.byKey(key!)).toMatchObject({ status: "pending", attempts: 0, notBefore: at(-1_000), claimedAt: null });
+    expect(world.outbox.byKey(key!)).toMatchObject({
+      status: "pending",
+      attempts: 0,
+      notBefore: at(-1_000),
+      claimedAt: null,
+    });
   });
 
   it("puts rows a crash left in sending back to pending, and only those", () => {
@@ -94,7 +104,17 @@ describe("the outbox", () => {
 
   it("stores instants in one sortable form, whatever offset they were given in", () => {
     world.outbox.enqueue(
-      [{ key: "k", personId: null, platform: "zalo", chatId: "z1", kind: "reminder", payload: { text: "Nhắc hạn" }, notBefore: "2026-03-02T08:30:00+07:00" }],
+      [
+        {
+          key: "k",
+          personId: null,
+          platform: "zalo",
+          chatId: "z1",
+          kind: "reminder",
+          payload: { text: "Nhắc hạn" },
+          notBefore: "2026-03-02T08:30:00+07:00",
+        },
+      ],
       at(0),
     );
     expect(world.outbox.byKey("k")?.notBefore).toBe("2026-03-02T01:30:00.000Z");

@@ -35,7 +35,9 @@ describe("who may see and report what", () => {
 
   it("lets a district officer report for a unit below, by name", async () => {
     const officer = await world.personAt("D1", "officer");
-    expect(await officer.says("kết nạp 4 đv cho CĐCS Công ty Cao su Phú Riềng")).toContain("Đã ghi nhận cho CĐCS Công ty Cao su Phú Riềng");
+    expect(await officer.says("kết nạp 4 đv cho CĐCS Công ty Cao su Phú Riềng")).toContain(
+      "Đã ghi nhận cho CĐCS Công ty Cao su Phú Riềng",
+    );
     const chair = await world.personAt("C2");
     expect(await chair.asks("còn thiếu bao nhiêu")).toContain("còn thiếu 26");
   });
@@ -61,7 +63,9 @@ describe("who may see and report what", () => {
     expect(reply).toContain("• Nghiệp đoàn xe ôm thành phố Phú Riềng");
     expect(reply).toContain("• Nghiệp đoàn xe ôm công nghệ");
     expect(world.ledgerCount()).toBe(0);
-    expect(await officer.says("kết nạp 4 đv cho nđ xe ôm công nghệ")).toContain("Đã ghi nhận cho Nghiệp đoàn xe ôm công nghệ");
+    expect(await officer.says("kết nạp 4 đv cho nđ xe ôm công nghệ")).toContain(
+      "Đã ghi nhận cho Nghiệp đoàn xe ôm công nghệ",
+    );
   });
 
   it("does not guess between units of the very same name: lists them with the union above", async () => {
@@ -80,7 +84,9 @@ describe("who may see and report what", () => {
     expect(world.ledgerCount()).toBe(0);
     // The district's officer reaches one of them only: no doubt there.
     const district = await world.personAt("D2", "officer");
-    expect(await district.says("kết nạp 2 đv cho trường thcs nguyễn du")).toContain("Đã ghi nhận cho CĐCS Trường THCS Nguyễn Du");
+    expect(await district.says("kết nạp 2 đv cho trường thcs nguyễn du")).toContain(
+      "Đã ghi nhận cho CĐCS Trường THCS Nguyễn Du",
+    );
   });
 });
 
@@ -102,9 +108,13 @@ describe("naming a unit among thousands", () => {
     world.target("G1", "ket_nap", 20, "2026-12-31");
     const officer = await world.personAt("P1", "officer");
     expect(world.repos.units.countInSubtree(world.repos.units.byCode("P1")!)).toBeGreaterThan(2_000);
-    expect(await officer.says("kết nạp 3 đv cho cty thiết bị y tế Trường Sinh")).toContain("Đã ghi nhận cho CĐCS Công ty TNHH Thiết bị Y tế Trường Sinh");
+    expect(await officer.says("kết nạp 3 đv cho cty thiết bị y tế Trường Sinh")).toContain(
+      "Đã ghi nhận cho CĐCS Công ty TNHH Thiết bị Y tế Trường Sinh",
+    );
     expect(await officer.asks("cty thiet bi y te truong sinh còn thiếu bao nhiêu")).toContain("còn thiếu 17");
-    expect(await officer.asks("cty thiết bị y tế trường sinh còn thiếu bao nhiêu")).toContain("Kết nạp đoàn viên: 3/20");
+    expect(await officer.asks("cty thiết bị y tế trường sinh còn thiếu bao nhiêu")).toContain(
+      "Kết nạp đoàn viên: 3/20",
+    );
     // Renamed: found by its new name, no longer by the old one.
     world.unit({ code: "G1", name: "CĐCS Công ty CP Dược phẩm Trường Sinh", parent: "Q3", workers: 120 });
     expect(await officer.asks("cty dược phẩm trường sinh còn thiếu bao nhiêu")).toContain("còn thiếu 17");

@@ -123,7 +123,9 @@ describe("tasks", () => {
   });
 
   it("takes a chair's word that a task is done", async () => {
-    expect(await chair.says("đã nộp danh sách đoàn viên ưu tú rồi nhé")).toContain("hoàn thành việc “Nộp danh sách đoàn viên ưu tú”");
+    expect(await chair.says("đã nộp danh sách đoàn viên ưu tú rồi nhé")).toContain(
+      "hoàn thành việc “Nộp danh sách đoàn viên ưu tú”",
+    );
     expect(await chair.says("/han")).not.toContain("Nộp danh sách");
   });
 
@@ -161,13 +163,18 @@ describe("announcements", () => {
     expect(preview).toContain("gửi đến 4 người");
     expect(await admin.presses("📣 Gửi thông báo")).toContain("Đang gửi thông báo đến 4 người");
     // The first copy out meets a person who blocked the bot.
-    world.standIn.api.failNext("sendMessage", { error_code: 403, description: "Forbidden: bot was blocked by the user" });
+    world.standIn.api.failNext("sendMessage", {
+      error_code: 403,
+      description: "Forbidden: bot was blocked by the user",
+    });
     const before = world.calls.length;
     await world.drain();
     const refused = world.calls[before];
     await world.runReminders(new Date(world.now.getTime() + 60_000).toISOString());
     const everyone = [admin, chair, other, blocked];
-    const received = everyone.filter((p) => world.pushedTo(p).some((t) => t.includes("Hạn nộp danh sách đoàn viên ưu tú là 20/7.")));
+    const received = everyone.filter((p) =>
+      world.pushedTo(p).some((t) => t.includes("Hạn nộp danh sách đoàn viên ưu tú là 20/7.")),
+    );
     expect(received).toHaveLength(3);
     expect(refused?.failedWith).toBe(403);
     expect(String(refused?.payload.chat_id)).not.toBe(String(admin.telegramId));
@@ -180,9 +187,14 @@ describe("announcements", () => {
     const admin = await world.personAt("D1", "admin", "Cán bộ huyện");
     await admin.says("/thongbao Họp giao ban quý 3 lúc 8h thứ Hai.");
     await admin.presses("📣 Gửi thông báo");
-    world.standIn.api.failNext("sendMessage", { error_code: 429, description: "Too Many Requests: retry after 3", parameters: { retry_after: 3 } });
+    world.standIn.api.failNext("sendMessage", {
+      error_code: 429,
+      description: "Too Many Requests: retry after 3",
+      parameters: { retry_after: 3 },
+    });
     await world.drain();
-    const copies = () => [chair, admin].map((p) => world.pushedTo(p).filter((t) => t.includes("Họp giao ban quý 3")).length);
+    const copies = () =>
+      [chair, admin].map((p) => world.pushedTo(p).filter((t) => t.includes("Họp giao ban quý 3")).length);
     // The copy that met the 429 (the chair's, sent first) waits out retry_after before it goes again.
     expect(copies()[0]).toBe(0);
     world.now = new Date(world.now.getTime() + 3_100);
@@ -201,7 +213,9 @@ describe("announcements", () => {
     expect(claimed).toHaveLength(3);
     world.repos.outbox.recoverStale(new Date(world.now.getTime() + 1).toISOString());
     await world.drain();
-    const copies = world.calls.filter((c) => c.method === "sendMessage" && String(c.payload.text).startsWith("📣 Thông báo của"));
+    const copies = world.calls.filter(
+      (c) => c.method === "sendMessage" && String(c.payload.text).startsWith("📣 Thông báo của"),
+    );
     expect(copies).toHaveLength(8);
     expect(new Set(copies.map((c) => String(c.payload.chat_id))).size).toBe(8);
   });

@@ -33,13 +33,16 @@ describe("reporting members admitted and members who left", () => {
     expect(reply).toContain(`Kết nạp đoàn viên: ${count}/60`);
   });
 
-  it.each(["2 đoàn viên nghỉ việc", "giảm 2 đv", "/giam 2"])("records a departure from %s as net growth going down", async (text) => {
-    await chair.says("kết nạp 10 đoàn viên");
-    const reply = await chair.says(text);
-    expect(reply).toContain("Giảm 2 đoàn viên");
-    expect(reply).toContain("Phát triển thực tăng: 8/40");
-    expect(reply).toContain("Kết nạp đoàn viên: 10/60");
-  });
+  it.each(["2 đoàn viên nghỉ việc", "giảm 2 đv", "/giam 2"])(
+    "records a departure from %s as net growth going down",
+    async (text) => {
+      await chair.says("kết nạp 10 đoàn viên");
+      const reply = await chair.says(text);
+      expect(reply).toContain("Giảm 2 đoàn viên");
+      expect(reply).toContain("Phát triển thực tăng: 8/40");
+      expect(reply).toContain("Kết nạp đoàn viên: 10/60");
+    },
+  );
 
   it("asks for a number when none is given, and records nothing", async () => {
     const reply = await chair.says("kết nạp vài người");
@@ -76,7 +79,12 @@ describe("reporting members admitted and members who left", () => {
   });
 
   it("answers emoji, SQL-looking text and a 4,096-character message without changing anything", async () => {
-    for (const text of ["👍👍👍", "'); DROP TABLE ledger; --", "a".repeat(4096), "kết nạp 5 đoàn viên ".repeat(205).slice(0, 4096)]) {
+    for (const text of [
+      "👍👍👍",
+      "'); DROP TABLE ledger; --",
+      "a".repeat(4096),
+      "kết nạp 5 đoàn viên ".repeat(205).slice(0, 4096),
+    ]) {
       const reply = await chair.says(text);
       expect(reply.length).toBeGreaterThan(0);
     }

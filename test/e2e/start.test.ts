@@ -27,7 +27,12 @@ describe("starting the server", () => {
     dir = mkdtempSync(join(tmpdir(), "tlcd-start-"));
     const child = spawn(TSX, ["src/main.ts"], {
       cwd: ROOT,
-      env: { PATH: process.env.PATH ?? "", PORT: "0", DEMO_DATABASE_PATH: join(dir, "demo.sqlite"), LOG_LEVEL: "silent" },
+      env: {
+        PATH: process.env.PATH ?? "",
+        PORT: "0",
+        DEMO_DATABASE_PATH: join(dir, "demo.sqlite"),
+        LOG_LEVEL: "silent",
+      },
     });
     let out = "";
     child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
@@ -100,7 +105,13 @@ describe("starting the server", () => {
     });
     const update = JSON.stringify({
       update_id: 77,
-      message: { message_id: 1, date: 0, chat: { id: 9, type: "private" }, from: { id: 9, is_bot: false, first_name: "A" }, text: "còn thiếu bao nhiêu" },
+      message: {
+        message_id: 1,
+        date: 0,
+        chat: { id: 9, type: "private" },
+        from: { id: 9, is_bot: false, first_name: "A" },
+        text: "còn thiếu bao nhiêu",
+      },
     });
     const post = () =>
       fetch(`http://127.0.0.1:${port}/webhook/telegram`, {

@@ -12,17 +12,53 @@ async function workbook(rows: (string | number | Date | null)[][]): Promise<Uint
   return new Uint8Array(await book.xlsx.writeBuffer());
 }
 
-const UNIT_HEADER = ["Mã đơn vị", "Tên đơn vị", "Mã đơn vị cấp trên", "Loại hình", "Khu vực", "Số đoàn viên", "Số lao động"];
+const UNIT_HEADER = [
+  "Mã đơn vị",
+  "Tên đơn vị",
+  "Mã đơn vị cấp trên",
+  "Loại hình",
+  "Khu vực",
+  "Số đoàn viên",
+  "Số lao động",
+];
 
 beforeEach(async () => {
   world = await World.create({ now: "2026-07-01T03:00:00Z" });
   world.unit({ code: "P1", name: "LĐLĐ tỉnh Bình Phước", kind: "province" });
   world.unit({ code: "D1", name: "LĐLĐ huyện Phú Riềng", parent: "P1", kind: "district" });
   world.unit({ code: "D2", name: "LĐLĐ huyện Bù Đăng", parent: "P1", kind: "district" });
-  world.unit({ code: "C1", name: "CĐCS Công ty May Việt", parent: "D1", sector: "non_state", members: 150, workers: 300 });
-  world.unit({ code: "C2", name: "CĐCS Trường THCS Phú Riềng", parent: "D1", sector: "state", members: 48, workers: 50 });
-  world.unit({ code: "C3", name: "CĐCS Công ty Cao su Sông Bé", parent: "D1", sector: "non_state", members: 400, workers: 500 });
-  world.unit({ code: "N1", name: "Nghiệp đoàn xe ôm Phú Riềng", parent: "D1", kind: "guild", sector: "informal", members: 20 });
+  world.unit({
+    code: "C1",
+    name: "CĐCS Công ty May Việt",
+    parent: "D1",
+    sector: "non_state",
+    members: 150,
+    workers: 300,
+  });
+  world.unit({
+    code: "C2",
+    name: "CĐCS Trường THCS Phú Riềng",
+    parent: "D1",
+    sector: "state",
+    members: 48,
+    workers: 50,
+  });
+  world.unit({
+    code: "C3",
+    name: "CĐCS Công ty Cao su Sông Bé",
+    parent: "D1",
+    sector: "non_state",
+    members: 400,
+    workers: 500,
+  });
+  world.unit({
+    code: "N1",
+    name: "Nghiệp đoàn xe ôm Phú Riềng",
+    parent: "D1",
+    kind: "guild",
+    sector: "informal",
+    members: 20,
+  });
   world.unit({ code: "X1", name: "CĐCS ngoài huyện", parent: "D2", workers: 80 });
   admin = await world.personAt("D1", "admin", "Cán bộ Phú Riềng");
 });
@@ -43,11 +79,20 @@ describe("a catalogue of targets", () => {
     world.target("D1", "ty_le_htt_ngoai_nha_nuoc", 60, "2026-12-31");
     world.repos.figures.setRating(world.repos.units.byCode("C1")!.id, "2026", "tot");
     world.repos.figures.setRating(world.repos.units.byCode("C3")!.id, "2026", "hoan_thanh");
-    expect(await admin.asks("tiến độ")).toContain("CĐCS khu vực ngoài nhà nước hoàn thành tốt nhiệm vụ: đạt 50% (chỉ tiêu 60%)");
+    expect(await admin.asks("tiến độ")).toContain(
+      "CĐCS khu vực ngoài nhà nước hoàn thành tốt nhiệm vụ: đạt 50% (chỉ tiêu 60%)",
+    );
   });
 
   it("names the units that have not reached a per-unit minimum", async () => {
-    world.repos.targets.upsert({ unitId: world.repos.units.byCode("D1")!.id, metric: "hoat_dong", period: "2026", value: 1, deadline: "2026-12-31", scope: "each" });
+    world.repos.targets.upsert({
+      unitId: world.repos.units.byCode("D1")!.id,
+      metric: "hoat_dong",
+      period: "2026",
+      value: 1,
+      deadline: "2026-12-31",
+      scope: "each",
+    });
     const chair = await world.personAt("C1");
     await chair.says("tổ chức 1 hoạt động xã hội");
     const reply = await admin.asks("tiến độ");
@@ -71,7 +116,9 @@ describe("a catalogue of targets", () => {
 
 describe("adding a kind of target", () => {
   it("lets an admin add a count to the catalogue and set it from a file by its name", async () => {
-    expect(await admin.says("/themchitieu Hoạt động văn hóa thể thao = hoạt động")).toContain("Đã thêm chỉ tiêu “Hoạt động văn hóa thể thao”");
+    expect(await admin.says("/themchitieu Hoạt động văn hóa thể thao = hoạt động")).toContain(
+      "Đã thêm chỉ tiêu “Hoạt động văn hóa thể thao”",
+    );
     const csv = "Mã đơn vị,Chỉ tiêu,Số lượng,Hạn\nC1,Hoạt động văn hóa thể thao,2,31/12/2026\n";
     expect(await admin.sendsFile("chi-tieu.csv", new TextEncoder().encode(csv))).toContain("Sẽ thêm 1 chỉ tiêu");
     await admin.presses("✅ Xác nhận nhập");
@@ -89,8 +136,10 @@ describe("allocating a target among units", () => {
     // Not yet members: C1 150, C2 2, C3 100, guild 0 → 59.5, 0.8, 39.7, 0 → 59, 1, 40, 0 by largest remainder.
     expect(preview).toContain("CĐCS Công ty May Việt: 59");
     expect(preview).toContain("Tổng phân bổ 100, khớp với chỉ tiêu");
-    expect((await admin.presses("✅ Xác nhận phân bổ"))).toContain("Đã nhập");
-    const parts = ["C1", "C2", "C3", "N1"].map((code) => world.repos.targets.find(world.repos.units.byCode(code)!.id, "ket_nap", "2026")?.value ?? 0);
+    expect(await admin.presses("✅ Xác nhận phân bổ")).toContain("Đã nhập");
+    const parts = ["C1", "C2", "C3", "N1"].map(
+      (code) => world.repos.targets.find(world.repos.units.byCode(code)!.id, "ket_nap", "2026")?.value ?? 0,
+    );
     expect(parts.reduce((a, b) => a + b, 0)).toBe(100);
     expect(parts).toEqual([59, 1, 40, 0]);
   });
@@ -128,7 +177,11 @@ describe("importing units and targets from Excel in chat", () => {
   });
 
   it("imports a valid file of units only after the admin confirms, once", async () => {
-    const file = await workbook([UNIT_HEADER, ["C4", "CĐCS Công ty Gỗ Phú Riềng", "D1", "CĐCS", "Ngoài nhà nước", "1.578", 2000], ["C1", "CĐCS Công ty May Việt", "D1", "CĐCS", "Ngoài nhà nước", 160, 300]]);
+    const file = await workbook([
+      UNIT_HEADER,
+      ["C4", "CĐCS Công ty Gỗ Phú Riềng", "D1", "CĐCS", "Ngoài nhà nước", "1.578", 2000],
+      ["C1", "CĐCS Công ty May Việt", "D1", "CĐCS", "Ngoài nhà nước", 160, 300],
+    ]);
     const summary = await admin.sendsFile("don-vi.xlsx", file);
     expect(summary).toContain("Sẽ thêm 1 đơn vị và cập nhật 1 đơn vị");
     expect(world.repos.units.byCode("C4")).toBeUndefined();
@@ -140,7 +193,11 @@ describe("importing units and targets from Excel in chat", () => {
   });
 
   it("refuses an import that reaches outside the admin's subtree", async () => {
-    const file = await workbook([UNIT_HEADER, ["X1", "CĐCS ngoài huyện (đổi tên)", "D2", "CĐCS", "", 0, 80], ["X2", "CĐCS mới", "D2", "CĐCS", "", 0, 10]]);
+    const file = await workbook([
+      UNIT_HEADER,
+      ["X1", "CĐCS ngoài huyện (đổi tên)", "D2", "CĐCS", "", 0, 80],
+      ["X2", "CĐCS mới", "D2", "CĐCS", "", 0, 10],
+    ]);
     const reply = await admin.sendsFile("don-vi.xlsx", file);
     expect(reply).toContain("Dòng 2: X1 nằm ngoài phạm vi LĐLĐ huyện Phú Riềng");
     expect(reply).toContain("Dòng 3: X2 nằm ngoài phạm vi");
@@ -148,10 +205,13 @@ describe("importing units and targets from Excel in chat", () => {
   });
 
   it("imports targets with the words officers use, from CSV too", async () => {
-    const csv = "\uFEFFMã đơn vị;Chỉ tiêu;Số lượng;Hạn\nC1;Kết nạp đoàn viên;30;31/12/2026\nC2;Thành lập CĐCS;1;30/09/2026\n";
+    const csv =
+      "\uFEFFMã đơn vị;Chỉ tiêu;Số lượng;Hạn\nC1;Kết nạp đoàn viên;30;31/12/2026\nC2;Thành lập CĐCS;1;30/09/2026\n";
     expect(await admin.sendsFile("chi-tieu.csv", new TextEncoder().encode(csv))).toContain("Sẽ thêm 2 chỉ tiêu");
     await admin.presses("✅ Xác nhận nhập");
-    expect(world.repos.targets.find(world.repos.units.byCode("C2")!.id, "thanh_lap_cdcs", "2026")?.deadline).toBe("2026-09-30");
+    expect(world.repos.targets.find(world.repos.units.byCode("C2")!.id, "thanh_lap_cdcs", "2026")?.deadline).toBe(
+      "2026-09-30",
+    );
   });
 
   it("lets only admins import", async () => {
@@ -198,7 +258,9 @@ describe("progress you can see and export", () => {
     const school = await world.personAt("C2");
     await school.says("kết nạp 12 đoàn viên");
     // 12 in 182 days: the other 8 take ceil(8 × 182 / 12) = 122 days more, to 31/10/2026.
-    expect(await school.says("tiến độ")).toContain("theo tốc độ hiện nay sẽ đạt chỉ tiêu vào khoảng 31/10/2026, kịp hạn 31/12/2026");
+    expect(await school.says("tiến độ")).toContain(
+      "theo tốc độ hiện nay sẽ đạt chỉ tiêu vào khoảng 31/10/2026, kịp hạn 31/12/2026",
+    );
   });
 
   it("exports the subtree as a workbook with the right figures", async () => {

@@ -38,8 +38,20 @@ describe("the Telegram webhook", () => {
   it("answers 200 and sends nothing for update types the bot ignores", async () => {
     const updates = [
       { update_id: 11, edited_message: { message_id: 1, date: 0, chat: { id: 5, type: "private" }, text: "x" } },
-      { update_id: 12, channel_post: { message_id: 1, date: 0, chat: { id: -100, type: "channel", title: "c" }, text: "kết nạp 5" } },
-      { update_id: 13, my_chat_member: { chat: { id: 5, type: "private" }, from: { id: 5, is_bot: false, first_name: "A" }, date: 0, old_chat_member: { status: "member", user: { id: 1, is_bot: true, first_name: "b" } }, new_chat_member: { status: "kicked", user: { id: 1, is_bot: true, first_name: "b" }, until_date: 0 } } },
+      {
+        update_id: 12,
+        channel_post: { message_id: 1, date: 0, chat: { id: -100, type: "channel", title: "c" }, text: "kết nạp 5" },
+      },
+      {
+        update_id: 13,
+        my_chat_member: {
+          chat: { id: 5, type: "private" },
+          from: { id: 5, is_bot: false, first_name: "A" },
+          date: 0,
+          old_chat_member: { status: "member", user: { id: 1, is_bot: true, first_name: "b" } },
+          new_chat_member: { status: "kicked", user: { id: 1, is_bot: true, first_name: "b" }, until_date: 0 },
+        },
+      },
     ];
     for (const update of updates) expect((await world.post(JSON.stringify(update))).status).toBe(200);
     expect(world.calls.filter((c) => c.method === "sendMessage")).toHaveLength(0);
@@ -49,7 +61,13 @@ describe("the Telegram webhook", () => {
     const response = await world.post(
       JSON.stringify({
         update_id: 20,
-        message: { message_id: 1, date: 0, chat: { id: -5, type: "group", title: "BCH" }, from: { id: 9, is_bot: false, first_name: "A" }, text: "kết nạp 5 đv" },
+        message: {
+          message_id: 1,
+          date: 0,
+          chat: { id: -5, type: "group", title: "BCH" },
+          from: { id: 9, is_bot: false, first_name: "A" },
+          text: "kết nạp 5 đv",
+        },
       }),
     );
     expect(response.status).toBe(200);
@@ -91,7 +109,13 @@ describe("the Telegram webhook", () => {
         const person = { id: chair.telegramId, first_name: chair.name };
         const body = JSON.stringify({
           update_id: updateId,
-          message: { message_id: updateId, date: 0, chat: { ...person, type: "private" }, from: { ...person, is_bot: false }, text: `kết nạp ${round} đoàn viên` },
+          message: {
+            message_id: updateId,
+            date: 0,
+            chat: { ...person, type: "private" },
+            from: { ...person, is_bot: false },
+            text: `kết nạp ${round} đoàn viên`,
+          },
         });
         sends.push(send(body));
         // Telegram sends the second round again while the first delivery is still being handled.
@@ -101,7 +125,9 @@ describe("the Telegram webhook", () => {
     const replies = await Promise.all(sends);
     expect(replies.filter((reply) => reply.startsWith("✅"))).toHaveLength(32);
     expect(replies.filter((reply) => reply === "")).toHaveLength(8);
-    const rows = world.repos.db.$client.prepare("select count(*) as n, sum(count) as total from ledger where event = 'join'").get();
+    const rows = world.repos.db.$client
+      .prepare("select count(*) as n, sum(count) as total from ledger where event = 'join'")
+      .get();
     expect(rows).toEqual({ n: 32, total: 8 * (1 + 2 + 3 + 4) });
     for (const chair of chairs) expect(await chair.asks("còn thiếu bao nhiêu")).toContain("còn thiếu 50");
   });
@@ -114,7 +140,13 @@ describe("the Telegram webhook", () => {
     const person = { id: chair.telegramId, first_name: chair.name };
     const body = JSON.stringify({
       update_id: updateId,
-      message: { message_id: updateId, date: 0, chat: { ...person, type: "private" }, from: { ...person, is_bot: false }, text: "kết nạp 4 đoàn viên" },
+      message: {
+        message_id: updateId,
+        date: 0,
+        chat: { ...person, type: "private" },
+        from: { ...person, is_bot: false },
+        text: "kết nạp 4 đoàn viên",
+      },
     });
     const before = world.calls.length;
     const refused = await world.post(body);
@@ -133,7 +165,21 @@ describe("the Telegram webhook", () => {
     const id = world.nextUpdateId();
     const sent = await world.deliver({
       update_id: id,
-      message: { message_id: id, date: 0, chat: { id: chair.telegramId, type: "private" }, from: { id: chair.telegramId, is_bot: false, first_name: "B" }, sticker: { file_id: "s", file_unique_id: "s", type: "regular", width: 1, height: 1, is_animated: false, is_video: false } },
+      message: {
+        message_id: id,
+        date: 0,
+        chat: { id: chair.telegramId, type: "private" },
+        from: { id: chair.telegramId, is_bot: false, first_name: "B" },
+        sticker: {
+          file_id: "s",
+          file_unique_id: "s",
+          type: "regular",
+          width: 1,
+          height: 1,
+          is_animated: false,
+          is_video: false,
+        },
+      },
     });
     expect(String(sent[0]?.payload.text)).toContain("tin nhắn chữ");
   });
@@ -156,7 +202,8 @@ describe("claimed update ids", () => {
       w.unit({ code: "C1", name: "CĐCS Công ty May Việt", workers: 300 });
       const chair = await w.personAt("C1");
       await chair.says("còn thiếu bao nhiêu", { updateId: 9001 });
-      const count = () => (w.repos.db.$client.prepare("select count(*) as n from processed_updates").get() as { n: number }).n;
+      const count = () =>
+        (w.repos.db.$client.prepare("select count(*) as n from processed_updates").get() as { n: number }).n;
       const before = count();
       await w.runReminders("2026-06-07T03:00:00Z");
       expect(count()).toBe(before);

@@ -38,7 +38,16 @@ describe("Zalo beside Telegram, in one server", () => {
   });
 
   it("answers 401 without the right secret and 400 to malformed bodies, handling nothing", async () => {
-    const event = JSON.stringify({ event_name: "message.text.received", message: { from: { id: "x1", display_name: "A", is_bot: false }, chat: { id: "x1", chat_type: "PRIVATE" }, text: "hi", message_id: "q1", date: 0 } });
+    const event = JSON.stringify({
+      event_name: "message.text.received",
+      message: {
+        from: { id: "x1", display_name: "A", is_bot: false },
+        chat: { id: "x1", chat_type: "PRIVATE" },
+        text: "hi",
+        message_id: "q1",
+        date: 0,
+      },
+    });
     expect((await post(event, null)).status).toBe(401);
     expect((await post(event, "wrong-secret-value")).status).toBe(401);
     expect((await post("{oops")).status).toBe(400);
@@ -47,13 +56,21 @@ describe("Zalo beside Telegram, in one server", () => {
   });
 
   it("splits a long answer at line breaks to fit Zalo's 2,000 characters", async () => {
-    for (let i = 0; i < 40; i++) world.unit({ code: `X${i}`, name: `CĐCS Công ty TNHH Thương mại Dịch vụ Sản xuất số ${i} Phú Riềng`, parent: "D1" });
+    for (let i = 0; i < 40; i++)
+      world.unit({
+        code: `X${i}`,
+        name: `CĐCS Công ty TNHH Thương mại Dịch vụ Sản xuất số ${i} Phú Riềng`,
+        parent: "D1",
+      });
     world.target("D1", "ket_nap", 1000, "2026-12-31");
     const officer = world.zaloStranger("Cán bộ");
     await officer.says(world.invite("D1", "admin"));
     const before = world.zalo?.api.calls.length ?? 0;
     await officer.says("/phanbo ket_nap " + Array.from({ length: 40 }, (_, i) => `X${i}=${i + 1}`).join(" "));
-    const parts = (world.zalo?.api.calls ?? []).slice(before).filter((c) => c.method === "sendMessage").map((c) => String(c.payload.text));
+    const parts = (world.zalo?.api.calls ?? [])
+      .slice(before)
+      .filter((c) => c.method === "sendMessage")
+      .map((c) => String(c.payload.text));
     expect(parts.length).toBeGreaterThan(1);
     for (const part of parts) expect(part.length).toBeLessThanOrEqual(2000);
     expect(parts.join("\n")).toContain("CĐCS Công ty TNHH Thương mại Dịch vụ Sản xuất số 39 Phú Riềng: 40");
@@ -73,7 +90,16 @@ describe("Zalo beside Telegram, in one server", () => {
   });
 
   it("answers a sticker briefly, never with an error", async () => {
-    const body = JSON.stringify({ event_name: "message.sticker.received", message: { from: { id: "s1", display_name: "A", is_bot: false }, chat: { id: "s1", chat_type: "PRIVATE" }, sticker: "abc", message_id: "st1", date: 0 } });
+    const body = JSON.stringify({
+      event_name: "message.sticker.received",
+      message: {
+        from: { id: "s1", display_name: "A", is_bot: false },
+        chat: { id: "s1", chat_type: "PRIVATE" },
+        sticker: "abc",
+        message_id: "st1",
+        date: 0,
+      },
+    });
     expect((await post(body)).status).toBe(200);
     expect(world.zalo?.api.textsTo("s1").join(" ")).toContain("tin nhắn chữ");
   });

@@ -60,7 +60,10 @@ function score(examples: Example[]): Score {
       if (fieldOk) s.fields += 1;
       ok &&= fieldOk;
     }
-    if (!ok) s.misses.push(`${example.text}\n    expected ${JSON.stringify(example.expect)}\n    got      ${JSON.stringify(got)}`);
+    if (!ok)
+      s.misses.push(
+        `${example.text}\n    expected ${JSON.stringify(example.expect)}\n    got      ${JSON.stringify(got)}`,
+      );
   }
   return s;
 }

@@ -57,8 +57,12 @@ describe("a report", () => {
   });
 
   it("keeps a market and leather inside a name, while 'cho' and 'đã' still end it", () => {
-    expect(read("Nghiệp đoàn tiểu thương chợ Gia Trung còn thiếu bao nhiêu").unit).toBe("Nghiệp đoàn tiểu thương chợ Gia Trung");
-    expect(read("kết nạp 3 đv cho CĐCS Công ty TNHH Giày da Bình Việt").unit).toBe("CĐCS Công ty TNHH Giày da Bình Việt");
+    expect(read("Nghiệp đoàn tiểu thương chợ Gia Trung còn thiếu bao nhiêu").unit).toBe(
+      "Nghiệp đoàn tiểu thương chợ Gia Trung",
+    );
+    expect(read("kết nạp 3 đv cho CĐCS Công ty TNHH Giày da Bình Việt").unit).toBe(
+      "CĐCS Công ty TNHH Giày da Bình Việt",
+    );
     expect(read("CĐCS Công ty May Việt cho kết nạp 2 đv").unit).toBe("CĐCS Công ty May Việt");
     expect(read("CĐCS Công ty Giày Việt đã kết nạp 2 đv").unit).toBe("CĐCS Công ty Giày Việt");
   });
@@ -127,7 +131,9 @@ describe("hard cases", () => {
   });
 
   it("'kết nạp' inside a referral to the Party is the referral", () => {
-    expect(read("giới thiệu 3 đv ưu tú để Đảng xem xét kết nạp").reports).toEqual([{ event: "party_referral", count: 3 }]);
+    expect(read("giới thiệu 3 đv ưu tú để Đảng xem xét kết nạp").reports).toEqual([
+      { event: "party_referral", count: 3 },
+    ]);
     expect(read("2 đv được kết nạp Đảng").reports).toEqual([{ event: "party_referral", count: 2 }]);
   });
 

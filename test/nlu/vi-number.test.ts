@@ -66,7 +66,11 @@ describe("parseViNumber", () => {
 
 describe("readNumberAt", () => {
   it("says how many words the number took", () => {
-    expect(readNumberAt(["ket", "nap", "hai", "muoi", "mot", "nguoi"], 2)).toEqual({ value: 21, length: 3, ambiguous: false });
+    expect(readNumberAt(["ket", "nap", "hai", "muoi", "mot", "nguoi"], 2)).toEqual({
+      value: 21,
+      length: 3,
+      ambiguous: false,
+    });
   });
 
   it("flags lone words that are also everyday words, so the caller checks what follows", () => {

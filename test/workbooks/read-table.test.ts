@@ -6,7 +6,10 @@ import { readTable } from "#src/workbooks/read-table.ts";
 type Value = ExcelJS.CellValue;
 
 /** An .xlsx as an officer would send it: one worksheet per entry, rows from row 1. */
-async function xlsx(sheets: Record<string, Value[][]>, dress?: (sheet: ExcelJS.Worksheet) => void): Promise<Uint8Array> {
+async function xlsx(
+  sheets: Record<string, Value[][]>,
+  dress?: (sheet: ExcelJS.Worksheet) => void,
+): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
   for (const [name, rows] of Object.entries(sheets)) {
     const sheet = workbook.addWorksheet(name);
@@ -19,20 +22,53 @@ async function xlsx(sheets: Record<string, Value[][]>, dress?: (sheet: ExcelJS.W
 const bom = (text: string) => new TextEncoder().encode(`\uFEFF${text}`);
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
-const UNIT_HEADINGS = ["STT", "Mã đơn vị", "Tên đơn vị", "Mã đơn vị cấp trên", "Loại hình", "Khu vực", "Số đoàn viên", "Số lao động"];
+const UNIT_HEADINGS = [
+  "STT",
+  "Mã đơn vị",
+  "Tên đơn vị",
+  "Mã đơn vị cấp trên",
+  "Loại hình",
+  "Khu vực",
+  "Số đoàn viên",
+  "Số lao động",
+];
 
 const EXPECTED_UNITS = [
   {
     line: 4,
-    cells: { code: "TD", name: "LĐLĐ TP Thủ Đức", parent_code: "", kind: "district", sector: "", members: "12000", workers: "15000" },
+    cells: {
+      code: "TD",
+      name: "LĐLĐ TP Thủ Đức",
+      parent_code: "",
+      kind: "district",
+      sector: "",
+      members: "12000",
+      workers: "15000",
+    },
   },
   {
     line: 5,
-    cells: { code: "TD-MV", name: "CĐCS Công ty May Việt", parent_code: "TD", kind: "grassroots", sector: "non_state", members: "1578", workers: "2000" },
+    cells: {
+      code: "TD-MV",
+      name: "CĐCS Công ty May Việt",
+      parent_code: "TD",
+      kind: "grassroots",
+      sector: "non_state",
+      members: "1578",
+      workers: "2000",
+    },
   },
   {
     line: 7,
-    cells: { code: "TD-XO", name: "Nghiệp đoàn xe ôm", parent_code: "TD", kind: "guild", sector: "informal", members: "25", workers: "0" },
+    cells: {
+      code: "TD-XO",
+      name: "Nghiệp đoàn xe ôm",
+      parent_code: "TD",
+      kind: "guild",
+      sector: "informal",
+      members: "25",
+      workers: "0",
+    },
   },
 ];
 
@@ -47,7 +83,16 @@ describe("reading a units table from .xlsx", () => {
           [1, "TD", "LĐLĐ TP Thủ Đức", null, "LĐLĐ thành phố", null, 12000, 15000],
           [2, " TD-MV ", "CĐCS Công ty May Việt", "TD", "CĐCS", "Ngoài nhà nước", "1.578", "2.000"],
           [],
-          [3, "TD-XO", { richText: [{ text: "Nghiệp đoàn " }, { text: "xe ôm", font: { bold: true } }] }, "TD", "NĐ", "kinh tế phi chính thức", { formula: "20+5", result: 25 }, 0],
+          [
+            3,
+            "TD-XO",
+            { richText: [{ text: "Nghiệp đoàn " }, { text: "xe ôm", font: { bold: true } }] },
+            "TD",
+            "NĐ",
+            "kinh tế phi chính thức",
+            { formula: "20+5", result: 25 },
+            0,
+          ],
         ],
       },
       (sheet) => sheet.mergeCells("A1:H1"),
@@ -68,7 +113,18 @@ describe("reading a units table from .xlsx", () => {
     });
     const table = await readTable(data, "units.XLSX");
     expect(table.rows).toEqual([
-      { line: 2, cells: { code: "C1", name: "CĐCS Trường Tiểu học An Phú", parent_code: "TD", kind: "grassroots", sector: "state", members: "40", workers: "45" } },
+      {
+        line: 2,
+        cells: {
+          code: "C1",
+          name: "CĐCS Trường Tiểu học An Phú",
+          parent_code: "TD",
+          kind: "grassroots",
+          sector: "state",
+          members: "40",
+          workers: "45",
+        },
+      },
     ]);
   });
 
@@ -134,14 +190,30 @@ C1,"CĐCS Công ty May Việt, chi nhánh 2",TD,grassroots,non_state,120,150
 `;
     const table = await readTable(utf8(csv), "units.csv");
     expect(table.rows).toEqual([
-      { line: 2, cells: { code: "C1", name: "CĐCS Công ty May Việt, chi nhánh 2", parent_code: "TD", kind: "grassroots", sector: "non_state", members: "120", workers: "150" } },
+      {
+        line: 2,
+        cells: {
+          code: "C1",
+          name: "CĐCS Công ty May Việt, chi nhánh 2",
+          parent_code: "TD",
+          kind: "grassroots",
+          sector: "non_state",
+          members: "120",
+          workers: "150",
+        },
+      },
     ]);
   });
 
   it("reads English targets headings", async () => {
-    const table = await readTable(utf8("unit_code,metric,target,deadline\nC1,ket_nap,\"1,578\",2026-12-31\n"), "targets.csv");
+    const table = await readTable(
+      utf8('unit_code,metric,target,deadline\nC1,ket_nap,"1,578",2026-12-31\n'),
+      "targets.csv",
+    );
     expect(table.kind).toBe("targets");
-    expect(table.rows).toEqual([{ line: 2, cells: { unit_code: "C1", metric: "ket_nap", target: "1578", deadline: "2026-12-31" } }]);
+    expect(table.rows).toEqual([
+      { line: 2, cells: { unit_code: "C1", metric: "ket_nap", target: "1578", deadline: "2026-12-31" } },
+    ]);
   });
 
   it("tells the officer to save as CSV UTF-8 when the file is in an old Vietnamese code page", async () => {
@@ -164,10 +236,17 @@ describe("refusing what cannot be read", () => {
   });
 
   it("says which heading is missing when a row is nearly a heading row", async () => {
-    const data = await xlsx({ "Đơn vị": [["Mã đơn vị", "Tên đơn vị", "Số đoàn viên"], ["C1", "CĐCS A", 10]] });
+    const data = await xlsx({
+      "Đơn vị": [
+        ["Mã đơn vị", "Tên đơn vị", "Số đoàn viên"],
+        ["C1", "CĐCS A", 10],
+      ],
+    });
     const table = await readTable(data, "ds.xlsx");
     expect(table.kind).toBeNull();
-    expect(table.problems[0]).toContain("Trang “Đơn vị”, dòng 1 có cột Mã đơn vị, Tên đơn vị, Số đoàn viên nhưng thiếu cột Loại hình.");
+    expect(table.problems[0]).toContain(
+      "Trang “Đơn vị”, dòng 1 có cột Mã đơn vị, Tên đơn vị, Số đoàn viên nhưng thiếu cột Loại hình.",
+    );
   });
 
   it("reports a table with headings and no rows", async () => {

@@ -34,7 +34,14 @@ const KET_NAP: ReportSheet = {
   subtitle: "LĐLĐ TP Thủ Đức — năm 2026 — số liệu đến ngày 21/11/2026",
   rows: [
     unit("TD-KCN", "Công đoàn các KCN", 0, { target: 12000, done: 9876, percent: 82.3, missing: 2124, pace: "behind" }),
-    unit("TD-MV", "CĐCS Công ty May Việt", 1, { target: 250, done: 260, percent: 104, missing: 0, pace: "reached", note: "Vượt chỉ tiêu" }),
+    unit("TD-MV", "CĐCS Công ty May Việt", 1, {
+      target: 250,
+      done: 260,
+      percent: 104,
+      missing: 0,
+      pace: "reached",
+      note: "Vượt chỉ tiêu",
+    }),
     unit("TD-XO", "Nghiệp đoàn xe ôm", 1, { target: null, done: 3, percent: null, missing: null, pace: null }),
   ],
   totals: unit("", "", 0, { target: 12250, done: 10139, percent: 82.8, missing: 2111, pace: "behind" }),
@@ -64,7 +71,17 @@ describe("the progress report workbook", () => {
       "Ghi chú",
     ]);
     expect(texts(sheet.getRow(5))).toEqual([1, "TD-KCN", "Công đoàn các KCN", 12000, 9876, 82.3, 2124, "Chậm tiến độ"]);
-    expect(texts(sheet.getRow(6))).toEqual([2, "TD-MV", "CĐCS Công ty May Việt", 250, 260, 104, 0, "Đã đạt", "Vượt chỉ tiêu"]);
+    expect(texts(sheet.getRow(6))).toEqual([
+      2,
+      "TD-MV",
+      "CĐCS Công ty May Việt",
+      250,
+      260,
+      104,
+      0,
+      "Đã đạt",
+      "Vượt chỉ tiêu",
+    ]);
     expect(sheet.getCell("C6").alignment?.indent).toBe(1);
     // A unit without a target shows what it did and leaves the rest blank.
     expect(texts(sheet.getRow(7))).toEqual([3, "TD-XO", "Nghiệp đoàn xe ôm", undefined, 3]);
@@ -72,7 +89,9 @@ describe("the progress report workbook", () => {
     expect(sheet.getCell("A8").value).toBe("Tổng cộng");
     expect(sheet.getCell("A8").font?.bold).toBe(true);
     expect(sheet.getCell("D8").font?.bold).toBe(true);
-    expect([sheet.getCell("D8").value, sheet.getCell("E8").value, sheet.getCell("G8").value]).toEqual([12250, 10139, 2111]);
+    expect([sheet.getCell("D8").value, sheet.getCell("E8").value, sheet.getCell("G8").value]).toEqual([
+      12250, 10139, 2111,
+    ]);
 
     expect(sheet.getCell("A10").value).toBe("Ghi chú:");
     expect(sheet.getCell("A11").value).toBe(
@@ -82,7 +101,12 @@ describe("the progress report workbook", () => {
 
   it("formats counts with thousands grouping and the rate with one decimal", async () => {
     const sheet = sheetOf(await open(await writeReportWorkbook([KET_NAP])), "Kết nạp");
-    expect(["D5", "E5", "G5", "D8"].map((address) => sheet.getCell(address).numFmt)).toEqual(["#,##0", "#,##0", "#,##0", "#,##0"]);
+    expect(["D5", "E5", "G5", "D8"].map((address) => sheet.getCell(address).numFmt)).toEqual([
+      "#,##0",
+      "#,##0",
+      "#,##0",
+      "#,##0",
+    ]);
     expect(sheet.getCell("F5").numFmt).toBe("0.0");
     expect(sheet.getCell("B5").border?.left?.style).toBe("thin");
   });
@@ -92,7 +116,13 @@ describe("the progress report workbook", () => {
     const sheet = sheetOf(workbook, "Kết nạp");
     expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 4, topLeftCell: "A5" });
     expect(sheet.getColumn(3).width).toBeGreaterThan(30);
-    expect(sheet.pageSetup).toMatchObject({ orientation: "landscape", paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+    expect(sheet.pageSetup).toMatchObject({
+      orientation: "landscape",
+      paperSize: 9,
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+    });
     expect(sheet.pageSetup.printTitlesRow).toBe("4:4");
     expect(workbook.creator).toBe("Trợ lý Công đoàn");
   });
@@ -100,7 +130,10 @@ describe("the progress report workbook", () => {
   it("adds a Khu vực column when units carry a sector", async () => {
     const sheet: ReportSheet = {
       ...KET_NAP,
-      rows: [unit("C1", "CĐCS Trường Tiểu học An Phú", 0, { sector: "state" }), unit("C2", "CĐCS Công ty A", 0, { sector: "non_state" })],
+      rows: [
+        unit("C1", "CĐCS Trường Tiểu học An Phú", 0, { sector: "state" }),
+        unit("C2", "CĐCS Công ty A", 0, { sector: "non_state" }),
+      ],
     };
     const opened = sheetOf(await open(await writeReportWorkbook([sheet])), "Kết nạp");
     expect(texts(opened.getRow(4)).slice(0, 5)).toEqual(["STT", "Mã đơn vị", "Tên đơn vị", "Khu vực", "Chỉ tiêu"]);
@@ -122,7 +155,12 @@ describe("the progress report workbook", () => {
 
   it("writes 10,000 units into a workbook that opens", async () => {
     const rows = Array.from({ length: 10_000 }, (_, i) =>
-      unit(`U${i}`, `CĐCS Công ty số ${i + 1}`, i % 3, { target: 100, done: i % 150, percent: i % 150, missing: Math.max(0, 100 - (i % 150)) }),
+      unit(`U${i}`, `CĐCS Công ty số ${i + 1}`, i % 3, {
+        target: 100,
+        done: i % 150,
+        percent: i % 150,
+        missing: Math.max(0, 100 - (i % 150)),
+      }),
     );
     const bytes = await writeReportWorkbook([{ ...KET_NAP, rows }]);
     const sheet = sheetOf(await open(bytes), "Kết nạp");

@@ -20,10 +20,15 @@ const sayBody = z.object({
 });
 
 function shown(call: RecordedCall, index: number): ShownMessage {
-  const markup = call.payload.reply_markup as { inline_keyboard?: { text: string; callback_data?: string }[][] } | undefined;
-  const buttons = (markup?.inline_keyboard ?? []).map((row) => row.map((b) => ({ label: b.text, data: b.callback_data ?? "" })));
+  const markup = call.payload.reply_markup as
+    | { inline_keyboard?: { text: string; callback_data?: string }[][] }
+    | undefined;
+  const buttons = (markup?.inline_keyboard ?? []).map((row) =>
+    row.map((b) => ({ label: b.text, data: b.callback_data ?? "" })),
+  );
   const upload = Object.values(call.files)[0];
-  if (call.method === "sendMessage" || !upload) return { text: String(call.payload.text ?? call.payload.caption ?? ""), buttons };
+  if (call.method === "sendMessage" || !upload)
+    return { text: String(call.payload.text ?? call.payload.caption ?? ""), buttons };
   return {
     text: String(call.payload.caption ?? ""),
     buttons,
@@ -38,7 +43,10 @@ export function demoPages(bot: Bot | undefined, api: StandInBotApi): Hono {
     api.calls
       .map((call, index) => ({ call, index }))
       .slice(from)
-      .filter(({ call }) => call.method.startsWith("send") && String(call.payload.chat_id) === String(DEMO_PERSONAS[persona].telegramId))
+      .filter(
+        ({ call }) =>
+          call.method.startsWith("send") && String(call.payload.chat_id) === String(DEMO_PERSONAS[persona].telegramId),
+      )
       .map(({ call, index }) => shown(call, index));
   let nextFileId = 1;
 
@@ -95,7 +103,16 @@ export function demoPages(bot: Bot | undefined, api: StandInBotApi): Hono {
     const update_id = nextUpdateId++;
     const update =
       data !== undefined
-        ? { update_id, callback_query: { id: String(update_id), from, chat_instance: "demo", data, message: { message_id: 1, date, chat } } }
+        ? {
+            update_id,
+            callback_query: {
+              id: String(update_id),
+              from,
+              chat_instance: "demo",
+              data,
+              message: { message_id: 1, date, chat },
+            },
+          }
         : { update_id, message: { message_id: update_id, date, chat, from, text: text ?? "" } };
     const before = api.calls.length;
     await bot.handleUpdate(update as Parameters<Bot["handleUpdate"]>[0]);

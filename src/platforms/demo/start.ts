@@ -9,7 +9,11 @@ import { startStandIn } from "#src/platforms/telegram/stand-in-server.ts";
 import { demoPages } from "./page.ts";
 import { seedDemo } from "./seed.ts";
 
-export async function startDemo(config: Config, logger: Logger, clock: () => Date = () => new Date()): Promise<Service> {
+export async function startDemo(
+  config: Config,
+  logger: Logger,
+  clock: () => Date = () => new Date(),
+): Promise<Service> {
   const standIn = await startStandIn();
   for (const suffix of ["", "-wal", "-shm"]) rmSync(`${config.demoDatabasePath}${suffix}`, { force: true });
   const service = assemble(config, {

@@ -62,7 +62,13 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
   // When polling, a failure is logged and the bot goes on; grammY's default would stop it. By webhook the
   // server answers for it (503 when the update should come again).
   bot.catch((error) =>
-    logger.error({ update: error.ctx.update.update_id, err: error.error instanceof Error ? error.error.message : String(error.error) }, "update not handled"),
+    logger.error(
+      {
+        update: error.ctx.update.update_id,
+        err: error.error instanceof Error ? error.error.message : String(error.error),
+      },
+      "update not handled",
+    ),
   );
 
   // Telegram redelivers an update until it sees a 2xx, so each update_id is handled once.
@@ -128,7 +134,11 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
       if (!response.ok) throw new Error(`file download answered ${response.status}`);
       data = new Uint8Array(await response.arrayBuffer());
     } else data = new Uint8Array(MAX_DOWNLOAD_BYTES + 1);
-    const reply = await conversation.handle({ sender, source: `telegram:${ctx.update.update_id}`, document: { name, data } });
+    const reply = await conversation.handle({
+      sender,
+      source: `telegram:${ctx.update.update_id}`,
+      document: { name, data },
+    });
     await sendReply(ctx.api, ctx.chat.id, reply);
   });
 

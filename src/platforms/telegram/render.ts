@@ -28,11 +28,21 @@ export type WebhookReply = (payload: Record<string, unknown>) => void;
  * is given, which Telegram executes as if it were an API call: no outbound request on the hot path.
  * Anything longer goes through the API, so parts, photos and files keep their order.
  */
-export async function sendReply(api: Api<RawApi>, chatId: number | string, reply: Reply, webhookReply?: WebhookReply): Promise<void> {
+export async function sendReply(
+  api: Api<RawApi>,
+  chatId: number | string,
+  reply: Reply,
+  webhookReply?: WebhookReply,
+): Promise<void> {
   const markup = keyboard(reply.choices);
   const parts = splitText(reply.text, MAX_TELEGRAM_TEXT);
   if (webhookReply && parts.length === 1 && !reply.image && !reply.file) {
-    webhookReply({ method: "sendMessage", chat_id: chatId, text: parts[0], ...(markup ? { reply_markup: markup } : {}) });
+    webhookReply({
+      method: "sendMessage",
+      chat_id: chatId,
+      text: parts[0],
+      ...(markup ? { reply_markup: markup } : {}),
+    });
     return;
   }
   for (const [i, part] of parts.entries()) {

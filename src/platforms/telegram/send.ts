@@ -16,7 +16,15 @@ export function telegramSender(token: string, apiRoot: string): (message: Outbox
     try {
       for (const [i, part] of parts.entries()) {
         const last = i === parts.length - 1;
-        const markup = last && choices.length > 0 ? { reply_markup: choices.reduce((kb, c, j) => (j % 2 === 1 ? kb.text(c.label, c.action).row() : kb.text(c.label, c.action)), new InlineKeyboard()) } : {};
+        const markup =
+          last && choices.length > 0
+            ? {
+                reply_markup: choices.reduce(
+                  (kb, c, j) => (j % 2 === 1 ? kb.text(c.label, c.action).row() : kb.text(c.label, c.action)),
+                  new InlineKeyboard(),
+                ),
+              }
+            : {};
         await api.sendMessage(message.chatId, part, markup);
       }
       return { ok: true };

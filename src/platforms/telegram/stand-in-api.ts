@@ -46,7 +46,9 @@ export class StandInBotApi {
   constructor() {
     this.app.get("/file/bot:token/documents/:fileId", (c) => {
       const bytes = this.files.get(c.req.param("fileId"));
-      return bytes ? c.body(bytes as Uint8Array<ArrayBuffer>, 200, { "content-type": "application/octet-stream" }) : c.json({ ok: false }, 404);
+      return bytes
+        ? c.body(bytes as Uint8Array<ArrayBuffer>, 200, { "content-type": "application/octet-stream" })
+        : c.json({ ok: false }, 404);
     });
     this.app.post("/bot:token/:method", async (c) => {
       const method = c.req.param("method");
@@ -115,7 +117,12 @@ export class StandInBotApi {
       case "getFile": {
         const fileId = String(payload.file_id);
         const bytes = this.files.get(fileId);
-        return { file_id: fileId, file_unique_id: fileId, file_size: bytes?.byteLength ?? 0, file_path: `documents/${fileId}` };
+        return {
+          file_id: fileId,
+          file_unique_id: fileId,
+          file_size: bytes?.byteLength ?? 0,
+          file_path: `documents/${fileId}`,
+        };
       }
       case "getUpdates":
         return [];
@@ -164,7 +171,9 @@ function splitMultipart(body: Uint8Array, boundary: string): { name: string; fil
     const content = chunk.slice(headerEnd + 4).replace(/\r\n$/, "");
     parts.push({
       name: (name[1] ?? name[2] ?? "").trim(),
-      ...(filename ? { filename: Buffer.from((filename[1] ?? filename[2] ?? "").trim(), "latin1").toString("utf8") } : {}),
+      ...(filename
+        ? { filename: Buffer.from((filename[1] ?? filename[2] ?? "").trim(), "latin1").toString("utf8") }
+        : {}),
       body: new Uint8Array(Buffer.from(content, "latin1")),
     });
   }

@@ -49,7 +49,8 @@ export interface ZaloAdapterOptions {
 
 /** How a failed send is settled by the outbox: Zalo publishes no error table, so this follows its HTTP-like codes. */
 export function sendResultOf(error: unknown): SendResult {
-  if (!(error instanceof ZaloApiError)) return { ok: false, error: error instanceof Error ? error.message : String(error) };
+  if (!(error instanceof ZaloApiError))
+    return { ok: false, error: error instanceof Error ? error.message : String(error) };
   switch (error.errorCode) {
     case 429:
       return { ok: false, retryAfterSeconds: error.retryAfterSeconds ?? DEFAULT_RETRY_AFTER_SECONDS };
@@ -129,14 +130,19 @@ export function createZaloAdapter(options: ZaloAdapterOptions) {
       const source = `zalo:${message.message_id}`;
       const offered = choices.recall("zalo", chatId, clock().toISOString());
       const chosen = offered ? readChoice(text, offered) : undefined;
-      const reply = await conversation.handle(chosen ? { sender, source, action: chosen.action } : { sender, source, text });
+      const reply = await conversation.handle(
+        chosen ? { sender, source, action: chosen.action } : { sender, source, text },
+      );
       await deliver(chatId, reply);
       await updates.committed();
     } catch (error) {
       // The batch was lost with the claim in it: nothing was kept and nobody told otherwise, so it may come again.
       if (error instanceof BatchLost) throw new RetryLater("the message's writes were lost", { cause: error });
       // The message stays claimed: what it wrote was one transaction, recorded whole or not at all.
-      logger.error({ message: message.message_id, err: error instanceof Error ? error.message : String(error) }, "zalo message failed");
+      logger.error(
+        { message: message.message_id, err: error instanceof Error ? error.message : String(error) },
+        "zalo message failed",
+      );
       await client.sendMessage({ chat_id: chatId, text: translate("vi", "error") }).catch(() => undefined);
     }
   }
@@ -161,7 +167,8 @@ export function createZaloAdapter(options: ZaloAdapterOptions) {
   }
 
   function webhookRoute(secret: string): Hono {
-    if (secret.length < 8 || secret.length > 256) throw new RangeError("the Zalo webhook secret must be 8–256 characters");
+    if (secret.length < 8 || secret.length > 256)
+      throw new RangeError("the Zalo webhook secret must be 8–256 characters");
     const app = new Hono();
     app.post(
       ZALO_WEBHOOK_PATH,
@@ -185,11 +192,17 @@ export function createZaloAdapter(options: ZaloAdapterOptions) {
           await tracked(() => handleUpdate(update));
         } catch (error) {
           if (error instanceof RetryLater) {
-            logger.warn({ message: update.message?.message_id, err: error.message }, "zalo event not taken in; Zalo will deliver it again");
+            logger.warn(
+              { message: update.message?.message_id, err: error.message },
+              "zalo event not taken in; Zalo will deliver it again",
+            );
             return c.json({ ok: false, error: "try again later" }, 503);
           }
           // Answered 200 all the same: a redelivery would fail the same way.
-          logger.error({ message: update.message?.message_id, err: error instanceof Error ? error.message : String(error) }, "zalo webhook event failed");
+          logger.error(
+            { message: update.message?.message_id, err: error instanceof Error ? error.message : String(error) },
+            "zalo webhook event failed",
+          );
         }
         return c.json({ ok: true });
       },
@@ -206,7 +219,10 @@ export function createZaloAdapter(options: ZaloAdapterOptions) {
         return;
       } catch (error) {
         if (!(error instanceof RetryLater) || signal.aborted) throw error;
-        logger.warn({ message: update.message?.message_id, err: error.message, retryInMs: wait }, "zalo event not taken in");
+        logger.warn(
+          { message: update.message?.message_id, err: error.message, retryInMs: wait },
+          "zalo event not taken in",
+        );
         await sleep(wait, signal);
         wait = Math.min(wait * 2, maxBackoffMs);
       }
@@ -233,7 +249,10 @@ export function createZaloAdapter(options: ZaloAdapterOptions) {
           backoff = firstBackoffMs;
           continue;
         }
-        logger.warn({ err: error instanceof Error ? error.message : String(error), retryInMs: backoff }, "zalo polling failed");
+        logger.warn(
+          { err: error instanceof Error ? error.message : String(error), retryInMs: backoff },
+          "zalo polling failed",
+        );
         await sleep(backoff, signal);
         backoff = Math.min(backoff * 2, maxBackoffMs);
       }

@@ -16,7 +16,9 @@ export function chatChoiceRepository(db: Db) {
     `insert into chat_choices (platform, chat_id, choices, created_at) values (?, ?, ?, ?)
      on conflict (platform, chat_id) do update set choices = excluded.choices, created_at = excluded.created_at`,
   );
-  const select = sqlite.prepare(`select choices, created_at as createdAt from chat_choices where platform = ? and chat_id = ?`);
+  const select = sqlite.prepare(
+    `select choices, created_at as createdAt from chat_choices where platform = ? and chat_id = ?`,
+  );
   const remove = sqlite.prepare(`delete from chat_choices where platform = ? and chat_id = ?`);
 
   return {

@@ -91,7 +91,11 @@ export function createZaloClient(options: ZaloClientOptions) {
   const root = options.apiRoot.replace(/\/+$/, "");
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
 
-  async function call(method: string, params: object, per: CallOptions & { timeoutMs?: number } = {}): Promise<unknown> {
+  async function call(
+    method: string,
+    params: object,
+    per: CallOptions & { timeoutMs?: number } = {},
+  ): Promise<unknown> {
     const limit = per.timeoutMs ?? timeoutMs;
     const timeout = AbortSignal.timeout(limit);
     const signal = per.signal ? AbortSignal.any([per.signal, timeout]) : timeout;
@@ -106,7 +110,11 @@ export function createZaloClient(options: ZaloClientOptions) {
       });
       raw = await response.text();
     } catch (error) {
-      const why = per.signal?.aborted ? "aborted" : timeout.aborted ? `no answer within ${limit} ms` : networkReason(error);
+      const why = per.signal?.aborted
+        ? "aborted"
+        : timeout.aborted
+          ? `no answer within ${limit} ms`
+          : networkReason(error);
       throw new ZaloApiError(method, undefined, why, undefined, { cause: error });
     }
     let body: unknown;
@@ -116,7 +124,8 @@ export function createZaloClient(options: ZaloClientOptions) {
       throw new ZaloApiError(method, response.status, `answer is not JSON (HTTP ${response.status})`);
     }
     const answer = envelope.safeParse(body);
-    if (!answer.success) throw new ZaloApiError(method, response.status, `answer is not a Zalo envelope (HTTP ${response.status})`);
+    if (!answer.success)
+      throw new ZaloApiError(method, response.status, `answer is not a Zalo envelope (HTTP ${response.status})`);
     if (!answer.data.ok) {
       throw new ZaloApiError(
         method,
@@ -142,11 +151,16 @@ export function createZaloClient(options: ZaloClientOptions) {
     async getUpdates(params: { timeout?: number } = {}, options?: CallOptions): Promise<ZaloUpdate[]> {
       const seconds = params.timeout ?? DEFAULT_POLL_SECONDS;
       // The parameter table types timeout as a string.
-      const result = await call("getUpdates", { timeout: String(seconds) }, { ...options, timeoutMs: seconds * 1000 + POLL_GRACE_MS });
+      const result = await call(
+        "getUpdates",
+        { timeout: String(seconds) },
+        { ...options, timeoutMs: seconds * 1000 + POLL_GRACE_MS },
+      );
       if (result === undefined || result === null) return [];
       const items = Array.isArray(result) ? result : [result];
       const updates = items.map(parseZaloUpdate);
-      if (updates.some((u) => u === undefined)) throw new ZaloApiError("getUpdates", undefined, "answer holds an update of unknown shape");
+      if (updates.some((u) => u === undefined))
+        throw new ZaloApiError("getUpdates", undefined, "answer holds an update of unknown shape");
       return updates as ZaloUpdate[];
     },
 
@@ -169,12 +183,18 @@ export function createZaloClient(options: ZaloClientOptions) {
     },
 
     /** `photo` is a URL Zalo fetches itself; there is no upload. */
-    async sendPhoto(params: { chat_id: string; photo: string; caption?: string }, options?: CallOptions): Promise<ZaloSentMessage> {
+    async sendPhoto(
+      params: { chat_id: string; photo: string; caption?: string },
+      options?: CallOptions,
+    ): Promise<ZaloSentMessage> {
       return lenient(sentMessage, await call("sendPhoto", params, options));
     },
 
     /** Only "typing" is available; "upload_photo" is announced as coming. */
-    async sendChatAction(params: { chat_id: string; action: "typing" | "upload_photo" }, options?: CallOptions): Promise<void> {
+    async sendChatAction(
+      params: { chat_id: string; action: "typing" | "upload_photo" },
+      options?: CallOptions,
+    ): Promise<void> {
       await call("sendChatAction", params, options);
     },
   };

@@ -127,7 +127,8 @@ export function imageRoutes(store: Pick<MemoryMediaStore, "get">): Hono {
   });
   app.get("/media/:id/:name", (c) => {
     const media = store.get(c.req.param("id"));
-    if (!media || media.name === undefined || media.name !== c.req.param("name")) return c.json({ ok: false, error: "not found" }, 404);
+    if (!media || media.name === undefined || media.name !== c.req.param("name"))
+      return c.json({ ok: false, error: "not found" }, 404);
     return c.body(media.bytes as Uint8Array<ArrayBuffer>, 200, headers(media));
   });
   return app;

@@ -38,7 +38,14 @@ export function choiceLines(choices: Choice[]): string {
 export function renderForZalo(reply: Reply, media?: MediaStore): ZaloRendering {
   const blocks = [reply.text.trim()];
   if (reply.file) {
-    blocks.push(media ? fileLink(media.putFile(reply.file.name, reply.file.data, reply.file.mime), Math.round(media.ttlMs / 3_600_000)) : FILE_UNAVAILABLE);
+    blocks.push(
+      media
+        ? fileLink(
+            media.putFile(reply.file.name, reply.file.data, reply.file.mime),
+            Math.round(media.ttlMs / 3_600_000),
+          )
+        : FILE_UNAVAILABLE,
+    );
   }
   const choices = reply.choices ?? [];
   if (choices.length > 0) blocks.push(choiceLines(choices));

@@ -61,12 +61,15 @@ export class StandInZaloApi {
       const call: RecordedZaloCall = { method, payload, at: Date.now() };
       this.calls.push(call);
       for (const listener of this.listeners) listener(call);
-      if (c.req.param("token") !== this.token) return c.json({ ok: false, error_code: 401, description: "Unauthorized" }, 401);
+      if (c.req.param("token") !== this.token)
+        return c.json({ ok: false, error_code: 401, description: "Unauthorized" }, 401);
       const index = this.failures.findIndex((f) => f.method === method);
       const failed = index >= 0 ? this.failures.splice(index, 1)[0] : undefined;
       if (failed) return this.fail(failed.failure);
       const answer = await this.answer(method, payload);
-      return "failure" in answer ? this.fail(answer.failure) : c.json({ ok: true, ...(answer.result === undefined ? {} : { result: answer.result }) });
+      return "failure" in answer
+        ? this.fail(answer.failure)
+        : c.json({ ok: true, ...(answer.result === undefined ? {} : { result: answer.result }) });
     });
   }
 
@@ -105,7 +108,10 @@ export class StandInZaloApi {
   photosTo(chatId: string): { photo: string; caption?: string }[] {
     return this.calls
       .filter((c) => c.method === "sendPhoto" && String(c.payload.chat_id) === chatId)
-      .map((c) => ({ photo: String(c.payload.photo), ...(typeof c.payload.caption === "string" ? { caption: c.payload.caption } : {}) }));
+      .map((c) => ({
+        photo: String(c.payload.photo),
+        ...(typeof c.payload.caption === "string" ? { caption: c.payload.caption } : {}),
+      }));
   }
 
   /** Answers every waiting getUpdates at once: for shutting the stand-in down. */
@@ -125,9 +131,14 @@ export class StandInZaloApi {
     return new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
   }
 
-  private async answer(method: string, payload: Record<string, unknown>): Promise<{ result: unknown } | { failure: ZaloFailure }> {
+  private async answer(
+    method: string,
+    payload: Record<string, unknown>,
+  ): Promise<{ result: unknown } | { failure: ZaloFailure }> {
     const sent = () => ({ result: { message_id: randomBytes(10).toString("hex"), date: Date.now() } });
-    const badRequest = (description: string) => ({ failure: { error_code: 400, description: `Bad Request: ${description}` } });
+    const badRequest = (description: string) => ({
+      failure: { error_code: 400, description: `Bad Request: ${description}` },
+    });
     const chatId = payload.chat_id;
     switch (method) {
       case "getMe":
@@ -135,13 +146,18 @@ export class StandInZaloApi {
       case "sendMessage": {
         const text = payload.text;
         if (typeof chatId !== "string" || chatId === "") return badRequest("chat_id is required");
-        if (typeof text !== "string" || text.length < 1 || text.length > MAX_TEXT) return badRequest("text must be 1-2000 characters");
+        if (typeof text !== "string" || text.length < 1 || text.length > MAX_TEXT)
+          return badRequest("text must be 1-2000 characters");
         return sent();
       }
       case "sendPhoto": {
         if (typeof chatId !== "string" || chatId === "") return badRequest("chat_id is required");
-        if (typeof payload.photo !== "string" || !/^https?:\/\//.test(payload.photo)) return badRequest("photo must be a URL");
-        if (payload.caption !== undefined && (typeof payload.caption !== "string" || payload.caption.length > MAX_TEXT)) {
+        if (typeof payload.photo !== "string" || !/^https?:\/\//.test(payload.photo))
+          return badRequest("photo must be a URL");
+        if (
+          payload.caption !== undefined &&
+          (typeof payload.caption !== "string" || payload.caption.length > MAX_TEXT)
+        ) {
           return badRequest("caption must be 1-2000 characters");
         }
         return sent();
@@ -151,8 +167,10 @@ export class StandInZaloApi {
         return { result: undefined };
       case "setWebhook": {
         const secret = payload.secret_token;
-        if (typeof payload.url !== "string" || !payload.url.startsWith("https://")) return badRequest("url must be HTTPS");
-        if (typeof secret !== "string" || secret.length < 8 || secret.length > 256) return badRequest("secret_token must be 8-256 characters");
+        if (typeof payload.url !== "string" || !payload.url.startsWith("https://"))
+          return badRequest("url must be HTTPS");
+        if (typeof secret !== "string" || secret.length < 8 || secret.length > 256)
+          return badRequest("secret_token must be 8-256 characters");
         this.webhook = { url: payload.url, updated_at: Date.now() };
         return { result: this.webhook };
       }

@@ -26,12 +26,17 @@ describe("the Zalo client", () => {
     expect(await client.getMe()).toMatchObject(STAND_IN_ZALO_BOT);
     const sent = await client.sendMessage({ chat_id: "6ede9afa66b88fe6d6a9", text: "Xin chào" });
     expect(sent.message_id).toMatch(/^[0-9a-f]{20}$/);
-    expect(standIn.api.calls.at(-1)).toMatchObject({ method: "sendMessage", payload: { chat_id: "6ede9afa66b88fe6d6a9", text: "Xin chào" } });
+    expect(standIn.api.calls.at(-1)).toMatchObject({
+      method: "sendMessage",
+      payload: { chat_id: "6ede9afa66b88fe6d6a9", text: "Xin chào" },
+    });
     await client.sendChatAction({ chat_id: "6ede9afa66b88fe6d6a9", action: "typing" });
   });
 
   it("sets, reads and deletes the webhook", async () => {
-    expect((await client.setWebhook({ url: "https://bot.example.vn/webhook/zalo", secret_token: "12345678" })).url).toBe("https://bot.example.vn/webhook/zalo");
+    expect(
+      (await client.setWebhook({ url: "https://bot.example.vn/webhook/zalo", secret_token: "12345678" })).url,
+    ).toBe("https://bot.example.vn/webhook/zalo");
     expect((await client.getWebhookInfo()).url).toBe("https://bot.example.vn/webhook/zalo");
     expect((await client.deleteWebhook()).url).toBe("");
   });
@@ -63,10 +68,15 @@ describe("the Zalo client", () => {
   });
 
   it("returns the one update getUpdates hands out, in either shape", async () => {
-    const event = { event_name: "message.text.received", message: { from: { id: "u1" }, chat: { id: "u1", chat_type: "PRIVATE" }, message_id: "m1", text: "hi" } };
+    const event = {
+      event_name: "message.text.received",
+      message: { from: { id: "u1" }, chat: { id: "u1", chat_type: "PRIVATE" }, message_id: "m1", text: "hi" },
+    };
     standIn.api.queueUpdate(event);
     standIn.api.queueUpdate({ ok: true, result: event });
-    expect(await client.getUpdates()).toMatchObject([{ event_name: "message.text.received", message: { message_id: "m1", text: "hi" } }]);
+    expect(await client.getUpdates()).toMatchObject([
+      { event_name: "message.text.received", message: { message_id: "m1", text: "hi" } },
+    ]);
     expect(await client.getUpdates()).toMatchObject([{ message: { message_id: "m1" } }]);
     expect(standIn.api.calls.find((c) => c.method === "getUpdates")?.payload).toEqual({ timeout: "30" });
   });
@@ -85,7 +95,10 @@ describe("the Zalo client", () => {
       apiRoot: "http://zalo.invalid",
       fetch: async () => new Response("<html>502 Bad Gateway</html>", { status: 502 }),
     });
-    expect(await failure(html.getMe())).toMatchObject({ errorCode: 502, description: expect.stringContaining("not JSON") });
+    expect(await failure(html.getMe())).toMatchObject({
+      errorCode: 502,
+      description: expect.stringContaining("not JSON"),
+    });
   });
 
   it("gives up on a call that takes longer than its timeout", async () => {
@@ -94,7 +107,9 @@ describe("the Zalo client", () => {
       apiRoot: "http://zalo.invalid",
       timeoutMs: 50,
       fetch: (_url, init) =>
-        new Promise((_resolve, reject) => init?.signal?.addEventListener("abort", () => reject(init.signal?.reason as Error))),
+        new Promise((_resolve, reject) =>
+          init?.signal?.addEventListener("abort", () => reject(init.signal?.reason as Error)),
+        ),
     });
     const error = await failure(slow.sendMessage({ chat_id: "x", text: "a" }));
     expect(error.isNetworkError).toBe(true);

@@ -5,7 +5,12 @@ const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]);
 
 function setUp(options: { maxEntries?: number } = {}) {
   const clock = { now: 1_000_000 };
-  const store = createImageStore({ publicUrl: "https://bot.example.vn", ttlMs: 60_000, clock: () => clock.now, ...options });
+  const store = createImageStore({
+    publicUrl: "https://bot.example.vn",
+    ttlMs: 60_000,
+    clock: () => clock.now,
+    ...options,
+  });
   const app = imageRoutes(store);
   const get = (url: string) => app.request(url.replace("https://bot.example.vn", ""));
   return { clock, store, get };
@@ -36,7 +41,13 @@ describe("the media store behind PUBLIC_URL/media", () => {
     const { store, get } = setUp();
     const file = store.putFile("a.xlsx", new Uint8Array([1]), "application/octet-stream");
     const id = /\/media\/([0-9a-f]{32})\//.exec(file)?.[1] ?? "";
-    for (const path of [`/media/${"0".repeat(32)}.png`, "/media/abc.png", `/media/${id}.png`, `/media/${id}/b.xlsx`, "/media/x/a.xlsx"]) {
+    for (const path of [
+      `/media/${"0".repeat(32)}.png`,
+      "/media/abc.png",
+      `/media/${id}.png`,
+      `/media/${id}/b.xlsx`,
+      "/media/x/a.xlsx",
+    ]) {
       expect((await get(path)).status, path).toBe(404);
     }
   });

@@ -14,7 +14,8 @@ afterEach(() => world.close());
 async function textsTo(chatId: string, count: number, withinMs = 5_000): Promise<string[]> {
   const until = Date.now() + withinMs;
   while (world.api.textsTo(chatId).length < count) {
-    if (Date.now() > until) throw new Error(`expected ${count} texts to ${chatId}, got ${world.api.textsTo(chatId).length}`);
+    if (Date.now() > until)
+      throw new Error(`expected ${count} texts to ${chatId}, got ${world.api.textsTo(chatId).length}`);
     await new Promise((r) => setTimeout(r, 10));
   }
   return world.api.textsTo(chatId);
@@ -40,7 +41,10 @@ describe("polling Zalo with getUpdates", () => {
     const invite = world.invite("C1");
     world.adapter.startPolling();
     world.api.queueUpdate(person.event("message.text.received", { text: invite }));
-    world.api.queueUpdate({ ok: true, result: person.event("message.text.received", { text: "kết nạp 5 đoàn viên" }, "m-report") });
+    world.api.queueUpdate({
+      ok: true,
+      result: person.event("message.text.received", { text: "kết nạp 5 đoàn viên" }, "m-report"),
+    });
     world.api.queueUpdate(person.event("message.text.received", { text: "kết nạp 5 đoàn viên" }, "m-report"));
     world.api.queueUpdate(person.event("message.text.received", { text: "còn thiếu bao nhiêu" }));
     const texts = await textsTo(person.zaloId, 3);

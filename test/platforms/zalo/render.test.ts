@@ -16,7 +16,13 @@ describe("splitText", () => {
   it("splits at line breaks, packing as many whole lines as fit", () => {
     const lines = Array.from({ length: 10 }, (_, i) => `dòng ${i} ${"x".repeat(90)}`);
     const parts = splitText(lines.join("\n"), 250);
-    expect(parts).toEqual([lines.slice(0, 2).join("\n"), lines.slice(2, 4).join("\n"), lines.slice(4, 6).join("\n"), lines.slice(6, 8).join("\n"), lines.slice(8).join("\n")]);
+    expect(parts).toEqual([
+      lines.slice(0, 2).join("\n"),
+      lines.slice(2, 4).join("\n"),
+      lines.slice(4, 6).join("\n"),
+      lines.slice(6, 8).join("\n"),
+      lines.slice(8).join("\n"),
+    ]);
   });
 
   it("cuts a single overlong line at a space, or hard when it has none", () => {
@@ -52,9 +58,12 @@ describe("readChoice", () => {
     expect(readChoice(text, [undo, help])).toEqual(choice);
   });
 
-  it.each(["0", "3", "12", "", "   ", "kết nạp 2 đoàn viên", "hoàn", "2 3", "1 đoàn viên"])("reads %j as no choice", (text) => {
-    expect(readChoice(text, [undo, help])).toBeUndefined();
-  });
+  it.each(["0", "3", "12", "", "   ", "kết nạp 2 đoàn viên", "hoàn", "2 3", "1 đoàn viên"])(
+    "reads %j as no choice",
+    (text) => {
+      expect(readChoice(text, [undo, help])).toBeUndefined();
+    },
+  );
 });
 
 describe("renderForZalo", () => {
@@ -74,10 +83,16 @@ describe("renderForZalo", () => {
   });
 
   it("links a file with a media store, and points to Telegram without one", () => {
-    const file = { name: "bao-cao-C1-2026-06-15.xlsx", data: new Uint8Array([0x50, 0x4b]), mime: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" };
+    const file = {
+      name: "bao-cao-C1-2026-06-15.xlsx",
+      data: new Uint8Array([0x50, 0x4b]),
+      mime: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    };
     const store = createImageStore({ publicUrl: "https://bot.example.vn" });
     const [linked] = renderForZalo({ text: "Báo cáo:", file }, store).texts;
-    expect(linked).toMatch(/^Báo cáo:\n\nTải tệp Excel tại đây \(liên kết dùng được trong 24 giờ\):\nhttps:\/\/bot\.example\.vn\/media\/[0-9a-f]{32}\/bao-cao-C1-2026-06-15\.xlsx$/);
+    expect(linked).toMatch(
+      /^Báo cáo:\n\nTải tệp Excel tại đây \(liên kết dùng được trong 24 giờ\):\nhttps:\/\/bot\.example\.vn\/media\/[0-9a-f]{32}\/bao-cao-C1-2026-06-15\.xlsx$/,
+    );
     expect(renderForZalo({ text: "Báo cáo:", file }).texts[0]).toContain("Telegram");
   });
 

@@ -84,7 +84,14 @@ describe("long replies", () => {
   it("splits a reply longer than 2,000 characters at line breaks", async () => {
     await createWorld();
     for (let i = 1; i <= 30; i++) {
-      world.repos.metrics.add({ key: `hoat_dong_${i}`, name: `Hoạt động phong trào thi đua số ${i} của công đoàn cơ sở`, kind: "count", events: ["join"], sector: null, ratings: [] });
+      world.repos.metrics.add({
+        key: `hoat_dong_${i}`,
+        name: `Hoạt động phong trào thi đua số ${i} của công đoàn cơ sở`,
+        kind: "count",
+        events: ["join"],
+        sector: null,
+        ratings: [],
+      });
       world.target("C1", `hoat_dong_${i}`, 100 + i, "2026-12-31");
     }
     const chair = await world.personAt("C1");
@@ -96,8 +103,13 @@ describe("long replies", () => {
     // Every line arrives whole, in one message: no target line is cut between two.
     const lines = parts.flatMap((part) => part.split("\n"));
     for (let i = 1; i <= 30; i++) {
-      const line = new RegExp(`^\\S+ Hoạt động phong trào thi đua số ${i} của công đoàn cơ sở: 0/${100 + i} \\(0%\\), còn thiếu ${100 + i}, còn \\d+ ngày \\(hạn 31/12/2026\\)(, đang chậm so với tiến độ)?$`);
-      expect(lines.filter((l) => line.test(l)), `target ${i}`).toHaveLength(1);
+      const line = new RegExp(
+        `^\\S+ Hoạt động phong trào thi đua số ${i} của công đoàn cơ sở: 0/${100 + i} \\(0%\\), còn thiếu ${100 + i}, còn \\d+ ngày \\(hạn 31/12/2026\\)(, đang chậm so với tiến độ)?$`,
+      );
+      expect(
+        lines.filter((l) => line.test(l)),
+        `target ${i}`,
+      ).toHaveLength(1);
     }
     expect(parts.at(-1)).toMatch(/1\. .*Tiến độ\nTrả lời bằng số 1 để chọn\.$/);
   });

@@ -7,13 +7,18 @@ beforeEach(async () => {
 });
 afterEach(() => world.close());
 
-const reminder = { text: "Nhắc hạn: còn 3 ngày để báo cáo kết nạp.", choices: [{ label: "Còn thiếu bao nhiêu?", action: "say:còn thiếu bao nhiêu" }] };
+const reminder = {
+  text: "Nhắc hạn: còn 3 ngày để báo cáo kết nạp.",
+  choices: [{ label: "Còn thiếu bao nhiêu?", action: "say:còn thiếu bao nhiêu" }],
+};
 
 describe("sending for the outbox dispatcher", () => {
   it("sends a reminder with its numbered choices, and a later “1” presses the first", async () => {
     const person = world.stranger();
     expect(await world.adapter.send(person.zaloId, reminder)).toEqual({ ok: true });
-    expect(world.api.textsTo(person.zaloId)).toEqual([`${reminder.text}\n\n1. Còn thiếu bao nhiêu?\nTrả lời bằng số 1 để chọn.`]);
+    expect(world.api.textsTo(person.zaloId)).toEqual([
+      `${reminder.text}\n\n1. Còn thiếu bao nhiêu?\nTrả lời bằng số 1 để chọn.`,
+    ]);
     // A stranger asking "còn thiếu bao nhiêu" is told to link first; the same answer as typing it.
     expect(await person.says("1")).toBe(await person.says("còn thiếu bao nhiêu"));
   });
@@ -26,7 +31,11 @@ describe("sending for the outbox dispatcher", () => {
     [401, { ok: false, error: "Zalo sendMessage failed: 401 refused" }],
     [500, { ok: false, error: "Zalo sendMessage failed: 500 refused" }],
   ])("settles a %i as %j", async (code, result) => {
-    world.api.failNext("sendMessage", { error_code: code, description: "refused", ...(code === 429 ? { retry_after: 12 } : {}) });
+    world.api.failNext("sendMessage", {
+      error_code: code,
+      description: "refused",
+      ...(code === 429 ? { retry_after: 12 } : {}),
+    });
     expect(await world.adapter.send("6ede9afa66b88fe6d6a9", reminder)).toEqual(result);
   });
 

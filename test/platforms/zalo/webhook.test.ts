@@ -52,7 +52,9 @@ describe("the Zalo webhook", () => {
   });
 
   it("answers 413 to a body far larger than any Zalo event", async () => {
-    const response = await world.post(JSON.stringify({ event_name: "message.text.received", padding: "x".repeat(100_000) }));
+    const response = await world.post(
+      JSON.stringify({ event_name: "message.text.received", padding: "x".repeat(100_000) }),
+    );
     expect(response.status).toBe(413);
   });
 
@@ -76,8 +78,14 @@ describe("the Zalo webhook", () => {
 
   it("stays silent in group chats and to other bots", async () => {
     const person = world.stranger();
-    const inGroup = person.event("message.text.received", { text: "kết nạp 5 đv", chat: { id: "g-1", chat_type: "GROUP" } });
-    const fromBot = person.event("message.text.received", { text: "xin chào", from: { id: "b-1", display_name: "Bot khác", is_bot: true } });
+    const inGroup = person.event("message.text.received", {
+      text: "kết nạp 5 đv",
+      chat: { id: "g-1", chat_type: "GROUP" },
+    });
+    const fromBot = person.event("message.text.received", {
+      text: "xin chào",
+      from: { id: "b-1", display_name: "Bot khác", is_bot: true },
+    });
     for (const body of [inGroup, fromBot]) expect((await world.post(JSON.stringify(body))).status).toBe(200);
     expect(sentMessages()).toHaveLength(0);
   });
@@ -102,7 +110,9 @@ describe("the Zalo webhook", () => {
   it("answers 503 when the database cannot take a message in, and counts it once when Zalo sends it again", async () => {
     const chair = await world.personAt("C1");
     const release = holdWriteLock(world.repos.db.$client, 100);
-    const body = JSON.stringify(chair.event("message.text.received", { text: "kết nạp 3 đoàn viên" }, "7a1c0d9e33b2f4c5a6d7"));
+    const body = JSON.stringify(
+      chair.event("message.text.received", { text: "kết nạp 3 đoàn viên" }, "7a1c0d9e33b2f4c5a6d7"),
+    );
     const before = world.calls.length;
     expect((await world.post(body)).status).toBe(503);
     expect(world.calls.slice(before)).toHaveLength(0);

@@ -41,10 +41,16 @@ export class ZaloPerson {
   }
 
   /** Sends any event (a sticker, a photo…) with extra message fields. */
-  async sends(eventName: string, fields: Record<string, unknown> = {}, options: { messageId?: string; shape?: Shape } = {}): Promise<string> {
+  async sends(
+    eventName: string,
+    fields: Record<string, unknown> = {},
+    options: { messageId?: string; shape?: Shape } = {},
+  ): Promise<string> {
     const event = this.event(eventName, fields, options.messageId);
     const sent = await this.world.deliver(options.shape === "wrapped" ? { ok: true, result: event } : event);
-    this.lastTexts = sent.filter((c) => c.method === "sendMessage" && c.payload.chat_id === this.zaloId).map((c) => String(c.payload.text));
+    this.lastTexts = sent
+      .filter((c) => c.method === "sendMessage" && c.payload.chat_id === this.zaloId)
+      .map((c) => String(c.payload.text));
     return this.lastTexts.join("\n\n");
   }
 
@@ -176,7 +182,11 @@ export class ZaloWorld {
   }
 
   processedCount(): number {
-    return (this.repos.db.$client.prepare("select count(*) as n from processed_updates where platform = 'zalo'").get() as { n: number }).n;
+    return (
+      this.repos.db.$client.prepare("select count(*) as n from processed_updates where platform = 'zalo'").get() as {
+        n: number;
+      }
+    ).n;
   }
 
   ledgerCount(): number {
