@@ -5,6 +5,7 @@ import { SECTORS } from "#db/schema.ts";
 import { renderProgressChartAsync, type ProgressBar } from "#src/charts/progress-chart.ts";
 import { allocationService } from "#domain/allocation.ts";
 import { viDate } from "#domain/calendar.ts";
+import { isMemberMetric, MEMBERS_TOPIC, metricsMeant } from "#domain/metric-lookup.ts";
 import { furthestBehind, type ChildStanding, type UnitStanding } from "#domain/standing.ts";
 import { askedUnit, isReply } from "./asked-unit.ts";
 import { behindText, forecastText, standingText } from "./standing-text.ts";
@@ -23,6 +24,43 @@ function isLeaf(unit: Unit): boolean {
 }
 
 /**
+ * Which of the unit's targets an ask is about. "Đoàn viên" means every member target the unit has;
+ * a metric the unit was not given falls back to the targets it has, saying so, rather than "no targets".
+ */
+function targetsAsked(standing: UnitStanding, wanted: string | undefined, { repos, t }: Services) {
+  if (!wanted || standing.targets.length === 0) return { targets: standing.targets, meant: undefined, note: undefined };
+  const metrics = repos.metrics.all();
+  const meant = metricsMeant(wanted, metrics.values());
+  const matching = standing.targets.filter((s) => meant.has(s.metric));
+  if (matching.length > 0) return { targets: matching, meant, note: undefined };
+  const asked = metrics.get(wanted);
+  const aboutMembers = wanted === MEMBERS_TOPIC || (asked !== undefined && isMemberMetric(asked));
+  const family = standing.targets.filter((s) => {
+    const metric = metrics.get(s.metric);
+    return aboutMembers && metric !== undefined && isMemberMetric(metric);
+  });
+  const targets = family.length > 0 ? family : standing.targets;
+  const note = t("remaining-not-given", {
+    unit: standing.unit.name,
+    asked: asked?.name ?? t("metric-topic-members"),
+    list: targets.map((s) => s.name).join(", "),
+  });
+  return { targets, meant: new Set(targets.map((s) => s.metric)), note };
+}
+
+/**
+ * The metric to rank the units below by. Without a metric named, what most of them were given; with one,
+ * the first of the unit's own answered targets that units below share, then any other the ask means.
+ */
+function childMetric(unit: Unit, shown: UnitStanding, meant: Set<string> | undefined, services: Services): string {
+  const given = services.repos.targets.childMetrics(unit.id, shown.period);
+  const fallback = shown.targets[0]?.metric ?? "ket_nap";
+  if (!meant) return given[0] ?? fallback;
+  const own = shown.targets.map((s) => s.metric);
+  return given.find((m) => own.includes(m)) ?? given.find((m) => meant.has(m)) ?? fallback;
+}
+
+/**
  * The figures both asks share. "Còn thiếu" must stay a few indexed lookups at any level, so only
  * "tiến độ" (`detailed`) adds what scans a subtree: the split by sector and the allocation check.
  */
@@ -31,15 +69,20 @@ function answer(req: Request, services: Services, heading: string, detailed: boo
   const unit = askedUnit(req, services);
   if (isReply(unit)) return unit;
   const standing = services.standing.ofUnit(unit, req.today);
-  const wanted = req.parse.metric;
-  const shown = wanted ? { ...standing, targets: standing.targets.filter((s) => s.metric === wanted) } : standing;
-  const parts = [t(heading, { unit: unit.name, period: standing.period }), standingText(shown, t)];
-  let metric = wanted ?? standing.targets[0]?.metric ?? "ket_nap";
+  const asked = targetsAsked(standing, req.parse.metric, services);
+  const shown = { ...standing, targets: asked.targets };
+  const parts = [t(heading, { unit: unit.name, period: standing.period })];
+  if (asked.note) parts.push(asked.note);
   let children: ChildStanding[] = [];
+  let metric = shown.targets[0]?.metric ?? "ket_nap";
   if (!isLeaf(unit)) {
-    // Without a metric named, who is behind on what most of the units below were given.
-    if (!wanted) metric = repos.targets.childMetrics(unit.id, standing.period)[0] ?? metric;
+    metric = childMetric(unit, shown, asked.meant, services);
     children = services.standing.children(unit, metric, req.today);
+  }
+  // A district with no target of its own but units below that have some is not "given no targets".
+  if (shown.targets.length > 0 || children.length === 0) parts.push(standingText(shown, t));
+  else parts.push(t("standing-none-own", { unit: unit.name, period: standing.period }));
+  if (!isLeaf(unit)) {
     const name = repos.metrics.get(metric)?.name ?? metric;
     const behind = furthestBehind(children);
     if (children.length > 0 && behind.length === 0)

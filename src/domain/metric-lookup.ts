@@ -32,3 +32,22 @@ export function findMetric(text: string, metrics: Iterable<Metric>): Metric | un
     })
     .sort((a, b) => a.name.length - b.name.length)[0];
 }
+
+/** What "đoàn viên" means in an ask: every target about members — admissions, net growth, the total, member rates. */
+export function isMemberMetric(metric: Metric): boolean {
+  if (metric.kind === "members" || metric.kind === "member_rate") return true;
+  return metric.kind === "count" && metric.events.some((e) => e === "join" || e.startsWith("join:") || e === "leave");
+}
+
+/**
+ * The metrics an ask names. A topic ("doan_vien") stands for a family; a metric key for itself and, when
+ * the unit lacks it, the caller falls back to the family it belongs to.
+ */
+export function metricsMeant(asked: string, metrics: Iterable<Metric>): Set<string> {
+  const all = [...metrics];
+  if (asked === MEMBERS_TOPIC) return new Set(all.filter(isMemberMetric).map((m) => m.key));
+  return new Set([asked]);
+}
+
+/** The parse's word for "members in general" rather than one member metric. */
+export const MEMBERS_TOPIC = "doan_vien";

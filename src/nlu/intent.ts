@@ -159,7 +159,9 @@ export function metricOf(text: string): MetricKey | undefined {
     return "thanh_lap_cdcs";
   }
   if (/ (?:gioi thieu|uu tu|ket nap dang|dang vien|cho dang) /.test(t)) return "gioi_thieu_dang";
-  if (/ (?:ket nap|doan vien) /.test(t)) return "ket_nap";
+  if (/ tong(?: so)? doan vien /.test(t)) return "tong_doan_vien";
+  if (/ ket nap /.test(t)) return "ket_nap";
+  if (/ doan vien /.test(t)) return "doan_vien";
   return undefined;
 }
 

@@ -23,6 +23,9 @@ export const METRIC_KEYS = [
   "thanh_lap_cdcs",
   "thanh_lap_nghiep_doan",
   "gioi_thieu_dang",
+  "tong_doan_vien",
+  // Not a metric: "đoàn viên" asked about without saying which member target — every one the unit has.
+  "doan_vien",
 ] as const;
 export type MetricKey = (typeof METRIC_KEYS)[number];
 

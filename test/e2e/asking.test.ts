@@ -65,7 +65,8 @@ describe("asking what is still missing", () => {
     const officer = await world.personAt("P1", "officer");
     const reply = await officer.asks("còn thiếu bao nhiêu");
     expect(reply).toContain("LĐLĐ tỉnh Bình Phước");
-    expect(reply).toContain("chưa được giao chỉ tiêu");
+    expect(reply).toContain("chưa có chỉ tiêu riêng");
+    expect(reply).not.toContain("chưa được giao chỉ tiêu nào");
     expect(reply).toContain("LĐLĐ huyện Phú Riềng: 15/250");
   });
 });

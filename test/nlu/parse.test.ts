@@ -179,8 +179,8 @@ describe("hard cases", () => {
 
 describe("asks", () => {
   it.each<[string, Parse]>([
-    ["còn thiếu bao nhiêu đoàn viên", { intent: "ask_remaining", metric: "ket_nap" }],
-    ["con thieu bao nhieu dv", { intent: "ask_remaining", metric: "ket_nap" }],
+    ["còn thiếu bao nhiêu đoàn viên", { intent: "ask_remaining", metric: "doan_vien" }],
+    ["con thieu bao nhieu dv", { intent: "ask_remaining", metric: "doan_vien" }],
     ["còn bao nhiêu nữa thì đạt", { intent: "ask_remaining" }],
     ["thực tăng còn thiếu bao nhiêu", { intent: "ask_remaining", metric: "thuc_tang" }],
     ["tiến độ", { intent: "ask_progress" }],
