@@ -1,17 +1,44 @@
 // The unit an ask is about: the one named, else the person's own; or the answer saying why there is none.
 import type { Unit } from "#db/repositories/units.ts";
 import { lookUpUnit } from "#domain/unit-lookup.ts";
-import { severalText } from "./standing-text.ts";
+import { namesakeLabel, severalText } from "./standing-text.ts";
 import { reply, type Reply, type Request, type Services } from "./types.ts";
 
-export function askedUnit(req: Request, { repos, t }: Services): Unit | Reply {
+/**
+ * `action`: the button action that asks the same question about one unit ("remaining"). When a name
+ * fits several units, each becomes such a button, carrying the unit's id and the metric asked about.
+ */
+export function askedUnit(req: Request, { repos, t }: Services, action?: string): Unit | Reply {
   const actor = req.actor;
   if (!actor) return reply(t("not-linked"));
+  if (action !== undefined && req.actionName === action) {
+    const unit = repos.units.byId(Number(req.actionArg?.split(":")[0]));
+    // A button from someone else's chat, or for a unit the person no longer holds a role above.
+    return unit && actor.canSee(unit) ? unit : reply(t("action-expired"));
+  }
   const named = req.args ?? req.parse.unit;
-  const lookup = lookUpUnit(actor, named, repos, true);
-  if (lookup.kind === "several") return reply(severalText(lookup, t, (id) => repos.units.byId(id)?.name));
+  const lookup = lookUpUnit(actor, named, repos, true, req.args ? undefined : req.parse.unitHint);
+  if (lookup.kind === "several") {
+    const nameOf = (id: number) => repos.units.byId(id)?.name;
+    const text = severalText(lookup, t, nameOf);
+    if (action === undefined) return reply(text);
+    const metric = req.parse.metric ? `:${req.parse.metric}` : "";
+    return reply(
+      `${text}\n${t("unit-several-pick")}`,
+      lookup.units.map((unit) => ({
+        label: namesakeLabel(lookup, unit, nameOf),
+        action: `${action}:${unit.id}${metric}`,
+      })),
+    );
+  }
   if (lookup.kind !== "found") return reply(t("ask-outside", { named: named ?? "", unit: actor.home.unit.name }));
   return lookup.unit;
+}
+
+/** The metric a pressed "same question for this unit" button carries, else the one the message named. */
+export function askedMetric(req: Request, action: string): string | undefined {
+  if (req.actionName === action) return req.actionArg?.split(":")[1] || undefined;
+  return req.parse.metric;
 }
 
 export function isReply(value: Unit | Reply): value is Reply {

@@ -7,7 +7,7 @@ import { allocationService } from "#domain/allocation.ts";
 import { viDate } from "#domain/calendar.ts";
 import { isMemberMetric, MEMBERS_TOPIC, metricsMeant } from "#domain/metric-lookup.ts";
 import { furthestBehind, type ChildStanding, type UnitStanding } from "#domain/standing.ts";
-import { askedUnit, isReply } from "./asked-unit.ts";
+import { askedMetric, askedUnit, isReply } from "./asked-unit.ts";
 import { behindText, forecastText, standingText } from "./standing-text.ts";
 import { reply, type Command, type Reply, type Request, type Services } from "./types.ts";
 
@@ -64,12 +64,13 @@ function childMetric(unit: Unit, shown: UnitStanding, meant: Set<string> | undef
  * The figures both asks share. "Còn thiếu" must stay a few indexed lookups at any level, so only
  * "tiến độ" (`detailed`) adds what scans a subtree: the split by sector and the allocation check.
  */
-function answer(req: Request, services: Services, heading: string, detailed: boolean): Answer | Reply {
+function answer(req: Request, services: Services, action: string, detailed: boolean): Answer | Reply {
   const { repos, t } = services;
-  const unit = askedUnit(req, services);
+  const heading = detailed ? "progress-heading" : "remaining-heading";
+  const unit = askedUnit(req, services, action);
   if (isReply(unit)) return unit;
   const standing = services.standing.ofUnit(unit, req.today);
-  const asked = targetsAsked(standing, req.parse.metric, services);
+  const asked = targetsAsked(standing, askedMetric(req, action), services);
   const shown = { ...standing, targets: asked.targets };
   const parts = [t(heading, { unit: unit.name, period: standing.period })];
   if (asked.note) parts.push(asked.note);
@@ -145,8 +146,9 @@ function chartBars(a: Answer): ProgressBar[] {
 export const remaining: Command = {
   intents: ["ask_remaining"],
   slash: ["conthieu"],
+  actions: ["remaining"],
   run(req, services) {
-    const a = answer(req, services, "remaining-heading", false);
+    const a = answer(req, services, "remaining", false);
     if ("text" in a) return a;
     return reply(a.parts.join("\n"), [{ label: services.t("button-progress"), action: "say:tiến độ" }]);
   },
@@ -155,9 +157,10 @@ export const remaining: Command = {
 export const progress: Command = {
   intents: ["ask_progress"],
   slash: ["tiendo"],
+  actions: ["progress"],
   async run(req, services) {
     const { t, repos } = services;
-    const a = answer(req, services, "progress-heading", true);
+    const a = answer(req, services, "progress", true);
     if ("text" in a) return a;
     const forecast = forecastText(a.standing, t);
     const text = forecast ? [...a.parts, "", forecast].join("\n") : a.parts.join("\n");

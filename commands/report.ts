@@ -33,7 +33,7 @@ export const report: Command = {
     const items: ReportItem[] = req.parse.reports ?? [];
     if (items.length === 0) return refuse("report-unclear", t);
 
-    const lookup = lookUpUnit(actor, req.parse.unit, repos, false);
+    const lookup = lookUpUnit(actor, req.parse.unit, repos, false, req.parse.unitHint);
     if (lookup.kind === "outside")
       return refuse("report-outside", t, { named: lookup.named, unit: actor.home.unit.name });
     if (lookup.kind === "several") return reply(severalText(lookup, t, (id) => repos.units.byId(id)?.name));

@@ -88,17 +88,25 @@ export function behindText(children: ChildStanding[], t: Translate): string {
  * "“nđ xe ôm” fits several units: …": nothing is done until the person names one. Units of the same
  * name are told apart by the unit above them.
  */
+/** A unit among namesakes, with the union above it when another of them has the very same name. */
+export function namesakeLabel(
+  lookup: { units: Unit[] },
+  unit: Unit,
+  nameOf: (unitId: number) => string | undefined,
+): string {
+  const twin = lookup.units.some((other) => other.id !== unit.id && other.name === unit.name);
+  const above = twin && unit.parentId !== null ? nameOf(unit.parentId) : undefined;
+  return above ? `${unit.name} (${above})` : unit.name;
+}
+
 export function severalText(
   lookup: { named: string; units: Unit[]; more: number },
   t: Translate,
   nameOf: (unitId: number) => string | undefined,
 ): string {
-  const twin = (unit: Unit) => lookup.units.some((other) => other.id !== unit.id && other.name === unit.name);
-  const lines = lookup.units.map((unit) => {
-    const above = twin(unit) && unit.parentId !== null ? nameOf(unit.parentId) : undefined;
-    return above ? `• ${unit.name} (${above})` : `• ${unit.name}`;
-  });
+  const lines = lookup.units.map((unit) => `• ${namesakeLabel(lookup, unit, nameOf)}`);
   if (lookup.more > 0) lines.push(t("unit-several-more", { count: lookup.more }));
-  const how = lookup.units.some(twin) ? t("unit-several-twins") : t("unit-several-how");
+  const twins = lookup.units.some((unit) => namesakeLabel(lookup, unit, nameOf) !== unit.name);
+  const how = twins ? t("unit-several-twins") : t("unit-several-how");
   return [t("unit-several", { named: lookup.named }), ...lines, how].join("\n");
 }

@@ -46,31 +46,41 @@ function reachable(actor: Actor, named: string, repos: Pick<Repositories, "units
   return [...seen.values()];
 }
 
+/** A name typed without its head word counts only when it fits a unit this well. */
+const HINT_SCORE = 0.75;
+
+function byName(actor: Actor, named: string, repos: Pick<Repositories, "units">, minScore: number): UnitLookup | null {
+  const candidates = reachable(actor, named, repos);
+  const matches = matchUnit(named, candidates).filter((m) => m.score >= minScore);
+  const best = matches[0];
+  if (!best) return null;
+  // "nđ xe ôm" fits two guilds almost equally, and "THCS Nguyễn Du" is the name of a school in many
+  // districts: guessing would credit a report to the wrong one.
+  const close = matches.filter((m) => (best.score === 1 ? m.score === 1 : best.score - m.score < CLOSE_SCORES));
+  if (close.length > 1) {
+    const units = close.slice(0, 5).flatMap((m) => candidates.filter((c) => c.id === m.id));
+    return { kind: "several", named, units, more: close.length - units.length };
+  }
+  const unit = candidates.find((c) => c.id === best.id);
+  return unit ? { kind: "found", unit } : null;
+}
+
 /**
  * For a report: the named unit if the person may report for it; otherwise their own grassroots unit.
- * For an ask (`allowAggregate`), a district person's own unit is a fine answer.
+ * For an ask (`allowAggregate`), a district person's own unit is a fine answer. A `hint` (words that
+ * may be a name typed without its head word) is followed only when it fits a unit closely.
  */
 export function lookUpUnit(
   actor: Actor,
   named: string | undefined,
   repos: Pick<Repositories, "units">,
   allowAggregate: boolean,
+  hint?: string,
 ): UnitLookup {
-  if (named) {
-    const candidates = reachable(actor, named, repos);
-    const matches = matchUnit(named, candidates);
-    const best = matches[0];
-    if (!best) return { kind: "outside", named };
-    // "nđ xe ôm" fits two guilds almost equally, and "THCS Nguyễn Du" is the name of a school in many
-    // districts: guessing would credit a report to the wrong one.
-    const close = matches.filter((m) => (best.score === 1 ? m.score === 1 : best.score - m.score < CLOSE_SCORES));
-    if (close.length > 1) {
-      const units = close.slice(0, 5).flatMap((m) => candidates.filter((c) => c.id === m.id));
-      return { kind: "several", named, units, more: close.length - units.length };
-    }
-    const unit = candidates.find((c) => c.id === best.id);
-    return unit ? { kind: "found", unit } : { kind: "outside", named };
-  }
+  if (named) return byName(actor, named, repos, 0) ?? { kind: "outside", named };
+  // A chair's own unit is the only one they may name: a hint changes nothing for them.
+  const hinted = hint && actor.posts.some((post) => !isLeaf(post.unit)) ? byName(actor, hint, repos, HINT_SCORE) : null;
+  if (hinted) return hinted;
   const home = actor.home.unit;
   if (allowAggregate || isLeaf(home)) return { kind: "found", unit: home };
   const leaves = actor.posts.filter((post) => isLeaf(post.unit));

@@ -7,7 +7,7 @@ import { findPeople } from "./people.ts";
 import { extractReports } from "./reports.ts";
 import { rankIntents } from "./suggest.ts";
 import type { Intent, Parse, ParseOptions } from "./types.ts";
-import { findUnitMention } from "./unit-mention.ts";
+import { findBareUnitName, findUnitMention } from "./unit-mention.ts";
 
 // A date after these words names an occasion ("chào mừng 28/7"), not when the report happened.
 const OCCASION = /^(?:mung|niem|dip|le|nhan)$/;
@@ -61,6 +61,7 @@ export function parse(text: string, options: ParseOptions = {}): Parse {
     const founding = extraction.reports.every((r) => r.event === "found_union" || r.event === "found_guild");
     const unit = findUnitMention(canonical, founding);
     if (unit !== undefined) result.unit = unit;
+    else hintUnit(result, canonical);
     const date = reportDate(canonical, clauses, extraction.triggerTokens, options.today);
     if (date !== undefined) result.date = date;
     const people = findPeople(canonical, extraction.triggerTokens[0] ?? 0);
@@ -69,8 +70,14 @@ export function parse(text: string, options: ParseOptions = {}): Parse {
     if (metric !== undefined) result.metric = metric;
     const unit = findUnitMention(canonical);
     if (unit !== undefined) result.unit = unit;
+    else hintUnit(result, canonical);
   }
   return result;
+}
+
+function hintUnit(result: Parse, canonical: CanonicalText): void {
+  const hint = findBareUnitName(canonical);
+  if (hint !== undefined) result.unitHint = hint;
 }
 
 /** For text the bot did not understand: the two or three intents it most likely meant. */

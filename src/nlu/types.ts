@@ -43,6 +43,8 @@ export interface Parse {
   metric?: MetricKey;
   /** The text naming a unit, as written. */
   unit?: string;
+  /** Words that may name a unit without its head word ("xe ôm công nghệ còn thiếu bao nhiêu"): used only if they fit one. */
+  unitHint?: string;
   /** YYYY-MM-DD, when the message dates what it reports. */
   date?: string;
   people?: string[];

@@ -305,3 +305,36 @@ export function findUnitMention(canonical: CanonicalText, foundingOnly = false):
   }
   return undefined;
 }
+
+/** Fewest words a name typed without a head word must have: one word ("Sáng") is too often not a name. */
+const BARE_NAME_WORDS = 2;
+
+/**
+ * The words that open a message before what it asks or reports, when no head word names a unit:
+ * "xe ôm công nghệ còn thiếu bao nhiêu", "May Linh Xuân kết nạp 3". Only a hint: the caller uses it
+ * when it fits one of the person's units closely, and otherwise reads the message as if it named none.
+ */
+export function findBareUnitName(canonical: CanonicalText): string | undefined {
+  const { tokens, shouting } = canonical;
+  const forms = tokens.map((t) => t.form);
+  let end = 0;
+  while (end < tokens.length) {
+    const token = tokens[end];
+    const form = forms[end] ?? "";
+    if (token === undefined || PUNCTUATION.test(form) || form.startsWith("@") || form.startsWith("#")) break;
+    const rest = forms.slice(end, end + 3).join(" ");
+    const compound = NAME_COMPOUNDS.exec(rest);
+    if (compound !== null) {
+      end += compound[0].split(" ").length;
+      continue;
+    }
+    if (STOP_PHRASES.test(rest)) break;
+    const capitalised = token.capital && !shouting && end > 0;
+    if (STOP_WORDS.has(form) && !capitalised && (token.abbreviated === true || stopsAsTyped(form, token.typed))) break;
+    if (form === "may" && token.typed === "mấy") break;
+    end += 1;
+  }
+  const words = forms.slice(0, end).filter((form) => !GENERIC.has(form));
+  if (words.length < BARE_NAME_WORDS) return undefined;
+  return sourceOf(canonical, 0, end);
+}
