@@ -70,7 +70,7 @@ export function parse(text: string, options: ParseOptions = {}): Parse {
     if (metric !== undefined) result.metric = metric;
     const unit = findUnitMention(canonical);
     if (unit !== undefined) result.unit = unit;
-    else hintUnit(result, canonical);
+    else if (intent !== "ask_deadlines") hintUnit(result, canonical);
   }
   return result;
 }

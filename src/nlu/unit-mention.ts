@@ -306,6 +306,22 @@ export function findUnitMention(canonical: CanonicalText, foundingOnly = false):
   return undefined;
 }
 
+// Words that open an ask or a time, not a name: "tình hình …", "hạn nộp …", "năm nay …", "số liệu …".
+const NOT_A_NAME_START = new Set([
+  "tinh",
+  "han",
+  "nop",
+  "so",
+  "bao",
+  "chi",
+  "nam",
+  "thang",
+  "hom",
+  "tuan",
+  "ket",
+  "muon",
+]);
+
 /** Fewest words a name typed without a head word must have: one word ("Sáng") is too often not a name. */
 const BARE_NAME_WORDS = 2;
 
@@ -335,6 +351,6 @@ export function findBareUnitName(canonical: CanonicalText): string | undefined {
     end += 1;
   }
   const words = forms.slice(0, end).filter((form) => !GENERIC.has(form));
-  if (words.length < BARE_NAME_WORDS) return undefined;
+  if (words.length < BARE_NAME_WORDS || NOT_A_NAME_START.has(forms[0] ?? "")) return undefined;
   return sourceOf(canonical, 0, end);
 }
