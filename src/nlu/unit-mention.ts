@@ -320,6 +320,13 @@ const NOT_A_NAME_START = new Set([
   "tuan",
   "ket",
   "muon",
+  "toan",
+  "da",
+  "don",
+  "thong",
+  "tong",
+  "lap",
+  "phi",
 ]);
 
 /** Fewest words a name typed without a head word must have: one word ("Sáng") is too often not a name. */
