@@ -2,13 +2,26 @@
 // are not members yet; "/phanbo ket_nap C1=20 C2=30" sets the parts explicitly. Both are shown first and
 // written only when the admin confirms, through the same confirmation as a file import.
 import type { Unit } from "#db/repositories/units.ts";
-import { allocationService } from "#domain/allocation.ts";
+import { allocationService, type ShareNote } from "#domain/allocation.ts";
 import { viDate } from "#domain/calendar.ts";
 import { findMetric } from "#domain/metric-lookup.ts";
 import { periodOf } from "#domain/standing.ts";
-import { reply, type Command, type Reply, type Request, type Services } from "./types.ts";
+import { reply, type Command, type Reply, type Request, type Services, type Translate } from "./types.ts";
 
 const PART = /^([A-Za-z0-9._-]+)\s*[=:]\s*(\d{1,3}(?:\.\d{3})+|\d+)$/;
+
+function noteText(note: ShareNote, t: Translate): string {
+  switch (note.kind) {
+    case "no-workers":
+      return t("allocate-note-no-workers");
+    case "no-eligible":
+      return t("allocate-note-no-eligible", { workers: note.workers });
+    case "over-eligible":
+      return t("allocate-note-over-eligible", { eligible: note.eligible });
+    case "over-admissions":
+      return t("allocate-note-over-admissions", { admissions: note.admissions });
+  }
+}
 
 export const allocate: Command = {
   intents: [],
@@ -54,11 +67,16 @@ export const allocate: Command = {
     }));
     const id = repos.pendingImports.create(
       req.actor?.personId ?? 0,
-      "targets",
+      "allocation",
       JSON.stringify(rows),
       req.now.toISOString(),
     );
-    const lines = split.map((s) => t("allocate-line", { unit: s.unit.name, value: s.value }));
+    const service = allocationService(repos);
+    const lines = split.map((s) => {
+      const notes = service.notes(s.unit, metric.key, period, s.value).map((note) => noteText(note, t));
+      const line = t("allocate-line", { unit: s.unit.name, value: s.value });
+      return notes.length > 0 ? `${line} (${notes.join("; ")})` : line;
+    });
     const gap =
       total === own.value
         ? t("allocate-adds-up", { total })

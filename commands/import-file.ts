@@ -52,7 +52,10 @@ function settle(req: Request, services: Services): Reply {
   const [idText = "", answer = ""] = (req.actionArg ?? "").split(":");
   const pending = repos.pendingImports.get(Number(idText));
   if (!pending || !req.actor || pending.personId !== req.actor.personId) return reply(t("action-expired"));
-  if (pending.settledAt !== null) return reply(t("import-already-settled"));
+  // An allocation is confirmed like a targets file, but its answers speak of the allocation.
+  const allocation = pending.kind === "allocation";
+  const kind = (allocation ? "targets" : pending.kind) as ImportKind;
+  if (pending.settledAt !== null) return reply(t(allocation ? "allocate-already-settled" : "import-already-settled"));
   if (answer !== "yes") {
     repos.pendingImports.settle(pending.id, req.now.toISOString());
     return reply(t("import-cancelled"));
@@ -60,16 +63,18 @@ function settle(req: Request, services: Services): Reply {
   const scope = req.actor?.adminUnit;
   if (!scope) return reply(t("import-not-admin"));
   // Checked again: units or targets may have changed since the file was read.
-  const plan = planImport(pending.kind as ImportKind, JSON.parse(pending.payload) as Row[], repos, req.today, scope);
-  if (plan.errors.length > 0) return reply(t("import-stale", { count: plan.errors.length }));
+  const plan = planImport(kind, JSON.parse(pending.payload) as Row[], repos, req.today, scope);
+  if (plan.errors.length > 0)
+    return reply(t(allocation ? "allocate-stale" : "import-stale", { count: plan.errors.length }));
   let applied = false;
   repos.db.$client.transaction(() => {
     if (!repos.pendingImports.settle(pending.id, req.now.toISOString())) return;
     applyPlan(plan, repos);
     applied = true;
   })();
-  if (!applied) return reply(t("import-already-settled"));
-  return reply(t(`import-done-${plan.kind}`, { added: plan.added, changed: plan.changed }));
+  if (!applied) return reply(t(allocation ? "allocate-already-settled" : "import-already-settled"));
+  const done = allocation ? "allocate-done" : `import-done-${plan.kind}`;
+  return reply(t(done, { added: plan.added, changed: plan.changed, count: plan.added + plan.changed }));
 }
 
 export const importFile: Command = {

@@ -177,6 +177,13 @@ allocate-gap = ⚠️ The parts add up to { $total }, { $diff } { $short ->
     [yes] short of
    *[no] over
 } the target { $target }. You may still confirm, or cancel and allocate again.
+allocate-note-no-workers = 0 because the unit has no workers recorded; import its workers and allocate again
+allocate-note-no-eligible = 0 because all { $workers } workers are members already
+allocate-note-over-eligible = ⚠️ more than its { $eligible } workers who are not members yet
+allocate-note-over-admissions = ⚠️ above the unit's admissions target of { $admissions }
+allocate-already-settled = This allocation was dealt with already; nothing is written twice.
+allocate-stale = Figures changed since the allocation was drawn up ({ $count } rows no longer valid), so nothing was written. Send /phanbo again for a new allocation.
+allocate-done = ✅ Allocation written: { $count } units given their targets.
 button-allocate-confirm = ✅ Confirm allocation
 allocation-gap-line = ⚠️ Allocation of “{ $metric }”: units below were given { $allocated }/{ $target }{ $missing ->
     [0] {""}

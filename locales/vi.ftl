@@ -174,6 +174,13 @@ allocate-gap = ⚠️ Tổng phân bổ { $total } { $short ->
     [yes] còn thiếu { $diff }
    *[no] vượt { $diff }
 } so với chỉ tiêu { $target }. Anh/chị vẫn có thể xác nhận, hoặc hủy rồi phân bổ lại.
+allocate-note-no-workers = 0 vì chưa có số lao động của đơn vị; hãy nhập số lao động rồi phân bổ lại
+allocate-note-no-eligible = 0 vì cả { $workers } lao động đã là đoàn viên
+allocate-note-over-eligible = ⚠️ nhiều hơn { $eligible } lao động chưa vào công đoàn
+allocate-note-over-admissions = ⚠️ lớn hơn chỉ tiêu kết nạp { $admissions } của đơn vị
+allocate-already-settled = Phân bổ này đã được xử lý rồi, không ghi lại lần nữa.
+allocate-stale = Dữ liệu đã thay đổi từ lúc lập phân bổ ({ $count } dòng không còn hợp lệ) nên tôi chưa ghi gì. Hãy gửi lại lệnh /phanbo để lập phân bổ mới.
+allocate-done = ✅ Đã ghi phân bổ: { $count } đơn vị được giao chỉ tiêu.
 button-allocate-confirm = ✅ Xác nhận phân bổ
 allocation-gap-line = ⚠️ Phân bổ “{ $metric }”: các đơn vị trực thuộc được giao { $allocated }/{ $target }{ $missing ->
     [0] {""}

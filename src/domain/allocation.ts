@@ -44,8 +44,33 @@ export interface AllocationGap {
   missingChildren: number;
 }
 
+/** Why a part looks wrong before it is written. */
+export type ShareNote =
+  /** Zero because the unit has no workers recorded. */
+  | { kind: "no-workers" }
+  /** Zero because every worker recorded is a member already. */
+  | { kind: "no-eligible"; workers: number }
+  /** More than the workers who are not members yet. */
+  | { kind: "over-eligible"; eligible: number }
+  /** Net growth above the unit's own admissions target: it would have to admit more than it was asked to. */
+  | { kind: "over-admissions"; admissions: number };
+
 export function allocationService(repos: Pick<Repositories, "units" | "targets" | "figures">) {
   return {
+    /** What an officer should see beside a unit's part before confirming it. */
+    notes(child: Unit, metric: string, period: string, value: number): ShareNote[] {
+      const members = repos.figures.members(child);
+      const eligible = Math.max(0, child.workers - members);
+      const notes: ShareNote[] = [];
+      const aboutMembers = metric === "ket_nap" || metric === "thuc_tang";
+      if (value === 0 && child.workers === 0) notes.push({ kind: "no-workers" });
+      else if (value === 0 && eligible === 0) notes.push({ kind: "no-eligible", workers: child.workers });
+      else if (aboutMembers && child.workers > 0 && value > eligible) notes.push({ kind: "over-eligible", eligible });
+      const admissions = metric === "thuc_tang" ? repos.targets.find(child.id, "ket_nap", period) : undefined;
+      if (admissions && value > admissions.value) notes.push({ kind: "over-admissions", admissions: admissions.value });
+      return notes;
+    },
+
     /** The children's targets for a proportional split of the unit's target: workers who are not members yet. */
     proportional(unit: Unit, target: Target): Target[] {
       const children = repos.units.children(unit.id);

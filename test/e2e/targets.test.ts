@@ -136,7 +136,7 @@ describe("allocating a target among units", () => {
     // Not yet members: C1 150, C2 2, C3 100, guild 0 → 59.5, 0.8, 39.7, 0 → 59, 1, 40, 0 by largest remainder.
     expect(preview).toContain("CĐCS Công ty May Việt: 59");
     expect(preview).toContain("Tổng phân bổ 100, khớp với chỉ tiêu");
-    expect(await admin.presses("✅ Xác nhận phân bổ")).toContain("Đã nhập");
+    expect(await admin.presses("✅ Xác nhận phân bổ")).toContain("Đã ghi phân bổ: 4 đơn vị");
     const parts = ["C1", "C2", "C3", "N1"].map(
       (code) => world.repos.targets.find(world.repos.units.byCode(code)!.id, "ket_nap", "2026")?.value ?? 0,
     );
@@ -150,6 +150,37 @@ describe("allocating a target among units", () => {
     expect(preview).toContain("Tổng phân bổ 50 còn thiếu 50 so với chỉ tiêu 100");
     await admin.presses("✅ Xác nhận phân bổ");
     expect(await admin.asks("tiến độ")).toContain("các đơn vị trực thuộc được giao 50/100, 2 đơn vị chưa được giao");
+  });
+
+  it("says why a unit gets nothing and warns of a part above what the unit can reach", async () => {
+    world.target("D1", "ket_nap", 100, "2026-12-31");
+    world.unit({ code: "C4", name: "CĐCS Công ty Đủ Người", parent: "D1", workers: 30, members: 30 });
+    const proportional = await admin.says("/phanbo kết nạp");
+    // The guild has no workers recorded.
+    expect(proportional).toMatch(/Nghiệp đoàn xe ôm Phú Riềng: 0 \(0 vì chưa có số lao động/);
+    expect(proportional).toContain("CĐCS Công ty Đủ Người: 0 (0 vì cả 30 lao động đã là đoàn viên)");
+    // CĐCS Trường THCS Phú Riềng: 50 workers, 48 members, so 2 can still join.
+    const explicit = await admin.says("/phanbo ket_nap C2=20 C1=80");
+    expect(explicit).toContain("CĐCS Trường THCS Phú Riềng: 20 (⚠️ nhiều hơn 2 lao động chưa vào công đoàn)");
+    expect(explicit).not.toMatch(/May Việt: 80 \(/);
+  });
+
+  it("warns when net growth given to a unit is above its admissions target", async () => {
+    world.target("D1", "thuc_tang", 50, "2026-12-31");
+    world.target("C1", "ket_nap", 10, "2026-12-31");
+    const preview = await admin.says("/phanbo thuc_tang C1=30 C3=20");
+    expect(preview).toContain("CĐCS Công ty May Việt: 30 (⚠️ lớn hơn chỉ tiêu kết nạp 10 của đơn vị)");
+  });
+
+  it("writes a confirmed allocation once, however often the button is pressed", async () => {
+    world.target("D1", "ket_nap", 100, "2026-12-31");
+    await admin.says("/phanbo ket_nap C1=60 C3=40");
+    const data = admin.buttonData("✅ Xác nhận phân bổ");
+    expect(await admin.pressesData(data)).toContain("Đã ghi phân bổ: 2 đơn vị");
+    const again = await admin.pressesData(data);
+    expect(again).toContain("Phân bổ này đã được xử lý rồi");
+    expect(again).not.toContain("Tệp");
+    expect(world.repos.targets.find(world.repos.units.byCode("C1")!.id, "ket_nap", "2026")?.value).toBe(60);
   });
 
   it("refuses allocation to anyone but an admin", async () => {
