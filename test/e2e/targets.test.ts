@@ -275,7 +275,7 @@ describe("progress you can see and export", () => {
     sheet?.eachRow((row) => rows.push(JSON.stringify(row.values)));
     const text = rows.join("\n");
     expect(text).toContain("LĐLĐ huyện Phú Riềng");
-    expect(text).toMatch(/CĐCS Công ty May Việt","Ngoài nhà nước",60,31,51,29,/);
+    expect(text).toMatch(/CĐCS Công ty May Việt","Ngoài nhà nước",60,31,0.516,29,/);
     expect(text).toContain("Tổng cộng");
     expect(text).toContain("Chậm tiến độ");
   });
