@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { CHART_WIDTH } from "#src/charts/progress-chart.ts";
 import { World, type Person } from "#test/world.ts";
 
 let world: World;
@@ -249,7 +250,7 @@ describe("progress you can see and export", () => {
     const png = photo?.bytes ?? new Uint8Array();
     expect([...png.slice(1, 4)].map((c) => String.fromCharCode(c)).join("")).toBe("PNG");
     const view = new DataView(png.buffer, png.byteOffset);
-    expect(view.getUint32(16)).toBe(1000);
+    expect(view.getUint32(16)).toBe(CHART_WIDTH);
     expect(view.getUint32(20)).toBeGreaterThan(100);
   });
 
