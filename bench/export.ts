@@ -9,11 +9,11 @@ export const EXPORT_ROWS = 10_000;
 export const EXPORT_TARGET_MS = 5_000;
 const RUNS = 3;
 
-function standing(random: Random, target: number): Pick<ReportRow, "target" | "done" | "percent" | "missing" | "pace"> {
+function standing(random: Random, target: number): Pick<ReportRow, "target" | "done" | "rate" | "missing" | "pace"> {
   const done = Math.floor(target * random.next() * 1.2);
   const missing = Math.max(0, target - done);
   const pace = missing === 0 ? "reached" : random.next() < 0.4 ? "behind" : "on";
-  return { target, done, percent: Math.floor((done * 100) / target), missing, pace };
+  return { target, done, rate: Math.floor((done * 1000) / target) / 1000, missing, pace };
 }
 
 /** A province: districts, each followed by its grassroots unions one level down, in deterministic names. */

@@ -163,7 +163,7 @@ export-ready = 📎 Progress report of { $unit } ({ $sheets } sheets, one per ta
 export-no-targets = { $unit } and its units have no targets for this year yet, so there is nothing to export. Import targets first.
 chart-all-targets = targets
 chart-subtitle = { $period }, figures up to { $date }
-chart-caption = Progress chart of { $unit }: the red mark is where it should be by today.
+chart-caption = Progress chart of { $unit }: the black mark is where it should be by today.
 allocate-not-admin = Only a federation administrator can allocate targets. Ask your upper level if you need this.
 allocate-how = Say which target to allocate, for example “/phanbo kết nạp” (in proportion to each unit's workers who are not members yet) or “/phanbo ket_nap C01=20 C02=30” (explicit numbers by unit code).
 allocate-no-target = { $unit } has no “{ $metric }” target for { $period }, so there is nothing to allocate. Import targets first.

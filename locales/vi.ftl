@@ -160,7 +160,7 @@ export-ready = 📎 Báo cáo tiến độ của { $unit } ({ $sheets } bảng, 
 export-no-targets = { $unit } và các đơn vị trực thuộc chưa có chỉ tiêu nào cho năm nay nên chưa có gì để xuất. Hãy nhập chỉ tiêu trước.
 chart-all-targets = các chỉ tiêu
 chart-subtitle = Năm { $period }, số liệu đến ngày { $date }
-chart-caption = Biểu đồ tiến độ của { $unit }: vạch đỏ là mức cần đạt đến hôm nay.
+chart-caption = Biểu đồ tiến độ của { $unit }: vạch đen là mức cần đạt đến hôm nay.
 allocate-not-admin = Chỉ quản trị của LĐLĐ mới phân bổ được chỉ tiêu. Nếu anh/chị cần quyền này, hãy liên hệ LĐLĐ cấp trên.
 allocate-how = Hãy ghi rõ chỉ tiêu cần phân bổ, ví dụ: “/phanbo kết nạp” (chia theo số lao động chưa vào công đoàn của từng đơn vị) hoặc “/phanbo ket_nap C01=20 C02=30” (giao số cụ thể theo mã đơn vị).
 allocate-no-target = { $unit } chưa có chỉ tiêu “{ $metric }” cho năm { $period } nên chưa có gì để phân bổ. Hãy nhập chỉ tiêu trước.

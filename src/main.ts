@@ -6,7 +6,7 @@ import { serve } from "@hono/node-server";
 import { assemble, type Service } from "./assemble.ts";
 import { ConfigError, loadConfig, processEnv, type Config } from "./config.ts";
 import { createLogger, type Logger } from "./logger.ts";
-import { startDemo } from "./platforms/demo/start.ts";
+import { demoPortBusy, startDemo } from "./platforms/demo/start.ts";
 
 async function startTelegram(service: Service, config: Config, logger: Logger, register: boolean): Promise<void> {
   const bot = service.bot;
@@ -127,6 +127,13 @@ async function main(): Promise<void> {
   const several = !demo && !config.zaloBotToken && config.webConcurrency > 1 && config.botMode === "webhook";
   if (several) return cluster.isPrimary ? runPrimary(config, logger) : runWorker(config, logger);
 
+  if (demo) {
+    const busy = await demoPortBusy(config);
+    if (busy) {
+      console.error(busy);
+      process.exit(1);
+    }
+  }
   const service = demo ? await startDemo(config, logger) : assemble(config, { logger });
   if (!demo) {
     await startTelegram(service, config, logger, true);

@@ -25,6 +25,14 @@ export interface ProgressBar {
   behind: boolean;
 }
 
+/** The legend's words, the same as the caption and the text beside the chart use. */
+export const LEGEND = {
+  onPace: "Đúng tiến độ",
+  behind: "Chậm tiến độ",
+  target: "Chỉ tiêu",
+  expected: "Mức cần đạt đến nay",
+} as const;
+
 export interface ProgressChart {
   title: string;
   subtitle?: string;
@@ -45,23 +53,33 @@ use([BarChart, ScatterChart, GridComponent, TitleComponent, LegendComponent, Gra
 // with the font resvg will draw keeps the legend, title and our truncation honest.
 setPlatformAPI({ measureText: (text, font) => ({ width: measureCssFont(text, font) }) });
 
-export const CHART_WIDTH = 1000;
+// Twice a 375-pixel phone screen: shown at the screen's width, the smallest text is 12 px there.
+export const CHART_WIDTH = 750;
 export const MAX_BARS = 25;
+/** The narrowest phone screen the picture is made to be read on, in CSS pixels. */
+export const PHONE_WIDTH = 375;
 
-const PAD_X = 32;
-const HEADER = 136; // title, subtitle, legend
-const ROW = 60; // unit name on one line, its bar below
-const FOOTER = 48; // percent axis
-const EMPTY_HEIGHT = 200; // title, subtitle and "Chưa có chỉ tiêu"
-const BAR_OFFSET = 42; // from the top of a row to the middle of its bar
-const BAR_HEIGHT = 16;
-const TICK_HEIGHT = 24;
+const PAD_X = 28;
+const LEGEND_TOP = 116;
+const HEADER = 208; // title, subtitle, a legend of up to two lines
+const ROW = 72; // unit name on its own line, its bar and figures below
+const FOOTER = 52; // percent axis
+const EMPTY_HEIGHT = 220; // title, subtitle and "Chưa có chỉ tiêu"
+const NAME_BOTTOM = 34; // from the top of a row to the bottom of its name
+const BAR_OFFSET = 52; // from the top of a row to the middle of its bar
+const BAR_HEIGHT = 20;
+const TICK_HEIGHT = 30;
 const PLOT_WIDTH = CHART_WIDTH - 2 * PAD_X;
+const VALUE_GAP = 14; // between a bar's end and its figures
 
-const NAME_SIZE = 19;
-const VALUE_SIZE = 19;
-const TITLE_SIZE = 26;
-const SUBTITLE_SIZE = 18;
+const NAME_SIZE = 26;
+const VALUE_SIZE = 24;
+const TITLE_SIZE = 30;
+const SUBTITLE_SIZE = 24;
+const LEGEND_SIZE = 24;
+const AXIS_SIZE = 24;
+/** Every size of text drawn, for the check that a phone can read it. */
+export const FONT_SIZES = [NAME_SIZE, VALUE_SIZE, TITLE_SIZE, SUBTITLE_SIZE, LEGEND_SIZE, AXIS_SIZE, 26];
 
 const COLORS = {
   onPace: "#1f6fc5",
@@ -69,7 +87,8 @@ const COLORS = {
   behindText: "#b93d00",
   behindBand: "#fff3eb",
   track: "#dfe5ec",
-  expected: "#1d2430",
+  /** The tick where a unit should be by today; the /tiendo caption calls it "vạch đen". */
+  expected: "#000000",
   text: "#1d2430",
   muted: "#5b6573",
   axis: "#b8c0ca",
@@ -164,7 +183,7 @@ function emptyBody(): Option {
           text: "Chưa có chỉ tiêu",
           fill: COLORS.muted,
           fontFamily: FONT_FAMILY,
-          fontSize: 24,
+          fontSize: 26,
           align: "center",
           verticalAlign: "middle",
         },
@@ -179,44 +198,42 @@ function barsBody(rows: Row[]): Option {
   const axisMax = Math.min(Math.ceil(drawnMax * 4) / 4, 2) * 100;
   const percent = (ratio: number) => Math.min(ratio * 100, axisMax);
   const behindCount = rows.filter((r) => r.bar.behind).length;
-  const barTop = (i: number) => HEADER + ROW * i;
+  const onPaceCount = rows.length - behindCount;
+  const rowTop = (i: number) => HEADER + ROW * i;
+  // The figures sit right of the bars, in a column as wide as the widest of them.
+  const values = rows.map(valueLabel);
+  const valueColumn = Math.max(...values.map((v) => textWidth(v, VALUE_SIZE, true))) + VALUE_GAP;
 
-  const texts: GraphicComponentOption[] = rows.flatMap((row, i) => {
-    const value = valueLabel(row);
-    const valueWidth = textWidth(value, VALUE_SIZE, true);
-    const nameWidth = PLOT_WIDTH - valueWidth - 20;
-    const y = barTop(i) + BAR_OFFSET - BAR_HEIGHT / 2 - 9;
-    return [
-      {
-        type: "text",
-        z: 10,
-        x: PAD_X,
-        y,
-        style: {
-          text: truncateToWidth(row.bar.label, nameWidth, NAME_SIZE),
-          fill: COLORS.text,
-          fontFamily: FONT_FAMILY,
-          fontSize: NAME_SIZE,
-          verticalAlign: "bottom",
-        },
+  const texts: GraphicComponentOption[] = rows.flatMap((row, i) => [
+    {
+      type: "text",
+      z: 10,
+      x: PAD_X,
+      y: rowTop(i) + NAME_BOTTOM,
+      style: {
+        text: truncateToWidth(row.bar.label, PLOT_WIDTH, NAME_SIZE),
+        fill: COLORS.text,
+        fontFamily: FONT_FAMILY,
+        fontSize: NAME_SIZE,
+        verticalAlign: "bottom",
       },
-      {
-        type: "text",
-        z: 10,
-        x: CHART_WIDTH - PAD_X,
-        y,
-        style: {
-          text: value,
-          fill: row.bar.behind ? COLORS.behindText : COLORS.text,
-          fontFamily: FONT_FAMILY,
-          fontSize: VALUE_SIZE,
-          fontWeight: "bold",
-          align: "right",
-          verticalAlign: "bottom",
-        },
+    },
+    {
+      type: "text",
+      z: 10,
+      x: CHART_WIDTH - PAD_X,
+      y: rowTop(i) + BAR_OFFSET,
+      style: {
+        text: values[i] ?? "",
+        fill: row.bar.behind ? COLORS.behindText : COLORS.text,
+        fontFamily: FONT_FAMILY,
+        fontSize: VALUE_SIZE,
+        fontWeight: "bold",
+        align: "right",
+        verticalAlign: "middle",
       },
-    ];
-  });
+    },
+  ]);
 
   const band: GraphicComponentOption[] =
     behindCount === 0
@@ -241,36 +258,66 @@ function barsBody(rows: Row[]): Option {
     itemStyle: { color, borderRadius: BAR_HEIGHT / 2 },
   });
 
+  // Only what is drawn has a legend entry: a chart with no unit behind pace has no orange key.
+  const drawn = [
+    ...(onPaceCount > 0
+      ? [
+          {
+            legend: { name: LEGEND.onPace, icon: "roundRect" },
+            series: bar(
+              LEGEND.onPace,
+              COLORS.onPace,
+              rows.map((r) => (r.bar.behind ? "-" : percent(r.doneRatio))),
+              3,
+            ),
+          },
+        ]
+      : []),
+    ...(behindCount > 0
+      ? [
+          {
+            legend: { name: LEGEND.behind, icon: "roundRect" },
+            series: bar(
+              LEGEND.behind,
+              COLORS.behind,
+              rows.map((r) => (r.bar.behind ? percent(r.doneRatio) : "-")),
+              3,
+            ),
+          },
+        ]
+      : []),
+  ];
+
   return {
     grid: {
       left: PAD_X,
-      right: PAD_X,
+      right: PAD_X + valueColumn,
       top: HEADER + BAR_OFFSET - ROW / 2,
       height: ROW * rows.length,
       containLabel: false,
     },
     legend: {
-      top: 92,
+      top: LEGEND_TOP,
       left: PAD_X,
+      width: PLOT_WIDTH,
       padding: 0,
-      itemWidth: 24,
-      itemHeight: 14,
-      itemGap: 24,
+      itemWidth: 28,
+      itemHeight: 16,
+      itemGap: 22,
       selectedMode: false,
-      textStyle: { fontSize: 16, color: COLORS.text },
+      textStyle: { fontSize: LEGEND_SIZE, color: COLORS.text },
       data: [
-        { name: "Đã đạt", icon: "roundRect" },
-        { name: "Chỉ tiêu", icon: "roundRect" },
-        { name: "Mức cần đạt đến nay", icon: "path://M0,0h3v14h-3z" },
-        { name: "Chậm tiến độ", icon: "roundRect" },
+        ...drawn.map((d) => d.legend),
+        { name: LEGEND.target, icon: "roundRect" },
+        { name: LEGEND.expected, icon: "path://M0,0h3v14h-3z" },
       ],
     },
     xAxis: {
       type: "value",
       min: 0,
       max: axisMax,
-      interval: 25,
-      axisLabel: { fontSize: 15, color: COLORS.muted, formatter: (v: number) => `${numberVi.format(v)}%` },
+      interval: axisMax > 100 ? 50 : 25,
+      axisLabel: { fontSize: AXIS_SIZE, color: COLORS.muted, formatter: (v: number) => `${numberVi.format(v)}%` },
       // Grid lines would cut through the unit names; the track already marks 100%.
       splitLine: { show: false },
       axisLine: { show: true, lineStyle: { color: COLORS.axis } },
@@ -285,31 +332,20 @@ function barsBody(rows: Row[]): Option {
     graphic: [...band, ...texts],
     series: [
       bar(
-        "Chỉ tiêu",
+        LEGEND.target,
         COLORS.track,
         rows.map(() => 100),
         2,
       ),
-      bar(
-        "Đã đạt",
-        COLORS.onPace,
-        rows.map((r) => (r.bar.behind ? "-" : percent(r.doneRatio))),
-        3,
-      ),
-      bar(
-        "Chậm tiến độ",
-        COLORS.behind,
-        rows.map((r) => (r.bar.behind ? percent(r.doneRatio) : "-")),
-        3,
-      ),
+      ...drawn.map((d) => d.series),
       {
         type: "scatter",
-        name: "Mức cần đạt đến nay",
+        name: LEGEND.expected,
         data: rows.map((r, i) => [percent(r.expectedRatio), i]),
         z: 5,
         silent: true,
         symbol: "rect",
-        symbolSize: [4, TICK_HEIGHT],
+        symbolSize: [5, TICK_HEIGHT],
         itemStyle: { color: COLORS.expected },
       },
     ],

@@ -11,56 +11,68 @@ const SECTOR_NAMES: Record<string, string> = {
   informal: "Phi chính thức",
 };
 
+/** Share of the target reached, floored to a tenth of a percent so a unit one short never reads 100,0%. */
+function rateOf(done: number, target: number): number | null {
+  return target > 0 ? Math.floor((Math.max(done, 0) * 1000) / target) / 1000 : null;
+}
+
 function rowOf(line: ReportLine): ReportRow {
   const s = line.standing;
-  return {
+  const base = {
     code: line.unit.code,
     name: line.unit.name,
     depth: Math.max(0, line.depth),
-    target: s ? s.target : null,
-    done: s ? s.done : line.done,
-    percent: s ? s.percent : null,
-    missing: s ? s.missing : null,
-    pace: s
-      ? s.missing === 0
+    sector: line.unit.sector ? (SECTOR_NAMES[line.unit.sector] ?? null) : null,
+  };
+  if (!s) {
+    const target = line.allocated ?? null;
+    return {
+      ...base,
+      target,
+      done: line.done,
+      rate: target === null ? null : rateOf(line.done, target),
+      missing: target === null ? null : Math.max(0, target - line.done),
+      pace: target !== null && line.done >= target ? "reached" : null,
+    };
+  }
+  return {
+    ...base,
+    measure: s.measure,
+    target: s.target,
+    done: s.done,
+    // For a per-unit minimum, done counts the units that reached it; the standing's share says the rest.
+    rate: s.scope === "each" ? s.percent / 100 : rateOf(s.done, s.target),
+    missing: s.missing,
+    pace:
+      s.missing === 0
         ? "reached"
         : s.measure === "count" && s.scope === "total"
           ? s.behindPace
             ? "behind"
             : "on"
-          : null
-      : null,
-    sector: line.unit.sector ? (SECTOR_NAMES[line.unit.sector] ?? null) : null,
+          : null,
   };
 }
 
-/** Excel limits sheet names to 31 characters, without some punctuation, and unique. */
-function sheetName(name: string, used: Set<string>): string {
-  const base = name
-    .replace(/[\\/?*[\]:]/g, " ")
-    .slice(0, 28)
-    .trim();
-  let candidate = base;
-  for (let i = 2; used.has(candidate); i++) candidate = `${base} ${i}`;
-  used.add(candidate);
-  return candidate;
-}
-
 export function reportSheets(repos: Repositories, root: Unit, today: string): ReportSheet[] {
-  const used = new Set<string>();
   const period = today.slice(0, 4);
   return buildReport(repos, root, today).map((report) => ({
-    sheetName: sheetName(report.name, used),
+    sheetName: report.name,
     title: `BÁO CÁO TIẾN ĐỘ CHỈ TIÊU: ${report.name.toLocaleUpperCase("vi")}`,
     subtitle: `${root.name} — năm ${period} — số liệu đến ngày ${viDate(today)}`,
     rows: report.lines.map(rowOf),
     totals: { ...rowOf(report.totals), code: root.code, name: "Tổng cộng" },
-    notes: report.gaps.map(
-      (gap) =>
-        `${gap.unit.name}: chỉ tiêu ${gap.target.toLocaleString("vi-VN")}, các đơn vị trực thuộc được phân bổ ${gap.allocated.toLocaleString("vi-VN")} ` +
-        `(${gap.allocated < gap.target ? "còn thiếu" : "vượt"} ${Math.abs(gap.target - gap.allocated).toLocaleString("vi-VN")}` +
-        `${gap.missingChildren > 0 ? `; ${gap.missingChildren} đơn vị chưa được giao` : ""}).`,
-    ),
+    notes: [
+      ...(report.totals.allocated !== undefined
+        ? [`${root.name} chưa có chỉ tiêu riêng; dòng Tổng cộng lấy tổng chỉ tiêu giao cho các đơn vị trực thuộc.`]
+        : []),
+      ...report.gaps.map(
+        (gap) =>
+          `${gap.unit.name}: chỉ tiêu ${gap.target.toLocaleString("vi-VN")}, các đơn vị trực thuộc được phân bổ ${gap.allocated.toLocaleString("vi-VN")} ` +
+          `(${gap.allocated < gap.target ? "còn thiếu" : "vượt"} ${Math.abs(gap.target - gap.allocated).toLocaleString("vi-VN")}` +
+          `${gap.missingChildren > 0 ? `; ${gap.missingChildren} đơn vị chưa được giao` : ""}).`,
+      ),
+    ],
   }));
 }
 

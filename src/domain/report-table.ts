@@ -13,7 +13,16 @@ export interface ReportLine {
   standing: TargetStanding | null;
   /** What was done when the unit has no target on the metric (counts only). */
   done: number;
+  /** For the totals of a unit without a target of its own: what its direct children were given. */
+  allocated?: number;
 }
+
+// The member sheets lead the workbook: they are what a report upward is mostly read for.
+const MAIN_METRICS = ["ket_nap", "thuc_tang", "tong_doan_vien", "ket_nap_phi_chinh_thuc"];
+const sheetRank = (metric: string) => {
+  const rank = MAIN_METRICS.indexOf(metric);
+  return rank < 0 ? MAIN_METRICS.length : rank;
+};
 
 export interface MetricReport {
   metric: string;
@@ -52,13 +61,20 @@ export function buildReport(repos: Repositories, root: Unit, today: string): Met
         done,
       };
     };
-    const lines = units.filter((u) => u.id !== root.id).map(lineOf);
+    // A grassroots chair's subtree is the unit alone: its own row is the table.
+    const below = units.filter((u) => u.id !== root.id);
+    const lines = below.length > 0 ? below.map(lineOf) : [{ ...lineOf(root), depth: 0 }];
+    const totals = lineOf(root);
+    if (!totals.standing && metric.kind === "count") {
+      const given = lines.filter((l) => l.depth === 0 && l.standing?.scope === "total");
+      if (given.length > 0) totals.allocated = given.reduce((sum, l) => sum + (l.standing?.target ?? 0), 0);
+    }
     const gaps = units.flatMap((unit) => {
       if (!unitTargets.has(unit.id)) return [];
       const gap = allocation.gap(unit, key, period);
       return gap ? [{ ...gap, unit }] : [];
     });
-    reports.push({ metric: key, name: metric.name, lines, totals: lineOf(root), gaps });
+    reports.push({ metric: key, name: metric.name, lines, totals, gaps });
   }
-  return reports;
+  return reports.sort((a, b) => sheetRank(a.metric) - sheetRank(b.metric));
 }

@@ -9,10 +9,12 @@ export interface ReportRow {
   name: string;
   /** Indent level under the report's unit, 0 = direct child. */
   depth: number;
+  /** "percent": target, done and missing are percentages (98 means 98 %), as for member rates. */
+  measure?: "count" | "percent";
   target: number | null;
   done: number;
-  /** 0–100, as in the domain's standing (83 means 83 %); shown with one decimal. */
-  percent: number | null;
+  /** Share of the target reached, as a fraction (0.533 shows as 53,3 % on a Vietnamese Excel). */
+  rate: number | null;
   missing: number | null;
   pace: "on" | "behind" | "reached" | null;
   /** state | non_state | informal; when any row of a sheet has one, the sheet gets a Khu vực column. */
@@ -48,9 +50,10 @@ const SECTOR_LABELS: Record<string, string> = {
 /** The row of column headings; the table's rows start right under it. */
 export const HEADING_ROW = 4;
 
-// Excel shows these with the reader's separators: 12.000 and 83,3 on a Vietnamese machine.
+// Excel shows these with the reader's separators: 12.000 and 53,3% on a Vietnamese machine, and a
+// rate kept as a real fraction still sums, averages and charts in the officer's own formulas.
 const COUNT_FORMAT = "#,##0";
-const PERCENT_FORMAT = "0.0";
+const PERCENT_FORMAT = "0.0%";
 
 type Part = "data" | "totals";
 
@@ -108,12 +111,24 @@ function cellStyle(part: Part, alignment: Partial<Alignment>, numFmt?: string, f
   return found;
 }
 
-const figure = (heading: string, width: number, pick: (row: ReportRow) => number | null, numFmt: string): Column => ({
+/** A figure in the unit of its metric: a count, or a percentage stored as a fraction. */
+const figure = (heading: string, width: number, pick: (row: ReportRow) => number | null): Column => ({
   heading,
   width,
-  value: (row) => pick(row),
-  style: (part) => cellStyle(part, { horizontal: "right" }, numFmt),
+  value: (row) => {
+    const value = pick(row);
+    return value !== null && row.measure === "percent" ? value / 100 : value;
+  },
+  style: (part, row) =>
+    cellStyle(part, { horizontal: "right" }, row.measure === "percent" ? PERCENT_FORMAT : COUNT_FORMAT),
 });
+
+const rateColumn: Column = {
+  heading: "Tỷ lệ đạt",
+  width: 11,
+  value: (row) => row.rate,
+  style: (part) => cellStyle(part, { horizontal: "right" }, PERCENT_FORMAT),
+};
 
 function columnsFor(sheet: ReportSheet): Column[] {
   const withSector = sheet.rows.some((row) => row.sector);
@@ -151,10 +166,10 @@ function columnsFor(sheet: ReportSheet): Column[] {
           },
         ]
       : []),
-    figure("Chỉ tiêu", 12, (row) => row.target, COUNT_FORMAT),
-    figure("Đã thực hiện", 13, (row) => row.done, COUNT_FORMAT),
-    figure("Tỷ lệ (%)", 10, (row) => row.percent, PERCENT_FORMAT),
-    figure("Còn thiếu", 11, (row) => row.missing, COUNT_FORMAT),
+    figure("Chỉ tiêu", 12, (row) => row.target),
+    figure("Đã thực hiện", 13, (row) => row.done),
+    rateColumn,
+    figure("Còn thiếu", 11, (row) => row.missing),
     {
       heading: "Tiến độ",
       width: 15,
@@ -281,17 +296,31 @@ function banner(
   row.commit();
 }
 
-// Excel refuses sheet names over 31 characters, with []:*?/\ in them, or used twice (in any case).
-function uniqueSheetName(wanted: string, taken: Set<string>): string {
-  const base =
-    wanted
-      .replace(/[[\]:*?/\\]/g, " ")
-      .replace(/^'+|'+$/g, "")
-      .trim()
-      .slice(0, 31)
-      .trimEnd() || "Báo cáo";
-  let name = base;
-  for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base.slice(0, 31 - ` (${n})`.length).trimEnd()} (${n})`;
+const SHEET_NAME_LIMIT = 31;
+
+/** The longest start of a text that fits, cut between words when there is a space to cut at. */
+function cutAtWord(text: string, limit: number): string {
+  const letters = [...text];
+  if (letters.length <= limit) return text;
+  const cut = letters.slice(0, limit + 1).join("");
+  const space = cut.lastIndexOf(" ");
+  return (space > 0 ? cut.slice(0, space) : letters.slice(0, limit).join("")).trimEnd();
+}
+
+// Excel refuses sheet names over 31 characters, with []:*?/\ in them, starting or ending with an
+// apostrophe, or used twice (in any case); "History" is its own.
+export function uniqueSheetName(wanted: string, taken: Set<string>): string {
+  const clean = wanted
+    .normalize("NFC")
+    .replace(/[[\]:*?/\\]/g, " ")
+    .replace(/\s+/g, " ")
+    .replace(/^[' ]+|[' ]+$/g, "");
+  const base = clean && clean.toLowerCase() !== "history" ? clean : "Báo cáo";
+  let name = cutAtWord(base, SHEET_NAME_LIMIT);
+  for (let n = 2; taken.has(name.toLowerCase()); n++) {
+    const suffix = ` (${n})`;
+    name = `${cutAtWord(base, SHEET_NAME_LIMIT - suffix.length)}${suffix}`;
+  }
   taken.add(name.toLowerCase());
   return name;
 }

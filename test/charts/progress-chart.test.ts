@@ -1,6 +1,9 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import {
   CHART_WIDTH,
+  LEGEND,
+  PHONE_WIDTH,
   chartHeight,
   progressChartSvg,
   renderProgressChart,
@@ -135,5 +138,46 @@ describe("the /tiendo progress chart", () => {
     expect(
       pngSize(renderProgressChart({ title: "Kết nạp", bars: [bar("Công ty A & B <Chi nhánh>", 1, 2)] })).width,
     ).toBe(CHART_WIDTH);
+  });
+
+  it("has a legend entry only for what is drawn", () => {
+    const onPace = progressChartSvg({ title: "Kết nạp", bars: [bar("Đúng hạn", 95, 100), bar("Vượt", 120, 100)] });
+    expect(onPace).toContain(LEGEND.onPace);
+    expect(onPace).not.toContain(LEGEND.behind);
+    const allBehind = progressChartSvg({ title: "Kết nạp", bars: [bar("Chậm", 10, 100)] });
+    expect(allBehind).toContain(LEGEND.behind);
+    expect(allBehind).not.toContain(LEGEND.onPace);
+    for (const svg of [onPace, allBehind]) {
+      expect(svg).toContain(LEGEND.target);
+      expect(svg).toContain(LEGEND.expected);
+    }
+  });
+
+  it("draws the today mark in the colour the /tiendo caption names", () => {
+    const svg = progressChartSvg({
+      title: "Kết nạp",
+      bars: [bar("CĐCS Bưu điện", 10, 100), bar("CĐCS Điện lực", 95, 100)],
+    });
+    const caption = /^chart-caption = (.*)$/m.exec(readFileSync("locales/vi.ftl", "utf8"))?.[1] ?? "";
+    expect(caption).toContain("vạch đen");
+    // Black, visibly: one mark per bar and the legend's key; nothing else is drawn black.
+    const black = [...svg.matchAll(/<path [^>]*>/g)].filter(
+      (m) => /fill="(#000|#000000|rgb\(0,0,0\))"/.test(m[0]) && !m[0].includes('fill-opacity="0"'),
+    );
+    expect(black).toHaveLength(2 + 1);
+  });
+
+  it("stays readable on a 375-pixel phone screen: no text under 12 px once scaled to it", () => {
+    for (const chart of [district(25), { title: "Kết nạp đoàn viên", bars: [] }]) {
+      const sizes = [...progressChartSvg(chart).matchAll(/font-size:(\d+(?:\.\d+)?)px/g)].map((m) => Number(m[1]));
+      expect(sizes.length).toBeGreaterThan(0);
+      expect((Math.min(...sizes) * PHONE_WIDTH) / CHART_WIDTH).toBeGreaterThanOrEqual(12);
+    }
+    expect(CHART_WIDTH).toBeLessThanOrEqual(2 * PHONE_WIDTH);
+  });
+
+  it("gives a unit's full name its own line on a phone-sized picture", () => {
+    const name = "CĐCS Bệnh viện Đa khoa khu vực Thủ Đức";
+    expect(progressChartSvg({ title: "Kết nạp", bars: [bar(name, 1578, 12000)] })).toContain(name);
   });
 });

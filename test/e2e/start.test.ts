@@ -1,7 +1,9 @@
 import { spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, statSync } from "node:fs";
+import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import { ROOT, TSX } from "#test/run-cli.ts";
 import { startStandIn } from "#src/platforms/telegram/stand-in-server.ts";
@@ -69,6 +71,61 @@ describe("starting the server", () => {
     const exit = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
     child.kill("SIGTERM");
     expect(await exit).toBe(0);
+  });
+
+  it("refuses a second demo on a busy port in one line, leaving the running demo's database alone", async () => {
+    dir = mkdtempSync(join(tmpdir(), "tlcd-busy-"));
+    const port = await new Promise<number>((resolve) => {
+      const probe = createServer().listen(0, "127.0.0.1", () => {
+        const { port: free } = probe.address() as { port: number };
+        probe.close(() => resolve(free));
+      });
+    });
+    const env = {
+      PATH: process.env.PATH ?? "",
+      PORT: String(port),
+      DEMO_DATABASE_PATH: join(dir, "demo.sqlite"),
+    };
+    const first = spawn(TSX, ["src/main.ts"], { cwd: ROOT, env: { ...env, LOG_LEVEL: "silent" } });
+    try {
+      let out = "";
+      first.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no banner: ${out}`)), 15_000);
+        first.stdout.on("data", () => {
+          if (out.includes(`:${port}/`)) {
+            clearTimeout(timer);
+            resolve();
+          }
+        });
+      });
+      await fetch(`http://127.0.0.1:${port}/demo/say`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ persona: "chair", text: "kết nạp 2 đoàn viên" }),
+      });
+      const before = statSync(env.DEMO_DATABASE_PATH);
+
+      const second = spawnSync(TSX, ["src/main.ts"], { cwd: ROOT, env, encoding: "utf8" });
+      expect(second.status).not.toBe(0);
+      const lines = `${second.stdout}${second.stderr}`.trim().split("\n");
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toContain(`Cổng ${port} đang bận`);
+      expect(lines[0]).toContain(`PORT=${port + 1}`);
+
+      // The same file, with what the first demo recorded still in it.
+      expect(statSync(env.DEMO_DATABASE_PATH).ino).toBe(before.ino);
+      const db = new Database(env.DEMO_DATABASE_PATH, { readonly: true });
+      try {
+        expect((db.prepare("select count(*) as n from ledger").get() as { n: number }).n).toBeGreaterThan(0);
+      } finally {
+        db.close();
+      }
+    } finally {
+      const exit = new Promise((resolve) => first.on("exit", resolve));
+      first.kill("SIGTERM");
+      await exit;
+    }
   });
 
   it("runs webhook workers beside a primary with WEB_CONCURRENCY, counts a redelivered update once, and stops cleanly", async () => {

@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { CHART_WIDTH } from "#src/charts/progress-chart.ts";
 import { World, type Person } from "#test/world.ts";
 
 let world: World;
@@ -280,7 +281,7 @@ describe("progress you can see and export", () => {
     const png = photo?.bytes ?? new Uint8Array();
     expect([...png.slice(1, 4)].map((c) => String.fromCharCode(c)).join("")).toBe("PNG");
     const view = new DataView(png.buffer, png.byteOffset);
-    expect(view.getUint32(16)).toBe(1000);
+    expect(view.getUint32(16)).toBe(CHART_WIDTH);
     expect(view.getUint32(20)).toBeGreaterThan(100);
   });
 
@@ -306,7 +307,7 @@ describe("progress you can see and export", () => {
     sheet?.eachRow((row) => rows.push(JSON.stringify(row.values)));
     const text = rows.join("\n");
     expect(text).toContain("LĐLĐ huyện Phú Riềng");
-    expect(text).toMatch(/CĐCS Công ty May Việt","Ngoài nhà nước",60,31,51,29,/);
+    expect(text).toMatch(/CĐCS Công ty May Việt","Ngoài nhà nước",60,31,0.516,29,/);
     expect(text).toContain("Tổng cộng");
     expect(text).toContain("Chậm tiến độ");
   });

@@ -1,6 +1,11 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { writeReportWorkbook, type ReportRow, type ReportSheet } from "#src/workbooks/report-workbook.ts";
+import {
+  uniqueSheetName,
+  writeReportWorkbook,
+  type ReportRow,
+  type ReportSheet,
+} from "#src/workbooks/report-workbook.ts";
 
 async function open(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
@@ -22,7 +27,7 @@ const unit = (code: string, name: string, depth: number, figures: Partial<Report
   depth,
   target: 250,
   done: 200,
-  percent: 80,
+  rate: 0.8,
   missing: 50,
   pace: "on",
   ...figures,
@@ -33,18 +38,18 @@ const KET_NAP: ReportSheet = {
   title: "BÁO CÁO TIẾN ĐỘ CHỈ TIÊU KẾT NẠP ĐOÀN VIÊN",
   subtitle: "LĐLĐ TP Thủ Đức — năm 2026 — số liệu đến ngày 21/11/2026",
   rows: [
-    unit("TD-KCN", "Công đoàn các KCN", 0, { target: 12000, done: 9876, percent: 82.3, missing: 2124, pace: "behind" }),
+    unit("TD-KCN", "Công đoàn các KCN", 0, { target: 12000, done: 9876, rate: 0.823, missing: 2124, pace: "behind" }),
     unit("TD-MV", "CĐCS Công ty May Việt", 1, {
       target: 250,
       done: 260,
-      percent: 104,
+      rate: 1.04,
       missing: 0,
       pace: "reached",
       note: "Vượt chỉ tiêu",
     }),
-    unit("TD-XO", "Nghiệp đoàn xe ôm", 1, { target: null, done: 3, percent: null, missing: null, pace: null }),
+    unit("TD-XO", "Nghiệp đoàn xe ôm", 1, { target: null, done: 3, rate: null, missing: null, pace: null }),
   ],
-  totals: unit("", "", 0, { target: 12250, done: 10139, percent: 82.8, missing: 2111, pace: "behind" }),
+  totals: unit("", "", 0, { target: 12250, done: 10139, rate: 0.828, missing: 2111, pace: "behind" }),
   notes: ["Tổng chỉ tiêu phân bổ cho đơn vị trực thuộc (12.250) lớn hơn chỉ tiêu được giao (12.000)."],
 };
 
@@ -65,19 +70,28 @@ describe("the progress report workbook", () => {
       "Tên đơn vị",
       "Chỉ tiêu",
       "Đã thực hiện",
-      "Tỷ lệ (%)",
+      "Tỷ lệ đạt",
       "Còn thiếu",
       "Tiến độ",
       "Ghi chú",
     ]);
-    expect(texts(sheet.getRow(5))).toEqual([1, "TD-KCN", "Công đoàn các KCN", 12000, 9876, 82.3, 2124, "Chậm tiến độ"]);
+    expect(texts(sheet.getRow(5))).toEqual([
+      1,
+      "TD-KCN",
+      "Công đoàn các KCN",
+      12000,
+      9876,
+      0.823,
+      2124,
+      "Chậm tiến độ",
+    ]);
     expect(texts(sheet.getRow(6))).toEqual([
       2,
       "TD-MV",
       "CĐCS Công ty May Việt",
       250,
       260,
-      104,
+      1.04,
       0,
       "Đã đạt",
       "Vượt chỉ tiêu",
@@ -99,7 +113,7 @@ describe("the progress report workbook", () => {
     );
   });
 
-  it("formats counts with thousands grouping and the rate with one decimal", async () => {
+  it("formats counts with thousands grouping and stores the rate as a fraction shown as a percentage", async () => {
     const sheet = sheetOf(await open(await writeReportWorkbook([KET_NAP])), "Kết nạp");
     expect(["D5", "E5", "G5", "D8"].map((address) => sheet.getCell(address).numFmt)).toEqual([
       "#,##0",
@@ -107,7 +121,9 @@ describe("the progress report workbook", () => {
       "#,##0",
       "#,##0",
     ]);
-    expect(sheet.getCell("F5").numFmt).toBe("0.0");
+    expect(sheet.getCell("F5").value).toBe(0.823);
+    expect(sheet.getCell("F5").numFmt).toBe("0.0%");
+    expect(sheet.getCell("F8").numFmt).toBe("0.0%");
     expect(sheet.getCell("B5").border?.left?.style).toBe("thin");
   });
 
@@ -153,12 +169,56 @@ describe("the progress report workbook", () => {
     expect(names).toEqual(["Giới thiệu đoàn viên ưu tú cho", "Giới thiệu đoàn viên ưu tú (2)", "Q1 2026"]);
   });
 
+  it("cuts long names between words, keeps them unique in any case and free of []:*?/\\", () => {
+    const taken = new Set<string>();
+    const wanted = [
+      "Tỷ lệ CĐCS khu vực ngoài nhà nước hoàn thành tốt nhiệm vụ",
+      "Tỷ lệ CĐCS khu vực ngoài nhà nước hoàn thành tốt nhiệm vụ (2025)",
+      "TỶ LỆ CĐCS KHU VỰC NGOÀI NHÀ NƯỚC HOÀN THÀNH TỐT NHIỆM VỤ",
+      "Kết nạp [đợt 1]: ngành *Y tế*? / Giáo dục \\ Văn hoá",
+      "Thànhlậpcôngđoàncơsởkhuvựcngoàinhànước",
+      "'History'",
+    ];
+    const names = wanted.map((name) => uniqueSheetName(name, taken));
+    expect(names).toEqual([
+      "Tỷ lệ CĐCS khu vực ngoài nhà",
+      "Tỷ lệ CĐCS khu vực ngoài (2)",
+      "TỶ LỆ CĐCS KHU VỰC NGOÀI (3)",
+      "Kết nạp đợt 1 ngành Y tế Giáo",
+      "Thànhlậpcôngđoàncơsởkhuvựcngoài",
+      "Báo cáo",
+    ]);
+    for (const [i, name] of names.entries()) {
+      expect([...name].length).toBeLessThanOrEqual(31);
+      expect(name).not.toMatch(/[[\]:*?/\\]/);
+      // Every word kept is a whole word of the name asked for, but for a name with no space to cut at.
+      if (i !== 4 && name !== "Báo cáo") {
+        const words = wanted[i]?.replace(/[[\]:*?/\\]/g, " ").split(/\s+/) ?? [];
+        for (const word of name.replace(/ \(\d+\)$/, "").split(" ")) expect(words).toContain(word);
+      }
+    }
+    expect(new Set(names.map((n) => n.toLowerCase())).size).toBe(names.length);
+  });
+
+  it("stores the figures of a rate metric as fractions too", async () => {
+    const rates: ReportSheet = {
+      ...KET_NAP,
+      rows: [unit("C1", "CĐCS Trường Tiểu học An Phú", 0, { measure: "percent", target: 98, done: 95.5, rate: 0.974 })],
+      totals: unit("", "", 0, { measure: "percent", target: 98, done: 95.5, rate: 0.974, missing: 2.5 }),
+    };
+    const sheet = sheetOf(await open(await writeReportWorkbook([rates])), "Kết nạp");
+    expect(["D5", "E5", "F5", "D6", "G6"].map((a) => sheet.getCell(a).value)).toEqual([
+      0.98, 0.955, 0.974, 0.98, 0.025,
+    ]);
+    expect(["D5", "E5", "G6"].map((a) => sheet.getCell(a).numFmt)).toEqual(["0.0%", "0.0%", "0.0%"]);
+  });
+
   it("writes 10,000 units into a workbook that opens", async () => {
     const rows = Array.from({ length: 10_000 }, (_, i) =>
       unit(`U${i}`, `CĐCS Công ty số ${i + 1}`, i % 3, {
         target: 100,
         done: i % 150,
-        percent: i % 150,
+        rate: (i % 150) / 100,
         missing: Math.max(0, 100 - (i % 150)),
       }),
     );

@@ -1,7 +1,9 @@
 // The demo chat page. Each message typed here becomes a Telegram update for the very same bot;
-// what the bot sends lands in the stand-in Bot API, and the page shows it, buttons included.
+// what the bot sends lands in the stand-in Bot API, and the page shows it, buttons included. The
+// conversation, both sides, is kept here so a reload shows it; the page asks for what came since.
 import type { Bot } from "grammy";
 import { Hono } from "hono";
+import { getCookie, setCookie } from "hono/cookie";
 import { z } from "zod";
 import type { RecordedCall, StandInBotApi } from "#src/platforms/telegram/stand-in-api.ts";
 import { DEMO_PERSONAS, type DemoPersona } from "./seed.ts";
@@ -17,7 +19,78 @@ const sayBody = z.object({
   persona: z.enum(["chair", "officer"]),
   text: z.string().max(5000).optional(),
   data: z.string().max(64).optional(),
+  /** The label of the button pressed, shown as what the person did. */
+  label: z.string().max(200).optional(),
 });
+
+interface Entry {
+  seq: number;
+  persona: DemoPersona;
+  from: "me" | "bot";
+  message: ShownMessage;
+}
+
+const PERSONA_COOKIE = "demo_persona";
+const personaOf = (value: string | undefined | null): DemoPersona | undefined =>
+  value === "chair" || value === "officer" ? value : undefined;
+
+/** Both sides of each persona's chat, in order: what they sent, and every message the bot sent them. */
+function transcript(api: StandInBotApi) {
+  const entries: Entry[] = [];
+  let scanned = 0;
+  const personaByChat = new Map(
+    (Object.keys(DEMO_PERSONAS) as DemoPersona[]).map((p) => [String(DEMO_PERSONAS[p].telegramId), p]),
+  );
+  const push = (persona: DemoPersona, from: Entry["from"], message: ShownMessage) =>
+    entries.push({ seq: entries.length + 1, persona, from, message });
+  // Replies, announcements and reminders all reach the stand-in; each is taken in once, in order.
+  const sync = () => {
+    for (; scanned < api.calls.length; scanned++) {
+      const call = api.calls[scanned];
+      const persona = call && personaByChat.get(String(call.payload.chat_id));
+      if (call && persona && call.method.startsWith("send")) push(persona, "bot", shown(call, scanned));
+    }
+  };
+  return {
+    said(persona: DemoPersona, text: string): void {
+      sync();
+      push(persona, "me", { text, buttons: [] });
+    },
+    since(persona: DemoPersona, after: number, from?: Entry["from"]): Entry[] {
+      sync();
+      return entries.filter((e) => e.persona === persona && e.seq > after && (!from || e.from === from));
+    },
+    last: () => (sync(), entries.length),
+  };
+}
+
+const escapeHtml = (text: string) =>
+  text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c);
+
+/** One chat bubble; the page and the later-messages endpoint both draw with it. */
+function bubble(from: Entry["from"], { text, buttons, file }: ShownMessage): string {
+  const picture = file?.image ? `<img src="${file.url}" alt="${escapeHtml(text)}">` : "";
+  const download =
+    file && !file.image
+      ? `<br><a href="${file.url}" download="${escapeHtml(file.name)}">📄 ${escapeHtml(file.name)}</a>`
+      : "";
+  const keyboard = buttons
+    .filter((row) => row.length > 0)
+    .map(
+      (row) =>
+        `<div class="kb">${row.map((b) => `<button type="button" data-data="${escapeHtml(b.data)}">${escapeHtml(b.label)}</button>`).join("")}</div>`,
+    )
+    .join("");
+  return `<div class="msg ${from}">${escapeHtml(text)}${picture}${download}${keyboard}</div>`;
+}
+
+const HINTS: Record<DemoPersona, string> = {
+  chair: "Chào anh/chị! Hãy thử: “kết nạp 5 đoàn viên”, “2 đv nghỉ việc”, “con thieu bao nhieu dv”, “tiến độ”.",
+  officer:
+    "Chào anh/chị! Hãy thử: “còn thiếu bao nhiêu đoàn viên?”, “tiến độ”, “tiến độ của nđ xe ôm”, “xuất báo cáo”, “/phanbo thực tăng”, “/thongbao Họp giao ban thứ Hai”, “kết nạp 3 đv cho CĐCS Trường THCS Bình Chiểu”, hoặc gửi một tệp Excel đơn vị hay chỉ tiêu bằng nút 📎.",
+};
+
+const ROLE_LABELS: Record<DemoPersona, string> = { chair: "Chủ tịch", officer: "Cán bộ" };
 
 function shown(call: RecordedCall, index: number): ShownMessage {
   const markup = call.payload.reply_markup as
@@ -36,25 +109,49 @@ function shown(call: RecordedCall, index: number): ShownMessage {
   };
 }
 
-export function demoPages(bot: Bot | undefined, api: StandInBotApi): Hono {
+/** The demo's routes; `unitName` names the unit each persona speaks for, on its button. */
+export function demoPages(bot: Bot | undefined, api: StandInBotApi, unitName: (persona: DemoPersona) => string): Hono {
   const pages = new Hono();
+  const chats = transcript(api);
   let nextUpdateId = 1;
-  const sentTo = (persona: DemoPersona, from = 0) =>
-    api.calls
-      .map((call, index) => ({ call, index }))
-      .slice(from)
-      .filter(
-        ({ call }) =>
-          call.method.startsWith("send") && String(call.payload.chat_id) === String(DEMO_PERSONAS[persona].telegramId),
-      )
-      .map(({ call, index }) => shown(call, index));
   let nextFileId = 1;
+  const botSaid = (persona: DemoPersona, after: number) => chats.since(persona, after, "bot").map((e) => e.message);
 
-  pages.get("/", (c) => c.html(PAGE));
+  // ?persona= picks a persona and a cookie remembers it, so a reload comes back to the same chat.
+  pages.get("/", (c) => {
+    const asked = personaOf(c.req.query("persona"));
+    if (asked) setCookie(c, PERSONA_COOKIE, asked, { path: "/", maxAge: 365 * 24 * 3600, sameSite: "Lax" });
+    const persona = asked ?? personaOf(getCookie(c, PERSONA_COOKIE)) ?? "chair";
+    const entries = chats.since(persona, 0);
+    const log =
+      entries.length > 0
+        ? entries.map((e) => bubble(e.from, e.message)).join("")
+        : bubble("bot", { text: HINTS[persona], buttons: [] });
+    const choices = (Object.keys(DEMO_PERSONAS) as DemoPersona[])
+      .map(
+        (p) =>
+          `<a href="/?persona=${p}"${p === persona ? ' class="on"' : ""}>${escapeHtml(`${ROLE_LABELS[p]} · ${unitName(p)}`)}</a>`,
+      )
+      .join("");
+    return c.html(
+      // Replaced by functions: a "$&" someone typed must stay as typed.
+      PAGE.replace("{{choices}}", () => choices)
+        .replace("{{persona}}", () => persona)
+        .replace("{{after}}", () => String(chats.last()))
+        .replace("{{log}}", () => log),
+    );
+  });
 
-  pages.get("/demo/history", (c) => {
-    const persona = c.req.query("persona") === "officer" ? "officer" : "chair";
-    return c.json({ messages: sentTo(persona) });
+  // What arrived since the page last looked: replies, and announcements, delivery counts and reminders sent later.
+  pages.get("/demo/messages", (c) => {
+    const persona = personaOf(c.req.query("persona")) ?? "chair";
+    const after = Number(c.req.query("after") ?? 0) || 0;
+    const entries = chats.since(persona, after);
+    return c.json({
+      after: chats.last(),
+      messages: entries.map((e) => ({ seq: e.seq, from: e.from, ...e.message })),
+      html: entries.map((e) => bubble(e.from, e.message)).join(""),
+    });
   });
 
   pages.get("/demo/files/:index", (c) => {
@@ -72,13 +169,14 @@ export function demoPages(bot: Bot | undefined, api: StandInBotApi): Hono {
   pages.post("/demo/upload", async (c) => {
     const form = await c.req.formData().catch(() => null);
     const file = form?.get("file");
-    const persona = form?.get("persona") === "officer" ? "officer" : "chair";
+    const persona = personaOf(String(form?.get("persona"))) ?? "chair";
     if (!bot || !file || typeof file === "string") return c.json({ error: "Hãy chọn một tệp." }, 400);
     const fileId = `demo${nextFileId++}`;
     api.addFile(fileId, new Uint8Array(await file.arrayBuffer()));
     const who = DEMO_PERSONAS[persona];
     const update_id = nextUpdateId++;
-    const before = api.calls.length;
+    chats.said(persona, `📎 ${file.name}`);
+    const before = chats.last();
     await bot.handleUpdate({
       update_id,
       message: {
@@ -89,13 +187,13 @@ export function demoPages(bot: Bot | undefined, api: StandInBotApi): Hono {
         document: { file_id: fileId, file_unique_id: fileId, file_name: file.name, file_size: file.size },
       },
     } as Parameters<Bot["handleUpdate"]>[0]);
-    return c.json({ messages: sentTo(persona, before) });
+    return c.json({ messages: botSaid(persona, before) });
   });
 
   pages.post("/demo/say", async (c) => {
     const parsed = sayBody.safeParse(await c.req.json().catch(() => null));
     if (!parsed.success || !bot) return c.json({ error: "Yêu cầu không hợp lệ." }, 400);
-    const { persona, text, data } = parsed.data;
+    const { persona, text, data, label } = parsed.data;
     const who = DEMO_PERSONAS[persona];
     const from = { id: who.telegramId, is_bot: false, first_name: who.name, language_code: "vi" };
     const chat = { id: who.telegramId, type: "private" as const, first_name: who.name };
@@ -114,9 +212,10 @@ export function demoPages(bot: Bot | undefined, api: StandInBotApi): Hono {
             },
           }
         : { update_id, message: { message_id: update_id, date, chat, from, text: text ?? "" } };
-    const before = api.calls.length;
+    chats.said(persona, data !== undefined ? `[${label ?? data}]` : (text ?? ""));
+    const before = chats.last();
     await bot.handleUpdate(update as Parameters<Bot["handleUpdate"]>[0]);
-    return c.json({ messages: sentTo(persona, before) });
+    return c.json({ messages: botSaid(persona, before) });
   });
 
   return pages;
@@ -133,9 +232,9 @@ const PAGE = `<!doctype html>
   header { background: #1f5fa8; color: #fff; padding: 10px 16px; }
   header h1 { font-size: 18px; margin: 0 0 4px; }
   header p { margin: 0; font-size: 13px; opacity: .9; }
-  .who { display: flex; gap: 8px; padding: 8px 16px; background: #fff; border-bottom: 1px solid #ccd; }
-  .who button { border: 1px solid #1f5fa8; background: #fff; color: #1f5fa8; border-radius: 16px; padding: 6px 12px; cursor: pointer; }
-  .who button.on { background: #1f5fa8; color: #fff; }
+  .who { display: flex; flex-wrap: wrap; gap: 8px; padding: 8px 16px; background: #fff; border-bottom: 1px solid #ccd; }
+  .who a { border: 1px solid #1f5fa8; background: #fff; color: #1f5fa8; border-radius: 16px; padding: 6px 12px; text-decoration: none; }
+  .who a.on { background: #1f5fa8; color: #fff; }
   #log { max-width: 760px; margin: 0 auto; padding: 12px 16px 100px; }
   .msg { white-space: pre-wrap; padding: 8px 12px; border-radius: 12px; margin: 6px 0; max-width: 85%; line-height: 1.4; }
   .me { background: #d9fdd3; margin-left: auto; }
@@ -154,87 +253,41 @@ const PAGE = `<!doctype html>
   <h1>Trợ lý Công đoàn — bản dùng thử</h1>
   <p>Dữ liệu minh họa theo chương trình năm 2024 của LĐLĐ TP Thủ Đức, chuyển sang năm nay. Đây là trợ lý tự động; tin nhắn được gửi tới đúng con bot thật qua một bản giả lập Telegram.</p>
 </header>
-<div class="who">
-  <button data-persona="chair" class="on">Chủ tịch CĐCS</button>
-  <button data-persona="officer">Cán bộ LĐLĐ TP Thủ Đức</button>
-</div>
-<div id="log"></div>
+<nav class="who">{{choices}}</nav>
+<div id="log" data-persona="{{persona}}" data-after="{{after}}">{{log}}</div>
 <form id="f"><label class="up" title="Gửi tệp Excel (.xlsx, .csv)">📎<input id="file" type="file" accept=".xlsx,.csv" hidden></label><input id="t" autocomplete="off" placeholder="Ví dụ: kết nạp 5 đoàn viên" autofocus><button>Gửi</button></form>
 <script>
-let persona = "chair";
+// The server draws every bubble; this asks for what came since, on sending and every few seconds.
 const log = document.getElementById("log");
-function add(cls, text, buttons, file) {
-  const div = document.createElement("div");
-  div.className = "msg " + cls;
-  div.textContent = text;
-  if (file && file.image) {
-    const img = document.createElement("img");
-    img.src = file.url;
-    img.alt = text;
-    div.appendChild(img);
-  } else if (file) {
-    const a = document.createElement("a");
-    a.href = file.url;
-    a.textContent = "📄 " + file.name;
-    a.download = file.name;
-    div.appendChild(document.createElement("br"));
-    div.appendChild(a);
-  }
-  for (const row of buttons || []) {
-    const kb = document.createElement("div");
-    kb.className = "kb";
-    for (const b of row) {
-      const btn = document.createElement("button");
-      btn.textContent = b.label;
-      btn.onclick = () => { add("me", "[" + b.label + "]"); say({ data: b.data }); };
-      kb.appendChild(btn);
-    }
-    div.appendChild(kb);
-  }
-  log.appendChild(div);
-  window.scrollTo(0, document.body.scrollHeight);
-}
-async function say(body) {
-  const res = await fetch("/demo/say", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ persona, ...body }) });
+const persona = log.dataset.persona;
+let after = Number(log.dataset.after);
+let queue = Promise.resolve();
+const poll = () => (queue = queue.then(async () => {
+  const res = await fetch("/demo/messages?persona=" + persona + "&after=" + after);
   const json = await res.json();
-  for (const m of json.messages || []) add("bot", m.text, m.buttons, m.file);
-}
-async function load() {
-  log.textContent = "";
-  const res = await fetch("/demo/history?persona=" + persona);
-  const json = await res.json();
-  if (json.messages.length === 0) add("bot", persona === "chair"
-    ? "Chào anh/chị! Hãy thử: “kết nạp 5 đoàn viên”, “2 đv nghỉ việc”, “con thieu bao nhieu dv”, “tiến độ”."
-    : "Chào anh/chị! Hãy thử: “còn thiếu bao nhiêu đoàn viên?”, “tiến độ”, “tiến độ của nđ xe ôm”, “xuất báo cáo”, “/phanbo thực tăng”, “kết nạp 3 đv cho CĐCS Trường THCS Bình Chiểu”, hoặc gửi một tệp Excel đơn vị hay chỉ tiêu bằng nút 📎.");
-  for (const m of json.messages) add("bot", m.text, m.buttons, m.file);
-}
+  after = json.after;
+  if (json.html) { log.insertAdjacentHTML("beforeend", json.html); window.scrollTo(0, document.body.scrollHeight); }
+}).catch(() => {}));
+const send = (body) => fetch("/demo/say", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ persona, ...body }) }).then(poll);
+log.onclick = (e) => { const b = e.target.closest("button[data-data]"); if (b) send({ data: b.dataset.data, label: b.textContent }); };
 document.getElementById("file").onchange = async (e) => {
   const file = e.target.files[0];
   if (!file) return;
-  add("me", "📎 " + file.name);
   const body = new FormData();
   body.append("persona", persona);
   body.append("file", file);
-  const res = await fetch("/demo/upload", { method: "POST", body });
-  const json = await res.json();
-  for (const m of json.messages || []) add("bot", m.text, m.buttons, m.file);
   e.target.value = "";
+  await fetch("/demo/upload", { method: "POST", body }).then(poll);
 };
-document.querySelectorAll(".who button").forEach((b) => b.onclick = () => {
-  persona = b.dataset.persona;
-  document.querySelectorAll(".who button").forEach((x) => x.classList.toggle("on", x === b));
-  load();
-});
 document.getElementById("f").onsubmit = (e) => {
   e.preventDefault();
   const input = document.getElementById("t");
   const text = input.value.trim();
-  if (!text) return;
+  if (text) send({ text });
   input.value = "";
-  add("me", text);
-  say({ text });
 };
-load();
+setInterval(poll, 3000);
+window.scrollTo(0, document.body.scrollHeight);
 </script>
 </body>
 </html>`;
