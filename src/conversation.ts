@@ -65,7 +65,7 @@ export function conversation(options: ConversationOptions) {
   const clock = options.clock ?? (() => new Date());
   const table = routingTable(commands);
 
-  /** A pressed button: its action names the command ("undo:12"), or says something for the person ("say:tiến độ"). */
+  /** A pressed button: its action names the command ("undo:12"), or says something for the person ("say:<text>"). */
   function fromAction(action: string): Route | "expired" | { say: string } {
     const [name = "", ...rest] = action.split(":");
     if (name === "say") return { say: rest.join(":") };
