@@ -61,47 +61,50 @@ interface Route {
   actionArg?: string;
 }
 
+type RoutingTable = ReturnType<typeof routingTable>;
+
+/** A pressed button: its action names the command ("undo:12"), or says something for the person ("say:<text>"). */
+function fromAction(table: RoutingTable, action: string): Route | "expired" | { say: string } {
+  const [name = "", ...rest] = action.split(":");
+  if (name === "say") return { say: rest.join(":") };
+  const command = table.byAction.get(name);
+  if (!command) return "expired";
+  return { command, parse: { intent: "unknown" }, actionName: name, actionArg: rest.join(":") };
+}
+
+/** What the person wrote, pressed or sent, read into a route; or the reply when there is nothing to route. */
+function routeOf(
+  table: RoutingTable,
+  incoming: Incoming,
+  today: string,
+  t: Services["t"],
+): { route: Route; text: string } | Reply {
+  if (incoming.document) return { route: { command: table.files, parse: { intent: "unknown" } }, text: "" };
+  let text = (incoming.text ?? "").trim();
+  if (incoming.action !== undefined) {
+    const pressed = fromAction(table, incoming.action);
+    if (pressed === "expired") return { text: t("action-expired") };
+    if (!("say" in pressed)) return { route: pressed, text: "" };
+    text = pressed.say;
+  }
+  if (text.length > MAX_TEXT) return { text: t("too-long", { max: MAX_TEXT }) };
+  const parse = readMessage(text, { today });
+  return { route: { command: table.forParse(parse), parse }, text };
+}
+
+/** Runs a route's command for a request, unless the command is for linked people only. */
+function run(route: Route, request: Request, services: Services): Reply | Promise<Reply> {
+  const routed: Request = { ...request, parse: route.parse };
+  if (route.parse.args) routed.args = route.parse.args;
+  if (route.actionName !== undefined) routed.actionName = route.actionName;
+  if (route.actionArg !== undefined) routed.actionArg = route.actionArg;
+  if (!routed.actor && !route.command.open) return { text: services.t("not-linked") };
+  return route.command.run(routed, services);
+}
+
 export function conversation(options: ConversationOptions) {
   const clock = options.clock ?? (() => new Date());
   const table = routingTable(commands);
-
-  /** A pressed button: its action names the command ("undo:12"), or says something for the person ("say:<text>"). */
-  function fromAction(action: string): Route | "expired" | { say: string } {
-    const [name = "", ...rest] = action.split(":");
-    if (name === "say") return { say: rest.join(":") };
-    const command = table.byAction.get(name);
-    if (!command) return "expired";
-    return { command, parse: { intent: "unknown" }, actionName: name, actionArg: rest.join(":") };
-  }
-
-  function fromText(text: string, today: string): Route {
-    const parse = readMessage(text, { today });
-    return { command: table.forParse(parse), parse };
-  }
-
-  /** Runs a route's command for a request, unless the command is for linked people only. */
-  function run(route: Route, request: Request, services: Services): Reply | Promise<Reply> {
-    const routed: Request = { ...request, parse: route.parse };
-    if (route.parse.args) routed.args = route.parse.args;
-    if (route.actionName !== undefined) routed.actionName = route.actionName;
-    if (route.actionArg !== undefined) routed.actionArg = route.actionArg;
-    if (!routed.actor && !route.command.open) return { text: services.t("not-linked") };
-    return route.command.run(routed, services);
-  }
-
-  /** What the person wrote or pressed, read into a route; or the reply when there is nothing to route. */
-  function routeOf(incoming: Incoming, today: string, t: Services["t"]): { route: Route; text: string } | Reply {
-    if (incoming.document) return { route: { command: table.files, parse: { intent: "unknown" } }, text: "" };
-    let text = (incoming.text ?? "").trim();
-    if (incoming.action !== undefined) {
-      const pressed = fromAction(incoming.action);
-      if (pressed === "expired") return { text: t("action-expired") };
-      if (!("say" in pressed)) return { route: pressed, text: "" };
-      text = pressed.say;
-    }
-    if (text.length > MAX_TEXT) return { text: t("too-long", { max: MAX_TEXT }) };
-    return { route: fromText(text, today), text };
-  }
 
   async function answer(incoming: Incoming): Promise<Reply> {
     const now = clock();
@@ -117,7 +120,7 @@ export function conversation(options: ConversationOptions) {
       },
     };
     const today = dayOf(now, options.services.timeZone);
-    const routed = routeOf(incoming, today, t);
+    const routed = routeOf(table, incoming, today, t);
     if (!("route" in routed)) return routed;
     const request: Request = {
       actor,
