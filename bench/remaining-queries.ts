@@ -5,7 +5,7 @@
 import type { Repositories } from "#db/index.ts";
 import type { Target } from "#db/repositories/targets.ts";
 import type { Unit } from "#db/repositories/units.ts";
-import { conversation } from "#src/conversation.ts";
+import { conversationOver } from "#src/assemble.ts";
 import { standingService } from "#domain/standing.ts";
 import { loadTranslations } from "#src/i18n.ts";
 import { summarize, type Summary } from "./percentiles.ts";
@@ -129,7 +129,7 @@ export async function measureRemaining(
   const watched = stopwatched(repos);
   const standing = standingService(watched.repos);
   const { translate } = loadTranslations();
-  const talk = conversation({ repos: watched.repos, translate, timeZone: "Asia/Ho_Chi_Minh", clock: () => now });
+  const talk = conversationOver(watched.repos, { translate, timeZone: "Asia/Ho_Chi_Minh", clock: () => now });
   const random = seededRandom(12);
   const results: LevelTiming[] = [];
   for (const [depth, level] of LEVELS.entries()) {
@@ -237,7 +237,7 @@ export async function measureNaming(
 ): Promise<NamingTiming[]> {
   const watched = stopwatched(repos);
   const { translate } = loadTranslations();
-  const talk = conversation({ repos: watched.repos, translate, timeZone: "Asia/Ho_Chi_Minh", clock: () => now });
+  const talk = conversationOver(watched.repos, { translate, timeZone: "Asia/Ho_Chi_Minh", clock: () => now });
   const random = seededRandom(44);
   const leafBelow = repos.db.$client.prepare(
     `select id from units where path >= ? and path < ? and kind in ('grassroots', 'guild') limit 1 offset ?`,

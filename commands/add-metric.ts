@@ -1,6 +1,6 @@
 // "/themchitieu Hoạt động văn hóa thể thao = hoạt động": an admin adds a kind of target to the catalogue,
 // counted from the reports it names (admissions, departures, foundings, Party referrals, activities).
-import { foldDiacritics } from "#nlu/fold-diacritics.ts";
+import { foldWords } from "#nlu/fold-diacritics.ts";
 import { reply, type Command } from "./types.ts";
 
 /** The report a new count follows, by the words an officer would use. */
@@ -15,21 +15,16 @@ const EVENTS: [RegExp, string[]][] = [
   [/hoat dong/, ["activity"]],
 ];
 
-const fold = (text: string) =>
-  foldDiacritics(text.toLowerCase())
-    .replace(/[^a-z0-9]+/g, " ")
-    .trim();
-
 export const addMetric: Command = {
   intents: [],
   slash: ["themchitieu"],
   run(req, { repos, t }) {
     if (!req.actor?.adminUnit) return reply(t("metric-not-admin"));
     const [nameText = "", eventText = "hoạt động"] = (req.args ?? "").split("=").map((part) => part.trim());
-    const events = EVENTS.find(([pattern]) => pattern.test(fold(eventText)))?.[1];
+    const events = EVENTS.find(([pattern]) => pattern.test(foldWords(eventText)))?.[1];
     const name = nameText.replace(/\s+/g, " ");
     if (name.length < 3 || name.length > 120 || !events) return reply(t("metric-how"));
-    const key = fold(name).replaceAll(" ", "_").slice(0, 40);
+    const key = foldWords(name).replaceAll(" ", "_").slice(0, 40);
     const existing = repos.metrics.get(key);
     if (existing?.builtin) return reply(t("metric-builtin", { name: existing.name }));
     repos.metrics.add({ key, name, kind: "count", events, sector: null, ratings: [] });

@@ -6,9 +6,17 @@ import { allocationService, type ShareNote } from "#domain/allocation.ts";
 import { viDate } from "#domain/calendar.ts";
 import { findMetric } from "#domain/metric-lookup.ts";
 import { periodOf } from "#domain/standing.ts";
+import { parseViNumber } from "#nlu/vi-number.ts";
 import { reply, type Command, type Reply, type Request, type Services, type Translate } from "./types.ts";
 
-const PART = /^([A-Za-z0-9._-]+)\s*[=:]\s*(\d{1,3}(?:\.\d{3})+|\d+)$/;
+const PART = /^([A-Za-z0-9._-]+)\s*[=:]\s*(\S+)$/;
+
+/** "C1=20", "C2:1.200": a child's code and its part, when the part is a number. */
+function readPart(word: string): { code: string; value: number } | undefined {
+  const [, code = "", value = ""] = PART.exec(word) ?? [];
+  const number = parseViNumber(value);
+  return code && number !== undefined ? { code, value: number } : undefined;
+}
 
 function noteText(note: ShareNote, t: Translate): string {
   switch (note.kind) {
@@ -31,8 +39,8 @@ export const allocate: Command = {
     const unit = req.actor?.adminUnit;
     if (!unit) return reply(t("allocate-not-admin"));
     const words = (req.args ?? "").trim().split(/\s+/).filter(Boolean);
-    const parts = words.filter((w) => PART.test(w));
-    const metricText = words.filter((w) => !PART.test(w) && !/^(theo|ty|tỷ|le|lệ)$/i.test(w)).join(" ");
+    const parts = words.map(readPart).filter((part) => part !== undefined);
+    const metricText = words.filter((w) => !readPart(w) && !/^(theo|ty|tỷ|le|lệ)$/i.test(w)).join(" ");
     const metric = findMetric(metricText, repos.metrics.all().values());
     if (!metric) return reply(t("allocate-how"));
     const period = periodOf(req.today);
@@ -45,11 +53,10 @@ export const allocate: Command = {
     if (parts.length > 0) {
       const byCode = new Map(children.map((c) => [c.code, c]));
       split = [];
-      for (const part of parts) {
-        const [, code = "", value = "0"] = PART.exec(part) ?? [];
+      for (const { code, value } of parts) {
         const child = byCode.get(code);
         if (!child) return reply(t("allocate-unknown-child", { code, unit: unit.name }));
-        split.push({ unit: child, value: Number(value.replaceAll(".", "")) });
+        split.push({ unit: child, value });
       }
     } else {
       const targets = allocationService(repos).proportional(unit, own);

@@ -2,53 +2,52 @@
 // belongs to the same person; "/nhacnho" chooses the app reminders go to, so nobody gets them twice.
 import { randomInt } from "node:crypto";
 import { PLATFORMS, type Platform } from "#db/schema.ts";
-import { reply, type Command, type Reply, type Request, type Services } from "./types.ts";
+import { CODE_ALPHABET, LINK_CODE_LENGTH } from "#nlu/codes.ts";
+import { reply, type Command } from "./types.ts";
 
-// Capitals and digits without look-alikes (0/O, 1/I/L): typed by hand on a phone.
-const ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
-const CODE_LENGTH = 7;
 const LINK_MINUTES = 15;
 const PLATFORM_NAMES: Record<Platform, string> = { telegram: "Telegram", zalo: "Zalo" };
 
-/** True for text shaped like a /lienket code (invite codes are longer). */
-export function looksLikeLinkCode(text: string): boolean {
-  return new RegExp(`^[${ALPHABET}]{6,8}$`, "i").test(text.trim());
-}
-
-export function useLinkCode(rawCode: string, req: Request, { repos, t }: Services): Reply {
-  const code = rawCode.trim().toUpperCase();
-  const entry = repos.people.linkCode(code);
-  if (!entry) return reply(t("crosslink-bad-code"));
-  if (req.actor)
-    return reply(t(req.actor.personId === entry.personId ? "crosslink-already" : "crosslink-other-person"));
-  if (entry.usedAt !== null || entry.expiresAt <= req.now.toISOString()) return reply(t("crosslink-bad-code"));
-  const ok = repos.people.linkAccount(
-    code,
-    entry.personId,
-    { platform: req.sender.platform, externalId: req.sender.externalId, chatId: req.sender.chatId },
-    req.now.toISOString(),
-  );
-  if (!ok) return reply(t("crosslink-bad-code"));
-  const person = repos.people.person(entry.personId);
-  return reply(
-    t("crosslink-done", {
-      name: person?.displayName ?? req.sender.displayName,
-      platform: PLATFORM_NAMES[req.sender.platform],
-    }),
-    [{ label: t("button-remind-here"), action: `remind:${req.sender.platform}` }],
-  );
-}
+/** A /lienket code typed on the other app: that account now belongs to the same person. */
+export const useLinkCode: Command = {
+  intents: ["link_code"],
+  open: true,
+  run(req, services) {
+    const { repos, t } = services;
+    const code = req.parse.code ?? "";
+    const entry = repos.people.linkCode(code);
+    // Someone linked typing a word shaped like a code ("ketnap") meant the word, unless it is a code.
+    if (!entry && req.actor && req.parse.otherwise) return services.otherwise(req);
+    if (!entry) return reply(t("crosslink-bad-code"));
+    if (req.actor)
+      return reply(t(req.actor.personId === entry.personId ? "crosslink-already" : "crosslink-other-person"));
+    if (entry.usedAt !== null || entry.expiresAt <= req.now.toISOString()) return reply(t("crosslink-bad-code"));
+    const ok = repos.people.linkAccount(
+      code,
+      entry.personId,
+      { platform: req.sender.platform, externalId: req.sender.externalId, chatId: req.sender.chatId },
+      req.now.toISOString(),
+    );
+    if (!ok) return reply(t("crosslink-bad-code"));
+    const person = repos.people.person(entry.personId);
+    return reply(
+      t("crosslink-done", {
+        name: person?.displayName ?? req.sender.displayName,
+        platform: PLATFORM_NAMES[req.sender.platform],
+      }),
+      [{ label: t("button-remind-here"), action: `remind:${req.sender.platform}` }],
+    );
+  },
+};
 
 export const crossLink: Command = {
   intents: [],
   slash: ["lienket"],
-  run(req, services) {
-    const { repos, t } = services;
-    if (req.args && looksLikeLinkCode(req.args)) return useLinkCode(req.args, req, services);
+  run(req, { repos, t }) {
     if (!req.actor) return reply(t("not-linked"));
     let code = "";
     do {
-      code = Array.from({ length: CODE_LENGTH }, () => ALPHABET[randomInt(ALPHABET.length)]).join("");
+      code = Array.from({ length: LINK_CODE_LENGTH }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join("");
     } while (repos.people.linkCode(code));
     const expiresAt = new Date(req.now.getTime() + LINK_MINUTES * 60_000).toISOString();
     repos.people.createLinkCode(code, req.actor.personId, expiresAt);

@@ -5,6 +5,7 @@ import { reply, type Command } from "./types.ts";
 
 export const deadlines: Command = {
   intents: ["ask_deadlines"],
+  slash: ["han"],
   run(req, { repos, standing, t }) {
     const actor = req.actor;
     if (!actor) return reply(t("not-linked"));

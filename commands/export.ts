@@ -5,7 +5,7 @@ import { askedUnit, isReply } from "./asked-unit.ts";
 import { reply, type Command } from "./types.ts";
 
 export const exportReport: Command = {
-  intents: [],
+  intents: ["export"],
   slash: ["xuatbaocao", "baocao"],
   async run(req, services) {
     const { repos, t } = services;

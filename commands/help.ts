@@ -3,6 +3,8 @@ import { reply, type Command } from "./types.ts";
 
 export const help: Command = {
   intents: ["help"],
+  // "/start" without a code: Telegram sends it when a chat with the bot is opened.
+  slash: ["help", "trogiup", "huongdan", "start"],
   open: true,
   run(req, { t }) {
     if (!req.actor) return reply(t("not-linked"));

@@ -81,6 +81,7 @@ export const importFile: Command = {
   intents: [],
   actions: ["import"],
   slash: ["nhap", "nhapexcel"],
+  files: true,
   run(req, services) {
     return req.actionArg !== undefined ? settle(req, services) : check(req, services);
   },

@@ -2,21 +2,21 @@
 import { addMetric } from "./add-metric.ts";
 import { allocate } from "./allocate.ts";
 import { broadcast } from "./broadcast.ts";
-import { crossLink, remindWhere } from "./cross-link.ts";
+import { crossLink, remindWhere, useLinkCode } from "./cross-link.ts";
 import { deadlines } from "./deadlines.ts";
 import { policy } from "./policy.ts";
 import { reminderActions, unmute } from "./reminder-actions.ts";
-import { assignTask } from "./tasks.ts";
+import { assignTask, taskDone } from "./tasks.ts";
 import { exportReport } from "./export.ts";
 import { importFile } from "./import-file.ts";
 import { greet, help, thanks } from "./help.ts";
 import { progress, remaining } from "./remaining.ts";
 import { report } from "./report.ts";
+import { link } from "./link.ts";
 import type { Command } from "./types.ts";
 import { undo } from "./undo.ts";
 import { unknown } from "./unknown.ts";
 
-export { link } from "./link.ts";
 export type { Choice, Command, Reply, Request, Sender, Services, Translate } from "./types.ts";
 
 export const commands: Command[] = [
@@ -30,10 +30,13 @@ export const commands: Command[] = [
   allocate,
   broadcast,
   assignTask,
+  taskDone,
   reminderActions,
   unmute,
   policy,
+  link,
   crossLink,
+  useLinkCode,
   remindWhere,
   addMetric,
   help,

@@ -1,24 +1,29 @@
 // "/start CODE" or a pasted invite code: link this messaging account to a unit with a role.
-import { normalizeInviteCode } from "#domain/invites.ts";
-import { reply, type Reply, type Request, type Services } from "./types.ts";
+import { reply, type Command } from "./types.ts";
 
-export function link(rawCode: string, req: Request, { repos, t }: Services): Reply {
-  const code = normalizeInviteCode(rawCode);
-  const invite = repos.people.invite(code);
-  if (!invite) return reply(t("invite-unknown"));
-  if (invite.usedAt !== null) return reply(t("invite-used"));
-  if (invite.expiresAt <= req.now.toISOString()) return reply(t("invite-expired"));
-  const unit = repos.units.byId(invite.unitId);
-  if (!unit) return reply(t("invite-unknown"));
-  const personId = repos.people.redeem(
-    invite,
-    { platform: req.sender.platform, externalId: req.sender.externalId, chatId: req.sender.chatId },
-    req.sender.displayName,
-    req.now.toISOString(),
-  );
-  if (personId === null) return reply(t("invite-used"));
-  return reply(t("linked", { name: req.sender.displayName, unit: unit.name, role: t(`role-${invite.role}`) }), [
-    { label: t("button-remaining"), action: "say:còn thiếu bao nhiêu" },
-    { label: t("button-help"), action: "say:hướng dẫn" },
-  ]);
-}
+export const link: Command = {
+  intents: ["redeem_invite"],
+  open: true,
+  run(req, services) {
+    const { repos, t } = services;
+    // A bare code from someone already linked was not meant as an invite; "/start CODE" always is.
+    if (req.actor && req.parse.otherwise) return services.otherwise(req);
+    const invite = repos.people.invite(req.parse.code ?? "");
+    if (!invite) return reply(t("invite-unknown"));
+    if (invite.usedAt !== null) return reply(t("invite-used"));
+    if (invite.expiresAt <= req.now.toISOString()) return reply(t("invite-expired"));
+    const unit = repos.units.byId(invite.unitId);
+    if (!unit) return reply(t("invite-unknown"));
+    const personId = repos.people.redeem(
+      invite,
+      { platform: req.sender.platform, externalId: req.sender.externalId, chatId: req.sender.chatId },
+      req.sender.displayName,
+      req.now.toISOString(),
+    );
+    if (personId === null) return reply(t("invite-used"));
+    return reply(t("linked", { name: req.sender.displayName, unit: unit.name, role: t(`role-${invite.role}`) }), [
+      { label: t("button-remaining"), action: "say:còn thiếu bao nhiêu" },
+      { label: t("button-help"), action: "say:hướng dẫn" },
+    ]);
+  },
+};

@@ -10,6 +10,7 @@ import { furthestBehind, type ChildStanding, type UnitStanding } from "#domain/s
 import { askedMetric, askedUnit, isReply } from "./asked-unit.ts";
 import { behindText, forecastText, standingText } from "./standing-text.ts";
 import { reply, type Command, type Reply, type Request, type Services } from "./types.ts";
+import { isLeaf } from "#domain/leaf-unit.ts";
 
 interface Answer {
   unit: Unit;
@@ -17,10 +18,6 @@ interface Answer {
   metric: string;
   children: ChildStanding[];
   parts: string[];
-}
-
-function isLeaf(unit: Unit): boolean {
-  return unit.kind === "grassroots" || unit.kind === "guild";
 }
 
 /**

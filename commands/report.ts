@@ -26,6 +26,7 @@ function mergeByEvent(items: ReportItem[]): ReportItem[] {
 
 export const report: Command = {
   intents: ["report"],
+  slash: ["ketnap", "giam"],
   run(req: Request, services: Services): Reply {
     const { repos, t } = services;
     const actor = req.actor;

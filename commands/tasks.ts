@@ -6,47 +6,14 @@ import { lineage, type Unit } from "#db/repositories/units.ts";
 import type { Actor } from "#domain/actor.ts";
 import { viDate } from "#domain/calendar.ts";
 import { readDay } from "#domain/import.ts";
-import { foldDiacritics } from "#nlu/fold-diacritics.ts";
+import { isLeaf } from "#domain/leaf-unit.ts";
+import { taskWords } from "#nlu/task-done.ts";
 import { reply, type Command } from "./types.ts";
-
-const fold = (text: string) =>
-  foldDiacritics(text.toLowerCase())
-    .replace(/[^a-z0-9]+/g, " ")
-    .trim();
-
-/** "đã nộp …", "xong …", "hoàn thành …": words that say a piece of work is finished. */
-const DONE =
-  /(^|\s)(da xong|xong|da nop|nop xong|nop roi|da hoan thanh|hoan thanh|da to chuc|to chuc xong|da gui|gui roi)(\s|$)/;
-const FILLER = new Set([
-  "da",
-  "xong",
-  "roi",
-  "nop",
-  "gui",
-  "hoan",
-  "thanh",
-  "to",
-  "chuc",
-  "cua",
-  "cho",
-  "va",
-  "cac",
-  "nhe",
-  "a",
-  "nha",
-  "r",
-]);
-
-function words(text: string): string[] {
-  return fold(text)
-    .split(" ")
-    .filter((w) => w.length > 1 && !FILLER.has(w));
-}
 
 /** The leaf units a person reports for, with the open tasks that apply to each. */
 function openTasks(actor: Actor, repos: Repositories): { unit: Unit; task: Task }[] {
   return actor.posts
-    .filter((p) => p.unit.kind === "grassroots" || p.unit.kind === "guild")
+    .filter((p) => isLeaf(p.unit))
     .flatMap((p) =>
       repos.reminders
         .tasksFor(lineage(p.unit))
@@ -55,13 +22,11 @@ function openTasks(actor: Actor, repos: Repositories): { unit: Unit; task: Task 
     );
 }
 
-/** The open task a "done" message is about, if it names one clearly enough. */
-export function taskSaidDone(text: string, actor: Actor, repos: Repositories): { unit: Unit; task: Task } | undefined {
-  if (!DONE.test(fold(text))) return undefined;
-  const said = new Set(words(text));
+/** The open task a "done" message is about, if its words name one clearly enough. */
+function taskSaidDone(said: Set<string>, actor: Actor, repos: Repositories): { unit: Unit; task: Task } | undefined {
   let best: { unit: Unit; task: Task; score: number } | undefined;
   for (const candidate of openTasks(actor, repos)) {
-    const title = words(candidate.task.title);
+    const title = taskWords(candidate.task.title);
     if (title.length === 0) continue;
     const hits = title.filter((w) => said.has(w)).length;
     const score = hits / Math.min(title.length, 3);
@@ -70,12 +35,16 @@ export function taskSaidDone(text: string, actor: Actor, repos: Repositories): {
   return best;
 }
 
+/** "đã nộp danh sách": marks the open task it names done; naming none, it was meant otherwise. */
 export const taskDone: Command = {
-  intents: [],
-  run(req, { repos, t }) {
-    const found = req.actor ? taskSaidDone(req.text, req.actor, repos) : undefined;
-    if (!req.actor || !found) return reply(t("task-not-found"));
-    repos.reminders.markDone(found.task.id, found.unit.id, req.actor.personId, req.now.toISOString());
+  intents: ["task_done"],
+  open: true,
+  run(req, services) {
+    const { repos, t } = services;
+    const actor = req.actor;
+    const found = actor ? taskSaidDone(new Set(req.parse.taskWords), actor, repos) : undefined;
+    if (!actor || !found) return req.parse.otherwise ? services.otherwise(req) : reply(t("task-not-found"));
+    repos.reminders.markDone(found.task.id, found.unit.id, actor.personId, req.now.toISOString());
     return reply(t("task-done", { unit: found.unit.name, title: found.task.title }));
   },
 };

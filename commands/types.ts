@@ -5,6 +5,9 @@ import type { Actor } from "#domain/actor.ts";
 import type { PolicyService } from "#domain/reminder-policy.ts";
 import type { StandingService } from "#domain/standing.ts";
 import type { Intent, Parse } from "#nlu/types.ts";
+import type { Translate } from "#src/i18n.ts";
+
+export type { Translate };
 
 /** A button on Telegram, a numbered line on Zalo. `action` is what pressing it does. */
 export interface Choice {
@@ -33,7 +36,7 @@ export interface Request {
   /** A file the person sent (a workbook to import). */
   document?: { name: string; data: Uint8Array };
   parse: Parse;
-  /** What follows a slash command or a fixed phrase ("/phanbo kết nạp" → "kết nạp"). */
+  /** What follows a slash command or a fixed phrase ("/phanbo kết nạp" → "kết nạp"); `parse.args` when not empty. */
   args?: string;
   /** Set when a button was pressed: its action's name ("undo") … */
   actionName?: string;
@@ -48,8 +51,6 @@ export interface Request {
   today: string;
 }
 
-export type Translate = (key: string, args?: Record<string, string | number>) => string;
-
 export interface Services {
   repos: Repositories;
   standing: StandingService;
@@ -60,6 +61,11 @@ export interface Services {
   t: Translate;
   /** The bot's public username when known, for deep links. */
   botUsername: () => string | undefined;
+  /**
+   * The answer to what the message otherwise meant (`req.parse.otherwise`), for a command that finds
+   * the message is not for it: a code typed by someone already linked, a "done" naming no open task.
+   */
+  otherwise: (req: Request) => Reply | Promise<Reply>;
 }
 
 export interface Command {
@@ -67,8 +73,10 @@ export interface Command {
   intents: Intent[];
   /** Button actions it handles ("undo"). */
   actions?: string[];
-  /** Slash commands and fixed phrases it answers, besides intents ("xuatbaocao"). */
+  /** Slash commands it answers, besides intents ("xuatbaocao" for "/xuatbaocao"). */
   slash?: string[];
+  /** Whether it takes the files people send (a workbook to import). */
+  files?: boolean;
   /** Whether a person who is not linked to any unit may use it. */
   open?: boolean;
   run(req: Request, services: Services): Reply | Promise<Reply>;

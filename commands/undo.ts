@@ -5,6 +5,7 @@ import { reply, type Command, type Reply } from "./types.ts";
 
 export const undo: Command = {
   intents: ["undo"],
+  slash: ["hoantac"],
   actions: ["undo"],
   run(req, { repos, standing, t }): Reply {
     const actor = req.actor;

@@ -2,8 +2,9 @@
 import type { Hono } from "hono";
 import { openDatabase, repositories, type Repositories } from "#db/index.ts";
 import type { Config } from "./config.ts";
-import { conversation } from "./conversation.ts";
-import { loadTranslations } from "./i18n.ts";
+import { actorOf } from "#domain/actor.ts";
+import { conversation, type Conversation } from "./conversation.ts";
+import { loadTranslations, type TranslateIn } from "./i18n.ts";
 import type { Logger } from "./logger.ts";
 import { startCheckpointer } from "#db/checkpointer.ts";
 import { createTelegramBot, type TelegramBotOptions } from "./platforms/telegram/bot.ts";
@@ -49,6 +50,34 @@ export interface AssembleOptions {
   prepare?: (repos: Repositories) => void;
 }
 
+export interface ConversationSettings {
+  translate: TranslateIn;
+  timeZone: string;
+  /** "21:00-07:00" from the configuration; none when absent. */
+  quietHours?: string | null;
+  wakeDispatcher?: () => void;
+  clock?: () => Date;
+  botUsername?: () => string | undefined;
+}
+
+/** The router over a database: the services commands are given, who is writing, and the write batch to wait for. */
+export function conversationOver(repos: Repositories, settings: ConversationSettings): Conversation {
+  return conversation({
+    services: {
+      repos,
+      standing: standingService(repos),
+      policies: policyService(repos, settings.quietHours ?? null),
+      timeZone: settings.timeZone,
+      wakeDispatcher: settings.wakeDispatcher ?? (() => undefined),
+      botUsername: settings.botUsername ?? (() => undefined),
+    },
+    actorOf: (sender) => actorOf(repos.people, sender),
+    committed: () => repos.writes.committed(),
+    translate: settings.translate,
+    ...(settings.clock ? { clock: settings.clock } : {}),
+  });
+}
+
 export function assemble(config: Config, options: AssembleOptions): Service {
   const { logger } = options;
   const telegram =
@@ -91,9 +120,8 @@ export function assemble(config: Config, options: AssembleOptions): Service {
       error: (obj, msg) => logger.error(obj, msg),
     },
   });
-  const talk = conversation({
+  const talk = conversationOver(repos, {
     wakeDispatcher: () => dispatcher.wake(),
-    repos,
     translate,
     timeZone: config.timeZone,
     quietHours: config.quietHours,

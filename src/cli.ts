@@ -21,7 +21,7 @@ async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv;
   if (command === "parse") {
     const { runParse } = await import("./cli/parse.ts");
-    return runParse(args, { stdin: process.stdin, stdout: process.stdout });
+    return runParse(args, { stdin: process.stdin, stdout: process.stdout }, loadConfig(processEnv()).timeZone);
   }
   if (!["import", "invite", "export", "metric", "plan", "reminders", "broadcast", "task"].includes(command ?? "")) {
     console.error(USAGE);

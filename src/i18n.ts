@@ -4,6 +4,9 @@ import { I18n } from "@grammyjs/i18n";
 
 export type TranslateIn = (locale: string, key: string, args?: Record<string, string | number>) => string;
 
+/** A translation already in the reader's language: what commands and reminders are given. */
+export type Translate = (key: string, args?: Record<string, string | number>) => string;
+
 const directory = fileURLToPath(new URL("../locales", import.meta.url));
 
 export function loadTranslations(): { i18n: I18n; translate: TranslateIn } {

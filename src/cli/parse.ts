@@ -1,22 +1,19 @@
 // `npm run cli -- parse "<text>"`: how the bot reads a message, as one line of JSON. Without
 // text, reads stdin one message per line. Relative dates ("hôm qua") are read against today in
-// Asia/Ho_Chi_Minh, or against --today=YYYY-MM-DD.
+// the configured time zone, or against --today=YYYY-MM-DD.
 
 import { createInterface } from "node:readline";
-import { parse } from "#nlu/index.ts";
+import { dayOf } from "#domain/calendar.ts";
+import { readMessage } from "#nlu/index.ts";
 
 const TODAY_OPTION = /^--today=(\d{4}-\d{2}-\d{2})$/;
-
-function todayInVietnam(now: Date): string {
-  // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh" }).format(now);
-}
 
 export async function runParse(
   args: string[],
   io: { stdin: NodeJS.ReadableStream; stdout: NodeJS.WritableStream },
+  timeZone: string,
 ): Promise<number> {
-  let today = todayInVietnam(new Date());
+  let today = dayOf(new Date(), timeZone);
   const words: string[] = [];
   for (const arg of args) {
     const option = TODAY_OPTION.exec(arg);
@@ -26,7 +23,7 @@ export async function runParse(
       return 2;
     } else words.push(arg);
   }
-  const print = (text: string) => io.stdout.write(`${JSON.stringify(parse(text, { today }))}\n`);
+  const print = (text: string) => io.stdout.write(`${JSON.stringify(readMessage(text, { today }))}\n`);
   if (words.length > 0) {
     print(words.join(" "));
     return 0;

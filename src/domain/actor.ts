@@ -1,5 +1,6 @@
 // Who is asking, and what they may see and report for.
-import type { Role } from "#db/schema.ts";
+import type { Repositories } from "#db/index.ts";
+import type { Platform, Role } from "#db/schema.ts";
 import { isWithin, type Unit } from "#db/repositories/units.ts";
 
 export interface Post {
@@ -42,4 +43,13 @@ export class Actor {
   isAdminOf(unit: Unit): boolean {
     return this.posts.some((post) => post.role === "admin" && isWithin(unit, post.unit));
   }
+}
+
+/** Who is writing from a messaging account: the person linked to it, or null for someone not linked yet. */
+export function actorOf(
+  people: Pick<Repositories["people"], "who">,
+  account: { platform: Platform; externalId: string },
+): Actor | null {
+  const who = people.who(account.platform, account.externalId);
+  return who ? new Actor(who.personId, who.displayName, who.locale, who.posts) : null;
 }

@@ -3,24 +3,13 @@ import { randomInt } from "node:crypto";
 import type { Repositories } from "#db/index.ts";
 import type { Role } from "#db/schema.ts";
 import type { Unit } from "#db/repositories/units.ts";
+import { CODE_ALPHABET, INVITE_CODE_LENGTH } from "#nlu/codes.ts";
 
-// No 0/O, 1/I/L: codes are read aloud and typed on phones.
-const ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
-const CODE_LENGTH = 10;
 export const INVITE_DAYS = 14;
-
-/** True for text that has the shape of an invite code, so a pasted code is recognised on its own. */
-export function looksLikeInviteCode(text: string): boolean {
-  return new RegExp(`^[${ALPHABET}]{${CODE_LENGTH}}$`, "i").test(text.trim());
-}
-
-export function normalizeInviteCode(text: string): string {
-  return text.trim().toUpperCase();
-}
 
 function newCode(): string {
   let code = "";
-  for (let i = 0; i < CODE_LENGTH; i++) code += ALPHABET[randomInt(ALPHABET.length)];
+  for (let i = 0; i < INVITE_CODE_LENGTH; i++) code += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
   return code;
 }
 

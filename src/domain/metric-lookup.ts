@@ -1,33 +1,28 @@
 // Finds a metric from what an officer typed: its key ("ket_nap") or words of its name ("kết nạp", "thuc tang").
 import type { Metric } from "#db/repositories/metrics.ts";
-import { foldDiacritics } from "#nlu/fold-diacritics.ts";
-
-const fold = (text: string) =>
-  foldDiacritics(text.toLowerCase())
-    .replace(/[^a-z0-9]+/g, " ")
-    .trim();
+import { foldWords } from "#nlu/fold-diacritics.ts";
 
 /** The metric whose key or whole name is the text, diacritics and case aside. */
 export function findMetricByName(text: string, metrics: Iterable<Metric>): Metric | undefined {
-  const wanted = fold(text);
+  const wanted = foldWords(text);
   if (!wanted) return undefined;
-  for (const m of metrics) if (m.key === text.trim() || fold(m.name) === wanted) return m;
+  for (const m of metrics) if (m.key === text.trim() || foldWords(m.name) === wanted) return m;
   return undefined;
 }
 
 export function findMetric(text: string, metrics: Iterable<Metric>): Metric | undefined {
-  const wanted = fold(text);
+  const wanted = foldWords(text);
   if (!wanted) return undefined;
   const all = [...metrics];
-  const byKey = all.find((m) => m.key === text.trim() || fold(m.key.replaceAll("_", " ")) === wanted);
+  const byKey = all.find((m) => m.key === text.trim() || foldWords(m.key.replaceAll("_", " ")) === wanted);
   if (byKey) return byKey;
-  const exact = all.find((m) => fold(m.name) === wanted);
+  const exact = all.find((m) => foldWords(m.name) === wanted);
   if (exact) return exact;
   // The shortest name that contains every word typed: "kết nạp" is ket_nap, not ket_nap_phi_chinh_thuc.
   const words = wanted.split(" ");
   return all
     .filter((m) => {
-      const name = ` ${fold(m.name)} `;
+      const name = ` ${foldWords(m.name)} `;
       return words.every((w) => name.includes(` ${w} `));
     })
     .sort((a, b) => a.name.length - b.name.length)[0];

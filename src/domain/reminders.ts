@@ -8,13 +8,13 @@ import type { Unit } from "#db/repositories/units.ts";
 import { lineage } from "#db/repositories/units.ts";
 import { addDays, dayOf, daysBetween, viDate } from "./calendar.ts";
 import { afterQuietHours, instantAt, weekday } from "./local-time.ts";
+import { isLeaf } from "./leaf-unit.ts";
+import type { Translate } from "#src/i18n.ts";
 import type { PolicyService, ReminderPolicy } from "./reminder-policy.ts";
 import type { StandingService, TargetStanding } from "./standing.ts";
 
 export const REMINDER_KINDS = ["deadline", "task", "digest", "silent", "staff_digest"] as const;
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
-
-type Translate = (key: string, args?: Record<string, string | number>) => string;
 
 /** One message to put in the outbox, with what a dry run prints about it. */
 export interface DueReminder extends OutboxInput {
@@ -34,10 +34,6 @@ export interface ReminderContext {
 
 /** Catch-up after downtime looks back at most this far. */
 export const MAX_CATCH_UP_DAYS = 14;
-
-function isLeaf(unit: Unit): boolean {
-  return unit.kind === "grassroots" || unit.kind === "guild";
-}
 
 export function computeDue(ctx: ReminderContext, since: Date, at: Date): DueReminder[] {
   const { repos, standing, policies, t, timeZone } = ctx;

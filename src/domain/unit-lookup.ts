@@ -3,6 +3,7 @@ import type { Repositories } from "#db/index.ts";
 import { isWithin, nameWords, type Unit } from "#db/repositories/units.ts";
 import { matchUnit } from "#nlu/index.ts";
 import type { Actor } from "./actor.ts";
+import { isLeaf } from "./leaf-unit.ts";
 
 export type UnitLookup =
   | { kind: "found"; unit: Unit }
@@ -15,10 +16,6 @@ export type UnitLookup =
 
 /** Matches scoring within this of the best are too close to choose between. */
 const CLOSE_SCORES = 0.05;
-
-function isLeaf(unit: Unit): boolean {
-  return unit.kind === "grassroots" || unit.kind === "guild";
-}
 
 /** Subtrees up to this size are read whole and matched word by word, misspellings included. */
 const WHOLE_SUBTREE = 2_000;

@@ -33,3 +33,11 @@ export function foldDiacritics(text: string): string {
 export function hasDiacritics(word: string): boolean {
   return NON_ASCII.test(word) && foldDiacritics(word) !== word;
 }
+
+/** Text as words are compared: folded, lower case, letters and digits only ("Mã ĐV:" → "ma dv"). */
+export function foldWords(text: string): string {
+  return foldDiacritics(text)
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim();
+}

@@ -3,9 +3,9 @@
 
 import { canonicalize } from "./canonical-text.ts";
 import { editDistance } from "./edit-distance.ts";
-import type { Intent } from "./types.ts";
+import type { Intent, SentenceIntent } from "./types.ts";
 
-type Known = Exclude<Intent, "unknown">;
+type Known = Exclude<SentenceIntent, "unknown">;
 
 const VOCABULARY: Readonly<Record<Known, readonly string[]>> = {
   report: [

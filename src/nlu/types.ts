@@ -1,6 +1,7 @@
 // The parse of one message: the interface between the language layer and the commands.
 
-export const INTENTS = [
+/** What a sentence asks for, as the classifier reads it. */
+export const SENTENCE_INTENTS = [
   "report",
   "ask_remaining",
   "ask_progress",
@@ -11,6 +12,13 @@ export const INTENTS = [
   "thanks",
   "unknown",
 ] as const;
+export type SentenceIntent = (typeof SENTENCE_INTENTS)[number];
+
+/** What a message can be besides a sentence: a fixed phrase, a code, a piece of work said done. */
+export const MESSAGE_INTENTS = ["export", "redeem_invite", "link_code", "task_done"] as const;
+export type MessageIntent = (typeof MESSAGE_INTENTS)[number];
+
+export const INTENTS = [...SENTENCE_INTENTS, ...MESSAGE_INTENTS] as const;
 export type Intent = (typeof INTENTS)[number];
 
 export const REPORT_EVENTS = ["join", "leave", "found_union", "found_guild", "party_referral", "activity"] as const;
@@ -48,9 +56,22 @@ export interface Parse {
   /** YYYY-MM-DD, when the message dates what it reports. */
   date?: string;
   people?: string[];
+  /** A slash command's name, lower case and without the slash ("ketnap" for "/ketnap 5"). */
+  slash?: string;
+  /** What follows a slash command or a fixed phrase ("/phanbo kết nạp" → "kết nạp"). */
+  args?: string;
+  /** An invite or link code, as typed. */
+  code?: string;
+  /** For "task_done": the words that may name the task ("đã nộp danh sách" → ["danh", "sach"]). */
+  taskWords?: string[];
+  /**
+   * What the message means if the reading above does not apply: a code typed by someone already
+   * linked, a "done" message that names no open task. The command that gets it decides.
+   */
+  otherwise?: Parse;
 }
 
 export interface ParseOptions {
-  /** YYYY-MM-DD in Asia/Ho_Chi_Minh; relative dates ("hôm qua") are read against it. */
+  /** YYYY-MM-DD in the configured time zone; relative dates ("hôm qua") are read against it. */
   today?: string;
 }

@@ -1,6 +1,6 @@
 // The column headings officers give units, targets and ratings tables, and how a heading row is recognised.
 import { RATING_HEADER, TARGET_HEADER, UNIT_HEADER } from "#domain/import.ts";
-import { foldText } from "./fold-text.ts";
+import { foldWords } from "#nlu/fold-diacritics.ts";
 
 export type TableKind = "units" | "targets" | "ratings";
 
@@ -73,7 +73,7 @@ const RATING_COLUMNS: Columns<(typeof RATING_HEADER)[number]> = {
 
 /** "Số đoàn viên (người)", "Mã đơn vị (*)": what is in brackets only explains the column. */
 function foldHeading(text: string): string {
-  return foldText(text.replace(/\([^)]*\)/g, " "));
+  return foldWords(text.replace(/\([^)]*\)/g, " "));
 }
 
 interface Layout {

@@ -4,7 +4,7 @@ import ExcelJS from "exceljs";
 import type { CellValue, Worksheet } from "exceljs";
 import { parse as parseCsv } from "csv-parse/sync";
 import type { Row } from "#domain/import.ts";
-import { foldText } from "./fold-text.ts";
+import { foldWords } from "#nlu/fold-diacritics.ts";
 import {
   EXPECTED_HEADINGS,
   isHeading,
@@ -136,7 +136,7 @@ function isColumnNumbering(cells: Cell[]): boolean {
 function isTotalsRow(cells: Cell[], row: Record<string, string>): boolean {
   const code = row.code ?? row.unit_code ?? "";
   return (
-    code === "" && cells.some((cell) => ["tong cong", "tong", "cong", "tong so"].includes(foldText(cellText(cell))))
+    code === "" && cells.some((cell) => ["tong cong", "tong", "cong", "tong so"].includes(foldWords(cellText(cell))))
   );
 }
 

@@ -1,6 +1,6 @@
 // The words officers write in the kind, sector and metric columns, mapped to the keys the domain
 // stores. Keys pass through; unknown text passes through unchanged so the domain can report it.
-import { foldText } from "./fold-text.ts";
+import { foldWords } from "#nlu/fold-diacritics.ts";
 
 // A long phrase and its usual abbreviation read the same, so "Liên đoàn Lao động huyện" matches
 // "LĐLĐ huyện" and "CĐ ngành TW" matches "Công đoàn ngành trung ương".
@@ -16,7 +16,7 @@ const SHORT_FORMS: [RegExp, string][] = [
 ];
 
 function shortForm(text: string): string {
-  return SHORT_FORMS.reduce((folded, [phrase, short]) => folded.replace(phrase, short), foldText(text));
+  return SHORT_FORMS.reduce((folded, [phrase, short]) => folded.replace(phrase, short), foldWords(text));
 }
 
 function wordMap(words: Record<string, string[]>): Map<string, string> {

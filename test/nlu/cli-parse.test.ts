@@ -8,7 +8,7 @@ async function run(args: string[], input = ""): Promise<{ code: number; lines: s
   let out = "";
   stdout.on("data", (chunk: Buffer) => (out += chunk.toString("utf8")));
   stdin.end(input);
-  const code = await runParse(args, { stdin, stdout });
+  const code = await runParse(args, { stdin, stdout }, "Asia/Ho_Chi_Minh");
   return { code, lines: out.split("\n").filter((l) => l !== "") };
 }
 

@@ -3,6 +3,7 @@
 // Memory only: a restart forgets them, which costs a person one "xuất báo cáo" more, never data.
 import { randomBytes } from "node:crypto";
 import { Hono } from "hono";
+import { foldDiacritics } from "#nlu/fold-diacritics.ts";
 
 export interface ImageStore {
   /** Keeps a PNG and answers the absolute URL it is served at. */
@@ -101,10 +102,7 @@ export function createImageStore(options: MediaStoreOptions): MemoryMediaStore {
 
 /** Letters, digits, dot, dash and underscore: a name that needs no quoting in a URL or a header. */
 function safeName(name: string): string {
-  const cleaned = name
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/[đĐ]/g, (c) => (c === "đ" ? "d" : "D"))
+  const cleaned = foldDiacritics(name)
     .replace(/[^A-Za-z0-9._-]+/g, "-")
     .replace(/^[-.]+|-+$/g, "");
   return cleaned || "tep";

@@ -1,7 +1,7 @@
 // Plain replies → Zalo messages. Zalo has no buttons, so choices become numbered lines the person answers
 // with a number; it has no uploads, so a chart goes out as a link Zalo fetches and a workbook as a link.
 import type { Choice, Reply } from "#commands/types.ts";
-import { foldDiacritics } from "#nlu/fold-diacritics.ts";
+import { foldWords } from "#nlu/fold-diacritics.ts";
 import { MAX_ZALO_TEXT } from "./client.ts";
 import type { MediaStore } from "./image-store.ts";
 import { splitText } from "#src/platforms/split-text.ts";
@@ -55,22 +55,14 @@ export function renderForZalo(reply: Reply, media?: MediaStore): ZaloRendering {
   return { texts, photo: { url: media.put(reply.image.png), ...(caption ? { caption } : {}) } };
 }
 
-/** Lower case, no marks, letters and digits only, single spaces: "↩️ Hoàn tác" → "hoan tac". */
-function comparable(text: string): string {
-  return foldDiacritics(text.normalize("NFC"))
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, " ")
-    .trim();
-}
-
 /**
  * The choice a person picked by answering a numbered list: "2", "số 2", "#2", "2." or the label's
  * words without marks ("hoan tac"). Undefined when the message is anything else, so it is read as a message.
  */
 export function readChoice(text: string, choices: readonly Choice[]): Choice | undefined {
-  const words = comparable(text);
+  const words = foldWords(text);
   if (!words) return undefined;
   const number = /^(?:so |lua chon |chon )?(\d{1,2})$/.exec(words);
   if (number) return choices[Number(number[1]) - 1];
-  return choices.find((choice) => comparable(choice.label) === words);
+  return choices.find((choice) => foldWords(choice.label) === words);
 }

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { Hono } from "hono";
 import { openDatabase, repositories, type Repositories } from "#db/index.ts";
 import type { Role, UnitKind } from "#db/schema.ts";
-import { conversation } from "#src/conversation.ts";
+import { conversationOver } from "#src/assemble.ts";
 import { createInvite } from "#domain/invites.ts";
 import { loadTranslations } from "#src/i18n.ts";
 import { createLogger } from "#src/logger.ts";
@@ -98,7 +98,7 @@ export class ZaloWorld {
     const media = options.media ? createImageStore({ publicUrl: PUBLIC_URL }) : undefined;
     const adapter = createZaloAdapter({
       client: createZaloClient({ token: STAND_IN_ZALO_TOKEN, apiRoot: standIn.url }),
-      conversation: conversation({ repos, translate, timeZone: "Asia/Ho_Chi_Minh", clock: () => clock.now() }),
+      conversation: conversationOver(repos, { translate, timeZone: "Asia/Ho_Chi_Minh", clock: () => clock.now() }),
       updates: repos.updates,
       choices: chatChoiceRepository(repos.db),
       translate,
