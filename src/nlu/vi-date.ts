@@ -482,7 +482,9 @@ export function findTimeExpressions(
 
 /** The first date a text names, as YYYY-MM-DD; relative dates need `today` (YYYY-MM-DD). */
 export function parseViDate(text: string, today?: string): string | undefined {
-  const words = expandAbbreviations(text.replace(/[,;!?()]/g, " "))
+  // "sáu" with its mark is six ("tháng sáu"); folding would make it "sau" (next).
+  const six = text.normalize("NFC").replace(/(?<!\p{L})[sS]áu(?!\p{L})/gu, "6");
+  const words = expandAbbreviations(six.replace(/[,;!?()]/g, " "))
     .replace(/(?<![^ ])([a-z]+)\/(\d{4})(?![^ ])/g, "$1 / $2")
     .split(" ")
     .filter((w) => w !== "");
