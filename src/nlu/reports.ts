@@ -123,8 +123,6 @@ interface Rule {
   /** "nghỉ" alone: a leave only with a count, a negation or a closing word ("nghỉ hết rồi"). */
   bare?: boolean;
   needs?: "party" | "activity" | "activity-sentence";
-  /** "+3 đv", "-1 đv" opening a clause: the sign is the report's own notation. */
-  signed?: boolean;
 }
 
 const RULES: readonly Rule[] = [
@@ -148,7 +146,7 @@ const RULES: readonly Rule[] = [
     total: true,
   },
   { re: words(`(?<!(?:can|phai|con|nua|tuyen) )them #(\\d+) (?:${MEMBER})`), kind: "join", rank: 1, countGroup: 1 },
-  { re: words("\\+ ?#(\\d+)"), kind: "join", rank: 1, countGroup: 1, signed: true },
+  { re: words("\\+ ?#(\\d+)"), kind: "join", rank: 1, countGroup: 1 },
   // "3 đv mới" is new members; "2 đv mới nghỉ" is "just left".
   { re: words(`#(\\d+) (?:${MEMBER}) moi${NEW_ENDS}`), kind: "join", rank: 1, countGroup: 1 },
   { re: words(`(?:${MEMBER}) moi(?: :)? #(\\d+)`), kind: "join", rank: 1, countGroup: 1 },
@@ -169,7 +167,7 @@ const RULES: readonly Rule[] = [
     countGroup: 1,
     total: true,
   },
-  { re: words(`(?<=^|[,;:.] )- ?#(\\d+)(?= (?:${PERSON}))`), kind: "leave", rank: 1, countGroup: 1, signed: true },
+  { re: words(`(?<=^|[,;:.] )- ?#(\\d+)(?= (?:${PERSON}))`), kind: "leave", rank: 1, countGroup: 1 },
   { re: words(`mat(?: di)?(?: [-+])? #(\\d+)(?: (?:${PERSON}))?`), kind: "leave", rank: 1, countGroup: 1, total: true },
   { re: words("(?:phoi hop )?to chuc|trien khai"), kind: "activity", rank: 2, needs: "activity" },
   { re: words(`(?:vua|da|moi)(?: di)? (?:${ACTIVITY_VERBS})`), kind: "activity", rank: 2 },
@@ -262,6 +260,7 @@ const LIST_ITEM = new RegExp(`^ (?:,|va)(?: va)? #(\\d+)(?: (?:${PERSON}))? (?:$
 // A second telling marked as more: "chiều kết nạp thêm 2", "2 đv nữa".
 const ANOTHER_TIME = / (?:them|nua|tiep)(?= )/;
 const DAY_PART = /^(?:sang|trua|chieu|toi|dem|@t)$/;
+const SIGN_OPENER = /^(?:@t|va|con|thi|ngoai|ra)$/;
 const ODD_NUMBER = /^~(?:sci|dec)$/;
 const NO_CHANGE = /(?:^| )(?:khong|chua) co (?:bien dong|thay doi)(?: (?:gi|nao))?(?: (?:ve )?doan vien)?(?= |$)/;
 
@@ -295,8 +294,6 @@ class Finder {
   readonly used = new Set<number>();
   askedAboutReport = false;
   uncertain: Uncertain | undefined;
-  /** Every trigger that is a report, before counts were matched and duplicates pruned. */
-  reported: Found[] = [];
   private readonly sentences: string[] = [];
 
   constructor(
@@ -612,16 +609,11 @@ class Finder {
       if (sign === undefined || number === undefined || !/^[-+]$/.test(sign.form) || sign.end !== number.start)
         continue;
       // "+3 đv" opening a clause is the officer's notation; "kết nạp -3", "giảm +2" contradict or doubt.
-      const clause = this.clauses.clauseOf[f.token];
-      const afterAnother = this.reported.some(
-        (g) => g !== f && g.start < f.start && this.clauses.clauseOf[g.token] === clause,
-      );
-      if (f.rule.signed !== true || afterAnother) {
-        this.uncertain = { reason: "count-signed", text: this.canonical.source.slice(sign.start, number.end) };
-        // The count is not known until the officer says it without the sign.
-        delete f.count;
-        return;
-      }
+      if (this.opensClause(k - 1)) continue;
+      this.uncertain = { reason: "count-signed", text: this.canonical.source.slice(sign.start, number.end) };
+      // The count is not known until the officer says it without the sign.
+      delete f.count;
+      return;
     }
     for (const f of this.found) {
       if (f.count !== undefined || f.negated === true) continue;
@@ -633,6 +625,17 @@ class Finder {
       }
     }
     this.sameEvents();
+  }
+
+  /** Nothing but time words stands between the clause's start (or its colon) and token i. */
+  private opensClause(i: number): boolean {
+    const [from] = this.clauses.bounds[this.clauses.clauseOf[i] ?? 0] ?? [0, 0];
+    for (let j = i - 1; j >= from; j -= 1) {
+      const form = this.canonical.tokens[j]?.form ?? "";
+      if (form === ":") return true;
+      if (!SIGN_OPENER.test(form)) return false;
+    }
+    return true;
   }
 
   /**
@@ -717,7 +720,6 @@ export function extractReports(canonical: CanonicalText, clauses: Clauses): Extr
   finder.findTriggers();
   finder.found = finder.found.filter((f) => finder.isReport(f));
   finder.found = finder.found.filter((f) => !finder.swallowedByReferral(f));
-  finder.reported = [...finder.found];
   finder.assignCounts();
   finder.prune();
   finder.doubts();
