@@ -257,6 +257,8 @@ const TOTAL_WORD = /(?:^| )(?:tong|tong cong|tat ca|tong so)(?: [a-z]+)?$/;
 const GENDER = "nu|nam";
 const QUALIFIED = new RegExp(`^(?: (?:${PERSON}))? (?:${GENDER})(?= |$)`);
 const LIST_ITEM = new RegExp(`^ (?:,|va)(?: va)? #(\\d+)(?: (?:${PERSON}))? (?:${GENDER})(?= [,.;!?]| va| ,|$)`);
+// "kết nạp 2 đv tổ 1, 3 đv tổ 2": another item, or a breakdown? The bot cannot tell, and asks.
+const PARALLEL_ITEM = new RegExp(`^ (?:${PERSON})(?: [^ ,.;!?]+)+ , #(\\d+) (?:${PERSON})(?= |$)`);
 // A second telling marked as more: "chiều kết nạp thêm 2", "2 đv nữa".
 const ANOTHER_TIME = / (?:them|nua|tiep)(?= )/;
 const DAY_PART = /^(?:sang|trua|chieu|toi|dem|@t)$/;
@@ -275,6 +277,8 @@ interface Found {
   /** Offset of the "#" of the number used as count. */
   countAt?: number;
   negated?: boolean;
+  /** The counts of a verbless list the bot cannot add up with certainty ("2, 3"). */
+  unclearList?: string;
 }
 
 export interface Extraction {
@@ -494,7 +498,8 @@ class Finder {
       ) {
         return;
       }
-      f.count = next.count + this.listAfter(f, next.endsAt);
+      f.count = next.count;
+      f.count += this.listAfter(f, next.endsAt);
       f.countAt = next.at;
       this.used.add(next.at);
     });
@@ -543,7 +548,11 @@ class Finder {
   private listAfter(f: Found, endsAt: number): number {
     let rest = this.text.slice(endsAt, this.nextStart(f));
     const first = QUALIFIED.exec(rest);
-    if (first === null) return 0;
+    if (first === null) {
+      const parallel = PARALLEL_ITEM.exec(rest);
+      if (parallel?.[1] !== undefined) f.unclearList = `${f.count ?? ""}, ${parallel[1]}`;
+      return 0;
+    }
     let offset = endsAt + first[0].length;
     rest = rest.slice(first[0].length);
     let extra = 0;
@@ -623,6 +632,11 @@ class Finder {
         this.uncertain = { reason: "count-form", text: odd.typed };
         return;
       }
+    }
+    const list = this.found.find((f) => f.unclearList !== undefined);
+    if (list?.unclearList !== undefined) {
+      this.uncertain = { reason: "count-repeated", text: list.unclearList };
+      return;
     }
     this.sameEvents();
   }

@@ -86,6 +86,10 @@ describe("a list and a breakdown", () => {
     expect(read("ket nap 2 dv nu va 1 dv nam").reports).toEqual([{ event: "join", count: 3 }]);
   });
 
+  it("asks about a list it cannot tell from a breakdown", () => {
+    expect(read("kết nạp 2 đv tổ 1, 3 đv tổ 2").uncertain).toEqual({ reason: "count-repeated", text: "2, 3" });
+  });
+
   it("does not count the members of a breakdown again", () => {
     expect(read("kết nạp 5 đv, trong đó 2 nữ").reports).toEqual([{ event: "join", count: 5 }]);
     expect(read("kết nạp 5 đv, trong đó 2 đv nữ").reports).toEqual([{ event: "join", count: 5 }]);
