@@ -31,6 +31,14 @@ export const report: Command = {
     const { repos, t } = services;
     const actor = req.actor;
     if (!actor) return refuse("not-linked", t);
+    // A number or date the language layer is unsure of is asked about; nothing is recorded until it is said plainly.
+    const doubt = req.parse.uncertain;
+    if (doubt) {
+      return refuse(`uncertain-${doubt.reason}`, t, {
+        text: doubt.text,
+        date: doubt.date === undefined ? doubt.text : viDate(doubt.date),
+      });
+    }
     const items: ReportItem[] = req.parse.reports ?? [];
     if (items.length === 0) return refuse("report-unclear", t);
 

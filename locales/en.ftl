@@ -46,6 +46,15 @@ report-which-unit = You look after { $unit }: say which unit this report is for,
 report-already = This report was recorded already; it is not counted again.
 button-undo = ↩️ Undo
 
+# Uncertain readings: the bot read a number or a date it cannot be sure of, so it asks and records nothing.
+uncertain-count-signed = I am not sure of the number “{ $text }”: with a + or − sign it is unclear whether it goes up or down. Nothing was recorded. Send it again without the sign, for example “kết nạp 3 đoàn viên” or “giảm 3 đoàn viên”.
+uncertain-count-form = I am not sure of the number “{ $text }”, so nothing was recorded. Send it again in plain digits, for example “kết nạp 3 đoàn viên”.
+uncertain-count-repeated = The message gives the numbers { $text } for the same thing, so I cannot tell one event from several. Nothing was recorded. Send the total in one sentence, for example “kết nạp 5 đoàn viên”.
+uncertain-date-impossible = “{ $text }” is not a day on the calendar, so nothing was recorded. Send it again with the right date, for example “kết nạp 3 đoàn viên ngày 15/3”.
+uncertain-date-future = { $date } has not come yet, so nothing was recorded. Report once it has happened, or send it again with the right date, for example “kết nạp 3 đoàn viên hôm qua”.
+uncertain-date-before-period = { $date } is before this year's target period (which starts on 1 January), so nothing was recorded. If the date was a typo, send it again with the right one, for example “kết nạp 3 đoàn viên hôm qua”; for last year's figures, ask your district to adjust them.
+uncertain-date-ambiguous = I cannot tell whether “{ $text }” means June (tháng sáu) or next month (tháng sau), so nothing was recorded. Send the month as a number, for example “kết nạp 3 đoàn viên tháng 6”.
+
 ## Standings
 
 standing-open = 📌 { $metric }: { $done }/{ $target } ({ $percent }%), { $missing } to go, { $days } days left (due { $deadline })

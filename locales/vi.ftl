@@ -46,6 +46,15 @@ report-which-unit = Anh/chị phụ trách { $unit } nên cần ghi rõ báo cá
 report-already = Báo cáo này đã được ghi nhận trước đó, tôi không ghi thêm lần nữa.
 button-undo = ↩️ Hoàn tác
 
+# Uncertain readings: the bot read a number or a date it cannot be sure of, so it asks and records nothing.
+uncertain-count-signed = Tôi chưa chắc số lượng “{ $text }”: con số có dấu + hoặc − nên không rõ là tăng hay giảm. Tôi chưa ghi nhận gì. Hãy gõ lại con số không kèm dấu, ví dụ: “kết nạp 3 đoàn viên” hoặc “giảm 3 đoàn viên”.
+uncertain-count-form = Tôi chưa chắc số lượng “{ $text }” nên chưa ghi nhận gì. Hãy gõ lại con số bằng chữ số thông thường, ví dụ: “kết nạp 3 đoàn viên”.
+uncertain-count-repeated = Tin nhắn nêu các con số { $text } cho cùng một việc nên tôi chưa chắc đó là một đợt hay nhiều đợt. Tôi chưa ghi nhận gì. Hãy gửi lại tổng số trong một câu, ví dụ: “kết nạp 5 đoàn viên”.
+uncertain-date-impossible = Ngày “{ $text }” không có trên lịch nên tôi chưa ghi nhận gì. Hãy gửi lại với ngày đúng, ví dụ: “kết nạp 3 đoàn viên ngày 15/3”.
+uncertain-date-future = Ngày { $date } chưa tới nên tôi chưa ghi nhận gì. Hãy báo cáo sau khi việc đã diễn ra, hoặc gửi lại với ngày đúng, ví dụ: “kết nạp 3 đoàn viên hôm qua”.
+uncertain-date-before-period = Ngày { $date } nằm trước kỳ chỉ tiêu năm nay (tính từ ngày 01/01) nên tôi chưa ghi nhận gì. Nếu gõ nhầm ngày, hãy gửi lại với ngày đúng, ví dụ: “kết nạp 3 đoàn viên hôm qua”; số liệu của năm trước, hãy nhờ cán bộ LĐLĐ điều chỉnh.
+uncertain-date-ambiguous = Tôi chưa chắc “{ $text }” là tháng sáu hay tháng sau nên chưa ghi nhận gì. Hãy gõ lại tháng bằng số, ví dụ: “kết nạp 3 đoàn viên tháng 6”.
+
 ## Standings
 
 standing-open = 📌 { $metric }: { $done }/{ $target } ({ $percent }%), còn thiếu { $missing }, còn { $days } ngày (hạn { $deadline })

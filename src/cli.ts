@@ -13,7 +13,7 @@ const USAGE = `usage: npm run cli -- <command>
   reminders --at <ISO time> [--dry-run]           what falls due then; without --dry-run, into the outbox
   broadcast <unit_code> "<text>"                  an announcement to everyone linked in the subtree
   task add <unit_code> "<title>" --due DD/MM/YYYY a task for a unit and everything below it
-  parse ["<text>"]                                how the bot reads a message (stdin: one per line)`;
+  parse [--today YYYY-MM-DD] ["<text>"]           how the bot reads a message, and the day a report is recorded on`;
 
 const io = { out: (line: string) => console.log(line), err: (line: string) => console.error(line) };
 

@@ -10,7 +10,7 @@ import { digitValue, looksLikePhone, readNumberAt } from "./vi-number.ts";
 import { findTimeExpressions } from "./vi-date.ts";
 
 export interface Token {
-  /** Canonical form: a folded word, "#<n>", "@t", "@d", "~tel" or a punctuation mark. */
+  /** Canonical form: a folded word, "#<n>", "@t", "@d", "~tel", "~sci" (1e2) or a punctuation mark. */
   form: string;
   /** The word as typed, lowercased (with its marks). */
   typed: string;
@@ -25,6 +25,10 @@ export interface Token {
   date?: string;
   /** The date's year was not written and was taken from today. */
   guessedYear?: boolean;
+  /** Names a day the calendar does not have ("29/02/2023"). */
+  invalidDate?: boolean;
+  /** "thang sau" in a message typed without marks: June or next month. */
+  ambiguousDate?: boolean;
   /** A person's name that happens to be a number or date word ("anh Hai", "chị Mai"). */
   name?: boolean;
   /** Capitalised inside a sentence, so part of a name ("trường mầm non Sao Mai"). */
@@ -56,8 +60,9 @@ const LEXEME = new RegExp(
     "(\\d+(?:[.,]\\d+)?%)",
     "(\\d+(?:[.,]\\d{3})+(?![\\d]))", // thousands
     "(\\d+[.,]\\d+)", // decimal
-    "(\\d+k(?![\\p{L}]))",
+    "(\\d+[kK](?![\\p{L}]))",
     "(\\d+tr(?![\\p{L}]))", // money
+    "(\\d+[eE][+-]?\\d+(?![\\p{L}\\d]))", // "1e2": no officer means a hundred by it
     "(\\d+)",
     "([^\\s\\p{L}\\p{M}\\d])",
   ].join("|"),
@@ -127,7 +132,8 @@ function lex(source: string): Lexeme[] {
       forms = [value === undefined ? "~tel" : String(value)];
     } else if (m[10] !== undefined) forms = ["~dec"];
     else if (m[12] !== undefined) forms = ["~money"];
-    else if (m[13] !== undefined) forms = [looksLikePhone(raw) ? "~tel" : raw];
+    else if (m[13] !== undefined) forms = ["~sci"];
+    else if (m[14] !== undefined) forms = [looksLikePhone(raw) ? "~tel" : raw];
     else forms = [raw];
     const shouted = m[2] !== undefined && raw.length > 1 && raw === raw.toUpperCase();
     out.push({ forms, typed, start, end, capital, shouted });
@@ -231,7 +237,15 @@ const TIME_SPELLINGS: ReadonlyMap<string, readonly string[]> = new Map([
   ["luc", ["lúc"]],
   ["gio", ["giờ"]],
   ["mung", ["mùng", "mồng"]],
+  ["thu", ["thứ"]],
+  ["chu", ["chủ"]],
+  ["nhat", ["nhật"]],
 ]);
+
+// "sáu" with its mark is always six ("tháng sáu", "thứ sáu"); "sau" is "after" or "next".
+function timeForm(token: Token): string {
+  return token.form === "sau" && token.typed === "sáu" && token.name !== true ? "6" : token.form;
+}
 
 function notTime(token: Token | undefined): boolean {
   if (token === undefined || token.name === true) return true;
@@ -245,12 +259,10 @@ function notTime(token: Token | undefined): boolean {
 }
 
 function markTime(tokens: Token[], today: string | undefined): Token[] {
-  const spans = findTimeExpressions(
-    tokens.map((t) => t.form),
-    today,
-    (i) => notTime(tokens[i]),
-  );
+  const forms = tokens.map(timeForm);
+  const spans = findTimeExpressions(forms, today, (i) => forms[i] !== "6" && notTime(tokens[i]));
   if (spans.length === 0) return tokens;
+  const plain = !tokens.some((t) => hasDiacritics(t.typed));
   const out: Token[] = [];
   let i = 0;
   for (const span of spans) {
@@ -259,6 +271,10 @@ function markTime(tokens: Token[], today: string | undefined): Token[] {
       collapse(tokens, span.start, span.end, span.kind === "duration" ? "@d" : "@t", {
         ...(span.date === undefined ? {} : { date: span.date }),
         ...(span.guessedYear === true ? { guessedYear: true } : {}),
+        ...(span.invalid === true ? { invalidDate: true } : {}),
+        ...(plain && span.end === span.start + 2 && forms[span.start] === "thang" && forms[span.start + 1] === "sau"
+          ? { ambiguousDate: true }
+          : {}),
       }),
     );
     i = span.end;

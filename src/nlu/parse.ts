@@ -6,7 +6,7 @@ import { classify } from "./intent.ts";
 import { findPeople } from "./people.ts";
 import { extractReports } from "./reports.ts";
 import { rankIntents } from "./suggest.ts";
-import type { Intent, Parse, ParseOptions } from "./types.ts";
+import type { Intent, Parse, ParseOptions, Uncertain } from "./types.ts";
 import { findBareUnitName, findUnitMention } from "./unit-mention.ts";
 
 // A date after these words names an occasion ("chào mừng 28/7"), not when the report happened.
@@ -19,9 +19,16 @@ function daysBetween(from: string, to: string): number {
   return (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000;
 }
 
+/** A token that dates something: a day, or a day the calendar lacks (which must be asked about). */
+function isDate(canonical: CanonicalText, i: number): boolean {
+  const token = canonical.tokens[i];
+  if (token?.date === undefined && token?.invalidDate !== true) return false;
+  return !OCCASION.test(canonical.tokens[i - 1]?.form ?? "");
+}
+
 function datedAt(canonical: CanonicalText, i: number, today: string | undefined): string | undefined {
   const token = canonical.tokens[i];
-  if (token?.date === undefined || OCCASION.test(canonical.tokens[i - 1]?.form ?? "")) return undefined;
+  if (token?.date === undefined) return undefined;
   // A report looks back: "tháng 12" said in June is last December. A date only days ahead stays
   // as said ("ngày 20/6" on the 15th), so that the bot can point out it has not come yet.
   if (token.guessedYear === true && today !== undefined && daysBetween(today, token.date) > FAR_AHEAD_DAYS) {
@@ -30,23 +37,42 @@ function datedAt(canonical: CanonicalText, i: number, today: string | undefined)
   return token.date;
 }
 
-function reportDate(
+/** The token that dates the report, if any. */
+function reportDateToken(
   canonical: CanonicalText,
   clauses: Clauses,
   triggerTokens: readonly number[],
-  today: string | undefined,
-): string | undefined {
+): number | undefined {
   const triggerClauses = new Set(triggerTokens.map((t) => clauses.clauseOf[t]));
   const triggerSentences = new Set(triggerTokens.map((t) => clauses.sentenceOf[t]));
   for (let i = 0; i < canonical.tokens.length; i += 1) {
-    const date = datedAt(canonical, i, today);
-    if (date === undefined) continue;
-    if (triggerClauses.has(clauses.clauseOf[i])) return date;
+    if (!isDate(canonical, i)) continue;
+    if (triggerClauses.has(clauses.clauseOf[i])) return i;
     // "Hôm qua, kết nạp 3 đv": a clause that is only the date dates its sentence.
     const [from, to] = clauses.bounds[clauses.clauseOf[i] ?? 0] ?? [0, 0];
     const alone = canonical.tokens.slice(from, to).every((t) => TIME_ONLY_CLAUSE.test(t.form));
-    if (alone && triggerSentences.has(clauses.sentenceOf[i])) return date;
+    if (alone && triggerSentences.has(clauses.sentenceOf[i])) return i;
   }
+  return undefined;
+}
+
+/**
+ * A report is dated within the period its targets count (this calendar year, up to today), on a
+ * day the calendar has. Anything else is asked about, never moved to a day the officer did not say.
+ */
+function doubtAboutDate(
+  canonical: CanonicalText,
+  i: number,
+  date: string | undefined,
+  today: string | undefined,
+): Uncertain | undefined {
+  const token = canonical.tokens[i];
+  const text = token?.typed ?? "";
+  if (token?.invalidDate === true) return { reason: "date-impossible", text };
+  if (token?.ambiguousDate === true) return { reason: "date-ambiguous", text };
+  if (date === undefined || today === undefined) return undefined;
+  if (date > today) return { reason: "date-future", text, date };
+  if (date < `${today.slice(0, 4)}-01-01`) return { reason: "date-before-period", text, date };
   return undefined;
 }
 
@@ -62,10 +88,16 @@ export function parse(text: string, options: ParseOptions = {}): Parse {
     const unit = findUnitMention(canonical, founding);
     if (unit !== undefined) result.unit = unit;
     else hintUnit(result, canonical);
-    const date = reportDate(canonical, clauses, extraction.triggerTokens, options.today);
+    const dateToken = reportDateToken(canonical, clauses, extraction.triggerTokens);
+    const date = dateToken === undefined ? undefined : datedAt(canonical, dateToken, options.today);
     if (date !== undefined) result.date = date;
     const people = findPeople(canonical, extraction.triggerTokens[0] ?? 0);
     if (people !== undefined) result.people = people;
+    // The count is asked about before the date: it is the number an officer most often mistypes.
+    const uncertain =
+      extraction.uncertain ??
+      (dateToken === undefined ? undefined : doubtAboutDate(canonical, dateToken, date, options.today));
+    if (uncertain !== undefined) result.uncertain = uncertain;
   } else if (intent === "ask_remaining" || intent === "ask_progress" || intent === "ask_deadlines") {
     if (metric !== undefined) result.metric = metric;
     const unit = findUnitMention(canonical);

@@ -5,12 +5,15 @@
 // fixed place around it: right after it ("kết nạp được 5 người"), else right before it ("2 đv
 // nghỉ việc"). Numbers anywhere else (company names, worker totals, dates, phone numbers) are
 // never counts.
+//
+// A count the officer may not have meant as read (a signed "-3", a "1e2", the same event told
+// twice with different numbers) is not guessed at: the extraction says why it is uncertain.
 
 import type { CanonicalText } from "./canonical-text.ts";
 import { tokenAt } from "./canonical-text.ts";
 import type { Clauses } from "./clauses.ts";
 import { ACTIVITY_NOUNS, PERSON_NOUNS, alternation } from "./counted-nouns.ts";
-import type { ReportEvent, ReportItem } from "./types.ts";
+import type { ReportEvent, ReportItem, Uncertain } from "./types.ts";
 
 const PERSON = alternation(PERSON_NOUNS);
 // New workers are not new members: "thêm 3 đv", "5 đv mới", but not "tuyển thêm 5 công nhân mới".
@@ -136,7 +139,7 @@ const RULES: readonly Rule[] = [
   { re: words("(?:xin )?(?:vao|gia nhap|tham gia)(?: to chuc)? cong doan"), kind: "join", rank: 2 },
   { re: words("phat trien(?: (?:moi|duoc|them))* #(\\d+)"), kind: "join", rank: 1, countGroup: 1 },
   {
-    re: words("(?<!(?:thuc|phat trien) )tang(?: (?:them|duoc))?(?: :)? #(\\d+)"),
+    re: words("(?<!(?:thuc|phat trien) )tang(?: (?:them|duoc))?(?: :)?(?: [-+])? #(\\d+)"),
     kind: "join",
     rank: 1,
     countGroup: 1,
@@ -157,9 +160,15 @@ const RULES: readonly Rule[] = [
   },
   { re: words(LEAVE_VERBS), kind: "leave", rank: 2 },
   { re: words("nghi"), kind: "leave", rank: 2, bare: true },
-  { re: words("giam(?: (?:di|them|duoc|mat))?(?: :)? #(\\d+)"), kind: "leave", rank: 1, countGroup: 1, total: true },
+  {
+    re: words("giam(?: (?:di|them|duoc|mat))?(?: :)?(?: [-+])? #(\\d+)"),
+    kind: "leave",
+    rank: 1,
+    countGroup: 1,
+    total: true,
+  },
   { re: words(`(?<=^|[,;:.] )- ?#(\\d+)(?= (?:${PERSON}))`), kind: "leave", rank: 1, countGroup: 1 },
-  { re: words(`mat(?: di)? #(\\d+)(?: (?:${PERSON}))?`), kind: "leave", rank: 1, countGroup: 1, total: true },
+  { re: words(`mat(?: di)?(?: [-+])? #(\\d+)(?: (?:${PERSON}))?`), kind: "leave", rank: 1, countGroup: 1, total: true },
   { re: words("(?:phoi hop )?to chuc|trien khai"), kind: "activity", rank: 2, needs: "activity" },
   { re: words(`(?:vua|da|moi)(?: di)? (?:${ACTIVITY_VERBS})`), kind: "activity", rank: 2 },
   { re: words("#(\\d+) hoat dong"), kind: "activity", rank: 1, countGroup: 1 },
@@ -188,6 +197,7 @@ const FILLER = [
   "la",
   ":",
   "-",
+  "\\+",
   "=",
   "@t",
   "trong",
@@ -243,6 +253,17 @@ const INTENTION =
 const COUNT_WITH_PERSON = new RegExp(`^ #\\d+ (?:${PERSON})(?= |$)`);
 const ONLY_PERSON_BETWEEN = new RegExp(`^(?: (?:${PERSON}))? ?$`);
 const TOTAL_WORD = /(?:^| )(?:tong|tong cong|tat ca|tong so)(?: [a-z]+)?$/;
+// "kết nạp 2 đv nữ, 1 đv nam": a list that drops its verb after the first item.
+const GENDER = "nu|nam";
+const QUALIFIED = new RegExp(`^(?: (?:${PERSON}))? (?:${GENDER})(?= |$)`);
+const LIST_ITEM = new RegExp(`^ (?:,|va)(?: va)? #(\\d+)(?: (?:${PERSON}))? (?:${GENDER})(?= [,.;!?]| va| ,|$)`);
+// "kết nạp 2 đv tổ 1, 3 đv tổ 2": another item, or a breakdown? The bot cannot tell, and asks.
+const PARALLEL_ITEM = new RegExp(`^ (?:${PERSON})(?: [^ ,.;!?]+)+ , #(\\d+) (?:${PERSON})(?= |$)`);
+// A second telling marked as more: "chiều kết nạp thêm 2", "2 đv nữa".
+const ANOTHER_TIME = / (?:them|nua|tiep)(?= )/;
+const DAY_PART = /^(?:sang|trua|chieu|toi|dem|@t)$/;
+const SIGN_OPENER = /^(?:@t|va|con|thi|ngoai|ra)$/;
+const ODD_NUMBER = /^~(?:sci|dec)$/;
 const NO_CHANGE = /(?:^| )(?:khong|chua) co (?:bien dong|thay doi)(?: (?:gi|nao))?(?: (?:ve )?doan vien)?(?= |$)/;
 
 interface Found {
@@ -256,6 +277,8 @@ interface Found {
   /** Offset of the "#" of the number used as count. */
   countAt?: number;
   negated?: boolean;
+  /** The counts of a verbless list the bot cannot add up with certainty ("2, 3"). */
+  unclearList?: string;
 }
 
 export interface Extraction {
@@ -264,6 +287,8 @@ export interface Extraction {
   triggerTokens: number[];
   /** A report phrase stood in a question ("đã kết nạp 5 đv chưa?"). */
   askedAboutReport: boolean;
+  /** Why the counts cannot be recorded as read. */
+  uncertain?: Uncertain;
 }
 
 /** The working state of one extraction; methods rather than closures keep the hot path lean. */
@@ -272,6 +297,7 @@ class Finder {
   found: Found[] = [];
   readonly used = new Set<number>();
   askedAboutReport = false;
+  uncertain: Uncertain | undefined;
   private readonly sentences: string[] = [];
 
   constructor(
@@ -473,6 +499,7 @@ class Finder {
         return;
       }
       f.count = next.count;
+      f.count += this.listAfter(f, next.endsAt);
       f.countAt = next.at;
       this.used.add(next.at);
     });
@@ -517,6 +544,29 @@ class Finder {
     }
   }
 
+  /** "kết nạp 2 đv nữ, 1 đv nam": the items after the first that only drop the verb. */
+  private listAfter(f: Found, endsAt: number): number {
+    let rest = this.text.slice(endsAt, this.nextStart(f));
+    const first = QUALIFIED.exec(rest);
+    if (first === null) {
+      const parallel = PARALLEL_ITEM.exec(rest);
+      if (parallel?.[1] !== undefined) f.unclearList = `${f.count ?? ""}, ${parallel[1]}`;
+      return 0;
+    }
+    let offset = endsAt + first[0].length;
+    rest = rest.slice(first[0].length);
+    let extra = 0;
+    for (let m = LIST_ITEM.exec(rest); m?.[1] !== undefined; m = LIST_ITEM.exec(rest)) {
+      const at = offset + m[0].indexOf("#");
+      if (this.used.has(at)) break;
+      this.used.add(at);
+      extra += Number(m[1]);
+      offset += m[0].length;
+      rest = rest.slice(m[0].length);
+    }
+    return extra;
+  }
+
   /** 5. Drop what is not a report after all, and what only breaks another down. */
   prune(): void {
     let found = this.found.filter(
@@ -557,7 +607,102 @@ class Finder {
     });
   }
 
-  /** 6. Informal-economy members, and "trong đó N ... phi chính thức" splits. */
+  /** 6. Counts the officer may not have meant as read: the bot asks about them. */
+  doubts(): void {
+    const { tokens } = this.canonical;
+    for (const f of this.found) {
+      if (f.countAt === undefined) continue;
+      const k = tokenAt(this.canonical, f.countAt);
+      const sign = tokens[k - 1];
+      const number = tokens[k];
+      if (sign === undefined || number === undefined || !/^[-+]$/.test(sign.form) || sign.end !== number.start)
+        continue;
+      // "+3 đv" opening a clause is the officer's notation; "kết nạp -3", "giảm +2" contradict or doubt.
+      if (this.opensClause(k - 1)) continue;
+      this.uncertain = { reason: "count-signed", text: this.canonical.source.slice(sign.start, number.end) };
+      // The count is not known until the officer says it without the sign.
+      delete f.count;
+      return;
+    }
+    for (const f of this.found) {
+      if (f.count !== undefined || f.negated === true) continue;
+      const [from, to] = this.clauses.bounds[this.clauses.clauseOf[f.token] ?? 0] ?? [0, 0];
+      const odd = tokens.slice(from, to).find((t) => ODD_NUMBER.test(t.form));
+      if (odd !== undefined) {
+        this.uncertain = { reason: "count-form", text: odd.typed };
+        return;
+      }
+    }
+    const list = this.found.find((f) => f.unclearList !== undefined);
+    if (list?.unclearList !== undefined) {
+      this.uncertain = { reason: "count-repeated", text: list.unclearList };
+      return;
+    }
+    this.sameEvents();
+  }
+
+  /** Nothing but time words stands between the clause's start (or its colon) and token i. */
+  private opensClause(i: number): boolean {
+    const [from] = this.clauses.bounds[this.clauses.clauseOf[i] ?? 0] ?? [0, 0];
+    for (let j = i - 1; j >= from; j -= 1) {
+      const form = this.canonical.tokens[j]?.form ?? "";
+      if (form === ":") return true;
+      if (!SIGN_OPENER.test(form)) return false;
+    }
+    return true;
+  }
+
+  /**
+   * The same event told twice is one event: "2 chị nghỉ luôn, giảm 2 đoàn viên" is 2 departures.
+   * Events marked as separate add up ("sáng kết nạp 3, chiều kết nạp thêm 2"), and so do different
+   * reasons for leaving ("2 nghỉ việc, 1 nghỉ hưu"). Anything else the bot cannot tell, and asks.
+   */
+  private sameEvents(): void {
+    const personal = (f: Found) => f.kind === "join" || f.kind === "leave" || f.kind === "party_referral";
+    const counted = this.found.filter((f) => personal(f) && (f.count ?? 0) > 0);
+    const dropped = new Set<Found>();
+    for (let j = 1; j < counted.length; j += 1) {
+      const b = counted[j];
+      if (b === undefined) continue;
+      for (let i = 0; i < j; i += 1) {
+        const a = counted[i];
+        if (a === undefined || dropped.has(a) || a.kind !== b.kind || this.separate(a, b)) continue;
+        if (a.rule.total === true || b.rule.total === true) {
+          if (a.count === b.count) {
+            dropped.add(b);
+            break;
+          }
+        } else if (this.verb(a) !== this.verb(b)) continue;
+        this.uncertain = { reason: "count-repeated", text: `${a.count ?? ""}, ${b.count ?? ""}` };
+        return;
+      }
+    }
+    this.found = this.found.filter((f) => !dropped.has(f));
+  }
+
+  private clauseWords(f: Found): CanonicalText["tokens"] {
+    const [from, to] = this.clauses.bounds[this.clauses.clauseOf[f.token] ?? 0] ?? [0, 0];
+    return this.canonical.tokens.slice(from, to);
+  }
+
+  /** b is said to be another time: "thêm", "nữa", or a time of its own ("chiều", "hôm qua"). */
+  private separate(a: Found, b: Found): boolean {
+    const words = this.clauseWords(b);
+    if (ANOTHER_TIME.test(` ${words.map((t) => t.form).join(" ")} `)) return true;
+    const when = (f: Found) =>
+      this.clauseWords(f)
+        .filter((t) => DAY_PART.test(t.form))
+        .map((t) => t.typed)
+        .join(" ");
+    const bWhen = when(b);
+    return bWhen !== "" && bWhen !== when(a);
+  }
+
+  private verb(f: Found): string {
+    return this.text.slice(f.start, f.end);
+  }
+
+  /** 7. Informal-economy members, and "trong đó N ... phi chính thức" splits. */
   items(): ReportItem[] {
     const reports: ReportItem[] = [];
     for (const f of this.found) {
@@ -591,6 +736,13 @@ export function extractReports(canonical: CanonicalText, clauses: Clauses): Extr
   finder.found = finder.found.filter((f) => !finder.swallowedByReferral(f));
   finder.assignCounts();
   finder.prune();
+  finder.doubts();
   const reports = finder.items();
-  return { reports, triggerTokens: finder.found.map((f) => f.token), askedAboutReport: finder.askedAboutReport };
+  const extraction: Extraction = {
+    reports,
+    triggerTokens: finder.found.map((f) => f.token),
+    askedAboutReport: finder.askedAboutReport,
+  };
+  if (finder.uncertain !== undefined) extraction.uncertain = finder.uncertain;
+  return extraction;
 }

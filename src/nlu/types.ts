@@ -45,6 +45,34 @@ export interface ReportItem {
   informal?: boolean;
 }
 
+// Why the bot will not record a report as read, but ask first. Nothing is recorded until the
+// officer says it again plainly: a number is never changed silently.
+export const UNCERTAIN_REASONS = [
+  /** "kết nạp -3 đv", "kết nạp +3": a count with a sign, so up or down is unclear. */
+  "count-signed",
+  /** "kết nạp 1e2 đv", "2,5 đv": a count written in a form no officer means. */
+  "count-form",
+  /** "kết nạp 3 đv, kết nạp 2 đv": one event restated, or two? */
+  "count-repeated",
+  /** "29/02/2023": no such day. */
+  "date-impossible",
+  /** The day has not come yet. */
+  "date-future",
+  /** Before 1 January of today's year: outside the period targets count. */
+  "date-before-period",
+  /** "thang sau" typed without marks: June ("tháng sáu") or next month ("tháng sau")? */
+  "date-ambiguous",
+] as const;
+export type UncertainReason = (typeof UNCERTAIN_REASONS)[number];
+
+export interface Uncertain {
+  reason: UncertainReason;
+  /** The words in doubt, as typed ("-3", "1e2", "29/02/2023"). */
+  text: string;
+  /** YYYY-MM-DD, for a date that could be read but not accepted. */
+  date?: string;
+}
+
 export interface Parse {
   intent: Intent;
   reports?: ReportItem[];
@@ -69,6 +97,8 @@ export interface Parse {
    * linked, a "done" message that names no open task. The command that gets it decides.
    */
   otherwise?: Parse;
+  /** Set when a report could not be read with certainty: the bot asks and records nothing. */
+  uncertain?: Uncertain;
 }
 
 export interface ParseOptions {

@@ -1,5 +1,5 @@
 // Dates and other time expressions in a message ("20/7", "ngày 15 tháng 3", "tháng 4/2024",
-// "hôm qua", "tuần trước", "cuối tháng", "quý 3"), resolved to YYYY-MM-DD against `today`.
+// "hôm qua", "tuần trước", "cuối tháng", "quý 3", "thứ 5 tuần trước", "chủ nhật vừa rồi"), resolved to YYYY-MM-DD against `today`.
 // Every time expression is found even when it has no single date ("năm nay", "8h", "6 tháng"),
 // so that its numbers are never read as counts. Relative dates need `today`; without it they
 // are found but left unresolved.
@@ -16,6 +16,8 @@ export interface TimeSpan {
   date?: string;
   /** The year was not written and was taken from today. */
   guessedYear?: boolean;
+  /** A day the calendar does not have ("29/02/2023", "31/4"): read, but with no date. */
+  invalid?: boolean;
 }
 
 interface Day {
@@ -97,6 +99,31 @@ const DAY_PARTS = /^(?:sang|trua|chieu|toi|dem)$/;
 const PREVIOUS = /^(?:truoc|roi|ngoai|qua)$/;
 const NEXT = /^(?:sau|toi)$/;
 
+// "thứ 2" … "thứ 7" (Monday … Saturday), "chủ nhật" (Sunday); weeks start on Monday.
+const WEEKDAY_WORDS: ReadonlyMap<string, number> = new Map([
+  ["2", 0],
+  ["3", 1],
+  ["4", 2],
+  ["5", 3],
+  ["6", 4],
+  ["7", 5],
+  ["hai", 0],
+  ["ba", 1],
+  ["tu", 2],
+  ["bon", 2],
+  ["nam", 3],
+  ["sau", 4],
+  ["bay", 5],
+]);
+// "lần thứ 2", "đợt thứ ba", "năm thứ 5": an ordinal, not a weekday.
+const ORDINAL_NOUN = /^(?:lan|dot|lop|khoa|ky|nam|ngay|hang|giai|nguoi|cau|muc|phan|buoc|dieu|y|vong|tap|so)$/;
+// "thu 5 triệu" collects money; a weekday is not followed by a quantity.
+const NOT_AFTER_WEEKDAY = /^(?:trieu|nghin|ngan|tram|chuc|muoi|dong|k|tr|%|lan|~money)$/;
+
+function weekdayIndex(day: Day): number {
+  return (new Date(Date.UTC(day.y, day.m - 1, day.d)).getUTCDay() + 6) % 7;
+}
+
 class Scanner {
   private readonly today: Day | undefined;
 
@@ -167,16 +194,16 @@ class Scanner {
       if (inner !== undefined) return { ...inner, start: i };
       if ((w === "ngay" || w === "mung") && DIGITS.test(next) && Number(next) >= 1 && Number(next) <= 31) {
         const today = this.today;
-        return {
-          start: i,
-          end: i + 2,
-          kind: "point",
-          ...(today === undefined ? {} : { date: format({ y: today.y, m: today.m, d: Number(next) }) }),
-        };
+        const span: TimeSpan = { start: i, end: i + 2, kind: "point" };
+        if (today === undefined) return span;
+        const date = format({ y: today.y, m: today.m, d: Number(next) });
+        return date === undefined ? { ...span, invalid: true } : { ...span, date };
       }
     }
     const day = this.dayExpression(i);
     if (day !== undefined) return day;
+    const weekday = this.weekdayExpression(i);
+    if (weekday !== undefined) return weekday;
 
     if (w === "thang") return this.monthExpression(i);
     if (w === "quy") return this.quarterExpression(i, "start");
@@ -243,7 +270,7 @@ class Scanner {
 
   /** A day or month named without its year: the year is today's, and says so. */
   private dated(span: TimeSpan, date: string | undefined, year: number | undefined): TimeSpan {
-    if (date === undefined) return span;
+    if (date === undefined) return year === undefined && this.today === undefined ? span : { ...span, invalid: true };
     return year === undefined ? { ...span, date, guessedYear: true } : { ...span, date };
   }
 
@@ -273,6 +300,43 @@ class Scanner {
       return this.dated({ start: i, end, kind: "point" }, this.dayOf(month.m, d, y), y);
     }
     return undefined;
+  }
+
+  /**
+   * "thứ 5 tuần trước", "thứ hai tuần này", "chủ nhật vừa rồi", "thứ 6 tới", "thứ 3". Alone, a
+   * weekday is the latest one up to today: a report looks back.
+   */
+  private weekdayExpression(i: number): TimeSpan | undefined {
+    const w = this.at(i);
+    const next = this.at(i + 1);
+    let target: number | undefined;
+    if (w === "thu" && next !== undefined) target = WEEKDAY_WORDS.get(next);
+    else if (w === "chu" && next === "nhat") target = 6;
+    if (target === undefined || ORDINAL_NOUN.test(this.w[i - 1] ?? "")) return undefined;
+    const end = i + 2;
+    const after = this.at(end);
+    if (after !== undefined && NOT_AFTER_WEEKDAY.test(after)) return undefined;
+    const today = this.today;
+    const span = (length: number, offset: ((todayIndex: number) => number) | undefined): TimeSpan => {
+      const base: TimeSpan = { start: i, end: end + length, kind: "point" };
+      if (today === undefined || offset === undefined) return base;
+      return this.withDate(base, addDays(today, offset(weekdayIndex(today))));
+    };
+    const then = this.at(end + 1);
+    if (after === "tuan") {
+      if (then === "nay") return span(2, (t) => target - t);
+      if (then === "vua" && (this.at(end + 2) === "qua" || this.at(end + 2) === "roi"))
+        return span(3, (t) => target - t - 7);
+      if (then !== undefined && PREVIOUS.test(then)) return span(2, (t) => target - t - 7);
+      if (then !== undefined && NEXT.test(then)) return span(2, (t) => target - t + 7);
+    }
+    // The latest one before today: "chủ nhật vừa rồi" said on a Sunday is a week ago.
+    const before = (t: number) => -(((t - target + 6) % 7) + 1);
+    if (after === "vua" && (then === "qua" || then === "roi")) return span(2, before);
+    if (after !== undefined && PREVIOUS.test(after)) return span(1, before);
+    if (after === "nay") return span(1, (t) => target - t);
+    if (after === "toi" || after === "sau") return span(1, (t) => ((target - t + 6) % 7) + 1);
+    return span(0, (t) => -((t - target + 7) % 7));
   }
 
   /** "tháng 3", "tháng 4/2024", "tháng tư", "tháng này", "tháng trước". */
@@ -418,7 +482,9 @@ export function findTimeExpressions(
 
 /** The first date a text names, as YYYY-MM-DD; relative dates need `today` (YYYY-MM-DD). */
 export function parseViDate(text: string, today?: string): string | undefined {
-  const words = expandAbbreviations(text.replace(/[,;!?()]/g, " "))
+  // "sáu" with its mark is six ("tháng sáu"); folding would make it "sau" (next).
+  const six = text.normalize("NFC").replace(/(?<!\p{L})[sS]áu(?!\p{L})/gu, "6");
+  const words = expandAbbreviations(six.replace(/[,;!?()]/g, " "))
     .replace(/(?<![^ ])([a-z]+)\/(\d{4})(?![^ ])/g, "$1 / $2")
     .split(" ")
     .filter((w) => w !== "");

@@ -1,5 +1,6 @@
 // Vietnamese numbers as officers type them: "1.578", "12.000", "04", "12k", "12 nghìn",
-// "hai mươi mốt", "mười lăm", "ba lăm" (35), "một trăm linh năm", "1 nghìn 2 trăm".
+// "hai mươi mốt", "mười lăm", "ba lăm" (35), "một trăm linh năm", "1 nghìn 2 trăm", "2 chục",
+// "1 nghìn 2" (1.200), "một nghìn không trăm linh năm" (1.005).
 
 import { foldDiacritics } from "./fold-diacritics.ts";
 import { normalize } from "./normalize.ts";
@@ -34,6 +35,7 @@ const SPELLINGS: ReadonlyMap<string, readonly string[]> = new Map([
   ["bay", ["bảy", "bẩy"]],
   ["tam", ["tám"]],
   ["chin", ["chín"]],
+  ["khong", ["không"]],
   ["muoi", ["mười", "mươi"]],
   ["chuc", ["chục"]],
   ["tram", ["trăm"]],
@@ -98,6 +100,16 @@ class Reader {
     return this.words[i];
   }
 
+  isTens(i: number): boolean {
+    return TENS.test(this.words[i] ?? "") && this.spelledAsNumber(i);
+  }
+
+  /** A single digit typed as a digit ("3 chục 5"). */
+  digit(i: number): number | undefined {
+    const w = this.words[i];
+    return w !== undefined && /^\d$/.test(w) ? Number(w) : undefined;
+  }
+
   unit(i: number, table: ReadonlyMap<string, number> = UNIT_VALUES): number | undefined {
     const w = this.words[i];
     if (w === undefined || !this.spelledAsNumber(i)) return undefined;
@@ -111,8 +123,15 @@ class Reader {
     if (PLAIN_DIGITS.test(w) && w.length <= 3) {
       const value = Number(w);
       if (this.is(i + 1, "tram")) return this.afterHundreds(value * 100, i + 2);
+      // "2 chục" is 20, "3 chục 5" is 35: digits and words count alike.
+      if (w.length === 1 && this.isTens(i + 1)) {
+        const tail = this.unit(i + 2, TAIL_VALUES) ?? this.digit(i + 2);
+        return tail === undefined ? { value: value * 10, next: i + 2 } : { value: value * 10 + tail, next: i + 3 };
+      }
       return { value, next: i + 1 };
     }
+    // "không trăm" only ever stands inside a number: "một nghìn không trăm linh năm".
+    if (this.is(i, "khong") && this.is(i + 1, "tram")) return this.afterHundreds(0, i + 2);
     if (this.is(i, "muoi")) {
       const tail = this.unit(i + 1, TAIL_VALUES);
       return tail === undefined ? { value: 10, next: i + 1 } : { value: 10 + tail, next: i + 2 };
@@ -194,11 +213,18 @@ export function readNumberAt(
     if (reader.is(next, "ruoi")) {
       value += 500;
       next += 1;
+    } else if ((reader.is(next, "linh") || reader.is(next, "le")) && reader.unit(next + 1) !== undefined) {
+      // "một nghìn linh năm" is 1,005.
+      value += reader.unit(next + 1) ?? 0;
+      next += 2;
     } else {
       const rest = reader.belowThousand(next);
       if (rest !== undefined) {
-        // "một nghìn hai" is 1,200: a lone digit after the thousands counts hundreds.
-        const loneDigit = rest.next === next + 1 && rest.value < 10 && !PLAIN_DIGITS.test(words[next] ?? "");
+        // "một nghìn hai" and "1 nghìn 2" are 1,200: a lone digit after the thousands counts hundreds.
+        const loneDigit =
+          rest.next === next + 1 &&
+          rest.value < 10 &&
+          (!PLAIN_DIGITS.test(words[next] ?? "") || /^\d$/.test(words[next] ?? ""));
         value += loneDigit ? rest.value * 100 : rest.value;
         next = rest.next;
       }

@@ -58,6 +58,37 @@ describe("parseViDate with today = 2024-06-15", () => {
   });
 });
 
+describe("weekdays, with today = Saturday 2024-06-15 (the week began on Monday 10/6)", () => {
+  it.each([
+    ["thứ 5 tuần trước", "2024-06-06"],
+    ["thu 5 tuan truoc", "2024-06-06"],
+    ["thứ năm tuần rồi", "2024-06-06"],
+    ["chủ nhật vừa rồi", "2024-06-09"],
+    ["chủ nhật tuần trước", "2024-06-09"],
+    ["chu nhat vua qua", "2024-06-09"],
+    ["thứ hai tuần này", "2024-06-10"],
+    ["thứ 2 tuần sau", "2024-06-17"],
+    ["thứ sáu", "2024-06-14"],
+    ["thứ 7", "2024-06-15"],
+    ["thứ bảy vừa rồi", "2024-06-08"],
+    ["thứ 3 tới", "2024-06-18"],
+  ])("reads %s as %s", (text, date) => {
+    expect(parseViDate(text, today)).toBe(date);
+  });
+
+  it("does not take an ordinal or a sum of money for a weekday", () => {
+    expect(parseViDate("đại hội lần thứ 2", today)).toBeUndefined();
+    expect(parseViDate("thu 5 trieu", today)).toBeUndefined();
+  });
+});
+
+describe("a month named in words", () => {
+  it("reads tháng sáu as June and tháng sau as next month", () => {
+    expect(parseViDate("tháng sáu", today)).toBe("2024-06-01");
+    expect(parseViDate("tháng sau", today)).toBe("2024-07-01");
+  });
+});
+
 describe("parseViDate without today", () => {
   it("resolves only what names its year", () => {
     expect(parseViDate("20/7/2024")).toBe("2024-07-20");
@@ -70,6 +101,12 @@ describe("parseViDate without today", () => {
 
 describe("findTimeExpressions", () => {
   const spans = (text: string) => findTimeExpressions(text.split(" "), today);
+
+  it("finds a day the calendar does not have, and says so instead of giving a date", () => {
+    expect(spans("ngay 29/02/2023")).toEqual([{ start: 0, end: 2, kind: "point", invalid: true }]);
+    expect(spans("31/4")).toEqual([{ start: 0, end: 1, kind: "point", invalid: true }]);
+    expect(spans("29/02/2024")).toEqual([{ start: 0, end: 1, kind: "point", date: "2024-02-29" }]);
+  });
 
   it("finds times of day and lengths of time, so their numbers are never counts", () => {
     expect(spans("hop luc 8h")).toEqual([{ start: 1, end: 3, kind: "point" }]);

@@ -12,6 +12,14 @@ describe("parseViNumber", () => {
     ["12 nghìn", 12000],
     ["12 ngàn", 12000],
     ["3 trăm", 300],
+    ["100K", 100_000],
+    ["100k", 100_000],
+    ["2 chục", 20],
+    ["3 chục 5", 35],
+    ["1 nghìn 2", 1200],
+    ["12 nghìn 5", 12_500],
+    ["1 nghìn 2 trăm", 1200],
+    ["1 nghìn 25", 1025],
   ])("reads digits %s as %d", (text, value) => {
     expect(parseViNumber(text)).toBe(value);
   });
@@ -61,6 +69,28 @@ describe("parseViNumber", () => {
   it("refuses a word whose marks make it another word", () => {
     expect(parseViNumber("bà")).toBeUndefined();
     expect(parseViNumber("muối")).toBeUndefined();
+  });
+});
+
+describe("parseViNumber, numbers that used to be misread", () => {
+  it.each([
+    ["một nghìn hai", 1200],
+    ["hai chục", 20],
+    ["một nghìn không trăm linh năm", 1005],
+    ["mot nghin khong tram linh nam", 1005],
+    ["một nghìn linh năm", 1005],
+    ["hai nghìn không trăm hai mươi tư", 2024],
+  ])("reads %s as %d", (text, value) => {
+    expect(parseViNumber(text)).toBe(value);
+  });
+
+  it("does not read 1e2 as a number at all", () => {
+    expect(parseViNumber("1e2")).toBeUndefined();
+  });
+
+  it("does not take 'không' alone for a number", () => {
+    expect(parseViNumber("không")).toBeUndefined();
+    expect(parseViNumber("không trăm")).toBeUndefined();
   });
 });
 
