@@ -136,20 +136,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   let timer: { handle: unknown; at: number } | undefined;
 
   function launch(message: OutboxMessage): void {
-    const task = (async () => {
-      let result: SendResult;
-      try {
-        result = await options.send(message);
-      } catch (error) {
-        result = { ok: false, error: error instanceof Error ? error.message : String(error) };
-      }
-      try {
-        settle(message, result);
-      } catch (error) {
-        // The database refused: the row stays `sending` and start-up recovery sends it again.
-        logger?.error({ outboxId: message.id, error: String(error) }, "could not record a send");
-      }
-    })();
+    const task = sendAndSettle(message, options.send, settle, logger);
     inFlight.add(task);
     void task.finally(() => {
       inFlight.delete(task);
@@ -204,6 +191,27 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       return inFlight.size;
     },
   };
+}
+
+/** Sends one message and records what came of it; never rejects. */
+async function sendAndSettle(
+  message: OutboxMessage,
+  send: Send,
+  settle: (message: OutboxMessage, result: SendResult) => void,
+  logger: DispatchLogger | undefined,
+): Promise<void> {
+  let result: SendResult;
+  try {
+    result = await send(message);
+  } catch (error) {
+    result = { ok: false, error: error instanceof Error ? error.message : String(error) };
+  }
+  try {
+    settle(message, result);
+  } catch (error) {
+    // The database refused: the row stays `sending` and start-up recovery sends it again.
+    logger?.error({ outboxId: message.id, error: String(error) }, "could not record a send");
+  }
 }
 
 function createLanes(limits: DispatcherOptions["limits"], concurrency: number): Map<Platform, Lane> {
