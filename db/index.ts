@@ -1,5 +1,6 @@
 import type { Db } from "./client.ts";
 import { groupCommit } from "./group-commit.ts";
+import { chatChoiceRepository } from "./repositories/chat-choices.ts";
 import { figureRepository } from "./repositories/figures.ts";
 import { ledgerRepository } from "./repositories/ledger.ts";
 import { metricRepository } from "./repositories/metrics.ts";
@@ -39,6 +40,7 @@ export function repositories(db: Db) {
     plans: planRepository(db),
     reminders: reminderRepository(db),
     outbox: outboxRepository(db),
+    chatChoices: chatChoiceRepository(db),
   };
 }
 

@@ -287,3 +287,12 @@ unit-several-more = … and { $count } more.
 unit-several-twins = Units of the same name are shown with the union above them. The same name cannot tell them apart: ask an officer of that union above to ask or report.
 unit-several-pick = Pick the unit below to see it now.
 unit-several-how = Send it again with the unit's name in full, as above.
+
+# Zalo
+zalo-choose-one = Reply with 1 to choose it.
+zalo-choose = Reply with a number (1, 2…) to choose.
+zalo-file-link =
+    Download the Excel file here (the link works for { $hours } hours):
+    { $url }
+zalo-file-unavailable = Zalo does not let the bot send attachments yet. Send this request to Trợ lý Công đoàn on Telegram to get the Excel file.
+zalo-nameless = friend

@@ -284,3 +284,12 @@ unit-several-more = … và { $count } đơn vị khác.
 unit-several-twins = Các đơn vị trùng tên được ghi kèm công đoàn cấp trên. Tên giống nhau nên ghi lại cũng không phân biệt được: hãy nhờ cán bộ của công đoàn cấp trên đó hỏi hoặc báo cáo.
 unit-several-pick = Chọn đơn vị bên dưới để xem ngay.
 unit-several-how = Hãy gửi lại và ghi rõ tên đơn vị, ví dụ tên đầy đủ như trên.
+
+# Zalo
+zalo-choose-one = Trả lời bằng số 1 để chọn.
+zalo-choose = Trả lời bằng số (1, 2…) để chọn.
+zalo-file-link =
+    Tải tệp Excel tại đây (liên kết dùng được trong { $hours } giờ):
+    { $url }
+zalo-file-unavailable = Zalo chưa cho bot gửi tệp đính kèm. Hãy nhắn yêu cầu này cho Trợ lý Công đoàn trên Telegram để nhận tệp Excel.
+zalo-nameless = bạn

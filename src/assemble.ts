@@ -1,27 +1,28 @@
 // Wires configuration, database, bot and routes into one service; main.ts, the tests and the benchmark all use it.
 import type { Hono } from "hono";
-import { openDatabase, repositories, type Repositories } from "#db/index.ts";
+import type { Repositories } from "#db/index.ts";
+import type { Platform } from "#db/schema.ts";
+import { openStore } from "#db/store.ts";
 import type { Config } from "./config.ts";
 import { actorOf } from "#domain/actor.ts";
 import { conversation, type Conversation } from "./conversation.ts";
-import { loadTranslations, type TranslateIn } from "./i18n.ts";
-import type { Logger } from "./logger.ts";
-import { startCheckpointer } from "#db/checkpointer.ts";
-import { createTelegramBot, type TelegramBotOptions } from "./platforms/telegram/bot.ts";
-
-type Bot = ReturnType<typeof createTelegramBot>["bot"];
-import { createApp } from "./server.ts";
-import { createScheduler, type Scheduler } from "./scheduler.ts";
 import { createDispatcher, type DispatchClock, type Dispatcher, type Send } from "./delivery/dispatcher.ts";
+import { ZALO_LIMITS } from "./delivery/rate-limiter.ts";
 import { policyService } from "./domain/reminder-policy.ts";
 import { standingService } from "./domain/standing.ts";
+import { loadTranslations, type TranslateIn } from "./i18n.ts";
+import type { Logger } from "./logger.ts";
+import { createIntake, type Intake } from "./platforms/intake.ts";
+import { createTelegramBot, type TelegramBot, type TelegramBotOptions } from "./platforms/telegram/bot.ts";
 import { telegramSender } from "./platforms/telegram/send.ts";
-import type { Platform } from "#db/schema.ts";
+import { telegramWebhook } from "./platforms/telegram/webhook.ts";
 import { createZaloAdapter, type ZaloAdapter } from "./platforms/zalo/adapter.ts";
-import { chatChoiceRepository } from "./platforms/zalo/choices.ts";
 import { createZaloClient } from "./platforms/zalo/client.ts";
-import { createImageStore, imageRoutes } from "./platforms/zalo/image-store.ts";
-import { ZALO_LIMITS } from "./delivery/rate-limiter.ts";
+import { createImageStore, imageRoutes, type MemoryMediaStore } from "./platforms/zalo/image-store.ts";
+import { createScheduler, type Scheduler } from "./scheduler.ts";
+import { createApp } from "./server.ts";
+
+type Bot = TelegramBot["bot"];
 
 export interface Service {
   app: Hono;
@@ -78,30 +79,93 @@ export function conversationOver(repos: Repositories, settings: ConversationSett
   });
 }
 
+/** What every part of the service is built from. */
+interface Parts {
+  config: Config;
+  options: AssembleOptions;
+  logger: Logger;
+  clock: () => Date;
+  repos: Repositories;
+  translate: TranslateIn;
+  intake: Intake;
+  talk: Conversation;
+  media: MemoryMediaStore | undefined;
+  /** The loopback demo: Telegram's stand-in runs in this process. */
+  demo: boolean;
+}
+
 export function assemble(config: Config, options: AssembleOptions): Service {
   const { logger } = options;
-  const telegram =
-    options.telegram ?? (config.botToken ? { token: config.botToken, apiRoot: config.telegramApiRoot } : undefined);
-  const db = openDatabase(options.telegram ? config.demoDatabasePath : config.databasePath);
-  const checkpointer = startCheckpointer(db.$client, {
-    onError: (message) => logger.warn({ err: message }, "checkpoint failed"),
+  const demo = options.telegram !== undefined;
+  const store = openStore(demo ? config.demoDatabasePath : config.databasePath, {
+    onCheckpointError: (message) => logger.warn({ err: message }, "checkpoint failed"),
   });
-  const repos = repositories(db);
+  const { repos } = store;
   options.prepare?.(repos);
   const { translate } = loadTranslations();
-  const media = config.publicUrl ? createImageStore({ publicUrl: config.publicUrl }) : undefined;
-  let zalo: ZaloAdapter | undefined;
   const clock = options.clock ?? (() => new Date());
-  const senders: Partial<Record<Platform, Send>> = {};
-  if (telegram) senders.telegram = telegramSender(telegram.token, telegram.apiRoot);
-  senders.zalo = async (message) =>
-    zalo
-      ? zalo.send(message.chatId, {
-          text: message.payload.text,
-          ...(message.payload.choices ? { choices: message.payload.choices } : {}),
-        })
-      : { ok: false, error: "zalo is not configured", permanent: true };
-  const dispatcher = createDispatcher({
+  const talk = conversationOver(repos, {
+    // The dispatcher is built below; the conversation wakes it only once updates come in.
+    wakeDispatcher: () => dispatcher.wake(),
+    translate,
+    timeZone: config.timeZone,
+    quietHours: config.quietHours,
+    ...(options.clock ? { clock: options.clock } : {}),
+    botUsername: () => repos.updates.setting("telegram.username"),
+  });
+  const intake = createIntake({ updates: repos.updates, translate, logger, clock });
+  const media = config.publicUrl ? createImageStore({ publicUrl: config.publicUrl }) : undefined;
+  const parts: Parts = { config, options, logger, clock, repos, translate, intake, talk, media, demo };
+  const zalo = zaloAdapter(parts);
+  const dispatcher = outboxDispatcher(config, options, repos, zalo);
+  const telegram = telegramBot(parts);
+  const bot = telegram?.bot;
+  const pages = options.pages?.({ repos, bot });
+  const app = createApp({
+    logger,
+    healthy: store.healthy,
+    routes: webhookRoutes(parts, telegram, zalo),
+    ...(pages ? { pages } : {}),
+  });
+  const scheduler = reminderScheduler(parts, dispatcher);
+  return {
+    app,
+    repos,
+    bot,
+    zalo,
+    dispatcher,
+    scheduler,
+    async close() {
+      scheduler.stop();
+      // Updates stop coming in, those being handled finish, then what is left is sent and the file closed.
+      await zalo?.close();
+      if (bot?.isRunning()) await bot.stop();
+      await intake.drain();
+      await dispatcher.stop();
+      await store.close();
+    },
+  };
+}
+
+/** The outbox dispatcher, sending on each platform that is configured. */
+function outboxDispatcher(
+  config: Config,
+  options: AssembleOptions,
+  repos: Repositories,
+  zalo: ZaloAdapter | undefined,
+): Dispatcher {
+  const { logger } = options;
+  const clock = options.clock ?? (() => new Date());
+  const telegram = telegramSettings(config, options);
+  const senders: Partial<Record<Platform, Send>> = {
+    ...(telegram ? { telegram: telegramSender(telegram.token, telegram.apiRoot) } : {}),
+    zalo: async (message) => {
+      if (!zalo) return { ok: false, error: "zalo is not configured", permanent: true };
+      const { text, choices } = message.payload;
+      return zalo.send(message.chatId, { text, ...(choices ? { choices } : {}) });
+    },
+  };
+  return createDispatcher({
     outbox: repos.outbox,
     // Zalo publishes no rate limits; these stay well inside what a chat app tolerates.
     limits: { zalo: ZALO_LIMITS },
@@ -120,96 +184,73 @@ export function assemble(config: Config, options: AssembleOptions): Service {
       error: (obj, msg) => logger.error(obj, msg),
     },
   });
-  const talk = conversationOver(repos, {
-    wakeDispatcher: () => dispatcher.wake(),
-    translate,
-    timeZone: config.timeZone,
-    quietHours: config.quietHours,
-    ...(options.clock ? { clock: options.clock } : {}),
-    botUsername: () => repos.updates.setting("telegram.username"),
-  });
-  if (config.zaloBotToken && !options.telegram) {
-    zalo = createZaloAdapter({
-      client: createZaloClient({ token: config.zaloBotToken, apiRoot: config.zaloApiRoot }),
-      conversation: talk,
-      updates: repos.updates,
-      choices: chatChoiceRepository(db),
-      translate,
-      logger,
-      ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
-      ...(media ? { images: media } : {}),
-      clock,
-    });
-  }
-  const telegramBot = telegram
-    ? createTelegramBot({
-        token: telegram.token,
-        apiRoot: telegram.apiRoot,
-        conversation: talk,
-        updates: repos.updates,
-        translate,
-        logger,
-        clock,
-        ...(options.botInfo ? { botInfo: options.botInfo } : {}),
-      })
-    : undefined;
-  const bot = telegramBot?.bot;
-  if (options.botInfo) repos.updates.setSetting("telegram.username", options.botInfo.username);
+}
 
-  const healthy = () => {
-    try {
-      return db.$client.prepare("select 1 as ok").get() !== undefined;
-    } catch {
-      return false;
-    }
-  };
-  const pages = options.pages?.({ repos, bot });
-  // The webhook route exists only where updates arrive by webhook: with its secret, or in the loopback demo.
-  const demo = options.telegram !== undefined;
-  const webhook =
-    telegramBot && (demo || config.botMode === "webhook")
-      ? { handler: telegramBot, secret: demo ? undefined : config.webhookSecret }
-      : undefined;
-  const routes = [
-    ...(zalo && config.zaloMode === "webhook" && config.zaloWebhookSecret
-      ? [zalo.webhookRoute(config.zaloWebhookSecret)]
-      : []),
-    ...(media ? [imageRoutes(media)] : []),
-  ];
-  const server = createApp({
-    logger,
-    healthy,
-    routes,
-    ...(webhook ? { telegram: webhook } : {}),
-    ...(pages ? { pages } : {}),
+/** The demo's stand-in, or the configured Bot API; none without a token. */
+function telegramSettings(config: Config, options: AssembleOptions): { token: string; apiRoot: string } | undefined {
+  if (options.telegram) return options.telegram;
+  return config.botToken ? { token: config.botToken, apiRoot: config.telegramApiRoot } : undefined;
+}
+
+function telegramBot(parts: Parts): TelegramBot | undefined {
+  const { options, repos } = parts;
+  const telegram = telegramSettings(parts.config, options);
+  if (!telegram) return undefined;
+  const bot = createTelegramBot({
+    token: telegram.token,
+    apiRoot: telegram.apiRoot,
+    conversation: parts.talk,
+    intake: parts.intake,
+    translate: parts.translate,
+    logger: parts.logger,
+    ...(options.botInfo ? { botInfo: options.botInfo } : {}),
   });
-  const standing = standingService(repos);
-  const scheduler = createScheduler({
+  if (options.botInfo) repos.updates.setSetting("telegram.username", options.botInfo.username);
+  return bot;
+}
+
+/** Zalo runs beside Telegram when it has a token, never in the demo. */
+function zaloAdapter(parts: Parts): ZaloAdapter | undefined {
+  const { config, media } = parts;
+  if (!config.zaloBotToken || parts.demo) return undefined;
+  return createZaloAdapter({
+    client: createZaloClient({ token: config.zaloBotToken, apiRoot: config.zaloApiRoot }),
+    conversation: parts.talk,
+    intake: parts.intake,
+    choices: parts.repos.chatChoices,
+    translate: parts.translate,
+    logger: parts.logger,
+    ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
+    ...(media ? { images: media } : {}),
+    clock: parts.clock,
+  });
+}
+
+/** The webhooks exist only where updates arrive by webhook: with their secret, or in the loopback demo. */
+function webhookRoutes(parts: Parts, telegram: TelegramBot | undefined, zalo: ZaloAdapter | undefined): Hono[] {
+  const { config, demo, intake, logger, media } = parts;
+  const routes: Hono[] = [];
+  if (telegram && (demo || config.botMode === "webhook")) {
+    const secret = demo ? undefined : config.webhookSecret;
+    routes.push(telegramWebhook({ bot: telegram, secret, intake, logger }));
+  }
+  if (zalo && config.zaloMode === "webhook" && config.zaloWebhookSecret) {
+    routes.push(zalo.webhookRoute(config.zaloWebhookSecret));
+  }
+  if (media) routes.push(imageRoutes(media));
+  return routes;
+}
+
+function reminderScheduler(parts: Parts, dispatcher: Dispatcher): Scheduler {
+  const { config, repos, translate } = parts;
+  return createScheduler({
     repos,
-    standing,
+    standing: standingService(repos),
     policies: policyService(repos, config.quietHours),
     t: (key, args) => translate("vi", key, args),
     timeZone: config.timeZone,
-    clock,
-    logger,
+    clock: parts.clock,
+    logger: parts.logger,
     wakeDispatcher: () => dispatcher.wake(),
   });
-  return {
-    app: server.app,
-    repos,
-    bot,
-    zalo,
-    dispatcher,
-    scheduler,
-    async close() {
-      scheduler.stop();
-      await server.drain();
-      await zalo?.close();
-      await dispatcher.stop();
-      if (bot?.isRunning()) await bot.stop();
-      repos.writes.commitNow();
-      await checkpointer.stop();
-      db.$client.close();
-    },
-  };
 }

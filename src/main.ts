@@ -7,6 +7,7 @@ import { assemble, type Service } from "./assemble.ts";
 import { ConfigError, loadConfig, processEnv, type Config } from "./config.ts";
 import { createLogger, type Logger } from "./logger.ts";
 import { demoPortBusy, startDemo } from "./platforms/demo/start.ts";
+import { TELEGRAM_WEBHOOK_PATH } from "./platforms/telegram/webhook.ts";
 
 async function startTelegram(service: Service, config: Config, logger: Logger, register: boolean): Promise<void> {
   const bot = service.bot;
@@ -16,11 +17,12 @@ async function startTelegram(service: Service, config: Config, logger: Logger, r
   service.repos.updates.setSetting("telegram.username", bot.botInfo.username);
   if (config.botMode === "webhook") {
     if (config.publicUrl) {
-      await bot.api.setWebhook(`${config.publicUrl}/webhook/telegram`, {
+      const url = `${config.publicUrl}${TELEGRAM_WEBHOOK_PATH}`;
+      await bot.api.setWebhook(url, {
         secret_token: config.webhookSecret ?? "",
         allowed_updates: ["message", "callback_query"],
       });
-      logger.info({ url: `${config.publicUrl}/webhook/telegram` }, "webhook registered");
+      logger.info({ url }, "webhook registered");
     }
   } else {
     await bot.api.deleteWebhook();
@@ -38,8 +40,8 @@ async function startZalo(service: Service, config: Config, logger: Logger): Prom
     zalo.startPolling();
     logger.info("polling Zalo for updates");
   } else if (config.publicUrl && config.zaloWebhookSecret) {
-    await zalo.registerWebhook(config.zaloWebhookSecret);
-    logger.info({ url: `${config.publicUrl}/webhook/zalo` }, "Zalo webhook registered");
+    const url = await zalo.registerWebhook(config.zaloWebhookSecret);
+    logger.info({ url }, "Zalo webhook registered");
   }
 }
 

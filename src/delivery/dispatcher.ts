@@ -95,6 +95,7 @@ export interface Dispatcher {
 /** Most rows a platform claims at once; claimed rows not yet sent are recovered after a crash, not repeated. */
 const MAX_BATCH = 100;
 const iso = (ms: number) => new Date(ms).toISOString();
+const emptySummary = (): DrainSummary => ({ sent: 0, retried: 0, deferred: 0, failed: 0, blocked: 0 });
 
 /** One platform's share of the dispatcher: its pacing and the rows it has claimed but not yet sent. */
 interface Lane {
@@ -105,34 +106,136 @@ interface Lane {
   quietUntil: number;
 }
 
-export function createDispatcher(options: DispatcherOptions): Dispatcher {
-  const { outbox, send } = options;
-  const clock = options.clock ?? systemClock;
-  const concurrency = Math.max(1, options.concurrency ?? 8);
-  const retry: RetryPolicy = { ...DEFAULT_RETRY, ...options.retry };
-  const pollMs = options.pollMs ?? 1_000;
-  const random = options.random ?? Math.random;
-  const logger = options.logger;
-  const lanes = new Map<Platform, Lane>(
-    PLATFORMS.map((platform) => {
-      const limits = options.limits?.[platform] ?? TELEGRAM_LIMITS;
-      const batch = Math.min(MAX_BATCH, Math.max(concurrency, limits.overall.count));
-      return [platform, { pacer: new PlatformPacer(limits), held: [], batch, quietUntil: -Infinity }];
-    }),
-  );
+/** What the dispatcher's parts share: the outbox, time, the lanes, the sends in flight and their tally. */
+interface Engine {
+  outbox: OutboxRepository;
+  clock: DispatchClock;
+  pollMs: number;
+  concurrency: number;
+  lanes: Map<Platform, Lane>;
+  inFlight: Set<Promise<void>>;
+  summary: DrainSummary;
+  logger: DispatchLogger | undefined;
+}
 
-  const inFlight = new Set<Promise<void>>();
-  let summary: DrainSummary = { sent: 0, retried: 0, deferred: 0, failed: 0, blocked: 0 };
+export function createDispatcher(options: DispatcherOptions): Dispatcher {
+  const concurrency = Math.max(1, options.concurrency ?? 8);
+  const engine: Engine = {
+    outbox: options.outbox,
+    clock: options.clock ?? systemClock,
+    pollMs: options.pollMs ?? 1_000,
+    concurrency,
+    lanes: createLanes(options.limits, concurrency),
+    inFlight: new Set(),
+    summary: emptySummary(),
+    logger: options.logger,
+  };
+  const { outbox, clock, inFlight, logger } = engine;
+  const settle = settler(engine, { ...DEFAULT_RETRY, ...options.retry }, options.random ?? Math.random);
   let running = false;
   let timer: { handle: unknown; at: number } | undefined;
+
+  function launch(message: OutboxMessage): void {
+    const task = sendAndSettle(message, options.send, settle, logger);
+    inFlight.add(task);
+    void task.finally(() => {
+      inFlight.delete(task);
+      if (running) schedule(clock.now());
+    });
+  }
+
+  function schedule(at: number): void {
+    if (!running) return;
+    if (timer && timer.at <= at) return;
+    if (timer) clock.clearTimeout(timer.handle);
+    const handle = clock.setTimeout(tick, Math.max(0, at - clock.now()));
+    timer = { handle, at };
+  }
+
+  function tick(): void {
+    timer = undefined;
+    if (!running) return;
+    let wakeAt: number;
+    try {
+      wakeAt = pump(engine, launch).wakeAt;
+    } catch (error) {
+      logger?.error({ error: String(error) }, "dispatch round failed");
+      wakeAt = clock.now() + engine.pollMs;
+    }
+    // A full house wakes when a send settles (see launch), not on a timer.
+    if (inFlight.size < concurrency) schedule(wakeAt);
+  }
+
+  return {
+    start() {
+      if (running) return;
+      const recovered = outbox.recoverStale(iso(clock.now() + 1));
+      if (recovered > 0) logger?.warn({ recovered }, "sends interrupted by a restart go out again");
+      running = true;
+      wakeLanes(engine);
+      schedule(clock.now());
+    },
+    async stop() {
+      running = false;
+      if (timer) clock.clearTimeout(timer.handle);
+      timer = undefined;
+      releaseHeld(engine);
+      await Promise.all([...inFlight]);
+    },
+    wake() {
+      wakeLanes(engine);
+      schedule(clock.now());
+    },
+    drainOnce: () => drainOnce(engine, launch),
+    get inFlight() {
+      return inFlight.size;
+    },
+  };
+}
+
+/** Sends one message and records what came of it; never rejects. */
+async function sendAndSettle(
+  message: OutboxMessage,
+  send: Send,
+  settle: (message: OutboxMessage, result: SendResult) => void,
+  logger: DispatchLogger | undefined,
+): Promise<void> {
+  let result: SendResult;
+  try {
+    result = await send(message);
+  } catch (error) {
+    result = { ok: false, error: error instanceof Error ? error.message : String(error) };
+  }
+  try {
+    settle(message, result);
+  } catch (error) {
+    // The database refused: the row stays `sending` and start-up recovery sends it again.
+    logger?.error({ outboxId: message.id, error: String(error) }, "could not record a send");
+  }
+}
+
+function createLanes(limits: DispatcherOptions["limits"], concurrency: number): Map<Platform, Lane> {
+  return new Map(
+    PLATFORMS.map((platform) => {
+      const platformLimits = limits?.[platform] ?? TELEGRAM_LIMITS;
+      const batch = Math.min(MAX_BATCH, Math.max(concurrency, platformLimits.overall.count));
+      return [platform, { pacer: new PlatformPacer(platformLimits), held: [], batch, quietUntil: -Infinity }];
+    }),
+  );
+}
+
+/** Records what a send came to: sent, deferred as the platform asked, blocked, retried later, or given up. */
+function settler(engine: Engine, retry: RetryPolicy, random: () => number) {
+  const { outbox, clock, logger } = engine;
 
   function backoffMs(attempts: number): number {
     const base = retry.delaysMs[Math.min(attempts, retry.delaysMs.length) - 1] ?? 60_000;
     return Math.round(base * (1 - retry.jitter + 2 * retry.jitter * random()));
   }
 
-  function settle(message: OutboxMessage, result: SendResult): void {
+  return (message: OutboxMessage, result: SendResult): void => {
     const now = clock.now();
+    const summary = engine.summary;
     const fields = { outboxId: message.id, kind: message.kind, platform: message.platform };
     if (result.ok) {
       outbox.markSent(message.id, iso(now));
@@ -140,7 +243,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     } else if ("retryAfterSeconds" in result) {
       // The platform asked us to wait: the chat (and maybe the bot) waits; the message is not at fault.
       const until = Math.ceil(now + Math.max(1, result.retryAfterSeconds) * 1_000);
-      lanes.get(message.platform)?.pacer.pause(message.chatId, until);
+      engine.lanes.get(message.platform)?.pacer.pause(message.chatId, until);
       outbox.defer(message.id, iso(until), `429: retry after ${result.retryAfterSeconds} s`);
       summary.deferred++;
       logger?.warn({ ...fields, retryAfterSeconds: result.retryAfterSeconds }, "platform asked to slow down");
@@ -160,173 +263,123 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
         logger?.warn({ ...fields, attempts, error: result.error }, "send failed; will retry");
       }
     }
-  }
-
-  function launch(message: OutboxMessage): void {
-    const task = (async () => {
-      let result: SendResult;
-      try {
-        result = await send(message);
-      } catch (error) {
-        result = { ok: false, error: error instanceof Error ? error.message : String(error) };
-      }
-      try {
-        settle(message, result);
-      } catch (error) {
-        // The database refused: the row stays `sending` and start-up recovery sends it again.
-        logger?.error({ outboxId: message.id, error: String(error) }, "could not record a send");
-      }
-    })();
-    inFlight.add(task);
-    void task.finally(() => {
-      inFlight.delete(task);
-      if (running) schedule(clock.now());
-    });
-  }
-
-  /**
-   * Starts every send the limits allow at this instant. Each platform claims a batch (about a second's worth)
-   * and sends it at its pace; a row whose chat must wait goes back to pending with the instant it may go, so
-   * it never holds a slot. Returns how many sends started and when there is work again.
-   */
-  function pump(paced?: Set<number>): { started: number; wakeAt: number } {
-    const now = clock.now();
-    let started = 0;
-    let wakeAt = now + pollMs;
-    for (const [platform, lane] of lanes) {
-      const { pacer, held } = lane;
-      for (let round = 0; round < 10_000 && inFlight.size < concurrency; round++) {
-        const wait = pacer.platformWaitMs(now);
-        if (wait > 0) {
-          wakeAt = Math.min(wakeAt, now + wait);
-          break;
-        }
-        if (held.length === 0) {
-          if (lane.quietUntil > now) {
-            wakeAt = Math.min(wakeAt, lane.quietUntil);
-            break;
-          }
-          held.push(...outbox.claimDue(iso(now), lane.batch, platform));
-          if (held.length === 0) {
-            // Nothing due here: look again when the next row falls due, at the next poll, or on wake(), not
-            // on every tick. (The due index has no platform, so asking costs a scan when others have a backlog.)
-            const next = nextDueAfter(now);
-            lane.quietUntil = Math.min(now + pollMs, next ?? Infinity);
-            wakeAt = Math.min(wakeAt, lane.quietUntil);
-            break;
-          }
-        }
-        const message = held.shift() as OutboxMessage;
-        const chatWait = pacer.chatWaitMs(message.chatId, message.chatType, now);
-        if (chatWait > 0) {
-          outbox.defer(message.id, iso(Math.ceil(now + chatWait)));
-          summary.deferred++;
-          paced?.add(message.id);
-          continue;
-        }
-        paced?.delete(message.id);
-        pacer.take(message.chatId, message.chatType, now);
-        launch(message);
-        started++;
-      }
-    }
-    const next = nextDueAfter(now);
-    if (next !== undefined) wakeAt = Math.min(wakeAt, next);
-    // Instants are stored to the millisecond: never come back within the same one for nothing.
-    if (started === 0) wakeAt = Math.max(wakeAt, now + 1);
-    return { started, wakeAt };
-  }
-
-  /** When the earliest pending row falls due, if that is still to come. */
-  function nextDueAfter(now: number): number | undefined {
-    const next = outbox.nextDue();
-    const at = next === null ? NaN : Date.parse(next);
-    return at > now ? at : undefined;
-  }
-
-  function held(): number {
-    let count = 0;
-    for (const lane of lanes.values()) count += lane.held.length;
-    return count;
-  }
-
-  function wakeLanes(): void {
-    for (const lane of lanes.values()) lane.quietUntil = -Infinity;
-  }
-
-  /** Claimed rows not sent yet go back as they were, so a graceful stop leaves nothing for recovery. */
-  function releaseHeld(): void {
-    for (const lane of lanes.values()) {
-      for (const message of lane.held.splice(0)) outbox.release(message.id);
-    }
-  }
-
-  function schedule(at: number): void {
-    if (!running) return;
-    if (timer && timer.at <= at) return;
-    if (timer) clock.clearTimeout(timer.handle);
-    const handle = clock.setTimeout(tick, Math.max(0, at - clock.now()));
-    timer = { handle, at };
-  }
-
-  function tick(): void {
-    timer = undefined;
-    if (!running) return;
-    let wakeAt: number;
-    try {
-      wakeAt = pump().wakeAt;
-    } catch (error) {
-      logger?.error({ error: String(error) }, "dispatch round failed");
-      wakeAt = clock.now() + pollMs;
-    }
-    // A full house wakes when a send settles (see launch), not on a timer.
-    if (inFlight.size < concurrency) schedule(wakeAt);
-  }
-
-  return {
-    start() {
-      if (running) return;
-      const recovered = outbox.recoverStale(iso(clock.now() + 1));
-      if (recovered > 0) logger?.warn({ recovered }, "sends interrupted by a restart go out again");
-      running = true;
-      wakeLanes();
-      schedule(clock.now());
-    },
-    async stop() {
-      running = false;
-      if (timer) clock.clearTimeout(timer.handle);
-      timer = undefined;
-      releaseHeld();
-      await Promise.all([...inFlight]);
-    },
-    wake() {
-      wakeLanes();
-      schedule(clock.now());
-    },
-    async drainOnce() {
-      summary = { sent: 0, retried: 0, deferred: 0, failed: 0, blocked: 0 };
-      wakeLanes();
-      // Rows put back only to keep the pace are still due now; rows put back for a retry are not.
-      const paced = new Set<number>();
-      for (let round = 0; round < 10_000_000; round++) {
-        const { started, wakeAt } = pump(paced);
-        if (started > 0) continue;
-        const now = clock.now();
-        if (inFlight.size === 0 && paced.size === 0 && held() === 0) {
-          const next = outbox.nextDue();
-          if (next === null || Date.parse(next) > now) break;
-          wakeLanes();
-        }
-        // Until a send settles or the limits allow the next one, whichever comes first.
-        let timer: unknown;
-        const allowed = new Promise<void>((resolve) => (timer = clock.setTimeout(resolve, Math.max(1, wakeAt - now))));
-        await Promise.race([allowed, ...inFlight]);
-        clock.clearTimeout(timer);
-      }
-      return summary;
-    },
-    get inFlight() {
-      return inFlight.size;
-    },
   };
+}
+
+/**
+ * Starts every send the limits allow at this instant. Each platform claims a batch (about a second's worth)
+ * and sends it at its pace; a row whose chat must wait goes back to pending with the instant it may go, so
+ * it never holds a slot. Returns how many sends started and when there is work again.
+ */
+function pump(
+  engine: Engine,
+  launch: (message: OutboxMessage) => void,
+  paced?: Set<number>,
+): { started: number; wakeAt: number } {
+  const now = engine.clock.now();
+  let started = 0;
+  let wakeAt = now + engine.pollMs;
+  for (const [platform, lane] of engine.lanes) {
+    const lanePumped = pumpLane(engine, platform, lane, now, launch, paced);
+    started += lanePumped.started;
+    wakeAt = Math.min(wakeAt, lanePumped.wakeAt);
+  }
+  const next = nextDueAfter(engine.outbox, now);
+  if (next !== undefined) wakeAt = Math.min(wakeAt, next);
+  // Instants are stored to the millisecond: never come back within the same one for nothing.
+  if (started === 0) wakeAt = Math.max(wakeAt, now + 1);
+  return { started, wakeAt };
+}
+
+/** One platform's part of pump(): sends from its held rows, claiming a batch when they run out. */
+function pumpLane(
+  engine: Engine,
+  platform: Platform,
+  lane: Lane,
+  now: number,
+  launch: (message: OutboxMessage) => void,
+  paced?: Set<number>,
+): { started: number; wakeAt: number } {
+  const { outbox, inFlight } = engine;
+  const { pacer, held } = lane;
+  let started = 0;
+  for (let round = 0; round < 10_000 && inFlight.size < engine.concurrency; round++) {
+    const wait = pacer.platformWaitMs(now);
+    if (wait > 0) return { started, wakeAt: now + wait };
+    if (held.length === 0) {
+      if (lane.quietUntil > now) return { started, wakeAt: lane.quietUntil };
+      held.push(...outbox.claimDue(iso(now), lane.batch, platform));
+      if (held.length === 0) {
+        // Nothing due here: look again when the next row falls due, at the next poll, or on wake(), not
+        // on every tick. (The due index has no platform, so asking costs a scan when others have a backlog.)
+        lane.quietUntil = Math.min(now + engine.pollMs, nextDueAfter(outbox, now) ?? Infinity);
+        return { started, wakeAt: lane.quietUntil };
+      }
+    }
+    const message = held.shift() as OutboxMessage;
+    const chatWait = pacer.chatWaitMs(message.chatId, message.chatType, now);
+    if (chatWait > 0) {
+      outbox.defer(message.id, iso(Math.ceil(now + chatWait)));
+      engine.summary.deferred++;
+      paced?.add(message.id);
+      continue;
+    }
+    paced?.delete(message.id);
+    pacer.take(message.chatId, message.chatType, now);
+    launch(message);
+    started++;
+  }
+  return { started, wakeAt: Infinity };
+}
+
+/**
+ * Sends everything due now, paced as always, and resolves once all of it is sent, failed, blocked or put
+ * back for a later retry.
+ */
+async function drainOnce(engine: Engine, launch: (message: OutboxMessage) => void): Promise<DrainSummary> {
+  const { outbox, clock, inFlight } = engine;
+  engine.summary = emptySummary();
+  wakeLanes(engine);
+  // Rows put back only to keep the pace are still due now; rows put back for a retry are not.
+  const paced = new Set<number>();
+  for (let round = 0; round < 10_000_000; round++) {
+    const { started, wakeAt } = pump(engine, launch, paced);
+    if (started > 0) continue;
+    const now = clock.now();
+    if (inFlight.size === 0 && paced.size === 0 && held(engine) === 0) {
+      const next = outbox.nextDue();
+      if (next === null || Date.parse(next) > now) break;
+      wakeLanes(engine);
+    }
+    // Until a send settles or the limits allow the next one, whichever comes first.
+    let timer: unknown;
+    const allowed = new Promise<void>((resolve) => (timer = clock.setTimeout(resolve, Math.max(1, wakeAt - now))));
+    await Promise.race([allowed, ...inFlight]);
+    clock.clearTimeout(timer);
+  }
+  return engine.summary;
+}
+
+/** When the earliest pending row falls due, if that is still to come. */
+function nextDueAfter(outbox: OutboxRepository, now: number): number | undefined {
+  const next = outbox.nextDue();
+  const at = next === null ? NaN : Date.parse(next);
+  return at > now ? at : undefined;
+}
+
+function held(engine: Engine): number {
+  let count = 0;
+  for (const lane of engine.lanes.values()) count += lane.held.length;
+  return count;
+}
+
+function wakeLanes(engine: Engine): void {
+  for (const lane of engine.lanes.values()) lane.quietUntil = -Infinity;
+}
+
+/** Claimed rows not sent yet go back as they were, so a graceful stop leaves nothing for recovery. */
+function releaseHeld(engine: Engine): void {
+  for (const lane of engine.lanes.values()) {
+    for (const message of lane.held.splice(0)) engine.outbox.release(message.id);
+  }
 }

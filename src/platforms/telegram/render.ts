@@ -1,24 +1,11 @@
 // Plain replies → Telegram messages: choices become inline buttons, images photos, files documents.
-import { InlineKeyboard, InputFile, type Api, type RawApi } from "grammy";
-import type { Choice, Reply } from "#commands/index.ts";
+import { InputFile, type Api, type RawApi } from "grammy";
+import type { Reply } from "#commands/index.ts";
 import { splitText } from "#src/platforms/split-text.ts";
+import { inlineKeyboard } from "./keyboard.ts";
 
-export { splitText };
-
-/** Telegram refuses callback data longer than 64 bytes, and texts longer than 4,096 characters. */
-const MAX_CALLBACK_BYTES = 64;
+/** Telegram refuses texts longer than 4,096 characters. */
 export const MAX_TELEGRAM_TEXT = 4096;
-
-function keyboard(choices: Choice[] | undefined): InlineKeyboard | undefined {
-  const usable = (choices ?? []).filter((c) => Buffer.byteLength(c.action) <= MAX_CALLBACK_BYTES);
-  if (usable.length === 0) return undefined;
-  const kb = new InlineKeyboard();
-  usable.forEach((choice, i) => {
-    kb.text(choice.label, choice.action);
-    if (i % 2 === 1) kb.row();
-  });
-  return kb;
-}
 
 /** Takes the one API call a webhook response may carry; see sendReply. */
 export type WebhookReply = (payload: Record<string, unknown>) => void;
@@ -34,7 +21,7 @@ export async function sendReply(
   reply: Reply,
   webhookReply?: WebhookReply,
 ): Promise<void> {
-  const markup = keyboard(reply.choices);
+  const markup = inlineKeyboard(reply.choices);
   const parts = splitText(reply.text, MAX_TELEGRAM_TEXT);
   if (webhookReply && parts.length === 1 && !reply.image && !reply.file) {
     webhookReply({

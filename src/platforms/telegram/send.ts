@@ -1,31 +1,22 @@
 // Sends one outbox message through the Bot API for the dispatcher, which paces and retries itself:
 // so this API has no auto-retry, and Telegram's answers are mapped, not thrown.
-import { Agent as HttpAgent } from "node:http";
-import { Agent as HttpsAgent } from "node:https";
-import { Api, GrammyError, HttpError, InlineKeyboard } from "grammy";
+import { Api, GrammyError, HttpError } from "grammy";
 import type { OutboxMessage, SendResult } from "#src/delivery/dispatcher.ts";
-import { MAX_TELEGRAM_TEXT, splitText } from "./render.ts";
+import { splitText } from "#src/platforms/split-text.ts";
+import { keepAliveFetchConfig } from "./keep-alive.ts";
+import { inlineKeyboard } from "./keyboard.ts";
+import { MAX_TELEGRAM_TEXT } from "./render.ts";
 
 export function telegramSender(token: string, apiRoot: string): (message: OutboxMessage) => Promise<SendResult> {
-  const agent = apiRoot.startsWith("https:") ? new HttpsAgent({ keepAlive: true }) : new HttpAgent({ keepAlive: true });
   // A short timeout: grammY's default of 500 s would hold up shutdown behind one stuck request.
-  const api = new Api(token, { apiRoot, timeoutSeconds: 30, baseFetchConfig: { agent } as object });
+  const api = new Api(token, { apiRoot, timeoutSeconds: 30, baseFetchConfig: keepAliveFetchConfig(apiRoot) });
   return async (message) => {
     const parts = splitText(message.payload.text, MAX_TELEGRAM_TEXT);
-    const choices = message.payload.choices ?? [];
+    const markup = inlineKeyboard(message.payload.choices);
     try {
       for (const [i, part] of parts.entries()) {
         const last = i === parts.length - 1;
-        const markup =
-          last && choices.length > 0
-            ? {
-                reply_markup: choices.reduce(
-                  (kb, c, j) => (j % 2 === 1 ? kb.text(c.label, c.action).row() : kb.text(c.label, c.action)),
-                  new InlineKeyboard(),
-                ),
-              }
-            : {};
-        await api.sendMessage(message.chatId, part, markup);
+        await api.sendMessage(message.chatId, part, last && markup ? { reply_markup: markup } : {});
       }
       return { ok: true };
     } catch (error) {

@@ -86,16 +86,14 @@ export type ZaloBotInfo = z.infer<typeof botInfo>;
 export type ZaloWebhookInfo = z.infer<typeof webhookInfo>;
 export type ZaloSentMessage = z.infer<typeof sentMessage>;
 
-export function createZaloClient(options: ZaloClientOptions) {
+type Call = (method: string, params: object, per?: CallOptions & { timeoutMs?: number }) => Promise<unknown>;
+
+/** POSTs one method's JSON and reads the envelope; every failure, the network's included, is a ZaloApiError. */
+function caller(options: ZaloClientOptions): Call {
   const doFetch = options.fetch ?? fetch;
   const root = options.apiRoot.replace(/\/+$/, "");
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-
-  async function call(
-    method: string,
-    params: object,
-    per: CallOptions & { timeoutMs?: number } = {},
-  ): Promise<unknown> {
+  return async (method, params, per = {}) => {
     const limit = per.timeoutMs ?? timeoutMs;
     const timeout = AbortSignal.timeout(limit);
     const signal = per.signal ? AbortSignal.any([per.signal, timeout]) : timeout;
@@ -117,25 +115,34 @@ export function createZaloClient(options: ZaloClientOptions) {
           : networkReason(error);
       throw new ZaloApiError(method, undefined, why, undefined, { cause: error });
     }
-    let body: unknown;
-    try {
-      body = JSON.parse(raw);
-    } catch {
-      throw new ZaloApiError(method, response.status, `answer is not JSON (HTTP ${response.status})`);
-    }
-    const answer = envelope.safeParse(body);
-    if (!answer.success)
-      throw new ZaloApiError(method, response.status, `answer is not a Zalo envelope (HTTP ${response.status})`);
-    if (!answer.data.ok) {
-      throw new ZaloApiError(
-        method,
-        answer.data.error_code ?? response.status,
-        answer.data.description ?? `HTTP ${response.status}`,
-        answer.data.parameters?.retry_after ?? retryAfterHeader(response.headers.get("retry-after")),
-      );
-    }
-    return answer.data.result;
+    return resultOf(method, response, raw);
+  };
+}
+
+/** The result in an answer's {ok, result} envelope; a refusal or anything unreadable throws. */
+function resultOf(method: string, response: Response, raw: string): unknown {
+  let body: unknown;
+  try {
+    body = JSON.parse(raw);
+  } catch {
+    throw new ZaloApiError(method, response.status, `answer is not JSON (HTTP ${response.status})`);
   }
+  const answer = envelope.safeParse(body);
+  if (!answer.success)
+    throw new ZaloApiError(method, response.status, `answer is not a Zalo envelope (HTTP ${response.status})`);
+  if (!answer.data.ok) {
+    throw new ZaloApiError(
+      method,
+      answer.data.error_code ?? response.status,
+      answer.data.description ?? `HTTP ${response.status}`,
+      answer.data.parameters?.retry_after ?? retryAfterHeader(response.headers.get("retry-after")),
+    );
+  }
+  return answer.data.result;
+}
+
+export function createZaloClient(options: ZaloClientOptions) {
+  const call = caller(options);
 
   return {
     async getMe(options?: CallOptions): Promise<ZaloBotInfo> {

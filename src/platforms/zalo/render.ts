@@ -13,42 +13,32 @@ export interface ZaloRendering {
   photo?: { url: string; caption?: string };
 }
 
-// Vietnamese wording for what only Zalo needs; candidates for locales/vi.ftl (keys in the comments).
-/** zalo-choose-one / zalo-choose */
-function chooseHint(count: number): string {
-  return count === 1 ? "Trả lời bằng số 1 để chọn." : `Trả lời bằng số (1, 2…) để chọn.`;
-}
-/** zalo-file-link */
-function fileLink(url: string, hours: number): string {
-  return `Tải tệp Excel tại đây (liên kết dùng được trong ${hours} giờ):\n${url}`;
-}
-/** zalo-file-unavailable */
-const FILE_UNAVAILABLE =
-  "Zalo chưa cho bot gửi tệp đính kèm. Hãy nhắn yêu cầu này cho Trợ lý Công đoàn trên Telegram để nhận tệp Excel.";
+/** Translates a key of locales/*.ftl in the bot's language. */
+export type ZaloTranslate = (key: string, args?: Record<string, string | number>) => string;
 
-export function choiceLines(choices: Choice[]): string {
+export function choiceLines(choices: Choice[], t: ZaloTranslate): string {
   const lines = choices.map((choice, i) => `${i + 1}. ${choice.label}`);
-  return [...lines, chooseHint(choices.length)].join("\n");
+  return [...lines, t(choices.length === 1 ? "zalo-choose-one" : "zalo-choose")].join("\n");
 }
 
 /**
  * Lays a reply out for Zalo: the text, then the link to its file, then its numbered choices, split into
  * messages Zalo accepts. With a media store the chart and the file get links; without one the text goes alone.
  */
-export function renderForZalo(reply: Reply, media?: MediaStore): ZaloRendering {
+export function renderForZalo(reply: Reply, t: ZaloTranslate, media?: MediaStore): ZaloRendering {
   const blocks = [reply.text.trim()];
   if (reply.file) {
     blocks.push(
       media
-        ? fileLink(
-            media.putFile(reply.file.name, reply.file.data, reply.file.mime),
-            Math.round(media.ttlMs / 3_600_000),
-          )
-        : FILE_UNAVAILABLE,
+        ? t("zalo-file-link", {
+            url: media.putFile(reply.file.name, reply.file.data, reply.file.mime),
+            hours: Math.round(media.ttlMs / 3_600_000),
+          })
+        : t("zalo-file-unavailable"),
     );
   }
   const choices = reply.choices ?? [];
-  if (choices.length > 0) blocks.push(choiceLines(choices));
+  if (choices.length > 0) blocks.push(choiceLines(choices, t));
   const texts = splitText(blocks.filter(Boolean).join("\n\n"), MAX_ZALO_TEXT);
   if (!reply.image || !media) return { texts };
   const caption = reply.image.caption?.trim().slice(0, MAX_ZALO_TEXT);

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Choice } from "#commands/types.ts";
 import { createImageStore } from "#src/platforms/zalo/image-store.ts";
 import { readChoice, renderForZalo } from "#src/platforms/zalo/render.ts";
+import { loadTranslations } from "#src/i18n.ts";
 import { splitText } from "#src/platforms/split-text.ts";
 
 const undo: Choice = { label: "↩️ Hoàn tác", action: "undo:17" };
@@ -67,17 +68,20 @@ describe("readChoice", () => {
 });
 
 describe("renderForZalo", () => {
+  const { translate } = loadTranslations();
+  const t = (key: string, args?: Record<string, string | number>) => translate("vi", key, args);
+
   it("appends numbered choices and a hint to the text", () => {
-    expect(renderForZalo({ text: "Đã ghi nhận.", choices: [undo, help] }).texts).toEqual([
+    expect(renderForZalo({ text: "Đã ghi nhận.", choices: [undo, help] }, t).texts).toEqual([
       "Đã ghi nhận.\n\n1. ↩️ Hoàn tác\n2. Hướng dẫn\nTrả lời bằng số (1, 2…) để chọn.",
     ]);
   });
 
   it("leaves a chart out without a media store, and links it with one", () => {
     const image = { png: new Uint8Array([0x89, 0x50, 0x4e, 0x47]), caption: "Biểu đồ" };
-    expect(renderForZalo({ text: "Tiến độ", image })).toEqual({ texts: ["Tiến độ"] });
+    expect(renderForZalo({ text: "Tiến độ", image }, t)).toEqual({ texts: ["Tiến độ"] });
     const store = createImageStore({ publicUrl: "https://bot.example.vn/" });
-    const rendered = renderForZalo({ text: "Tiến độ", image }, store);
+    const rendered = renderForZalo({ text: "Tiến độ", image }, t, store);
     expect(rendered.photo?.url).toMatch(/^https:\/\/bot\.example\.vn\/media\/[0-9a-f]{32}\.png$/);
     expect(rendered.photo?.caption).toBe("Biểu đồ");
   });
@@ -89,16 +93,16 @@ describe("renderForZalo", () => {
       mime: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     };
     const store = createImageStore({ publicUrl: "https://bot.example.vn" });
-    const [linked] = renderForZalo({ text: "Báo cáo:", file }, store).texts;
+    const [linked] = renderForZalo({ text: "Báo cáo:", file }, t, store).texts;
     expect(linked).toMatch(
       /^Báo cáo:\n\nTải tệp Excel tại đây \(liên kết dùng được trong 24 giờ\):\nhttps:\/\/bot\.example\.vn\/media\/[0-9a-f]{32}\/bao-cao-C1-2026-06-15\.xlsx$/,
     );
-    expect(renderForZalo({ text: "Báo cáo:", file }).texts[0]).toContain("Telegram");
+    expect(renderForZalo({ text: "Báo cáo:", file }, t).texts[0]).toContain("Telegram");
   });
 
   it("keeps every message within 2,000 characters", () => {
     const text = Array.from({ length: 100 }, (_, i) => `Dòng ${i}: ${"đoàn viên ".repeat(5).trim()}`).join("\n");
-    const { texts } = renderForZalo({ text, choices: [undo] });
+    const { texts } = renderForZalo({ text, choices: [undo] }, t);
     expect(texts.length).toBeGreaterThan(1);
     for (const part of texts) expect(part.length).toBeLessThanOrEqual(2000);
     expect(texts.join("\n")).toBe(`${text}\n\n1. ↩️ Hoàn tác\nTrả lời bằng số 1 để chọn.`);

@@ -12,8 +12,8 @@ import { conversationOver } from "#src/assemble.ts";
 import { createInvite } from "#domain/invites.ts";
 import { loadTranslations } from "#src/i18n.ts";
 import { createLogger } from "#src/logger.ts";
+import { createIntake, type Intake } from "#src/platforms/intake.ts";
 import { createZaloAdapter, type PollingOptions, type ZaloAdapter } from "#src/platforms/zalo/adapter.ts";
-import { chatChoiceRepository } from "#src/platforms/zalo/choices.ts";
 import { createZaloClient } from "#src/platforms/zalo/client.ts";
 import { createImageStore, imageRoutes, type MemoryMediaStore } from "#src/platforms/zalo/image-store.ts";
 import { StandInZaloApi, STAND_IN_ZALO_TOKEN, type RecordedZaloCall } from "#src/platforms/zalo/stand-in-api.ts";
@@ -84,6 +84,7 @@ export class ZaloWorld {
     readonly repos: Repositories,
     readonly standIn: RunningZaloStandIn,
     readonly adapter: ZaloAdapter,
+    readonly intake: Intake,
     readonly app: Hono,
     readonly media: MemoryMediaStore | undefined,
     private readonly dir: string,
@@ -95,14 +96,16 @@ export class ZaloWorld {
     const standIn = await startZaloStandIn(new StandInZaloApi({ maxPollWaitMs: 100 }));
     const { translate } = loadTranslations();
     const clock = { now: () => new Date() };
+    const logger = createLogger("silent");
+    const intake = createIntake({ updates: repos.updates, translate, logger, clock: () => clock.now() });
     const media = options.media ? createImageStore({ publicUrl: PUBLIC_URL }) : undefined;
     const adapter = createZaloAdapter({
       client: createZaloClient({ token: STAND_IN_ZALO_TOKEN, apiRoot: standIn.url }),
       conversation: conversationOver(repos, { translate, timeZone: "Asia/Ho_Chi_Minh", clock: () => clock.now() }),
-      updates: repos.updates,
-      choices: chatChoiceRepository(repos.db),
+      intake,
+      choices: repos.chatChoices,
       translate,
-      logger: createLogger("silent"),
+      logger,
       publicUrl: PUBLIC_URL,
       ...(media ? { images: media } : {}),
       clock: () => clock.now(),
@@ -112,7 +115,7 @@ export class ZaloWorld {
     const app = new Hono();
     app.route("/", adapter.webhookRoute(ZALO_SECRET));
     if (media) app.route("/", imageRoutes(media));
-    const world = new ZaloWorld(repos, standIn, adapter, app, media, dir);
+    const world = new ZaloWorld(repos, standIn, adapter, intake, app, media, dir);
     clock.now = () => world.now;
     if (options.now) world.now = new Date(options.now);
     return world;
@@ -195,6 +198,7 @@ export class ZaloWorld {
 
   async close(): Promise<void> {
     await this.adapter.close();
+    await this.intake.drain();
     await this.standIn.close();
     this.repos.db.$client.close();
     rmSync(this.dir, { recursive: true, force: true });

@@ -1,9 +1,10 @@
 // The numbered choices last shown in each chat, so that "1" can press the first of them. Zalo has no
 // buttons whose data travels with the press, so what each number means is kept here instead.
+import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Choice } from "#commands/types.ts";
-import type { Db } from "#db/index.ts";
-import type { Platform } from "#db/schema.ts";
+import type { Db } from "#db/client.ts";
+import { chatChoices, type Platform } from "#db/schema.ts";
 
 /** Choices older than this are not pressed by a number any more: "1" a day later is a new message. */
 export const CHOICES_TTL_MS = 24 * 3_600_000;
@@ -11,26 +12,30 @@ export const CHOICES_TTL_MS = 24 * 3_600_000;
 const stored = z.array(z.object({ label: z.string(), action: z.string() }));
 
 export function chatChoiceRepository(db: Db) {
-  const sqlite = db.$client;
-  const upsert = sqlite.prepare(
-    `insert into chat_choices (platform, chat_id, choices, created_at) values (?, ?, ?, ?)
-     on conflict (platform, chat_id) do update set choices = excluded.choices, created_at = excluded.created_at`,
-  );
-  const select = sqlite.prepare(
-    `select choices, created_at as createdAt from chat_choices where platform = ? and chat_id = ?`,
-  );
-  const remove = sqlite.prepare(`delete from chat_choices where platform = ? and chat_id = ?`);
+  const inChat = (platform: Platform, chatId: string) =>
+    and(eq(chatChoices.platform, platform), eq(chatChoices.chatId, chatId));
 
   return {
     /** Replaces what the chat was last offered; no choices forgets them. `now` is an ISO instant. */
     remember(platform: Platform, chatId: string, choices: readonly Choice[], now: string): void {
-      if (choices.length === 0) remove.run(platform, chatId);
-      else upsert.run(platform, chatId, JSON.stringify(choices.map(({ label, action }) => ({ label, action }))), now);
+      if (choices.length === 0) {
+        db.delete(chatChoices).where(inChat(platform, chatId)).run();
+        return;
+      }
+      const row = { choices: JSON.stringify(choices.map(({ label, action }) => ({ label, action }))), createdAt: now };
+      db.insert(chatChoices)
+        .values({ platform, chatId, ...row })
+        .onConflictDoUpdate({ target: [chatChoices.platform, chatChoices.chatId], set: row })
+        .run();
     },
 
     /** What the chat was last offered, if that was less than `maxAgeMs` before `now`. */
     recall(platform: Platform, chatId: string, now: string, maxAgeMs = CHOICES_TTL_MS): Choice[] | undefined {
-      const row = select.get(platform, chatId) as { choices: string; createdAt: string } | undefined;
+      const row = db
+        .select({ choices: chatChoices.choices, createdAt: chatChoices.createdAt })
+        .from(chatChoices)
+        .where(inChat(platform, chatId))
+        .get();
       if (!row || Date.parse(now) - Date.parse(row.createdAt) > maxAgeMs) return undefined;
       try {
         const choices = stored.safeParse(JSON.parse(row.choices));
@@ -41,7 +46,7 @@ export function chatChoiceRepository(db: Db) {
     },
 
     forget(platform: Platform, chatId: string): void {
-      remove.run(platform, chatId);
+      db.delete(chatChoices).where(inChat(platform, chatId)).run();
     },
   };
 }

@@ -1,0 +1,100 @@
+// Taking an update in, the same on every platform: claim its id once, run it, wait for the group commit,
+// and say what went wrong. One intake serves all platforms, so shutdown drains them together.
+import { BatchLost } from "#db/group-commit.ts";
+import type { UpdateRepository } from "#db/repositories/updates.ts";
+import type { Platform } from "#db/schema.ts";
+import type { TranslateIn } from "#src/i18n.ts";
+import type { Logger } from "#src/logger.ts";
+
+/**
+ * An update that could not be taken in (the database refused its claim, or lost its writes): nothing of it
+ * was kept, so a webhook answers 503 and the platform delivers it again later.
+ */
+export class RetryLater extends Error {
+  override name = "RetryLater";
+}
+
+export interface Arrival {
+  platform: Platform;
+  /** The platform's id for the update: Telegram's update_id, Zalo's message_id. */
+  id: string;
+  /** Runs the update through the conversation and sends its reply. */
+  handle: () => Promise<void>;
+  /** Tells the person their message failed; left out where there is nobody to tell. */
+  say?: (text: string) => Promise<unknown>;
+}
+
+export interface IntakeOptions {
+  updates: Pick<UpdateRepository, "claim" | "committed">;
+  translate: TranslateIn;
+  logger: Logger;
+  clock?: () => Date;
+}
+
+export interface Intake {
+  /**
+   * Handles an update once, however often it is delivered. Rejects with RetryLater when nothing of it was
+   * kept; any other failure is logged and told to the person, and the update stays claimed.
+   */
+  take(arrival: Arrival): Promise<void>;
+  /** False once shutdown has begun: webhooks answer 503 so the platform delivers the update again later. */
+  readonly accepting: boolean;
+  /** Stops taking updates and resolves once those in flight are done, or the timeout has passed. */
+  drain(timeoutMs?: number): Promise<void>;
+}
+
+export function createIntake(options: IntakeOptions): Intake {
+  const { updates, translate, logger } = options;
+  const clock = options.clock ?? (() => new Date());
+  let inFlight = 0;
+  let accepting = true;
+
+  async function takeOnce({ platform, id, handle, say }: Arrival): Promise<void> {
+    // Platforms deliver an update again until they hear it was taken, so each id is handled once.
+    let claimed: boolean;
+    try {
+      claimed = updates.claim(platform, id, clock().toISOString());
+    } catch (error) {
+      throw new RetryLater("the update could not be claimed", { cause: error });
+    }
+    if (!claimed) {
+      logger.info({ platform, update: id }, "duplicate update ignored");
+      return;
+    }
+    try {
+      await handle();
+      // The claim itself is durable before the platform hears 200, even when the update wrote nothing else.
+      await updates.committed();
+    } catch (error) {
+      // The batch was lost with the claim in it: nothing of this update was kept, and nobody was told
+      // otherwise (replies wait for the commit), so the platform may deliver it again.
+      if (error instanceof BatchLost) throw new RetryLater("the update's writes were lost", { cause: error });
+      // The update stays claimed: what it wrote was one transaction, so it is recorded whole or not at all.
+      logger.error({ platform, update: id, err: messageOf(error) }, "update failed");
+      await say?.(translate("vi", "error")).catch(() => undefined);
+    }
+  }
+
+  return {
+    async take(arrival) {
+      inFlight++;
+      try {
+        await takeOnce(arrival);
+      } finally {
+        inFlight--;
+      }
+    },
+    get accepting() {
+      return accepting;
+    },
+    async drain(timeoutMs = 10_000) {
+      accepting = false;
+      const until = Date.now() + timeoutMs;
+      while (inFlight > 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 25));
+    },
+  };
+}
+
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
