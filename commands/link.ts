@@ -1,5 +1,6 @@
 // "/start CODE" or a pasted invite code: link this messaging account to a unit with a role.
 import { normalizeInviteCode } from "#domain/invites.ts";
+import { localeFromLanguageCode } from "#src/i18n.ts";
 import { reply, type Reply, type Request, type Services } from "./types.ts";
 
 export function link(rawCode: string, req: Request, { repos, t }: Services): Reply {
@@ -15,6 +16,7 @@ export function link(rawCode: string, req: Request, { repos, t }: Services): Rep
     { platform: req.sender.platform, externalId: req.sender.externalId, chatId: req.sender.chatId },
     req.sender.displayName,
     req.now.toISOString(),
+    localeFromLanguageCode(req.sender.languageCode),
   );
   if (personId === null) return reply(t("invite-used"));
   return reply(t("linked", { name: req.sender.displayName, unit: unit.name, role: t(`role-${invite.role}`) }), [

@@ -9,6 +9,7 @@ import { commands, link, type Command, type Reply, type Request, type Sender, ty
 import { Actor } from "./domain/actor.ts";
 import { dayOf } from "./domain/calendar.ts";
 import { looksLikeInviteCode } from "./domain/invites.ts";
+import { localeFromLanguageCode } from "./i18n.ts";
 import { policyService } from "./domain/reminder-policy.ts";
 import { standingService } from "./domain/standing.ts";
 import { parse } from "./nlu/index.ts";
@@ -139,7 +140,9 @@ export function conversation(options: ConversationOptions) {
   async function answer(incoming: Incoming): Promise<Reply> {
     const now = clock();
     const actor = actorOf(incoming.sender);
-    const t: Services["t"] = (key, args) => options.translate(actor?.locale ?? "vi", key, args);
+    // Someone not linked yet is answered in the language their app says, as they will be once linked.
+    const locale = actor?.locale ?? localeFromLanguageCode(incoming.sender.languageCode);
+    const t: Services["t"] = (key, args) => options.translate(locale, key, args);
     const services: Services = {
       repos,
       standing,
@@ -147,6 +150,7 @@ export function conversation(options: ConversationOptions) {
       timeZone: options.timeZone,
       wakeDispatcher: options.wakeDispatcher ?? (() => undefined),
       t,
+      translateIn: options.translate,
       botUsername: options.botUsername ?? (() => undefined),
     };
     const base = { actor, sender: incoming.sender, source: incoming.source, now, today: dayOf(now, options.timeZone) };
