@@ -37,7 +37,7 @@ export async function runCli(argv: string[], options: CliOptions): Promise<numbe
   }
 }
 
-/** A stream for code that writes whole lines to a stream, passed on to a line writer. */
+/** `parse` writes to a stream: this hands what it writes to a line writer, line by line. */
 function linesTo(write: (line: string) => void): Writable {
   let partial = "";
   return new Writable({
