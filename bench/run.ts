@@ -182,6 +182,7 @@ async function main(): Promise<void> {
         ["outbox and dispatcher", async () => (await import("./dispatch.ts")).benchDispatch()],
         ["export of a province", async () => (await import("./province-export.ts")).benchProvinceExport()],
         ["progress chart", async () => (await import("./chart.ts")).benchChart()],
+        ["parse speed", async () => (await import("./parse-speed.ts")).benchParse()],
       ];
       for (const [name, run] of sections) {
         try {

@@ -9,6 +9,7 @@ import { reminderActions, unmute } from "./reminder-actions.ts";
 import { assignTask, taskDone } from "./tasks.ts";
 import { exportReport } from "./export.ts";
 import { importFile } from "./import-file.ts";
+import { language } from "./language.ts";
 import { greet, help, thanks } from "./help.ts";
 import { progress, remaining } from "./remaining.ts";
 import { report } from "./report.ts";
@@ -39,6 +40,7 @@ export const commands: Command[] = [
   useLinkCode,
   remindWhere,
   addMetric,
+  language,
   help,
   greet,
   thanks,

@@ -1,4 +1,5 @@
 // "/start CODE" or a pasted invite code: link this messaging account to a unit with a role.
+import { localeFromLanguageCode } from "#src/i18n.ts";
 import { reply, type Command } from "./types.ts";
 
 export const link: Command = {
@@ -19,6 +20,7 @@ export const link: Command = {
       { platform: req.sender.platform, externalId: req.sender.externalId, chatId: req.sender.chatId },
       req.sender.displayName,
       req.now.toISOString(),
+      localeFromLanguageCode(req.sender.languageCode),
     );
     if (personId === null) return reply(t("invite-used"));
     return reply(t("linked", { name: req.sender.displayName, unit: unit.name, role: t(`role-${invite.role}`) }), [

@@ -51,9 +51,11 @@ export const report: Command = {
 
     const vague = items.find((item) => item.count === undefined);
     if (vague) return refuse("report-no-count", t, { event: t(`event-name-${vague.event}`) });
-    const counts = items.map((item) => item.count ?? 0);
-    if (counts.some((n) => !Number.isSafeInteger(n) || n < 0)) return refuse("report-unclear", t);
-    const largest = Math.max(...counts);
+    if (items.some((item) => !Number.isSafeInteger(item.count) || (item.count ?? 0) < 0))
+      return refuse("report-unclear", t);
+    // The limits hold for what gets recorded: the sum of an event's clauses, not each clause alone.
+    const merged = mergeByEvent(items);
+    const largest = Math.max(...merged.map((item) => item.count ?? 0));
     const limit = unit.workers > 0 ? Math.min(unit.workers, MAX_REPORT_COUNT) : MAX_REPORT_COUNT;
     if (largest > limit) {
       return unit.workers > 0 && largest <= MAX_REPORT_COUNT
@@ -67,7 +69,7 @@ export const report: Command = {
     if (day > req.today) return refuse("report-future", t, { date: viDate(day) });
 
     const chain = lineage(unit);
-    const entries = mergeByEvent(items)
+    const entries = merged
       .filter((item) => (item.count ?? 0) > 0)
       .map((item) => ({
         unitId: unit.id,

@@ -28,6 +28,8 @@ export interface Sender {
   externalId: string;
   chatId: string;
   displayName: string;
+  /** What the person's app says its language is ("en", "vi", "en-GB"), when the platform tells. */
+  languageCode?: string;
 }
 
 export interface Request {
@@ -59,6 +61,8 @@ export interface Services {
   /** Tells the dispatcher new messages wait in the outbox (announcements). */
   wakeDispatcher: () => void;
   t: Translate;
+  /** Translates into a named locale: the answer to a person who just changed their language. */
+  translateIn: (locale: string, key: string, args?: Record<string, string | number>) => string;
   /** The bot's public username when known, for deep links. */
   botUsername: () => string | undefined;
   /**

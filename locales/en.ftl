@@ -110,6 +110,7 @@ help =
     • Progress: “tiến độ” or /tiendo
     • Deadlines: “hạn sắp tới” or /han
     • A mistake: “hoàn tác” or /hoantac
+    • Answers in Vietnamese: /ngonngu vi (back to English: /ngonngu en)
 greet = Hello, { $name }! I am following the targets of { $unit }. What would you like to report or ask?
 thanks = You are welcome! Write any time.
 unknown = Sorry, I did not understand. Try “kết nạp 5 đoàn viên”, “còn thiếu bao nhiêu?”, “tiến độ”, or “hướng dẫn”.
@@ -124,6 +125,8 @@ too-long = This message is longer than { $max } characters, so I did not read it
 action-expired = This button no longer works. Send your request again.
 error = Sorry, something went wrong with this message; no figures were changed. Try again in a few minutes.
 unsupported = I can read text messages only. Write, for example: “còn thiếu bao nhiêu?”.
+language-how = Type “/ngonngu en” for answers in English, or “/ngonngu vi” for answers in Vietnamese (tiếng Việt).
+language-set = ✅ From now on I will answer you in English.
 
 ## Imports (the operator CLI prints these)
 

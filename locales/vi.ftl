@@ -110,6 +110,7 @@ help =
     • Xem tiến độ: “tiến độ” hoặc /tiendo
     • Xem hạn: “hạn sắp tới” hoặc /han
     • Nhập nhầm: “hoàn tác” hoặc /hoantac
+    • Trả lời bằng tiếng Anh: /ngonngu en (trở lại tiếng Việt: /ngonngu vi)
 greet = Chào { $name }! Tôi đang theo dõi chỉ tiêu của { $unit }. Anh/chị cần báo cáo hay hỏi gì ạ?
 thanks = Dạ, không có gì ạ! Cần gì anh/chị cứ nhắn nhé.
 unknown = Xin lỗi, tôi chưa hiểu ý anh/chị. Hãy thử: “kết nạp 5 đoàn viên”, “còn thiếu bao nhiêu?”, “tiến độ”, hoặc nhắn “hướng dẫn”.
@@ -124,6 +125,8 @@ too-long = Tin nhắn dài quá { $max } ký tự nên tôi chưa đọc. Hãy g
 action-expired = Nút này không còn dùng được. Hãy nhắn lại yêu cầu của anh/chị.
 error = Xin lỗi, đã có lỗi khi xử lý tin nhắn này; số liệu không bị thay đổi. Hãy thử lại sau ít phút.
 unsupported = Tôi chỉ đọc được tin nhắn chữ. Hãy nhắn bằng chữ, ví dụ: “còn thiếu bao nhiêu?”.
+language-how = Hãy gõ “/ngonngu vi” để tôi trả lời bằng tiếng Việt, hoặc “/ngonngu en” để tôi trả lời bằng tiếng Anh (English).
+language-set = ✅ Từ nay tôi sẽ trả lời anh/chị bằng tiếng Việt.
 
 ## Nhập tệp
 

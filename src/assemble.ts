@@ -70,6 +70,7 @@ export function conversationOver(repos: Repositories, settings: ConversationSett
       policies: policyService(repos, settings.quietHours ?? null),
       timeZone: settings.timeZone,
       wakeDispatcher: settings.wakeDispatcher ?? (() => undefined),
+      translateIn: settings.translate,
       botUsername: settings.botUsername ?? (() => undefined),
     },
     actorOf: (sender) => actorOf(repos.people, sender),

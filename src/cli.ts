@@ -1,4 +1,6 @@
-// The operator CLI: `npm run cli -- <command>`. Each command lives in src/cli/.
+// The operator CLI: `npm run cli -- <command>`. Each command lives in src/cli/. runCli is the whole CLI
+// as a function, so tests run it in-process; run as a script, it reads the real environment and stdio.
+import { Writable } from "node:stream";
 import { openDatabase, repositories } from "#db/index.ts";
 import { ConfigError, loadConfig, processEnv } from "./config.ts";
 import { dayOf } from "./domain/calendar.ts";
@@ -15,21 +17,51 @@ const USAGE = `usage: npm run cli -- <command>
   task add <unit_code> "<title>" --due DD/MM/YYYY a task for a unit and everything below it
   parse [--today YYYY-MM-DD] ["<text>"]           how the bot reads a message, and the day a report is recorded on`;
 
-const io = { out: (line: string) => console.log(line), err: (line: string) => console.error(line) };
+export interface CliOptions {
+  /** The environment the configuration is read from. */
+  env: Record<string, string | undefined>;
+  /** Where the CLI writes, one line per call: results to out, usage and errors to err. */
+  io: { out: (line: string) => void; err: (line: string) => void };
+  /** What `parse` reads when given no text. */
+  stdin?: NodeJS.ReadableStream;
+  now?: Date;
+}
 
-async function main(argv: string[]): Promise<number> {
+/** Runs one CLI command; resolves to the exit code. */
+export async function runCli(argv: string[], options: CliOptions): Promise<number> {
+  try {
+    return await main(argv, options);
+  } catch (error) {
+    options.io.err(error instanceof ConfigError ? `configuration: ${error.message}` : String(error));
+    return 1;
+  }
+}
+
+/** `parse` writes to a stream: this hands what it writes to a line writer, line by line. */
+function linesTo(write: (line: string) => void): Writable {
+  let partial = "";
+  return new Writable({
+    write(chunk: Buffer | string, _encoding, done) {
+      const lines = (partial + chunk.toString()).split("\n");
+      partial = lines.pop() ?? "";
+      for (const line of lines) write(line);
+      done();
+    },
+  });
+}
+
+async function main(argv: string[], { env, io, stdin, now = new Date() }: CliOptions): Promise<number> {
   const [command, ...args] = argv;
   if (command === "parse") {
     const { runParse } = await import("./cli/parse.ts");
-    return runParse(args, { stdin: process.stdin, stdout: process.stdout }, loadConfig(processEnv()).timeZone);
+    return runParse(args, { stdin: stdin ?? process.stdin, stdout: linesTo(io.out) }, loadConfig(env).timeZone);
   }
   if (!["import", "invite", "export", "metric", "plan", "reminders", "broadcast", "task"].includes(command ?? "")) {
-    console.error(USAGE);
+    io.err(USAGE);
     return command === undefined || command === "help" ? 0 : 2;
   }
-  const config = loadConfig(processEnv());
+  const config = loadConfig(env);
   const repos = repositories(openDatabase(config.databasePath));
-  const now = new Date();
   try {
     if (command === "import") {
       const { runImport } = await import("./cli/import.ts");
@@ -55,9 +87,10 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-try {
-  process.exitCode = await main(process.argv.slice(2));
-} catch (error) {
-  console.error(error instanceof ConfigError ? `configuration: ${error.message}` : String(error));
-  process.exitCode = 1;
+if (process.argv[1] === import.meta.filename) {
+  process.exitCode = await runCli(process.argv.slice(2), {
+    env: processEnv(),
+    io: { out: (line) => console.log(line), err: (line) => console.error(line) },
+    stdin: process.stdin,
+  });
 }

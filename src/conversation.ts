@@ -6,7 +6,7 @@ import type { Actor } from "#domain/actor.ts";
 import { dayOf } from "#domain/calendar.ts";
 import { readMessage } from "#nlu/index.ts";
 import type { Intent, Parse } from "#nlu/types.ts";
-import type { TranslateIn } from "#src/i18n.ts";
+import { localeFromLanguageCode, type TranslateIn } from "#src/i18n.ts";
 
 export interface Incoming {
   sender: Sender;
@@ -109,7 +109,9 @@ export function conversation(options: ConversationOptions) {
   async function answer(incoming: Incoming): Promise<Reply> {
     const now = clock();
     const actor = options.actorOf(incoming.sender);
-    const t: Services["t"] = (key, args) => options.translate(actor?.locale ?? "vi", key, args);
+    // Someone not linked yet is answered in the language their app says, as they will be once linked.
+    const locale = actor?.locale ?? localeFromLanguageCode(incoming.sender.languageCode);
+    const t: Services["t"] = (key, args) => options.translate(locale, key, args);
     const services: Services = {
       ...options.services,
       t,

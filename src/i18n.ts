@@ -7,6 +7,22 @@ export type TranslateIn = (locale: string, key: string, args?: Record<string, st
 /** A translation already in the reader's language: what commands and reminders are given. */
 export type Translate = (key: string, args?: Record<string, string | number>) => string;
 
+/** The languages the bot answers in; a person's choice is stored as one of these. */
+export const LOCALES = ["vi", "en"] as const;
+export type Locale = (typeof LOCALES)[number];
+
+export function isLocale(value: string): value is Locale {
+  return (LOCALES as readonly string[]).includes(value);
+}
+
+/**
+ * The language to answer someone in, from what their app says it is set to ("en-GB" → "en").
+ * The bot's users are Vietnamese: anything but English, or nothing at all, means Vietnamese.
+ */
+export function localeFromLanguageCode(languageCode: string | undefined): Locale {
+  return languageCode?.toLowerCase().startsWith("en") ? "en" : "vi";
+}
+
 const directory = fileURLToPath(new URL("../locales", import.meta.url));
 
 export function loadTranslations(): { i18n: I18n; translate: TranslateIn } {

@@ -59,6 +59,7 @@ export function peopleRepository(db: Db) {
   );
   const accountsOf = sqlite.prepare(`select platform, active from accounts where person_id = ? order by id`);
   const setRemindOn = sqlite.prepare(`update people set remind_on = ? where id = ?`);
+  const setLocaleStmt = sqlite.prepare(`update people set locale = ? where id = ?`);
   const remindOnStmt = sqlite.prepare(`select remind_on as remindOn from people where id = ?`);
   const insertLinkCode = sqlite.prepare(`insert into link_codes (code, person_id, expires_at) values (?, ?, ?)`);
   const linkCodeStmt = sqlite.prepare(
@@ -112,6 +113,10 @@ export function peopleRepository(db: Db) {
     setRemindOn(personId: number, platform: Platform): void {
       setRemindOn.run(platform, personId);
     },
+    /** The language the bot answers a person in, from now on. */
+    setLocale(personId: number, locale: string): void {
+      setLocaleStmt.run(locale, personId);
+    },
     createLinkCode(code: string, personId: number, expiresAt: string): void {
       insertLinkCode.run(code, personId, expiresAt);
     },
@@ -150,13 +155,20 @@ export function peopleRepository(db: Db) {
     },
     /**
      * Uses an invite for a platform account: creates the person on first use, grants the role.
+     * The locale is the new person's language; someone already known keeps theirs.
      * Returns the person's id, or null when the invite was used in the meantime.
      */
     redeem: sqlite.transaction(
-      (invite: Invite, account: Omit<Account, "personId" | "active">, displayName: string, now: string) => {
+      (
+        invite: Invite,
+        account: Omit<Account, "personId" | "active">,
+        displayName: string,
+        now: string,
+        locale: string = "vi",
+      ) => {
         if (useInvite.run(now, invite.code).changes === 0) return null;
         const existing = accountStmt.get(account.platform, account.externalId) as { personId: number } | undefined;
-        const personId = existing?.personId ?? Number(insertPerson.run(displayName, "vi", now).lastInsertRowid);
+        const personId = existing?.personId ?? Number(insertPerson.run(displayName, locale, now).lastInsertRowid);
         insertAccount.run(personId, account.platform, account.externalId, account.chatId);
         insertRole.run(personId, invite.unitId, invite.role, now);
         setInviteUser.run(personId, invite.code);

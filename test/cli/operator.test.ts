@@ -22,10 +22,10 @@ const count = (sql: string) => {
   }
 };
 
-beforeEach(() => {
+beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), "tlcd-operator-"));
   env = { DATABASE_PATH: join(dir, "bot.sqlite") };
-  cli(
+  await cli(
     [
       "import",
       file(
@@ -35,7 +35,7 @@ beforeEach(() => {
     ],
     env,
   );
-  cli(
+  await cli(
     [
       "import",
       file("targets.csv", "unit_code,metric,target,deadline\nTD,ket_nap,50,31/12/2099\nC1,ket_nap,50,31/12/2099\n"),
@@ -48,11 +48,11 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 describe("npm run cli -- export", () => {
   it("writes the same workbook /xuatbaocao sends", async () => {
     // The export covers the current year: targets for a year far ahead are not in it.
-    const none = cli(["export", "TD", join(dir, "none.xlsx")], env);
+    const none = await cli(["export", "TD", join(dir, "none.xlsx")], env);
     expect(none.code).toBe(1);
     expect(none.stderr).toContain("no targets");
     const year = new Date().getFullYear();
-    cli(
+    await cli(
       [
         "import",
         file("now.csv", `unit_code,metric,target,deadline\nTD,ket_nap,50,31/12/${year}\nC1,ket_nap,50,31/12/${year}\n`),
@@ -60,7 +60,7 @@ describe("npm run cli -- export", () => {
       env,
     );
     const out = join(dir, "bao-cao.xlsx");
-    const result = cli(["export", "TD", out], env);
+    const result = await cli(["export", "TD", out], env);
     expect(result.code).toBe(0);
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(readFileSync(out) as unknown as ArrayBuffer);
@@ -72,8 +72,8 @@ describe("npm run cli -- export", () => {
 });
 
 describe("npm run cli -- reminders", () => {
-  it("prints what falls due without writing on --dry-run, and adds each message once", () => {
-    cli(["import", file("near.csv", "unit_code,metric,target,deadline\nC1,ket_nap,50,15/07/2026\n")], env);
+  it("prints what falls due without writing on --dry-run, and adds each message once", async () => {
+    await cli(["import", file("near.csv", "unit_code,metric,target,deadline\nC1,ket_nap,50,15/07/2026\n")], env);
     const db = new Database(env.DATABASE_PATH);
     const now = new Date().toISOString();
     db.prepare("insert into people (id, display_name, created_at) values (1, 'Bình', ?)").run(now);
@@ -85,17 +85,17 @@ describe("npm run cli -- reminders", () => {
     ).run(now);
     db.close();
     const at = "2026-07-08T08:00:00+07:00";
-    const dry = cli(["reminders", "--at", at, "--dry-run"], env);
+    const dry = await cli(["reminders", "--at", at, "--dry-run"], env);
     expect(dry.code).toBe(0);
     expect(dry.stdout).toMatch(/person #1 \(Bình\)\tCĐCS Công ty May Việt\tdeadline\t15\/07\/2026/);
     expect(dry.stdout).toContain("dry run, nothing written");
     expect(count("select count(*) as n from outbox")).toBe(0);
-    expect(cli(["reminders", "--at", at], env).stdout).toContain("1 new in the outbox");
-    expect(cli(["reminders", "--at", at], env).stdout).toContain("0 new in the outbox");
+    expect((await cli(["reminders", "--at", at], env)).stdout).toContain("1 new in the outbox");
+    expect((await cli(["reminders", "--at", at], env)).stdout).toContain("0 new in the outbox");
     expect(count("select count(*) as n from outbox")).toBe(1);
   });
 
-  it("queues an announcement for everyone linked below a unit", () => {
+  it("queues an announcement for everyone linked below a unit", async () => {
     const db = new Database(env.DATABASE_PATH);
     const now = new Date().toISOString();
     db.prepare("insert into people (id, display_name, created_at) values (1, 'Bình', ?)").run(now);
@@ -104,7 +104,7 @@ describe("npm run cli -- reminders", () => {
       "insert into roles (person_id, unit_id, role, created_at) values (1, (select id from units where code = 'C1'), 'chair', ?)",
     ).run(now);
     db.close();
-    const result = cli(["broadcast", "TD", "Họp giao ban thứ Hai"], env);
+    const result = await cli(["broadcast", "TD", "Họp giao ban thứ Hai"], env);
     expect(result.stdout).toContain("queued for 1 people");
     expect(
       count("select count(*) as n from outbox where platform = 'zalo' and payload like '%Họp giao ban thứ Hai%'"),

@@ -57,6 +57,12 @@ describe("reporting members admitted and members who left", () => {
     expect(world.ledgerCount()).toBe(0);
   });
 
+  it("holds a message's clauses together to the same limit, as they are recorded together", async () => {
+    const reply = await chair.says("kết nạp 200 đoàn viên, chiều kết nạp thêm 200 đoàn viên");
+    expect(reply).toContain(`${200 + 200} nhiều hơn số lao động`);
+    expect(world.ledgerCount()).toBe(0);
+  });
+
   it("refuses absurd and huge numbers", async () => {
     world.unit({ code: "C2", name: "CĐCS Công ty Không Rõ", parent: "D1" });
     const other = await world.personAt("C2");
@@ -79,6 +85,10 @@ describe("reporting members admitted and members who left", () => {
   });
 
   it("answers emoji, SQL-looking text and a 4,096-character message without changing anything", async () => {
+    await chair.says("kết nạp 5 đoàn viên");
+    const ledger = () => world.repos.db.$client.prepare("select * from ledger order by id").all();
+    const before = ledger();
+    expect(before).toHaveLength(1);
     for (const text of [
       "👍👍👍",
       "'); DROP TABLE ledger; --",
@@ -88,8 +98,8 @@ describe("reporting members admitted and members who left", () => {
       const reply = await chair.says(text);
       expect(reply.length).toBeGreaterThan(0);
     }
-    const tables = world.repos.db.$client.prepare("select name from sqlite_master where name = 'ledger'").all();
-    expect(tables).toHaveLength(1);
+    expect(ledger()).toEqual(before);
+    expect(await chair.asks("còn thiếu bao nhiêu")).toContain(`Kết nạp đoàn viên: 5/60 (8%), còn thiếu ${60 - 5}`);
   });
 
   it("refuses a message longer than Telegram allows", async () => {

@@ -58,12 +58,14 @@ describe("matchUnit", () => {
   });
 
   it("scores in (0, 1], best first", () => {
-    const results = matchUnit("xe om", units);
-    expect(results.length).toBeGreaterThan(0);
+    // "xe om cong" names all of unit 3 but only part of unit 2, which comes first in the list.
+    const results = matchUnit("xe om cong", units);
+    expect(results.map((r) => r.id)).toEqual([3, 2]);
     for (const r of results) {
       expect(r.score).toBeGreaterThan(0);
       expect(r.score).toBeLessThanOrEqual(1);
     }
-    expect([...results].sort((a, b) => b.score - a.score)).toEqual(results);
+    expect(results[0]?.score).toBeGreaterThan(results[1]?.score ?? 1);
+    expect(matchUnit("xe om cong", [...units].reverse())).toEqual(results);
   });
 });

@@ -28,7 +28,8 @@ function senderOf(ctx: Context): Incoming["sender"] | undefined {
   const chat = ctx.chat;
   if (!from || !chat || from.is_bot) return undefined;
   const displayName = [from.first_name, from.last_name].filter(Boolean).join(" ").trim() || "bạn";
-  return { platform: "telegram", externalId: String(from.id), chatId: String(chat.id), displayName };
+  const languageCode = from.language_code;
+  return { platform: "telegram", externalId: String(from.id), chatId: String(chat.id), displayName, languageCode };
 }
 
 export interface TelegramBot {
