@@ -53,10 +53,10 @@ export function queueBroadcast(
         ]
       : [];
   });
-  repos.db.$client.transaction(() => {
+  repos.transaction(() => {
     repos.outbox.enqueue(rows, now.toISOString());
     repos.reminders.confirmBroadcast(id, rows.length, now.toISOString());
-  })();
+  });
   return rows.length;
 }
 

@@ -63,11 +63,11 @@ function settle(req: Request, services: Services): Reply {
   const plan = planImport(pending.kind as ImportKind, JSON.parse(pending.payload) as Row[], repos, req.today, scope);
   if (plan.errors.length > 0) return reply(t("import-stale", { count: plan.errors.length }));
   let applied = false;
-  repos.db.$client.transaction(() => {
+  repos.transaction(() => {
     if (!repos.pendingImports.settle(pending.id, req.now.toISOString())) return;
     applyPlan(plan, repos);
     applied = true;
-  })();
+  });
   if (!applied) return reply(t("import-already-settled"));
   return reply(t(`import-done-${plan.kind}`, { added: plan.added, changed: plan.changed }));
 }

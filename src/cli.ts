@@ -51,7 +51,7 @@ async function main(argv: string[]): Promise<number> {
     const { runInvite } = await import("./cli/invite.ts");
     return runInvite(args, repos, now, io);
   } finally {
-    repos.db.$client.close();
+    repos.close();
   }
 }
 

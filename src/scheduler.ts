@@ -26,7 +26,7 @@ export function createScheduler(options: SchedulerOptions) {
       const counts = repos.outbox.broadcastCounts(broadcast.id);
       if (counts.pending > 0 || broadcast.createdBy === null) continue;
       const address = repos.people.address(broadcast.createdBy);
-      repos.db.$client.transaction(() => {
+      repos.transaction(() => {
         if (!repos.reminders.markReported(broadcast.id, now.toISOString())) return;
         if (!address) return;
         const preview = broadcast.text.length > 40 ? `${broadcast.text.slice(0, 40)}…` : broadcast.text;
@@ -45,7 +45,7 @@ export function createScheduler(options: SchedulerOptions) {
           now.toISOString(),
         );
         reported++;
-      })();
+      });
     }
     return reported;
   }

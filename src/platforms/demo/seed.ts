@@ -2,7 +2,8 @@
 // admission targets, the district's targets) and moved to the current year. The grassroots unions
 // and the reports are illustrative, and the page says so.
 import type { Repositories } from "#db/index.ts";
-import { lineage, type Unit } from "#db/repositories/units.ts";
+import type { Unit } from "#db/repositories/units.ts";
+import { lineage } from "#db/tree.ts";
 import { addDays, dayOf } from "#domain/calendar.ts";
 import { createInvite } from "#domain/invites.ts";
 
@@ -36,7 +37,7 @@ export function seedDemo(repos: Repositories, now: Date, timeZone: string): void
   const today = dayOf(now, timeZone);
   const year = today.slice(0, 4);
   const nowIso = now.toISOString();
-  repos.db.$client.transaction(() => {
+  repos.transaction(() => {
     repos.units.upsert({
       code: "HCM",
       name: "LĐLĐ TP Hồ Chí Minh",
@@ -177,5 +178,5 @@ export function seedDemo(repos: Repositories, now: Date, timeZone: string): void
       const id = String(persona.telegramId);
       repos.people.redeem(invite, { platform: "telegram", externalId: id, chatId: id }, persona.name, nowIso);
     }
-  })();
+  });
 }
