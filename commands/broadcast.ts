@@ -1,5 +1,6 @@
 // "/thongbao <text>": an announcement to everyone linked in the admin's subtree, confirmed first, sent
 // through the outbox, with a delivery count back to the admin when it is done.
+import { outboxMessage } from "#domain/outbox-message.ts";
 import { reply, type Command, type Reply, type Request, type Services } from "./types.ts";
 
 function settle(req: Request, { repos, t, wakeDispatcher }: Services): Reply {
@@ -38,20 +39,10 @@ export function queueBroadcast(
   const people = repos.reminders.peopleInSubtree(unit);
   const rows = people.flatMap((personId) => {
     const address = repos.people.address(personId);
-    return address
-      ? [
-          {
-            key: `broadcast:${id}:p${personId}`,
-            personId,
-            platform: address.platform,
-            chatId: address.chatId,
-            kind: "broadcast",
-            payload: { text: `${heading}\n\n${text}` },
-            notBefore: now.toISOString(),
-            broadcastId: id,
-          },
-        ]
-      : [];
+    if (!address) return [];
+    const key = `broadcast:${id}:p${personId}`;
+    const content = { key, kind: "broadcast", text: `${heading}\n\n${text}`, notBefore: now.toISOString() };
+    return [outboxMessage({ personId, address }, { ...content, broadcastId: id })];
   });
   repos.transaction(() => {
     repos.outbox.enqueue(rows, now.toISOString());

@@ -2,6 +2,7 @@
 // and announcements whose delivery is complete are reported to the admin who sent them.
 import { MAX_CATCH_UP_DAYS, computeDue, type DueReminder, type ReminderContext } from "./domain/reminders.ts";
 import type { Logger } from "./logger.ts";
+import { outboxMessage } from "./domain/outbox-message.ts";
 
 const LAST_RUN = "scheduler.lastRun";
 /** Platforms redeliver an update for a day at most; a week of claimed update ids is ample. */
@@ -24,26 +25,23 @@ export function createScheduler(options: SchedulerOptions) {
     let reported = 0;
     for (const broadcast of repos.reminders.unreportedBroadcasts()) {
       const counts = repos.outbox.broadcastCounts(broadcast.id);
-      if (counts.pending > 0 || broadcast.createdBy === null) continue;
-      const address = repos.people.address(broadcast.createdBy);
+      const personId = broadcast.createdBy;
+      if (counts.pending > 0 || personId === null) continue;
+      const address = repos.people.address(personId);
       repos.transaction(() => {
         if (!repos.reminders.markReported(broadcast.id, now.toISOString())) return;
         if (!address) return;
         const preview = broadcast.text.length > 40 ? `${broadcast.text.slice(0, 40)}…` : broadcast.text;
-        repos.outbox.enqueue(
-          [
-            {
-              key: `broadcast-report:${broadcast.id}`,
-              personId: broadcast.createdBy,
-              platform: address.platform,
-              chatId: address.chatId,
-              kind: "broadcast_report",
-              payload: { text: t("broadcast-report", { preview, ...counts }) },
-              notBefore: now.toISOString(),
-            },
-          ],
-          now.toISOString(),
+        const message = outboxMessage(
+          { personId, address },
+          {
+            key: `broadcast-report:${broadcast.id}`,
+            kind: "broadcast_report",
+            text: t("broadcast-report", { preview, ...counts }),
+            notBefore: now.toISOString(),
+          },
         );
+        repos.outbox.enqueue([message], now.toISOString());
         reported++;
       });
     }
