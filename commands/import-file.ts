@@ -62,11 +62,10 @@ function settle(req: Request, services: Services): Reply {
   // Checked again: units or targets may have changed since the file was read.
   const plan = planImport(pending.kind as ImportKind, JSON.parse(pending.payload) as Row[], repos, req.today, scope);
   if (plan.errors.length > 0) return reply(t("import-stale", { count: plan.errors.length }));
-  let applied = false;
-  repos.transaction(() => {
-    if (!repos.pendingImports.settle(pending.id, req.now.toISOString())) return;
+  const applied = repos.transaction(() => {
+    if (!repos.pendingImports.settle(pending.id, req.now.toISOString())) return false;
     applyPlan(plan, repos);
-    applied = true;
+    return true;
   });
   if (!applied) return reply(t("import-already-settled"));
   return reply(t(`import-done-${plan.kind}`, { added: plan.added, changed: plan.changed }));
