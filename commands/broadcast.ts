@@ -1,5 +1,6 @@
 // "/thongbao <text>": an announcement to everyone linked in the admin's subtree, confirmed first, sent
 // through the outbox, with a delivery count back to the admin when it is done.
+import { cancelBroadcast, queueBroadcast } from "#domain/broadcasts.ts";
 import { reply, type Command, type Reply, type Request, type Services } from "./types.ts";
 
 function settle(req: Request, { repos, t, wakeDispatcher }: Services): Reply {
@@ -10,8 +11,7 @@ function settle(req: Request, { repos, t, wakeDispatcher }: Services): Reply {
   const unit = repos.units.byId(broadcast.unitId);
   if (!unit) return reply(t("action-expired"));
   if (answer !== "yes") {
-    repos.reminders.confirmBroadcast(broadcast.id, 0, req.now.toISOString());
-    repos.reminders.markReported(broadcast.id, req.now.toISOString());
+    cancelBroadcast(repos, broadcast.id, req.now);
     return reply(t("broadcast-cancelled"));
   }
   const count = queueBroadcast(
@@ -24,40 +24,6 @@ function settle(req: Request, { repos, t, wakeDispatcher }: Services): Reply {
   );
   wakeDispatcher();
   return reply(t("broadcast-queued", { count }));
-}
-
-/** Puts one copy per person linked in the subtree into the outbox; returns how many. Confirming twice adds nothing. */
-export function queueBroadcast(
-  repos: Services["repos"],
-  id: number,
-  unit: { id: number; path: string },
-  text: string,
-  heading: string,
-  now: Date,
-): number {
-  const people = repos.reminders.peopleInSubtree(unit);
-  const rows = people.flatMap((personId) => {
-    const address = repos.people.address(personId);
-    return address
-      ? [
-          {
-            key: `broadcast:${id}:p${personId}`,
-            personId,
-            platform: address.platform,
-            chatId: address.chatId,
-            kind: "broadcast",
-            payload: { text: `${heading}\n\n${text}` },
-            notBefore: now.toISOString(),
-            broadcastId: id,
-          },
-        ]
-      : [];
-  });
-  repos.db.$client.transaction(() => {
-    repos.outbox.enqueue(rows, now.toISOString());
-    repos.reminders.confirmBroadcast(id, rows.length, now.toISOString());
-  })();
-  return rows.length;
 }
 
 export const broadcast: Command = {

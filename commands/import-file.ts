@@ -66,12 +66,11 @@ function settle(req: Request, services: Services): Reply {
   const plan = planImport(kind, JSON.parse(pending.payload) as Row[], repos, req.today, scope);
   if (plan.errors.length > 0)
     return reply(t(allocation ? "allocate-stale" : "import-stale", { count: plan.errors.length }));
-  let applied = false;
-  repos.db.$client.transaction(() => {
-    if (!repos.pendingImports.settle(pending.id, req.now.toISOString())) return;
+  const applied = repos.transaction(() => {
+    if (!repos.pendingImports.settle(pending.id, req.now.toISOString())) return false;
     applyPlan(plan, repos);
-    applied = true;
-  })();
+    return true;
+  });
   if (!applied) return reply(t(allocation ? "allocate-already-settled" : "import-already-settled"));
   const done = allocation ? "allocate-done" : `import-done-${plan.kind}`;
   return reply(t(done, { added: plan.added, changed: plan.changed, count: plan.added + plan.changed }));

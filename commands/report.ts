@@ -1,6 +1,6 @@
 // "kết nạp 5 đoàn viên", "2 đv nghỉ việc", "/ketnap 5": record a report and show the unit's new standing.
-import { lineage } from "#db/repositories/units.ts";
 import { isValidDay, viDate } from "#domain/calendar.ts";
+import * as reports from "#domain/reports.ts";
 import { lookUpUnit } from "#domain/unit-lookup.ts";
 import type { ReportItem } from "#nlu/types.ts";
 import { severalText, standingText } from "./standing-text.ts";
@@ -11,17 +11,6 @@ export const MAX_REPORT_COUNT = 100_000;
 
 function refuse(key: string, t: Services["t"], args?: Record<string, string | number>): Reply {
   return reply(t(key, args));
-}
-
-/** "kết nạp 3, chiều kết nạp thêm 2" is one report of 5: a message records each event once. */
-function mergeByEvent(items: ReportItem[]): ReportItem[] {
-  const merged = new Map<string, ReportItem>();
-  for (const item of items) {
-    const key = `${item.event}:${item.informal ? 1 : 0}`;
-    const seen = merged.get(key);
-    merged.set(key, seen ? { ...seen, count: (seen.count ?? 0) + (item.count ?? 0) } : { ...item });
-  }
-  return [...merged.values()];
 }
 
 export const report: Command = {
@@ -54,8 +43,8 @@ export const report: Command = {
     if (items.some((item) => !Number.isSafeInteger(item.count) || (item.count ?? 0) < 0))
       return refuse("report-unclear", t);
     // The limits hold for what gets recorded: the sum of an event's clauses, not each clause alone.
-    const merged = mergeByEvent(items);
-    const largest = Math.max(...merged.map((item) => item.count ?? 0));
+    const events = items.map((item) => ({ event: item.event, count: item.count ?? 0, informal: item.informal }));
+    const largest = Math.max(...reports.mergeByEvent(events).map((item) => item.count));
     const limit = unit.workers > 0 ? Math.min(unit.workers, MAX_REPORT_COUNT) : MAX_REPORT_COUNT;
     if (largest > limit) {
       return unit.workers > 0 && largest <= MAX_REPORT_COUNT
@@ -68,22 +57,14 @@ export const report: Command = {
     if (!isValidDay(day)) return refuse("report-unclear", t);
     if (day > req.today) return refuse("report-future", t, { date: viDate(day) });
 
-    const chain = lineage(unit);
-    const entries = merged
-      .filter((item) => (item.count ?? 0) > 0)
-      .map((item) => ({
-        unitId: unit.id,
-        lineage: chain,
-        event: item.event,
-        // Departures are stored negative so that a sum over the ledger is the net change.
-        count: item.event === "leave" ? -(item.count ?? 0) : (item.count ?? 0),
-        // A guild of street vendors or motorbike taxis admits informal-economy workers, whatever the words.
-        informal: item.informal ?? unit.sector === "informal",
-        occurredOn: day,
-        reporterId: actor.personId,
-        source: req.source,
-      }));
-    const ids = repos.ledger.record(entries, req.now.toISOString());
+    const { entries, ids } = reports.record(repos, {
+      unit,
+      events,
+      day,
+      reporterId: actor.personId,
+      source: req.source,
+      now: req.now,
+    });
     if (ids.length === 0) return refuse("report-already", t);
 
     const done = entries

@@ -16,8 +16,9 @@ import { updateRepository } from "./repositories/updates.ts";
 export { openDatabase, type Db } from "./client.ts";
 
 export function repositories(db: Db) {
+  const sqlite = db.$client;
   const metrics = metricRepository(db);
-  const writes = groupCommit(db.$client);
+  const writes = groupCommit(sqlite);
   metrics.ensureBuiltins();
   const units = unitRepository(db);
   const updates = updateRepository(db, writes);
@@ -41,6 +42,18 @@ export function repositories(db: Db) {
     reminders: reminderRepository(db),
     outbox: outboxRepository(db),
     chatChoices: chatChoiceRepository(db),
+    /**
+     * Runs `fn` all or nothing and returns what it returns; a throw undoes its writes and is rethrown.
+     * Inside a group-commit batch it is a savepoint of the batch: undone alone, committed with the batch.
+     */
+    transaction<T>(fn: () => T): T {
+      return sqlite.transaction(fn)();
+    },
+    /** Commits what the open batch holds and closes the database. */
+    close(): void {
+      writes.commitNow();
+      if (sqlite.open) sqlite.close();
+    },
   };
 }
 

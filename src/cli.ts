@@ -83,7 +83,7 @@ async function main(argv: string[], { env, io, stdin, now = new Date() }: CliOpt
     const { runInvite } = await import("./cli/invite.ts");
     return runInvite(args, repos, now, io);
   } finally {
-    repos.db.$client.close();
+    repos.close();
   }
 }
 

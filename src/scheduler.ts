@@ -1,5 +1,6 @@
 // Every minute, and once at start to catch up after downtime: what has fallen due goes into the outbox,
 // and announcements whose delivery is complete are reported to the admin who sent them.
+import { reportDeliveries } from "./domain/broadcasts.ts";
 import { MAX_CATCH_UP_DAYS, computeDue, type DueReminder, type ReminderContext } from "./domain/reminders.ts";
 import type { Logger } from "./logger.ts";
 
@@ -19,37 +20,6 @@ export function createScheduler(options: SchedulerOptions) {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let running = false;
 
-  /** Announcements that have nothing left to send get their counts to the person who made them. */
-  function reportBroadcasts(now: Date): number {
-    let reported = 0;
-    for (const broadcast of repos.reminders.unreportedBroadcasts()) {
-      const counts = repos.outbox.broadcastCounts(broadcast.id);
-      if (counts.pending > 0 || broadcast.createdBy === null) continue;
-      const address = repos.people.address(broadcast.createdBy);
-      repos.db.$client.transaction(() => {
-        if (!repos.reminders.markReported(broadcast.id, now.toISOString())) return;
-        if (!address) return;
-        const preview = broadcast.text.length > 40 ? `${broadcast.text.slice(0, 40)}…` : broadcast.text;
-        repos.outbox.enqueue(
-          [
-            {
-              key: `broadcast-report:${broadcast.id}`,
-              personId: broadcast.createdBy,
-              platform: address.platform,
-              chatId: address.chatId,
-              kind: "broadcast_report",
-              payload: { text: t("broadcast-report", { preview, ...counts }) },
-              notBefore: now.toISOString(),
-            },
-          ],
-          now.toISOString(),
-        );
-        reported++;
-      })();
-    }
-    return reported;
-  }
-
   /** Puts what fell due since the last run into the outbox; returns what it computed and how much was new. */
   function runOnce(at = clock()): { due: DueReminder[]; added: number } {
     const last = repos.updates.setting(LAST_RUN);
@@ -57,7 +27,7 @@ export function createScheduler(options: SchedulerOptions) {
     const due = computeDue(options, since, at);
     const added = repos.outbox.enqueue(due, at.toISOString());
     if (!last || last < at.toISOString()) repos.updates.setSetting(LAST_RUN, at.toISOString());
-    const reports = reportBroadcasts(at);
+    const reports = reportDeliveries(repos, t, at);
     repos.updates.prune(new Date(at.getTime() - KEEP_UPDATES_MS).toISOString());
     if (added + reports > 0) options.wakeDispatcher?.();
     options.logger?.info({ added, reports }, "scheduler tick");

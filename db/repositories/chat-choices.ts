@@ -2,9 +2,14 @@
 // buttons whose data travels with the press, so what each number means is kept here instead.
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
-import type { Choice } from "#commands/types.ts";
 import type { Db } from "#db/client.ts";
 import { chatChoices, type Platform } from "#db/schema.ts";
+
+/** A numbered line offered in a chat: what it says and the action answering with its number does. */
+export interface Choice {
+  label: string;
+  action: string;
+}
 
 /** Choices older than this are not pressed by a number any more: "1" a day later is a new message. */
 export const CHOICES_TTL_MS = 24 * 3_600_000;

@@ -2,7 +2,8 @@
 // They scan a subtree by its path prefix; districts have a few hundred units, so this stays in milliseconds.
 import type { Db } from "#db/client.ts";
 import type { Sector } from "#db/schema.ts";
-import { subtreeBounds, type Unit } from "./units.ts";
+import { subtreeBounds } from "#db/tree.ts";
+import type { Unit } from "./units.ts";
 
 /** What subtree queries need of a unit. */
 export type UnitRef = Pick<Unit, "id" | "path" | "members">;

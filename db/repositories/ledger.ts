@@ -1,6 +1,6 @@
 // The report ledger and its running totals. Hot path: raw prepared statements, one transaction per report.
 import type { Db } from "#db/client.ts";
-import { subtreeBounds } from "./units.ts";
+import { subtreeBounds } from "#db/tree.ts";
 
 export interface LedgerEntryInput {
   unitId: number;

@@ -1,6 +1,6 @@
 // Tasks and their per-unit status, reminder policies, mutes and snoozes, and announcements.
 import type { Db } from "#db/client.ts";
-import { subtreeBounds } from "./units.ts";
+import { subtreeBounds } from "#db/tree.ts";
 
 export interface Task {
   id: number;

@@ -1,6 +1,6 @@
 import type { Statement } from "better-sqlite3";
 import type { Db } from "#db/client.ts";
-import { subtreeBounds } from "./units.ts";
+import { subtreeBounds } from "#db/tree.ts";
 
 export interface Target {
   unitId: number;

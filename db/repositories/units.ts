@@ -4,6 +4,10 @@ import { unitNameKey } from "#nlu/match-unit.ts";
 import type { Db } from "#db/client.ts";
 import { ADD_TO_TALLY } from "./ledger.ts";
 import { units, type Sector, type UnitKind } from "#db/schema.ts";
+import { isWithin, lineage, subtreeBounds } from "#db/tree.ts";
+
+// The tree helpers lived here first; callers that import them from the unit repository keep working.
+export { isWithin, lineage, subtreeBounds };
 
 export type Unit = typeof units.$inferSelect;
 
@@ -15,19 +19,6 @@ export interface UnitInput {
   sector: Sector | null;
   members: number;
   workers: number;
-}
-
-/** Ancestor ids from the root down, the unit itself last. */
-export function lineage(unit: Pick<Unit, "path">): number[] {
-  return unit.path.split("/").filter(Boolean).map(Number);
-}
-
-/**
- * The [low, high) range of paths in a unit's subtree. A range, unlike LIKE 'path%', can use the
- * index on path: '/' sorts just before '0', so "/1/5/…" lies between "/1/5/" and "/1/50".
- */
-export function subtreeBounds(path: string): [string, string] {
-  return [path, `${path.slice(0, -1)}0`];
 }
 
 const inSubtree = (unit: Pick<Unit, "path">) => {
@@ -48,10 +39,6 @@ export function nameWords(name: string): string[] {
 
 /** Bumped when nameWords changes, so that the index is rebuilt at the next start. */
 export const NAME_INDEX_VERSION = "1";
-
-export function isWithin(unit: Pick<Unit, "path">, ancestor: Pick<Unit, "path">): boolean {
-  return unit.path.startsWith(ancestor.path);
-}
 
 export function unitRepository(db: Db) {
   const byIdStmt = db

@@ -1,7 +1,7 @@
 // `npm run cli -- reminders --at <ISO> [--dry-run]`, `broadcast <unit_code> "<text>"`, `task add …`:
 // the operator's view of what the running server will send. Writing only fills the outbox; the server sends.
 import type { Repositories } from "#db/index.ts";
-import { queueBroadcast } from "#commands/broadcast.ts";
+import { queueBroadcast } from "#domain/broadcasts.ts";
 import { dayOf, viDate } from "#domain/calendar.ts";
 import { readDay } from "#domain/import.ts";
 import { instantAt } from "#domain/local-time.ts";

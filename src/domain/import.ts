@@ -2,7 +2,8 @@
 // Problems are Fluent keys with arguments: the CLI prints them in English, the bot in Vietnamese.
 import type { Repositories } from "#db/index.ts";
 import { RATINGS, SECTORS, UNIT_KINDS, type Rating, type Sector, type UnitKind } from "#db/schema.ts";
-import { isWithin, type Unit, type UnitInput } from "#db/repositories/units.ts";
+import type { Unit, UnitInput } from "#db/repositories/units.ts";
+import { isWithin } from "#db/tree.ts";
 import type { Target } from "#db/repositories/targets.ts";
 import { isValidDay } from "./calendar.ts";
 import { findMetricByName } from "./metric-lookup.ts";
@@ -285,10 +286,10 @@ export function planImport(
 /** Writes a plan without errors in one transaction. */
 export function applyPlan(plan: ImportPlan, repos: Repositories): void {
   if (plan.errors.length > 0) throw new Error("a plan with errors is never applied");
-  repos.db.$client.transaction(() => {
+  repos.transaction(() => {
     if (plan.kind === "units") for (const row of plan.rows) repos.units.upsert(row);
     else if (plan.kind === "ratings")
       for (const row of plan.rows) repos.figures.setRating(row.unitId, row.year, row.rating);
     else for (const row of plan.rows) repos.targets.upsert(row);
-  })();
+  });
 }

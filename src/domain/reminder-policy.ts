@@ -3,7 +3,7 @@
 import { z } from "zod";
 import type { Repositories } from "#db/index.ts";
 import type { Unit } from "#db/repositories/units.ts";
-import { lineage } from "#db/repositories/units.ts";
+import { lineage } from "#db/tree.ts";
 
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
 

@@ -5,13 +5,14 @@ import type { Repositories } from "#db/index.ts";
 import type { OutboxChoice, OutboxInput } from "#db/repositories/outbox.ts";
 import type { Task } from "#db/repositories/reminders.ts";
 import type { Unit } from "#db/repositories/units.ts";
-import { lineage } from "#db/repositories/units.ts";
-import { addDays, dayOf, daysBetween, viDate } from "./calendar.ts";
+import { lineage } from "#db/tree.ts";
+import { addDays, dayOf, daysBetween } from "./calendar.ts";
 import { afterQuietHours, instantAt, weekday } from "./local-time.ts";
 import { isLeaf } from "./leaf-unit.ts";
-import type { Translate } from "#src/i18n.ts";
+import { outboxMessage } from "./outbox-message.ts";
 import type { PolicyService, ReminderPolicy } from "./reminder-policy.ts";
-import type { StandingService, TargetStanding } from "./standing.ts";
+import { reminderTexts, type ReminderTexts, type Translate } from "./reminder-texts.ts";
+import type { StandingService } from "./standing.ts";
 
 export const REMINDER_KINDS = ["deadline", "task", "digest", "silent", "staff_digest"] as const;
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
@@ -35,316 +36,273 @@ export interface ReminderContext {
 /** Catch-up after downtime looks back at most this far. */
 export const MAX_CATCH_UP_DAYS = 14;
 
-export function computeDue(ctx: ReminderContext, since: Date, at: Date): DueReminder[] {
-  const { repos, standing, policies, t, timeZone } = ctx;
+/** The stretch of time one run looks at: (earliest, at], and the local days it touches. */
+interface Window {
+  earliest: Date;
+  at: Date;
+  days: string[];
+  /** True when the local day and time fall in the window. */
+  holds(day: string, time: string): boolean;
+  /** When a reminder planned for a local day and time goes out: not in the past, not in quiet hours. */
+  sendAt(day: string, time: string, policy: ReminderPolicy): string;
+}
+
+function windowOf(since: Date, at: Date, timeZone: string): Window {
   const earliest = new Date(Math.max(since.getTime(), at.getTime() - MAX_CATCH_UP_DAYS * 86_400_000));
-  const firstDay = dayOf(earliest, timeZone);
-  const lastDay = dayOf(at, timeZone);
   const days: string[] = [];
-  for (let d = firstDay; d <= lastDay; d = addDays(d, 1)) days.push(d);
-  /** True when the local day and time fall in the window (earliest, at]. */
-  const inWindow = (day: string, time: string) => {
-    const instant = instantAt(day, time, timeZone).getTime();
-    return instant > earliest.getTime() && instant <= at.getTime();
+  for (let d = dayOf(earliest, timeZone); d <= dayOf(at, timeZone); d = addDays(d, 1)) days.push(d);
+  return {
+    earliest,
+    at,
+    days,
+    holds(day, time) {
+      const instant = instantAt(day, time, timeZone).getTime();
+      return instant > earliest.getTime() && instant <= at.getTime();
+    },
+    sendAt(day, time, policy) {
+      const planned = instantAt(day, time, timeZone);
+      const start = planned.getTime() < at.getTime() ? at : planned;
+      return afterQuietHours(start, policy.quietHours, timeZone).toISOString();
+    },
   };
-  const sendAt = (day: string, time: string, policy: ReminderPolicy) => {
-    const planned = instantAt(day, time, timeZone);
-    const start = planned.getTime() < at.getTime() ? at : planned;
-    return afterQuietHours(start, policy.quietHours, timeZone).toISOString();
-  };
+}
 
-  // Series → its latest occurrence in the window: after downtime a series catches up once.
+/** What a reminder says; built only once someone is there to read it. */
+interface Content {
+  text: string;
+  choices?: OutboxChoice[];
+  deadline: string | null;
+}
+
+interface Occurrence {
+  /** The reminder series: one message per person, its latest occurrence. */
+  series: string;
+  occurrence: string;
+  unit: Unit;
+  kind: ReminderKind;
+  notBefore: string;
+  /** What a snooze names the series by. */
+  ref?: string;
+  /** A snoozed reminder returns to the person who snoozed it, and nobody else. */
+  only?: number;
+}
+
+/** Gathers what falls due, the latest occurrence per series and person, for the people of each unit. */
+function dueCollector(repos: Repositories) {
   const due = new Map<string, DueReminder>();
-  const unitCache = new Map<number, Unit | undefined>();
-  const unitOf = (id: number) => {
-    if (!unitCache.has(id)) unitCache.set(id, repos.units.byId(id));
-    return unitCache.get(id);
-  };
-  const mutesCache = new Map<number, Set<string>>();
+  const units = new Map<number, Unit | undefined>();
+  const mutes = new Map<number, Set<string>>();
   const muted = (personId: number, kind: ReminderKind) => {
-    let mutes = mutesCache.get(personId);
-    if (!mutes) mutesCache.set(personId, (mutes = repos.reminders.mutes(personId)));
-    return mutes.has(kind);
+    let set = mutes.get(personId);
+    if (!set) mutes.set(personId, (set = repos.reminders.mutes(personId)));
+    return set.has(kind);
   };
+  return {
+    unitOf(id: number): Unit | undefined {
+      if (!units.has(id)) units.set(id, repos.units.byId(id));
+      return units.get(id);
+    },
+    add(o: Occurrence, build: () => Content): void {
+      let content: Content | undefined;
+      for (const person of repos.reminders.people(o.unit.id)) {
+        if (o.only !== undefined && o.only !== person.personId) continue;
+        if (muted(person.personId, o.kind)) continue;
+        // A snoozed reminder comes back by itself when its snooze ends; until then the series waits.
+        const until = o.ref && o.only === undefined ? repos.reminders.snoozedUntil(person.personId, o.ref) : undefined;
+        if (until && until > o.notBefore) continue;
+        const address = repos.people.address(person.personId);
+        if (!address) continue;
+        content ??= build();
+        const message = outboxMessage(
+          { personId: person.personId, address },
+          { key: `${o.series}:${o.occurrence}:p${person.personId}`, kind: o.kind, notBefore: o.notBefore, ...content },
+        );
+        const extra = { unitName: o.unit.name, recipientName: person.displayName, deadline: content.deadline };
+        due.set(`${o.series}:p${person.personId}`, { ...message, ...extra });
+      }
+    },
+    list(): DueReminder[] {
+      return [...due.values()];
+    },
+  };
+}
 
-  function add(
-    series: string,
-    occurrence: string,
-    unit: Unit,
-    kind: ReminderKind,
-    build: () => { text: string; choices?: OutboxChoice[]; deadline: string | null },
-    notBefore: string,
-    ref?: string,
-    onlyPeople?: Set<number>,
-  ) {
-    let content: ReturnType<typeof build> | undefined;
-    for (const person of repos.reminders.people(unit.id)) {
-      if (onlyPeople && !onlyPeople.has(person.personId)) continue;
-      if (muted(person.personId, kind)) continue;
-      // A snoozed reminder comes back by itself when its snooze ends; until then the series waits.
-      const until = ref && !onlyPeople ? repos.reminders.snoozedUntil(person.personId, ref) : undefined;
-      if (until && until > notBefore) continue;
-      const address = repos.people.address(person.personId);
-      if (!address) continue;
-      content ??= build();
-      const key = `${series}:${occurrence}:p${person.personId}`;
-      due.set(`${series}:p${person.personId}`, {
-        key,
-        personId: person.personId,
-        platform: address.platform,
-        chatId: address.chatId,
-        kind,
-        payload: { text: content.text, ...(content.choices ? { choices: content.choices } : {}) },
-        notBefore,
-        unitName: unit.name,
-        recipientName: person.displayName,
-        deadline: content.deadline,
-      });
-    }
+type DueCollector = ReturnType<typeof dueCollector>;
+
+interface Run extends ReminderContext {
+  window: Window;
+  due: DueCollector;
+  texts: ReminderTexts;
+}
+
+/** On which days a deadline calls for a reminder under a policy: the offsets before it, then every so often. */
+function isReminderDay(deadline: string, policy: ReminderPolicy, day: string): boolean {
+  const before = daysBetween(day, deadline);
+  if (before >= 0) return policy.offsets.includes(before);
+  return -before % policy.overdueEveryDays === 0;
+}
+
+/** Targets with a deadline: reminders before it, and every week after it while not met. */
+function dueDeadlines(run: Run, day: string): void {
+  const { repos, policies, standing, window, due, texts } = run;
+  for (const target of repos.targets.withDeadlineAround(day, 366, 366)) {
+    const unit = due.unitOf(target.unitId);
+    if (!unit || !target.deadline) continue;
+    const policy = policies.of(unit);
+    if (!isReminderDay(target.deadline, policy, day) || !window.holds(day, policy.remindAt)) continue;
+    const metric = repos.metrics.get(target.metric);
+    if (!metric) continue;
+    const s = standing.measure(unit, metric, target, day);
+    if (s.missing <= 0) continue;
+    const ref = `t${target.id}`;
+    const notBefore = window.sendAt(day, policy.remindAt, policy);
+    due.add({ series: `deadline:${ref}`, occurrence: day, unit, kind: "deadline", notBefore, ref }, () =>
+      texts.target(unit, s, ref),
+    );
   }
+}
 
-  const snoozeChoices = (ref: string, kind: ReminderKind): OutboxChoice[] => [
-    { label: t("button-snooze-1"), action: `snooze:${ref}:1` },
-    { label: t("button-snooze-3"), action: `snooze:${ref}:3` },
-    { label: t("button-mute"), action: `mute:${kind}` },
-  ];
-
-  const targetText = (unit: Unit, s: TargetStanding) =>
-    t(s.daysLeft > 0 ? "reminder-deadline" : s.daysLeft === 0 ? "reminder-deadline-today" : "reminder-overdue", {
-      unit: unit.name,
-      metric: s.name,
-      deadline: viDate(s.deadline),
-      days: Math.abs(s.daysLeft),
-      done: s.done,
-      target: s.target,
-      missing: s.missing,
-    });
-
-  const taskText = (unit: Unit, task: Task, today: string) => {
-    const days = daysBetween(today, task.dueOn);
-    return t(days > 0 ? "reminder-task" : days === 0 ? "reminder-task-today" : "reminder-task-overdue", {
-      unit: unit.name,
-      title: task.title,
-      deadline: viDate(task.dueOn),
-      days: Math.abs(days),
-    });
-  };
-
-  /** On which day of the window, if any, a deadline calls for a reminder under a policy. */
-  const reminderDay = (deadline: string, policy: ReminderPolicy, day: string): boolean => {
-    const before = daysBetween(day, deadline);
-    if (before >= 0) return policy.offsets.includes(before);
-    return -before % policy.overdueEveryDays === 0;
-  };
-
-  // The times of day any policy sends reminders at: days whose window holds none of them are skipped.
-  const remindTimes = policies.timesOf(["remindAt"]);
-  for (const day of days) {
-    if (!remindTimes.some((time) => inWindow(day, time))) continue;
-    // Targets with a deadline: reminders before it, and every week after it while not met.
-    for (const target of repos.targets.withDeadlineAround(day, 366, 366)) {
-      const unit = unitOf(target.unitId);
-      if (!unit || !target.deadline) continue;
+/** Tasks: each grassroots unit and guild below the task's unit that has not done it. */
+function dueTasks(run: Run, day: string): void {
+  const { repos, policies, window, due, texts } = run;
+  for (const task of repos.reminders.tasksDueBetween(addDays(day, -366), addDays(day, 366))) {
+    const owner = due.unitOf(task.unitId);
+    if (!owner) continue;
+    const leaves = isLeaf(owner) ? [owner] : repos.units.subtree(owner).filter(isLeaf);
+    for (const unit of leaves) {
       const policy = policies.of(unit);
-      if (!reminderDay(target.deadline, policy, day) || !inWindow(day, policy.remindAt)) continue;
-      const metric = repos.metrics.get(target.metric);
-      if (!metric) continue;
-      const s = standing.measure(unit, metric, target, day);
-      if (s.missing <= 0) continue;
-      const ref = `t${target.id}`;
-      add(
-        `deadline:${ref}`,
-        day,
-        unit,
-        "deadline",
-        () => ({ text: targetText(unit, s), choices: snoozeChoices(ref, "deadline"), deadline: s.deadline }),
-        sendAt(day, policy.remindAt, policy),
-        ref,
+      if (!isReminderDay(task.dueOn, policy, day) || !window.holds(day, policy.remindAt)) continue;
+      if (repos.reminders.isDone(task.id, unit.id)) continue;
+      const ref = `k${task.id}:${unit.id}`;
+      const notBefore = window.sendAt(day, policy.remindAt, policy);
+      due.add({ series: `task:${ref}`, occurrence: day, unit, kind: "task", notBefore, ref }, () =>
+        texts.task(unit, task, day, ref),
       );
     }
-
-    // Tasks: each grassroots unit and guild below the task's unit that has not done it.
-    for (const task of repos.reminders.tasksDueBetween(addDays(day, -366), addDays(day, 366))) {
-      const owner = unitOf(task.unitId);
-      if (!owner) continue;
-      const leaves = isLeaf(owner) ? [owner] : repos.units.subtree(owner).filter(isLeaf);
-      for (const unit of leaves) {
-        const policy = policies.of(unit);
-        if (!reminderDay(task.dueOn, policy, day) || !inWindow(day, policy.remindAt)) continue;
-        if (repos.reminders.isDone(task.id, unit.id)) continue;
-        const ref = `k${task.id}:${unit.id}`;
-        add(
-          `task:${ref}`,
-          day,
-          unit,
-          "task",
-          () => ({
-            text: taskText(unit, task, day),
-            choices: [
-              { label: t("button-task-done"), action: `done:${task.id}:${unit.id}` },
-              ...snoozeChoices(ref, "task"),
-            ],
-            deadline: task.dueOn,
-          }),
-          sendAt(day, policy.remindAt, policy),
-          ref,
-        );
-      }
-    }
   }
+}
 
-  // Weekly digests and silent-unit nudges: per unit that has people, on the minutes they are due at.
-  const unitTimes = policies.timesOf(["digestAt", "staffDigestAt", "silentAt"]);
-  const unitsDue = days.some((day) => unitTimes.some((time) => inWindow(day, time)));
-  for (const unit of unitsDue ? repos.units.withPeople() : []) {
-    const policy = policies.of(unit);
-    for (const day of days) {
-      if (weekday(day) === policy.digestWeekday && isLeaf(unit) && inWindow(day, policy.digestAt)) {
-        add(
-          `digest:u${unit.id}`,
-          day,
-          unit,
-          "digest",
-          () => ({ text: digestText(unit, day), deadline: null }),
-          sendAt(day, policy.digestAt, policy),
-        );
-      }
-      if (weekday(day) === policy.digestWeekday && !isLeaf(unit) && inWindow(day, policy.staffDigestAt)) {
-        add(
-          `staff:u${unit.id}`,
-          day,
-          unit,
-          "staff_digest",
-          () => ({ text: staffDigestText(unit, day, policy), deadline: null }),
-          sendAt(day, policy.staffDigestAt, policy),
-        );
-      }
-      if (isLeaf(unit) && inWindow(day, policy.silentAt)) {
-        const quietSince = silentSince(unit);
-        const silentFor = quietSince ? daysBetween(quietSince, day) : 0;
-        if (quietSince && silentFor >= policy.silentDays && silentFor % policy.silentDays === 0) {
-          add(
-            `silent:u${unit.id}:${quietSince}`,
-            day,
-            unit,
-            "silent",
-            () => ({
-              text: t("reminder-silent", { unit: unit.name, days: silentFor }),
-              choices: [{ label: t("button-mute"), action: "mute:silent" }],
-              deadline: null,
-            }),
-            sendAt(day, policy.silentAt, policy),
-          );
-        }
-      }
-    }
+/** The weekly digests: its standing to a grassroots unit or guild, who is behind or silent to the staff above. */
+function dueDigests(run: Run, unit: Unit, day: string): void {
+  const { policies, standing, window, due, texts } = run;
+  const policy = policies.of(unit);
+  if (weekday(day) !== policy.digestWeekday) return;
+  if (isLeaf(unit) && window.holds(day, policy.digestAt)) {
+    const notBefore = window.sendAt(day, policy.digestAt, policy);
+    due.add({ series: `digest:u${unit.id}`, occurrence: day, unit, kind: "digest", notBefore }, () =>
+      texts.digest(unit, standing.ofUnit(unit, day), day),
+    );
   }
+  if (!isLeaf(unit) && window.holds(day, policy.staffDigestAt)) {
+    const notBefore = window.sendAt(day, policy.staffDigestAt, policy);
+    due.add({ series: `staff:u${unit.id}`, occurrence: day, unit, kind: "staff_digest", notBefore }, () =>
+      texts.staffDigest(unit, day, staffDigestFigures(run, unit, day, policy)),
+    );
+  }
+}
 
-  // Snoozed reminders whose time has come: the same reminder, with today's figures.
-  for (const snooze of repos.reminders.snoozesEnding(earliest.toISOString(), at.toISOString())) {
-    const target = /^t(\d+)$/.exec(snooze.ref);
-    const task = /^k(\d+):(\d+)$/.exec(snooze.ref);
-    const today = dayOf(at, timeZone);
-    const only = new Set([snooze.personId]);
-    const notBefore = afterQuietHours(at, policies.of({ path: "/" }).quietHours, timeZone).toISOString();
+function staffDigestFigures(run: Run, unit: Unit, day: string, policy: ReminderPolicy) {
+  const { repos, standing, due } = run;
+  const leaves = repos.units.subtree(unit).filter(isLeaf);
+  const behind = leaves.filter((leaf) => standing.ofUnit(leaf, day).targets.some((s) => s.behindPace));
+  const silent = leaves.filter((leaf) => {
+    const since = silentSince(run, leaf);
+    return since !== null && daysBetween(since, day) >= policy.silentDays;
+  });
+  const relevant = new Map(
+    [...repos.reminders.tasksFor(lineage(unit)), ...repos.reminders.tasksInSubtree(unit)].map((task) => [
+      task.id,
+      task,
+    ]),
+  );
+  let overdueTasks = 0;
+  for (const task of relevant.values()) {
+    if (task.dueOn >= day) continue;
+    const owner = due.unitOf(task.unitId);
+    if (!owner) continue;
+    const targetsOf = isLeaf(owner) ? [owner] : leaves.filter((l) => l.path.startsWith(owner.path));
+    overdueTasks += targetsOf.filter((l) => !repos.reminders.isDone(task.id, l.id)).length;
+  }
+  return {
+    behind: behind.map((leaf) => leaf.name),
+    silent: silent.map((leaf) => leaf.name),
+    silentDays: policy.silentDays,
+    overdueTasks,
+  };
+}
+
+/** The day a unit's silence began: its last report, or when its first person linked. */
+function silentSince({ repos, timeZone }: Run, unit: Unit): string | null {
+  const last = repos.ledger.lastReportOn(unit.id);
+  const linked = repos.units.firstRoleOn(unit.id);
+  const linkedDay = linked ? dayOf(new Date(linked), timeZone) : null;
+  if (!last) return linkedDay;
+  return linkedDay && linkedDay > last ? linkedDay : last;
+}
+
+/** A grassroots unit or guild that has sent nothing for a multiple of the policy's silent days gets a nudge. */
+function dueSilent(run: Run, unit: Unit, day: string): void {
+  const { policies, window, due, texts } = run;
+  const policy = policies.of(unit);
+  if (!isLeaf(unit) || !window.holds(day, policy.silentAt)) return;
+  const quietSince = silentSince(run, unit);
+  const silentFor = quietSince ? daysBetween(quietSince, day) : 0;
+  if (!quietSince || silentFor < policy.silentDays || silentFor % policy.silentDays !== 0) return;
+  const notBefore = window.sendAt(day, policy.silentAt, policy);
+  due.add({ series: `silent:u${unit.id}:${quietSince}`, occurrence: day, unit, kind: "silent", notBefore }, () =>
+    texts.silent(unit, silentFor),
+  );
+}
+
+/** Snoozed reminders whose time has come: the same reminder, with today's figures, to the one who snoozed it. */
+function dueSnoozed(run: Run): void {
+  const { repos, standing, policies, window, due, texts, timeZone } = run;
+  const today = dayOf(window.at, timeZone);
+  const notBefore = afterQuietHours(window.at, policies.of({ path: "/" }).quietHours, timeZone).toISOString();
+  for (const snooze of repos.reminders.snoozesEnding(window.earliest.toISOString(), window.at.toISOString())) {
+    const { ref } = snooze;
+    const back = { series: `snooze:${ref}`, occurrence: snooze.until, notBefore, ref, only: snooze.personId };
+    const target = /^t(\d+)$/.exec(ref);
+    const task = /^k(\d+):(\d+)$/.exec(ref);
     if (target) {
       const row = repos.targets.byId(Number(target[1]));
-      const unit = row && unitOf(row.unitId);
+      const unit = row && due.unitOf(row.unitId);
       const metric = row && repos.metrics.get(row.metric);
       if (!row || !unit || !metric) continue;
       const s = standing.measure(unit, metric, row, today);
-      if (s.missing <= 0) continue;
-      add(
-        `snooze:${snooze.ref}`,
-        snooze.until,
-        unit,
-        "deadline",
-        () => ({ text: targetText(unit, s), choices: snoozeChoices(snooze.ref, "deadline"), deadline: s.deadline }),
-        notBefore,
-        snooze.ref,
-        only,
-      );
+      if (s.missing > 0) due.add({ ...back, unit, kind: "deadline" }, () => texts.target(unit, s, ref));
     } else if (task) {
-      const row = repos.reminders.task(Number(task[1]));
-      const unit = unitOf(Number(task[2]));
+      const row: Task | undefined = repos.reminders.task(Number(task[1]));
+      const unit = due.unitOf(Number(task[2]));
       if (!row || !unit || repos.reminders.isDone(row.id, unit.id)) continue;
-      add(
-        `snooze:${snooze.ref}`,
-        snooze.until,
-        unit,
-        "task",
-        () => ({
-          text: taskText(unit, row, today),
-          choices: [
-            { label: t("button-task-done"), action: `done:${row.id}:${unit.id}` },
-            ...snoozeChoices(snooze.ref, "task"),
-          ],
-          deadline: row.dueOn,
-        }),
-        notBefore,
-        snooze.ref,
-        only,
-      );
+      due.add({ ...back, unit, kind: "task" }, () => texts.task(unit, row, today, ref));
     }
   }
+}
 
-  /** The day a unit's silence began: its last report, or when its first person linked. */
-  function silentSince(unit: Unit): string | null {
-    const last = repos.ledger.lastReportOn(unit.id);
-    const linked = repos.units.firstRoleOn(unit.id);
-    const linkedDay = linked ? dayOf(new Date(linked), timeZone) : null;
-    if (!last) return linkedDay;
-    return linkedDay && linkedDay > last ? linkedDay : last;
+export function computeDue(ctx: ReminderContext, since: Date, at: Date): DueReminder[] {
+  const run: Run = {
+    ...ctx,
+    window: windowOf(since, at, ctx.timeZone),
+    due: dueCollector(ctx.repos),
+    texts: reminderTexts(ctx.t),
+  };
+  const { days, holds } = run.window;
+  // The times of day any policy sends reminders at: days whose window holds none of them are skipped.
+  const remindTimes = ctx.policies.timesOf(["remindAt"]);
+  for (const day of days.filter((d) => remindTimes.some((time) => holds(d, time)))) {
+    dueDeadlines(run, day);
+    dueTasks(run, day);
   }
-
-  function digestText(unit: Unit, day: string): string {
-    const s = standing.ofUnit(unit, day);
-    const lines = s.targets.map((target) =>
-      t(target.missing === 0 ? "digest-line-reached" : target.behindPace ? "digest-line-behind" : "digest-line-on", {
-        metric: target.name,
-        done: target.done,
-        target: target.target,
-        missing: target.missing,
-        deadline: viDate(target.deadline),
-      }),
-    );
-    return [
-      t("digest-heading", { unit: unit.name, date: viDate(day) }),
-      ...(lines.length > 0 ? lines : [t("digest-no-targets")]),
-    ].join("\n");
-  }
-
-  function staffDigestText(unit: Unit, day: string, policy: ReminderPolicy): string {
-    const leaves = repos.units.subtree(unit).filter(isLeaf);
-    const behind: string[] = [];
-    const silent: string[] = [];
-    for (const leaf of leaves) {
-      if (standing.ofUnit(leaf, day).targets.some((s) => s.behindPace)) behind.push(leaf.name);
-      const since = silentSince(leaf);
-      if (since && daysBetween(since, day) >= policy.silentDays) silent.push(leaf.name);
+  // Weekly digests and silent-unit nudges: per unit that has people, on the minutes they are due at.
+  const unitTimes = ctx.policies.timesOf(["digestAt", "staffDigestAt", "silentAt"]);
+  const unitsDue = days.some((day) => unitTimes.some((time) => holds(day, time)));
+  for (const unit of unitsDue ? ctx.repos.units.withPeople() : []) {
+    for (const day of days) {
+      dueDigests(run, unit, day);
+      dueSilent(run, unit, day);
     }
-    let overdue = 0;
-    const relevant = new Map(
-      [...repos.reminders.tasksFor(lineage(unit)), ...repos.reminders.tasksInSubtree(unit)].map((task) => [
-        task.id,
-        task,
-      ]),
-    );
-    for (const task of relevant.values()) {
-      if (task.dueOn >= day) continue;
-      const owner = unitOf(task.unitId);
-      if (!owner) continue;
-      const targetsOf = isLeaf(owner) ? [owner] : leaves.filter((l) => l.path.startsWith(owner.path));
-      overdue += targetsOf.filter((l) => !repos.reminders.isDone(task.id, l.id)).length;
-    }
-    const names = (list: string[]) => list.slice(0, 5).join(", ") + (list.length > 5 ? ", …" : "");
-    return [
-      t("staff-digest-heading", { unit: unit.name, date: viDate(day) }),
-      t("staff-digest-behind", { count: behind.length, names: names(behind) }),
-      t("staff-digest-silent", { count: silent.length, days: policy.silentDays, names: names(silent) }),
-      t("staff-digest-overdue", { count: overdue }),
-    ].join("\n");
   }
-
-  return [...due.values()];
+  dueSnoozed(run);
+  return run.due.list();
 }

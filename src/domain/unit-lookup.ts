@@ -1,6 +1,7 @@
 // Finds the unit a message is about, within what the person may act on.
 import type { Repositories } from "#db/index.ts";
-import { isWithin, nameWords, type Unit } from "#db/repositories/units.ts";
+import { nameWords, type Unit } from "#db/repositories/units.ts";
+import { isWithin } from "#db/tree.ts";
 import { matchUnit } from "#nlu/index.ts";
 import type { Actor } from "./actor.ts";
 import { isLeaf } from "./leaf-unit.ts";

@@ -2,7 +2,8 @@
 // admission targets, the district's targets) and moved to the current year. The grassroots unions
 // and the reports are illustrative, and the page says so.
 import type { Repositories } from "#db/index.ts";
-import { lineage, type Unit } from "#db/repositories/units.ts";
+import type { Unit } from "#db/repositories/units.ts";
+import { lineage } from "#db/tree.ts";
 import { addDays, dayOf } from "#domain/calendar.ts";
 import { createInvite } from "#domain/invites.ts";
 
@@ -35,147 +36,166 @@ const GRASSROOTS: [string, string, "state" | "non_state", number, number, number
 export function seedDemo(repos: Repositories, now: Date, timeZone: string): void {
   const today = dayOf(now, timeZone);
   const year = today.slice(0, 4);
-  const nowIso = now.toISOString();
-  repos.db.$client.transaction(() => {
-    repos.units.upsert({
-      code: "HCM",
-      name: "LĐLĐ TP Hồ Chí Minh",
-      parentCode: null,
-      kind: "province",
-      sector: null,
+  repos.transaction(() => {
+    seedDistrict(repos, year);
+    const units = seedUnits(repos, year);
+    seedReports(repos, units, today, now.toISOString());
+    seedPersonas(repos, now);
+  });
+}
+
+/** The province, the district and the district's targets from its programme. */
+function seedDistrict(repos: Repositories, year: string): void {
+  repos.units.upsert({
+    code: "HCM",
+    name: "LĐLĐ TP Hồ Chí Minh",
+    parentCode: null,
+    kind: "province",
+    sector: null,
+    members: 0,
+    workers: 0,
+  });
+  const district = repos.units.upsert({
+    code: "TD",
+    name: "LĐLĐ TP Thủ Đức",
+    parentCode: "HCM",
+    kind: "district",
+    sector: null,
+    members: 0,
+    workers: 0,
+  });
+  const end = `${year}-12-31`;
+  repos.targets.upsert({ unitId: district.id, metric: "thuc_tang", period: year, value: 12_000, deadline: end });
+  repos.targets.upsert({
+    unitId: district.id,
+    metric: "ket_nap_phi_chinh_thuc",
+    period: year,
+    value: 100,
+    deadline: end,
+  });
+  repos.targets.upsert({ unitId: district.id, metric: "thanh_lap_cdcs", period: year, value: 60, deadline: end });
+  repos.targets.upsert({
+    unitId: district.id,
+    metric: "thanh_lap_nghiep_doan",
+    period: year,
+    value: 1,
+    deadline: end,
+  });
+  // "Giới thiệu đoàn viên ưu tú ... trước 20/7/2024", moved to this year.
+  repos.targets.upsert({
+    unitId: district.id,
+    metric: "gioi_thieu_dang",
+    period: year,
+    value: 1_578,
+    deadline: `${year}-07-20`,
+  });
+}
+
+/** The guilds and grassroots unions below the district, each with its admission target. */
+function seedUnits(repos: Repositories, year: string): Unit[] {
+  const end = `${year}-12-31`;
+  const units: Unit[] = [];
+  for (const [code, name, target] of GUILDS) {
+    const unit = repos.units.upsert({
+      code,
+      name,
+      parentCode: "TD",
+      kind: "guild",
+      sector: "informal",
       members: 0,
       workers: 0,
     });
-    const district = repos.units.upsert({
-      code: "TD",
-      name: "LĐLĐ TP Thủ Đức",
-      parentCode: "HCM",
-      kind: "district",
-      sector: null,
-      members: 0,
-      workers: 0,
-    });
-    const end = `${year}-12-31`;
-    repos.targets.upsert({ unitId: district.id, metric: "thuc_tang", period: year, value: 12_000, deadline: end });
+    repos.targets.upsert({ unitId: unit.id, metric: "ket_nap", period: year, value: target, deadline: end });
+    units.push(unit);
+  }
+  for (const [code, name, sector, members, workers, target] of GRASSROOTS) {
+    const unit = repos.units.upsert({ code, name, parentCode: "TD", kind: "grassroots", sector, members, workers });
+    repos.targets.upsert({ unitId: unit.id, metric: "ket_nap", period: year, value: target, deadline: end });
     repos.targets.upsert({
-      unitId: district.id,
-      metric: "ket_nap_phi_chinh_thuc",
-      period: year,
-      value: 100,
-      deadline: end,
-    });
-    repos.targets.upsert({ unitId: district.id, metric: "thanh_lap_cdcs", period: year, value: 60, deadline: end });
-    repos.targets.upsert({
-      unitId: district.id,
-      metric: "thanh_lap_nghiep_doan",
-      period: year,
-      value: 1,
-      deadline: end,
-    });
-    // "Giới thiệu đoàn viên ưu tú ... trước 20/7/2024", moved to this year.
-    repos.targets.upsert({
-      unitId: district.id,
+      unitId: unit.id,
       metric: "gioi_thieu_dang",
       period: year,
-      value: 1_578,
+      value: 1,
       deadline: `${year}-07-20`,
     });
+    units.push(unit);
+  }
+  return units;
+}
 
-    const units: Unit[] = [];
-    for (const [code, name, target] of GUILDS) {
-      const unit = repos.units.upsert({
-        code,
-        name,
-        parentCode: "TD",
-        kind: "guild",
-        sector: "informal",
-        members: 0,
-        workers: 0,
-      });
-      repos.targets.upsert({ unitId: unit.id, metric: "ket_nap", period: year, value: target, deadline: end });
-      units.push(unit);
-    }
-    for (const [code, name, sector, members, workers, target] of GRASSROOTS) {
-      const unit = repos.units.upsert({ code, name, parentCode: "TD", kind: "grassroots", sector, members, workers });
-      repos.targets.upsert({ unitId: unit.id, metric: "ket_nap", period: year, value: target, deadline: end });
-      repos.targets.upsert({
-        unitId: unit.id,
-        metric: "gioi_thieu_dang",
-        period: year,
-        value: 1,
-        deadline: `${year}-07-20`,
-      });
-      units.push(unit);
-    }
+function seedReports(repos: Repositories, units: Unit[], today: string, nowIso: string): void {
+  const year = today.slice(0, 4);
+  // A year of reports: some units on pace, some behind, one silent.
+  const reports: [number, number, number][] = [
+    [0, 12, 40],
+    [0, 5, 12],
+    [1, 3, 30],
+    [2, 6, 25],
+    [3, 2, 60],
+    [4, 1, 90],
+    [5, 4, 20],
+    [6, 2, 7],
+    [8, 18, 150],
+    [8, 9, 45],
+    [9, 7, 100],
+    [10, 38, 120],
+    [10, 44, 60],
+    [12, 8, 200],
+    [12, 3, 30],
+  ];
+  reports.forEach(([index, count, daysAgo], i) => {
+    const unit = units[index];
+    if (!unit) return;
+    const occurredOn = addDays(today, -daysAgo);
+    if (occurredOn.slice(0, 4) !== year) return;
+    const informal = unit.kind === "guild";
+    repos.ledger.record(
+      [
+        {
+          unitId: unit.id,
+          lineage: lineage(unit),
+          event: "join",
+          count,
+          informal,
+          occurredOn,
+          reporterId: null,
+          source: `demo:${i}`,
+        },
+      ],
+      nowIso,
+    );
+  });
+  const shrinking = units[8];
+  if (shrinking) {
+    const occurredOn = addDays(today, -35);
+    repos.ledger.record(
+      [
+        {
+          unitId: shrinking.id,
+          lineage: lineage(shrinking),
+          event: "leave",
+          count: -4,
+          informal: false,
+          occurredOn,
+          reporterId: null,
+          source: "demo:leave",
+        },
+      ],
+      nowIso,
+    );
+  }
+}
 
-    // A year of reports: some units on pace, some behind, one silent.
-    const reports: [number, number, number][] = [
-      [0, 12, 40],
-      [0, 5, 12],
-      [1, 3, 30],
-      [2, 6, 25],
-      [3, 2, 60],
-      [4, 1, 90],
-      [5, 4, 20],
-      [6, 2, 7],
-      [8, 18, 150],
-      [8, 9, 45],
-      [9, 7, 100],
-      [10, 38, 120],
-      [10, 44, 60],
-      [12, 8, 200],
-      [12, 3, 30],
-    ];
-    reports.forEach(([index, count, daysAgo], i) => {
-      const unit = units[index];
-      if (!unit) return;
-      const occurredOn = addDays(today, -daysAgo);
-      if (occurredOn.slice(0, 4) !== year) return;
-      const informal = unit.kind === "guild";
-      repos.ledger.record(
-        [
-          {
-            unitId: unit.id,
-            lineage: lineage(unit),
-            event: "join",
-            count,
-            informal,
-            occurredOn,
-            reporterId: null,
-            source: `demo:${i}`,
-          },
-        ],
-        nowIso,
-      );
-    });
-    const shrinking = units[8];
-    if (shrinking) {
-      const occurredOn = addDays(today, -35);
-      repos.ledger.record(
-        [
-          {
-            unitId: shrinking.id,
-            lineage: lineage(shrinking),
-            event: "leave",
-            count: -4,
-            informal: false,
-            occurredOn,
-            reporterId: null,
-            source: "demo:leave",
-          },
-        ],
-        nowIso,
-      );
-    }
-
-    for (const persona of Object.values(DEMO_PERSONAS)) {
-      const unit = repos.units.byCode(persona.unitCode);
-      if (!unit) continue;
-      const { code } = createInvite(repos, unit, persona.role, now);
-      const invite = repos.people.invite(code);
-      if (!invite) continue;
-      const id = String(persona.telegramId);
-      repos.people.redeem(invite, { platform: "telegram", externalId: id, chatId: id }, persona.name, nowIso);
-    }
-  })();
+/** The demo's chair and officer, linked to their units as if they had redeemed an invite. */
+function seedPersonas(repos: Repositories, now: Date): void {
+  const nowIso = now.toISOString();
+  for (const persona of Object.values(DEMO_PERSONAS)) {
+    const unit = repos.units.byCode(persona.unitCode);
+    if (!unit) continue;
+    const { code } = createInvite(repos, unit, persona.role, now);
+    const invite = repos.people.invite(code);
+    if (!invite) continue;
+    const id = String(persona.telegramId);
+    repos.people.redeem(invite, { platform: "telegram", externalId: id, chatId: id }, persona.name, nowIso);
+  }
 }
