@@ -1,0 +1,138 @@
+// 003: LĐLĐ huyện Phú Riềng, plan 8/KH-LĐLĐ (2024) on admissions, from April to 30/10: admit at least 250, at
+// least 30 of them informal workers; found at least 01 CĐCS; introduce 90 đoàn viên ưu tú to the Party.
+// The unions below and their share of the 250 are illustrative; a guild stands for the informal workers.
+import { asks, MEMBER_METRICS, type PlanScript, redelivered, report, undoes } from "../script.ts";
+
+const DUE = "10-30";
+
+export const phuRieng2024: PlanScript = {
+  plan: "003 LĐLĐ huyện Phú Riềng, kế hoạch 8/KH-LĐLĐ phát triển đoàn viên 2024",
+  units: [
+    { code: "BP", name: "LĐLĐ tỉnh Bình Phước", kind: "province" },
+    { code: "PR", name: "LĐLĐ huyện Phú Riềng", parent: "BP", kind: "district" },
+    {
+      code: "CS",
+      name: "CĐCS Công ty TNHH MTV Cao su Phú Riềng",
+      parent: "PR",
+      sector: "state",
+      members: 2_900,
+      workers: 3_400,
+    },
+    {
+      code: "HD",
+      name: "CĐCS Công ty TNHH Chế biến Hạt điều Long Hưng",
+      parent: "PR",
+      sector: "non_state",
+      members: 150,
+      workers: 420,
+    },
+    { code: "GO", name: "CĐCS Công ty CP Gỗ Bù Nho", parent: "PR", sector: "non_state", members: 60, workers: 180 },
+    { code: "NXO", name: "Nghiệp đoàn xe ôm huyện Phú Riềng", parent: "PR", kind: "guild", sector: "informal" },
+  ],
+  targets: [
+    { unit: "PR", metric: "ket_nap", value: 250, due: DUE },
+    { unit: "PR", metric: "ket_nap_phi_chinh_thuc", value: 30, due: DUE },
+    { unit: "PR", metric: "thanh_lap_cdcs", value: 1, due: DUE },
+    { unit: "PR", metric: "gioi_thieu_dang", value: 90, due: DUE },
+    { unit: "CS", metric: "ket_nap", value: 100, due: DUE },
+    { unit: "HD", metric: "ket_nap", value: 80, due: DUE },
+    { unit: "GO", metric: "ket_nap", value: 40, due: DUE },
+    { unit: "NXO", metric: "ket_nap", value: 30, due: DUE },
+  ],
+  people: {
+    cs: { unit: "CS", role: "chair", name: "Hoàng Văn Sơn" },
+    hd: { unit: "HD", role: "chair", name: "Lý Thị Điều" },
+    go: { unit: "GO", role: "chair", name: "Mai Văn Mộc" },
+    nxo: { unit: "NXO", role: "chair", name: "Đinh Văn Xe" },
+    officer: { unit: "PR", role: "officer", name: "Ngọ Doãn Phúc" },
+    admin: { unit: "PR", role: "admin", name: "Vũ Thị Hằng" },
+  },
+  steps: [
+    report("cs", "ket nap 25 dv", [["join", 25]]),
+    report("cs", "hom qua ket nap them 10 dv", [["join", 10]], { daysAgo: 1 }),
+    report("cs", "giam 3 dv nghi huu", [["leave", 3]]),
+    asks("cs", "con thieu bao nhieu dv"),
+    report("hd", "kết nạp 12 đv", [["join", 12]]),
+    report("hd", "ket nap muoi lam dv", [["join", 15]]),
+    undoes("hd", "hoàn tác", "• Kết nạp 15 đoàn viên"),
+    asks("hd", "cty minh con thieu bao nhieu"),
+    report("go", "ket nap 5 dv", [["join", 5]], { updateId: 73_001 }),
+    redelivered("go", "ket nap 5 dv", 73_001),
+    asks("go", "con thieu bn dv"),
+    report("go", "2 dv nghi viec", [["leave", 2]]),
+    asks("go", "còn thiếu bao nhiêu đoàn viên?"),
+    report("nxo", "ket nap 8 dv", [["join", 8]]),
+    report("nxo", "hôm qua kết nạp 4 đv", [["join", 4]], { daysAgo: 1 }),
+    asks("nxo", "con thieu bao nhieu dv"),
+    {
+      who: "nxo",
+      says: "/han",
+      expect: (t) => [t.deadlineLine("NXO", "ket_nap")],
+    },
+    {
+      who: "officer",
+      says: "con thieu bao nhieu dv",
+      expect: (t) => [
+        t.heading("PR"),
+        ...t.lines("PR", MEMBER_METRICS),
+        t.behindHeading("PR", "ket_nap"),
+        ...t.behind("PR", "ket_nap"),
+      ],
+      absent: (t) => [t.line("PR", "gioi_thieu_dang")],
+    },
+    {
+      who: "officer",
+      says: "con thieu bao nhieu",
+      expect: (t) => [t.heading("PR"), ...t.lines("PR"), ...t.behind("PR", "ket_nap")],
+    },
+    asks("officer", "hat dieu long hung con thieu bao nhieu", { unit: "HD" }),
+    asks("officer", "go bu nho con thieu bao nhieu dv", { unit: "GO" }),
+    asks("officer", "nđ xe ôm còn thiếu bao nhiêu", { unit: "NXO" }),
+    report("officer", "Cao su Phú Riềng kết nạp 20 đv", [["join", 20]], { unit: "CS" }),
+    report("cs", "gioi thieu 3 dv uu tu cho dang", [["referral", 3]]),
+    report("hd", "gthieu 1 dv uu tu cho dang", [["referral", 1]]),
+    {
+      who: "officer",
+      says: "/han",
+      expect: (t) => [
+        `Hạn sắp tới của ${t.name("PR")}`,
+        t.deadlineLine("PR", "ket_nap"),
+        t.deadlineLine("PR", "ket_nap_phi_chinh_thuc"),
+        t.deadlineLine("PR", "gioi_thieu_dang"),
+        t.deadlineLine("PR", "thanh_lap_cdcs"),
+      ],
+    },
+    {
+      who: "hd",
+      says: "tien do cua cty cao su phu rieng",
+      expect: () => ["không tìm thấy"],
+      absent: (t) => [t.line("CS", "ket_nap")],
+    },
+    {
+      who: "go",
+      says: "ket nap 500 dv",
+      expect: (t) => [`500 nhiều hơn số lao động của ${t.name("GO")} (${t.unit("GO").workers} người)`],
+      ledger: true,
+    },
+    {
+      who: "go",
+      says: "ket nap vai nguoi",
+      expect: () => ["bao nhiêu", "chưa ghi nhận gì"],
+      ledger: true,
+    },
+    report("go", "kết nạp năm đv", [["join", 5]]),
+    asks("go", "con thieu bao nhieu k"),
+    {
+      who: "admin",
+      says: "tien do",
+      expect: (t) => [
+        `Tiến độ của ${t.name("PR")}, năm ${t.year}`,
+        t.line("PR", "ket_nap"),
+        t.line("PR", "ket_nap_phi_chinh_thuc"),
+        t.line("PR", "gioi_thieu_dang"),
+        t.behindHeading("PR", "ket_nap"),
+        ...t.behind("PR", "ket_nap"),
+      ],
+    },
+  ],
+};
