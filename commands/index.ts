@@ -12,7 +12,7 @@ import { importFile } from "./import-file.ts";
 import { language } from "./language.ts";
 import { greet, help, thanks } from "./help.ts";
 import { progress, remaining } from "./remaining.ts";
-import { report } from "./report.ts";
+import { confirmReport, report } from "./report.ts";
 import { link } from "./link.ts";
 import type { Command } from "./types.ts";
 import { undo } from "./undo.ts";
@@ -22,6 +22,7 @@ export type { Choice, Command, Reply, Request, Sender, Services, Translate } fro
 
 export const commands: Command[] = [
   report,
+  confirmReport,
   remaining,
   progress,
   deadlines,

@@ -1,5 +1,7 @@
 // "kết nạp 5 đoàn viên", "2 đv nghỉ việc", "/ketnap 5": record a report and show the unit's new standing.
 import { isValidDay, viDate } from "#domain/calendar.ts";
+import type { LedgerEntryInput } from "#db/repositories/ledger.ts";
+import type { Unit } from "#db/repositories/units.ts";
 import * as reports from "#domain/reports.ts";
 import { lookUpUnit } from "#domain/unit-lookup.ts";
 import type { ReportItem } from "#nlu/types.ts";
@@ -45,6 +47,7 @@ export const report: Command = {
     // The limits hold for what gets recorded: the sum of an event's clauses, not each clause alone.
     const events = items.map((item) => ({ event: item.event, count: item.count ?? 0, informal: item.informal }));
     const largest = Math.max(...reports.mergeByEvent(events).map((item) => item.count));
+    // Above the unit's whole workforce, or above anything a unit admits, is a slip: refused, not asked about.
     const limit = unit.workers > 0 ? Math.min(unit.workers, MAX_REPORT_COUNT) : MAX_REPORT_COUNT;
     if (largest > limit) {
       return unit.workers > 0 && largest <= MAX_REPORT_COUNT
@@ -57,26 +60,83 @@ export const report: Command = {
     if (!isValidDay(day)) return refuse("report-unclear", t);
     if (day > req.today) return refuse("report-future", t, { date: viDate(day) });
 
-    const { entries, ids } = reports.record(repos, {
-      unit,
-      events,
-      day,
-      reporterId: actor.personId,
-      source: req.source,
-      now: req.now,
-    });
-    if (ids.length === 0) return refuse("report-already", t);
+    // A doubted message recorded after its confirm is not asked about again when it comes back.
+    if (repos.ledger.bySource(req.source).length > 0) return refuse("report-already", t);
+    const report = { unit, events, day, reporterId: actor.personId, source: req.source, now: req.now };
+    const implausible = reports.doubtAbout(repos, unit, events);
+    if (implausible) return askToConfirm(implausible, report, services);
 
-    const done = entries
-      .map((e) => t(`event-${e.event}`, { count: Math.abs(e.count), informal: e.informal ? "yes" : "no" }))
-      .join("\n");
-    const standing = services.standing.ofUnit(unit, req.today);
-    const text = [
-      t("report-recorded", { unit: unit.name, date: viDate(day) }),
-      done,
-      "",
-      standingText(standing, t),
-    ].join("\n");
-    return reply(text, [{ label: t("button-undo"), action: `undo:${ids[0]}` }]);
+    const { entries, ids } = reports.record(repos, report);
+    if (ids.length === 0) return refuse("report-already", t);
+    return recordedReply(unit, day, entries, ids[0], req.today, services);
+  },
+};
+
+/** The lines of a report, one per event: "• Kết nạp 5 đoàn viên". */
+function eventLines(events: readonly { event: string; count: number; informal?: boolean }[], t: Services["t"]) {
+  return events
+    .map((e) => t(`event-${e.event}`, { count: Math.abs(e.count), informal: e.informal ? "yes" : "no" }))
+    .join("\n");
+}
+
+function recordedReply(
+  unit: Unit,
+  day: string,
+  entries: LedgerEntryInput[],
+  firstId: number | undefined,
+  today: string,
+  { standing, t }: Services,
+): Reply {
+  const text = [
+    t("report-recorded", { unit: unit.name, date: viDate(day) }),
+    eventLines(entries, t),
+    "",
+    standingText(standing.ofUnit(unit, today), t),
+  ].join("\n");
+  return reply(text, [{ label: t("button-undo"), action: `undo:${firstId}` }]);
+}
+
+/** Shows a doubted report back with why, and holds it until the reporter confirms it or types it again. */
+function askToConfirm(doubt: reports.Doubt, report: reports.Report, { repos, t }: Services): Reply {
+  const id = reports.hold(repos, report);
+  const why =
+    doubt.kind === "over-not-members"
+      ? t("report-doubt-over-not-members", {
+          count: doubt.count,
+          workers: doubt.workers,
+          members: doubt.members,
+          room: Math.max(0, doubt.workers - doubt.members),
+        })
+      : doubt.kind === "doubles-members"
+        ? t("report-doubt-doubles-members", { count: doubt.count, members: doubt.members })
+        : t("report-doubt-unusual", { count: doubt.count, largest: doubt.largest, reports: doubt.reports });
+  const text = [
+    t("report-held", { unit: report.unit.name, date: viDate(report.day) }),
+    eventLines(reports.mergeByEvent(report.events), t),
+    "",
+    why,
+    t("report-held-how", { button: t("button-report-confirm"), event: doubt.event }),
+  ].join("\n");
+  return reply(text, [
+    { label: t("button-report-confirm"), action: `report:${id}:yes` },
+    { label: t("button-report-cancel"), action: `report:${id}:no` },
+  ]);
+}
+
+/** The buttons under a doubted report: "report:<hold id>:yes" records it as first sent, ":no" drops it. */
+export const confirmReport: Command = {
+  intents: [],
+  actions: ["report"],
+  run(req: Request, services: Services): Reply {
+    const { repos, t } = services;
+    if (!req.actor) return refuse("not-linked", t);
+    const [idText = "", answer = ""] = (req.actionArg ?? "").split(":");
+    const id = /^\d+$/.test(idText) ? Number(idText) : 0;
+    const outcome = reports.settleHeld(repos, id, req.actor.personId, answer === "yes", req.now);
+    if (outcome.kind === "recorded")
+      return recordedReply(outcome.unit, outcome.day, outcome.entries, outcome.ids[0], req.today, services);
+    if (outcome.kind === "already") return refuse("report-already", t);
+    if (outcome.kind === "expired") return refuse("action-expired", t);
+    return refuse(outcome.kind === "cancelled" ? "report-held-cancelled" : "report-held-closed", t);
   },
 };

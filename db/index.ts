@@ -9,6 +9,7 @@ import { planRepository } from "./repositories/plans.ts";
 import { outboxRepository } from "./repositories/outbox.ts";
 import { reminderRepository } from "./repositories/reminders.ts";
 import { pendingImportRepository } from "./repositories/pending-imports.ts";
+import { pendingReportRepository } from "./repositories/pending-reports.ts";
 import { targetRepository } from "./repositories/targets.ts";
 import { NAME_INDEX_VERSION, unitRepository } from "./repositories/units.ts";
 import { updateRepository } from "./repositories/updates.ts";
@@ -38,6 +39,7 @@ export function repositories(db: Db) {
     ledger: ledgerRepository(db),
     updates,
     pendingImports: pendingImportRepository(db),
+    pendingReports: pendingReportRepository(db),
     plans: planRepository(db),
     reminders: reminderRepository(db),
     outbox: outboxRepository(db),

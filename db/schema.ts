@@ -262,6 +262,30 @@ export const pendingImports = sqliteTable("pending_imports", {
 });
 
 /**
+ * A report the bot doubted (more than the unit's workers not yet members, far above its usual reports) and
+ * holds until its reporter confirms it. Keyed by the message it came from, so a redelivery holds it once.
+ */
+export const pendingReports = sqliteTable(
+  "pending_reports",
+  {
+    id: integer("id").primaryKey(),
+    personId: integer("person_id")
+      .notNull()
+      .references(() => people.id),
+    unitId: integer("unit_id")
+      .notNull()
+      .references(() => units.id),
+    /** The message that carried the report: the ledger is keyed by it once confirmed. */
+    source: text("source").notNull(),
+    /** The events and the day, JSON, as they will be recorded. */
+    payload: text("payload").notNull(),
+    createdAt: text("created_at").notNull(),
+    settledAt: text("settled_at"),
+  },
+  (t) => [uniqueIndex("pending_reports_source").on(t.source), index("pending_reports_person").on(t.personId)],
+);
+
+/**
  * Everything the bot sends on its own (reminders, digests, announcements) is written here first, with a
  * key unique per recipient and occurrence, so nothing is sent twice or lost across restarts.
  */

@@ -45,6 +45,20 @@ report-outside = You can report only for { $unit } and the units you look after,
 report-which-unit = You look after { $unit }: say which unit this report is for, for example “kết nạp 5 đv cho CĐCS Công ty ABC”. Nothing was recorded.
 report-already = This report was recorded already; it is not counted again.
 button-undo = ↩️ Undo
+report-held = Not recorded yet: { $unit }, on { $date }:
+report-doubt-over-not-members = This is more than the workers who are not members yet: the unit has { $workers } workers and { $members } members, so only { $room } can still be admitted.
+report-doubt-doubles-members = This is more than the unit's { $members } members: its membership would more than double.
+report-doubt-unusual = This is far more than the unit's { $reports } earlier reports (the largest was { $largest }).
+report-held-how = If it is right, press “{ $button }” and it is recorded once; if it is a mistake, type the right number, for example: { $event ->
+    [leave] giảm 3 đoàn viên
+    [activity] tổ chức 1 hoạt động
+    [party_referral] giới thiệu 1 đoàn viên ưu tú cho Đảng
+   *[other] kết nạp 3 đoàn viên
+}. Press “Cancel” to record nothing.
+report-held-cancelled = Cancelled; this report was not recorded. When you have the right number, send it again, for example “kết nạp 3 đoàn viên”.
+report-held-closed = This report was cancelled or replaced by a newer one, so it was not recorded. If it still needs recording, send it again, for example “kết nạp 3 đoàn viên”.
+button-report-confirm = ✅ Confirm and record
+button-report-cancel = Cancel
 
 # Uncertain readings: the bot read a number or a date it cannot be sure of, so it asks and records nothing.
 uncertain-count-signed = I am not sure of the number “{ $text }”: with a + or − sign it is unclear whether it goes up or down. Nothing was recorded. Send it again without the sign, for example “kết nạp 3 đoàn viên” or “giảm 3 đoàn viên”.
@@ -99,6 +113,9 @@ undo-done = ↩️ Report undone:
 undo-nothing = You have no report to undo. To correct older figures, contact your district officer.
 undo-already = This report was undone already; figures are unchanged.
 undo-not-yours = Only the person who sent a report (or the unit's administrator) can undo it. Figures are unchanged.
+undo-older = Your latest report is undone already. The one before it is for { $unit }, on { $date }:
+undo-older-how = It is not undone. To undo it too, press “{ $button }”; otherwise do nothing and the figures stay as they are.
+button-undo-older = ↩️ Undo this report
 
 ## Conversation
 

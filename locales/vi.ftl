@@ -45,6 +45,20 @@ report-outside = Anh/chị chỉ báo cáo được cho { $unit } và các đơn
 report-which-unit = Anh/chị phụ trách { $unit } nên cần ghi rõ báo cáo cho đơn vị nào, ví dụ: “kết nạp 5 đv cho CĐCS Công ty ABC”. Tôi chưa ghi nhận gì.
 report-already = Báo cáo này đã được ghi nhận trước đó, tôi không ghi thêm lần nữa.
 button-undo = ↩️ Hoàn tác
+report-held = Tôi chưa ghi: { $unit }, ngày { $date }:
+report-doubt-over-not-members = Số này nhiều hơn số lao động chưa là đoàn viên: đơn vị có { $workers } lao động, đã có { $members } đoàn viên, nên chỉ còn { $room } người có thể kết nạp.
+report-doubt-doubles-members = Số này nhiều hơn { $members } đoàn viên hiện có của đơn vị: số đoàn viên sẽ tăng hơn gấp đôi.
+report-doubt-unusual = Số này lớn hơn nhiều so với { $reports } báo cáo trước của đơn vị (nhiều nhất là { $largest }).
+report-held-how = Nếu đúng, bấm “{ $button }” và tôi sẽ ghi đúng một lần; nếu nhầm, gõ lại số đúng, ví dụ: { $event ->
+    [leave] giảm 3 đoàn viên
+    [activity] tổ chức 1 hoạt động
+    [party_referral] giới thiệu 1 đoàn viên ưu tú cho Đảng
+   *[other] kết nạp 3 đoàn viên
+}. Bấm “Hủy” nếu không muốn ghi gì.
+report-held-cancelled = Đã hủy, tôi không ghi báo cáo này. Khi có số đúng, hãy gửi lại, ví dụ: “kết nạp 3 đoàn viên”.
+report-held-closed = Báo cáo này đã được hủy hoặc đã có báo cáo mới hơn thay thế, nên tôi không ghi. Nếu vẫn cần ghi, hãy gửi lại, ví dụ: “kết nạp 3 đoàn viên”.
+button-report-confirm = ✅ Xác nhận ghi
+button-report-cancel = Hủy
 
 # Uncertain readings: the bot read a number or a date it cannot be sure of, so it asks and records nothing.
 uncertain-count-signed = Tôi chưa chắc số lượng “{ $text }”: con số có dấu + hoặc − nên không rõ là tăng hay giảm. Tôi chưa ghi nhận gì. Hãy gõ lại con số không kèm dấu, ví dụ: “kết nạp 3 đoàn viên” hoặc “giảm 3 đoàn viên”.
@@ -99,6 +113,9 @@ undo-done = ↩️ Đã hoàn tác báo cáo:
 undo-nothing = Không có báo cáo nào của anh/chị để hoàn tác. Nếu cần sửa số liệu cũ, hãy liên hệ cán bộ LĐLĐ.
 undo-already = Báo cáo này đã được hoàn tác rồi, số liệu không đổi.
 undo-not-yours = Chỉ người đã gửi báo cáo (hoặc quản trị của đơn vị) mới hoàn tác được. Số liệu không đổi.
+undo-older = Báo cáo gần nhất của anh/chị đã được hoàn tác rồi. Báo cáo trước đó là cho { $unit }, ngày { $date }:
+undo-older-how = Tôi chưa hoàn tác báo cáo này. Nếu muốn hoàn tác cả báo cáo này, bấm “{ $button }”; nếu không, không cần làm gì, số liệu giữ nguyên.
+button-undo-older = ↩️ Hoàn tác báo cáo này
 
 ## Conversation
 

@@ -76,7 +76,15 @@ export function ledgerRepository(db: Db) {
   );
   const byIdStmt = sqlite.prepare(`select ${columns} from ledger where id = ?`);
   const lastByReporterStmt = sqlite.prepare(
-    `select source from ledger where reporter_id = ? and reverses is null and undone_by is null order by id desc limit 1`,
+    `select ${columns} from ledger where reporter_id = ? and reverses is null order by id desc limit 1`,
+  );
+  const lastLiveByReporterStmt = sqlite.prepare(
+    `select ${columns} from ledger where reporter_id = ? and reverses is null and undone_by is null order by id desc limit 1`,
+  );
+  const reportSizesStmt = sqlite.prepare(
+    `select count(*) as reports, coalesce(max(size), 0) as largest from
+       (select abs(sum(count)) as size from ledger
+        where unit_id = ? and event = ? and reverses is null and undone_by is null group by source)`,
   );
   const talliesStmt = sqlite.prepare(`select event, total from tallies where unit_id = ? and period = ?`);
   const subtreeTalliesStmt = sqlite.prepare(
@@ -157,9 +165,19 @@ export function ledgerRepository(db: Db) {
       const row = byIdStmt.get(id) as LedgerRow | undefined;
       return row && toEntry(row);
     },
-    /** The source of the reporter's latest report that is not undone. */
-    lastSourceOf(reporterId: number): string | undefined {
-      return (lastByReporterStmt.get(reporterId) as { source: string } | undefined)?.source;
+    /** An entry of the reporter's latest report, undone or not. */
+    lastEntryOf(reporterId: number): LedgerEntry | undefined {
+      const row = lastByReporterStmt.get(reporterId) as LedgerRow | undefined;
+      return row && toEntry(row);
+    },
+    /** An entry of the reporter's latest report that is not undone. */
+    lastLiveEntryOf(reporterId: number): LedgerEntry | undefined {
+      const row = lastLiveByReporterStmt.get(reporterId) as LedgerRow | undefined;
+      return row && toEntry(row);
+    },
+    /** How many reports of an event a unit has standing (not undone), and the largest of them. */
+    reportSizes(unitId: number, event: string): { reports: number; largest: number } {
+      return reportSizesStmt.get(unitId, event) as { reports: number; largest: number };
     },
     /** Subtree totals of one unit for one period, by tally key. */
     tallies(unitId: number, period: string): Map<string, number> {

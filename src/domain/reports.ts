@@ -1,5 +1,6 @@
 // Recording a report and undoing one: what a chair's message becomes in the ledger, and how it is taken back.
 // The ledger only appends; an undo is the opposite entries, so every total stays a plain sum.
+import { z } from "zod";
 import type { Repositories } from "#db/index.ts";
 import type { LedgerEntry, LedgerEntryInput } from "#db/repositories/ledger.ts";
 import type { Unit } from "#db/repositories/units.ts";
@@ -35,9 +36,56 @@ export function mergeByEvent(events: ReportedEvent[]): ReportedEvent[] {
   return [...merged.values()];
 }
 
+/** Why a report is held for its reporter to confirm instead of being recorded at once. */
+export type Doubt =
+  /** More admissions than the unit has workers who are not members yet. */
+  | { kind: "over-not-members"; event: string; count: number; workers: number; members: number }
+  /** Far above anything the unit reported of that event before. */
+  | { kind: "unusual"; event: string; count: number; largest: number; reports: number }
+  /** More admissions than a small unit has members: its members would more than double. */
+  | { kind: "doubles-members"; event: string; count: number; members: number };
+
+/** A report this many times the unit's largest earlier one, and at least UNUSUAL_FLOOR, is asked about … */
+const UNUSUAL_FACTOR = 5;
+const UNUSUAL_FLOOR = 10;
+/** … once the unit has this many earlier reports of the event to compare with. */
+const UNUSUAL_HISTORY = 3;
+/** Below this many members a unit is small, and a report that would double it is asked about. */
+const SMALL_UNIT = 50;
+
+/**
+ * What makes a report doubtful, if anything: a typing slip ("1.200" for "12") is cheaper to ask about than to
+ * undo after everyone above the unit has seen it. Counts are summed per event, as they will be recorded.
+ */
+export function doubtAbout(
+  repos: Pick<Repositories, "ledger" | "figures">,
+  unit: Unit,
+  events: ReportedEvent[],
+): Doubt | undefined {
+  const byEvent = new Map<string, number>();
+  for (const item of events) byEvent.set(item.event, (byEvent.get(item.event) ?? 0) + item.count);
+  const admitted = byEvent.get("join") ?? 0;
+  if (admitted > 0) {
+    const members = repos.figures.members(unit);
+    // Only where workers are recorded: an unknown workforce says nothing about who is left to admit.
+    if (unit.workers > 0 && admitted > unit.workers - members)
+      return { kind: "over-not-members", event: "join", count: admitted, workers: unit.workers, members };
+    // A unit with no members on record is new, not small: its first admissions double nothing.
+    if (members > 0 && members < SMALL_UNIT && admitted > members)
+      return { kind: "doubles-members", event: "join", count: admitted, members };
+  }
+  for (const [event, count] of byEvent) {
+    if (count < UNUSUAL_FLOOR) continue;
+    const { reports, largest } = repos.ledger.reportSizes(unit.id, event);
+    if (reports >= UNUSUAL_HISTORY && count > UNUSUAL_FACTOR * largest)
+      return { kind: "unusual", event, count, largest, reports };
+  }
+  return undefined;
+}
+
 /** Writes a report to the ledger; `ids` is empty when its source was recorded before. */
 export function record(
-  repos: Pick<Repositories, "ledger">,
+  repos: Pick<Repositories, "ledger" | "pendingReports">,
   report: Report,
 ): { entries: LedgerEntryInput[]; ids: number[] } {
   const { unit } = report;
@@ -56,16 +104,73 @@ export function record(
       reporterId: report.reporterId,
       source: report.source,
     }));
-  return { entries, ids: repos.ledger.record(entries, report.now.toISOString()) };
+  const now = report.now.toISOString();
+  const ids = repos.ledger.record(entries, now);
+  if (ids.length > 0) repos.pendingReports.supersede(report.reporterId, unit.id, report.source, now);
+  return { entries, ids };
+}
+
+/** What a held report keeps until it is confirmed: unit, reporter and source are columns of the hold. */
+const heldPayload = z.object({
+  events: z.array(z.object({ event: z.string(), count: z.number().int(), informal: z.boolean().optional() })),
+  day: z.string(),
+});
+
+/** Holds a doubted report for its reporter to confirm; returns the hold's id for the buttons. */
+export function hold(repos: Pick<Repositories, "pendingReports">, report: Report): number {
+  const now = report.now.toISOString();
+  const payload = JSON.stringify({ events: report.events, day: report.day });
+  const held = repos.pendingReports.hold(report.reporterId, report.unit.id, report.source, payload, now);
+  repos.pendingReports.supersede(report.reporterId, report.unit.id, report.source, now);
+  return held.id;
+}
+
+export type SettleOutcome =
+  /** No such question, or not this person's. */
+  | { kind: "expired" }
+  /** Cancelled now, or earlier, or closed by a newer report of the same unit. */
+  | { kind: "cancelled" | "closed" }
+  /** Confirmed before: recorded once already. */
+  | { kind: "already" }
+  | { kind: "recorded"; unit: Unit; day: string; entries: LedgerEntryInput[]; ids: number[] };
+
+/**
+ * Answers a held report: recorded as the original message, on its day and for its unit, however often the
+ * confirm button is pressed; or dropped.
+ */
+export function settleHeld(
+  repos: Pick<Repositories, "ledger" | "pendingReports" | "units" | "transaction">,
+  holdId: number,
+  personId: number,
+  confirmed: boolean,
+  now: Date,
+): SettleOutcome {
+  const held = repos.pendingReports.get(holdId);
+  const unit = held && repos.units.byId(held.unitId);
+  if (!held || !unit || held.personId !== personId) return { kind: "expired" };
+  const at = now.toISOString();
+  if (held.settledAt !== null)
+    return repos.ledger.bySource(held.source).length > 0 ? { kind: "already" } : { kind: "closed" };
+  if (!confirmed) return repos.pendingReports.settle(held.id, at) ? { kind: "cancelled" } : { kind: "closed" };
+  const payload = heldPayload.parse(JSON.parse(held.payload));
+  return repos.transaction((): SettleOutcome => {
+    if (!repos.pendingReports.settle(held.id, at)) return { kind: "already" };
+    const report = { unit, events: payload.events, day: payload.day, reporterId: personId, source: held.source, now };
+    const { entries, ids } = record(repos, report);
+    return ids.length > 0 ? { kind: "recorded", unit, day: payload.day, entries, ids } : { kind: "already" };
+  });
 }
 
 export type UndoOutcome =
   | { kind: "nothing" | "not-yours" | "already" }
-  | { kind: "undone"; reversed: LedgerEntry[]; unit: Unit | undefined };
+  | { kind: "undone"; reversed: LedgerEntry[]; unit: Unit | undefined }
+  /** The latest report is undone already: this older one is named and undone only when confirmed. */
+  | { kind: "older"; entries: LedgerEntry[]; unit: Unit | undefined };
 
 /**
- * Undoes the report an entry belongs to (the undo button), or without one the person's latest report that
- * is not undone yet. A report is undone by the person who made it or by an admin above its unit.
+ * Undoes the report an entry belongs to (the undo button), or without one the person's latest report. Once
+ * that is undone, saying it again does not quietly walk back through older reports: the next one is named
+ * and asked about. A report is undone by the person who made it or by an admin above its unit.
  */
 export function undo(
   repos: Pick<Repositories, "ledger" | "units">,
@@ -83,8 +188,15 @@ export function undo(
     if (entry.undoneBy !== null) return { kind: "already" };
     source = entry.source;
   } else {
-    source = repos.ledger.lastSourceOf(actor.personId);
-    if (!source) return { kind: "nothing" };
+    const latest = repos.ledger.lastEntryOf(actor.personId);
+    if (!latest) return { kind: "nothing" };
+    if (latest.undoneBy !== null) {
+      const older = repos.ledger.lastLiveEntryOf(actor.personId);
+      if (!older) return { kind: "nothing" };
+      const entries = repos.ledger.bySource(older.source).filter((e) => e.undoneBy === null);
+      return { kind: "older", entries, unit: repos.units.byId(older.unitId) };
+    }
+    source = latest.source;
   }
   const lineageOf = (unitId: number) => {
     const unit = repos.units.byId(unitId);
