@@ -11,7 +11,7 @@ export const vienChucBinhDinh2024: PlanScript = {
     { code: "BD", name: "LĐLĐ tỉnh Bình Định", kind: "province" },
     { code: "VC", name: "Công đoàn Viên chức tỉnh Bình Định", parent: "BD", kind: "district" },
     { code: "GD", name: "CĐCS Sở Giáo dục và Đào tạo", parent: "VC", sector: "state", members: 95, workers: 100 },
-    { code: "QH", name: "CĐCS Trường THPT Quốc Học Quy Nhơn", parent: "VC", sector: "state", members: 88, workers: 90 },
+    { code: "QH", name: "CĐCS Trường THPT Quốc Học Quy Nhơn", parent: "VC", sector: "state", members: 88, workers: 95 },
     {
       code: "BVT",
       name: "CĐCS Bệnh viện Đa khoa tỉnh Bình Định",
