@@ -70,8 +70,8 @@ export function doubtAbout(
     // Only where workers are recorded: an unknown workforce says nothing about who is left to admit.
     if (unit.workers > 0 && admitted > unit.workers - members)
       return { kind: "over-not-members", event: "join", count: admitted, workers: unit.workers, members };
-    // A unit with no members on record is new, not small: its first admissions double nothing.
-    if (members > 0 && members < SMALL_UNIT && admitted > members)
+    // Only where members were recorded: a unit imported without them is unknown, not small.
+    if (unit.members > 0 && members < SMALL_UNIT && admitted > members)
       return { kind: "doubles-members", event: "join", count: admitted, members };
   }
   for (const [event, count] of byEvent) {
