@@ -67,6 +67,7 @@ standing-each = 📌 { $metric } (at least { $target } per unit): { $reached }/{
 standing-each-reached = 🎉 { $metric } (at least { $target } per unit): all { $total } units reached it
 standing-rate = 📌 { $metric }: { $done }% (target { $target }%), { $missing } percentage points to go, due { $deadline }
 standing-rate-members =    → { $members } more members needed to reach it
+standing-set-by =    → a minimum for every unit, set by { $unit }
 standing-rate-reached = 🎉 { $metric }: { $done }% (target { $target }%), reached
 forecast-on-time = 🔮 { $metric }: at the present pace the target is reached around { $date }, before the deadline { $deadline }.
 forecast-late = 🔮 { $metric }: at the present pace the target is reached only around { $date }, after the deadline { $deadline }; speed up.
@@ -91,6 +92,12 @@ button-help = Help
 deadlines-heading = ⏳ Coming up for { $unit }:
 deadline-line = • { $metric }: due { $deadline } ({ $days } days left), { $missing } to go
 deadline-line-overdue = • { $metric }: was due { $deadline } ({ $days } days ago), { $missing } to go
+deadline-line-rate = • { $metric }: due { $deadline } ({ $days } days left), { $missing } percentage points to go
+deadline-line-rate-overdue = • { $metric }: was due { $deadline } ({ $days } days ago), { $missing } percentage points to go
+deadline-line-each = • { $metric } (at least { $target } per unit): due { $deadline } ({ $days } days left), { $missing } units not there yet
+deadline-line-each-overdue = • { $metric } (at least { $target } per unit): was due { $deadline } ({ $days } days ago), { $missing } units not there yet
+deadline-line-minimum = • { $metric } (at least { $target } per unit, set by { $unit }): due { $deadline } ({ $days } days left), { $missing } to go
+deadline-line-minimum-overdue = • { $metric } (at least { $target } per unit, set by { $unit }): was due { $deadline } ({ $days } days ago), { $missing } to go
 deadlines-none = { $unit } has met every target. Congratulations!
 
 ## Undo

@@ -67,6 +67,7 @@ standing-each = 📌 { $metric } (mỗi đơn vị ít nhất { $target }): { $r
 standing-each-reached = 🎉 { $metric } (mỗi đơn vị ít nhất { $target }): cả { $total } đơn vị đã đạt
 standing-rate = 📌 { $metric }: đạt { $done }% (chỉ tiêu { $target }%), còn thiếu { $missing } điểm phần trăm, hạn { $deadline }
 standing-rate-members =    → cần kết nạp thêm { $members } đoàn viên để đạt
+standing-set-by =    → mức tối thiểu cho mỗi đơn vị, do { $unit } giao
 standing-rate-reached = 🎉 { $metric }: đạt { $done }% (chỉ tiêu { $target }%), đã đạt
 forecast-on-time = 🔮 { $metric }: theo tốc độ hiện nay sẽ đạt chỉ tiêu vào khoảng { $date }, kịp hạn { $deadline }.
 forecast-late = 🔮 { $metric }: theo tốc độ hiện nay phải đến khoảng { $date } mới đạt, trễ so với hạn { $deadline }; cần đẩy nhanh.
@@ -91,6 +92,12 @@ button-help = Hướng dẫn
 deadlines-heading = ⏳ Hạn sắp tới của { $unit }:
 deadline-line = • { $metric }: hạn { $deadline } (còn { $days } ngày), còn thiếu { $missing }
 deadline-line-overdue = • { $metric }: đã quá hạn { $deadline } ({ $days } ngày), còn thiếu { $missing }
+deadline-line-rate = • { $metric }: hạn { $deadline } (còn { $days } ngày), còn thiếu { $missing } điểm phần trăm
+deadline-line-rate-overdue = • { $metric }: đã quá hạn { $deadline } ({ $days } ngày), còn thiếu { $missing } điểm phần trăm
+deadline-line-each = • { $metric } (mỗi đơn vị ít nhất { $target }): hạn { $deadline } (còn { $days } ngày), { $missing } đơn vị chưa đạt
+deadline-line-each-overdue = • { $metric } (mỗi đơn vị ít nhất { $target }): đã quá hạn { $deadline } ({ $days } ngày), { $missing } đơn vị chưa đạt
+deadline-line-minimum = • { $metric } (mỗi đơn vị ít nhất { $target }, do { $unit } giao): hạn { $deadline } (còn { $days } ngày), còn thiếu { $missing }
+deadline-line-minimum-overdue = • { $metric } (mỗi đơn vị ít nhất { $target }, do { $unit } giao): đã quá hạn { $deadline } ({ $days } ngày), còn thiếu { $missing }
 deadlines-none = { $unit } không còn chỉ tiêu nào chưa đạt. Chúc mừng!
 
 ## Undo
