@@ -42,6 +42,7 @@ report-too-large = { $count } is unusually large, so nothing was recorded. If it
 report-over-workers = { $count } is more than the { $workers } workers of { $unit }, so nothing was recorded. If it was a typo, send the right number; if the workforce changed, ask your district to update it.
 report-future = { $date } has not come yet, so nothing was recorded. Report once it has happened, or correct the date.
 report-outside = You can report only for { $unit } and the units you look after, so nothing was recorded for “{ $named }”. Ask that unit's chair, or send again if the name was mistyped.
+report-forwarded = This is a forwarded message, so I did not record it. If your union has figures, type the report yourself, for example: kết nạp 3 đoàn viên.
 report-which-unit = You look after { $unit }: say which unit this report is for, for example “kết nạp 5 đv cho CĐCS Công ty ABC”. Nothing was recorded.
 report-already = This report was recorded already; it is not counted again.
 button-undo = ↩️ Undo

@@ -42,6 +42,7 @@ report-too-large = Con số { $count } lớn bất thường nên tôi chưa ghi
 report-over-workers = { $count } nhiều hơn số lao động của { $unit } ({ $workers } người) nên tôi chưa ghi nhận. Nếu gõ nhầm, hãy gửi lại con số đúng; nếu số lao động đã thay đổi, hãy báo cán bộ LĐLĐ cập nhật.
 report-future = Ngày { $date } chưa tới nên tôi chưa ghi nhận. Hãy báo cáo sau khi việc đã diễn ra, hoặc sửa lại ngày.
 report-outside = Anh/chị chỉ báo cáo được cho { $unit } và các đơn vị mình phụ trách, nên tôi không ghi nhận báo cáo cho “{ $named }”. Nếu đơn vị đó cần báo cáo, hãy nhờ chủ tịch CĐCS của đơn vị đó; nếu gõ nhầm tên, hãy gửi lại.
+report-forwarded = Đây là tin nhắn chuyển tiếp nên tôi không ghi nhận. Nếu đơn vị anh/chị có số liệu, hãy tự gõ báo cáo, ví dụ: kết nạp 3 đoàn viên.
 report-which-unit = Anh/chị phụ trách { $unit } nên cần ghi rõ báo cáo cho đơn vị nào, ví dụ: “kết nạp 5 đv cho CĐCS Công ty ABC”. Tôi chưa ghi nhận gì.
 report-already = Báo cáo này đã được ghi nhận trước đó, tôi không ghi thêm lần nữa.
 button-undo = ↩️ Hoàn tác
