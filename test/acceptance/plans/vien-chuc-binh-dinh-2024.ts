@@ -114,6 +114,13 @@ export const vienChucBinhDinh2024: PlanScript = {
     },
     {
       who: "officer",
+      says: "tien do",
+      expect: (t) => [`Tiến độ của ${t.name("VC")}, năm ${t.year}`, t.line("VC", "ty_le_ket_nap_nha_nuoc")],
+      // Each union's 100% does not add up to the province's: "được giao 400/100" is no allocation gap.
+      absent: () => ["Phân bổ"],
+    },
+    {
+      who: "officer",
       says: "/han",
       expect: (t) => [
         `Hạn sắp tới của ${t.name("VC")}`,
