@@ -31,7 +31,10 @@ export function askedUnit(req: Request, { repos, t }: Services, action?: string)
       })),
     );
   }
-  if (lookup.kind !== "found") return reply(t("ask-outside", { named: named ?? "", unit: actor.home.unit.name }));
+  if (lookup.kind !== "found") {
+    const asked = lookup.kind === "outside" ? lookup.named : (named ?? "");
+    return reply(t("ask-outside", { named: asked, unit: actor.home.unit.name }));
+  }
   return lookup.unit;
 }
 

@@ -1,7 +1,15 @@
 // "hạn nộp khi nào", "/han": what is due for the person's unit, targets and tasks, nearest first.
 import { lineage } from "#db/repositories/units.ts";
 import { daysBetween, viDate } from "#domain/calendar.ts";
+import type { TargetStanding } from "#domain/standing.ts";
 import { reply, type Command } from "./types.ts";
+
+/** What is still missing is counted in units, percentage points, or what the metric counts. */
+function deadlineKey(s: TargetStanding): string {
+  if (s.scope === "each") return "deadline-line-each";
+  if (s.measure === "percent") return "deadline-line-rate";
+  return s.setBy === undefined ? "deadline-line" : "deadline-line-minimum";
+}
 
 export const deadlines: Command = {
   intents: ["ask_deadlines"],
@@ -13,15 +21,15 @@ export const deadlines: Command = {
     const items: { due: string; line: string }[] = [];
     for (const s of standing.ofUnit(unit, req.today).targets) {
       if (s.missing <= 0) continue;
-      items.push({
-        due: s.deadline,
-        line: t(s.daysLeft < 0 ? "deadline-line-overdue" : "deadline-line", {
-          metric: s.name,
-          deadline: viDate(s.deadline),
-          days: Math.abs(s.daysLeft),
-          missing: s.missing,
-        }),
-      });
+      const args = {
+        metric: s.name,
+        deadline: viDate(s.deadline),
+        days: Math.abs(s.daysLeft),
+        missing: s.missing,
+        target: s.target,
+        unit: s.setBy ?? "",
+      };
+      items.push({ due: s.deadline, line: t(`${deadlineKey(s)}${s.daysLeft < 0 ? "-overdue" : ""}`, args) });
     }
     for (const task of repos.reminders.tasksFor(lineage(unit))) {
       if (repos.reminders.isDone(task.id, unit.id)) continue;

@@ -22,6 +22,7 @@ export const report: Command = {
     const { repos, t } = services;
     const actor = req.actor;
     if (!actor) return refuse("not-linked", t);
+    if (req.forwarded) return refuse("report-forwarded", t);
     // A number or date the language layer is unsure of is asked about; nothing is recorded until it is said plainly.
     const doubt = req.parse.uncertain;
     if (doubt) {

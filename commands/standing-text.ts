@@ -8,6 +8,11 @@ import type { Translate } from "./types.ts";
 const SHORT_NAMES = 5;
 
 export function targetLine(s: TargetStanding, t: Translate): string {
+  const line = ownLine(s, t);
+  return s.setBy === undefined ? line : `${line}\n${t("standing-set-by", { unit: s.setBy })}`;
+}
+
+function ownLine(s: TargetStanding, t: Translate): string {
   const args = {
     metric: s.name,
     done: s.done,
@@ -51,10 +56,13 @@ export function standingText(standing: UnitStanding, t: Translate): string {
   return standing.targets.map((s) => targetLine(s, t)).join("\n");
 }
 
-/** "Theo tốc độ hiện nay sẽ đạt vào khoảng 15/11/2026" for count targets still open. */
+/**
+ * "Theo tốc độ hiện nay sẽ đạt vào khoảng 15/11/2026" for count targets still open that count up from zero
+ * over the period: a member total or a per-unit minimum has no pace to extend.
+ */
 export function forecastText(standing: UnitStanding, t: Translate): string {
   return standing.targets
-    .filter((s) => s.measure === "count" && s.scope === "total" && s.missing > 0 && s.daysLeft >= 0)
+    .filter((s) => s.paced && s.measure === "count" && s.scope === "total" && s.missing > 0 && s.daysLeft >= 0)
     .map((s) =>
       s.forecast === null
         ? t("forecast-none", { metric: s.name })

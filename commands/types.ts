@@ -37,6 +37,8 @@ export interface Request {
   text: string;
   /** A file the person sent (a workbook to import). */
   document?: { name: string; data: Uint8Array };
+  /** The text was forwarded from someone else: it is not the person's own report. */
+  forwarded?: true;
   parse: Parse;
   /** What follows a slash command or a fixed phrase ("/phanbo kết nạp" → "kết nạp"); `parse.args` when not empty. */
   args?: string;

@@ -17,6 +17,8 @@ export interface Incoming {
   action?: string;
   /** A file the person sent. */
   document?: { name: string; data: Uint8Array };
+  /** The text was forwarded from someone else. */
+  forwarded?: true;
 }
 
 export interface ConversationOptions {
@@ -133,6 +135,7 @@ export function conversation(options: ConversationOptions) {
       text: routed.text,
       parse: routed.route.parse,
       ...(incoming.document ? { document: incoming.document } : {}),
+      ...(incoming.forwarded ? { forwarded: true } : {}),
     };
     return run(routed.route, request, services);
   }

@@ -55,7 +55,7 @@ export type ShareNote =
   /** Net growth above the unit's own admissions target: it would have to admit more than it was asked to. */
   | { kind: "over-admissions"; admissions: number };
 
-export function allocationService(repos: Pick<Repositories, "units" | "targets" | "figures">) {
+export function allocationService(repos: Pick<Repositories, "units" | "targets" | "figures" | "metrics">) {
   return {
     /** What an officer should see beside a unit's part before confirming it. */
     notes(child: Unit, metric: string, period: string, value: number): ShareNote[] {
@@ -88,8 +88,12 @@ export function allocationService(repos: Pick<Repositories, "units" | "targets" 
       }));
     },
 
-    /** Where the children's targets on a metric do not add up to the unit's own; null when they do. */
+    /**
+     * Where the children's targets on a metric do not add up to the unit's own; null when they do. Only
+     * counts split into parts: rates, shares and member totals of the units below do not add up to the unit's.
+     */
     gap(unit: Unit, metric: string, period: string): AllocationGap | null {
+      if (repos.metrics.get(metric)?.kind !== "count") return null;
       const own = repos.targets.find(unit.id, metric, period);
       if (!own || own.scope === "each") return null;
       const children = repos.units.children(unit.id);

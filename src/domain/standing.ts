@@ -4,7 +4,9 @@ import type { Metric } from "#db/repositories/metrics.ts";
 import type { Target } from "#db/repositories/targets.ts";
 import type { UnitFigure, UnitRef } from "#db/repositories/figures.ts";
 import type { Unit } from "#db/repositories/units.ts";
+import { lineage } from "#db/tree.ts";
 import { addDays, daysBetween } from "./calendar.ts";
+import { isLeaf } from "./leaf-unit.ts";
 
 export interface TargetStanding {
   metric: string;
@@ -23,6 +25,8 @@ export interface TargetStanding {
   /** What the elapsed share of the period calls for by today (counts only). */
   expected: number;
   behindPace: boolean;
+  /** Whether the target counts up from zero over its period, so that a pace and a forecast mean something. */
+  paced: boolean;
   /** When the pace since the start of the period would reach the target; null if it never would. */
   forecast: string | null;
   /** For a member rate: members still to admit to reach it. */
@@ -30,6 +34,8 @@ export interface TargetStanding {
   /** For a per-unit minimum: the units below it that have not reached it, and how many there are in all. */
   unitsShort?: UnitFigure[];
   unitsTotal?: number;
+  /** For a per-unit minimum set on a unit above ("mỗi CĐCS ít nhất 01"): the name of that unit. */
+  setBy?: string;
 }
 
 export interface UnitStanding {
@@ -84,6 +90,7 @@ function finish(
     daysLeft: daysBetween(today, deadline),
     expected,
     behindPace: paced && base.done < expected,
+    paced,
     forecast,
   };
 }
@@ -100,7 +107,7 @@ export function furthestBehind(children: ChildStanding[], limit = 5): ChildStand
     .slice(0, limit);
 }
 
-export function standingService(repos: Pick<Repositories, "targets" | "ledger" | "metrics" | "figures">) {
+export function standingService(repos: Pick<Repositories, "units" | "targets" | "ledger" | "metrics" | "figures">) {
   /** `counted`: a count target's total when the caller read it already. */
   function measure(
     unit: UnitRef,
@@ -153,6 +160,37 @@ export function standingService(repos: Pick<Repositories, "targets" | "ledger" |
     return repos.metrics.get(key);
   }
 
+  /**
+   * Per-unit minimums set on the units above ("mỗi CĐCS giới thiệu ít nhất 01 đoàn viên ưu tú") apply to
+   * this unit too: a grassroots union's own progress on the minimum, or how many units below reached it.
+   */
+  function inherited(unit: Unit, today: string, tallies: ReadonlyMap<string, number>, own: Set<string>) {
+    const found: TargetStanding[] = [];
+    for (const aboveId of lineage(unit).filter((id) => id !== unit.id)) {
+      for (const target of repos.targets.forUnit(aboveId, periodOf(today))) {
+        const metric = metricOf(target.metric);
+        if (target.scope !== "each" || own.has(target.metric) || metric?.kind !== "count") continue;
+        own.add(target.metric);
+        const setBy = repos.units.byId(aboveId)?.name;
+        if (!isLeaf(unit)) {
+          found.push({ ...measure(unit, metric, target, today), ...(setBy ? { setBy } : {}) });
+          continue;
+        }
+        // A minimum is not a pace: nothing is expected of it before its deadline, and nothing forecast.
+        const standing = measure(unit, metric, { ...target, unitId: unit.id, scope: "total" }, today, tallies);
+        found.push({
+          ...standing,
+          expected: 0,
+          behindPace: false,
+          paced: false,
+          forecast: null,
+          ...(setBy ? { setBy } : {}),
+        });
+      }
+    }
+    return found;
+  }
+
   return {
     measure,
     /** Every target the unit has for the period of `today`, with its subtree's figures. */
@@ -163,7 +201,8 @@ export function standingService(repos: Pick<Repositories, "targets" | "ledger" |
         const metric = metricOf(t.metric);
         return metric ? [measure(unit, metric, t, today, tallies)] : [];
       });
-      return { unit, period, targets };
+      const own = new Set(targets.map((t) => t.metric));
+      return { unit, period, targets: [...targets, ...inherited(unit, today, tallies, own)] };
     },
 
     /** Direct children with a target on a metric, furthest behind pace first. */

@@ -63,10 +63,33 @@ function byName(actor: Actor, named: string, repos: Pick<Repositories, "units">,
   return unit ? { kind: "found", unit } : null;
 }
 
+/** A hint that fits no unit the person may act on but a unit elsewhere this well names that unit. */
+const ELSEWHERE_SCORE = 0.85;
+
+function rootOf(unit: Unit, repos: Pick<Repositories, "units">): Unit {
+  let root = unit;
+  for (let above = root.parentId; above !== null; above = root.parentId) {
+    const parent = repos.units.byId(above);
+    if (!parent) break;
+    root = parent;
+  }
+  return root;
+}
+
+/** Whether the words name, closely, a unit outside what the person may act on. */
+function fitsElsewhere(actor: Actor, hint: string, repos: Pick<Repositories, "units">): boolean {
+  const roots = new Map(actor.posts.map((post) => rootOf(post.unit, repos)).map((root) => [root.id, root]));
+  const candidates = repos.units
+    .sharingWords(nameWords(hint), [...roots.values()], INDEXED_CANDIDATES)
+    .filter((unit) => !actor.canSee(unit));
+  return matchUnit(hint, candidates).some((m) => m.score >= ELSEWHERE_SCORE);
+}
+
 /**
  * For a report: the named unit if the person may report for it; otherwise their own grassroots unit.
  * For an ask (`allowAggregate`), a district person's own unit is a fine answer. A `hint` (words that
- * may be a name typed without its head word) is followed only when it fits a unit closely.
+ * may be a name typed without its head word) is followed only when it fits a unit closely; when it fits
+ * none the person may act on but closely fits one elsewhere, the unit is outside their reach.
  */
 export function lookUpUnit(
   actor: Actor,
@@ -76,9 +99,12 @@ export function lookUpUnit(
   hint?: string,
 ): UnitLookup {
   if (named) return byName(actor, named, repos, 0) ?? { kind: "outside", named };
-  // A chair's own unit is the only one they may name: a hint changes nothing for them.
-  const hinted = hint && actor.posts.some((post) => !isLeaf(post.unit)) ? byName(actor, hint, repos, HINT_SCORE) : null;
-  if (hinted) return hinted;
+  if (hint) {
+    const hinted = byName(actor, hint, repos, HINT_SCORE);
+    if (hinted) return hinted;
+    // "xe ôm công nghệ còn thiếu bao nhiêu" from another union's chair is not a question about their own.
+    if (fitsElsewhere(actor, hint, repos)) return { kind: "outside", named: hint };
+  }
   const home = actor.home.unit;
   if (allowAggregate || isLeaf(home)) return { kind: "found", unit: home };
   const leaves = actor.posts.filter((post) => isLeaf(post.unit));

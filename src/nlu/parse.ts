@@ -52,6 +52,10 @@ function reportDateToken(
     const [from, to] = clauses.bounds[clauses.clauseOf[i] ?? 0] ?? [0, 0];
     const alone = canonical.tokens.slice(from, to).every((t) => TIME_ONLY_CLAUSE.test(t.form));
     if (alone && triggerSentences.has(clauses.sentenceOf[i])) return i;
+    // "Hôm qua tổ chức hội nghị sơ kết, 1 hoạt động": a date that opens its sentence dates all of it.
+    const sentenceStart = clauses.sentenceOf.indexOf(clauses.sentenceOf[i] ?? 0);
+    const opens = canonical.tokens.slice(sentenceStart, i).every((t) => TIME_ONLY_CLAUSE.test(t.form));
+    if (opens && triggerSentences.has(clauses.sentenceOf[i])) return i;
   }
   return undefined;
 }

@@ -41,7 +41,38 @@ const HEADS = [
   "thpt",
   "mam non",
   "tieu hoc",
+  "kho bac",
+  "bao hiem xa hoi",
+  "dien luc",
+  "cuc thue",
+  "cuc hai quan",
+  "cuc thong ke",
+  "vien kiem sat",
+  "toa an",
+  "dai phat thanh",
+  "dai truyen hinh",
+  "ban tuyen giao",
+  "ban dan van",
+  "ban to chuc",
+  "hoi nong dan",
+  "hoi lien hiep phu nu",
+  "hoi cuu chien binh",
+  "hoi chu thap do",
+  "doi quan ly thi truong",
 ].sort((a, b) => b.length - a.length);
+
+// Heads that are also everyday words once their marks are gone ("số" is "so", "viên" is "vien"): they
+// start a name only when typed with their own marks.
+const MARKED_HEADS = new Map([
+  ["so", "sở"],
+  ["cuc", "cục"],
+  ["vien", "viện"],
+  ["dai", "đài"],
+  ["tram", "trạm"],
+]);
+// "so y te" typed without marks is the health department; "so lao dong", "so lieu" are numbers.
+const DEPARTMENT_SUBJECTS =
+  /^(?:y te|giao duc|giao thong|tai chinh|tai nguyen|noi vu|tu phap|xay dung|cong thuong|nong nghiep|lao dong thuong binh|ke hoach|van hoa|khoa hoc|thong tin|ngoai vu|du lich|gtvt|gddt|tnmt|khcn|ldtbxh|tttt|vhttdl)(?= |$)/;
 
 // Words that begin the rest of the sentence, so end a unit name, unless capitalised as part of it.
 const STOP_WORDS = new Set([
@@ -140,7 +171,7 @@ const STOP_WORDS = new Set([
 ]);
 // Phrases that contain a stop word but belong to a name: "Bệnh viện Đa khoa", "Cổ phần", "Cơ khí".
 const NAME_COMPOUNDS =
-  /^(?:da khoa|co phan|co khi|co dien|co so|moi truong|to cong doan|thanh pho|to dan pho|ben thanh|ben xe|ben cat|cho lon|ba chieu|ba ria|tan phu|an binh|viec nha|nha may|nha van hoa|nha hang|nha sach|nha tre)(?= |$)/;
+  /^(?:da khoa|co phan|co khi|co dien|co so|moi truong|to cong doan|thanh pho|to dan pho|ben thanh|ben xe|ben cat|cho lon|ba chieu|ba ria|da lat|da nang|tan phu|an binh|viec nha|nha may|nha van hoa|nha hang|nha sach|nha tre)(?= |$)/;
 // A stop word typed with other marks is another word: "vé số" is not "về", "nhà" is not "nha".
 const STOP_SPELLINGS: ReadonlyMap<string, readonly string[]> = new Map([
   ["ve", ["về"]],
@@ -234,14 +265,18 @@ for (const head of HEADS) {
   HEADS_BY_FIRST.set(first, [...(HEADS_BY_FIRST.get(first) ?? []), words]);
 }
 
-/** How many words the unit head starting at word i takes, or 0. */
-function headAt(forms: string[], i: number): number {
+/** How many words the unit head starting at word i takes, or 0. `typed` tells "sở" from "số". */
+function headAt(forms: string[], i: number, typed: readonly string[] = []): number {
   const candidates = HEADS_BY_FIRST.get(forms[i] ?? "");
-  if (candidates === undefined) return 0;
-  for (const words of candidates) {
+  for (const words of candidates ?? []) {
     if (words.every((w, k) => forms[i + k] === w)) return words.length;
   }
-  return 0;
+  const form = forms[i] ?? "";
+  const marked = MARKED_HEADS.get(form);
+  if (marked === undefined) return 0;
+  const as = typed[i];
+  if (as === marked) return 1;
+  return form === "so" && as === "so" && DEPARTMENT_SUBJECTS.test(forms.slice(i + 1, i + 5).join(" ")) ? 1 : 0;
 }
 
 // Units that found others: in "thành lập CĐCS Công ty X" the company is the new union, and only
@@ -255,12 +290,15 @@ const FOUNDING_UNITS = new Set(["lien doan lao dong", "ldld", "cong doan nganh"]
 export function findUnitMention(canonical: CanonicalText, foundingOnly = false): string | undefined {
   const { tokens, shouting } = canonical;
   const forms = tokens.map((t) => t.form);
+  const typed = tokens.map((t) => t.typed);
 
   for (let i = 0; i < tokens.length; i += 1) {
-    const headLength = headAt(forms, i);
+    const headLength = headAt(forms, i, typed);
     if (headLength === 0) continue;
     if (tokens[i]?.typed === "trưởng") continue;
-    let end = i + headLength;
+    // "sở tài chính": the department's subject is its name, though "tai" alone may be "tại".
+    const subject = forms[i] === "so" ? DEPARTMENT_SUBJECTS.exec(forms.slice(i + 1, i + 5).join(" ")) : null;
+    let end = i + headLength + (subject ? subject[0].split(" ").length : 0);
     while (end < tokens.length && end - i < 12) {
       const token = tokens[end];
       const form = forms[end] ?? "";
@@ -269,7 +307,7 @@ export function findUnitMention(canonical: CanonicalText, foundingOnly = false):
       // "số 2" is part of a name; "500 lao động" is a head count that ends it.
       const ordinal = forms[end - 1] === "so";
       if (form.startsWith("#") && !ordinal && startsWithCountedNoun(forms.slice(end + 1, end + 4).join(" "))) break;
-      const nextHead = headAt(forms, end);
+      const nextHead = headAt(forms, end, typed);
       if (nextHead > 0) {
         end += nextHead;
         continue;
@@ -297,7 +335,7 @@ export function findUnitMention(canonical: CanonicalText, foundingOnly = false):
     }
     const named = forms.slice(i, end).filter((form, k) => {
       const inHead = k < headLength;
-      return !inHead && !GENERIC.has(form) && headAt(forms, i + k) === 0;
+      return !inHead && !GENERIC.has(form) && headAt(forms, i + k, typed) === 0;
     });
     const head = forms.slice(i, i + headLength).join(" ");
     if (named.length > 0 && (!foundingOnly || FOUNDING_UNITS.has(head))) return sourceOf(canonical, i, end);

@@ -313,11 +313,54 @@ export class Tally {
     return `Các đơn vị chậm nhất về ${METRIC_NAMES[metric]} (trong ${count} đơn vị có chỉ tiêu):`;
   }
 
-  /** "• Kết nạp đoàn viên: hạn 31/12/2026 (còn 199 ngày), còn thiếu 47" in /han. */
+  /**
+   * "• Kết nạp đoàn viên: hạn 31/12/2026 (còn 199 ngày), còn thiếu 47" in /han; a rate or a share is short by
+   * percentage points, a per-unit minimum by the units that have not reached it.
+   */
   deadlineLine(code: string, metric: MetricKey): string {
+    const target = this.target(code, metric);
     const due = this.deadline(code, metric);
-    const missing = this.target(code, metric).value - this.done(code, metric);
-    return `• ${METRIC_NAMES[metric]}: hạn ${viDay(due)} (còn ${dayDiff(this.today, due)} ngày), còn thiếu ${vi(missing)}`;
+    const name = METRIC_NAMES[metric];
+    const when = `hạn ${viDay(due)} (còn ${dayDiff(this.today, due)} ngày)`;
+    if (RATE_SECTOR[metric]) {
+      const missing = oneDecimal(target.value - this.rate(code, metric).done);
+      return `• ${name}: ${when}, còn thiếu ${vi(missing)} điểm phần trăm`;
+    }
+    // No script records a rating, so a "hoàn thành tốt" share is still at 0%.
+    if (metric.startsWith("ty_le_htt")) return `• ${name}: ${when}, còn thiếu ${vi(target.value)} điểm phần trăm`;
+    if (target.each) {
+      const short = this.leaves(code).filter((u) => this.done(u.code, metric) < target.value).length;
+      return `• ${name} (mỗi đơn vị ít nhất ${vi(target.value)}): ${when}, ${short} đơn vị chưa đạt`;
+    }
+    return `• ${name}: ${when}, còn thiếu ${vi(target.value - this.done(code, metric))}`;
+  }
+
+  /** The per-unit minimum a unit above `code` set on a metric. */
+  minimumAbove(code: string, metric: MetricKey): TargetSeed {
+    for (let unit = this.unit(code); unit.parent !== undefined; unit = this.unit(unit.parent)) {
+      const above = unit.parent;
+      const target = this.targets.find((t) => t.unit === above && t.metric === metric && t.each);
+      if (target) return target;
+    }
+    throw new Error(`no minimum on ${metric} above ${code}`);
+  }
+
+  /** A union's own progress on a minimum set above it, and who set it, as "còn thiếu" shows them. */
+  minimumLines(code: string, metric: MetricKey): string[] {
+    const minimum = this.minimumAbove(code, metric);
+    return [
+      countLine(METRIC_NAMES[metric], this.done(code, metric), minimum.value),
+      `→ mức tối thiểu cho mỗi đơn vị, do ${this.name(minimum.unit)} giao`,
+    ];
+  }
+
+  /** A minimum set above, in the union's /han while it is not reached. */
+  minimumDeadlineLine(code: string, metric: MetricKey): string {
+    const minimum = this.minimumAbove(code, metric);
+    const due = `${this.year}-${minimum.due}`;
+    const head = `${METRIC_NAMES[metric]} (mỗi đơn vị ít nhất ${vi(minimum.value)}, do ${this.name(minimum.unit)} giao)`;
+    const missing = minimum.value - this.done(code, metric);
+    return `• ${head}: hạn ${viDay(due)} (còn ${dayDiff(this.today, due)} ngày), còn thiếu ${vi(missing)}`;
   }
 
   recorded(code: string, daysAgo = 0): string {

@@ -108,6 +108,8 @@ function answerMessages(bot: Bot, options: TelegramBotOptions, replySlot: (ctx: 
       sender,
       source: `telegram:${ctx.update.update_id}`,
       text: ctx.message.text,
+      // Someone else's words, whatever they report; clients before Bot API 7.0 mark them with forward_date.
+      ...(ctx.message.forward_origin !== undefined || "forward_date" in ctx.message ? { forwarded: true } : {}),
     });
     await sendReply(ctx.api, ctx.chat.id, reply, replySlot(ctx));
   });

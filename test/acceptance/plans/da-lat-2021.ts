@@ -84,6 +84,13 @@ export const daLat2021: PlanScript = {
     report("officer", "Du lịch Langbiang kết nạp 9 đv", [["join", 9]], { unit: "DLS" }),
     asks("admin", "tong so doan vien con thieu bao nhieu"),
     {
+      who: "admin",
+      says: "tien do",
+      expect: (t) => [`Tiến độ của ${t.name("DL")}, năm ${t.year}`, t.line("DL", "tong_doan_vien")],
+      // A member total is neither split among the unions nor paced from zero.
+      absent: () => ["Phân bổ", "🔮 Tổng số đoàn viên"],
+    },
+    {
       who: "dls",
       says: "ko co ai nghi viec",
       expect: () => ["không ghi nhận gì"],

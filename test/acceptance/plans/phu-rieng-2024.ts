@@ -109,6 +109,12 @@ export const phuRieng2024: PlanScript = {
       absent: (t) => [t.line("CS", "ket_nap")],
     },
     {
+      who: "hd",
+      says: "cao su phu rieng con thieu bao nhieu",
+      expect: () => ["không tìm thấy “cao su phu rieng”"],
+      absent: (t) => [t.heading("HD"), t.line("CS", "ket_nap")],
+    },
+    {
       who: "go",
       says: "ket nap 500 dv",
       expect: (t) => [`500 nhiều hơn số lao động của ${t.name("GO")} (${t.unit("GO").workers} người)`],

@@ -82,6 +82,29 @@ export const quanThuDuc2020: PlanScript = {
     report("lt", "ket nap 2 dv", [["join", 2]]),
     {
       who: "lt",
+      says: "con thieu bao nhieu",
+      expect: (t) => [`📊 ${t.name("LT")}, năm ${t.year}`, ...t.minimumLines("LT", "hoat_dong")],
+      absent: () => ["chưa được giao chỉ tiêu nào"],
+    },
+    {
+      who: "lt",
+      says: "/han",
+      expect: (t) => [`Hạn sắp tới của ${t.name("LT")}`, t.minimumDeadlineLine("LT", "hoat_dong")],
+      absent: () => ["Chúc mừng"],
+    },
+    {
+      who: "officer",
+      says: "/han",
+      expect: (t) => [t.deadlineLine("QTD", "hoat_dong")],
+    },
+    report("lt", "hom qua to chuc hoi nghi so ket, 1 hoat dong", [["activity", 1]], { daysAgo: 1 }),
+    {
+      who: "lt",
+      says: "con thieu bao nhieu",
+      expect: (t) => t.minimumLines("LT", "hoat_dong"),
+    },
+    {
+      who: "lt",
       says: "ket nap 2 dv cho cty det phong phu",
       expect: () => ["chỉ báo cáo được cho", "không ghi nhận báo cáo"],
       ledger: true,
@@ -97,6 +120,7 @@ export const quanThuDuc2020: PlanScript = {
       says: "con thieu bao nhieu",
       expect: (t) => [t.line("QTD", "hoat_dong")],
     },
+
     {
       who: "lt",
       says: "k có ai nghỉ",

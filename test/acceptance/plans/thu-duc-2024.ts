@@ -178,6 +178,12 @@ export const thuDuc2024: PlanScript = {
     },
     {
       who: "may",
+      says: "xe ôm công nghệ còn thiếu bao nhiêu",
+      expect: () => ["không tìm thấy “xe ôm công nghệ”"],
+      absent: (t) => [t.heading("MAY"), t.line("MAY", "ket_nap")],
+    },
+    {
+      who: "may",
       says: "ket nap 2 dv cho nd xe om cong nghe",
       expect: () => ["chỉ báo cáo được cho", "không ghi nhận"],
       absent: () => ["Đã ghi nhận cho"],
@@ -198,6 +204,9 @@ export const thuDuc2024: PlanScript = {
         t.deadlineLine("TD", "gioi_thieu_dang"),
         t.deadlineLine("TD", "thuc_tang"),
         t.deadlineLine("TD", "ket_nap_phi_chinh_thuc"),
+        t.deadlineLine("TD", "ty_le_ket_nap_ngoai_nha_nuoc"),
+        t.deadlineLine("TD", "ty_le_htt_nha_nuoc"),
+        t.deadlineLine("TD", "ty_le_htt_ngoai_nha_nuoc"),
       ],
     },
     undoes("may", "/hoantac", "• Giới thiệu 2 đoàn viên ưu tú cho cấp ủy Đảng"),
@@ -219,6 +228,8 @@ export const thuDuc2024: PlanScript = {
           t.done("MAY", "ket_nap") + t.done("CK", "ket_nap")
         } · Phi chính thức ${t.done("TD", "ket_nap_phi_chinh_thuc")}`,
       ],
+      // A rate given to the city and to two of its unions does not add up to "400/100".
+      absent: () => ["Phân bổ “Tỷ lệ kết nạp", "🔮 Tỷ lệ"],
     },
   ],
 };

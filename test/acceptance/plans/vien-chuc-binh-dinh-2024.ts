@@ -62,6 +62,21 @@ export const vienChucBinhDinh2024: PlanScript = {
     report("qh", "gioi thieu 1 doan vien uu tu cho dang", [["referral", 1]], { updateId: 71_001 }),
     redelivered("qh", "gioi thieu 1 doan vien uu tu cho dang", 71_001),
     report("qh", "hom qua to chuc 1 hoat dong the thao", [["activity", 1]], { daysAgo: 1 }),
+    {
+      who: "qh",
+      says: "con thieu bao nhieu",
+      expect: (t) => [
+        t.heading("QH"),
+        ...t.minimumLines("QH", "gioi_thieu_dang"),
+        ...t.minimumLines("QH", "hoat_dong"),
+      ],
+    },
+    {
+      who: "qh",
+      says: "/han",
+      expect: (t) => [t.minimumDeadlineLine("QH", "hoat_dong")],
+      absent: () => ["Chúc mừng", "Giới thiệu đoàn viên ưu tú cho Đảng (mỗi đơn vị"],
+    },
     report("bvt", "ket nap 5 dv", [["join", 5]]),
     report("bvt", "2 dv nghi huu", [["leave", 2]]),
     report("bvt", "1 dv chuyen cong tac", [["leave", 1]]),
@@ -69,6 +84,7 @@ export const vienChucBinhDinh2024: PlanScript = {
     undoes("bvt", "hoan tac", "• Giảm 1 đoàn viên"),
     asks("bvt", "bv minh con thieu bao nhieu dv", { more: (t) => t.rateNeed("BVT", "ty_le_ket_nap_nha_nuoc") }),
     report("yt", "ket nap hai dv", [["join", 2]]),
+    report("yt", "hom qua to chuc hoi nghi so ket, 1 hoat dong", [["activity", 1]], { daysAgo: 1 }),
     {
       who: "officer",
       says: "con thieu bao nhieu",
@@ -90,6 +106,30 @@ export const vienChucBinhDinh2024: PlanScript = {
       absent: (t) => [t.line("VC", "hoat_dong")],
     },
     asks("officer", "truong quoc hoc con thieu bao nhieu", { unit: "QH" }),
+    asks("officer", "sở y tế còn thiếu bao nhiêu", { unit: "YT", absent: (t) => [t.heading("VC")] }),
+    {
+      who: "officer",
+      says: "tien do cua so y te",
+      expect: (t) => [`Tiến độ của ${t.name("YT")}, năm ${t.year}`, t.line("YT", "ty_le_ket_nap_nha_nuoc")],
+    },
+    {
+      who: "officer",
+      says: "tien do",
+      expect: (t) => [`Tiến độ của ${t.name("VC")}, năm ${t.year}`, t.line("VC", "ty_le_ket_nap_nha_nuoc")],
+      // Each union's 100% does not add up to the province's: "được giao 400/100" is no allocation gap.
+      absent: () => ["Phân bổ"],
+    },
+    {
+      who: "officer",
+      says: "/han",
+      expect: (t) => [
+        `Hạn sắp tới của ${t.name("VC")}`,
+        t.deadlineLine("VC", "gioi_thieu_dang"),
+        t.deadlineLine("VC", "hoat_dong"),
+        t.deadlineLine("VC", "ty_le_ket_nap_nha_nuoc"),
+        t.deadlineLine("VC", "ty_le_htt_nha_nuoc"),
+      ],
+    },
     {
       who: "officer",
       says: "tiến độ của cđcs sở y tế",
