@@ -19,8 +19,15 @@ function placeholders(n: number): string {
   return Array.from({ length: n }, () => "?").join(", ");
 }
 
+type Sqlite = Db["$client"];
+
 export function figureRepository(db: Db) {
   const sqlite = db.$client;
+  return { ...unionFigures(sqlite), ...countSplits(sqlite) };
+}
+
+/** Members, workers and ratings of the subtree's grassroots unions. */
+function unionFigures(sqlite: Sqlite) {
   const netAllTime = sqlite.prepare(
     `select coalesce(sum(total), 0) as net from tallies where unit_id = ? and event in ('join', 'leave')`,
   );
@@ -76,6 +83,19 @@ export function figureRepository(db: Db) {
       return row;
     },
 
+    setRating(unitId: number, year: string, rating: string): void {
+      sqlite
+        .prepare(
+          `insert into unit_ratings (unit_id, year, rating) values (?, ?, ?) on conflict (unit_id, year) do update set rating = excluded.rating`,
+        )
+        .run(unitId, year, rating);
+    },
+  };
+}
+
+/** A count metric's totals for a period, split by grassroots unit or by sector. */
+function countSplits(sqlite: Sqlite) {
+  return {
     /** Each grassroots unit and guild of the subtree with its total of the given tally keys for a period. */
     perLeaf(unit: UnitRef, events: string[], period: string): UnitFigure[] {
       return sqlite
@@ -98,14 +118,6 @@ export function figureRepository(db: Db) {
            group by u.sector order by u.sector`,
         )
         .all(period, ...events, ...subtreeBounds(unit.path)) as { sector: Sector | null; total: number }[];
-    },
-
-    setRating(unitId: number, year: string, rating: string): void {
-      sqlite
-        .prepare(
-          `insert into unit_ratings (unit_id, year, rating) values (?, ?, ?) on conflict (unit_id, year) do update set rating = excluded.rating`,
-        )
-        .run(unitId, year, rating);
     },
   };
 }

@@ -62,8 +62,9 @@ function groupByUnit(rows: TallyRow[]): Map<number, Map<string, number>> {
 export const ADD_TO_TALLY = `insert into tallies (unit_id, period, event, total) values (?, ?, ?, ?)
   on conflict (unit_id, period, event) do update set total = total + excluded.total`;
 
-export function ledgerRepository(db: Db) {
-  const sqlite = db.$client;
+type Sqlite = Db["$client"];
+
+function ledgerStatements(sqlite: Sqlite) {
   const insertEntry = sqlite.prepare(
     `insert into ledger (unit_id, event, count, informal, occurred_on, period, reporter_id, source, note, reverses, created_at)
      values (@unitId, @event, @count, @informal, @occurredOn, @period, @reporterId, @source, @note, @reverses, @createdAt)
@@ -92,9 +93,26 @@ export function ledgerRepository(db: Db) {
      where u.path >= ? and u.path < ?`,
   );
   const lastReportStmt = sqlite.prepare(`select max(occurred_on) as last from ledger where unit_id = ?`);
+  return {
+    insertEntry,
+    addToTally,
+    markUndone,
+    bySourceStmt,
+    byIdStmt,
+    lastByReporterStmt,
+    talliesStmt,
+    subtreeTalliesStmt,
+    lastReportStmt,
+  };
+}
 
-  const toEntry = (row: LedgerRow): LedgerEntry => ({ ...row, informal: row.informal === 1 });
+const toEntry = (row: LedgerRow): LedgerEntry => ({ ...row, informal: row.informal === 1 });
 
+/** The writes: an entry with its roll-ups, and the reversal of a report, each in one transaction. */
+function ledgerWrites(
+  sqlite: Sqlite,
+  { insertEntry, addToTally, markUndone, bySourceStmt }: ReturnType<typeof ledgerStatements>,
+) {
   function apply(entry: LedgerEntryInput & { reverses?: number | null }, now: string): number | null {
     const period = entry.occurredOn.slice(0, 4);
     const result = insertEntry.run({
@@ -154,6 +172,15 @@ export function ledgerRepository(db: Db) {
       return reversed;
     },
   );
+
+  return { record, reverseSource };
+}
+
+export function ledgerRepository(db: Db) {
+  const sqlite = db.$client;
+  const statements = ledgerStatements(sqlite);
+  const { bySourceStmt, byIdStmt, lastByReporterStmt, talliesStmt, subtreeTalliesStmt, lastReportStmt } = statements;
+  const { record, reverseSource } = ledgerWrites(sqlite, statements);
 
   return {
     record,

@@ -87,59 +87,26 @@ export function toIsoInstant(value: string): string {
   return new Date(time).toISOString();
 }
 
+type Sqlite = Db["$client"];
+
 export function outboxRepository(db: Db) {
   const sqlite = db.$client;
+  return {
+    ...enqueueQueries(sqlite),
+    ...claimQueries(sqlite),
+    ...settleQueries(sqlite),
+    ...stateQueries(sqlite),
+  };
+}
+
+/** Writing messages in, a whole broadcast at a time. */
+function enqueueQueries(sqlite: Sqlite) {
   const insertSql = (rows: number) =>
     `insert into outbox (key, person_id, platform, chat_id, chat_type, kind, payload, not_before, broadcast_id, created_at)
      values ${Array.from({ length: rows }, () => `(${Array.from({ length: COLUMNS }, () => "?").join(", ")})`).join(", ")}
      on conflict (key) do nothing`;
   const insertMany = sqlite.prepare(insertSql(ROWS_PER_INSERT));
   const insertOne = sqlite.prepare(insertSql(1));
-  const dueStmt = sqlite.prepare(
-    `select id, key, person_id as personId, platform, chat_id as chatId, chat_type as chatType, kind, payload,
-       not_before as notBefore, attempts, broadcast_id as broadcastId
-     from outbox where status = 'pending' and not_before <= ? order by not_before, id limit ?`,
-  );
-  const duePlatformStmt = sqlite.prepare(
-    `select id, key, person_id as personId, platform, chat_id as chatId, chat_type as chatType, kind, payload,
-       not_before as notBefore, attempts, broadcast_id as broadcastId
-     from outbox where status = 'pending' and not_before <= ? and platform = ? order by not_before, id limit ?`,
-  );
-  const claimStmt = sqlite.prepare(
-    `update outbox set status = 'sending', claimed_at = ? where id = ? and status = 'pending'`,
-  );
-  const sentStmt = sqlite.prepare(
-    `update outbox set status = 'sent', sent_at = ?, last_error = null where id = ? and status = 'sending'`,
-  );
-  const retryStmt = sqlite.prepare(
-    `update outbox set status = 'pending', not_before = ?, attempts = attempts + 1, last_error = ?, claimed_at = null
-     where id = ? and status = 'sending'`,
-  );
-  const deferStmt = sqlite.prepare(
-    `update outbox set status = 'pending', not_before = ?, last_error = coalesce(?, last_error), claimed_at = null
-     where id = ? and status = 'sending'`,
-  );
-  const releaseStmt = sqlite.prepare(
-    `update outbox set status = 'pending', claimed_at = null where id = ? and status = 'sending'`,
-  );
-  const failedStmt = sqlite.prepare(
-    `update outbox set status = 'failed', attempts = attempts + 1, last_error = ? where id = ? and status = 'sending'`,
-  );
-  const blockedStmt = sqlite.prepare(
-    `update outbox set status = 'blocked', last_error = 'blocked by the recipient' where id = ? and status = 'sending'
-     returning platform, chat_id as chatId`,
-  );
-  const deactivateStmt = sqlite.prepare(`update accounts set active = 0 where platform = ? and chat_id = ?`);
-  const recoverStmt = sqlite.prepare(
-    `update outbox set status = 'pending', claimed_at = null where status = 'sending' and claimed_at < ?`,
-  );
-  const nextDueStmt = sqlite.prepare(`select min(not_before) as next from outbox where status = 'pending'`);
-  const countsStmt = sqlite.prepare(`select status, count(*) as n from outbox where broadcast_id = ? group by status`);
-  const byKeyStmt = sqlite.prepare(
-    `select id, key, status, attempts, not_before as notBefore, last_error as lastError, claimed_at as claimedAt,
-       sent_at as sentAt from outbox where key = ?`,
-  );
-
   const enqueue = sqlite.transaction((rows: readonly OutboxInput[], now: string): number => {
     const createdAt = toIsoInstant(now);
     let inserted = 0;
@@ -179,6 +146,46 @@ export function outboxRepository(db: Db) {
     return inserted;
   });
 
+  return {
+    /** Adds the rows whose key is new, all or none; returns how many were new. */
+    enqueue(rows: readonly OutboxInput[], now: string): number {
+      if (rows.length < LARGE_BATCH) return enqueue(rows, now);
+      // A country-wide broadcast touches more index pages than SQLite's default 2 MB cache holds.
+      // cache_size counts KiB when negative, pages when positive.
+      const cacheSize = sqlite.pragma("cache_size", { simple: true }) as number;
+      const pageKib = (sqlite.pragma("page_size", { simple: true }) as number) / 1024;
+      const currentKib = cacheSize < 0 ? -cacheSize : cacheSize * pageKib;
+      if (currentKib < LARGE_CACHE_KIB) sqlite.pragma(`cache_size = -${LARGE_CACHE_KIB}`);
+      try {
+        return enqueue(rows, now);
+      } finally {
+        sqlite.pragma(`cache_size = ${cacheSize}`);
+      }
+    },
+  };
+}
+
+/** Claiming due rows to send; a claim given back unsent, or given up on. */
+function claimQueries(sqlite: Sqlite) {
+  const dueStmt = sqlite.prepare(
+    `select id, key, person_id as personId, platform, chat_id as chatId, chat_type as chatType, kind, payload,
+       not_before as notBefore, attempts, broadcast_id as broadcastId
+     from outbox where status = 'pending' and not_before <= ? order by not_before, id limit ?`,
+  );
+  const duePlatformStmt = sqlite.prepare(
+    `select id, key, person_id as personId, platform, chat_id as chatId, chat_type as chatType, kind, payload,
+       not_before as notBefore, attempts, broadcast_id as broadcastId
+     from outbox where status = 'pending' and not_before <= ? and platform = ? order by not_before, id limit ?`,
+  );
+  const claimStmt = sqlite.prepare(
+    `update outbox set status = 'sending', claimed_at = ? where id = ? and status = 'pending'`,
+  );
+  const releaseStmt = sqlite.prepare(
+    `update outbox set status = 'pending', claimed_at = null where id = ? and status = 'sending'`,
+  );
+  const failedStmt = sqlite.prepare(
+    `update outbox set status = 'failed', attempts = attempts + 1, last_error = ? where id = ? and status = 'sending'`,
+  );
   const claim = sqlite.transaction((now: string, limit: number, platform?: Platform): OutboxMessage[] => {
     const rows = (platform ? duePlatformStmt.all(now, platform, limit) : dueStmt.all(now, limit)) as OutboxRow[];
     const claimed: OutboxMessage[] = [];
@@ -196,29 +203,7 @@ export function outboxRepository(db: Db) {
     return claimed;
   });
 
-  const markBlocked = sqlite.transaction((id: number): boolean => {
-    const row = blockedStmt.get(id) as { platform: Platform; chatId: string } | undefined;
-    if (!row) return false;
-    deactivateStmt.run(row.platform, row.chatId);
-    return true;
-  });
-
   return {
-    /** Adds the rows whose key is new, all or none; returns how many were new. */
-    enqueue(rows: readonly OutboxInput[], now: string): number {
-      if (rows.length < LARGE_BATCH) return enqueue(rows, now);
-      // A country-wide broadcast touches more index pages than SQLite's default 2 MB cache holds.
-      // cache_size counts KiB when negative, pages when positive.
-      const cacheSize = sqlite.pragma("cache_size", { simple: true }) as number;
-      const pageKib = (sqlite.pragma("page_size", { simple: true }) as number) / 1024;
-      const currentKib = cacheSize < 0 ? -cacheSize : cacheSize * pageKib;
-      if (currentKib < LARGE_CACHE_KIB) sqlite.pragma(`cache_size = -${LARGE_CACHE_KIB}`);
-      try {
-        return enqueue(rows, now);
-      } finally {
-        sqlite.pragma(`cache_size = ${cacheSize}`);
-      }
-    },
     /**
      * Moves up to `limit` pending rows that are due at `now` to `sending`, oldest `notBefore` first, and returns
      * them. One write transaction, so two dispatchers never claim the same row. With a platform, the rows of
@@ -228,6 +213,42 @@ export function outboxRepository(db: Db) {
       if (limit <= 0) return [];
       return claim.immediate(toIsoInstant(now), limit, platform);
     },
+    /** Claimed but not sent (the dispatcher is stopping): back to pending exactly as it was. */
+    release(id: number): boolean {
+      return releaseStmt.run(id).changes > 0;
+    },
+    markFailed(id: number, error: string): boolean {
+      return failedStmt.run(error, id).changes > 0;
+    },
+  };
+}
+
+/** An attempt's outcome: sent, to be retried or deferred, or blocked by the recipient. */
+function settleQueries(sqlite: Sqlite) {
+  const sentStmt = sqlite.prepare(
+    `update outbox set status = 'sent', sent_at = ?, last_error = null where id = ? and status = 'sending'`,
+  );
+  const retryStmt = sqlite.prepare(
+    `update outbox set status = 'pending', not_before = ?, attempts = attempts + 1, last_error = ?, claimed_at = null
+     where id = ? and status = 'sending'`,
+  );
+  const deferStmt = sqlite.prepare(
+    `update outbox set status = 'pending', not_before = ?, last_error = coalesce(?, last_error), claimed_at = null
+     where id = ? and status = 'sending'`,
+  );
+  const blockedStmt = sqlite.prepare(
+    `update outbox set status = 'blocked', last_error = 'blocked by the recipient' where id = ? and status = 'sending'
+     returning platform, chat_id as chatId`,
+  );
+  const deactivateStmt = sqlite.prepare(`update accounts set active = 0 where platform = ? and chat_id = ?`);
+  const markBlocked = sqlite.transaction((id: number): boolean => {
+    const row = blockedStmt.get(id) as { platform: Platform; chatId: string } | undefined;
+    if (!row) return false;
+    deactivateStmt.run(row.platform, row.chatId);
+    return true;
+  });
+
+  return {
     markSent(id: number, now: string): boolean {
       return sentStmt.run(toIsoInstant(now), id).changes > 0;
     },
@@ -239,17 +260,26 @@ export function outboxRepository(db: Db) {
     defer(id: number, notBefore: string, reason?: string): boolean {
       return deferStmt.run(toIsoInstant(notBefore), reason ?? null, id).changes > 0;
     },
-    /** Claimed but not sent (the dispatcher is stopping): back to pending exactly as it was. */
-    release(id: number): boolean {
-      return releaseStmt.run(id).changes > 0;
-    },
-    markFailed(id: number, error: string): boolean {
-      return failedStmt.run(error, id).changes > 0;
-    },
     /** The recipient blocked the bot: the row is settled and the account stops receiving anything. */
     markBlocked(id: number): boolean {
       return markBlocked(id);
     },
+  };
+}
+
+/** The outbox's state: rows a crash left claimed, when work is next due, a broadcast's counts, one row. */
+function stateQueries(sqlite: Sqlite) {
+  const recoverStmt = sqlite.prepare(
+    `update outbox set status = 'pending', claimed_at = null where status = 'sending' and claimed_at < ?`,
+  );
+  const nextDueStmt = sqlite.prepare(`select min(not_before) as next from outbox where status = 'pending'`);
+  const countsStmt = sqlite.prepare(`select status, count(*) as n from outbox where broadcast_id = ? group by status`);
+  const byKeyStmt = sqlite.prepare(
+    `select id, key, status, attempts, not_before as notBefore, last_error as lastError, claimed_at as claimedAt,
+       sent_at as sentAt from outbox where key = ?`,
+  );
+
+  return {
     /** Rows a crashed process left in `sending` (claimed before `olderThan`) go back to pending; returns how many. */
     recoverStale(olderThan: string): number {
       return recoverStmt.run(toIsoInstant(olderThan)).changes;

@@ -25,32 +25,20 @@ export interface Invite {
   usedBy: number | null;
 }
 
+type Sqlite = Db["$client"];
+
 export function peopleRepository(db: Db) {
   const sqlite = db.$client;
-  const accountStmt = sqlite.prepare(
-    `select person_id as personId, platform, external_id as externalId, chat_id as chatId, active
-     from accounts where platform = ? and external_id = ?`,
-  );
+  return {
+    ...personQueries(sqlite),
+    ...accountQueries(sqlite),
+  };
+}
+
+/** Who a person is: their roles, the apps they use, their language, where reminders reach them. */
+function personQueries(sqlite: Sqlite) {
   const rolesStmt = sqlite.prepare(`select unit_id as unitId, role from roles where person_id = ? order by id`);
   const personStmt = sqlite.prepare(`select id, display_name as displayName, locale from people where id = ?`);
-  const insertPerson = sqlite.prepare(`insert into people (display_name, locale, created_at) values (?, ?, ?)`);
-  const insertAccount = sqlite.prepare(
-    `insert into accounts (person_id, platform, external_id, chat_id) values (?, ?, ?, ?)
-     on conflict (platform, external_id) do update set chat_id = excluded.chat_id, active = 1`,
-  );
-  const insertRole = sqlite.prepare(
-    `insert into roles (person_id, unit_id, role, created_at) values (?, ?, ?, ?) on conflict do nothing`,
-  );
-  const inviteStmt = sqlite.prepare(
-    `select code, unit_id as unitId, role, expires_at as expiresAt, used_at as usedAt, used_by as usedBy
-     from invites where code = ?`,
-  );
-  const insertInvite = sqlite.prepare(
-    `insert into invites (code, unit_id, role, created_at, expires_at) values (?, ?, ?, ?, ?)`,
-  );
-  const useInvite = sqlite.prepare(`update invites set used_at = ? where code = ? and used_at is null`);
-  const setInviteUser = sqlite.prepare(`update invites set used_by = ? where code = ?`);
-
   // The app the person chose for reminders first, then the account linked first: one address, never two.
   const addressStmt = sqlite.prepare(
     `select a.platform, a.chat_id as chatId from accounts a join people p on p.id = a.person_id
@@ -61,19 +49,12 @@ export function peopleRepository(db: Db) {
   const setRemindOn = sqlite.prepare(`update people set remind_on = ? where id = ?`);
   const setLocaleStmt = sqlite.prepare(`update people set locale = ? where id = ?`);
   const remindOnStmt = sqlite.prepare(`select remind_on as remindOn from people where id = ?`);
-  const insertLinkCode = sqlite.prepare(`insert into link_codes (code, person_id, expires_at) values (?, ?, ?)`);
-  const linkCodeStmt = sqlite.prepare(
-    `select code, person_id as personId, expires_at as expiresAt, used_at as usedAt from link_codes where code = ?`,
-  );
-  const useLinkCode = sqlite.prepare(`update link_codes set used_at = ? where code = ? and used_at is null`);
-
   const whoStmt = sqlite.prepare(
     `select p.id as personId, p.display_name as displayName, p.locale, a.active, r.role, u.id, u.code, u.name, u.parent_id as parentId,
        u.kind, u.sector, u.members, u.workers, u.path, u.depth
      from accounts a join people p on p.id = a.person_id join roles r on r.person_id = p.id join units u on u.id = r.unit_id
      where a.platform = ? and a.external_id = ? order by r.id`,
   );
-
   const reactivate = sqlite.prepare(`update accounts set active = 1 where platform = ? and external_id = ?`);
 
   return {
@@ -117,6 +98,49 @@ export function peopleRepository(db: Db) {
     setLocale(personId: number, locale: string): void {
       setLocaleStmt.run(locale, personId);
     },
+    /** Where messages the bot sends on its own reach a person: an active account, or none. */
+    address(personId: number): { platform: Platform; chatId: string } | undefined {
+      return addressStmt.get(personId) as { platform: Platform; chatId: string } | undefined;
+    },
+    person(id: number): { id: number; displayName: string; locale: string } | undefined {
+      return personStmt.get(id) as { id: number; displayName: string; locale: string } | undefined;
+    },
+    roles(personId: number): RoleGrant[] {
+      return rolesStmt.all(personId) as RoleGrant[];
+    },
+  };
+}
+
+/** Accounts and how they come: invites that give a new person a role, link codes that add another app. */
+function accountQueries(sqlite: Sqlite) {
+  const accountStmt = sqlite.prepare(
+    `select person_id as personId, platform, external_id as externalId, chat_id as chatId, active
+     from accounts where platform = ? and external_id = ?`,
+  );
+  const insertPerson = sqlite.prepare(`insert into people (display_name, locale, created_at) values (?, ?, ?)`);
+  const insertAccount = sqlite.prepare(
+    `insert into accounts (person_id, platform, external_id, chat_id) values (?, ?, ?, ?)
+     on conflict (platform, external_id) do update set chat_id = excluded.chat_id, active = 1`,
+  );
+  const insertRole = sqlite.prepare(
+    `insert into roles (person_id, unit_id, role, created_at) values (?, ?, ?, ?) on conflict do nothing`,
+  );
+  const inviteStmt = sqlite.prepare(
+    `select code, unit_id as unitId, role, expires_at as expiresAt, used_at as usedAt, used_by as usedBy
+     from invites where code = ?`,
+  );
+  const insertInvite = sqlite.prepare(
+    `insert into invites (code, unit_id, role, created_at, expires_at) values (?, ?, ?, ?, ?)`,
+  );
+  const useInvite = sqlite.prepare(`update invites set used_at = ? where code = ? and used_at is null`);
+  const setInviteUser = sqlite.prepare(`update invites set used_by = ? where code = ?`);
+  const insertLinkCode = sqlite.prepare(`insert into link_codes (code, person_id, expires_at) values (?, ?, ?)`);
+  const linkCodeStmt = sqlite.prepare(
+    `select code, person_id as personId, expires_at as expiresAt, used_at as usedAt from link_codes where code = ?`,
+  );
+  const useLinkCode = sqlite.prepare(`update link_codes set used_at = ? where code = ? and used_at is null`);
+
+  return {
     createLinkCode(code: string, personId: number, expiresAt: string): void {
       insertLinkCode.run(code, personId, expiresAt);
     },
@@ -133,19 +157,9 @@ export function peopleRepository(db: Db) {
         return true;
       },
     ),
-    /** Where messages the bot sends on its own reach a person: an active account, or none. */
-    address(personId: number): { platform: Platform; chatId: string } | undefined {
-      return addressStmt.get(personId) as { platform: Platform; chatId: string } | undefined;
-    },
     account(platform: Platform, externalId: string): Account | undefined {
       const row = accountStmt.get(platform, externalId) as (Omit<Account, "active"> & { active: number }) | undefined;
       return row && { ...row, active: row.active === 1 };
-    },
-    person(id: number): { id: number; displayName: string; locale: string } | undefined {
-      return personStmt.get(id) as { id: number; displayName: string; locale: string } | undefined;
-    },
-    roles(personId: number): RoleGrant[] {
-      return rolesStmt.all(personId) as RoleGrant[];
     },
     invite(code: string): Invite | undefined {
       return inviteStmt.get(code) as Invite | undefined;

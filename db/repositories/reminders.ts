@@ -27,8 +27,19 @@ export interface Recipient {
   role: string;
 }
 
+type Sqlite = Db["$client"];
+
 export function reminderRepository(db: Db) {
   const sqlite = db.$client;
+  return {
+    ...taskQueries(sqlite),
+    ...reminderSettings(sqlite),
+    ...broadcastQueries(sqlite),
+  };
+}
+
+/** Tasks set on units, and which units have done them. */
+function taskQueries(sqlite: Sqlite) {
   const taskColumns = `id, unit_id as unitId, title, due_on as dueOn`;
   const insertTask = sqlite.prepare(
     `insert into tasks (unit_id, title, due_on, plan_id, created_by, created_at) values (?, ?, ?, ?, ?, ?)`,
@@ -47,46 +58,10 @@ export function reminderRepository(db: Db) {
     `insert into task_done (task_id, unit_id, done_at, done_by) values (?, ?, ?, ?) on conflict do nothing`,
   );
   const isDone = sqlite.prepare(`select 1 from task_done where task_id = ? and unit_id = ?`);
-  const policyStmt = sqlite.prepare(`select settings from reminder_policies where unit_id = ?`);
-  const savePolicy = sqlite.prepare(
-    `insert into reminder_policies (unit_id, settings, updated_at) values (?, ?, ?)
-     on conflict (unit_id) do update set settings = excluded.settings, updated_at = excluded.updated_at`,
-  );
-  const allPolicies = sqlite.prepare(`select settings from reminder_policies`);
   const tasksInSubtree = sqlite.prepare(
     `select t.id, t.unit_id as unitId, t.title, t.due_on as dueOn from tasks t join units u on u.id = t.unit_id
      where u.path >= ? and u.path < ? and u.id != ? order by t.due_on, t.id`,
   );
-  const mutesStmt = sqlite.prepare(`select kind from reminder_mutes where person_id = ?`);
-  const mute = sqlite.prepare(`insert into reminder_mutes (person_id, kind) values (?, ?) on conflict do nothing`);
-  const unmute = sqlite.prepare(`delete from reminder_mutes where person_id = ? and kind = ?`);
-  const snoozeStmt = sqlite.prepare(
-    `insert into reminder_snoozes (person_id, ref, until) values (?, ?, ?) on conflict (person_id, ref) do update set until = excluded.until`,
-  );
-  const snoozedUntil = sqlite.prepare(`select until from reminder_snoozes where person_id = ? and ref = ?`);
-  const snoozesEnding = sqlite.prepare(
-    `select person_id as personId, ref, until from reminder_snoozes where until > ? and until <= ?`,
-  );
-  const recipientsStmt = sqlite.prepare(
-    `select r.person_id as personId, p.display_name as displayName, r.unit_id as unitId, r.role
-     from roles r join people p on p.id = r.person_id where r.unit_id = ? order by r.id`,
-  );
-  const peopleInSubtree = sqlite.prepare(
-    `select distinct r.person_id as personId from roles r join units u on u.id = r.unit_id where u.path >= ? and u.path < ? order by r.person_id`,
-  );
-  const insertBroadcast = sqlite.prepare(
-    `insert into broadcasts (unit_id, text, created_by, created_at) values (?, ?, ?, ?)`,
-  );
-  const broadcastColumns = `id, unit_id as unitId, text, created_by as createdBy, created_at as createdAt,
-    confirmed_at as confirmedAt, recipients, reported_at as reportedAt`;
-  const broadcastById = sqlite.prepare(`select ${broadcastColumns} from broadcasts where id = ?`);
-  const confirmBroadcast = sqlite.prepare(
-    `update broadcasts set confirmed_at = ?, recipients = ? where id = ? and confirmed_at is null`,
-  );
-  const unreported = sqlite.prepare(
-    `select ${broadcastColumns} from broadcasts where confirmed_at is not null and reported_at is null`,
-  );
-  const markReported = sqlite.prepare(`update broadcasts set reported_at = ? where id = ? and reported_at is null`);
 
   return {
     addTask(unitId: number, title: string, dueOn: string, createdBy: number | null, now: string): number {
@@ -108,6 +83,33 @@ export function reminderRepository(db: Db) {
     isDone(taskId: number, unitId: number): boolean {
       return isDone.get(taskId, unitId) !== undefined;
     },
+    /** Tasks set on units strictly below this one. */
+    tasksInSubtree(unit: { id: number; path: string }): Task[] {
+      return tasksInSubtree.all(...subtreeBounds(unit.path), unit.id) as Task[];
+    },
+  };
+}
+
+/** Who hears which reminders when: units' policies, people's mutes and snoozes. */
+function reminderSettings(sqlite: Sqlite) {
+  const policyStmt = sqlite.prepare(`select settings from reminder_policies where unit_id = ?`);
+  const savePolicy = sqlite.prepare(
+    `insert into reminder_policies (unit_id, settings, updated_at) values (?, ?, ?)
+     on conflict (unit_id) do update set settings = excluded.settings, updated_at = excluded.updated_at`,
+  );
+  const allPolicies = sqlite.prepare(`select settings from reminder_policies`);
+  const mutesStmt = sqlite.prepare(`select kind from reminder_mutes where person_id = ?`);
+  const mute = sqlite.prepare(`insert into reminder_mutes (person_id, kind) values (?, ?) on conflict do nothing`);
+  const unmute = sqlite.prepare(`delete from reminder_mutes where person_id = ? and kind = ?`);
+  const snoozeStmt = sqlite.prepare(
+    `insert into reminder_snoozes (person_id, ref, until) values (?, ?, ?) on conflict (person_id, ref) do update set until = excluded.until`,
+  );
+  const snoozedUntil = sqlite.prepare(`select until from reminder_snoozes where person_id = ? and ref = ?`);
+  const snoozesEnding = sqlite.prepare(
+    `select person_id as personId, ref, until from reminder_snoozes where until > ? and until <= ?`,
+  );
+
+  return {
     policy(unitId: number): Record<string, unknown> | undefined {
       const row = policyStmt.get(unitId) as { settings: string } | undefined;
       return row ? (JSON.parse(row.settings) as Record<string, unknown>) : undefined;
@@ -116,10 +118,6 @@ export function reminderRepository(db: Db) {
       return (allPolicies.all() as { settings: string }[]).map(
         (r) => JSON.parse(r.settings) as Record<string, unknown>,
       );
-    },
-    /** Tasks set on units strictly below this one. */
-    tasksInSubtree(unit: { id: number; path: string }): Task[] {
-      return tasksInSubtree.all(...subtreeBounds(unit.path), unit.id) as Task[];
     },
     savePolicy(unitId: number, settings: Record<string, unknown>, now: string): void {
       savePolicy.run(unitId, JSON.stringify(settings), now);
@@ -142,6 +140,33 @@ export function reminderRepository(db: Db) {
     snoozesEnding(after: string, upTo: string): { personId: number; ref: string; until: string }[] {
       return snoozesEnding.all(after, upTo) as { personId: number; ref: string; until: string }[];
     },
+  };
+}
+
+/** Announcements and the people they reach. */
+function broadcastQueries(sqlite: Sqlite) {
+  const recipientsStmt = sqlite.prepare(
+    `select r.person_id as personId, p.display_name as displayName, r.unit_id as unitId, r.role
+     from roles r join people p on p.id = r.person_id where r.unit_id = ? order by r.id`,
+  );
+  const peopleInSubtree = sqlite.prepare(
+    `select distinct r.person_id as personId from roles r join units u on u.id = r.unit_id where u.path >= ? and u.path < ? order by r.person_id`,
+  );
+  const insertBroadcast = sqlite.prepare(
+    `insert into broadcasts (unit_id, text, created_by, created_at) values (?, ?, ?, ?)`,
+  );
+  const broadcastColumns = `id, unit_id as unitId, text, created_by as createdBy, created_at as createdAt,
+    confirmed_at as confirmedAt, recipients, reported_at as reportedAt`;
+  const broadcastById = sqlite.prepare(`select ${broadcastColumns} from broadcasts where id = ?`);
+  const confirmBroadcast = sqlite.prepare(
+    `update broadcasts set confirmed_at = ?, recipients = ? where id = ? and confirmed_at is null`,
+  );
+  const unreported = sqlite.prepare(
+    `select ${broadcastColumns} from broadcasts where confirmed_at is not null and reported_at is null`,
+  );
+  const markReported = sqlite.prepare(`update broadcasts set reported_at = ? where id = ? and reported_at is null`);
+
+  return {
     /** The people with a role on a unit. */
     people(unitId: number): Recipient[] {
       return recipientsStmt.all(unitId) as Recipient[];

@@ -26,8 +26,9 @@ export interface ChildTargetRow extends Target {
 
 const columns = `unit_id as unitId, metric, period, value, deadline, scope, plan_id as planId`;
 
-export function targetRepository(db: Db) {
-  const sqlite = db.$client;
+type Sqlite = Db["$client"];
+
+function targetStatements(sqlite: Sqlite) {
   const forUnitStmt = sqlite.prepare(`select ${columns} from targets where unit_id = ? and period = ? order by id`);
   const forChildrenStmt = sqlite.prepare(
     `select t.unit_id as unitId, t.metric, t.period, t.value, t.deadline, t.scope, t.plan_id as planId, u.name, u.code, u.path, u.members
@@ -71,6 +72,31 @@ export function targetRepository(db: Db) {
     `select id, ${columns} from targets where deadline between ? and ? order by deadline, id`,
   );
   const byIdStmt = sqlite.prepare(`select id, ${columns} from targets where id = ?`);
+  return {
+    forUnitStmt,
+    forChildrenStmt,
+    upsertStmt,
+    findStmt,
+    inSubtreeStmt,
+    childrenDone,
+    childMetricsStmt,
+    aroundStmt,
+    byIdStmt,
+  };
+}
+
+export function targetRepository(db: Db) {
+  const {
+    forUnitStmt,
+    forChildrenStmt,
+    upsertStmt,
+    findStmt,
+    inSubtreeStmt,
+    childrenDone,
+    childMetricsStmt,
+    aroundStmt,
+    byIdStmt,
+  } = targetStatements(db.$client);
 
   return {
     /** Targets on a count metric of the direct children, each with its total of the metric's events. */

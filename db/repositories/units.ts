@@ -40,61 +40,35 @@ export function nameWords(name: string): string[] {
 /** Bumped when nameWords changes, so that the index is rebuilt at the next start. */
 export const NAME_INDEX_VERSION = "1";
 
+type Sqlite = Db["$client"];
+
 export function unitRepository(db: Db) {
+  const sqlite = db.$client;
+  return {
+    ...lookupQueries(db, sqlite),
+    ...roleQueries(db),
+    ...nameQueries(db, sqlite),
+    ...writeQueries(db, sqlite),
+  };
+}
+
+/** Units by id, code or parent, and the subtree below a unit. */
+function lookupQueries(db: Db, sqlite: Sqlite) {
   const byIdStmt = db
     .select()
     .from(units)
     .where(eq(units.id, sql.placeholder("id")))
     .prepare();
-  const byCodeStmt = db
-    .select()
-    .from(units)
-    .where(eq(units.code, sql.placeholder("code")))
-    .prepare();
+  const byCodeStmt = byCodeStatement(db);
   const childrenStmt = db
     .select()
     .from(units)
     .where(eq(units.parentId, sql.placeholder("id")))
     .orderBy(units.name)
     .prepare();
-
-  const sqlite = db.$client;
-  const forgetWords = sqlite.prepare(`delete from unit_words where unit_id = ?`);
-  const addWord = sqlite.prepare(`insert into unit_words (word, unit_id) values (?, ?) on conflict do nothing`);
-  const unitsByWordPrefix = sqlite.prepare(
-    `select distinct w.unit_id as unitId from unit_words w join units u on u.id = w.unit_id
-     where w.word >= ? and w.word < ? and u.path >= ? and u.path < ?`,
-  );
-  const unitsByWord = sqlite.prepare(
-    `select w.unit_id as unitId from unit_words w join units u on u.id = w.unit_id
-     where w.word = ? and u.path >= ? and u.path < ?`,
-  );
-  const unitTallies = sqlite.prepare(`select period, event, total from tallies where unit_id = ?`);
-  const addToTally = sqlite.prepare(ADD_TO_TALLY);
-  const repathBelow = sqlite.prepare(
-    `update units set path = ? || substr(path, ?), depth = depth + ? where path > ? and path < ?`,
-  );
-  /**
-   * A unit that changes parent takes its reports along: its tallies (the totals of its subtree) leave
-   * the old ancestors and join the new ones, and the paths below it follow.
-   */
-  const move = sqlite.transaction((unit: Unit, path: string, depth: number) => {
-    const [low, high] = subtreeBounds(unit.path);
-    repathBelow.run(path, unit.path.length + 1, depth - unit.depth, low, high);
-    const oldAncestors = lineage(unit).slice(0, -1);
-    const newAncestors = lineage({ path }).slice(0, -1);
-    for (const row of unitTallies.all(unit.id) as { period: string; event: string; total: number }[]) {
-      for (const id of oldAncestors) addToTally.run(id, row.period, row.event, -row.total);
-      for (const id of newAncestors) addToTally.run(id, row.period, row.event, row.total);
-    }
-  });
   const countUpTo = sqlite.prepare(
     `select count(*) as n from (select 1 from units where path >= ? and path < ? limit ?)`,
   );
-  const indexName = (unitId: number, name: string) => {
-    forgetWords.run(unitId);
-    for (const word of nameWords(name)) addWord.run(word, unitId);
-  };
 
   return {
     byId(id: number): Unit | undefined {
@@ -114,41 +88,6 @@ export function unitRepository(db: Db) {
     subtreeInTreeOrder(unit: Unit): Unit[] {
       return db.select().from(units).where(inSubtree(unit)).orderBy(units.path).all();
     },
-    /**
-     * Units within the given subtrees that share words with a name, those sharing the most first, at most
-     * `limit`. A word of three letters or more also finds the words it begins ("kim" finds "kimlong"), as
-     * the matcher does; what only a misspelling links is left to the other words of the name.
-     */
-    sharingWords(words: readonly string[], within: readonly Unit[], limit: number): Unit[] {
-      const hits = new Map<number, number>();
-      for (const word of new Set(words)) {
-        const found = new Set<number>();
-        for (const scope of within) {
-          const [low, high] = subtreeBounds(scope.path);
-          const rows = (
-            word.length >= 3
-              ? unitsByWordPrefix.all(word, `${word}\u{10ffff}`, low, high)
-              : unitsByWord.all(word, low, high)
-          ) as { unitId: number }[];
-          for (const row of rows) found.add(row.unitId);
-        }
-        for (const id of found) hits.set(id, (hits.get(id) ?? 0) + 1);
-      }
-      const ids = [...hits]
-        .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-        .slice(0, limit)
-        .map(([id]) => id);
-      return ids.length === 0 ? [] : db.select().from(units).where(inArray(units.id, ids)).all();
-    },
-    /** Rebuilds the name index of every unit, for units written without the repository. */
-    reindexNames(): number {
-      const all = sqlite.prepare(`select id, name from units`).all() as { id: number; name: string }[];
-      sqlite.transaction(() => {
-        sqlite.prepare(`delete from unit_words`).run();
-        for (const unit of all) for (const word of nameWords(unit.name)) addWord.run(word, unit.id);
-      })();
-      return all.length;
-    },
     /** The unit and those below it, counted no further than `cap`: enough to tell a small subtree from a large one. */
     countInSubtreeUpTo(unit: Unit, cap: number): number {
       const [low, high] = subtreeBounds(unit.path);
@@ -158,6 +97,12 @@ export function unitRepository(db: Db) {
       const row = db.select({ n: sql<number>`count(*)` }).from(units).where(inSubtree(unit)).get();
       return row?.n ?? 0;
     },
+  };
+}
+
+/** Units by who holds roles on them. */
+function roleQueries(db: Db) {
+  return {
     /** Grassroots units and guilds below a unit that have nobody in the given role yet. */
     leavesWithoutRole(unit: Unit, role: string): Unit[] {
       return db
@@ -188,6 +133,71 @@ export function unitRepository(db: Db) {
         at: string | null;
       };
       return row.at ?? undefined;
+    },
+  };
+}
+
+/** Units whose names share words with a name, through the name index. */
+function nameQueries(db: Db, sqlite: Sqlite) {
+  const unitsByWordPrefix = sqlite.prepare(
+    `select distinct w.unit_id as unitId from unit_words w join units u on u.id = w.unit_id
+     where w.word >= ? and w.word < ? and u.path >= ? and u.path < ?`,
+  );
+  const unitsByWord = sqlite.prepare(
+    `select w.unit_id as unitId from unit_words w join units u on u.id = w.unit_id
+     where w.word = ? and u.path >= ? and u.path < ?`,
+  );
+
+  return {
+    /**
+     * Units within the given subtrees that share words with a name, those sharing the most first, at most
+     * `limit`. A word of three letters or more also finds the words it begins ("kim" finds "kimlong"), as
+     * the matcher does; what only a misspelling links is left to the other words of the name.
+     */
+    sharingWords(words: readonly string[], within: readonly Unit[], limit: number): Unit[] {
+      const hits = new Map<number, number>();
+      for (const word of new Set(words)) {
+        const found = new Set<number>();
+        for (const scope of within) {
+          const [low, high] = subtreeBounds(scope.path);
+          const rows = (
+            word.length >= 3
+              ? unitsByWordPrefix.all(word, `${word}\u{10ffff}`, low, high)
+              : unitsByWord.all(word, low, high)
+          ) as { unitId: number }[];
+          for (const row of rows) found.add(row.unitId);
+        }
+        for (const id of found) hits.set(id, (hits.get(id) ?? 0) + 1);
+      }
+      const ids = [...hits]
+        .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+        .slice(0, limit)
+        .map(([id]) => id);
+      return ids.length === 0 ? [] : db.select().from(units).where(inArray(units.id, ids)).all();
+    },
+  };
+}
+
+/** Writing units: an upsert that moves a unit with its reports and keeps the name index, and a full reindex. */
+function writeQueries(db: Db, sqlite: Sqlite) {
+  const byCodeStmt = byCodeStatement(db);
+  const forgetWords = sqlite.prepare(`delete from unit_words where unit_id = ?`);
+  const addWord = sqlite.prepare(`insert into unit_words (word, unit_id) values (?, ?) on conflict do nothing`);
+  const move = unitMover(sqlite);
+  const indexName = (unitId: number, name: string) => {
+    forgetWords.run(unitId);
+    for (const word of nameWords(name)) addWord.run(word, unitId);
+  };
+
+  return {
+    /** Rebuilds the name index of every unit, for units written without the repository. */
+    reindexNames(): number {
+      const all = sqlite.prepare(`select id, name from units`).all() as { id: number; name: string }[];
+      sqlite.transaction(() => {
+        sqlite.prepare(`delete from unit_words`).run();
+        for (const unit of all) for (const word of nameWords(unit.name)) addWord.run(word, unit.id);
+      })();
+      return all.length;
     },
     /** Inserts a new unit or updates the one with the same code; the parent must exist already. */
     upsert(input: UnitInput): Unit {
@@ -227,6 +237,37 @@ export function unitRepository(db: Db) {
       return { ...inserted, path };
     },
   };
+}
+
+/**
+ * A unit that changes parent takes its reports along: its tallies (the totals of its subtree) leave
+ * the old ancestors and join the new ones, and the paths below it follow.
+ */
+function unitMover(sqlite: Sqlite) {
+  const unitTallies = sqlite.prepare(`select period, event, total from tallies where unit_id = ?`);
+  const addToTally = sqlite.prepare(ADD_TO_TALLY);
+  const repathBelow = sqlite.prepare(
+    `update units set path = ? || substr(path, ?), depth = depth + ? where path > ? and path < ?`,
+  );
+  return sqlite.transaction((unit: Unit, path: string, depth: number) => {
+    const [low, high] = subtreeBounds(unit.path);
+    repathBelow.run(path, unit.path.length + 1, depth - unit.depth, low, high);
+    const oldAncestors = lineage(unit).slice(0, -1);
+    const newAncestors = lineage({ path }).slice(0, -1);
+    for (const row of unitTallies.all(unit.id) as { period: string; event: string; total: number }[]) {
+      for (const id of oldAncestors) addToTally.run(id, row.period, row.event, -row.total);
+      for (const id of newAncestors) addToTally.run(id, row.period, row.event, row.total);
+    }
+  });
+}
+
+/** A unit by its code: both lookups and writes need it. */
+function byCodeStatement(db: Db) {
+  return db
+    .select()
+    .from(units)
+    .where(eq(units.code, sql.placeholder("code")))
+    .prepare();
 }
 
 export type UnitRepository = ReturnType<typeof unitRepository>;

@@ -199,94 +199,13 @@ function barsBody(rows: Row[]): Option {
   const percent = (ratio: number) => Math.min(ratio * 100, axisMax);
   const behindCount = rows.filter((r) => r.bar.behind).length;
   const onPaceCount = rows.length - behindCount;
-  const rowTop = (i: number) => HEADER + ROW * i;
   // The figures sit right of the bars, in a column as wide as the widest of them.
   const values = rows.map(valueLabel);
   const valueColumn = Math.max(...values.map((v) => textWidth(v, VALUE_SIZE, true))) + VALUE_GAP;
 
-  const texts: GraphicComponentOption[] = rows.flatMap((row, i) => [
-    {
-      type: "text",
-      z: 10,
-      x: PAD_X,
-      y: rowTop(i) + NAME_BOTTOM,
-      style: {
-        text: truncateToWidth(row.bar.label, PLOT_WIDTH, NAME_SIZE),
-        fill: COLORS.text,
-        fontFamily: FONT_FAMILY,
-        fontSize: NAME_SIZE,
-        verticalAlign: "bottom",
-      },
-    },
-    {
-      type: "text",
-      z: 10,
-      x: CHART_WIDTH - PAD_X,
-      y: rowTop(i) + BAR_OFFSET,
-      style: {
-        text: values[i] ?? "",
-        fill: row.bar.behind ? COLORS.behindText : COLORS.text,
-        fontFamily: FONT_FAMILY,
-        fontSize: VALUE_SIZE,
-        fontWeight: "bold",
-        align: "right",
-        verticalAlign: "middle",
-      },
-    },
-  ]);
-
-  const band: GraphicComponentOption[] =
-    behindCount === 0
-      ? []
-      : [
-          {
-            type: "rect",
-            z: -10,
-            shape: { x: 0, y: HEADER - 4, width: CHART_WIDTH, height: ROW * behindCount },
-            style: { fill: COLORS.behindBand },
-          },
-        ];
-
-  const bar = (name: string, color: string, data: (number | "-")[], z: number): BarSeriesOption => ({
-    type: "bar",
-    name,
-    data,
-    z,
-    barWidth: BAR_HEIGHT,
-    barGap: "-100%",
-    silent: true,
-    itemStyle: { color, borderRadius: BAR_HEIGHT / 2 },
-  });
-
-  // Only what is drawn has a legend entry: a chart with no unit behind pace has no orange key.
-  const drawn = [
-    ...(onPaceCount > 0
-      ? [
-          {
-            legend: { name: LEGEND.onPace, icon: "roundRect" },
-            series: bar(
-              LEGEND.onPace,
-              COLORS.onPace,
-              rows.map((r) => (r.bar.behind ? "-" : percent(r.doneRatio))),
-              3,
-            ),
-          },
-        ]
-      : []),
-    ...(behindCount > 0
-      ? [
-          {
-            legend: { name: LEGEND.behind, icon: "roundRect" },
-            series: bar(
-              LEGEND.behind,
-              COLORS.behind,
-              rows.map((r) => (r.bar.behind ? percent(r.doneRatio) : "-")),
-              3,
-            ),
-          },
-        ]
-      : []),
-  ];
+  const texts = rowTexts(rows, values);
+  const band = behindBand(behindCount);
+  const drawn = drawnBars(rows, percent, onPaceCount, behindCount);
 
   return {
     grid: {
@@ -331,7 +250,7 @@ function barsBody(rows: Row[]): Option {
     },
     graphic: [...band, ...texts],
     series: [
-      bar(
+      barSeries(
         LEGEND.target,
         COLORS.track,
         rows.map(() => 100),
@@ -350,6 +269,101 @@ function barsBody(rows: Row[]): Option {
       },
     ],
   };
+}
+
+/** Each row's unit name above its bar, and its figures right of it. */
+function rowTexts(rows: Row[], values: string[]): GraphicComponentOption[] {
+  const rowTop = (i: number) => HEADER + ROW * i;
+  return rows.flatMap((row, i) => [
+    {
+      type: "text",
+      z: 10,
+      x: PAD_X,
+      y: rowTop(i) + NAME_BOTTOM,
+      style: {
+        text: truncateToWidth(row.bar.label, PLOT_WIDTH, NAME_SIZE),
+        fill: COLORS.text,
+        fontFamily: FONT_FAMILY,
+        fontSize: NAME_SIZE,
+        verticalAlign: "bottom",
+      },
+    },
+    {
+      type: "text",
+      z: 10,
+      x: CHART_WIDTH - PAD_X,
+      y: rowTop(i) + BAR_OFFSET,
+      style: {
+        text: values[i] ?? "",
+        fill: row.bar.behind ? COLORS.behindText : COLORS.text,
+        fontFamily: FONT_FAMILY,
+        fontSize: VALUE_SIZE,
+        fontWeight: "bold",
+        align: "right",
+        verticalAlign: "middle",
+      },
+    },
+  ]);
+}
+
+/** A tinted band behind the rows of units behind pace, which come first. */
+function behindBand(behindCount: number): GraphicComponentOption[] {
+  return behindCount === 0
+    ? []
+    : [
+        {
+          type: "rect",
+          z: -10,
+          shape: { x: 0, y: HEADER - 4, width: CHART_WIDTH, height: ROW * behindCount },
+          style: { fill: COLORS.behindBand },
+        },
+      ];
+}
+
+function barSeries(name: string, color: string, data: (number | "-")[], z: number): BarSeriesOption {
+  return {
+    type: "bar",
+    name,
+    data,
+    z,
+    barWidth: BAR_HEIGHT,
+    barGap: "-100%",
+    silent: true,
+    itemStyle: { color, borderRadius: BAR_HEIGHT / 2 },
+  };
+}
+
+/** The bars of units on pace and behind it, each kind only when a unit is drawn with it. */
+function drawnBars(rows: Row[], percent: (ratio: number) => number, onPaceCount: number, behindCount: number) {
+  // Only what is drawn has a legend entry: a chart with no unit behind pace has no orange key.
+  return [
+    ...(onPaceCount > 0
+      ? [
+          {
+            legend: { name: LEGEND.onPace, icon: "roundRect" },
+            series: barSeries(
+              LEGEND.onPace,
+              COLORS.onPace,
+              rows.map((r) => (r.bar.behind ? "-" : percent(r.doneRatio))),
+              3,
+            ),
+          },
+        ]
+      : []),
+    ...(behindCount > 0
+      ? [
+          {
+            legend: { name: LEGEND.behind, icon: "roundRect" },
+            series: barSeries(
+              LEGEND.behind,
+              COLORS.behind,
+              rows.map((r) => (r.bar.behind ? percent(r.doneRatio) : "-")),
+              3,
+            ),
+          },
+        ]
+      : []),
+  ];
 }
 
 const resvgOptions = {

@@ -75,15 +75,29 @@ export function describeProblems(
   return error.problems.map((p) => t(p.key, p.args)).join("; ");
 }
 
+type Fail = (line: number, key: string, args?: Problem["args"]) => void;
+
+interface AcceptedUnit {
+  line: number;
+  input: UnitInput;
+}
+
 /**
  * Plans a units import. Parents may come later in the file than their children. With a scope (an
  * admin's unit), every row must stay inside it: existing units within it, new ones under a parent within it.
  */
 export function planUnits(rows: Row[], repos: Pick<Repositories, "units">, scope?: Unit): ImportPlan {
   const errors: RowError[] = [];
-  const fail = (line: number, key: string, args?: Problem["args"]) =>
-    errors.push({ line, problems: [{ key, ...(args ? { args } : {}) }] });
-  const accepted = new Map<string, { line: number; input: UnitInput }>();
+  const fail: Fail = (line, key, args) => errors.push({ line, problems: [{ key, ...(args ? { args } : {}) }] });
+  const accepted = readUnitRows(rows, errors);
+  const ordered = parentsFirst(accepted, repos, fail);
+  const { kept, added, changed } = keepInScope(ordered, accepted, repos, fail, scope);
+  return { kind: "units", rows: kept, added, changed, errors: errors.sort((a, b) => a.line - b.line) };
+}
+
+/** Each row checked on its own; the good ones by code, the bad ones' problems added to the errors. */
+function readUnitRows(rows: Row[], errors: RowError[]): Map<string, AcceptedUnit> {
+  const accepted = new Map<string, AcceptedUnit>();
   for (const { line, cells } of rows) {
     const code = (cells.code ?? "").trim();
     const name = (cells.name ?? "").trim();
@@ -122,8 +136,15 @@ export function planUnits(rows: Row[], repos: Pick<Repositories, "units">, scope
       },
     });
   }
+  return accepted;
+}
 
-  // Order parents before children, and check every parent exists, in the file or the database.
+/** Orders parents before children, and checks every parent exists, in the file or the database. */
+function parentsFirst(
+  accepted: Map<string, AcceptedUnit>,
+  repos: Pick<Repositories, "units">,
+  fail: Fail,
+): UnitInput[] {
   const ordered: UnitInput[] = [];
   const placed = new Set<string>();
   const visiting = new Set<string>();
@@ -155,7 +176,17 @@ export function planUnits(rows: Row[], repos: Pick<Repositories, "units">, scope
     return true;
   };
   for (const code of accepted.keys()) place(code);
+  return ordered;
+}
 
+/** The units an admin may write (inside their scope) and that do not move a unit with units below it. */
+function keepInScope(
+  ordered: UnitInput[],
+  accepted: Map<string, AcceptedUnit>,
+  repos: Pick<Repositories, "units">,
+  fail: Fail,
+  scope: Unit | undefined,
+): { kept: UnitInput[]; added: number; changed: number } {
   let added = 0;
   let changed = 0;
   const inScope = new Set<string>();
@@ -186,7 +217,7 @@ export function planUnits(rows: Row[], repos: Pick<Repositories, "units">, scope
     if (existing) changed++;
     else added++;
   }
-  return { kind: "units", rows: kept, added, changed, errors: errors.sort((a, b) => a.line - b.line) };
+  return { kept, added, changed };
 }
 
 export function planTargets(
