@@ -100,6 +100,8 @@ function ledgerStatements(sqlite: Sqlite) {
     bySourceStmt,
     byIdStmt,
     lastByReporterStmt,
+    lastLiveByReporterStmt,
+    reportSizesStmt,
     talliesStmt,
     subtreeTalliesStmt,
     lastReportStmt,
@@ -179,7 +181,16 @@ function ledgerWrites(
 export function ledgerRepository(db: Db) {
   const sqlite = db.$client;
   const statements = ledgerStatements(sqlite);
-  const { bySourceStmt, byIdStmt, lastByReporterStmt, talliesStmt, subtreeTalliesStmt, lastReportStmt } = statements;
+  const {
+    bySourceStmt,
+    byIdStmt,
+    lastByReporterStmt,
+    lastLiveByReporterStmt,
+    reportSizesStmt,
+    talliesStmt,
+    subtreeTalliesStmt,
+    lastReportStmt,
+  } = statements;
   const { record, reverseSource } = ledgerWrites(sqlite, statements);
 
   return {
