@@ -2,11 +2,12 @@
 // belongs to the same person; "/nhacnho" chooses the app reminders go to, so nobody gets them twice.
 import { randomInt } from "node:crypto";
 import { PLATFORMS, type Platform } from "#db/schema.ts";
+import { codeWaitMinutes, recordWrongCode } from "#domain/code-attempts.ts";
+import { noticeNewAccount, PLATFORM_NAMES } from "#domain/link-notice.ts";
 import { CODE_ALPHABET, LINK_CODE_LENGTH } from "#nlu/codes.ts";
 import { reply, type Command } from "./types.ts";
 
 const LINK_MINUTES = 15;
-const PLATFORM_NAMES: Record<Platform, string> = { telegram: "Telegram", zalo: "Zalo" };
 
 /** A /lienket code typed on the other app: that account now belongs to the same person. */
 export const useLinkCode: Command = {
@@ -15,13 +16,21 @@ export const useLinkCode: Command = {
   run(req, services) {
     const { repos, t } = services;
     const code = req.parse.code ?? "";
+    // Someone linked typing a word shaped like a code ("ketnap") meant the word: no code is looked up for it.
+    if (req.actor && req.parse.otherwise && !repos.people.linkCode(code)) return services.otherwise(req);
+    const wait = codeWaitMinutes(repos, req.sender, req.now);
+    if (wait > 0) return reply(t("code-wait", { minutes: wait }));
     const entry = repos.people.linkCode(code);
-    // Someone linked typing a word shaped like a code ("ketnap") meant the word, unless it is a code.
-    if (!entry && req.actor && req.parse.otherwise) return services.otherwise(req);
-    if (!entry) return reply(t("crosslink-bad-code"));
+    const wrong = (key: string, args?: Record<string, string>) => (
+      recordWrongCode(repos, req.sender, req.now), reply(t(key, args))
+    );
+    if (!entry) return wrong("crosslink-bad-code");
     if (req.actor)
       return reply(t(req.actor.personId === entry.personId ? "crosslink-already" : "crosslink-other-person"));
-    if (entry.usedAt !== null || entry.expiresAt <= req.now.toISOString()) return reply(t("crosslink-bad-code"));
+    if (entry.usedAt !== null || entry.expiresAt <= req.now.toISOString()) return wrong("crosslink-bad-code");
+    // A code works only on the other app: typed on the app that made it, it was read over someone's shoulder.
+    if (entry.platform === req.sender.platform)
+      return wrong("crosslink-same-app", { platform: PLATFORM_NAMES[req.sender.platform] });
     const ok = repos.people.linkAccount(
       code,
       entry.personId,
@@ -29,6 +38,8 @@ export const useLinkCode: Command = {
       req.now.toISOString(),
     );
     if (!ok) return reply(t("crosslink-bad-code"));
+    if (noticeNewAccount(repos, services.translateIn, entry.personId, req.sender, req.now) > 0)
+      services.wakeDispatcher();
     const person = repos.people.person(entry.personId);
     return reply(
       t("crosslink-done", {
@@ -50,7 +61,7 @@ export const crossLink: Command = {
       code = Array.from({ length: LINK_CODE_LENGTH }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join("");
     } while (repos.people.linkCode(code));
     const expiresAt = new Date(req.now.getTime() + LINK_MINUTES * 60_000).toISOString();
-    repos.people.createLinkCode(code, req.actor.personId, expiresAt);
+    repos.people.createLinkCode(code, req.actor.personId, expiresAt, req.sender.platform);
     const other = PLATFORMS.find((p) => p !== req.sender.platform) ?? "zalo";
     return reply(t("crosslink-code", { code, minutes: LINK_MINUTES, other: PLATFORM_NAMES[other] }));
   },

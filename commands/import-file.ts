@@ -1,6 +1,6 @@
 // A district admin sends an .xlsx or .csv of units or targets: check every row, show a summary,
 // and apply it all or nothing when the admin confirms, only within the admin's own units.
-import { readTable } from "#src/workbooks/read-table.ts";
+import { readTableOffThread } from "#src/workbooks/read-table-off-thread.ts";
 import { applyPlan, describeProblems, planImport, type ImportKind, type Row } from "#domain/import.ts";
 import { reply, type Command, type Reply, type Request, type Services } from "./types.ts";
 
@@ -16,7 +16,8 @@ async function check(req: Request, services: Services): Promise<Reply> {
   const document = req.document;
   if (!document) return reply(t("import-how"));
   if (document.data.byteLength > MAX_IMPORT_BYTES) return reply(t("import-too-big"));
-  const table = await readTable(document.data, document.name);
+  const table = await readTableOffThread(document.data, document.name);
+  if (table.tooLarge) return reply(table.problems.join("\n"));
   if (!table.kind) return reply([t("import-unreadable"), ...table.problems].join("\n"));
   const plan = planImport(table.kind, table.rows, repos, req.today, scope);
   if (plan.errors.length > 0) {

@@ -16,6 +16,7 @@ import { confirmReport, report } from "./report.ts";
 import { link } from "./link.ts";
 import type { Command } from "./types.ts";
 import { undo } from "./undo.ts";
+import { unlink } from "./unlink.ts";
 import { unknown } from "./unknown.ts";
 
 export type { Choice, Command, Reply, Request, Sender, Services, Translate } from "./types.ts";
@@ -39,6 +40,7 @@ export const commands: Command[] = [
   link,
   crossLink,
   useLinkCode,
+  unlink,
   remindWhere,
   addMetric,
   language,

@@ -1,4 +1,6 @@
 // "/start CODE" or a pasted invite code: link this messaging account to a unit with a role.
+import { codeWaitMinutes, recordWrongCode } from "#domain/code-attempts.ts";
+import { noticeNewAccount } from "#domain/link-notice.ts";
 import { localeFromLanguageCode } from "#src/i18n.ts";
 import { reply, type Command } from "./types.ts";
 
@@ -9,12 +11,15 @@ export const link: Command = {
     const { repos, t } = services;
     // A bare code from someone already linked was not meant as an invite; "/start CODE" always is.
     if (req.actor && req.parse.otherwise) return services.otherwise(req);
+    const wait = codeWaitMinutes(repos, req.sender, req.now);
+    if (wait > 0) return reply(t("code-wait", { minutes: wait }));
     const invite = repos.people.invite(req.parse.code ?? "");
-    if (!invite) return reply(t("invite-unknown"));
-    if (invite.usedAt !== null) return reply(t("invite-used"));
-    if (invite.expiresAt <= req.now.toISOString()) return reply(t("invite-expired"));
+    const wrong = (key: string) => (recordWrongCode(repos, req.sender, req.now), reply(t(key)));
+    if (!invite) return wrong("invite-unknown");
+    if (invite.usedAt !== null) return wrong("invite-used");
+    if (invite.expiresAt <= req.now.toISOString()) return wrong("invite-expired");
     const unit = repos.units.byId(invite.unitId);
-    if (!unit) return reply(t("invite-unknown"));
+    if (!unit) return wrong("invite-unknown");
     const personId = repos.people.redeem(
       invite,
       { platform: req.sender.platform, externalId: req.sender.externalId, chatId: req.sender.chatId },
@@ -23,6 +28,7 @@ export const link: Command = {
       localeFromLanguageCode(req.sender.languageCode),
     );
     if (personId === null) return reply(t("invite-used"));
+    if (noticeNewAccount(repos, services.translateIn, personId, req.sender, req.now) > 0) services.wakeDispatcher();
     return reply(t("linked", { name: req.sender.displayName, unit: unit.name, role: t(`role-${invite.role}`) }), [
       { label: t("button-remaining"), action: "say:còn thiếu bao nhiêu" },
       { label: t("button-help"), action: "say:hướng dẫn" },

@@ -62,7 +62,21 @@ export const linkCodes = sqliteTable("link_codes", {
     .references(() => people.id),
   expiresAt: text("expires_at").notNull(),
   usedAt: text("used_at"),
+  /** The app the code was made on: it links an account of the other app only. */
+  platform: text("platform", { enum: PLATFORMS }),
 });
+
+/** Wrong invite or link codes an account typed: past a few in a quarter of an hour, codes are not even checked. */
+export const codeAttempts = sqliteTable(
+  "code_attempts",
+  {
+    id: integer("id").primaryKey(),
+    platform: text("platform", { enum: PLATFORMS }).notNull(),
+    externalId: text("external_id").notNull(),
+    at: text("at").notNull(),
+  },
+  (t) => [index("code_attempts_account").on(t.platform, t.externalId, t.at)],
+);
 
 export const accounts = sqliteTable(
   "accounts",

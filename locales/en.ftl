@@ -7,6 +7,7 @@ not-linked =
 invite-unknown = This invite code is not right. Check each character, or ask your district officer for a new code.
 invite-used = This invite code has been used already; each code works once. Ask your district officer for a new one.
 invite-expired = This invite code has expired. Ask your district officer for a new one.
+code-wait = You have typed a wrong code more than 5 times in 15 minutes, so I am not checking codes for now. Wait { $minutes } minutes, then type the code again, checking each character.
 linked =
     Welcome, { $name }! This account is now linked to { $unit } as { $role }.
 
@@ -302,6 +303,19 @@ crosslink-other-person = This account belongs to someone else, so this code cann
 crosslink-already = This account is linked already; nothing more to do.
 crosslink-done = ✅ { $platform } is now linked to { $name }'s account. Use either app; reminders go to one place only (change it with “/nhacnho”).
 button-remind-here = Get reminders here
+crosslink-same-app = This link code was made on { $platform }, so it works only on the other app. Open the other app, find the Trade Union Assistant and send the code there.
+account-linked-notice = 🔔 The { $platform } account “{ $name }” was just linked to you. If that was not you, send “/huylienket” to remove it now.
+button-unlink = Unlink
+unlink-list = The accounts linked to you (tap the one to remove):
+unlink-account = { $platform } (ending { $id })
+unlink-account-here = { $platform } (this account)
+button-unlink-account = Remove { $account }
+unlink-confirm = Remove { $account }? That account will no longer reach the assistant until it is linked again.
+button-unlink-confirm = ✅ Remove
+button-unlink-cancel = Cancel
+unlink-cancelled = Cancelled; no account was removed.
+unlink-done = ✅ { $account } is no longer linked.
+unlink-last-account = This is your only account, so this command cannot remove it. To stop using the assistant, block the Trade Union Assistant in the app (I will stop sending messages) or ask your district officer to withdraw your role.
 remind-shown = 🔔 Reminders and announcements go to: { $platform }. Choose where:
 remind-set = ✅ Reminders and announcements will now go to { $platform }.
 remind-not-linked = You have not linked { $platform } yet. Send “/lienket” to get a code, then send it on { $platform }.

@@ -7,6 +7,7 @@ not-linked =
 invite-unknown = Mã mời này không đúng. Hãy kiểm tra lại từng ký tự, hoặc xin cán bộ LĐLĐ một mã mới.
 invite-used = Mã mời này đã được dùng rồi; mỗi mã chỉ dùng được một lần. Hãy xin cán bộ LĐLĐ một mã mới.
 invite-expired = Mã mời này đã hết hạn. Hãy xin cán bộ LĐLĐ một mã mới.
+code-wait = Anh/chị đã nhập sai mã quá 5 lần trong 15 phút, nên tôi tạm không kiểm tra mã nữa. Hãy đợi { $minutes } phút rồi nhập lại mã, kiểm tra kỹ từng ký tự.
 linked =
     Chào mừng { $name }! Tài khoản của anh/chị đã được liên kết với { $unit }, vai trò { $role }.
 
@@ -299,6 +300,19 @@ crosslink-other-person = Tài khoản này đang thuộc về một người kh�
 crosslink-already = Tài khoản này đã được liên kết rồi, không cần làm gì thêm.
 crosslink-done = ✅ Đã liên kết { $platform } với tài khoản của { $name }. Anh/chị dùng được trên cả hai ứng dụng; nhắc việc chỉ gửi về một nơi (đổi bằng “/nhacnho”).
 button-remind-here = Nhận nhắc việc ở đây
+crosslink-same-app = Mã liên kết này được tạo trên { $platform }, nên chỉ dùng được trên ứng dụng kia. Hãy mở ứng dụng còn lại, tìm Trợ lý Công đoàn và gửi mã ở đó.
+account-linked-notice = 🔔 Tài khoản { $platform } “{ $name }” vừa được liên kết với anh/chị. Nếu không phải anh/chị làm, hãy gõ “/huylienket” để gỡ tài khoản đó ngay.
+button-unlink = Gỡ liên kết
+unlink-list = Các tài khoản đang liên kết với anh/chị (bấm vào tài khoản muốn gỡ):
+unlink-account = { $platform } (số cuối { $id })
+unlink-account-here = { $platform } (tài khoản đang dùng)
+button-unlink-account = Gỡ { $account }
+unlink-confirm = Gỡ liên kết { $account }? Tài khoản đó sẽ không dùng được trợ lý nữa cho đến khi được liên kết lại.
+button-unlink-confirm = ✅ Gỡ liên kết
+button-unlink-cancel = Hủy
+unlink-cancelled = Đã hủy, không gỡ tài khoản nào.
+unlink-done = ✅ Đã gỡ liên kết { $account }.
+unlink-last-account = Đây là tài khoản duy nhất của anh/chị nên không gỡ được bằng lệnh này. Nếu muốn thôi dùng trợ lý, hãy chặn Trợ lý Công đoàn trong ứng dụng (tôi sẽ ngừng gửi tin) hoặc nhờ cán bộ LĐLĐ thu hồi vai trò của anh/chị.
 remind-shown = 🔔 Nhắc việc và thông báo đang gửi về: { $platform }. Chọn nơi nhận:
 remind-set = ✅ Từ nay nhắc việc và thông báo sẽ gửi về { $platform }.
 remind-not-linked = Anh/chị chưa liên kết { $platform }. Hãy gõ “/lienket” để lấy mã rồi gửi mã đó trên { $platform }.

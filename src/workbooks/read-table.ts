@@ -1,7 +1,5 @@
 // Turns a units or targets table that an officer sends as .xlsx or .csv into the rows the import
 // domain checks: Vietnamese headings and words mapped to canonical ones, numbers and dates made plain.
-import ExcelJS from "exceljs";
-import type { CellValue, Worksheet } from "exceljs";
 import { parse as parseCsv } from "csv-parse/sync";
 import type { Row } from "#domain/import.ts";
 import { foldWords } from "#nlu/fold-diacritics.ts";
@@ -13,7 +11,17 @@ import {
   type NearMiss,
   type TableKind,
 } from "./header-names.ts";
+import {
+  cellTooLong,
+  MAX_CELL_CHARS,
+  MAX_COLUMNS,
+  MAX_ROWS,
+  TableTooLarge,
+  tooManyColumns,
+  tooManyRows,
+} from "./table-limits.ts";
 import { normalizeKind, normalizeMetric, normalizeRating, normalizeSector } from "./value-words.ts";
+import { xlsxSheets, type Cell, type Sheet } from "./xlsx-sheets.ts";
 
 export type { TableKind } from "./header-names.ts";
 export { normalizeKind, normalizeMetric, normalizeSector } from "./value-words.ts";
@@ -25,21 +33,8 @@ export interface ReadTable {
   rows: Row[];
   /** In Vietnamese, for the officer. Non-empty means the table cannot be imported as it is. */
   problems: string[];
-}
-
-/** A cell as read: numbers stay numbers until the column says what they are. */
-type Cell = string | number;
-
-interface Line {
-  /** The row number the officer sees in Excel. */
-  line: number;
-  cells: Cell[];
-}
-
-interface Sheet {
-  /** Where the table is, for messages: "trang “Danh sách”, " or "". */
-  place: string;
-  lines: Line[];
+  /** The file passed a reading limit (size, rows, columns, cell length); the one problem says which. */
+  tooLarge?: boolean;
 }
 
 // Title rows ("DANH SÁCH ĐƠN VỊ", the issuing unit, the date) come before the heading row.
@@ -65,16 +60,20 @@ const failed = (problem: string): ReadTable => ({ kind: null, header: [], rows: 
 
 export async function readTable(data: Uint8Array, fileName: string): Promise<ReadTable> {
   const extension = /\.([^./\\]+)$/.exec(fileName.trim())?.[1]?.toLowerCase();
-  if (extension === "xlsx") {
-    try {
-      return tableFrom(await xlsxSheets(data));
-    } catch {
-      // A zip that is not a workbook can also fail later, while its sheets are read.
-      return failed(UNREADABLE_XLSX);
+  try {
+    if (extension === "xlsx") {
+      try {
+        return tableFrom(xlsxSheets(data));
+      } catch (error) {
+        if (error instanceof TableTooLarge) throw error;
+        // A zip that is not a workbook can also fail later, while its sheets are read.
+        return failed(UNREADABLE_XLSX);
+      }
     }
-  }
-  if (extension === "csv") {
-    return readCsv(data);
+    if (extension === "csv") return readCsv(data);
+  } catch (error) {
+    if (error instanceof TableTooLarge) return { ...failed(error.message), tooLarge: true };
+    throw error;
   }
   return failed(NOT_A_TABLE_FILE);
 }
@@ -170,46 +169,6 @@ function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-// ---------------------------------------------------------------------------------------------- xlsx
-
-/** Throws on anything that is not a readable workbook. */
-async function xlsxSheets(data: Uint8Array): Promise<Iterable<Sheet>> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(data.slice().buffer);
-  return (function* () {
-    for (const worksheet of workbook.worksheets) yield worksheetSheet(worksheet);
-  })();
-}
-
-function worksheetSheet(worksheet: Worksheet): Sheet {
-  const lines: Line[] = [];
-  worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const cells: Cell[] = [];
-    for (let column = 1; column <= row.cellCount; column++) cells.push(cellContent(row.getCell(column).value));
-    lines.push({ line: rowNumber, cells });
-  });
-  return { place: `trang “${worksheet.name}”, `, lines };
-}
-
-function cellContent(value: CellValue | undefined): Cell {
-  if (value === null || value === undefined) return "";
-  if (typeof value === "number" || typeof value === "string") return value;
-  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
-  if (value instanceof Date) return isoDay(value);
-  if ("richText" in value) return value.richText.map((run) => run.text).join("");
-  if ("formula" in value || "sharedFormula" in value) return cellContent(value.result);
-  // A hyperlink's text may itself be rich text.
-  if ("hyperlink" in value) return cellContent(value.text as CellValue);
-  if ("error" in value) return value.error;
-  return "";
-}
-
-/** exceljs gives a date cell as UTC midnight of that day; half a second absorbs 23:59:59.9998 from float serials. */
-function isoDay(date: Date): string {
-  const time = date.getTime();
-  return Number.isNaN(time) ? "" : new Date(time + 500).toISOString().slice(0, 10);
-}
-
 // ----------------------------------------------------------------------------------------------- csv
 
 // Excel in Vietnamese settings saves CSV with ';' because ',' is the decimal mark; some tools use tabs.
@@ -218,6 +177,9 @@ const DELIMITERS = [",", ";", "\t"];
 function readCsv(data: Uint8Array): ReadTable {
   const text = decodeCsv(data);
   if (text === null) return failed(NOT_UTF8);
+  // A record spans at least one line: counting lines first refuses a long file before csv-parse, which
+  // spends tens of microseconds on each short line, has read it all.
+  if (lineCount(text) > MAX_ROWS + HEADING_SEARCH_ROWS) throw tooManyRows();
   // Try the delimiter that occurs most near the top first; the first that yields a heading row wins.
   const top = text.slice(0, 4000);
   const order = [...DELIMITERS].sort((a, b) => top.split(b).length - top.split(a).length);
@@ -230,8 +192,19 @@ function readCsv(data: Uint8Array): ReadTable {
         relax_column_count: true,
         relax_quotes: true,
         skip_empty_lines: false,
+        // Checked as each record is parsed, so a hostile file stops at the limit.
+        max_record_size: MAX_COLUMNS * (MAX_CELL_CHARS + 3),
+        on_record: (record: string[], { lines, records }: { lines: number; records: number }) => {
+          if (records > MAX_ROWS + HEADING_SEARCH_ROWS) throw tooManyRows();
+          if (record.length > MAX_COLUMNS) throw tooManyColumns(lines);
+          if (record.some((cell) => cell.length > MAX_CELL_CHARS)) throw cellTooLong(lines);
+          return record;
+        },
       }) as string[][];
     } catch (error) {
+      if (error instanceof TableTooLarge) throw error;
+      if ((error as { code?: string }).code === "CSV_MAX_RECORD_SIZE")
+        throw cellTooLong(Number((error as { lines?: number }).lines ?? 0));
       const line = error instanceof Error && "lines" in error ? ` ở dòng ${String(error.lines)}` : "";
       likeliest ??= failed(
         `Tệp CSV bị lỗi định dạng${line}. Hãy mở tệp bằng Excel, lưu lại dạng “CSV UTF-8” rồi gửi lại.`,
@@ -243,6 +216,12 @@ function readCsv(data: Uint8Array): ReadTable {
     likeliest ??= table;
   }
   return likeliest ?? failed(`Không tìm thấy dòng tiêu đề của bảng. ${EXPECTED_HEADINGS}`);
+}
+
+function lineCount(text: string): number {
+  let lines = 1;
+  for (let at = text.indexOf("\n"); at !== -1; at = text.indexOf("\n", at + 1)) lines++;
+  return lines;
 }
 
 function decodeCsv(data: Uint8Array): string | null {
