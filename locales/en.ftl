@@ -125,6 +125,7 @@ too-long = This message is longer than { $max } characters, so I did not read it
 action-expired = This button no longer works. Send your request again.
 error = Sorry, something went wrong with this message; no figures were changed. Try again in a few minutes.
 unsupported = I can read text messages only. Write, for example: “còn thiếu bao nhiêu?”.
+group-chat = I do not show figures or record reports in group chats. Write to me privately to report or to ask about your unit.
 language-how = Type “/ngonngu en” for answers in English, or “/ngonngu vi” for answers in Vietnamese (tiếng Việt).
 language-set = ✅ From now on I will answer you in English.
 

@@ -125,6 +125,7 @@ too-long = Tin nhắn dài quá { $max } ký tự nên tôi chưa đọc. Hãy g
 action-expired = Nút này không còn dùng được. Hãy nhắn lại yêu cầu của anh/chị.
 error = Xin lỗi, đã có lỗi khi xử lý tin nhắn này; số liệu không bị thay đổi. Hãy thử lại sau ít phút.
 unsupported = Tôi chỉ đọc được tin nhắn chữ. Hãy nhắn bằng chữ, ví dụ: “còn thiếu bao nhiêu?”.
+group-chat = Tôi không trả lời số liệu và không ghi nhận báo cáo trong nhóm. Hãy nhắn riêng cho tôi để báo cáo hoặc hỏi số liệu của đơn vị.
 language-how = Hãy gõ “/ngonngu vi” để tôi trả lời bằng tiếng Việt, hoặc “/ngonngu en” để tôi trả lời bằng tiếng Anh (English).
 language-set = ✅ Từ nay tôi sẽ trả lời anh/chị bằng tiếng Việt.
 

@@ -17,6 +17,8 @@ export interface Incoming {
   action?: string;
   /** A file the person sent. */
   document?: { name: string; data: Uint8Array };
+  /** Written or pressed in a group chat, where the bot shows no unit's figures and records nothing. */
+  group?: boolean;
 }
 
 export interface ConversationOptions {
@@ -112,6 +114,7 @@ export function conversation(options: ConversationOptions) {
     // Someone not linked yet is answered in the language their app says, as they will be once linked.
     const locale = actor?.locale ?? localeFromLanguageCode(incoming.sender.languageCode);
     const t: Services["t"] = (key, args) => options.translate(locale, key, args);
+    if (incoming.group) return { text: t("group-chat") };
     const services: Services = {
       ...options.services,
       t,
@@ -144,7 +147,12 @@ export function conversation(options: ConversationOptions) {
     return reply;
   }
 
-  return { handle };
+  /** Files are imports, which only admins make: a platform asks before downloading what anyone else sent. */
+  function mayUpload(sender: Sender): boolean {
+    return options.actorOf(sender)?.adminUnit !== undefined;
+  }
+
+  return { handle, mayUpload };
 }
 
 export type Conversation = ReturnType<typeof conversation>;

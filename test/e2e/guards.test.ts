@@ -140,3 +140,103 @@ describe("an admin's files and allocations reach only the units below the admin'
     expect(reply).toContain("Sẽ thêm 1 đơn vị và cập nhật 1 đơn vị");
   });
 });
+
+describe("group chats", () => {
+  const GROUP = { id: -100_777, type: "supergroup", title: "Cán bộ công đoàn huyện Phú Riềng" };
+  const inGroup = (calls: { method: string; payload: Record<string, unknown> }[]) =>
+    calls
+      .filter((c) => c.method === "sendMessage" && String(c.payload.chat_id) === String(GROUP.id))
+      .map((c) => String(c.payload.text));
+
+  const pressInGroup = (person: Person, data: string) => {
+    const id = world.nextUpdateId();
+    const from = { id: person.telegramId, is_bot: false, first_name: person.name };
+    return world.deliver({
+      update_id: id,
+      callback_query: {
+        id: `cb${id}`,
+        from,
+        chat_instance: "g",
+        data,
+        message: { message_id: 7, date: 0, chat: GROUP },
+      },
+    });
+  };
+  const writeInGroup = (person: Person, text: string) => {
+    const id = world.nextUpdateId();
+    const from = { id: person.telegramId, is_bot: false, first_name: person.name };
+    return world.deliver({ update_id: id, message: { message_id: id, date: 0, chat: GROUP, from, text } });
+  };
+
+  beforeEach(() => world.target("D1", "ket_nap", 100, "2026-12-31"));
+
+  it("answers a button pressed in a group with a note, never the district's figures", async () => {
+    const sent = inGroup(await pressInGroup(admin, "say:tiến độ"));
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toContain("Hãy nhắn riêng cho tôi");
+    expect(sent[0]).not.toContain("Phú Riềng");
+    expect(sent[0]).not.toContain("100");
+  });
+
+  it("records nothing for a button or a command in a group", async () => {
+    const chair = await world.personAt("C1");
+    const before = tables("ledger", "targets", "pending_imports");
+    const pressed = inGroup(await pressInGroup(chair, "say:kết nạp 5 đoàn viên"));
+    const written = inGroup(await writeInGroup(chair, "@TroLyCongDoanDemoBot kết nạp 5 đoàn viên"));
+    const allocated = inGroup(await writeInGroup(admin, "/phanbo ket_nap C1=60 C2=40"));
+    for (const reply of [...pressed, ...written, ...allocated]) expect(reply).toContain("Hãy nhắn riêng cho tôi");
+    expect([pressed, written, allocated].map((r) => r.length)).toEqual([1, 1, 1]);
+    expect(tables("ledger", "targets", "pending_imports")).toEqual(before);
+    // The same words in private are recorded: the group, not the words, was refused.
+    expect(await chair.says("kết nạp 5 đoàn viên")).toContain("Đã ghi nhận");
+    expect(world.ledgerCount()).toBe(1);
+  });
+
+  it("stays silent at group talk not addressed to it", async () => {
+    const chair = await world.personAt("C1");
+    expect(inGroup(await writeInGroup(chair, "kết nạp 5 đoàn viên"))).toEqual([]);
+    expect(world.ledgerCount()).toBe(0);
+  });
+});
+
+describe("files from people who may not import", () => {
+  const book = csv("Mã đơn vị,Chỉ tiêu,Số lượng,Hạn\nC1,Kết nạp,40,31/12/2026\n");
+  const downloads = () => world.calls.filter((c) => c.method === "getFile").length;
+
+  it("answers an unlinked account without downloading its file", async () => {
+    const reply = await world.stranger().sendsFile("chi-tieu.csv", book);
+    expect(reply).toContain("chưa được liên kết");
+    expect(downloads()).toBe(0);
+  });
+
+  it("answers a chair without downloading the file", async () => {
+    const chair = await world.personAt("C1");
+    expect(await chair.sendsFile("chi-tieu.csv", book)).toContain("Chỉ quản trị");
+    expect(downloads()).toBe(0);
+  });
+
+  it("downloads an admin's file", async () => {
+    expect(await admin.sendsFile("chi-tieu.csv", book)).toContain("Sẽ thêm 1 chỉ tiêu");
+    expect(downloads()).toBe(1);
+  });
+});
+
+describe("a reminder schedule changed in chat", () => {
+  // 08:05 in Hồ Chí Minh City.
+  const morningOf = (day: string) => new Date(`${day}T08:05:00+07:00`).toISOString();
+  const deadlineReminders = (person: Person) => world.pushedTo(person).filter((text) => text.startsWith("⏰"));
+
+  it("applies from the scheduler's next tick, without a restart", async () => {
+    world.target("C1", "ket_nap", 20, "2026-07-15");
+    const chair = await world.personAt("C1");
+    await world.runReminders(new Date("2026-06-30T10:00:00+07:00").toISOString());
+    // 14 days before the deadline, by the default schedule: the scheduler has now read it.
+    await world.runReminders(morningOf("2026-07-01"));
+    expect(deadlineReminders(chair)).toHaveLength(1);
+    expect(await admin.says("/lichnhac truoc=10")).toContain("Đã lưu");
+    // The default would remind next 7 days before (8 July); the new schedule, 10 days before.
+    await world.runReminders(morningOf("2026-07-05"));
+    expect(deadlineReminders(chair)).toHaveLength(2);
+    expect(deadlineReminders(chair)[1]).toContain("còn 10 ngày");
+  });
+});
