@@ -1,5 +1,7 @@
 // "/themchitieu Hoạt động văn hóa thể thao = hoạt động": an admin adds a kind of target to the catalogue,
 // counted from the reports it names (admissions, departures, foundings, Party referrals, activities).
+import { findMetricByName } from "#domain/metric-lookup.ts";
+import { mayChangeMetric } from "#domain/metric-owner.ts";
 import { foldWords } from "#nlu/fold-diacritics.ts";
 import { reply, type Command } from "./types.ts";
 
@@ -24,10 +26,14 @@ export const addMetric: Command = {
     const events = EVENTS.find(([pattern]) => pattern.test(foldWords(eventText)))?.[1];
     const name = nameText.replace(/\s+/g, " ");
     if (name.length < 3 || name.length > 120 || !events) return reply(t("metric-how"));
-    const key = foldWords(name).replaceAll(" ", "_").slice(0, 40);
-    const existing = repos.metrics.get(key);
+    const unit = req.actor.adminUnit;
+    const fresh = foldWords(name).replaceAll(" ", "_").slice(0, 40);
+    // A metric of the same name is the same metric: files name metrics by their names.
+    const existing = repos.metrics.get(fresh) ?? findMetricByName(name, repos.metrics.all().values());
     if (existing?.builtin) return reply(t("metric-builtin", { name: existing.name }));
-    repos.metrics.add({ key, name, kind: "count", events, sector: null, ratings: [] });
+    if (existing && !mayChangeMetric(existing, unit)) return reply(t("metric-not-yours", { name: existing.name }));
+    const key = existing?.key ?? fresh;
+    repos.metrics.add({ key, name, kind: "count", events, sector: null, ratings: [] }, unit.id);
     return reply(t("metric-added", { name, key }));
   },
 };

@@ -5,6 +5,7 @@ import type { Unit } from "#db/repositories/units.ts";
 import { allocationService, type ShareNote } from "#domain/allocation.ts";
 import { viDate } from "#domain/calendar.ts";
 import { findMetric } from "#domain/metric-lookup.ts";
+import { mayUseMetric } from "#domain/metric-owner.ts";
 import { periodOf } from "#domain/standing.ts";
 import { parseViNumber } from "#nlu/vi-number.ts";
 import { reply, type Command, type Reply, type Request, type Services, type Translate } from "./types.ts";
@@ -43,6 +44,8 @@ export const allocate: Command = {
     const metricText = words.filter((w) => !readPart(w) && !/^(theo|ty|tỷ|le|lệ)$/i.test(w)).join(" ");
     const metric = findMetric(metricText, repos.metrics.all().values());
     if (!metric) return reply(t("allocate-how"));
+    if (!mayUseMetric(metric, unit))
+      return reply(t("allocate-metric-not-yours", { metric: metric.name, unit: unit.name }));
     const period = periodOf(req.today);
     const own = repos.targets.find(unit.id, metric.key, period);
     if (!own) return reply(t("allocate-no-target", { unit: unit.name, metric: metric.name, period }));

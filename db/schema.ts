@@ -228,6 +228,11 @@ export const metrics = sqliteTable("metrics", {
   /** For rating shares: the ratings that count as reached. JSON array. */
   ratings: text("ratings").notNull().default("[]"),
   builtin: integer("builtin", { mode: "boolean" }).notNull().default(false),
+  /**
+   * The unit whose admin added the metric: only it may change it, and only it and the units below it may
+   * set targets on it. Null for built-in metrics and those the operator added, which every unit may use.
+   */
+  ownerUnitId: integer("owner_unit_id").references(() => units.id),
 });
 
 /** A Kế hoạch or Chương trình: the document targets come from. */

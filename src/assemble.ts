@@ -8,7 +8,7 @@ import { actorOf } from "#domain/actor.ts";
 import { conversation, type Conversation } from "./conversation.ts";
 import { createDispatcher, type DispatchClock, type Dispatcher, type Send } from "./delivery/dispatcher.ts";
 import { ZALO_LIMITS } from "./delivery/rate-limiter.ts";
-import { policyService } from "./domain/reminder-policy.ts";
+import { policyService, type PolicyService } from "./domain/reminder-policy.ts";
 import { standingService } from "./domain/standing.ts";
 import { loadTranslations, type TranslateIn } from "./i18n.ts";
 import type { Logger } from "./logger.ts";
@@ -59,6 +59,8 @@ export interface ConversationSettings {
   wakeDispatcher?: () => void;
   clock?: () => Date;
   botUsername?: () => string | undefined;
+  /** The reminder schedule the scheduler follows too, so a change made in chat applies from its next tick. */
+  policies?: PolicyService;
 }
 
 /** The router over a database: the services commands are given, who is writing, and the write batch to wait for. */
@@ -67,7 +69,7 @@ export function conversationOver(repos: Repositories, settings: ConversationSett
     services: {
       repos,
       standing: standingService(repos),
-      policies: policyService(repos, settings.quietHours ?? null),
+      policies: settings.policies ?? policyService(repos, settings.quietHours ?? null),
       timeZone: settings.timeZone,
       wakeDispatcher: settings.wakeDispatcher ?? (() => undefined),
       translateIn: settings.translate,
@@ -91,6 +93,7 @@ interface Parts {
   intake: Intake;
   talk: Conversation;
   media: MemoryMediaStore | undefined;
+  policies: PolicyService;
   /** The loopback demo: Telegram's stand-in runs in this process. */
   demo: boolean;
 }
@@ -105,7 +108,9 @@ export function assemble(config: Config, options: AssembleOptions): Service {
   options.prepare?.(repos);
   const { translate } = loadTranslations();
   const clock = options.clock ?? (() => new Date());
+  const policies = policyService(repos, config.quietHours);
   const talk = conversationOver(repos, {
+    policies,
     // The dispatcher is built below; the conversation wakes it only once updates come in.
     wakeDispatcher: () => dispatcher.wake(),
     translate,
@@ -116,7 +121,7 @@ export function assemble(config: Config, options: AssembleOptions): Service {
   });
   const intake = createIntake({ updates: repos.updates, translate, logger, clock });
   const media = config.publicUrl ? createImageStore({ publicUrl: config.publicUrl }) : undefined;
-  const parts: Parts = { config, options, logger, clock, repos, translate, intake, talk, media, demo };
+  const parts: Parts = { config, options, logger, clock, repos, translate, intake, talk, media, policies, demo };
   const zalo = zaloAdapter(parts);
   const dispatcher = outboxDispatcher(config, options, repos, zalo);
   const telegram = telegramBot(parts);
@@ -247,7 +252,7 @@ function reminderScheduler(parts: Parts, dispatcher: Dispatcher): Scheduler {
   return createScheduler({
     repos,
     standing: standingService(repos),
-    policies: policyService(repos, config.quietHours),
+    policies: parts.policies,
     t: (key, args) => translate("vi", key, args),
     timeZone: config.timeZone,
     clock: parts.clock,

@@ -19,6 +19,8 @@ export interface Incoming {
   document?: { name: string; data: Uint8Array };
   /** The text was forwarded from someone else. */
   forwarded?: true;
+  /** Written or pressed in a group chat, where the bot shows no unit's figures and records nothing. */
+  group?: boolean;
 }
 
 export interface ConversationOptions {
@@ -114,6 +116,7 @@ export function conversation(options: ConversationOptions) {
     // Someone not linked yet is answered in the language their app says, as they will be once linked.
     const locale = actor?.locale ?? localeFromLanguageCode(incoming.sender.languageCode);
     const t: Services["t"] = (key, args) => options.translate(locale, key, args);
+    if (incoming.group) return { text: t("group-chat") };
     const services: Services = {
       ...options.services,
       t,
@@ -147,7 +150,12 @@ export function conversation(options: ConversationOptions) {
     return reply;
   }
 
-  return { handle };
+  /** Files are imports, which only admins make: a platform asks before downloading what anyone else sent. */
+  function mayUpload(sender: Sender): boolean {
+    return options.actorOf(sender)?.adminUnit !== undefined;
+  }
+
+  return { handle, mayUpload };
 }
 
 export type Conversation = ReturnType<typeof conversation>;

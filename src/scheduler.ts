@@ -22,6 +22,8 @@ export function createScheduler(options: SchedulerOptions) {
 
   /** Puts what fell due since the last run into the outbox; returns what it computed and how much was new. */
   function runOnce(at = clock()): { due: DueReminder[]; added: number } {
+    // The operator's command line may have changed a schedule from another process since the last tick.
+    options.policies.refresh();
     const last = repos.updates.setting(LAST_RUN);
     const since = last ? new Date(last) : new Date(at.getTime() - 60_000);
     const due = computeDue(options, since, at);

@@ -10,9 +10,11 @@ export interface Metric {
   sector: Sector | null;
   ratings: string[];
   builtin: boolean;
+  /** The unit whose admin added it; null for built-in metrics and the operator's. */
+  ownerUnitId: number | null;
 }
 
-export const BUILTIN_METRICS: Omit<Metric, "builtin">[] = [
+export const BUILTIN_METRICS: Omit<Metric, "builtin" | "ownerUnitId">[] = [
   { key: "ket_nap", name: "Kết nạp đoàn viên", kind: "count", events: ["join"], sector: null, ratings: [] },
   // Departures are recorded with a negative count, so net growth is the plain sum of both.
   {
@@ -100,13 +102,16 @@ interface MetricRow extends Omit<Metric, "events" | "ratings" | "builtin"> {
 export function metricRepository(db: Db) {
   const sqlite = db.$client;
   const upsert = sqlite.prepare(
-    `insert into metrics (key, name, kind, events, sector, ratings, builtin) values (@key, @name, @kind, @events, @sector, @ratings, @builtin)
+    `insert into metrics (key, name, kind, events, sector, ratings, builtin, owner_unit_id)
+     values (@key, @name, @kind, @events, @sector, @ratings, @builtin, @ownerUnitId)
      on conflict (key) do update set name = excluded.name, kind = excluded.kind, events = excluded.events,
-       sector = excluded.sector, ratings = excluded.ratings, builtin = excluded.builtin`,
+       sector = excluded.sector, ratings = excluded.ratings, builtin = excluded.builtin,
+       owner_unit_id = excluded.owner_unit_id`,
   );
   const dataVersion = sqlite.prepare("pragma data_version").pluck();
   const allStmt = sqlite.prepare(
-    `select key, name, kind, events, sector, ratings, builtin from metrics order by builtin desc, rowid`,
+    `select key, name, kind, events, sector, ratings, builtin, owner_unit_id as ownerUnitId
+     from metrics order by builtin desc, rowid`,
   );
   let cache: Map<string, Metric> | undefined;
   // data_version moves when another connection (the operator CLI) commits: then the cache is stale.
@@ -124,7 +129,7 @@ export function metricRepository(db: Db) {
     /** Writes the built-in metrics; run at every start so their names follow the code. */
     ensureBuiltins(): void {
       sqlite.transaction(() => {
-        for (const metric of BUILTIN_METRICS) save({ ...metric, builtin: true });
+        for (const metric of BUILTIN_METRICS) save({ ...metric, builtin: true, ownerUnitId: null });
       })();
       cache = undefined;
     },
@@ -153,8 +158,9 @@ export function metricRepository(db: Db) {
     get(key: string): Metric | undefined {
       return this.all().get(key);
     },
-    add(metric: Omit<Metric, "builtin">): void {
-      save({ ...metric, builtin: false });
+    /** Adds a metric, or changes one of the same key: who may do so is the caller's to check. */
+    add(metric: Omit<Metric, "builtin" | "ownerUnitId">, ownerUnitId: number | null = null): void {
+      save({ ...metric, builtin: false, ownerUnitId });
       cache = undefined;
     },
   };

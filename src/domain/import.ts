@@ -7,6 +7,7 @@ import { isWithin } from "#db/tree.ts";
 import type { Target } from "#db/repositories/targets.ts";
 import { isValidDay } from "./calendar.ts";
 import { findMetricByName } from "./metric-lookup.ts";
+import { mayUseMetric } from "./metric-owner.ts";
 
 /** One row of the file, with its line number in the file (the header is line 1). */
 export interface Row {
@@ -83,8 +84,19 @@ interface AcceptedUnit {
 }
 
 /**
+ * Where a row about a unit falls for an admin: the admin's own unit is kept by the level above, so a file
+ * may touch only the units strictly below it.
+ */
+function outsideScope(unit: Unit, scope: Unit | undefined, ownKey: string): Problem | undefined {
+  if (!scope) return undefined;
+  if (unit.id === scope.id) return { key: ownKey, args: { code: unit.code } };
+  return isWithin(unit, scope) ? undefined : { key: "import-outside", args: { code: unit.code, scope: scope.name } };
+}
+
+/**
  * Plans a units import. Parents may come later in the file than their children. With a scope (an
- * admin's unit), every row must stay inside it: existing units within it, new ones under a parent within it.
+ * admin's unit), every row must stay below it: existing units within it, new ones under a parent within it,
+ * and never the admin's own unit.
  */
 export function planUnits(rows: Row[], repos: Pick<Repositories, "units">, scope?: Unit): ImportPlan {
   const errors: RowError[] = [];
@@ -199,10 +211,11 @@ function keepInScope(
       const parentInside =
         input.parentCode !== null &&
         (inScope.has(input.parentCode) || (parent !== undefined && isWithin(parent, scope)));
-      const ok = existing
-        ? isWithin(existing, scope) &&
-          (existing.id === scope.id ? existing.parentId === (parent?.id ?? null) : parentInside)
-        : parentInside;
+      if (existing?.id === scope.id) {
+        fail(line, "import-own-unit-row", { code: input.code });
+        continue;
+      }
+      const ok = existing ? isWithin(existing, scope) && parentInside : parentInside;
       if (!ok) {
         fail(line, "import-outside", { code: input.code, scope: scope.name });
         continue;
@@ -245,10 +258,15 @@ export function planTargets(
     const plan = planNumber ? repos.plans.byNumber(planNumber)[0] : undefined;
     const unit = code ? repos.units.byCode(code) : undefined;
     const problems: Problem[] = [];
+    const known = repos.metrics.get(metric);
+    const outside = unit && outsideScope(unit, scope, "import-own-unit-target");
     if (!unit) problems.push({ key: "import-unknown-unit", args: { code: code || "—" } });
-    else if (scope && !isWithin(unit, scope))
-      problems.push({ key: "import-outside", args: { code, scope: scope.name } });
-    if (!repos.metrics.get(metric)) problems.push({ key: "import-unknown-metric", args: { value: metric || "—" } });
+    else if (outside) problems.push(outside);
+    if (!known) problems.push({ key: "import-unknown-metric", args: { value: metric || "—" } });
+    else if (scope && !mayUseMetric(known, scope)) {
+      const owner = known.ownerUnitId === null ? undefined : repos.units.byId(known.ownerUnitId);
+      problems.push({ key: "import-metric-not-yours", args: { value: known.name, owner: owner?.name ?? "—" } });
+    }
     if (value === null) problems.push({ key: "import-bad-target" });
     if (deadlineText && !deadline) problems.push({ key: "import-bad-deadline" });
     if (scopeText && scopeText !== "each" && scopeText !== "total") problems.push({ key: "import-bad-scope" });
@@ -287,9 +305,9 @@ export function planRatings(rows: Row[], repos: Pick<Repositories, "units">, sco
     const rating = (cells.rating ?? "").trim();
     const unit = code ? repos.units.byCode(code) : undefined;
     const problems: Problem[] = [];
+    const outside = unit && outsideScope(unit, scope, "import-own-unit-target");
     if (!unit) problems.push({ key: "import-unknown-unit", args: { code: code || "—" } });
-    else if (scope && !isWithin(unit, scope))
-      problems.push({ key: "import-outside", args: { code, scope: scope.name } });
+    else if (outside) problems.push(outside);
     if (!/^(19|20)\d\d$/.test(year)) problems.push({ key: "import-bad-year" });
     if (!(RATINGS as readonly string[]).includes(rating))
       problems.push({ key: "import-bad-rating", args: { value: rating || "—" } });

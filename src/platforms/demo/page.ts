@@ -2,7 +2,7 @@
 // what the bot sends lands in the stand-in Bot API, and the page shows it, buttons included. The
 // conversation, both sides, is kept here so a reload shows it; the page asks for what came since.
 import type { Bot } from "grammy";
-import { Hono } from "hono";
+import { Hono, type MiddlewareHandler } from "hono";
 import { getCookie, setCookie } from "hono/cookie";
 import { z } from "zod";
 import type { RecordedCall, StandInBotApi } from "#src/platforms/telegram/stand-in-api.ts";
@@ -109,9 +109,47 @@ function shown(call: RecordedCall, index: number): ShownMessage {
   };
 }
 
-/** The demo's routes; `unitName` names the unit each persona speaks for, on its button. */
-export function demoPages(bot: Bot | undefined, api: StandInBotApi, unitName: (persona: DemoPersona) => string): Hono {
+const LOOPBACK = new Set(["localhost", "127.0.0.1", "[::1]"]);
+
+/**
+ * The page speaks as a persona to whoever can reach it, so only the page itself may call it: a request must
+ * name one of the demo's own hosts (a name rebound to loopback by another site does not), and the Origin a
+ * browser sends must be that host (another site's form or script is refused).
+ */
+function ownOrigin(publicUrl: string | undefined): MiddlewareHandler {
+  const publicHost = publicUrl ? new URL(publicUrl).host : undefined;
+  const isOwn = (host: string) => host === publicHost || LOOPBACK.has(host.replace(/:\d+$/, ""));
+  const hostOf = (origin: string) => {
+    try {
+      return new URL(origin).host;
+    } catch {
+      return undefined; // "null", from a sandboxed frame or a file
+    }
+  };
+  return async (c, next) => {
+    const host = c.req.header("host") ?? new URL(c.req.url).host;
+    if (!isOwn(host)) return c.text("Địa chỉ này không phải của bản dùng thử. Hãy mở http://localhost.", 421);
+    const origin = c.req.header("origin");
+    if (origin !== undefined && hostOf(origin) !== host)
+      return c.json({ error: "Yêu cầu không đến từ trang dùng thử. Hãy mở trang dùng thử rồi nhắn từ đó." }, 403);
+    await next();
+  };
+}
+
+/**
+ * The demo's routes; `unitName` names the unit each persona speaks for, on its button. `publicUrl`, when
+ * the demo is served behind one, is a host of its own beside loopback.
+ */
+export function demoPages(
+  bot: Bot | undefined,
+  api: StandInBotApi,
+  unitName: (persona: DemoPersona) => string,
+  publicUrl?: string,
+): Hono {
   const pages = new Hono();
+  const guard = ownOrigin(publicUrl);
+  pages.use("/", guard);
+  pages.use("/demo/*", guard);
   const chats = transcript(api);
   let nextUpdateId = 1;
   let nextFileId = 1;

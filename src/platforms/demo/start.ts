@@ -24,7 +24,12 @@ export async function startDemo(
     telegram: { token: `${STAND_IN_BOT.id}:DEMO`, apiRoot: standIn.url },
     prepare: (repos) => seedDemo(repos, clock(), config.timeZone),
     pages: ({ bot, repos }) =>
-      demoPages(bot, standIn.api, (persona) => repos.units.byCode(DEMO_PERSONAS[persona].unitCode)?.name ?? ""),
+      demoPages(
+        bot,
+        standIn.api,
+        (persona) => repos.units.byCode(DEMO_PERSONAS[persona].unitCode)?.name ?? "",
+        config.publicUrl,
+      ),
   });
   logger.info("demo mode: no BOT_TOKEN, using the in-process stand-in for Telegram");
   return {

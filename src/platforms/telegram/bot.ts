@@ -103,13 +103,17 @@ function answerMessages(bot: Bot, options: TelegramBotOptions, replySlot: (ctx: 
 
   bot.on("message:text", async (ctx) => {
     const sender = senderOf(ctx);
-    if (!sender || ctx.chat.type !== "private") return;
+    const group = ctx.chat.type !== "private";
+    // In a group only a command or a mention is answered, with a note: other talk there is not for the bot.
+    const addressed = ctx.message.text.startsWith("/") || ctx.message.text.includes(`@${ctx.me.username}`);
+    if (!sender || (group && !addressed)) return;
     const reply = await conversation.handle({
       sender,
       source: `telegram:${ctx.update.update_id}`,
       text: ctx.message.text,
       // Someone else's words, whatever they report; clients before Bot API 7.0 mark them with forward_date.
       ...(ctx.message.forward_origin !== undefined || "forward_date" in ctx.message ? { forwarded: true } : {}),
+      ...(group ? { group } : {}),
     });
     await sendReply(ctx.api, ctx.chat.id, reply, replySlot(ctx));
   });
@@ -122,6 +126,8 @@ function answerMessages(bot: Bot, options: TelegramBotOptions, replySlot: (ctx: 
       sender,
       source: `telegram:${ctx.update.update_id}`,
       action: ctx.callbackQuery.data,
+      // A button under a message forwarded or sent into a group is pressed there, for all to see.
+      ...(ctx.chat && ctx.chat.type !== "private" ? { group: true } : {}),
     });
     await sendReply(ctx.api, sender.chatId, reply, replySlot(ctx));
   });
@@ -130,10 +136,12 @@ function answerMessages(bot: Bot, options: TelegramBotOptions, replySlot: (ctx: 
     const sender = senderOf(ctx);
     if (!sender || ctx.chat.type !== "private") return;
     const document = ctx.message.document;
+    // Someone who may not import is answered without their file being fetched: the command refuses it unread.
+    const data = conversation.mayUpload(sender) ? await download(ctx, document.file_size, options) : new Uint8Array();
     const reply = await conversation.handle({
       sender,
       source: `telegram:${ctx.update.update_id}`,
-      document: { name: document.file_name ?? "tep", data: await download(ctx, document.file_size, options) },
+      document: { name: document.file_name ?? "tep", data },
     });
     await sendReply(ctx.api, ctx.chat.id, reply);
   });

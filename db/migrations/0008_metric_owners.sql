@@ -1,0 +1,1 @@
+ALTER TABLE `metrics` ADD `owner_unit_id` integer REFERENCES units(id);
