@@ -1,5 +1,6 @@
 // "/themchitieu Hoạt động văn hóa thể thao = hoạt động": an admin adds a kind of target to the catalogue,
 // counted from the reports it names (admissions, departures, foundings, Party referrals, activities).
+import { audit, doerOf } from "#domain/audit.ts";
 import { foldWords } from "#nlu/fold-diacritics.ts";
 import { reply, type Command } from "./types.ts";
 
@@ -28,6 +29,7 @@ export const addMetric: Command = {
     const existing = repos.metrics.get(key);
     if (existing?.builtin) return reply(t("metric-builtin", { name: existing.name }));
     repos.metrics.add({ key, name, kind: "count", events, sector: null, ratings: [] });
+    audit(repos, doerOf(req), "metric_added", req.actor.adminUnit, { after: { key, name, events } });
     return reply(t("metric-added", { name, key }));
   },
 };

@@ -2,6 +2,7 @@
 // belongs to the same person; "/nhacnho" chooses the app reminders go to, so nobody gets them twice.
 import { randomInt } from "node:crypto";
 import { PLATFORMS, type Platform } from "#db/schema.ts";
+import { audit, doerOf, unitOfPerson } from "#domain/audit.ts";
 import { CODE_ALPHABET, LINK_CODE_LENGTH } from "#nlu/codes.ts";
 import { reply, type Command } from "./types.ts";
 
@@ -29,6 +30,9 @@ export const useLinkCode: Command = {
       req.now.toISOString(),
     );
     if (!ok) return reply(t("crosslink-bad-code"));
+    audit(repos, doerOf(req, entry.personId), "account_linked", unitOfPerson(repos, entry.personId), {
+      after: { platform: req.sender.platform },
+    });
     const person = repos.people.person(entry.personId);
     return reply(
       t("crosslink-done", {

@@ -1,4 +1,5 @@
 // "/start CODE" or a pasted invite code: link this messaging account to a unit with a role.
+import { audit, doerOf } from "#domain/audit.ts";
 import { localeFromLanguageCode } from "#src/i18n.ts";
 import { reply, type Command } from "./types.ts";
 
@@ -23,6 +24,7 @@ export const link: Command = {
       localeFromLanguageCode(req.sender.languageCode),
     );
     if (personId === null) return reply(t("invite-used"));
+    audit(repos, doerOf(req, personId), "invite_redeemed", unit, { after: { role: invite.role } });
     return reply(t("linked", { name: req.sender.displayName, unit: unit.name, role: t(`role-${invite.role}`) }), [
       { label: t("button-remaining"), action: "say:còn thiếu bao nhiêu" },
       { label: t("button-help"), action: "say:hướng dẫn" },
