@@ -201,6 +201,25 @@ describe("/nhatky", () => {
   });
 });
 
+describe("npm run cli -- audit", () => {
+  it("prints a subtree's entries newest first, from a day on", async () => {
+    const chair = await world.personAt("C9", "chair", "Đỗ Thị Cao Su");
+    const { cli } = await import("#test/run-cli.ts");
+    const env = { DATABASE_PATH: `${world.dir}/bot.sqlite` };
+    const lines = (await cli(["audit", "--unit", "D2"], env)).stdout.trim().split("\n");
+    expect(lines).toHaveLength(2);
+    expect(lines[0]?.split("\t").slice(1, 4)).toEqual([
+      "invite_redeemed",
+      "C9",
+      `#${personIdOf(chair)} Đỗ Thị Cao Su (telegram:${chair.telegramId})`,
+    ]);
+    expect(lines[1]?.split("\t").slice(1, 3)).toEqual(["invite_created", "C9"]);
+    // Every entry was made on 15/06/2026, the world's day.
+    expect((await cli(["audit", "--since", "2026-06-16"], env)).stdout).toBe("");
+    expect((await cli(["audit", "--unit", "NONE"], env)).code).toBe(1);
+  });
+});
+
 describe("the audit log is append-only", () => {
   it("offers no update or delete, and the database refuses both", () => {
     expect(Object.keys(world.repos.audit).sort()).toEqual(["append", "read"]);
