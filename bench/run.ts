@@ -183,6 +183,7 @@ async function main(): Promise<void> {
         ["export of a province", async () => (await import("./province-export.ts")).benchProvinceExport()],
         ["progress chart", async () => (await import("./chart.ts")).benchChart()],
         ["parse speed", async () => (await import("./parse-speed.ts")).benchParse()],
+        ["flood", async () => (await import("./flood.ts")).benchFlood()],
       ];
       for (const [name, run] of sections) {
         try {

@@ -2,6 +2,7 @@
 // counted from the reports it names (admissions, departures, foundings, Party referrals, activities).
 import { findMetricByName } from "#domain/metric-lookup.ts";
 import { mayChangeMetric } from "#domain/metric-owner.ts";
+import { audit, doerOf } from "#domain/audit.ts";
 import { foldWords } from "#nlu/fold-diacritics.ts";
 import { reply, type Command } from "./types.ts";
 
@@ -34,6 +35,7 @@ export const addMetric: Command = {
     if (existing && !mayChangeMetric(existing, unit)) return reply(t("metric-not-yours", { name: existing.name }));
     const key = existing?.key ?? fresh;
     repos.metrics.add({ key, name, kind: "count", events, sector: null, ratings: [] }, unit.id);
+    audit(repos, doerOf(req), "metric_added", unit, { after: { key, name, events } });
     return reply(t("metric-added", { name, key }));
   },
 };

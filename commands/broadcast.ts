@@ -1,5 +1,6 @@
 // "/thongbao <text>": an announcement to everyone linked in the admin's subtree, confirmed first, sent
 // through the outbox, with a delivery count back to the admin when it is done.
+import { doerOf } from "#domain/audit.ts";
 import { cancelBroadcast, queueBroadcast } from "#domain/broadcasts.ts";
 import { reply, type Command, type Reply, type Request, type Services } from "./types.ts";
 
@@ -21,6 +22,7 @@ function settle(req: Request, { repos, t, wakeDispatcher }: Services): Reply {
     broadcast.text,
     t("broadcast-message", { unit: unit.name }),
     req.now,
+    doerOf(req),
   );
   wakeDispatcher();
   return reply(t("broadcast-queued", { count }));

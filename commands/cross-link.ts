@@ -4,6 +4,7 @@ import { randomInt } from "node:crypto";
 import { PLATFORMS, type Platform } from "#db/schema.ts";
 import { codeWaitMinutes, recordWrongCode } from "#domain/code-attempts.ts";
 import { noticeNewAccount, PLATFORM_NAMES } from "#domain/link-notice.ts";
+import { audit, doerOf, unitOfPerson } from "#domain/audit.ts";
 import { CODE_ALPHABET, LINK_CODE_LENGTH } from "#nlu/codes.ts";
 import { reply, type Command } from "./types.ts";
 
@@ -38,6 +39,9 @@ export const useLinkCode: Command = {
       req.now.toISOString(),
     );
     if (!ok) return reply(t("crosslink-bad-code"));
+    audit(repos, doerOf(req, entry.personId), "account_linked", unitOfPerson(repos, entry.personId), {
+      after: { platform: req.sender.platform },
+    });
     if (noticeNewAccount(repos, services.translateIn, entry.personId, req.sender, req.now) > 0)
       services.wakeDispatcher();
     const person = repos.people.person(entry.personId);

@@ -1,4 +1,5 @@
 // "/xuatbaocao", "xuất báo cáo": an .xlsx of the asker's subtree, laid out like a report's appendix table.
+import { audit, doerOf } from "#domain/audit.ts";
 import { reportFileName, reportSheets } from "#domain/report-sheets.ts";
 import { writeReportWorkbook } from "#src/workbooks/report-workbook.ts";
 import { askedUnit, isReply } from "./asked-unit.ts";
@@ -14,6 +15,7 @@ export const exportReport: Command = {
     const sheets = reportSheets(repos, unit, req.today);
     if (sheets.length === 0) return reply(t("export-no-targets", { unit: unit.name }));
     const data = await writeReportWorkbook(sheets);
+    audit(repos, doerOf(req), "workbook_exported", unit, { after: { sheets: sheets.length } });
     return {
       text: t("export-ready", { unit: unit.name, sheets: sheets.length }),
       file: {

@@ -1,6 +1,7 @@
 // A district admin sends an .xlsx or .csv of units or targets: check every row, show a summary,
 // and apply it all or nothing when the admin confirms, only within the admin's own units.
 import { readTableOffThread } from "#src/workbooks/read-table-off-thread.ts";
+import { doerOf } from "#domain/audit.ts";
 import { applyPlan, describeProblems, planImport, type ImportKind, type Row } from "#domain/import.ts";
 import { reply, type Command, type Reply, type Request, type Services } from "./types.ts";
 
@@ -69,7 +70,7 @@ function settle(req: Request, services: Services): Reply {
     return reply(t(allocation ? "allocate-stale" : "import-stale", { count: plan.errors.length }));
   const applied = repos.transaction(() => {
     if (!repos.pendingImports.settle(pending.id, req.now.toISOString())) return false;
-    applyPlan(plan, repos);
+    applyPlan(plan, repos, { who: doerOf(req), via: allocation ? "allocation" : "file" });
     return true;
   });
   if (!applied) return reply(t(allocation ? "allocate-already-settled" : "import-already-settled"));

@@ -1,6 +1,7 @@
 // Every command, mounted in one place.
 import { addMetric } from "./add-metric.ts";
 import { allocate } from "./allocate.ts";
+import { auditLog } from "./audit-log.ts";
 import { broadcast } from "./broadcast.ts";
 import { crossLink, remindWhere, useLinkCode } from "./cross-link.ts";
 import { deadlines } from "./deadlines.ts";
@@ -37,6 +38,7 @@ export const commands: Command[] = [
   reminderActions,
   unmute,
   policy,
+  auditLog,
   link,
   crossLink,
   useLinkCode,

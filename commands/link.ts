@@ -1,6 +1,7 @@
 // "/start CODE" or a pasted invite code: link this messaging account to a unit with a role.
 import { codeWaitMinutes, recordWrongCode } from "#domain/code-attempts.ts";
 import { noticeNewAccount } from "#domain/link-notice.ts";
+import { audit, doerOf } from "#domain/audit.ts";
 import { localeFromLanguageCode } from "#src/i18n.ts";
 import { reply, type Command } from "./types.ts";
 
@@ -29,6 +30,7 @@ export const link: Command = {
     );
     if (personId === null) return reply(t("invite-used"));
     if (noticeNewAccount(repos, services.translateIn, personId, req.sender, req.now) > 0) services.wakeDispatcher();
+    audit(repos, doerOf(req, personId), "invite_redeemed", unit, { after: { role: invite.role } });
     return reply(t("linked", { name: req.sender.displayName, unit: unit.name, role: t(`role-${invite.role}`) }), [
       { label: t("button-remaining"), action: "say:còn thiếu bao nhiêu" },
       { label: t("button-help"), action: "say:hướng dẫn" },

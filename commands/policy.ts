@@ -1,4 +1,5 @@
 // "/lichnhac": show the reminder schedule in force for the admin's unit, or change parts of it for the subtree.
+import { audit, doerOf } from "#domain/audit.ts";
 import { policySchema, type ReminderPolicy } from "#domain/reminder-policy.ts";
 import { reply, type Command } from "./types.ts";
 
@@ -34,6 +35,10 @@ export const policy: Command = {
         return reply(
           [t("policy-bad", { reason: checked.error.issues[0]?.path.join(".") ?? args }), t("policy-how")].join("\n"),
         );
+      audit(repos, doerOf(req), "policy_changed", unit, {
+        before: repos.reminders.policy(unit.id),
+        after: checked.data,
+      });
       repos.reminders.savePolicy(
         unit.id,
         { ...(repos.reminders.policy(unit.id) ?? {}), ...checked.data },

@@ -4,6 +4,7 @@ import type { Repositories } from "#db/index.ts";
 import type { Task } from "#db/repositories/reminders.ts";
 import { lineage, type Unit } from "#db/repositories/units.ts";
 import type { Actor } from "#domain/actor.ts";
+import { audit, doerOf } from "#domain/audit.ts";
 import { viDate } from "#domain/calendar.ts";
 import { readDay } from "#domain/import.ts";
 import { isLeaf } from "#domain/leaf-unit.ts";
@@ -62,6 +63,7 @@ export const assignTask: Command = {
     if (!title || !due) return reply(t("task-how"));
     if (due < req.today) return reply(t("task-past", { deadline: viDate(due) }));
     repos.reminders.addTask(adminUnit.id, title, due, req.actor?.personId ?? null, req.now.toISOString());
+    audit(repos, doerOf(req), "task_sent", adminUnit, { after: { due } });
     return reply(t("task-assigned", { title, unit: adminUnit.name, deadline: viDate(due) }));
   },
 };

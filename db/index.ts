@@ -1,5 +1,6 @@
 import type { Db } from "./client.ts";
 import { groupCommit } from "./group-commit.ts";
+import { auditRepository } from "./repositories/audit.ts";
 import { chatChoiceRepository } from "./repositories/chat-choices.ts";
 import { figureRepository } from "./repositories/figures.ts";
 import { ledgerRepository } from "./repositories/ledger.ts";
@@ -44,6 +45,7 @@ export function repositories(db: Db) {
     reminders: reminderRepository(db),
     outbox: outboxRepository(db),
     chatChoices: chatChoiceRepository(db),
+    audit: auditRepository(db),
     /**
      * Runs `fn` all or nothing and returns what it returns; a throw undoes its writes and is rethrown.
      * Inside a group-commit batch it is a savepoint of the batch: undone alone, committed with the batch.

@@ -195,6 +195,34 @@ export const tallies = sqliteTable(
   (t) => [primaryKey({ columns: [t.unitId, t.period, t.event] })],
 );
 
+/**
+ * Append-only, like the ledger: every change that is not a report, with who made it, on which unit, and what
+ * it was before and after (small JSON, never a phone number or a message's text). No foreign keys: the log
+ * outlives what it names, and must never stop a person's record from being erased.
+ */
+export const auditLog = sqliteTable(
+  "audit_log",
+  {
+    id: integer("id").primaryKey(),
+    /** ISO instant of the change. */
+    at: text("at").notNull(),
+    /** Null for an operator at the command line. */
+    personId: integer("person_id"),
+    /** "telegram", "zalo", or "cli" for an operator. */
+    platform: text("platform").notNull(),
+    /** The platform's id of the account that made the change; null for an operator. */
+    account: text("account"),
+    /** What happened: "invite_created", "target_imported", … */
+    kind: text("kind").notNull(),
+    unitId: integer("unit_id"),
+    /** The unit's path when the change was made: a district reads its subtree's log by range. */
+    unitPath: text("unit_path"),
+    before: text("before"),
+    after: text("after"),
+  },
+  (t) => [index("audit_log_unit_path").on(t.unitPath), index("audit_log_at").on(t.at)],
+);
+
 /** Platform updates already handled: platforms redeliver until they see a 2xx. */
 export const processedUpdates = sqliteTable(
   "processed_updates",

@@ -148,6 +148,7 @@ suggest-ask_deadlines = Coming deadlines
 suggest-undo = Undo my last report
 suggest-help = Help
 too-long = This message is longer than { $max } characters, so I did not read it. Send something shorter, one thing per message.
+flood-slow-down = You are sending messages very fast, so I have paused reading yours for a few seconds. Please wait a moment, then send again.
 action-expired = This button no longer works. Send your request again.
 error = Sorry, something went wrong with this message; no figures were changed. Try again in a few minutes.
 unsupported = I can read text messages only. Write, for example: “còn thiếu bao nhiêu?”.
@@ -302,6 +303,41 @@ task-not-admin = Only a federation administrator can set tasks for units.
 task-how = Write it like this: “/giaoviec Nộp danh sách đoàn viên ưu tú hạn 20/07/2026”.
 task-past = { $deadline } has passed. Choose a deadline still to come.
 task-assigned = ✅ Task “{ $title }” set for { $unit } and the units below it, due { $deadline }. I will remind the units before then.
+audit-not-admin = Only an LĐLĐ admin can read the change log. To find out who changed what, ask your LĐLĐ's admin to look.
+audit-heading = 📜 Change log of { $unit }, newest first:
+audit-heading-more = 📜 Change log of { $unit } (continued):
+audit-empty = The change log of { $unit } has no changes yet.
+audit-no-more = The change log of { $unit } has no older changes.
+audit-operator = Operator
+audit-line = • { $when } · { $who } ({ $platform }) · { $what } · { $unit }{ $changes }
+button-audit-more = Show more
+audit-kind = { $kind ->
+    [invite_created] Invite created
+    [invite_redeemed] Invite used, role granted
+    [account_linked] Another app linked
+    [unit_added] Unit added
+    [unit_moved] Unit moved
+    [unit_renamed] Unit renamed
+    [unit_changed] Unit details changed
+    [target_imported] Targets imported from a file
+    [target_allocated] Targets allocated
+    [rating_imported] Ratings imported
+    [metric_added] Kind of target added
+    [policy_changed] Reminder schedule changed
+    [announcement_sent] Announcement sent
+    [task_sent] Task set
+    [workbook_exported] Report workbook exported
+   *[other] { $kind }
+}
+audit-field = { $field ->
+    [expiresAt] expires
+    [parent] parent
+    [events] counts
+    [broadcast] announcement no.
+    [task] task no.
+    [due] due
+   *[other] { $field }
+}
 crosslink-code = 🔗 Your link code: { $code }. Open { $other }, find the Trade Union Assistant and send this code (or “/lienket { $code }”) within { $minutes } minutes. It works once.
 crosslink-bad-code = This link code is wrong or has expired. Send “/lienket” on the app you already use to get a new one.
 crosslink-other-person = This account belongs to someone else, so this code cannot link it. If that is a mistake, contact your district officer.

@@ -148,6 +148,7 @@ suggest-ask_deadlines = Xem hạn sắp tới
 suggest-undo = Hoàn tác báo cáo vừa gửi
 suggest-help = Xem hướng dẫn
 too-long = Tin nhắn dài quá { $max } ký tự nên tôi chưa đọc. Hãy gửi ngắn gọn, mỗi tin một việc.
+flood-slow-down = Anh/chị gửi nhanh quá, tôi tạm dừng nhận tin trong ít giây. Hãy đợi một chút rồi gửi lại.
 action-expired = Nút này không còn dùng được. Hãy nhắn lại yêu cầu của anh/chị.
 error = Xin lỗi, đã có lỗi khi xử lý tin nhắn này; số liệu không bị thay đổi. Hãy thử lại sau ít phút.
 unsupported = Tôi chỉ đọc được tin nhắn chữ. Hãy nhắn bằng chữ, ví dụ: “còn thiếu bao nhiêu?”.
@@ -299,6 +300,58 @@ task-not-admin = Chỉ quản trị của LĐLĐ mới giao việc được cho 
 task-how = Hãy viết theo mẫu: “/giaoviec Nộp danh sách đoàn viên ưu tú hạn 20/07/2026”.
 task-past = Hạn { $deadline } đã qua. Hãy chọn một ngày hạn chưa tới.
 task-assigned = ✅ Đã giao việc “{ $title }” cho { $unit } và các đơn vị trực thuộc, hạn { $deadline }. Tôi sẽ nhắc các đơn vị trước hạn.
+audit-not-admin = Chỉ quản trị của LĐLĐ mới xem được nhật ký thay đổi. Nếu cần biết ai đã đổi gì, hãy nhờ quản trị LĐLĐ của đơn vị mình xem giúp.
+audit-heading = 📜 Nhật ký thay đổi của { $unit }, mới nhất trước:
+audit-heading-more = 📜 Nhật ký thay đổi của { $unit } (tiếp):
+audit-empty = Nhật ký của { $unit } chưa có thay đổi nào.
+audit-no-more = Nhật ký của { $unit } không còn thay đổi nào cũ hơn.
+audit-operator = Người vận hành
+audit-line = • { $when } · { $who } ({ $platform }) · { $what } · { $unit }{ $changes }
+button-audit-more = Xem thêm
+audit-kind = { $kind ->
+    [invite_created] Tạo mã mời
+    [invite_redeemed] Dùng mã mời, nhận vai trò
+    [account_linked] Liên kết thêm ứng dụng
+    [unit_added] Thêm đơn vị
+    [unit_moved] Chuyển đơn vị
+    [unit_renamed] Đổi tên đơn vị
+    [unit_changed] Sửa thông tin đơn vị
+    [target_imported] Nhập chỉ tiêu từ tệp
+    [target_allocated] Phân bổ chỉ tiêu
+    [rating_imported] Nhập xếp loại
+    [metric_added] Thêm loại chỉ tiêu
+    [policy_changed] Đổi lịch nhắc
+    [announcement_sent] Gửi thông báo
+    [task_sent] Giao việc
+    [workbook_exported] Xuất báo cáo Excel
+   *[other] { $kind }
+}
+audit-field = { $field ->
+    [role] vai trò
+    [platform] ứng dụng
+    [expiresAt] hết hạn
+    [code] mã
+    [name] tên
+    [parent] trực thuộc
+    [kind] loại
+    [sector] khu vực
+    [members] đoàn viên
+    [workers] người lao động
+    [metric] chỉ tiêu
+    [period] năm
+    [value] giá trị
+    [deadline] hạn
+    [year] năm
+    [rating] xếp loại
+    [key] mã
+    [events] tính theo
+    [broadcast] thông báo số
+    [recipients] người nhận
+    [task] việc số
+    [due] hạn
+    [sheets] số trang
+   *[other] { $field }
+}
 crosslink-code = 🔗 Mã liên kết của anh/chị: { $code }. Hãy mở { $other }, tìm Trợ lý Công đoàn và gửi mã này (hoặc “/lienket { $code }”) trong { $minutes } phút. Mã chỉ dùng được một lần.
 crosslink-bad-code = Mã liên kết không đúng hoặc đã hết hạn. Hãy gõ “/lienket” trên ứng dụng đã liên kết để lấy mã mới.
 crosslink-other-person = Tài khoản này đang thuộc về một người khác nên không thể liên kết bằng mã này. Nếu có nhầm lẫn, hãy liên hệ cán bộ LĐLĐ.

@@ -12,6 +12,7 @@ import { policyService, type PolicyService } from "./domain/reminder-policy.ts";
 import { standingService } from "./domain/standing.ts";
 import { loadTranslations, type TranslateIn } from "./i18n.ts";
 import type { Logger } from "./logger.ts";
+import type { FloodLimit } from "./platforms/flood-guard.ts";
 import { createIntake, type Intake } from "./platforms/intake.ts";
 import { createTelegramBot, type TelegramBot, type TelegramBotOptions } from "./platforms/telegram/bot.ts";
 import { telegramSender } from "./platforms/telegram/send.ts";
@@ -39,6 +40,8 @@ export interface Service {
 
 export interface AssembleOptions {
   logger: Logger;
+  /** How many messages one account may send in a while; the default suits people typing. */
+  flood?: FloodLimit;
   clock?: () => Date;
   /** The bot's identity when known without asking Telegram (tests, demo). */
   botInfo?: TelegramBotOptions["botInfo"];
@@ -119,7 +122,13 @@ export function assemble(config: Config, options: AssembleOptions): Service {
     ...(options.clock ? { clock: options.clock } : {}),
     botUsername: () => repos.updates.setting("telegram.username"),
   });
-  const intake = createIntake({ updates: repos.updates, translate, logger, clock });
+  const intake = createIntake({
+    updates: repos.updates,
+    translate,
+    logger,
+    clock,
+    ...(options.flood ? { flood: options.flood } : {}),
+  });
   const media = config.publicUrl ? createImageStore({ publicUrl: config.publicUrl }) : undefined;
   const parts: Parts = { config, options, logger, clock, repos, translate, intake, talk, media, policies, demo };
   const zalo = zaloAdapter(parts);

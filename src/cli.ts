@@ -15,6 +15,7 @@ const USAGE = `usage: npm run cli -- <command>
   reminders --at <ISO time> [--dry-run]           what falls due then; without --dry-run, into the outbox
   broadcast <unit_code> "<text>"                  an announcement to everyone linked in the subtree
   task add <unit_code> "<title>" --due DD/MM/YYYY a task for a unit and everything below it
+  audit [--unit <unit_code>] [--since YYYY-MM-DD] the audit log of changes, newest first
   parse [--today YYYY-MM-DD] ["<text>"]           how the bot reads a message, and the day a report is recorded on`;
 
 export interface CliOptions {
@@ -56,7 +57,9 @@ async function main(argv: string[], { env, io, stdin, now = new Date() }: CliOpt
     const { runParse } = await import("./cli/parse.ts");
     return runParse(args, { stdin: stdin ?? process.stdin, stdout: linesTo(io.out) }, loadConfig(env).timeZone);
   }
-  if (!["import", "invite", "export", "metric", "plan", "reminders", "broadcast", "task"].includes(command ?? "")) {
+  if (
+    !["import", "invite", "export", "metric", "plan", "reminders", "broadcast", "task", "audit"].includes(command ?? "")
+  ) {
     io.err(USAGE);
     return command === undefined || command === "help" ? 0 : 2;
   }
@@ -79,6 +82,10 @@ async function main(argv: string[], { env, io, stdin, now = new Date() }: CliOpt
       const { runReminders, runBroadcast, runTask } = await import("./cli/reminders.ts");
       if (command === "reminders") return runReminders(args, repos, config.timeZone, config.quietHours, io);
       return command === "broadcast" ? runBroadcast(args, repos, io) : runTask(args, repos, io);
+    }
+    if (command === "audit") {
+      const { runAudit } = await import("./cli/audit.ts");
+      return runAudit(args, repos, config.timeZone, io);
     }
     const { runInvite } = await import("./cli/invite.ts");
     return runInvite(args, repos, now, io);

@@ -1,5 +1,6 @@
 // A small world for specifications: units, people who talk to the bot through the real webhook,
 // a real SQLite file, and a stand-in Bot API that records what the bot sent.
+import type { FloodLimit } from "#src/platforms/flood-guard.ts";
 import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -208,7 +209,7 @@ export class World {
   }
 
   /** With `zalo`, Zalo runs beside Telegram in webhook mode, and charts are served from PUBLIC_URL. */
-  static async create(options: { now?: string; zalo?: boolean } = {}): Promise<World> {
+  static async create(options: { now?: string; zalo?: boolean; flood?: FloodLimit } = {}): Promise<World> {
     const dir = mkdtempSync(join(tmpdir(), "tlcd-test-"));
     copyFileSync(migratedTemplate(), join(dir, "bot.sqlite"));
     const standIn = await startStandIn();
@@ -242,6 +243,8 @@ export class World {
       clock: () => clock.now(),
       botInfo: STAND_IN_BOT,
       dispatchClock,
+      // A scripted person types faster than anyone and the clock stands still: only the flood tests set the real limit.
+      flood: options.flood ?? { messages: 1_000_000, seconds: 10 },
     });
     const server = serve({ fetch: service.app.fetch, port: 0, hostname: "127.0.0.1" });
     await new Promise<void>((resolve) => server.once("listening", () => resolve()));

@@ -1,6 +1,7 @@
 // `npm run cli -- export <unit_code> <file.xlsx>`: the same workbook /xuatbaocao sends.
 import { writeFileSync } from "node:fs";
 import type { Repositories } from "#db/index.ts";
+import { audit, operator } from "#domain/audit.ts";
 import { reportSheets } from "#domain/report-sheets.ts";
 import { writeReportWorkbook } from "#src/workbooks/report-workbook.ts";
 import type { CliIo } from "./import.ts";
@@ -22,6 +23,7 @@ export async function runExport(args: string[], repos: Repositories, today: stri
     return 1;
   }
   writeFileSync(file, await writeReportWorkbook(sheets));
+  audit(repos, operator(new Date()), "workbook_exported", unit, { after: { sheets: sheets.length } });
   io.out(`${file}: ${sheets.length} sheet(s), ${sheets[0]?.rows.length ?? 0} unit row(s) each.`);
   return 0;
 }

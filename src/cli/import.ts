@@ -2,6 +2,7 @@
 // use or the English ones; checked whole and applied all or nothing.
 import { readFileSync } from "node:fs";
 import type { Repositories } from "#db/index.ts";
+import { operator } from "#domain/audit.ts";
 import { applyPlan, describeProblems, planImport, RATING_HEADER, TARGET_HEADER, UNIT_HEADER } from "#domain/import.ts";
 import { loadTranslations } from "#src/i18n.ts";
 import { readTable } from "#src/workbooks/read-table.ts";
@@ -40,7 +41,7 @@ export async function runImport(args: string[], repos: Repositories, today: stri
     io.err(`${plan.errors.length} bad row(s); nothing was imported.`);
     return 1;
   }
-  applyPlan(plan, repos);
+  applyPlan(plan, repos, { who: operator(new Date()), via: "cli" });
   io.out(`${table.kind}: ${plan.added} added, ${plan.changed} updated.`);
   return 0;
 }

@@ -1,6 +1,7 @@
 // `npm run cli -- reminders --at <ISO> [--dry-run]`, `broadcast <unit_code> "<text>"`, `task add …`:
 // the operator's view of what the running server will send. Writing only fills the outbox; the server sends.
 import type { Repositories } from "#db/index.ts";
+import { audit, operator } from "#domain/audit.ts";
 import { queueBroadcast } from "#domain/broadcasts.ts";
 import { dayOf, viDate } from "#domain/calendar.ts";
 import { readDay } from "#domain/import.ts";
@@ -74,7 +75,15 @@ export function runBroadcast(args: string[], repos: Repositories, io: CliIo): nu
   const { translate } = loadTranslations();
   const now = new Date();
   const id = repos.reminders.createBroadcast(unit.id, text, null, now.toISOString());
-  const count = queueBroadcast(repos, id, unit, text, translate("vi", "broadcast-message", { unit: unit.name }), now);
+  const count = queueBroadcast(
+    repos,
+    id,
+    unit,
+    text,
+    translate("vi", "broadcast-message", { unit: unit.name }),
+    now,
+    operator(now),
+  );
   io.out(`announcement #${id} queued for ${count} people in ${unit.name}; the running server sends it.`);
   return 0;
 }
@@ -92,7 +101,11 @@ export function runTask(args: string[], repos: Repositories, io: CliIo): number 
     io.err(`unknown unit ${code}`);
     return 1;
   }
-  const id = repos.reminders.addTask(unit.id, title, due, null, new Date().toISOString());
+  const id = repos.transaction(() => {
+    const task = repos.reminders.addTask(unit.id, title, due, null, new Date().toISOString());
+    audit(repos, operator(new Date()), "task_sent", unit, { after: { task, due } });
+    return task;
+  });
   io.out(`task #${id} “${title}” for ${unit.name} and the units below it, due ${viDate(due)}.`);
   return 0;
 }

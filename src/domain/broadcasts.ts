@@ -1,17 +1,19 @@
 // Announcements: one copy per person linked in a subtree, through the outbox, and the delivery count back to
 // the person who sent it once nothing is left to send.
 import type { Repositories } from "#db/index.ts";
+import { audit, type Doer } from "./audit.ts";
 import { outboxMessage } from "./outbox-message.ts";
 import type { Translate } from "./reminder-texts.ts";
 
 /** Puts one copy per person linked in the subtree into the outbox; returns how many. Confirming twice adds nothing. */
 export function queueBroadcast(
-  repos: Pick<Repositories, "reminders" | "people" | "outbox" | "transaction">,
+  repos: Pick<Repositories, "reminders" | "people" | "outbox" | "transaction" | "audit">,
   id: number,
   unit: { id: number; path: string },
   text: string,
   heading: string,
   now: Date,
+  who: Doer,
 ): number {
   const people = repos.reminders.peopleInSubtree(unit);
   const rows = people.flatMap((personId) => {
@@ -24,6 +26,7 @@ export function queueBroadcast(
   repos.transaction(() => {
     repos.outbox.enqueue(rows, now.toISOString());
     repos.reminders.confirmBroadcast(id, rows.length, now.toISOString());
+    audit(repos, who, "announcement_sent", unit, { after: { broadcast: id, recipients: rows.length } });
   });
   return rows.length;
 }

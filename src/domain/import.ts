@@ -5,6 +5,7 @@ import { RATINGS, SECTORS, UNIT_KINDS, type Rating, type Sector, type UnitKind }
 import type { Unit, UnitInput } from "#db/repositories/units.ts";
 import { isWithin } from "#db/tree.ts";
 import type { Target } from "#db/repositories/targets.ts";
+import { auditImport, type Doer, type ImportVia } from "./audit.ts";
 import { isValidDay } from "./calendar.ts";
 import { findMetricByName } from "./metric-lookup.ts";
 import { mayUseMetric } from "./metric-owner.ts";
@@ -333,9 +334,10 @@ export function planImport(
 }
 
 /** Writes a plan without errors in one transaction. */
-export function applyPlan(plan: ImportPlan, repos: Repositories): void {
+export function applyPlan(plan: ImportPlan, repos: Repositories, by?: { who: Doer; via: ImportVia }): void {
   if (plan.errors.length > 0) throw new Error("a plan with errors is never applied");
   repos.transaction(() => {
+    auditImport(repos, plan, by);
     if (plan.kind === "units") for (const row of plan.rows) repos.units.upsert(row);
     else if (plan.kind === "ratings")
       for (const row of plan.rows) repos.figures.setRating(row.unitId, row.year, row.rating);

@@ -4,6 +4,7 @@ import type { Repositories } from "#db/index.ts";
 import type { Role } from "#db/schema.ts";
 import type { Unit } from "#db/repositories/units.ts";
 import { CODE_ALPHABET, INVITE_CODE_LENGTH } from "#nlu/codes.ts";
+import { audit, operator, type Doer } from "./audit.ts";
 
 export const INVITE_DAYS = 14;
 
@@ -14,17 +15,21 @@ function newCode(): string {
 }
 
 export function createInvite(
-  repos: Pick<Repositories, "people">,
+  repos: Pick<Repositories, "people" | "audit" | "transaction">,
   unit: Unit,
   role: Role,
   now: Date,
   days = INVITE_DAYS,
+  who: Doer = operator(now),
 ): { code: string; expiresAt: string } {
   const expiresAt = new Date(now.getTime() + days * 86_400_000).toISOString();
   for (;;) {
     const code = newCode();
     if (repos.people.invite(code)) continue;
-    repos.people.createInvite(code, unit.id, role, now.toISOString(), expiresAt);
+    repos.transaction(() => {
+      repos.people.createInvite(code, unit.id, role, now.toISOString(), expiresAt);
+      audit(repos, who, "invite_created", unit, { after: { role, expiresAt } });
+    });
     return { code, expiresAt };
   }
 }

@@ -5,6 +5,7 @@ import type { UpdateRepository } from "#db/repositories/updates.ts";
 import type { Platform } from "#db/schema.ts";
 import type { TranslateIn } from "#src/i18n.ts";
 import type { Logger } from "#src/logger.ts";
+import { floodGuard, type FloodLimit } from "./flood-guard.ts";
 
 /**
  * An update that could not be taken in (the database refused its claim, or lost its writes): nothing of it
@@ -18,6 +19,8 @@ export interface Arrival {
   platform: Platform;
   /** The platform's id for the update: Telegram's update_id, Zalo's message_id. */
   id: string;
+  /** The account that sent it (the platform's user id): floods are counted per account. */
+  from?: string;
   /** Runs the update through the conversation and sends its reply. */
   handle: () => Promise<void>;
   /** Tells the person their message failed; left out where there is nobody to tell. */
@@ -29,6 +32,8 @@ export interface IntakeOptions {
   translate: TranslateIn;
   logger: Logger;
   clock?: () => Date;
+  /** How fast one account may send; FLOOD_LIMIT unless told. */
+  flood?: FloodLimit;
 }
 
 export interface Intake {
@@ -46,10 +51,21 @@ export interface Intake {
 export function createIntake(options: IntakeOptions): Intake {
   const { updates, translate, logger } = options;
   const clock = options.clock ?? (() => new Date());
+  const flooding = floodGuard(options.flood, () => clock().getTime());
   let inFlight = 0;
   let accepting = true;
 
-  async function takeOnce({ platform, id, handle, say }: Arrival): Promise<void> {
+  async function takeOnce({ platform, id, from, handle, say }: Arrival): Promise<void> {
+    // Over the limit, an update is neither claimed nor handled, yet answered 200: the platform must not
+    // deliver it again, and the database is spared the flood.
+    const verdict = from === undefined ? "take" : flooding.admit(`${platform}:${from}`);
+    if (verdict !== "take") {
+      if (verdict === "warn") {
+        logger.warn({ platform, update: id }, "account flooding: its updates are dropped for a while");
+        await say?.(translate("vi", "flood-slow-down")).catch(() => undefined);
+      }
+      return;
+    }
     // Platforms deliver an update again until they hear it was taken, so each id is handled once.
     let claimed: boolean;
     try {

@@ -72,6 +72,7 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
     return intake.take({
       platform: "telegram",
       id: String(ctx.update.update_id),
+      ...(ctx.from ? { from: String(ctx.from.id) } : {}),
       handle: next,
       ...(chat ? { say: (text: string) => ctx.api.sendMessage(chat.id, text) } : {}),
     });

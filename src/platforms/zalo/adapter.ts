@@ -56,6 +56,7 @@ export function createZaloAdapter(options: ZaloAdapterOptions) {
     await intake.take({
       platform: "zalo",
       id: message.message_id,
+      from: message.from.id,
       handle: () => replies.answer(update.event_name, message),
       say: (text) => client.sendMessage({ chat_id: message.chat.id, text }),
     });

@@ -1,0 +1,148 @@
+// The audit trail of every change that is not a report (the ledger keeps those): one call beside each
+// change, inside the change's own transaction, so a change is never kept without its entry.
+import type { Repositories } from "#db/index.ts";
+import type { Target } from "#db/repositories/targets.ts";
+import type { UnitInput } from "#db/repositories/units.ts";
+
+export const AUDIT_KINDS = [
+  "invite_created",
+  "invite_redeemed",
+  "account_linked",
+  "unit_added",
+  "unit_moved",
+  "unit_renamed",
+  "unit_changed",
+  "target_imported",
+  "target_allocated",
+  "rating_imported",
+  "metric_added",
+  "policy_changed",
+  "announcement_sent",
+  "task_sent",
+  "workbook_exported",
+] as const;
+export type AuditKind = (typeof AUDIT_KINDS)[number];
+
+/** Who made a change, and when: a person on an account, or an operator at the command line. */
+export interface Doer {
+  at: Date;
+  personId: number | null;
+  platform: string;
+  account: string | null;
+}
+
+type UnitRef = { id: number; path: string };
+
+/** The person behind a request; `personId` for someone the request itself just linked. */
+export function doerOf(
+  req: { now: Date; actor: { personId: number } | null; sender: { platform: string; externalId: string } },
+  personId?: number,
+): Doer {
+  return {
+    at: req.now,
+    personId: personId ?? req.actor?.personId ?? null,
+    platform: req.sender.platform,
+    account: req.sender.externalId,
+  };
+}
+
+export function operator(now: Date): Doer {
+  return { at: now, personId: null, platform: "cli", account: null };
+}
+
+/** Appends one entry. Before and after are small JSON: ids, codes, numbers, never a phone number or a text. */
+export function audit(
+  repos: Pick<Repositories, "audit">,
+  who: Doer,
+  kind: AuditKind,
+  unit: UnitRef | null | undefined,
+  change: { before?: unknown; after?: unknown } = {},
+): void {
+  repos.audit.append({
+    at: who.at.toISOString(),
+    personId: who.personId,
+    platform: who.platform,
+    account: who.account,
+    kind,
+    unit: unit ? { id: unit.id, path: unit.path } : null,
+    ...change,
+  });
+}
+
+/** The first unit a person holds a role on: where a change to the person themself is filed. */
+export function unitOfPerson(repos: Pick<Repositories, "people" | "units">, personId: number): UnitRef | undefined {
+  const first = repos.people.roles(personId)[0];
+  return first ? repos.units.byId(first.unitId) : undefined;
+}
+
+/** The rows of an import plan (domain/import.ts imports this file, so the plan is described here, not imported). */
+type PlanRows =
+  | { kind: "units"; rows: UnitInput[] }
+  | { kind: "targets"; rows: Target[] }
+  | { kind: "ratings"; rows: { unitId: number; year: string; rating: string }[] };
+
+/** How a plan came to be applied: a file sent in the chat, an allocation, or the operator's import. */
+export type ImportVia = "file" | "allocation" | "cli";
+
+/**
+ * The entries of an import, written before its rows inside the same transaction, while what the rows replace
+ * can still be read. A unit added is filed on its nearest existing ancestor: it has no id yet.
+ */
+export function auditImport(
+  repos: Pick<Repositories, "audit" | "units" | "targets">,
+  plan: PlanRows,
+  by: { who: Doer; via: ImportVia } | undefined,
+): void {
+  if (!by) return;
+  const { who } = by;
+  if (plan.kind === "ratings") {
+    for (const row of plan.rows)
+      audit(repos, who, "rating_imported", repos.units.byId(row.unitId), {
+        after: { year: row.year, rating: row.rating },
+      });
+    return;
+  }
+  if (plan.kind === "targets") {
+    const kind = by.via === "allocation" ? "target_allocated" : "target_imported";
+    for (const row of plan.rows) {
+      const old = repos.targets.find(row.unitId, row.metric, row.period);
+      if (old && old.value === row.value && old.deadline === row.deadline) continue;
+      const after = { metric: row.metric, period: row.period, value: row.value, deadline: row.deadline };
+      const before = old && { value: old.value, deadline: old.deadline };
+      audit(repos, who, kind, repos.units.byId(row.unitId), before ? { before, after } : { after });
+    }
+    return;
+  }
+  const parentCodes = new Map(plan.rows.map((row) => [row.code, row.parentCode]));
+  const existingAncestor = (code: string | null) => {
+    for (let at = code, hops = 0; at !== null && hops <= parentCodes.size; hops++) {
+      const unit = repos.units.byCode(at);
+      if (unit) return unit;
+      at = parentCodes.get(at) ?? null;
+    }
+    return undefined;
+  };
+  for (const row of plan.rows) {
+    const old = repos.units.byCode(row.code);
+    if (!old) {
+      const after = { code: row.code, name: row.name, parent: row.parentCode, kind: row.kind };
+      audit(repos, who, "unit_added", existingAncestor(row.parentCode), { after });
+      continue;
+    }
+    const oldParent = old.parentId === null ? undefined : repos.units.byId(old.parentId);
+    const newParent = row.parentCode === null ? undefined : existingAncestor(row.parentCode);
+    if ((oldParent?.code ?? null) !== row.parentCode) {
+      const path = newParent?.code === row.parentCode ? `${newParent.path}${old.id}/` : old.path;
+      const change = { before: { parent: oldParent?.code ?? null }, after: { parent: row.parentCode } };
+      audit(repos, who, "unit_moved", { id: old.id, path }, change);
+    }
+    if (old.name !== row.name)
+      audit(repos, who, "unit_renamed", old, { before: { name: old.name }, after: { name: row.name } });
+    const fields = ["kind", "sector", "members", "workers"] as const;
+    const changed = fields.filter((field) => old[field] !== row[field]);
+    if (changed.length > 0) {
+      const pick = (source: typeof row | typeof old) => Object.fromEntries(changed.map((f) => [f, source[f]]));
+      audit(repos, who, "unit_changed", old, { before: pick(old), after: pick(row) });
+    }
+  }
+}
