@@ -7,7 +7,9 @@ import { deadlines } from "./deadlines.ts";
 import { policy } from "./policy.ts";
 import { reminderActions, unmute } from "./reminder-actions.ts";
 import { assignTask, taskDone } from "./tasks.ts";
+import { foundUnit } from "./found-unit.ts";
 import { exportReport } from "./export.ts";
+import { invite } from "./invite.ts";
 import { importFile } from "./import-file.ts";
 import { language } from "./language.ts";
 import { greet, help, thanks } from "./help.ts";
@@ -22,6 +24,7 @@ export type { Choice, Command, Reply, Request, Sender, Services, Translate } fro
 
 export const commands: Command[] = [
   report,
+  foundUnit,
   remaining,
   progress,
   deadlines,
@@ -36,6 +39,7 @@ export const commands: Command[] = [
   unmute,
   policy,
   link,
+  invite,
   crossLink,
   useLinkCode,
   remindWhere,

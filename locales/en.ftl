@@ -16,6 +16,15 @@ linked =
 role-chair = chair
 role-officer = officer
 role-admin = administrator
+invite-made =
+    🎟️ Invite to { $unit } as { $role }: { $code }
+    It works once, within { $days } days. Send it to the right person only; they send the code to me (or open the link) to link:
+    { $link }
+invite-how = Write it like this: “/moi CĐCS Công ty ABC” or “/moi <unit code> officer” (chair unless said).
+invite-not-admin = Only a federation administrator can make invite codes. Ask your district officer for an invite.
+invite-outside = I see no unit “{ $named }” in { $unit }, so no invite was made. Check the name, or use the unit's code.
+invite-several = “{ $named }” fits several units, so no invite was made. Send it again with the unit's code:
+invite-several-line = • { $name }: “/moi { $code }”
 
 ## Reports
 
@@ -45,6 +54,29 @@ report-outside = You can report only for { $unit } and the units you look after,
 report-which-unit = You look after { $unit }: say which unit this report is for, for example “kết nạp 5 đv cho CĐCS Công ty ABC”. Nothing was recorded.
 report-already = This report was recorded already; it is not counted again.
 button-undo = ↩️ Undo
+found-not-allowed = Founding unions and guilds is recorded by an administrator of a district federation (or a sector union), so nothing was recorded. Ask your district officer to record it and to issue an invite for the new unit.
+found-separately = This message reports a founding together with something else, so nothing was recorded. Send each on its own, for example “thành lập 1 CĐCS”, then “kết nạp 5 đoàn viên”.
+found-card =
+    A new unit will be added to { $parent }:
+    • Name: { $name }
+    • Kind: { $kind ->
+        [found_guild] Guild
+       *[found_union] Grassroots union
+    }
+    • Sector: { $sector ->
+        [state] State
+        [non_state] Non-state
+        [informal] Informal
+       *[none] Unknown (update it later with a units file)
+    }
+    • Members: { $members }
+    • Founded on: { $date }
+    Press “Confirm” to add the unit and count it toward the founding target, or “Cancel”.
+button-found-confirm = ✅ Confirm
+found-done = ✅ Added { $name } (code { $code }) to { $parent } and counted it toward the founding target. To invite its chair, send “/moi { $code }”.
+found-exists = { $name } (code { $code }) is already in the list of units, so it was not added again. To invite its chair, send “/moi { $code }”.
+found-already = This unit was handled already; nothing was added again.
+found-cancelled = Cancelled; no unit was added.
 
 # Uncertain readings: the bot read a number or a date it cannot be sure of, so it asks and records nothing.
 uncertain-count-signed = I am not sure of the number “{ $text }”: with a + or − sign it is unclear whether it goes up or down. Nothing was recorded. Send it again without the sign, for example “kết nạp 3 đoàn viên” or “giảm 3 đoàn viên”.

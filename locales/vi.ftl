@@ -16,6 +16,15 @@ linked =
 role-chair = chủ tịch
 role-officer = cán bộ
 role-admin = quản trị
+invite-made =
+    🎟️ Mã mời vào { $unit }, vai trò { $role }: { $code }
+    Mã dùng được một lần, trong { $days } ngày. Hãy gửi cho đúng người nhận; người đó gửi mã cho tôi (hoặc bấm đường liên kết) để liên kết:
+    { $link }
+invite-how = Hãy viết theo mẫu: “/moi CĐCS Công ty ABC” hoặc “/moi <mã đơn vị> cán bộ” (mặc định là chủ tịch).
+invite-not-admin = Chỉ quản trị của LĐLĐ mới tạo được mã mời. Hãy xin cán bộ LĐLĐ phụ trách một mã mời.
+invite-outside = Tôi không thấy đơn vị “{ $named }” trong { $unit }, nên chưa tạo mã mời. Hãy kiểm tra lại tên hoặc gõ mã đơn vị.
+invite-several = “{ $named }” khớp với nhiều đơn vị, tôi chưa tạo mã. Hãy gửi lại với mã đơn vị:
+invite-several-line = • { $name }: “/moi { $code }”
 
 ## Reports
 
@@ -45,6 +54,29 @@ report-outside = Anh/chị chỉ báo cáo được cho { $unit } và các đơn
 report-which-unit = Anh/chị phụ trách { $unit } nên cần ghi rõ báo cáo cho đơn vị nào, ví dụ: “kết nạp 5 đv cho CĐCS Công ty ABC”. Tôi chưa ghi nhận gì.
 report-already = Báo cáo này đã được ghi nhận trước đó, tôi không ghi thêm lần nữa.
 button-undo = ↩️ Hoàn tác
+found-not-allowed = Việc thành lập CĐCS, nghiệp đoàn do quản trị của LĐLĐ quận, huyện (hoặc công đoàn ngành) ghi nhận, nên tôi chưa ghi nhận gì. Hãy báo cán bộ LĐLĐ phụ trách để họ ghi nhận và cấp mã mời cho đơn vị mới.
+found-separately = Tin nhắn này vừa báo thành lập đơn vị vừa báo việc khác nên tôi chưa ghi nhận gì. Hãy gửi riêng từng việc, ví dụ: “thành lập 1 CĐCS” rồi “kết nạp 5 đoàn viên”.
+found-card =
+    Đơn vị mới sẽ được thêm vào { $parent }:
+    • Tên: { $name }
+    • Loại: { $kind ->
+        [found_guild] Nghiệp đoàn
+       *[found_union] CĐCS
+    }
+    • Khu vực: { $sector ->
+        [state] Nhà nước
+        [non_state] Ngoài nhà nước
+        [informal] Phi chính thức
+       *[none] Chưa rõ (cập nhật sau bằng tệp đơn vị)
+    }
+    • Số đoàn viên: { $members }
+    • Ngày thành lập: { $date }
+    Bấm “Xác nhận” để thêm đơn vị và tính vào chỉ tiêu thành lập, hoặc “Hủy”.
+button-found-confirm = ✅ Xác nhận
+found-done = ✅ Đã thêm { $name } (mã { $code }) vào { $parent } và tính vào chỉ tiêu thành lập. Để mời chủ tịch của đơn vị, gõ “/moi { $code }”.
+found-exists = { $name } (mã { $code }) đã có trong danh sách đơn vị, nên tôi không thêm lần nữa. Để mời chủ tịch, gõ “/moi { $code }”.
+found-already = Đơn vị này đã được xử lý rồi; tôi không thêm lần nữa.
+found-cancelled = Đã hủy, tôi không thêm đơn vị nào.
 
 # Uncertain readings: the bot read a number or a date it cannot be sure of, so it asks and records nothing.
 uncertain-count-signed = Tôi chưa chắc số lượng “{ $text }”: con số có dấu + hoặc − nên không rõ là tăng hay giảm. Tôi chưa ghi nhận gì. Hãy gõ lại con số không kèm dấu, ví dụ: “kết nạp 3 đoàn viên” hoặc “giảm 3 đoàn viên”.
