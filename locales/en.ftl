@@ -281,6 +281,8 @@ unmute-how = Say which kind to turn back on: deadline, task, digest, silent or s
 task-done = ✅ Recorded: { $unit } has done “{ $title }”. Thank you!
 task-already-done = “{ $title }” of { $unit } was recorded as done already.
 task-not-found = I found no open task that matches this message. Send /han to see tasks and deadlines.
+task-no-match = No open task matches this message, so nothing was recorded. Your unit's open tasks (send “đã xong” with the task's name, or press “Done” under its reminder):
+task-none-open = Your unit has no open tasks, so nothing was recorded. Send /han to see the deadlines ahead.
 deadline-task-line = • Task “{ $title }”: due { $deadline } ({ $days } days left)
 deadline-task-line-overdue = • Task “{ $title }”: was due { $deadline } ({ $days } days ago)
 broadcast-how = Write the announcement right after the command, for example “/thongbao Hạn nộp danh sách đoàn viên ưu tú là 20/7.”
@@ -303,6 +305,10 @@ task-not-admin = Only a federation administrator can set tasks for units.
 task-how = Write it like this: “/giaoviec Nộp danh sách đoàn viên ưu tú hạn 20/07/2026”.
 task-past = { $deadline } has passed. Choose a deadline still to come.
 task-assigned = ✅ Task “{ $title }” set for { $unit } and the units below it, due { $deadline }. I will remind the units before then.
+task-delivered = 📨 Sending this task to the { $count } people in charge of the units.
+task-new =
+    📝 { $from } set a task for { $unit }: “{ $title }”, due { $deadline }.
+    When it is done, press “Done” or write “đã xong { $title }”.
 crosslink-code = 🔗 Your link code: { $code }. Open { $other }, find the Trade Union Assistant and send this code (or “/lienket { $code }”) within { $minutes } minutes. It works once.
 crosslink-bad-code = This link code is wrong or has expired. Send “/lienket” on the app you already use to get a new one.
 crosslink-other-person = This account belongs to someone else, so this code cannot link it. If that is a mistake, contact your district officer.

@@ -278,6 +278,8 @@ unmute-how = Hãy ghi loại nhắc muốn bật lại: deadline, task, digest, 
 task-done = ✅ Đã ghi nhận { $unit } hoàn thành việc “{ $title }”. Cảm ơn anh/chị!
 task-already-done = Việc “{ $title }” của { $unit } đã được ghi nhận hoàn thành trước đó.
 task-not-found = Tôi không tìm thấy việc nào đang chờ khớp với tin nhắn này. Gõ /han để xem các việc và hạn sắp tới.
+task-no-match = Tôi không thấy việc đang chờ nào khớp với tin nhắn này nên chưa ghi nhận gì. Các việc đang chờ của đơn vị (nhắn “đã xong” kèm tên việc, hoặc bấm “Đã xong” dưới tin nhắc):
+task-none-open = Đơn vị của anh/chị hiện không có việc nào đang chờ nên tôi chưa ghi nhận gì. Gõ /han để xem các hạn sắp tới.
 deadline-task-line = • Việc “{ $title }”: hạn { $deadline } (còn { $days } ngày)
 deadline-task-line-overdue = • Việc “{ $title }”: đã quá hạn { $deadline } ({ $days } ngày)
 broadcast-how = Hãy viết nội dung thông báo ngay sau lệnh, ví dụ: “/thongbao Hạn nộp danh sách đoàn viên ưu tú là 20/7.”
@@ -300,6 +302,10 @@ task-not-admin = Chỉ quản trị của LĐLĐ mới giao việc được cho 
 task-how = Hãy viết theo mẫu: “/giaoviec Nộp danh sách đoàn viên ưu tú hạn 20/07/2026”.
 task-past = Hạn { $deadline } đã qua. Hãy chọn một ngày hạn chưa tới.
 task-assigned = ✅ Đã giao việc “{ $title }” cho { $unit } và các đơn vị trực thuộc, hạn { $deadline }. Tôi sẽ nhắc các đơn vị trước hạn.
+task-delivered = 📨 Đang gửi việc này đến { $count } người phụ trách các đơn vị.
+task-new =
+    📝 { $from } giao việc cho { $unit }: “{ $title }”, hạn { $deadline }.
+    Xong rồi thì bấm “Đã xong” hoặc nhắn “đã xong { $title }”.
 crosslink-code = 🔗 Mã liên kết của anh/chị: { $code }. Hãy mở { $other }, tìm Trợ lý Công đoàn và gửi mã này (hoặc “/lienket { $code }”) trong { $minutes } phút. Mã chỉ dùng được một lần.
 crosslink-bad-code = Mã liên kết không đúng hoặc đã hết hạn. Hãy gõ “/lienket” trên ứng dụng đã liên kết để lấy mã mới.
 crosslink-other-person = Tài khoản này đang thuộc về một người khác nên không thể liên kết bằng mã này. Nếu có nhầm lẫn, hãy liên hệ cán bộ LĐLĐ.
