@@ -1,5 +1,6 @@
 // "thành lập 1 CĐCS mới", "vừa thành lập CĐCS Công ty TNHH Minh Phát, 25 đoàn viên": a district admin counts
 // what the district founded; a named union or guild is shown first and, once confirmed, added below the district.
+import type { Unit } from "#db/repositories/units.ts";
 import { isValidDay, viDate } from "#domain/calendar.ts";
 import * as founding from "#domain/founding.ts";
 import { record } from "#domain/reports.ts";
@@ -24,9 +25,7 @@ export function foundsUnits(parse: Parse): boolean {
 }
 
 /** The district's standing on the founding targets the events count toward. */
-function standingLines(req: Request, services: Services, unitId: number, events: founding.FoundingEvent[]): string[] {
-  const unit = services.repos.units.byId(unitId);
-  if (!unit) return [];
+function standingLines(req: Request, services: Services, unit: Unit, events: founding.FoundingEvent[]): string[] {
   const metrics = new Set(events.map((event) => METRIC_OF[event]));
   return services.standing
     .ofUnit(unit, req.today)
@@ -35,16 +34,15 @@ function standingLines(req: Request, services: Services, unitId: number, events:
 }
 
 /** Shows the named unit with confirm and cancel buttons; nothing is written before "Xác nhận". */
-function proposeUnit(req: Request, services: Services, parentId: number, proposal: founding.Proposal): Reply {
+function proposeUnit(req: Request, services: Services, parent: Unit, proposal: founding.Proposal): Reply {
   const { t } = services;
   const id = founding.propose(services.repos, req.actor?.personId ?? 0, proposal, req.now);
-  const parent = services.repos.units.byId(parentId);
   const text = t("found-card", {
     name: proposal.name,
     kind: proposal.event,
     sector: proposal.sector ?? "none",
     members: proposal.members,
-    parent: parent?.name ?? "",
+    parent: parent.name,
     date: viDate(proposal.day),
   });
   return reply(text, [
@@ -74,7 +72,7 @@ export function reportFounding(req: Request, services: Services): Reply {
     const existing = founding.sameNamed(repos, parent, name);
     if (existing) return reply(t("found-exists", { name: existing.name, code: existing.code }));
     const members = only.founded.members ?? 0;
-    return proposeUnit(req, services, parent.id, {
+    return proposeUnit(req, services, parent, {
       parentId: parent.id,
       event: only.event,
       name,
@@ -106,7 +104,7 @@ export function reportFounding(req: Request, services: Services): Reply {
   const text = [
     t("report-recorded", { unit: parent.name, date: viDate(day) }),
     ...done,
-    ...standingLines(req, services, parent.id, counted),
+    ...standingLines(req, services, parent, counted),
   ].join("\n");
   return reply(text, [{ label: t("button-undo"), action: `undo:${ids[0]}` }]);
 }
@@ -134,7 +132,7 @@ function settle(req: Request, services: Services): Reply {
   if (!unit) return reply(t("found-already"));
   const text = [
     t("found-done", { name: unit.name, code: unit.code, parent: parent.name }),
-    ...standingLines(req, services, parent.id, [proposal.event]),
+    ...standingLines(req, services, parent, [proposal.event]),
   ].join("\n");
   return reply(text);
 }
