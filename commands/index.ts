@@ -8,7 +8,9 @@ import { deadlines } from "./deadlines.ts";
 import { policy } from "./policy.ts";
 import { reminderActions, unmute } from "./reminder-actions.ts";
 import { assignTask, taskDone } from "./tasks.ts";
+import { foundUnit } from "./found-unit.ts";
 import { exportReport } from "./export.ts";
+import { invite } from "./invite.ts";
 import { importFile } from "./import-file.ts";
 import { language } from "./language.ts";
 import { greet, help, thanks } from "./help.ts";
@@ -25,6 +27,7 @@ export type { Choice, Command, Reply, Request, Sender, Services, Translate } fro
 export const commands: Command[] = [
   report,
   confirmReport,
+  foundUnit,
   remaining,
   progress,
   deadlines,
@@ -40,6 +43,7 @@ export const commands: Command[] = [
   policy,
   auditLog,
   link,
+  invite,
   crossLink,
   useLinkCode,
   unlink,

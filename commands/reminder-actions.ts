@@ -2,6 +2,7 @@
 import { viDate } from "#domain/calendar.ts";
 import { afterQuietHours, timeOf } from "#domain/local-time.ts";
 import { dayOf } from "#domain/calendar.ts";
+import { appliesTo } from "#domain/tasks.ts";
 import { REMINDER_KINDS, type ReminderKind } from "#domain/reminders.ts";
 import { reply, type Command, type Reply, type Request, type Services } from "./types.ts";
 
@@ -27,7 +28,9 @@ function done(req: Request, { repos, t }: Services): Reply {
   const [taskId = "", unitId = ""] = (req.actionArg ?? "").split(":");
   const task = repos.reminders.task(Number(taskId));
   const unit = repos.units.byId(Number(unitId));
-  if (!req.actor || !task || !unit || !req.actor.canReportFor(unit)) return reply(t("action-expired"));
+  // A forged or foreign task id gets the same answer as an old button: nothing about the task, nothing changed.
+  if (!req.actor || !task || !unit || !req.actor.canReportFor(unit) || !appliesTo(task, unit))
+    return reply(t("action-expired"));
   const first = repos.reminders.markDone(task.id, unit.id, req.actor.personId, req.now.toISOString());
   return reply(t(first ? "task-done" : "task-already-done", { unit: unit.name, title: task.title }));
 }

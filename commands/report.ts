@@ -5,6 +5,7 @@ import type { Unit } from "#db/repositories/units.ts";
 import * as reports from "#domain/reports.ts";
 import { lookUpUnit } from "#domain/unit-lookup.ts";
 import type { ReportItem } from "#nlu/types.ts";
+import { foundsUnits, reportFounding } from "./found-unit.ts";
 import { severalText, standingText } from "./standing-text.ts";
 import { reply, type Command, type Reply, type Request, type Services } from "./types.ts";
 
@@ -31,6 +32,8 @@ export const report: Command = {
         date: doubt.date === undefined ? doubt.text : viDate(doubt.date),
       });
     }
+    // Founding is a district admin's and may add a unit: its own command answers it.
+    if (foundsUnits(req.parse)) return reportFounding(req, services);
     const items: ReportItem[] = req.parse.reports ?? [];
     if (items.length === 0) return refuse("report-unclear", t);
 

@@ -17,6 +17,15 @@ linked =
 role-chair = chair
 role-officer = officer
 role-admin = administrator
+invite-made =
+    🎟️ Invite to { $unit } as { $role }: { $code }
+    It works once, within { $days } days. Send it to the right person only; they send the code to me (or open the link) to link:
+    { $link }
+invite-how = Write it like this: “/moi CĐCS Công ty ABC” or “/moi <unit code> officer” (chair unless said).
+invite-not-admin = Only a federation administrator can make invite codes. Ask your district officer for an invite.
+invite-outside = I see no unit “{ $named }” in { $unit }, so no invite was made. Check the name, or use the unit's code.
+invite-several = “{ $named }” fits several units, so no invite was made. Send it again with the unit's code:
+invite-several-line = • { $name }: “/moi { $code }”
 
 ## Reports
 
@@ -61,6 +70,29 @@ report-held-cancelled = Cancelled; this report was not recorded. When you have t
 report-held-closed = This report was cancelled or replaced by a newer one, so it was not recorded. If it still needs recording, send it again, for example “kết nạp 3 đoàn viên”.
 button-report-confirm = ✅ Confirm and record
 button-report-cancel = Cancel
+found-not-allowed = Founding unions and guilds is recorded by an administrator of a district federation (or a sector union), so nothing was recorded. Ask your district officer to record it and to issue an invite for the new unit.
+found-separately = This message reports a founding together with something else, so nothing was recorded. Send each on its own, for example “thành lập 1 CĐCS”, then “kết nạp 5 đoàn viên”.
+found-card =
+    A new unit will be added to { $parent }:
+    • Name: { $name }
+    • Kind: { $kind ->
+        [found_guild] Guild
+       *[found_union] Grassroots union
+    }
+    • Sector: { $sector ->
+        [state] State
+        [non_state] Non-state
+        [informal] Informal
+       *[none] Unknown (update it later with a units file)
+    }
+    • Members: { $members }
+    • Founded on: { $date }
+    Press “Confirm” to add the unit and count it toward the founding target, or “Cancel”.
+button-found-confirm = ✅ Confirm
+found-done = ✅ Added { $name } (code { $code }) to { $parent } and counted it toward the founding target. To invite its chair, send “/moi { $code }”.
+found-exists = { $name } (code { $code }) is already in the list of units, so it was not added again. To invite its chair, send “/moi { $code }”.
+found-already = This unit was handled already; nothing was added again.
+found-cancelled = Cancelled; no unit was added.
 
 # Uncertain readings: the bot read a number or a date it cannot be sure of, so it asks and records nothing.
 uncertain-count-signed = I am not sure of the number “{ $text }”: with a + or − sign it is unclear whether it goes up or down. Nothing was recorded. Send it again without the sign, for example “kết nạp 3 đoàn viên” or “giảm 3 đoàn viên”.
@@ -281,6 +313,8 @@ unmute-how = Say which kind to turn back on: deadline, task, digest, silent or s
 task-done = ✅ Recorded: { $unit } has done “{ $title }”. Thank you!
 task-already-done = “{ $title }” of { $unit } was recorded as done already.
 task-not-found = I found no open task that matches this message. Send /han to see tasks and deadlines.
+task-no-match = No open task matches this message, so nothing was recorded. Your unit's open tasks (send “đã xong” with the task's name, or press “Done” under its reminder):
+task-none-open = Your unit has no open tasks, so nothing was recorded. Send /han to see the deadlines ahead.
 deadline-task-line = • Task “{ $title }”: due { $deadline } ({ $days } days left)
 deadline-task-line-overdue = • Task “{ $title }”: was due { $deadline } ({ $days } days ago)
 broadcast-how = Write the announcement right after the command, for example “/thongbao Hạn nộp danh sách đoàn viên ưu tú là 20/7.”
@@ -338,6 +372,10 @@ audit-field = { $field ->
     [due] due
    *[other] { $field }
 }
+task-delivered = 📨 Sending this task to the { $count } people in charge of the units.
+task-new =
+    📝 { $from } set a task for { $unit }: “{ $title }”, due { $deadline }.
+    When it is done, press “Done” or write “đã xong { $title }”.
 crosslink-code = 🔗 Your link code: { $code }. Open { $other }, find the Trade Union Assistant and send this code (or “/lienket { $code }”) within { $minutes } minutes. It works once.
 crosslink-bad-code = This link code is wrong or has expired. Send “/lienket” on the app you already use to get a new one.
 crosslink-other-person = This account belongs to someone else, so this code cannot link it. If that is a mistake, contact your district officer.

@@ -17,6 +17,15 @@ linked =
 role-chair = chủ tịch
 role-officer = cán bộ
 role-admin = quản trị
+invite-made =
+    🎟️ Mã mời vào { $unit }, vai trò { $role }: { $code }
+    Mã dùng được một lần, trong { $days } ngày. Hãy gửi cho đúng người nhận; người đó gửi mã cho tôi (hoặc bấm đường liên kết) để liên kết:
+    { $link }
+invite-how = Hãy viết theo mẫu: “/moi CĐCS Công ty ABC” hoặc “/moi <mã đơn vị> cán bộ” (mặc định là chủ tịch).
+invite-not-admin = Chỉ quản trị của LĐLĐ mới tạo được mã mời. Hãy xin cán bộ LĐLĐ phụ trách một mã mời.
+invite-outside = Tôi không thấy đơn vị “{ $named }” trong { $unit }, nên chưa tạo mã mời. Hãy kiểm tra lại tên hoặc gõ mã đơn vị.
+invite-several = “{ $named }” khớp với nhiều đơn vị, tôi chưa tạo mã. Hãy gửi lại với mã đơn vị:
+invite-several-line = • { $name }: “/moi { $code }”
 
 ## Reports
 
@@ -61,6 +70,29 @@ report-held-cancelled = Đã hủy, tôi không ghi báo cáo này. Khi có số
 report-held-closed = Báo cáo này đã được hủy hoặc đã có báo cáo mới hơn thay thế, nên tôi không ghi. Nếu vẫn cần ghi, hãy gửi lại, ví dụ: “kết nạp 3 đoàn viên”.
 button-report-confirm = ✅ Xác nhận ghi
 button-report-cancel = Hủy
+found-not-allowed = Việc thành lập CĐCS, nghiệp đoàn do quản trị của LĐLĐ quận, huyện (hoặc công đoàn ngành) ghi nhận, nên tôi chưa ghi nhận gì. Hãy báo cán bộ LĐLĐ phụ trách để họ ghi nhận và cấp mã mời cho đơn vị mới.
+found-separately = Tin nhắn này vừa báo thành lập đơn vị vừa báo việc khác nên tôi chưa ghi nhận gì. Hãy gửi riêng từng việc, ví dụ: “thành lập 1 CĐCS” rồi “kết nạp 5 đoàn viên”.
+found-card =
+    Đơn vị mới sẽ được thêm vào { $parent }:
+    • Tên: { $name }
+    • Loại: { $kind ->
+        [found_guild] Nghiệp đoàn
+       *[found_union] CĐCS
+    }
+    • Khu vực: { $sector ->
+        [state] Nhà nước
+        [non_state] Ngoài nhà nước
+        [informal] Phi chính thức
+       *[none] Chưa rõ (cập nhật sau bằng tệp đơn vị)
+    }
+    • Số đoàn viên: { $members }
+    • Ngày thành lập: { $date }
+    Bấm “Xác nhận” để thêm đơn vị và tính vào chỉ tiêu thành lập, hoặc “Hủy”.
+button-found-confirm = ✅ Xác nhận
+found-done = ✅ Đã thêm { $name } (mã { $code }) vào { $parent } và tính vào chỉ tiêu thành lập. Để mời chủ tịch của đơn vị, gõ “/moi { $code }”.
+found-exists = { $name } (mã { $code }) đã có trong danh sách đơn vị, nên tôi không thêm lần nữa. Để mời chủ tịch, gõ “/moi { $code }”.
+found-already = Đơn vị này đã được xử lý rồi; tôi không thêm lần nữa.
+found-cancelled = Đã hủy, tôi không thêm đơn vị nào.
 
 # Uncertain readings: the bot read a number or a date it cannot be sure of, so it asks and records nothing.
 uncertain-count-signed = Tôi chưa chắc số lượng “{ $text }”: con số có dấu + hoặc − nên không rõ là tăng hay giảm. Tôi chưa ghi nhận gì. Hãy gõ lại con số không kèm dấu, ví dụ: “kết nạp 3 đoàn viên” hoặc “giảm 3 đoàn viên”.
@@ -278,6 +310,8 @@ unmute-how = Hãy ghi loại nhắc muốn bật lại: deadline, task, digest, 
 task-done = ✅ Đã ghi nhận { $unit } hoàn thành việc “{ $title }”. Cảm ơn anh/chị!
 task-already-done = Việc “{ $title }” của { $unit } đã được ghi nhận hoàn thành trước đó.
 task-not-found = Tôi không tìm thấy việc nào đang chờ khớp với tin nhắn này. Gõ /han để xem các việc và hạn sắp tới.
+task-no-match = Tôi không thấy việc đang chờ nào khớp với tin nhắn này nên chưa ghi nhận gì. Các việc đang chờ của đơn vị (nhắn “đã xong” kèm tên việc, hoặc bấm “Đã xong” dưới tin nhắc):
+task-none-open = Đơn vị của anh/chị hiện không có việc nào đang chờ nên tôi chưa ghi nhận gì. Gõ /han để xem các hạn sắp tới.
 deadline-task-line = • Việc “{ $title }”: hạn { $deadline } (còn { $days } ngày)
 deadline-task-line-overdue = • Việc “{ $title }”: đã quá hạn { $deadline } ({ $days } ngày)
 broadcast-how = Hãy viết nội dung thông báo ngay sau lệnh, ví dụ: “/thongbao Hạn nộp danh sách đoàn viên ưu tú là 20/7.”
@@ -352,6 +386,10 @@ audit-field = { $field ->
     [sheets] số trang
    *[other] { $field }
 }
+task-delivered = 📨 Đang gửi việc này đến { $count } người phụ trách các đơn vị.
+task-new =
+    📝 { $from } giao việc cho { $unit }: “{ $title }”, hạn { $deadline }.
+    Xong rồi thì bấm “Đã xong” hoặc nhắn “đã xong { $title }”.
 crosslink-code = 🔗 Mã liên kết của anh/chị: { $code }. Hãy mở { $other }, tìm Trợ lý Công đoàn và gửi mã này (hoặc “/lienket { $code }”) trong { $minutes } phút. Mã chỉ dùng được một lần.
 crosslink-bad-code = Mã liên kết không đúng hoặc đã hết hạn. Hãy gõ “/lienket” trên ứng dụng đã liên kết để lấy mã mới.
 crosslink-other-person = Tài khoản này đang thuộc về một người khác nên không thể liên kết bằng mã này. Nếu có nhầm lẫn, hãy liên hệ cán bộ LĐLĐ.

@@ -12,6 +12,7 @@
 import type { CanonicalText } from "./canonical-text.ts";
 import { tokenAt } from "./canonical-text.ts";
 import type { Clauses } from "./clauses.ts";
+import { readFoundedUnit } from "./founded-unit.ts";
 import { ACTIVITY_NOUNS, PERSON_NOUNS, alternation } from "./counted-nouns.ts";
 import type { ReportEvent, ReportItem, Uncertain } from "./types.ts";
 
@@ -702,6 +703,15 @@ class Finder {
     return this.text.slice(f.start, f.end);
   }
 
+  /** The token that ends what a trigger's sentence says about it: the next verb or the sentence's end. */
+  private saidWith(f: Found): number {
+    const { tokens } = this.canonical;
+    const next = this.nextStart(f);
+    let end = f.token;
+    while (end < tokens.length && this.clauses.sentenceOf[end] === this.clauses.sentenceOf[f.token]) end += 1;
+    return next >= this.text.length ? end : Math.min(end, tokenAt(this.canonical, next));
+  }
+
   /** 7. Informal-economy members, and "trong đó N ... phi chính thức" splits. */
   items(): ReportItem[] {
     const reports: ReportItem[] = [];
@@ -719,6 +729,10 @@ class Finder {
       }
       const item: ReportItem = { event: kind };
       if (f.count !== undefined) item.count = f.count;
+      if ((kind === "found_union" || kind === "found_guild") && (f.count ?? 1) === 1) {
+        const founded = readFoundedUnit(this.canonical, f.token, this.saidWith(f), kind === "found_guild");
+        if (founded !== undefined) item.founded = founded;
+      }
       if (personal && INFORMAL.test(scope)) item.informal = true;
       reports.push(item);
     }

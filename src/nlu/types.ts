@@ -37,12 +37,24 @@ export const METRIC_KEYS = [
 ] as const;
 export type MetricKey = (typeof METRIC_KEYS)[number];
 
+/** A unit a founding message names: "thành lập CĐCS Công ty TNHH Minh Phát, 25 đoàn viên". */
+export interface FoundedUnit {
+  /** The name without its kind word ("Công ty TNHH Minh Phát"), as typed. */
+  name: string;
+  /** Guessed from the name: a company limited or joint-stock is private, a school or a hospital state. */
+  sector?: "state" | "non_state" | "informal";
+  members?: number;
+  workers?: number;
+}
+
 export interface ReportItem {
   event: ReportEvent;
   /** Absent when the message gives no number ("kết nạp vài người"). */
   count?: number;
   /** True when the members are informal-economy workers. */
   informal?: boolean;
+  /** For a founding that names the new union or guild. */
+  founded?: FoundedUnit;
 }
 
 // Why the bot will not record a report as read, but ask first. Nothing is recorded until the

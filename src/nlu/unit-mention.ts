@@ -283,63 +283,109 @@ function headAt(forms: string[], i: number, typed: readonly string[] = []): numb
 // a district-level name ("LĐLĐ huyện Y thành lập 2 CĐCS") can be the unit reporting.
 const FOUNDING_UNITS = new Set(["lien doan lao dong", "ldld", "cong doan nganh"]);
 
+/** Where the name that a head word starts at token i ends (exclusive). */
+function nameEnd(canonical: CanonicalText, i: number, start: number, limit: number): number {
+  const { tokens, shouting } = canonical;
+  const forms = tokens.map((t) => t.form);
+  const typed = tokens.map((t) => t.typed);
+  let end = start;
+  while (end < limit && end - i < 12) {
+    const token = tokens[end];
+    const form = forms[end] ?? "";
+    if (token === undefined || PUNCTUATION.test(form) || form.startsWith("@")) break;
+    const rest = forms.slice(end, end + 3).join(" ");
+    // "số 2" is part of a name; "500 lao động" is a head count that ends it.
+    const ordinal = forms[end - 1] === "so";
+    if (form.startsWith("#") && !ordinal && startsWithCountedNoun(forms.slice(end + 1, end + 4).join(" "))) break;
+    const nextHead = headAt(forms, end, typed);
+    if (nextHead > 0) {
+      end += nextHead;
+      continue;
+    }
+    const compound = NAME_COMPOUNDS.exec(rest);
+    if (compound !== null) {
+      end += compound[0].split(" ").length;
+      continue;
+    }
+    if (STOP_PHRASES.test(rest)) break;
+    // "Giày da", "thuộc da": leather, not "đã".
+    if (
+      form === "da" &&
+      token.typed.toLowerCase() === "da" &&
+      (forms[end - 1] === "giay" || forms[end - 1] === "thuoc")
+    ) {
+      end += 1;
+      continue;
+    }
+    const capitalised = token.capital && !shouting;
+    if (STOP_WORDS.has(form) && !capitalised && (token.abbreviated === true || stopsAsTyped(form, token.typed))) break;
+    if (form === "may" && token.typed === "mấy") break;
+    end += 1;
+  }
+  return end;
+}
+
+/** The words between i and end that tell the name apart: not head words, not generic ones. */
+function distinctWords(
+  forms: string[],
+  i: number,
+  end: number,
+  headLength: number,
+  typed: readonly string[] = [],
+): string[] {
+  return forms
+    .slice(i, end)
+    .filter((form, k) => k >= headLength && !GENERIC.has(form) && headAt(forms, i + k, typed) === 0);
+}
+
 /**
  * The unit the message names, as typed, or undefined. With `foundingOnly`, only a unit that can
  * found others counts.
  */
 export function findUnitMention(canonical: CanonicalText, foundingOnly = false): string | undefined {
-  const { tokens, shouting } = canonical;
-  const forms = tokens.map((t) => t.form);
-  const typed = tokens.map((t) => t.typed);
-
-  for (let i = 0; i < tokens.length; i += 1) {
+  const forms = canonical.tokens.map((t) => t.form);
+  const typed = canonical.tokens.map((t) => t.typed);
+  for (let i = 0; i < forms.length; i += 1) {
     const headLength = headAt(forms, i, typed);
     if (headLength === 0) continue;
-    if (tokens[i]?.typed === "trưởng") continue;
+    if (canonical.tokens[i]?.typed === "trưởng") continue;
     // "sở tài chính": the department's subject is its name, though "tai" alone may be "tại".
     const subject = forms[i] === "so" ? DEPARTMENT_SUBJECTS.exec(forms.slice(i + 1, i + 5).join(" ")) : null;
-    let end = i + headLength + (subject ? subject[0].split(" ").length : 0);
-    while (end < tokens.length && end - i < 12) {
-      const token = tokens[end];
-      const form = forms[end] ?? "";
-      if (token === undefined || PUNCTUATION.test(form) || form.startsWith("@")) break;
-      const rest = forms.slice(end, end + 3).join(" ");
-      // "số 2" is part of a name; "500 lao động" is a head count that ends it.
-      const ordinal = forms[end - 1] === "so";
-      if (form.startsWith("#") && !ordinal && startsWithCountedNoun(forms.slice(end + 1, end + 4).join(" "))) break;
-      const nextHead = headAt(forms, end, typed);
-      if (nextHead > 0) {
-        end += nextHead;
-        continue;
-      }
-      const compound = NAME_COMPOUNDS.exec(rest);
-      if (compound !== null) {
-        end += compound[0].split(" ").length;
-        continue;
-      }
-      if (STOP_PHRASES.test(rest)) break;
-      // "Giày da", "thuộc da": leather, not "đã".
-      if (
-        form === "da" &&
-        token.typed.toLowerCase() === "da" &&
-        (forms[end - 1] === "giay" || forms[end - 1] === "thuoc")
-      ) {
-        end += 1;
-        continue;
-      }
-      const capitalised = token.capital && !shouting;
-      if (STOP_WORDS.has(form) && !capitalised && (token.abbreviated === true || stopsAsTyped(form, token.typed)))
-        break;
-      if (form === "may" && token.typed === "mấy") break;
-      end += 1;
-    }
-    const named = forms.slice(i, end).filter((form, k) => {
-      const inHead = k < headLength;
-      return !inHead && !GENERIC.has(form) && headAt(forms, i + k, typed) === 0;
-    });
+    const start = i + headLength + (subject ? subject[0].split(" ").length : 0);
+    const end = nameEnd(canonical, i, start, forms.length);
     const head = forms.slice(i, i + headLength).join(" ");
+    const named = distinctWords(forms, i, end, headLength, typed);
     if (named.length > 0 && (!foundingOnly || FOUNDING_UNITS.has(head))) return sourceOf(canonical, i, end);
     i = end - 1;
+  }
+  return undefined;
+}
+
+// The kind words of a founded unit: the name proper follows them ("CĐCS Công ty X" is "Công ty X").
+const KIND_HEADS = new Set(["cong doan co so", "cong doan", "nghiep doan"]);
+
+/**
+ * Where a founding message names the unit it founded, without its kind word ("thành lập CĐCS Công ty
+ * TNHH Minh Phát" → the tokens of "Công ty TNHH Minh Phát"), looked for between tokens `from` and `to`;
+ * undefined when only the kind is said ("thành lập 1 CĐCS mới"). A unit that founds others (an LĐLĐ)
+ * is the one reporting, never the one founded.
+ */
+export function findFoundedName(
+  canonical: CanonicalText,
+  from: number,
+  to: number,
+): { from: number; to: number } | undefined {
+  const forms = canonical.tokens.map((t) => t.form);
+  for (let i = from; i < to; i += 1) {
+    const headLength = headAt(forms, i);
+    if (headLength === 0 || canonical.tokens[i]?.typed === "trưởng") continue;
+    const head = forms.slice(i, i + headLength).join(" ");
+    const end = nameEnd(canonical, i, i + headLength, to);
+    if (FOUNDING_UNITS.has(head) || distinctWords(forms, i, end, headLength).length === 0) {
+      i = end - 1;
+      continue;
+    }
+    return { from: KIND_HEADS.has(head) ? i + headLength : i, to: end };
   }
   return undefined;
 }

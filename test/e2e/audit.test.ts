@@ -156,7 +156,9 @@ describe("/nhatky", () => {
     const log = await admin.says("/nhatky");
     expect(log).toContain("Nhật ký thay đổi của LĐLĐ TP Thủ Đức");
     const lines = log.split("\n").slice(1);
-    expect(lines[0]).toBe("• 15/06/2026 10:00 · Lê Văn Quản (telegram) · Giao việc · LĐLĐ TP Thủ Đức: hạn: 2026-07-20");
+    expect(lines[0]).toBe(
+      "• 15/06/2026 10:00 · Lê Văn Quản (telegram) · Giao việc · LĐLĐ TP Thủ Đức: hạn: 2026-07-20; người nhận: 1",
+    );
     expect(lines[1]).toContain(
       `${chair.name} (telegram) · Dùng mã mời, nhận vai trò · CĐCS Công ty May Việt: vai trò: chair`,
     );

@@ -41,6 +41,26 @@ describe("a report", () => {
     expect(read("tổ chức 1 hoạt động văn hóa thể thao").reports).toEqual([{ event: "activity", count: 1 }]);
   });
 
+  it("reads the name, members and likely sector of a union or guild founded", () => {
+    expect(read("vừa thành lập CĐCS Công ty TNHH Minh Phát, 25 đoàn viên").reports).toEqual([
+      { event: "found_union", founded: { name: "Công ty TNHH Minh Phát", sector: "non_state", members: 25 } },
+    ]);
+    expect(read("thành lập nghiệp đoàn xe ôm phường Linh Trung").reports).toEqual([
+      { event: "found_guild", founded: { name: "xe ôm phường Linh Trung", sector: "informal" } },
+    ]);
+    expect(read("thành lập CĐCS Trường THCS Nguyễn Du").reports?.[0]?.founded?.sector).toBe("state");
+    // The district that reports is not the unit founded; a count of several names no single one.
+    const district = read("LĐLĐ huyện Phú Riềng thành lập 1 CĐCS Công ty Cổ phần Cao su, 40 lao động");
+    expect(district.unit).toBe("LĐLĐ huyện Phú Riềng");
+    expect(district.reports?.[0]?.founded).toEqual({
+      name: "Công ty Cổ phần Cao su",
+      sector: "non_state",
+      workers: 40,
+    });
+    expect(read("thành lập 1 CĐCS mới").reports).toEqual([{ event: "found_union", count: 1 }]);
+    expect(read("đã thành lập 2 CĐCS Công ty A").reports).toEqual([{ event: "found_union", count: 2 }]);
+  });
+
   it("marks informal-economy members, and splits the informal part of a total", () => {
     expect(read("kết nạp 3 lao động tự do").reports).toEqual([{ event: "join", count: 3, informal: true }]);
     expect(read("kết nạp 4 đv phi chính thức").reports).toEqual([{ event: "join", count: 4, informal: true }]);
