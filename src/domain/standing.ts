@@ -100,9 +100,12 @@ export function furthestBehind(children: ChildStanding[], limit = 5): ChildStand
     .slice(0, limit);
 }
 
-export function standingService(repos: Pick<Repositories, "targets" | "ledger" | "metrics" | "figures">) {
+type StandingRepos = Pick<Repositories, "targets" | "ledger" | "metrics" | "figures">;
+
+/** How far a unit's subtree is along one of its targets, whatever kind of figure the target's metric is. */
+function measurer(repos: StandingRepos) {
   /** `counted`: a count target's total when the caller read it already. */
-  function measure(
+  return function measure(
     unit: UnitRef,
     metric: Metric,
     target: Target,
@@ -147,7 +150,11 @@ export function standingService(repos: Pick<Repositories, "targets" | "ledger" |
         return { ...finish({ ...base, measure: "percent", done }, target, today, false), unitsTotal: total };
       }
     }
-  }
+  };
+}
+
+export function standingService(repos: StandingRepos) {
+  const measure = measurer(repos);
 
   function metricOf(key: string): Metric | undefined {
     return repos.metrics.get(key);
