@@ -20,8 +20,8 @@ afterEach(() => {
 // A server process loads the whole app through tsx; on a busy machine (a CI runner, a full test run on two
 // cores) that can take tens of seconds, three times over with WEB_CONCURRENCY=2. The waits are long so that
 // slowness is not failure; a process that exits or prints nothing useful still fails, saying what it printed.
-const START_WAIT_MS = 60_000;
-const WORKERS_WAIT_MS = 90_000;
+const START_WAIT_MS = 90_000;
+const WORKERS_WAIT_MS = 150_000;
 
 /**
  * Resolves to the first non-null value `find` reads from everything the process printed so far. Rejects
@@ -63,16 +63,20 @@ function awaitOutput<T>(
 }
 
 describe("starting the server", () => {
-  it("stops at once with one line naming a bad variable", () => {
-    const result = spawnSync(TSX, ["src/main.ts"], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH ?? "", PORT: "abc" },
-      encoding: "utf8",
-    });
-    expect(result.status).toBe(1);
-    expect(result.stderr.trim().split("\n")).toHaveLength(1);
-    expect(result.stderr).toMatch(/^Cấu hình sai: PORT: /);
-  });
+  it(
+    "stops at once with one line naming a bad variable",
+    () => {
+      const result = spawnSync(TSX, ["src/main.ts"], {
+        cwd: ROOT,
+        env: { PATH: process.env.PATH ?? "", PORT: "abc" },
+        encoding: "utf8",
+      });
+      expect(result.status).toBe(1);
+      expect(result.stderr.trim().split("\n")).toHaveLength(1);
+      expect(result.stderr).toMatch(/^Cấu hình sai: PORT: /);
+    },
+    START_WAIT_MS,
+  );
 
   it(
     "runs the demo without a token, talks through the chat page, and stops cleanly on SIGTERM",
