@@ -41,6 +41,8 @@ export function peopleRepository(db: Db) {
   return {
     ...personQueries(sqlite),
     ...accountQueries(sqlite),
+    ...linkedAccountQueries(sqlite),
+    ...linkCodeQueries(sqlite),
     ...codeAttemptQueries(sqlite),
   };
 }
@@ -122,6 +124,47 @@ function personQueries(sqlite: Sqlite) {
 }
 
 /** Accounts and how they come: invites that give a new person a role, link codes that add another app. */
+/** A person's accounts on the apps, listed and unlinked one at a time. */
+function linkedAccountQueries(sqlite: Sqlite) {
+  const linkedAccountsStmt = sqlite.prepare(
+    `select id, person_id as personId, platform, external_id as externalId, chat_id as chatId, active
+     from accounts where person_id = ? order by id`,
+  );
+  const deleteAccount = sqlite.prepare(`delete from accounts where id = ? and person_id = ?`);
+  return {
+    /** Every account of a person, with its row id, the first linked first. */
+    accountsOf(personId: number): (Account & { id: number })[] {
+      return (linkedAccountsStmt.all(personId) as (Omit<Account, "active"> & { id: number; active: number })[]).map(
+        (a) => ({ ...a, active: a.active === 1 }),
+      );
+    },
+    /** Removes one of a person's accounts, never the last; false when it is the last or not theirs. */
+    unlinkAccount: sqlite.transaction((personId: number, accountId: number): boolean => {
+      if ((linkedAccountsStmt.all(personId) as unknown[]).length < 2) return false;
+      return deleteAccount.run(accountId, personId).changes > 0;
+    }),
+  };
+}
+
+/** Codes a linked person makes to add another app. */
+function linkCodeQueries(sqlite: Sqlite) {
+  const insertLinkCode = sqlite.prepare(
+    `insert into link_codes (code, person_id, expires_at, platform) values (?, ?, ?, ?)`,
+  );
+  const linkCodeStmt = sqlite.prepare(
+    `select code, person_id as personId, expires_at as expiresAt, used_at as usedAt, platform from link_codes where code = ?`,
+  );
+  return {
+    /** A code for linking another app, made on `platform`. */
+    createLinkCode(code: string, personId: number, expiresAt: string, platform: Platform): void {
+      insertLinkCode.run(code, personId, expiresAt, platform);
+    },
+    linkCode(code: string): LinkCode | undefined {
+      return linkCodeStmt.get(code) as LinkCode | undefined;
+    },
+  };
+}
+
 /** Wrong invite and link codes, counted per account so that guessing is slowed down. */
 function codeAttemptQueries(sqlite: Sqlite) {
   const insertAttempt = sqlite.prepare(`insert into code_attempts (platform, external_id, at) values (?, ?, ?)`);
@@ -162,38 +205,9 @@ function accountQueries(sqlite: Sqlite) {
   );
   const useInvite = sqlite.prepare(`update invites set used_at = ? where code = ? and used_at is null`);
   const setInviteUser = sqlite.prepare(`update invites set used_by = ? where code = ?`);
-  const insertLinkCode = sqlite.prepare(
-    `insert into link_codes (code, person_id, expires_at, platform) values (?, ?, ?, ?)`,
-  );
-  const linkCodeStmt = sqlite.prepare(
-    `select code, person_id as personId, expires_at as expiresAt, used_at as usedAt, platform from link_codes where code = ?`,
-  );
-  const linkedAccountsStmt = sqlite.prepare(
-    `select id, person_id as personId, platform, external_id as externalId, chat_id as chatId, active
-     from accounts where person_id = ? order by id`,
-  );
-  const deleteAccount = sqlite.prepare(`delete from accounts where id = ? and person_id = ?`);
   const useLinkCode = sqlite.prepare(`update link_codes set used_at = ? where code = ? and used_at is null`);
 
   return {
-    /** A code for linking another app, made on `platform`. */
-    createLinkCode(code: string, personId: number, expiresAt: string, platform: Platform): void {
-      insertLinkCode.run(code, personId, expiresAt, platform);
-    },
-    linkCode(code: string): LinkCode | undefined {
-      return linkCodeStmt.get(code) as LinkCode | undefined;
-    },
-    /** Every account of a person, with its row id, the first linked first. */
-    accountsOf(personId: number): (Account & { id: number })[] {
-      return (linkedAccountsStmt.all(personId) as (Omit<Account, "active"> & { id: number; active: number })[]).map(
-        (a) => ({ ...a, active: a.active === 1 }),
-      );
-    },
-    /** Removes one of a person's accounts, never the last; false when it is the last or not theirs. */
-    unlinkAccount: sqlite.transaction((personId: number, accountId: number): boolean => {
-      if ((linkedAccountsStmt.all(personId) as unknown[]).length < 2) return false;
-      return deleteAccount.run(accountId, personId).changes > 0;
-    }),
     /** Adds an account of another app to a person, using the code once; false when it was used meanwhile. */
     linkAccount: sqlite.transaction(
       (code: string, personId: number, account: Omit<Account, "personId" | "active">, now: string): boolean => {

@@ -107,9 +107,12 @@ export function furthestBehind(children: ChildStanding[], limit = 5): ChildStand
     .slice(0, limit);
 }
 
-export function standingService(repos: Pick<Repositories, "units" | "targets" | "ledger" | "metrics" | "figures">) {
+type StandingRepos = Pick<Repositories, "units" | "targets" | "ledger" | "metrics" | "figures">;
+
+/** How far a unit's subtree is along one of its targets, whatever kind of figure the target's metric is. */
+function measurer(repos: StandingRepos) {
   /** `counted`: a count target's total when the caller read it already. */
-  function measure(
+  return function measure(
     unit: UnitRef,
     metric: Metric,
     target: Target,
@@ -154,21 +157,19 @@ export function standingService(repos: Pick<Repositories, "units" | "targets" | 
         return { ...finish({ ...base, measure: "percent", done }, target, today, false), unitsTotal: total };
       }
     }
-  }
+  };
+}
 
-  function metricOf(key: string): Metric | undefined {
-    return repos.metrics.get(key);
-  }
-
-  /**
-   * Per-unit minimums set on the units above ("mỗi CĐCS giới thiệu ít nhất 01 đoàn viên ưu tú") apply to
-   * this unit too: a grassroots union's own progress on the minimum, or how many units below reached it.
-   */
-  function inherited(unit: Unit, today: string, tallies: ReadonlyMap<string, number>, own: Set<string>) {
+/**
+ * Per-unit minimums set on the units above ("mỗi CĐCS giới thiệu ít nhất 01 đoàn viên ưu tú") apply to
+ * a unit too: a grassroots union's own progress on the minimum, or how many units below reached it.
+ */
+function inheritedMinimums(repos: StandingRepos, measure: ReturnType<typeof measurer>) {
+  return function inherited(unit: Unit, today: string, tallies: ReadonlyMap<string, number>, own: Set<string>) {
     const found: TargetStanding[] = [];
     for (const aboveId of lineage(unit).filter((id) => id !== unit.id)) {
       for (const target of repos.targets.forUnit(aboveId, periodOf(today))) {
-        const metric = metricOf(target.metric);
+        const metric = repos.metrics.get(target.metric);
         if (target.scope !== "each" || own.has(target.metric) || metric?.kind !== "count") continue;
         own.add(target.metric);
         const setBy = repos.units.byId(aboveId)?.name;
@@ -189,6 +190,15 @@ export function standingService(repos: Pick<Repositories, "units" | "targets" | 
       }
     }
     return found;
+  };
+}
+
+export function standingService(repos: StandingRepos) {
+  const measure = measurer(repos);
+  const inherited = inheritedMinimums(repos, measure);
+
+  function metricOf(key: string): Metric | undefined {
+    return repos.metrics.get(key);
   }
 
   return {

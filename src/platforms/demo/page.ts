@@ -136,6 +136,8 @@ function ownOrigin(publicUrl: string | undefined): MiddlewareHandler {
   };
 }
 
+type Chats = ReturnType<typeof transcript>;
+
 /**
  * The demo's routes; `unitName` names the unit each persona speaks for, on its button. `publicUrl`, when
  * the demo is served behind one, is a host of its own beside loopback.
@@ -151,10 +153,13 @@ export function demoPages(
   pages.use("/", guard);
   pages.use("/demo/*", guard);
   const chats = transcript(api);
-  let nextUpdateId = 1;
-  let nextFileId = 1;
-  const botSaid = (persona: DemoPersona, after: number) => chats.since(persona, after, "bot").map((e) => e.message);
+  showChats(pages, api, chats, unitName);
+  talkToBot(pages, bot, api, chats);
+  return pages;
+}
 
+/** The page, what arrived since it last looked, and the files the bot sent. */
+function showChats(pages: Hono, api: StandInBotApi, chats: Chats, unitName: (persona: DemoPersona) => string): void {
   // ?persona= picks a persona and a cookie remembers it, so a reload comes back to the same chat.
   pages.get("/", (c) => {
     const asked = personaOf(c.req.query("persona"));
@@ -202,6 +207,13 @@ export function demoPages(
       ...(image ? {} : { "content-disposition": `attachment; filename="${encodeURIComponent(upload.name)}"` }),
     });
   });
+}
+
+/** What a persona types or uploads on the page reaches the bot as a Telegram update. */
+function talkToBot(pages: Hono, bot: Bot | undefined, api: StandInBotApi, chats: Chats): void {
+  let nextUpdateId = 1;
+  let nextFileId = 1;
+  const botSaid = (persona: DemoPersona, after: number) => chats.since(persona, after, "bot").map((e) => e.message);
 
   // A file chosen on the page becomes a document message, as if sent from Telegram.
   pages.post("/demo/upload", async (c) => {
@@ -255,8 +267,6 @@ export function demoPages(
     await bot.handleUpdate(update as Parameters<Bot["handleUpdate"]>[0]);
     return c.json({ messages: botSaid(persona, before) });
   });
-
-  return pages;
 }
 
 const PAGE = `<!doctype html>

@@ -78,8 +78,10 @@ describe("polling Zalo with getUpdates", () => {
     await world.close();
     world = await ZaloWorld.create({ polling: { timeoutSeconds: 1, backoffMs: 5_000 } });
     world.adapter.startPolling();
-    // The stand-in answers 408 after 100 ms without an event.
-    await new Promise((r) => setTimeout(r, 350));
+    // The stand-in answers 408 after 100 ms without an event: three asks take about 300 ms, and well under
+    // the 5 s backoff even on a loaded machine, so waiting up to 4 s for them still catches a backoff.
+    const until = Date.now() + 4_000;
+    while (callsOf("getUpdates").length < 3 && Date.now() < until) await new Promise((r) => setTimeout(r, 10));
     expect(callsOf("getUpdates").length).toBeGreaterThanOrEqual(3);
     const person = world.stranger();
     world.api.queueUpdate(person.event("message.sticker.received", { sticker: "abc" }));
