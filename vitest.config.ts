@@ -8,5 +8,8 @@ export default defineConfig({
     // Test files share nothing but the modules they import (each world has its own database, server and
     // stand-ins), so a worker loads the app once instead of once per file: most of the suite's time was imports.
     isolate: false,
+    // Vitest leaves a core free by default, which on a 2-core machine means one worker: most tests wait on
+    // loopback HTTP and SQLite, so two workers share the cores well.
+    maxWorkers: 2,
   },
 });
