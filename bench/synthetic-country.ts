@@ -149,10 +149,10 @@ export function planCountry(scale: Scale, seed = 2026): Country {
       const sector: LeafSector = roll < 0.6 ? "non_state" : roll < 0.92 ? "state" : "informal";
       const workers =
         sector === "non_state"
-          ? clamp(150 * Math.exp(1.1 * random.normal()), 10, 40_000)
+          ? clamp(150 * Math.exp(1.1 * random.normal()), 40, 40_000)
           : sector === "state"
-            ? clamp(40 * Math.exp(0.8 * random.normal()), 10, 3_000)
-            : clamp(60 * Math.exp(0.6 * random.normal()), 10, 800);
+            ? clamp(40 * Math.exp(0.8 * random.normal()), 40, 3_000)
+            : clamp(60 * Math.exp(0.6 * random.normal()), 40, 800);
       const share = sector === "informal" ? 0.3 + 0.5 * random.next() : 0.55 + 0.4 * random.next();
       const leaf = add({
         code: `${district.code}-${sector === "informal" ? "N" : "C"}${String(c + 1).padStart(4, "0")}`,
