@@ -17,7 +17,9 @@ import { tableRows, World, type Person } from "#test/world.ts";
  *   elsewhere  a union of the other district, Bù Đăng (X1, X1, X1: for the province, still below it)
  *   province   the province (P, P, — as it is their own)
  * Someone not linked is tried on the grassroots union's units. "+" is done; "-" is refused with every
- * table left as it was; "·" does not apply.
+ * table left as it was; "·" does not apply. An action is named by what is typed ("/moi", "report" for
+ * "kết nạp 2 đoàn viên cho …"), by the data of the button pressed ("undo:" with someone else's report,
+ * "import:yes" with someone else's file) or by the file sent; ATTEMPTS below says exactly what each sends.
  */
 const TABLE = `
                         unlinked | gr.chair gr.officer gr.admin | d.chair d.officer d.admin | p.chair p.officer p.admin
@@ -47,6 +49,8 @@ remaining:    sibling      -     |    -        -         -      |    -       -  
 remaining:    elsewhere    -     |    -        -         -      |    -       -        -     |    +        +        +
 remaining:    province     -     |    -        -         -      |    -       -        -     |    ·        ·        ·
 progress:     own          -     |    +        +         +      |    +       +        +     |    +        +        +
+progress:     child        ·     |    ·        ·         ·      |    +       +        +     |    +        +        +
+progress:     sibling      -     |    -        -         -      |    -       -        -     |    ·        ·        ·
 progress:     elsewhere    -     |    -        -         -      |    -       -        -     |    +        +        +
 progress:     province     -     |    -        -         -      |    -       -        -     |    ·        ·        ·
 done:         own          -     |    +        +         +      |    +       +        +     |    +        +        +
@@ -54,6 +58,7 @@ done:         child        ·     |    ·        ·         ·      |    +      
 done:         sibling      -     |    -        -         -      |    -       -        -     |    ·        ·        ·
 done:         elsewhere    -     |    -        -         -      |    -       -        -     |    +        +        +
 done:         province     -     |    -        -         -      |    -       -        -     |    ·        ·        ·
+done:other    own          -     |    -        -         -      |    -       -        -     |    -        -        -
 undo:         own          -     |    -        -         +      |    -       -        +     |    -        -        +
 undo:         child        ·     |    ·        ·         ·      |    -       -        +     |    -        -        +
 undo:         sibling      -     |    -        -         -      |    -       -        -     |    ·        ·        ·
@@ -164,6 +169,8 @@ function readTable(table: string): Case[] {
   return rows.flatMap((row) => {
     const [action = "", relation = "", ...cells] = row.replaceAll("|", " ").trim().split(/\s+/);
     if (cells.length !== WHO.length) throw new Error(`row "${row}" has ${cells.length} cells`);
+    if (relation !== "—" && !(RELATIONS as readonly string[]).includes(relation))
+      throw new Error(`row "${row}" names no unit`);
     return cells.flatMap((cell, i) =>
       cell === "·"
         ? []
@@ -193,6 +200,8 @@ interface Attempt {
   done(unit: Target | undefined): string | RegExp;
   /** Something made by someone else first, that the attempt then aims at (a report to undo). */
   prepare?(unit: Target | undefined): Promise<string>;
+  /** Done, it sends messages: to people of the admin's own subtree only. */
+  sends?: true;
 }
 
 /**
@@ -235,7 +244,11 @@ const people = new Map<Who, Person>();
 /** An admin of the province other than the one in the table: what it makes is someone else's. */
 let keeper: Person;
 let taskId = 0;
-/** Buttons of what the keeper left waiting: a file to import, a held report, a founding, an announcement. */
+let otherTaskId = 0;
+/**
+ * Buttons and codes of what the keeper left waiting: a file to import, a held report, a founding, an
+ * announcement, the keeper's own account to unlink, a link code.
+ */
 const foreign: Record<string, string> = {};
 let serial = 0;
 
@@ -301,6 +314,8 @@ const ATTEMPTS: Record<string, Attempt> = {
     run: (p, u) => p.pressesData(`done:${taskId}:${u?.id}`),
     done: (u) => new RegExp(`${u?.name}.*hoàn thành|hoàn thành.*${u?.name}`),
   },
+  // A task set on the other district, pressed as done for the person's own unit.
+  "done:other": { run: (p, u) => p.pressesData(`done:${otherTaskId}:${u?.id}`), done: () => "hoàn thành" },
   "undo:": {
     // The keeper reports for the unit; the person presses that report's undo button.
     prepare: async (u) => {
@@ -333,8 +348,13 @@ const ATTEMPTS: Record<string, Attempt> = {
   "/thongbao": {
     run: async (p) => confirming(p, await p.says("/thongbao Họp giao ban sáng thứ Hai"), "📣 Gửi thông báo"),
     done: () => "📣 Đang gửi thông báo",
+    sends: true,
   },
-  "/giaoviec": { run: (p) => p.says("/giaoviec Nộp báo cáo sơ kết hạn 30/09/2026"), done: () => "✅ Đã giao việc" },
+  "/giaoviec": {
+    run: (p) => p.says("/giaoviec Nộp báo cáo sơ kết hạn 30/09/2026"),
+    done: () => "✅ Đã giao việc",
+    sends: true,
+  },
   "/lichnhac": { run: (p) => p.says("/lichnhac"), done: () => "⚙️ Lịch nhắc của" },
   "/lichnhac=": { run: (p) => p.says("/lichnhac luc=08:00"), done: () => "✅ Đã lưu lịch nhắc" },
   "/themchitieu": {
@@ -368,6 +388,20 @@ const ATTEMPTS: Record<string, Attempt> = {
   "/start": { run: (p) => p.says(`/start ${world.invite("C2", "chair")}`), done: () => "Chào mừng" },
 };
 
+const lastOutboxId = () =>
+  (world.repos.db.$client.prepare("select coalesce(max(id), 0) as id from outbox").get() as { id: number }).id;
+
+/** Whom the messages queued after an outbox id go to, and who holds a role on the unit or below it. */
+function recipientsSince(id: number, code: string): { recipients: number[]; within: Set<number> } {
+  const sqlite = world.repos.db.$client;
+  const path = world.repos.units.byCode(code)?.path ?? "-";
+  const within = sqlite
+    .prepare("select distinct r.person_id as id from roles r join units u on u.id = r.unit_id where u.path like ?")
+    .all(`${path}%`) as { id: number }[];
+  const sent = sqlite.prepare("select person_id as id from outbox where id > ?").all(id) as { id: number }[];
+  return { recipients: sent.map((row) => row.id), within: new Set(within.map((row) => row.id)) };
+}
+
 function targetOf(c: Case): Target | undefined {
   if (!c.relation) return undefined;
   const level = c.who === "unlinked" ? "gr" : (c.who.split(".")[0] as "gr" | "d" | "p");
@@ -400,6 +434,15 @@ async function setUp(): Promise<void> {
   const province = world.repos.units.byCode("P");
   if (!province) throw new Error("no province");
   taskId = world.repos.reminders.addTask(province.id, TASK, "2026-12-31", null, world.now.toISOString());
+  const other = world.repos.units.byCode("D2");
+  if (!other) throw new Error("no D2");
+  otherTaskId = world.repos.reminders.addTask(
+    other.id,
+    "Nộp kế hoạch Bù Đăng",
+    "2026-12-31",
+    null,
+    world.now.toISOString(),
+  );
   await keeper.sendsFile("chi-tieu.csv", csv("unit_code,metric,target,deadline\nC2,ket_nap,77,31/12/2026\n"));
   foreign.import = keeper.buttonData("✅ Xác nhận nhập");
   await keeper.says(`kết nạp 30 đoàn viên cho ${SMALL.name}`);
@@ -468,9 +511,14 @@ describe("who may do what, every command against every role and unit", () => {
       if (c.action in FILES && c.who.endsWith(".admin")) return checkAdminFile(c, person, unit as Target);
       const prepared = await attempt.prepare?.(unit);
       const before = c.allowed ? undefined : tableRows(world, TABLES);
+      const queued = lastOutboxId();
       const answer = await attempt.run(person, unit, prepared ?? "");
       if (c.allowed) {
         expect(answer).toMatch(attempt.done(unit));
+        if (!attempt.sends) return;
+        const { recipients, within } = recipientsSince(queued, HOME[c.who.split(".")[0] as "gr" | "d" | "p"].own ?? "");
+        expect(recipients.length).toBeGreaterThan(0);
+        expect(recipients.filter((id) => !within.has(id))).toEqual([]);
         return;
       }
       expect(answer).not.toBe("");
