@@ -394,3 +394,12 @@ export class World {
     rmSync(this.dir, { recursive: true, force: true });
   }
 }
+
+/**
+ * Every row of the tables named, read without writing, in insertion order: taken before and after an
+ * attempt that should be refused, to show that nothing changed.
+ */
+export function tableRows(world: World, names: readonly string[]): Record<string, unknown[]> {
+  const sqlite = world.repos.db.$client;
+  return Object.fromEntries(names.map((name) => [name, sqlite.prepare(`select * from ${name} order by rowid`).all()]));
+}
