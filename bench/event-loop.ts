@@ -145,6 +145,8 @@ interface Sender {
 /** Posts updates to the webhook as a person would send them; each resolves when answered. */
 function poster(url: string) {
   let updateId = FIRST_UPDATE_ID + 9_000_000;
+  /** The webhook's last response: a reply that fits one message comes back in it. */
+  let lastAnswer = "";
   const post = async (update: Record<string, unknown>): Promise<number> => {
     const started = performance.now();
     const response = await fetch(url, {
@@ -152,14 +154,16 @@ function poster(url: string) {
       headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": SECRET },
       body: JSON.stringify({ update_id: updateId++, ...update }),
     });
-    await response.arrayBuffer();
+    const answer = await response.text();
     if (response.status !== 200) throw new Error(`the webhook answered ${response.status}`);
+    lastAnswer = answer;
     return performance.now() - started;
   };
   const who = (s: Sender) => ({ id: s.id, is_bot: false, first_name: s.name, language_code: "vi" });
   const chat = (s: Sender) => ({ id: s.id, type: "private", first_name: s.name });
   const date = Math.floor(BENCH_NOW.getTime() / 1000);
   return {
+    lastAnswer: () => lastAnswer,
     says: (s: Sender, text: string) =>
       post({ message: { message_id: updateId, date, chat: chat(s), from: who(s), text } }),
     sendsFile: (s: Sender, fileId: string, name: string, size: number) =>
@@ -207,13 +211,19 @@ async function drive(kind: Kind, heavy: Heavy, running: () => boolean): Promise<
     else if (kind === "naming")
       times.push(await heavy.post.says(heavy.officer, `${random.pick(heavy.names)} còn thiếu bao nhiêu`));
     else {
+      const lastPending = () =>
+        (heavy.repos.db.$client.prepare(`select max(id) as id from pending_imports`).get() as { id: number | null })
+          .id ?? 0;
+      const before = lastPending();
       const fileId = heavy.upload();
       times.push(await heavy.post.sendsFile(heavy.admin, fileId, "chi-tieu.xlsx", heavy.workbookBytes));
-      const pending = heavy.repos.db.$client.prepare(`select max(id) as id from pending_imports`).get() as {
-        id: number | null;
-      };
-      if (pending.id === null) throw new Error("the workbook was not taken for confirmation");
-      times.push(await heavy.post.presses(heavy.admin, `import:${pending.id}:yes`));
+      const pending = lastPending();
+      if (pending === before)
+        throw new Error(`the workbook was not taken for confirmation: ${heavy.post.lastAnswer().slice(0, 300)}`);
+      times.push(await heavy.post.presses(heavy.admin, `import:${pending}:yes`));
+      const settled = heavy.repos.db.$client.prepare(`select settled_at as at from pending_imports where id = ?`);
+      if ((settled.get(pending) as { at: string | null }).at === null)
+        throw new Error(`the import was not applied: ${heavy.post.lastAnswer().slice(0, 300)}`);
       // One import per run: it is the heaviest thing an admin does, not something done every second.
       return times;
     }
