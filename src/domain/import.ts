@@ -256,21 +256,39 @@ function targetChecker(
   const seen = new Map<string, number>();
   let added = 0;
   let changed = 0;
+  // A file names a handful of metrics and deadlines over and over: each is read once.
+  const metricKeys = new Map<string, string>();
+  const metricKeyOf = (text: string): string => {
+    let key = metricKeys.get(text);
+    if (key === undefined) {
+      // Metrics an admin added are known by their name too, not only the ones with fixed spellings.
+      key = (repos.metrics.get(text) ?? findMetricByName(text, repos.metrics.all().values()))?.key ?? text;
+      metricKeys.set(text, key);
+    }
+    return key;
+  };
+  const metrics = new Map<string, ReturnType<typeof repos.metrics.get>>();
+  const metricOf = (key: string) => {
+    if (!metrics.has(key)) metrics.set(key, repos.metrics.get(key));
+    return metrics.get(key);
+  };
+  const days = new Map<string, string | null>();
+  const dayOf = (text: string): string | null => {
+    if (!days.has(text)) days.set(text, readDay(text));
+    return days.get(text) ?? null;
+  };
   const check = ({ line, cells }: Row, units: Map<string, Unit>): void => {
     const code = (cells.unit_code ?? "").trim();
-    const metricText = (cells.metric ?? "").trim();
-    // Metrics an admin added are known by their name too, not only the ones with fixed spellings.
-    const metric =
-      (repos.metrics.get(metricText) ?? findMetricByName(metricText, repos.metrics.all().values()))?.key ?? metricText;
+    const metric = metricKeyOf((cells.metric ?? "").trim());
     const value = wholeNumber(cells.target ?? "");
     const deadlineText = (cells.deadline ?? "").trim();
-    const deadline = deadlineText ? readDay(deadlineText) : null;
+    const deadline = deadlineText ? dayOf(deadlineText) : null;
     const scopeText = (cells.scope ?? "").trim().toLowerCase();
     const planNumber = (cells.plan ?? "").trim();
     const plan = planNumber ? repos.plans.byNumber(planNumber)[0] : undefined;
     const unit = units.get(code);
     const problems: Problem[] = [];
-    const known = repos.metrics.get(metric);
+    const known = metricOf(metric);
     const outside = unit && outsideScope(unit, scope, "import-own-unit-target");
     if (!unit) problems.push({ key: "import-unknown-unit", args: { code: code || "—" } });
     else if (outside) problems.push(outside);
