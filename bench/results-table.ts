@@ -1,4 +1,5 @@
 // The benchmark's report: Markdown tables that can go into the README as they are.
+import { renderEventLoop, type EventLoopTiming } from "./event-loop.ts";
 import type { KindTiming, LevelTiming, NamingTiming, Timing } from "./remaining-queries.ts";
 import type { WriteTiming } from "./report-writes.ts";
 import type { SeedFacts } from "./seed-database.ts";
@@ -35,6 +36,8 @@ export interface Verdicts {
   writes: boolean;
   webhookSustained: boolean | null;
   webhookLatency: boolean | null;
+  /** Reports' p99 and the longest stall while heavy requests come in (issue 12, part 4). */
+  eventLoop?: boolean | null;
 }
 
 export interface Results {
@@ -46,6 +49,8 @@ export interface Results {
   naming: NamingTiming[];
   writes: WriteTiming;
   webhook: WebhookTiming | { skipped: string };
+  /** Absent in results written before the section existed. */
+  eventLoop?: EventLoopTiming;
   /** The outbox, dispatcher and export benchmarks of this folder: one row each. */
   extra: { name: string; value: string; target: string; pass: boolean }[];
   /** Cores other processes kept busy during each measurement. */
@@ -306,6 +311,8 @@ export function render(results: Results): string {
       );
     }
   }
+
+  if (results.eventLoop) out.push(...renderEventLoop(results.eventLoop));
 
   if (results.extra.length > 0) {
     out.push("", "#### Outbox, dispatcher and export", "");

@@ -244,6 +244,11 @@ async function main(): Promise<void> {
       void standIn.close().then(() => process.exit(0));
       return;
     }
+    if (message.type === "add-file") {
+      standIn.api.addFile(message.fileId, Buffer.from(message.base64, "base64"));
+      send({ type: "file-added", fileId: message.fileId });
+      return;
+    }
     clearTimeout(watchdog);
     const plannedSeconds = message.plan.phases.reduce((sum, phase) => sum + phase.seconds, 0);
     watchdog = setTimeout(() => process.exit(3), (plannedSeconds + 300) * 1000);

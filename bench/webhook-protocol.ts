@@ -64,6 +64,11 @@ export type FromLoad =
   | { type: "phase-end"; name: string }
   /** `replies` counts the whole run, including replies sent after the last phase ended. */
   | { type: "done"; phases: PhaseResult[]; replies: Replies }
+  | { type: "file-added"; fileId: string }
   | { type: "error"; message: string };
 
-export type ToLoad = { type: "start"; plan: LoadPlan } | { type: "stop" };
+export type ToLoad =
+  | { type: "start"; plan: LoadPlan }
+  /** A file the stand-in serves to getFile, as if a person had sent it; the bytes in base64. */
+  | { type: "add-file"; fileId: string; base64: string }
+  | { type: "stop" };

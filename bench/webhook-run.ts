@@ -11,7 +11,7 @@ import { cpuWindow } from "./machine-load.ts";
 import type { Log } from "./seed-database.ts";
 import type { Chair, FromLoad, LoadPlan, PhasePlan, PhaseResult, Replies, ToLoad } from "./webhook-protocol.ts";
 
-const SECRET = "bench-secret_2026";
+export const SECRET = "bench-secret_2026";
 /** Webhook updates carry ids from here: after the seeded reports, before the write benchmark's. */
 const FIRST_UPDATE_ID = 200_000_000;
 export const CONNECTIONS = 40;
@@ -44,7 +44,7 @@ export function webhookPhases(quick: boolean): PhasePlan[] {
   ];
 }
 
-function chairsOf(db: Db): Chair[] {
+export function chairsOf(db: Db): Chair[] {
   const rows = db.$client
     .prepare(
       `select a.external_id as externalId, p.display_name as displayName

@@ -2,7 +2,7 @@
 // and apply it all or nothing when the admin confirms, only within the admin's own units.
 import { readTableOffThread } from "#src/workbooks/read-table-off-thread.ts";
 import { doerOf } from "#domain/audit.ts";
-import { applyPlan, describeProblems, planImport, type ImportKind, type Row } from "#domain/import.ts";
+import { applyPlan, describeProblems, planImportInSlices, type ImportKind, type Row } from "#domain/import.ts";
 import { reply, type Command, type Reply, type Request, type Services } from "./types.ts";
 
 /** A chat message lists this many bad rows; the rest are counted. */
@@ -20,7 +20,7 @@ async function check(req: Request, services: Services): Promise<Reply> {
   const table = await readTableOffThread(document.data, document.name);
   if (table.tooLarge) return reply(table.problems.join("\n"));
   if (!table.kind) return reply([t("import-unreadable"), ...table.problems].join("\n"));
-  const plan = planImport(table.kind, table.rows, repos, req.today, scope);
+  const plan = await planImportInSlices(table.kind, table.rows, repos, req.today, scope);
   if (plan.errors.length > 0) {
     const lines = plan.errors
       .slice(0, SHOWN_ERRORS)
@@ -49,7 +49,7 @@ async function check(req: Request, services: Services): Promise<Reply> {
   ]);
 }
 
-function settle(req: Request, services: Services): Reply {
+async function settle(req: Request, services: Services): Promise<Reply> {
   const { repos, t } = services;
   const [idText = "", answer = ""] = (req.actionArg ?? "").split(":");
   const pending = repos.pendingImports.get(Number(idText));
@@ -64,8 +64,9 @@ function settle(req: Request, services: Services): Reply {
   }
   const scope = req.actor?.adminUnit;
   if (!scope) return reply(t("import-not-admin"));
-  // Checked again: units or targets may have changed since the file was read.
-  const plan = planImport(kind, JSON.parse(pending.payload) as Row[], repos, req.today, scope);
+  // Checked again: units or targets may have changed since the file was read. The check lets other
+  // requests in between its slices; the transaction below settles the file once, however many presses.
+  const plan = await planImportInSlices(kind, JSON.parse(pending.payload) as Row[], repos, req.today, scope);
   if (plan.errors.length > 0)
     return reply(t(allocation ? "allocate-stale" : "import-stale", { count: plan.errors.length }));
   const applied = repos.transaction(() => {

@@ -77,6 +77,12 @@ function lookupQueries(db: Db, sqlite: Sqlite) {
     byCode(code: string): Unit | undefined {
       return byCodeStmt.get({ code });
     },
+    /** Units by code in one query: a file's rows are checked a few hundred at a time. */
+    byCodes(codes: string[]): Map<string, Unit> {
+      if (codes.length === 0) return new Map();
+      const found = db.select().from(units).where(inArray(units.code, codes)).all();
+      return new Map(found.map((unit) => [unit.code, unit]));
+    },
     children(id: number): Unit[] {
       return childrenStmt.all({ id });
     },

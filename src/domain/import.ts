@@ -240,26 +240,55 @@ export function planTargets(
   today: string,
   scope?: Unit,
 ): ImportPlan {
+  const checker = targetChecker(repos, today, scope);
+  for (const chunk of withUnits(rows, repos)) for (const row of chunk.rows) checker.check(row, chunk.units);
+  return checker.plan();
+}
+
+/** Checks a targets file row by row, so that a long file can be checked in slices. */
+function targetChecker(
+  repos: Pick<Repositories, "units" | "targets" | "metrics" | "plans">,
+  today: string,
+  scope: Unit | undefined,
+) {
   const errors: RowError[] = [];
   const planned: Target[] = [];
   const seen = new Map<string, number>();
   let added = 0;
   let changed = 0;
-  for (const { line, cells } of rows) {
+  // A file names a handful of metrics and deadlines over and over: each is read once.
+  const metricKeys = new Map<string, string>();
+  const metricKeyOf = (text: string): string => {
+    let key = metricKeys.get(text);
+    if (key === undefined) {
+      // Metrics an admin added are known by their name too, not only the ones with fixed spellings.
+      key = (repos.metrics.get(text) ?? findMetricByName(text, repos.metrics.all().values()))?.key ?? text;
+      metricKeys.set(text, key);
+    }
+    return key;
+  };
+  const metrics = new Map<string, ReturnType<typeof repos.metrics.get>>();
+  const metricOf = (key: string) => {
+    if (!metrics.has(key)) metrics.set(key, repos.metrics.get(key));
+    return metrics.get(key);
+  };
+  const days = new Map<string, string | null>();
+  const dayOf = (text: string): string | null => {
+    if (!days.has(text)) days.set(text, readDay(text));
+    return days.get(text) ?? null;
+  };
+  const check = ({ line, cells }: Row, units: Map<string, Unit>): void => {
     const code = (cells.unit_code ?? "").trim();
-    const metricText = (cells.metric ?? "").trim();
-    // Metrics an admin added are known by their name too, not only the ones with fixed spellings.
-    const metric =
-      (repos.metrics.get(metricText) ?? findMetricByName(metricText, repos.metrics.all().values()))?.key ?? metricText;
+    const metric = metricKeyOf((cells.metric ?? "").trim());
     const value = wholeNumber(cells.target ?? "");
     const deadlineText = (cells.deadline ?? "").trim();
-    const deadline = deadlineText ? readDay(deadlineText) : null;
+    const deadline = deadlineText ? dayOf(deadlineText) : null;
     const scopeText = (cells.scope ?? "").trim().toLowerCase();
     const planNumber = (cells.plan ?? "").trim();
     const plan = planNumber ? repos.plans.byNumber(planNumber)[0] : undefined;
-    const unit = code ? repos.units.byCode(code) : undefined;
+    const unit = units.get(code);
     const problems: Problem[] = [];
-    const known = repos.metrics.get(metric);
+    const known = metricOf(metric);
     const outside = unit && outsideScope(unit, scope, "import-own-unit-target");
     if (!unit) problems.push({ key: "import-unknown-unit", args: { code: code || "—" } });
     else if (outside) problems.push(outside);
@@ -278,7 +307,7 @@ export function planTargets(
       problems.push({ key: "import-duplicate-target", args: { first: seen.get(key) ?? 0 } });
     if (problems.length > 0 || !unit || value === null) {
       errors.push({ line, problems });
-      continue;
+      return;
     }
     seen.set(key, line);
     if (repos.targets.find(unit.id, metric, period)) changed++;
@@ -292,19 +321,25 @@ export function planTargets(
       scope: scopeText === "each" ? "each" : "total",
       planId: plan?.id ?? null,
     });
-  }
-  return { kind: "targets", rows: planned, added, changed, errors };
+  };
+  return { check, plan: (): ImportPlan => ({ kind: "targets", rows: planned, added, changed, errors }) };
 }
 
 /** Yearly ratings of grassroots unions: unit_code, year, rating. */
 export function planRatings(rows: Row[], repos: Pick<Repositories, "units">, scope?: Unit): ImportPlan {
+  const checker = ratingChecker(scope);
+  for (const chunk of withUnits(rows, repos)) for (const row of chunk.rows) checker.check(row, chunk.units);
+  return checker.plan();
+}
+
+function ratingChecker(scope: Unit | undefined) {
   const errors: RowError[] = [];
   const planned: RatingInput[] = [];
-  for (const { line, cells } of rows) {
+  const check = ({ line, cells }: Row, units: Map<string, Unit>): void => {
     const code = (cells.unit_code ?? "").trim();
     const year = (cells.year ?? "").trim();
     const rating = (cells.rating ?? "").trim();
-    const unit = code ? repos.units.byCode(code) : undefined;
+    const unit = units.get(code);
     const problems: Problem[] = [];
     const outside = unit && outsideScope(unit, scope, "import-own-unit-target");
     if (!unit) problems.push({ key: "import-unknown-unit", args: { code: code || "—" } });
@@ -314,11 +349,14 @@ export function planRatings(rows: Row[], repos: Pick<Repositories, "units">, sco
       problems.push({ key: "import-bad-rating", args: { value: rating || "—" } });
     if (problems.length > 0 || !unit) {
       errors.push({ line, problems });
-      continue;
+      return;
     }
     planned.push({ unitId: unit.id, year, rating: rating as Rating });
-  }
-  return { kind: "ratings", rows: planned, added: planned.length, changed: 0, errors };
+  };
+  return {
+    check,
+    plan: (): ImportPlan => ({ kind: "ratings", rows: planned, added: planned.length, changed: 0, errors }),
+  };
 }
 
 export function planImport(
@@ -331,6 +369,49 @@ export function planImport(
   if (kind === "units") return planUnits(rows, repos, scope);
   if (kind === "ratings") return planRatings(rows, repos, scope);
   return planTargets(rows, repos, today, scope);
+}
+
+/** Rows are checked this many at a time, their units looked up in one query. */
+const CHUNK_ROWS = 256;
+
+/** The file's rows a chunk at a time, with the units their unit_code names (one query per chunk, not per row). */
+function* withUnits(
+  rows: Row[],
+  repos: Pick<Repositories, "units">,
+): Generator<{ rows: Row[]; units: Map<string, Unit> }> {
+  for (let at = 0; at < rows.length; at += CHUNK_ROWS) {
+    const chunk = rows.slice(at, at + CHUNK_ROWS);
+    const codes = new Set(chunk.map((row) => (row.cells.unit_code ?? "").trim()).filter((code) => code !== ""));
+    yield { rows: chunk, units: repos.units.byCodes([...codes]) };
+  }
+}
+
+/** The longest the server's event loop is held by checking a file before other requests get a turn. */
+const SLICE_MS = 10;
+
+/**
+ * planImport for the chat, where other people's reports wait while a file is checked: targets and ratings
+ * are checked in slices of about SLICE_MS, letting the event loop serve others in between. A units file
+ * is checked in one go (its parents may come after its children); a province's units are few.
+ */
+export async function planImportInSlices(
+  kind: ImportKind,
+  rows: Row[],
+  repos: Pick<Repositories, "units" | "targets" | "metrics" | "plans">,
+  today: string,
+  scope?: Unit,
+): Promise<ImportPlan> {
+  if (kind === "units") return planUnits(rows, repos, scope);
+  const checker = kind === "ratings" ? ratingChecker(scope) : targetChecker(repos, today, scope);
+  let sliceStarted = performance.now();
+  for (const chunk of withUnits(rows, repos)) {
+    for (const row of chunk.rows) checker.check(row, chunk.units);
+    if (performance.now() - sliceStarted >= SLICE_MS) {
+      await new Promise((resolve) => setImmediate(resolve));
+      sliceStarted = performance.now();
+    }
+  }
+  return checker.plan();
 }
 
 /** Writes a plan without errors in one transaction. */
