@@ -20,11 +20,10 @@ export function askedUnit(req: Request, { repos, t }: Services, action?: string)
   const lookup = lookUpUnit(actor, named, repos, true, req.args ? undefined : req.parse.unitHint);
   if (lookup.kind === "several") {
     const nameOf = (id: number) => repos.units.byId(id)?.name;
-    const text = severalText(lookup, t, nameOf);
-    if (action === undefined) return reply(text);
+    if (action === undefined) return reply(severalText(lookup, t, nameOf));
     const metric = req.parse.metric ? `:${req.parse.metric}` : "";
     return reply(
-      `${text}\n${t("unit-several-pick")}`,
+      severalText(lookup, t, nameOf, true),
       lookup.units.map((unit) => ({
         label: namesakeLabel(lookup, unit, nameOf),
         action: `${action}:${unit.id}${metric}`,

@@ -107,14 +107,16 @@ export function namesakeLabel(
   return above ? `${unit.name} (${above})` : unit.name;
 }
 
+/** With `buttons`, each unit comes with a button asking the same question, and the text says to press one. */
 export function severalText(
   lookup: { named: string; units: Unit[]; more: number },
   t: Translate,
   nameOf: (unitId: number) => string | undefined,
+  buttons = false,
 ): string {
   const lines = lookup.units.map((unit) => `• ${namesakeLabel(lookup, unit, nameOf)}`);
   if (lookup.more > 0) lines.push(t("unit-several-more", { count: lookup.more }));
   const twins = lookup.units.some((unit) => namesakeLabel(lookup, unit, nameOf) !== unit.name);
-  const how = twins ? t("unit-several-twins") : t("unit-several-how");
-  return [t("unit-several", { named: lookup.named }), ...lines, how].join("\n");
+  const how = buttons ? t("unit-several-pick") : twins ? t("unit-several-twins") : t("unit-several-how");
+  return [t(buttons ? "unit-several-ask" : "unit-several", { named: lookup.named }), ...lines, how].join("\n");
 }

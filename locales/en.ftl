@@ -407,7 +407,8 @@ forecast-not-this-year = 🔮 { $metric }: at the present pace it will not be re
 unit-several = “{ $named }” fits several units, so I have done nothing yet:
 unit-several-more = … and { $count } more.
 unit-several-twins = Units of the same name are shown with the union above them. The same name cannot tell them apart: ask an officer of that union above to ask or report.
-unit-several-pick = Pick the unit below to see it now.
+unit-several-ask = “{ $named }” fits several units:
+unit-several-pick = Press the unit you mean below, or send it again with its full name as above.
 unit-several-how = Send it again with the unit's name in full, as above.
 
 # Zalo

@@ -421,7 +421,8 @@ forecast-not-this-year = 🔮 { $metric }: theo tốc độ hiện nay sẽ khô
 unit-several = “{ $named }” khớp với nhiều đơn vị, tôi chưa làm gì:
 unit-several-more = … và { $count } đơn vị khác.
 unit-several-twins = Các đơn vị trùng tên được ghi kèm công đoàn cấp trên. Tên giống nhau nên ghi lại cũng không phân biệt được: hãy nhờ cán bộ của công đoàn cấp trên đó hỏi hoặc báo cáo.
-unit-several-pick = Chọn đơn vị bên dưới để xem ngay.
+unit-several-ask = “{ $named }” khớp với nhiều đơn vị:
+unit-several-pick = Bấm vào đơn vị cần xem bên dưới, hoặc gửi lại với tên đầy đủ như trên.
 unit-several-how = Hãy gửi lại và ghi rõ tên đơn vị, ví dụ tên đầy đủ như trên.
 
 # Zalo
