@@ -10,7 +10,8 @@ function settle(req: Request, { repos, t, wakeDispatcher }: Services): Reply {
   if (!broadcast || !req.actor || broadcast.createdBy !== req.actor.personId) return reply(t("action-expired"));
   if (broadcast.confirmedAt !== null) return reply(t("broadcast-already"));
   const unit = repos.units.byId(broadcast.unitId);
-  if (!unit) return reply(t("action-expired"));
+  // A role withdrawn since the announcement was drafted withdraws the right to send it.
+  if (!unit || !req.actor.isAdminOf(unit)) return reply(t("action-expired"));
   if (answer !== "yes") {
     cancelBroadcast(repos, broadcast.id, req.now);
     return reply(t("broadcast-cancelled"));

@@ -240,3 +240,19 @@ describe("a reminder schedule changed in chat", () => {
     expect(deadlineReminders(chair)[1]).toContain("còn 10 ngày");
   });
 });
+
+describe("an announcement drafted by an admin whose role is then withdrawn", () => {
+  it("is not sent when the former admin presses its button", async () => {
+    await world.personAt("C1", "chair", "Trần Thị Bình");
+    expect(await admin.says("/thongbao Họp giao ban quý 3 lúc 8h thứ Hai.")).toContain("gửi đến");
+    const button = admin.buttonData("📣 Gửi thông báo");
+    const sqlite = world.repos.db.$client;
+    const d1 = world.repos.units.byCode("D1")?.id;
+    // A district admin keeps the officer role after the admin role is withdrawn.
+    sqlite.prepare(`update roles set role = 'officer' where unit_id = ? and role = 'admin'`).run(d1);
+    const outboxBefore = (sqlite.prepare(`select count(*) as n from outbox`).get() as { n: number }).n;
+    const reply = await admin.pressesData(button);
+    expect(reply).not.toContain("Đang gửi");
+    expect((sqlite.prepare(`select count(*) as n from outbox`).get() as { n: number }).n).toBe(outboxBefore);
+  });
+});
