@@ -65,46 +65,33 @@ export const ADD_TO_TALLY = `insert into tallies (unit_id, period, event, total)
 type Sqlite = Db["$client"];
 
 function ledgerStatements(sqlite: Sqlite) {
-  const insertEntry = sqlite.prepare(
-    `insert into ledger (unit_id, event, count, informal, occurred_on, period, reporter_id, source, note, reverses, created_at)
+  return {
+    insertEntry: sqlite.prepare(
+      `insert into ledger (unit_id, event, count, informal, occurred_on, period, reporter_id, source, note, reverses, created_at)
      values (@unitId, @event, @count, @informal, @occurredOn, @period, @reporterId, @source, @note, @reverses, @createdAt)
      on conflict do nothing`,
-  );
-  const addToTally = sqlite.prepare(ADD_TO_TALLY);
-  const markUndone = sqlite.prepare(`update ledger set undone_by = ? where id = ? and undone_by is null`);
-  const bySourceStmt = sqlite.prepare(
-    `select ${columns} from ledger where source = ? and reverses is null order by id`,
-  );
-  const byIdStmt = sqlite.prepare(`select ${columns} from ledger where id = ?`);
-  const lastByReporterStmt = sqlite.prepare(
-    `select ${columns} from ledger where reporter_id = ? and reverses is null order by id desc limit 1`,
-  );
-  const lastLiveByReporterStmt = sqlite.prepare(
-    `select ${columns} from ledger where reporter_id = ? and reverses is null and undone_by is null order by id desc limit 1`,
-  );
-  const reportSizesStmt = sqlite.prepare(
-    `select count(*) as reports, coalesce(max(size), 0) as largest from
+    ),
+    addToTally: sqlite.prepare(ADD_TO_TALLY),
+    markUndone: sqlite.prepare(`update ledger set undone_by = ? where id = ? and undone_by is null`),
+    bySourceStmt: sqlite.prepare(`select ${columns} from ledger where source = ? and reverses is null order by id`),
+    byIdStmt: sqlite.prepare(`select ${columns} from ledger where id = ?`),
+    lastByReporterStmt: sqlite.prepare(
+      `select ${columns} from ledger where reporter_id = ? and reverses is null order by id desc limit 1`,
+    ),
+    lastLiveByReporterStmt: sqlite.prepare(
+      `select ${columns} from ledger where reporter_id = ? and reverses is null and undone_by is null order by id desc limit 1`,
+    ),
+    reportSizesStmt: sqlite.prepare(
+      `select count(*) as reports, coalesce(max(size), 0) as largest from
        (select abs(sum(count)) as size from ledger
         where unit_id = ? and event = ? and reverses is null and undone_by is null group by source)`,
-  );
-  const talliesStmt = sqlite.prepare(`select event, total from tallies where unit_id = ? and period = ?`);
-  const subtreeTalliesStmt = sqlite.prepare(
-    `select t.unit_id as unitId, t.event, t.total from units u join tallies t on t.unit_id = u.id and t.period = ?
+    ),
+    talliesStmt: sqlite.prepare(`select event, total from tallies where unit_id = ? and period = ?`),
+    subtreeTalliesStmt: sqlite.prepare(
+      `select t.unit_id as unitId, t.event, t.total from units u join tallies t on t.unit_id = u.id and t.period = ?
      where u.path >= ? and u.path < ?`,
-  );
-  const lastReportStmt = sqlite.prepare(`select max(occurred_on) as last from ledger where unit_id = ?`);
-  return {
-    insertEntry,
-    addToTally,
-    markUndone,
-    bySourceStmt,
-    byIdStmt,
-    lastByReporterStmt,
-    lastLiveByReporterStmt,
-    reportSizesStmt,
-    talliesStmt,
-    subtreeTalliesStmt,
-    lastReportStmt,
+    ),
+    lastReportStmt: sqlite.prepare(`select max(occurred_on) as last from ledger where unit_id = ?`),
   };
 }
 
