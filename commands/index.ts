@@ -17,6 +17,7 @@ import { greet, help, thanks } from "./help.ts";
 import { progress, remaining } from "./remaining.ts";
 import { confirmReport, report } from "./report.ts";
 import { link } from "./link.ts";
+import { memberEntry } from "./members.ts";
 import type { Command } from "./types.ts";
 import { undo } from "./undo.ts";
 import { unlink } from "./unlink.ts";
@@ -27,6 +28,7 @@ export type { Choice, Command, Reply, Request, Sender, Services, Translate } fro
 export const commands: Command[] = [
   report,
   confirmReport,
+  memberEntry,
   foundUnit,
   remaining,
   progress,

@@ -2,6 +2,7 @@
 import type { Repositories } from "#db/index.ts";
 import type { Platform } from "#db/schema.ts";
 import type { Actor } from "#domain/actor.ts";
+import type { Register } from "#domain/member-register.ts";
 import type { PolicyService } from "#domain/reminder-policy.ts";
 import type { StandingService } from "#domain/standing.ts";
 import type { Intent, Parse } from "#nlu/types.ts";
@@ -67,6 +68,8 @@ export interface Services {
   translateIn: (locale: string, key: string, args?: Record<string, string | number>) => string;
   /** The bot's public username when known, for deep links. */
   botUsername: () => string | undefined;
+  /** The member register: on with its vault, or off and why (no MEMBER_DATA_KEY, or not the key it was sealed under). */
+  register: () => Promise<Register>;
   /**
    * The answer to what the message otherwise meant (`req.parse.otherwise`), for a command that finds
    * the message is not for it: a code typed by someone already linked, a "done" naming no open task.

@@ -4,6 +4,7 @@ import { auditRepository } from "./repositories/audit.ts";
 import { chatChoiceRepository } from "./repositories/chat-choices.ts";
 import { figureRepository } from "./repositories/figures.ts";
 import { ledgerRepository } from "./repositories/ledger.ts";
+import { memberRepository } from "./repositories/members.ts";
 import { metricRepository } from "./repositories/metrics.ts";
 import { peopleRepository } from "./repositories/people.ts";
 import { planRepository } from "./repositories/plans.ts";
@@ -29,6 +30,8 @@ export function repositories(db: Db) {
     units.reindexNames();
     updates.setSetting("units.name_index", NAME_INDEX_VERSION);
   }
+  const ledger = ledgerRepository(db);
+  const audit = auditRepository(db);
   return {
     metrics,
     figures: figureRepository(db),
@@ -37,7 +40,7 @@ export function repositories(db: Db) {
     units,
     people: peopleRepository(db),
     targets: targetRepository(db),
-    ledger: ledgerRepository(db),
+    ledger,
     updates,
     pendingImports: pendingImportRepository(db),
     pendingReports: pendingReportRepository(db),
@@ -45,7 +48,9 @@ export function repositories(db: Db) {
     reminders: reminderRepository(db),
     outbox: outboxRepository(db),
     chatChoices: chatChoiceRepository(db),
-    audit: auditRepository(db),
+    audit,
+    // The register's writes take their ledger and audit entries into their own transaction.
+    members: memberRepository(db, { recordLedger: ledger.record, appendAudit: audit.append }),
     /**
      * Runs `fn` all or nothing and returns what it returns; a throw undoes its writes and is rethrown.
      * Inside a group-commit batch it is a savepoint of the batch: undone alone, committed with the batch.

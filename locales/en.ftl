@@ -361,6 +361,17 @@ audit-kind = { $kind ->
     [announcement_sent] Announcement sent
     [task_sent] Task set
     [workbook_exported] Report workbook exported
+    [member_consent_confirmed] Members' data notice confirmed
+    [member_added] Members added to a list
+    [member_viewed] Member record viewed
+    [member_list_viewed] Member list viewed
+    [member_list_approved] Member list approved
+    [member_list_returned] Member list returned
+    [member_status_changed] Member status changed
+    [member_erased] Member's personal data erased
+    [members_exported] Member list exported
+    [member_cards_imported] Member card numbers imported
+    [member_transfer_requested] Transfer requested
    *[other] { $kind }
 }
 audit-field = { $field ->
@@ -419,3 +430,97 @@ zalo-file-link =
     { $url }
 zalo-file-unavailable = Zalo does not let the bot send attachments yet. Send this request to Trợ lý Công đoàn on Telegram to get the Excel file.
 zalo-nameless = friend
+
+## Member register
+
+member-register-off = The member register is not switched on on this server, so I cannot keep member lists yet. Count reports work as usual; ask the operator to switch the register on (set the MEMBER_DATA_KEY key).
+member-register-wrong-key = The member register is paused because the server's encryption key does not match the data. Count reports work as usual; ask the operator to check MEMBER_DATA_KEY.
+member-not-grassroots = Member lists are entered by grassroots unions and guilds. At your level, use /duyetdv to approve the lists units send up, and /xuatdanhsach to download the approved list.
+member-field = { $field ->
+    [fullName] full name
+    [gender] gender
+    [birthDate] date of birth
+    [idNumber] ID number
+    [hometown] hometown
+    [joinedOn] date of joining the union
+    [cardNumber] member card number
+    [ethnicity] ethnicity
+    [religion] religion
+   *[other] { $field }
+}
+member-gender = { $gender ->
+    [male] male
+   *[female] female
+}
+member-name-letters = The full name “{ $name }” must be letters only, 2 to 7 words, e.g. “Nguyễn Thị Lan”.
+member-name-marks = The full name “{ $name }” has no diacritics. Write it with its Vietnamese marks as on the ID card, e.g. “Nguyễn Thị Lan”.
+member-date-form = The { member-field } “{ $text }” is not a day/month/year date. Write day, month and year, e.g. 12/03/1995.
+member-date-none = There is no day { $text } ({ member-field }). Check the day and month.
+member-joined-future = The joining date { $text } has not come yet. Give the day the member was admitted.
+member-age = The age at joining is { $age }, but members must be { $min } to { $max } years old. Check the date of birth and the joining date.
+member-id-digits = An ID number has exactly 12 digits (this one has { $count }). Copy it again from the ID card.
+member-id-province = The first 3 digits of the ID number ({ $code }) are not the code of a province of birth registration. Check the ID number.
+member-id-century = The fourth digit of the ID number ({ $digit }) must be 0 to 5 (gender and century of birth). Check the ID number.
+member-id-year = The ID number gives birth year { $idYear }, but the date of birth says { $birthYear }. Check the ID number or the date of birth.
+member-id-gender = The fourth digit of the ID number ({ $digit }) is for { $idGender ->
+    [male] a man
+   *[female] a woman
+}, but the gender given is { $gender ->
+    [male] male
+   *[female] female
+}. Check the ID number or the gender.
+member-problems = I could not save { $name } yet:
+member-problem-line = • { $text }
+member-missing = Still missing: { $fields }. Send what is missing, e.g. { $example }
+member-resend = Send again only the part to correct, e.g. “CCCD 079195001234” or “sinh 12/03/1995”.
+member-card =
+    📝 Check the member's details before they are saved to the list of { $unit }:
+    Full name: { $name }
+    Gender: { $gender }
+    Date of birth: { $birth }
+    ID number: { $idNumber }
+    Hometown: { $hometown }
+    Joined the union: { $joined }
+member-card-number = Member card number: { $card }
+member-card-sensitive =
+    Ethnicity: { $ethnicity } · Religion: { $religion }
+    Ethnicity and religion are sensitive data: keep them only if the member agreed to it separately.
+member-card-how = If it is right, press “Save”; if something is wrong, send only that part again. The full ID number is shown only here, to you.
+button-member-save = ✅ Save
+button-member-save-sensitive = ✅ Save with ethnicity and religion (member agreed separately)
+button-member-save-plain = Save without ethnicity and religion
+button-member-cancel = Cancel
+member-saved = ✅ { $name } (ID { $masked }) added to the list of { $unit } awaiting approval; the list has { $count } people. The federation above will approve it; I will tell you the outcome.
+member-cancelled = Cancelled; I did not save this member.
+member-already-settled = This was already dealt with. To add someone else, send their details.
+member-same-unit = { $name } (ID { $masked }) is already on the list of { $unit }; I did not add them again.
+member-other-unit = ID number { $masked } already belongs to a member of { $unit }. Each person has one record in the whole system, so I did not add it. If the person has moved to your union, send a transfer request to the chair of { $unit }.
+button-member-transfer = Request a transfer
+member-transfer-sent = ✅ Transfer request sent to { $count } officer(s) of { $unit }.
+member-transfer-nobody = Nobody at { $unit } is linked to the assistant yet, so I could not send the request. Contact the chair of { $unit } directly, or ask the federation above.
+member-transfer-request = 🔁 { $from } asks to transfer the member with ID number { $masked } from { $unit } to { $from }. Sent by: { $who }. If you agree, record that the member moved (e.g. “{ $name } chuyển sinh hoạt”).
+member-consent-needed =
+    Before the first member of { $unit } is entered, the union's chair must confirm that members were told:
+    • What is collected: full name, date of birth, gender, ID number, hometown, date of joining, card number; ethnicity and religion only with the member's separate consent.
+    • Why: managing members and entering them in the national union's member software.
+    • Who sees it: the chair and officers of { $unit } and the officers of the federation above in charge; every view is logged.
+    • For how long: while a member; personal data is erased on request after leaving.
+    • Members' rights: to know, to consent or withdraw, to see and correct, to ask for deletion, to object, to complain.
+    ID number, date of birth, hometown, ethnicity and religion are encrypted when stored.
+button-member-consent = ✅ I have told the members
+member-consent-chair-only = The chair of { $unit } must confirm that members were told before the list is entered. Ask the chair to write “nhập danh sách” to me and confirm.
+member-consent-done = ✅ Your confirmation is stored ({ $when }). You can enter members now, one per message, e.g. “Nguyễn Thị Lan, nữ, 12/03/1995, CCCD 079195001234, quê Bến Tre, vào CĐ 20/11/2026”.
+member-how =
+    Send one member per message, like this:
+    “Nguyễn Thị Lan, nữ, 12/03/1995, CCCD 079195001234, quê Bến Tre, vào CĐ 20/11/2026”
+    I will show it back for you to check before saving, and ask for anything missing. If you have an Excel file, send the file (columns Họ và tên, Ngày sinh, Giới tính, Số CCCD, Quê quán, Ngày vào công đoàn).
+member-how-count = Entering the { $count } people just admitted:
+button-member-list = Enter the list of { $count } people
+member-example = { $field ->
+    [fullName] “Nguyễn Thị Lan”
+    [gender] “nữ”
+    [birthDate] “sinh 12/03/1995”
+    [idNumber] “CCCD 079195001234”
+    [hometown] “quê Bến Tre”
+   *[joinedOn] “vào CĐ 20/11/2026”
+}

@@ -358,6 +358,17 @@ audit-kind = { $kind ->
     [announcement_sent] Gửi thông báo
     [task_sent] Giao việc
     [workbook_exported] Xuất báo cáo Excel
+    [member_consent_confirmed] Xác nhận đã thông báo cho đoàn viên về dữ liệu cá nhân
+    [member_added] Thêm đoàn viên vào danh sách
+    [member_viewed] Xem hồ sơ đoàn viên
+    [member_list_viewed] Xem danh sách đoàn viên
+    [member_list_approved] Duyệt danh sách đoàn viên
+    [member_list_returned] Trả lại danh sách đoàn viên
+    [member_status_changed] Đổi tình trạng đoàn viên
+    [member_erased] Xóa dữ liệu cá nhân của đoàn viên
+    [members_exported] Xuất danh sách đoàn viên
+    [member_cards_imported] Nhập số thẻ đoàn viên
+    [member_transfer_requested] Đề nghị chuyển sinh hoạt
    *[other] { $kind }
 }
 audit-field = { $field ->
@@ -433,3 +444,97 @@ zalo-file-link =
     { $url }
 zalo-file-unavailable = Zalo chưa cho bot gửi tệp đính kèm. Hãy nhắn yêu cầu này cho Trợ lý Công đoàn trên Telegram để nhận tệp Excel.
 zalo-nameless = bạn
+
+## Member register
+
+member-register-off = Sổ đoàn viên chưa bật trên máy chủ này nên tôi chưa lưu danh sách đoàn viên. Các báo cáo số lượng vẫn dùng bình thường; hãy báo người vận hành bật sổ đoàn viên (đặt khóa MEMBER_DATA_KEY).
+member-register-wrong-key = Sổ đoàn viên đang tạm tắt vì khóa mã hóa trên máy chủ không khớp với dữ liệu. Các báo cáo số lượng vẫn dùng bình thường; hãy báo người vận hành kiểm tra khóa MEMBER_DATA_KEY.
+member-not-grassroots = Danh sách đoàn viên do CĐCS hoặc nghiệp đoàn nhập. Anh/chị ở cấp trên: hãy dùng /duyetdv để duyệt danh sách các đơn vị gửi lên, /xuatdanhsach để tải danh sách đã duyệt.
+member-field = { $field ->
+    [fullName] họ và tên
+    [gender] giới tính
+    [birthDate] ngày sinh
+    [idNumber] số CCCD
+    [hometown] quê quán
+    [joinedOn] ngày vào công đoàn
+    [cardNumber] số thẻ đoàn viên
+    [ethnicity] dân tộc
+    [religion] tôn giáo
+   *[other] { $field }
+}
+member-gender = { $gender ->
+    [male] nam
+   *[female] nữ
+}
+member-name-letters = Họ và tên “{ $name }” chỉ được gồm chữ cái, từ 2 đến 7 chữ, ví dụ “Nguyễn Thị Lan”.
+member-name-marks = Họ và tên “{ $name }” chưa có dấu. Hãy viết đủ dấu tiếng Việt như trên căn cước, ví dụ “Nguyễn Thị Lan”.
+member-date-form = { member-field } “{ $text }” chưa đúng dạng ngày/tháng/năm. Hãy viết đủ ngày, tháng, năm, ví dụ 12/03/1995.
+member-date-none = Không có ngày { $text } ({ member-field }). Hãy kiểm tra lại ngày và tháng.
+member-joined-future = Ngày vào công đoàn { $text } chưa tới. Hãy ghi ngày đoàn viên đã được kết nạp.
+member-age = Tuổi khi vào công đoàn là { $age }, nhưng đoàn viên phải từ { $min } đến { $max } tuổi. Hãy kiểm tra lại ngày sinh và ngày vào công đoàn.
+member-id-digits = Số CCCD phải có đúng 12 chữ số (số đã gửi có { $count } chữ số). Hãy chép lại từ căn cước.
+member-id-province = 3 chữ số đầu của số CCCD ({ $code }) không phải mã tỉnh, thành nơi đăng ký khai sinh. Hãy kiểm tra lại số CCCD.
+member-id-century = Chữ số thứ tư của số CCCD ({ $digit }) phải từ 0 đến 5 (mã giới tính và thế kỷ sinh). Hãy kiểm tra lại số CCCD.
+member-id-year = Số CCCD cho năm sinh { $idYear }, nhưng ngày sinh ghi năm { $birthYear }. Hãy kiểm tra lại số CCCD hoặc ngày sinh.
+member-id-gender = Chữ số thứ tư của số CCCD ({ $digit }) là của { $idGender ->
+    [male] nam
+   *[female] nữ
+}, nhưng giới tính ghi là { $gender ->
+    [male] nam
+   *[female] nữ
+}. Hãy kiểm tra lại số CCCD hoặc giới tính.
+member-problems = Thông tin của { $name } chưa lưu được:
+member-problem-line = • { $text }
+member-missing = Còn thiếu: { $fields }. Hãy gửi tiếp phần còn thiếu, ví dụ: { $example }
+member-resend = Hãy gửi lại phần cần sửa, ví dụ “CCCD 079195001234” hoặc “sinh 12/03/1995”.
+member-card =
+    📝 Kiểm tra thông tin đoàn viên trước khi lưu vào danh sách của { $unit }:
+    Họ và tên: { $name }
+    Giới tính: { $gender }
+    Ngày sinh: { $birth }
+    Số CCCD: { $idNumber }
+    Quê quán: { $hometown }
+    Ngày vào công đoàn: { $joined }
+member-card-number = Số thẻ đoàn viên: { $card }
+member-card-sensitive =
+    Dân tộc: { $ethnicity } · Tôn giáo: { $religion }
+    Dân tộc và tôn giáo là dữ liệu nhạy cảm: chỉ lưu khi chính đoàn viên đã đồng ý riêng cho việc này.
+member-card-how = Đúng thì bấm “Lưu”; sai chỗ nào thì gửi lại chỗ đó. Số CCCD đầy đủ chỉ hiện ở đây, cho anh/chị.
+button-member-save = ✅ Lưu
+button-member-save-sensitive = ✅ Lưu cả dân tộc, tôn giáo (đoàn viên đã đồng ý riêng)
+button-member-save-plain = Lưu, không lưu dân tộc, tôn giáo
+button-member-cancel = Hủy
+member-saved = ✅ Đã thêm { $name } (CCCD { $masked }) vào danh sách chờ duyệt của { $unit }; danh sách đang có { $count } người. LĐLĐ cấp trên sẽ duyệt danh sách; tôi sẽ báo khi có kết quả.
+member-cancelled = Đã hủy, tôi không lưu đoàn viên này.
+member-already-settled = Thông tin này đã được xử lý rồi. Để thêm người khác, hãy gửi thông tin của người đó.
+member-same-unit = { $name } (CCCD { $masked }) đã có trong danh sách của { $unit } rồi, tôi không thêm lần nữa.
+member-other-unit = Số CCCD { $masked } đã thuộc về một đoàn viên của { $unit }. Mỗi người chỉ có một hồ sơ trong toàn hệ thống, nên tôi không thêm. Nếu người này đã chuyển sang đơn vị anh/chị, hãy gửi đề nghị chuyển sinh hoạt cho chủ tịch { $unit }.
+button-member-transfer = Đề nghị chuyển sinh hoạt
+member-transfer-sent = ✅ Đã gửi đề nghị chuyển sinh hoạt tới { $count } người phụ trách { $unit }.
+member-transfer-nobody = { $unit } chưa có ai liên kết với trợ lý nên tôi chưa gửi được đề nghị. Hãy liên hệ trực tiếp chủ tịch { $unit }, hoặc nhờ LĐLĐ cấp trên.
+member-transfer-request = 🔁 { $from } đề nghị chuyển sinh hoạt công đoàn cho đoàn viên có số CCCD { $masked } của { $unit } sang { $from }. Người gửi: { $who }. Nếu đồng ý, hãy ghi nhận đoàn viên này chuyển đi (ví dụ “{ $name } chuyển sinh hoạt”).
+member-consent-needed =
+    Trước khi nhập đoàn viên đầu tiên của { $unit }, chủ tịch công đoàn cần xác nhận đã thông báo cho đoàn viên:
+    • Thu thập: họ và tên, ngày sinh, giới tính, số CCCD, quê quán, ngày vào công đoàn, số thẻ; dân tộc và tôn giáo chỉ khi đoàn viên đồng ý riêng.
+    • Để làm gì: quản lý đoàn viên và nhập vào phần mềm quản lý đoàn viên của Tổng Liên đoàn.
+    • Ai được xem: chủ tịch và cán bộ { $unit }, cán bộ LĐLĐ cấp trên phụ trách; mọi lần xem đều được ghi nhật ký.
+    • Lưu bao lâu: khi còn là đoàn viên; khi ra khỏi công đoàn, dữ liệu cá nhân được xóa theo yêu cầu.
+    • Quyền của đoàn viên: được biết, đồng ý hoặc rút lại, xem và sửa, yêu cầu xóa, phản đối, khiếu nại.
+    Số CCCD, ngày sinh, quê quán, dân tộc, tôn giáo được mã hóa khi lưu.
+button-member-consent = ✅ Tôi đã thông báo cho đoàn viên
+member-consent-chair-only = Chủ tịch { $unit } cần xác nhận việc thông báo cho đoàn viên trước khi nhập danh sách. Hãy nhờ chủ tịch nhắn “nhập danh sách” cho tôi và xác nhận.
+member-consent-done = ✅ Đã lưu xác nhận của anh/chị (lúc { $when }). Giờ có thể nhập đoàn viên: mỗi người một tin nhắn, ví dụ “Nguyễn Thị Lan, nữ, 12/03/1995, CCCD 079195001234, quê Bến Tre, vào CĐ 20/11/2026”.
+member-how =
+    Hãy gửi từng người một tin nhắn, theo mẫu:
+    “Nguyễn Thị Lan, nữ, 12/03/1995, CCCD 079195001234, quê Bến Tre, vào CĐ 20/11/2026”
+    Tôi sẽ hiện lại để anh/chị kiểm tra trước khi lưu, và hỏi phần nào còn thiếu. Có sẵn tệp Excel thì gửi tệp (cột Họ và tên, Ngày sinh, Giới tính, Số CCCD, Quê quán, Ngày vào công đoàn).
+member-how-count = Nhập danh sách { $count } người vừa kết nạp:
+button-member-list = Nhập danh sách { $count } người
+member-example = { $field ->
+    [fullName] “Nguyễn Thị Lan”
+    [gender] “nữ”
+    [birthDate] “sinh 12/03/1995”
+    [idNumber] “CCCD 079195001234”
+    [hometown] “quê Bến Tre”
+   *[joinedOn] “vào CĐ 20/11/2026”
+}

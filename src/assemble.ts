@@ -8,6 +8,7 @@ import { actorOf } from "#domain/actor.ts";
 import { conversation, type Conversation } from "./conversation.ts";
 import { createDispatcher, type DispatchClock, type Dispatcher, type Send } from "./delivery/dispatcher.ts";
 import { ZALO_LIMITS } from "./delivery/rate-limiter.ts";
+import { openRegister, type Register } from "./domain/member-register.ts";
 import { policyService, type PolicyService } from "./domain/reminder-policy.ts";
 import { standingService } from "./domain/standing.ts";
 import { loadTranslations, type TranslateIn } from "./i18n.ts";
@@ -34,6 +35,8 @@ export interface Service {
   dispatcher: Dispatcher;
   /** Puts reminders that fall due into the outbox. Started by main, driven by hand in tests. */
   scheduler: Scheduler;
+  /** The member register, on or off (and why); opened once. */
+  register: () => Promise<Register>;
   /** Stops taking updates, lets those in flight finish, closes the database. */
   close(): Promise<void>;
 }
@@ -64,6 +67,14 @@ export interface ConversationSettings {
   botUsername?: () => string | undefined;
   /** The reminder schedule the scheduler follows too, so a change made in chat applies from its next tick. */
   policies?: PolicyService;
+  /** The member register; off when not given. */
+  register?: () => Promise<Register>;
+}
+
+/** The register over a key, opened on first use and then kept. */
+export function registerOnce(repos: Repositories, key: string | undefined): () => Promise<Register> {
+  let state: Promise<Register> | undefined;
+  return () => (state ??= openRegister(repos, key));
 }
 
 /** The router over a database: the services commands are given, who is writing, and the write batch to wait for. */
@@ -77,6 +88,7 @@ export function conversationOver(repos: Repositories, settings: ConversationSett
       wakeDispatcher: settings.wakeDispatcher ?? (() => undefined),
       translateIn: settings.translate,
       botUsername: settings.botUsername ?? (() => undefined),
+      register: settings.register ?? registerOnce(repos, undefined),
     },
     actorOf: (sender) => actorOf(repos.people, sender),
     committed: () => repos.writes.committed(),
@@ -112,8 +124,10 @@ export function assemble(config: Config, options: AssembleOptions): Service {
   const { translate } = loadTranslations();
   const clock = options.clock ?? (() => new Date());
   const policies = policyService(repos, config.quietHours);
+  const register = registerOnce(repos, config.memberDataKey);
   const talk = conversationOver(repos, {
     policies,
+    register,
     // The dispatcher is built below; the conversation wakes it only once updates come in.
     wakeDispatcher: () => dispatcher.wake(),
     translate,
@@ -150,6 +164,7 @@ export function assemble(config: Config, options: AssembleOptions): Service {
     zalo,
     dispatcher,
     scheduler,
+    register,
     async close() {
       scheduler.stop();
       // Updates stop coming in, those being handled finish, then what is left is sent and the file closed.

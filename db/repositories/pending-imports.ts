@@ -19,6 +19,11 @@ export function pendingImportRepository(db: Db) {
     `select id, person_id as personId, kind, payload, created_at as createdAt, settled_at as settledAt from pending_imports where id = ?`,
   );
   const settle = sqlite.prepare(`update pending_imports set settled_at = ? where id = ? and settled_at is null`);
+  const latestOpen = sqlite.prepare(
+    `select id, person_id as personId, kind, payload, created_at as createdAt, settled_at as settledAt from pending_imports
+     where person_id = ? and kind = ? and settled_at is null order by id desc limit 1`,
+  );
+  const setPayload = sqlite.prepare(`update pending_imports set payload = ? where id = ? and settled_at is null`);
   return {
     create(personId: number, kind: string, payload: string, now: string): number {
       return Number(insert.run(personId, kind, payload, now).lastInsertRowid);
@@ -29,6 +34,14 @@ export function pendingImportRepository(db: Db) {
     /** True for the one call that settles it; a second press of the same button gets false. */
     settle(id: number, now: string): boolean {
       return settle.run(now, id).changes === 1;
+    },
+    /** A person's newest unsettled one of a kind: the member they are entering. */
+    async latestOpen(personId: number, kind: string): Promise<PendingImport | undefined> {
+      return latestOpen.get(personId, kind) as PendingImport | undefined;
+    },
+    /** Replaces what an unsettled one holds; false once it is settled. */
+    async replacePayload(id: number, payload: string): Promise<boolean> {
+      return setPayload.run(payload, id).changes === 1;
     },
   };
 }

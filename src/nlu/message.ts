@@ -5,6 +5,7 @@
 
 import { looksLikeInviteCode, looksLikeLinkCode, readCode } from "./codes.ts";
 import { readFixedPhrase } from "./fixed-phrases.ts";
+import { readMemberEntry } from "./member-entry.ts";
 import { parse } from "./parse.ts";
 import { readSlash } from "./slash.ts";
 import { readTaskDone } from "./task-done.ts";
@@ -14,6 +15,8 @@ export function readMessage(text: string, options: ParseOptions = {}): Parse {
   const fixed = readSlash(text) ?? readFixedPhrase(text);
   if (fixed) return fixed;
   let reading = parse(text, options);
+  const member = readMemberEntry(text);
+  if (member) return { intent: "member_entry", member, otherwise: reading };
   const taskWords = readTaskDone(text);
   if (taskWords) reading = { intent: "task_done", taskWords, otherwise: reading };
   if (looksLikeLinkCode(text)) reading = { intent: "link_code", code: readCode(text), otherwise: reading };

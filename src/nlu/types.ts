@@ -15,7 +15,14 @@ export const SENTENCE_INTENTS = [
 export type SentenceIntent = (typeof SENTENCE_INTENTS)[number];
 
 /** What a message can be besides a sentence: a fixed phrase, a code, a piece of work said done. */
-export const MESSAGE_INTENTS = ["export", "redeem_invite", "link_code", "task_done"] as const;
+export const MESSAGE_INTENTS = [
+  "export",
+  "redeem_invite",
+  "link_code",
+  "task_done",
+  "member_entry",
+  "member_departure",
+] as const;
 export type MessageIntent = (typeof MESSAGE_INTENTS)[number];
 
 export const INTENTS = [...SENTENCE_INTENTS, ...MESSAGE_INTENTS] as const;
@@ -85,6 +92,19 @@ export interface Uncertain {
   date?: string;
 }
 
+/** A member as typed: dates as DD/MM/YYYY text (or a bare year), the rest as written. */
+export interface MemberFields {
+  fullName?: string;
+  gender?: "male" | "female";
+  birthDate?: string;
+  idNumber?: string;
+  hometown?: string;
+  joinedOn?: string;
+  cardNumber?: string;
+  ethnicity?: string;
+  religion?: string;
+}
+
 export interface Parse {
   intent: Intent;
   reports?: ReportItem[];
@@ -109,6 +129,8 @@ export interface Parse {
    * linked, a "done" message that names no open task. The command that gets it decides.
    */
   otherwise?: Parse;
+  /** For "member_entry": the member the message describes, or the parts it adds. */
+  member?: MemberFields;
   /** Set when a report could not be read with certainty: the bot asks and records nothing. */
   uncertain?: Uncertain;
 }

@@ -5,6 +5,7 @@ import { createServer } from "node:net";
 import { assemble, type Service } from "#src/assemble.ts";
 import type { Config } from "#src/config.ts";
 import type { Logger } from "#src/logger.ts";
+import { newMemberKey } from "#domain/member-vault.ts";
 import { STAND_IN_BOT } from "#src/platforms/telegram/stand-in-api.ts";
 import { startStandIn } from "#src/platforms/telegram/stand-in-server.ts";
 import { demoPages } from "./page.ts";
@@ -17,20 +18,24 @@ export async function startDemo(
 ): Promise<Service> {
   const standIn = await startStandIn();
   for (const suffix of ["", "-wal", "-shm"]) rmSync(`${config.demoDatabasePath}${suffix}`, { force: true });
-  const service = assemble(config, {
-    logger,
-    clock,
-    botInfo: STAND_IN_BOT,
-    telegram: { token: `${STAND_IN_BOT.id}:DEMO`, apiRoot: standIn.url },
-    prepare: (repos) => seedDemo(repos, clock(), config.timeZone),
-    pages: ({ bot, repos }) =>
-      demoPages(
-        bot,
-        standIn.api,
-        (persona) => repos.units.byCode(DEMO_PERSONAS[persona].unitCode)?.name ?? "",
-        config.publicUrl,
-      ),
-  });
+  // The demo's database is made anew at each start, so it makes its own member key too.
+  const service = assemble(
+    { ...config, memberDataKey: config.memberDataKey ?? newMemberKey() },
+    {
+      logger,
+      clock,
+      botInfo: STAND_IN_BOT,
+      telegram: { token: `${STAND_IN_BOT.id}:DEMO`, apiRoot: standIn.url },
+      prepare: (repos) => seedDemo(repos, clock(), config.timeZone),
+      pages: ({ bot, repos }) =>
+        demoPages(
+          bot,
+          standIn.api,
+          (persona) => repos.units.byCode(DEMO_PERSONAS[persona].unitCode)?.name ?? "",
+          config.publicUrl,
+        ),
+    },
+  );
   logger.info("demo mode: no BOT_TOKEN, using the in-process stand-in for Telegram");
   return {
     ...service,

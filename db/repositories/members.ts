@@ -1,0 +1,332 @@
+// The member register: consents, the lists sent upward, and the members themselves. Values come in already
+// sealed (src/domain/member-vault.ts): nothing here sees an ID number. Every write that must stand or fall with
+// another (a status and its ledger entry, a change and its audit entry) is one method, one transaction.
+import type { Db } from "#db/client.ts";
+import type { Gender, MemberApproval, MemberStatus } from "#db/schema.ts";
+import { subtreeBounds } from "#db/tree.ts";
+import type { AuditInput } from "./audit.ts";
+import type { LedgerEntryInput } from "./ledger.ts";
+
+export interface MemberRow {
+  id: number;
+  unitId: number;
+  listId: number | null;
+  fullName: string | null;
+  gender: Gender | null;
+  idHash: string | null;
+  /** Sealed. */
+  idNumber: string | null;
+  /** Sealed, YYYY-MM-DD inside. */
+  birthDate: string | null;
+  /** Sealed. */
+  hometown: string | null;
+  /** Sealed; only with the member's separate consent. */
+  ethnicity: string | null;
+  /** Sealed; only with the member's separate consent. */
+  religion: string | null;
+  sensitiveConsentAt: string | null;
+  joinedOn: string;
+  cardNumber: string | null;
+  approval: MemberApproval;
+  status: MemberStatus;
+  statusOn: string;
+  consentId: number | null;
+  createdBy: number | null;
+  createdAt: string;
+  erasedAt: string | null;
+}
+
+export type NewMember = Omit<
+  MemberRow,
+  "id" | "listId" | "approval" | "status" | "statusOn" | "createdAt" | "erasedAt"
+>;
+
+export interface MemberList {
+  id: number;
+  unitId: number;
+  unitCode: string;
+  unitName: string;
+  status: MemberApproval;
+  createdBy: number | null;
+  createdAt: string;
+  reviewedBy: number | null;
+  reviewedAt: string | null;
+  reason: string | null;
+  /** Members on the list. */
+  count: number;
+}
+
+export interface Consent {
+  id: number;
+  unitId: number;
+  personId: number;
+  notice: string;
+  confirmedAt: string;
+}
+
+/** A member with the unit they belong to: what an export writes. */
+export type PlacedMember = MemberRow & { unitCode: string; unitName: string };
+
+/** What the register writes beside its own rows, inside the same transaction. */
+export interface MemberWriteDeps {
+  recordLedger: (entries: LedgerEntryInput[], now: string) => number[];
+  appendAudit: (entry: AuditInput) => void;
+}
+
+const COLUMNS = `m.id, m.unit_id as unitId, m.list_id as listId, m.full_name as fullName, m.gender, m.id_hash as idHash,
+  m.id_number as idNumber, m.birth_date as birthDate, m.hometown, m.ethnicity, m.religion,
+  m.sensitive_consent_at as sensitiveConsentAt, m.joined_on as joinedOn, m.card_number as cardNumber, m.approval,
+  m.status, m.status_on as statusOn, m.consent_id as consentId, m.created_by as createdBy, m.created_at as createdAt,
+  m.erased_at as erasedAt`;
+
+const LIST_COLUMNS = `l.id, l.unit_id as unitId, u.code as unitCode, u.name as unitName, l.status, l.created_by as createdBy,
+  l.created_at as createdAt, l.reviewed_by as reviewedBy, l.reviewed_at as reviewedAt, l.reason,
+  (select count(*) from members m where m.list_id = l.id) as count`;
+
+type Sqlite = Db["$client"];
+
+export function memberRepository(db: Db, deps: MemberWriteDeps) {
+  const sqlite = db.$client;
+  return {
+    ...consentQueries(sqlite, deps),
+    ...readQueries(sqlite),
+    ...listQueries(sqlite, deps),
+    ...writes(sqlite, deps),
+  };
+}
+
+function consentQueries(sqlite: Sqlite, deps: MemberWriteDeps) {
+  const latest = sqlite.prepare(
+    `select id, unit_id as unitId, person_id as personId, notice, confirmed_at as confirmedAt
+     from member_consents where unit_id = ? order by id desc limit 1`,
+  );
+  const insert = sqlite.prepare(
+    `insert into member_consents (unit_id, person_id, notice, confirmed_at) values (?, ?, ?, ?)`,
+  );
+  return {
+    /** The unit's latest confirmed notice, if any. */
+    async consentOf(unitId: number): Promise<Consent | undefined> {
+      return latest.get(unitId) as Consent | undefined;
+    },
+    /** Keeps a chair's confirmation of the notice, with its audit entry (whose `after` gets the consent's id). */
+    async recordConsent(
+      unitId: number,
+      personId: number,
+      notice: string,
+      at: string,
+      audits: AuditInput[],
+    ): Promise<number> {
+      return sqlite.transaction(() => {
+        const id = Number(insert.run(unitId, personId, notice, at).lastInsertRowid);
+        for (const entry of audits) deps.appendAudit({ ...entry, after: { ...(entry.after as object), consent: id } });
+        return id;
+      })();
+    },
+  };
+}
+
+function readQueries(sqlite: Sqlite) {
+  const byId = sqlite.prepare(`select ${COLUMNS} from members m where m.id = ?`);
+  const byHash = sqlite.prepare(`select ${COLUMNS} from members m where m.id_hash = ?`);
+  const byCard = sqlite.prepare(`select ${COLUMNS} from members m where m.card_number = ?`);
+  const ofUnit = sqlite.prepare(
+    `select ${COLUMNS} from members m where m.unit_id = ? and m.erased_at is null order by m.id`,
+  );
+  const ofList = sqlite.prepare(`select ${COLUMNS} from members m where m.list_id = ? order by m.id`);
+  const approvedIn = sqlite.prepare(
+    `select ${COLUMNS}, u.code as unitCode, u.name as unitName from members m join units u on u.id = m.unit_id
+     where u.path >= ? and u.path < ? and m.approval = 'approved' and m.erased_at is null order by u.code, m.id`,
+  );
+  const counts = sqlite.prepare(
+    `select coalesce(sum(case when approval <> 'returned' then 1 else 0 end), 0) as named,
+       coalesce(sum(case when approval = 'approved' then 1 else 0 end), 0) as approved
+     from members where unit_id = ? and joined_on >= ? and joined_on <= ?`,
+  );
+  const sealed = sqlite.prepare(
+    `select id, id_number as idNumber, birth_date as birthDate, hometown, ethnicity, religion
+     from members where erased_at is null order by id`,
+  );
+  return {
+    async get(id: number): Promise<MemberRow | undefined> {
+      return byId.get(id) as MemberRow | undefined;
+    },
+    /** The member holding an ID number, by its keyed hash, anywhere in the system. */
+    async holderOf(idHash: string): Promise<MemberRow | undefined> {
+      return byHash.get(idHash) as MemberRow | undefined;
+    },
+    async byCard(cardNumber: string): Promise<MemberRow | undefined> {
+      return byCard.get(cardNumber) as MemberRow | undefined;
+    },
+    /** A unit's members, erased ones left out, in the order entered. */
+    async ofUnit(unitId: number): Promise<MemberRow[]> {
+      return ofUnit.all(unitId) as MemberRow[];
+    },
+    async ofList(listId: number): Promise<MemberRow[]> {
+      return ofList.all(listId) as MemberRow[];
+    },
+    /** The approved members of a subtree, by unit code: what the national software imports. */
+    async approvedInSubtree(path: string): Promise<PlacedMember[]> {
+      return approvedIn.all(...subtreeBounds(path)) as PlacedMember[];
+    },
+    /** Members a unit named (not returned) and those approved, who joined in a year. */
+    async countsOf(unitId: number, period: string): Promise<{ named: number; approved: number }> {
+      return counts.get(unitId, `${period}-01-01`, `${period}-12-31`) as { named: number; approved: number };
+    },
+    /** Every sealed value of the register, for re-sealing under a new key. */
+    async sealedRows(): Promise<SealedRow[]> {
+      return sealed.all() as SealedRow[];
+    },
+  };
+}
+
+export type SealedRow = Pick<MemberRow, "id" | "idNumber" | "birthDate" | "hometown" | "ethnicity" | "religion">;
+
+function listQueries(sqlite: Sqlite, deps: MemberWriteDeps) {
+  const inSubtree = sqlite.prepare(
+    `select ${LIST_COLUMNS} from member_lists l join units u on u.id = l.unit_id
+     where u.path >= ? and u.path < ? and l.status = ? order by l.id`,
+  );
+  const byId = sqlite.prepare(
+    `select ${LIST_COLUMNS} from member_lists l join units u on u.id = l.unit_id where l.id = ?`,
+  );
+  const reviewList = sqlite.prepare(
+    `update member_lists set status = ?, reviewed_by = ?, reviewed_at = ?, reason = ? where id = ? and status = 'pending'`,
+  );
+  const reviewMembers = sqlite.prepare(`update members set approval = ? where list_id = ? and approval = 'pending'`);
+  const reopen = sqlite.prepare(
+    `update member_lists set status = 'pending', reviewed_by = null, reviewed_at = null, reason = null
+     where id = ? and status = 'returned'`,
+  );
+  const reopenMembers = sqlite.prepare(
+    `update members set approval = 'pending' where list_id = ? and approval = 'returned'`,
+  );
+  const review = sqlite.transaction(
+    (
+      listId: number,
+      decision: "approved" | "returned",
+      by: number | null,
+      reason: string | null,
+      at: string,
+      ledger: LedgerEntryInput[],
+      audits: AuditInput[],
+    ) => {
+      if (reviewList.run(decision, by, at, reason, listId).changes !== 1) return false;
+      reviewMembers.run(decision, listId);
+      if (ledger.length > 0) deps.recordLedger(ledger, at);
+      for (const entry of audits) deps.appendAudit(entry);
+      return true;
+    },
+  );
+  const resubmit = sqlite.transaction((listId: number, audits: AuditInput[]) => {
+    if (reopen.run(listId).changes !== 1) return false;
+    reopenMembers.run(listId);
+    for (const entry of audits) deps.appendAudit(entry);
+    return true;
+  });
+  return {
+    /** The lists of a subtree in one state, oldest first. */
+    async lists(path: string, status: MemberApproval): Promise<MemberList[]> {
+      return inSubtree.all(...subtreeBounds(path), status) as MemberList[];
+    },
+    async list(id: number): Promise<MemberList | undefined> {
+      return byId.get(id) as MemberList | undefined;
+    },
+    /**
+     * Approves or returns a pending list whole, with the ledger entries that approval adds and the audit
+     * entries; false when the list was no longer pending (a second press).
+     */
+    async review(
+      listId: number,
+      decision: { approval: "approved" | "returned"; by: number | null; reason: string | null; at: string },
+      ledger: LedgerEntryInput[],
+      audits: AuditInput[],
+    ): Promise<boolean> {
+      return review(listId, decision.approval, decision.by, decision.reason, decision.at, ledger, audits);
+    },
+    /** Sends a returned list up again; false when it was not returned. */
+    async resubmit(listId: number, audits: AuditInput[]): Promise<boolean> {
+      return resubmit(listId, audits);
+    },
+  };
+}
+
+function writes(sqlite: Sqlite, deps: MemberWriteDeps) {
+  const openList = sqlite.prepare(
+    `select id from member_lists where unit_id = ? and status = 'pending' order by id limit 1`,
+  );
+  const newList = sqlite.prepare(
+    `insert into member_lists (unit_id, status, created_by, created_at) values (?, 'pending', ?, ?)`,
+  );
+  const insert = sqlite.prepare(
+    `insert into members (unit_id, list_id, full_name, gender, id_hash, id_number, birth_date, hometown, ethnicity, religion,
+       sensitive_consent_at, joined_on, card_number, approval, status, status_on, consent_id, created_by, created_at)
+     values (@unitId, @listId, @fullName, @gender, @idHash, @idNumber, @birthDate, @hometown, @ethnicity, @religion,
+       @sensitiveConsentAt, @joinedOn, @cardNumber, 'pending', 'active', @joinedOn, @consentId, @createdBy, @createdAt)`,
+  );
+  const setStatus = sqlite.prepare(`update members set status = ?, status_on = ? where id = ? and status = 'active'`);
+  const setCard = sqlite.prepare(`update members set card_number = ? where id = ?`);
+  const erase = sqlite.prepare(
+    `update members set full_name = null, gender = null, id_hash = null, id_number = null, birth_date = null,
+       hometown = null, ethnicity = null, religion = null, sensitive_consent_at = null, card_number = null, erased_at = ?
+     where id = ? and erased_at is null`,
+  );
+  const reseal = sqlite.prepare(
+    `update members set id_hash = @idHash, id_number = @idNumber, birth_date = @birthDate, hometown = @hometown,
+       ethnicity = @ethnicity, religion = @religion where id = @id`,
+  );
+  const add = sqlite.transaction(
+    (unitId: number, rows: NewMember[], by: number | null, now: string, audits: AuditInput[]) => {
+      const open = openList.get(unitId) as { id: number } | undefined;
+      const listId = open?.id ?? Number(newList.run(unitId, by, now).lastInsertRowid);
+      const ids = rows.map((row) => Number(insert.run({ ...row, listId, createdAt: now }).lastInsertRowid));
+      for (const entry of audits) deps.appendAudit({ ...entry, after: { ...(entry.after as object), members: ids } });
+      return { listId, ids };
+    },
+  );
+  return {
+    /**
+     * Adds members of one unit to its pending list (opened if it has none), all or none, with the audit entry
+     * (whose `after` gets the new ids). Throws on an ID number or card number already held.
+     */
+    async add(unitId: number, rows: NewMember[], by: number | null, now: string, audits: AuditInput[]) {
+      return add(unitId, rows, by, now, audits);
+    },
+    /** A member leaves (or retires, or moves), with the ledger's departure; false if not active. */
+    async changeStatus(
+      id: number,
+      change: { status: MemberStatus; on: string; now: string },
+      ledger: LedgerEntryInput[],
+      audits: AuditInput[],
+    ): Promise<boolean> {
+      return sqlite.transaction(() => {
+        if (setStatus.run(change.status, change.on, id).changes !== 1) return false;
+        if (ledger.length > 0) deps.recordLedger(ledger, change.now);
+        for (const entry of audits) deps.appendAudit(entry);
+        return true;
+      })();
+    },
+    /** Card numbers from the national software, by member id, with their audit entries. */
+    async setCards(cards: { id: number; cardNumber: string }[], audits: AuditInput[]): Promise<void> {
+      sqlite.transaction(() => {
+        for (const card of cards) setCard.run(card.cardNumber, card.id);
+        for (const entry of audits) deps.appendAudit(entry);
+      })();
+    },
+    /** Erases a member's personal data; the row stays so the counts it made stay. */
+    async erase(id: number, at: string, audits: AuditInput[]): Promise<boolean> {
+      return sqlite.transaction(() => {
+        if (erase.run(at, id).changes !== 1) return false;
+        for (const entry of audits) deps.appendAudit(entry);
+        return true;
+      })();
+    },
+    /** Writes re-sealed values back, all or nothing. */
+    async reseal(rows: (SealedRow & { idHash: string | null })[]): Promise<void> {
+      sqlite.transaction(() => {
+        for (const row of rows) reseal.run(row);
+      })();
+    },
+  };
+}
+
+export type MemberRepository = ReturnType<typeof memberRepository>;
