@@ -18,6 +18,7 @@ import { progress, remaining } from "./remaining.ts";
 import { confirmReport, report } from "./report.ts";
 import { link } from "./link.ts";
 import { memberEntry } from "./members.ts";
+import { memberApproval } from "./member-approval.ts";
 import type { Command } from "./types.ts";
 import { undo } from "./undo.ts";
 import { unlink } from "./unlink.ts";
@@ -29,6 +30,7 @@ export const commands: Command[] = [
   report,
   confirmReport,
   memberEntry,
+  memberApproval,
   foundUnit,
   remaining,
   progress,

@@ -6,6 +6,7 @@ import * as reports from "#domain/reports.ts";
 import { lookUpUnit } from "#domain/unit-lookup.ts";
 import type { ReportItem } from "#nlu/types.ts";
 import { foundsUnits, reportFounding } from "./found-unit.ts";
+import { enterListChoice, memberListLine } from "./member-list-line.ts";
 import { severalText, standingText } from "./standing-text.ts";
 import { reply, type Command, type Reply, type Request, type Services } from "./types.ts";
 
@@ -19,7 +20,7 @@ function refuse(key: string, t: Services["t"], args?: Record<string, string | nu
 export const report: Command = {
   intents: ["report"],
   slash: ["ketnap", "giam"],
-  run(req: Request, services: Services): Reply {
+  async run(req: Request, services: Services): Promise<Reply> {
     const { repos, t } = services;
     const actor = req.actor;
     if (!actor) return refuse("not-linked", t);
@@ -83,21 +84,26 @@ function eventLines(events: readonly { event: string; count: number; informal?: 
     .join("\n");
 }
 
-function recordedReply(
+async function recordedReply(
   unit: Unit,
   day: string,
   entries: LedgerEntryInput[],
   firstId: number | undefined,
   today: string,
-  { standing, t }: Services,
-): Reply {
+  services: Services,
+): Promise<Reply> {
+  const { standing, t } = services;
   const text = [
     t("report-recorded", { unit: unit.name, date: viDate(day) }),
     eventLines(entries, t),
     "",
     standingText(standing.ofUnit(unit, today), t),
+    ...(await memberListLine(unit, today, services)),
   ].join("\n");
-  return reply(text, [{ label: t("button-undo"), action: `undo:${firstId}` }]);
+  // Admissions reported can be named at once: the list is entered from the same reply.
+  const admitted = entries.filter((e) => e.event === "join").reduce((sum, e) => sum + e.count, 0);
+  const enter = await enterListChoice(unit, admitted, services);
+  return reply(text, [{ label: t("button-undo"), action: `undo:${firstId}` }, ...enter]);
 }
 
 /** Shows a doubted report back with why, and holds it until the reporter confirms it or types it again. */
@@ -131,7 +137,7 @@ function askToConfirm(doubt: reports.Doubt, report: reports.Report, { repos, t }
 export const confirmReport: Command = {
   intents: [],
   actions: ["report"],
-  run(req: Request, services: Services): Reply {
+  async run(req: Request, services: Services): Promise<Reply> {
     const { repos, t } = services;
     if (!req.actor) return refuse("not-linked", t);
     const [idText = "", answer = ""] = (req.actionArg ?? "").split(":");

@@ -524,3 +524,34 @@ member-example = { $field ->
     [hometown] “quê Bến Tre”
    *[joinedOn] “vào CĐ 20/11/2026”
 }
+member-list-standing = 📋 Member list { $period }: reported { $reported }, named { $named }, approved { $approved }.
+member-review-not-staff = Only the staff of the federation above approve member lists. Your union's list will be approved there; I will tell you the outcome.
+member-review-none = No member list is waiting for approval. When a grassroots union sends one, it shows here.
+member-review-heading = 📋 { $count } member list(s) awaiting approval:
+member-review-line = • { $unit }: { $count } people (since { $date })
+button-member-review-open = { $unit } ({ $count })
+member-review-open = 📋 List of { $unit }, { $count } people ({ $status ->
+    [pending] awaiting approval
+    [approved] approved
+   *[returned] returned
+}):
+member-line = { $n }. { $name } · { $gender } · born { $birth } · ID { $masked } · from { $hometown } · joined { $joined }
+member-review-how = Approve the whole list with the button below; to return it, type “/tralai { $id } <reason>”.
+button-member-approve = ✅ Approve the list
+button-member-return = ↩️ Return
+member-return-how = Type the reason, e.g. “/tralai { $id } Wrong date of birth for person 2”. The reason goes to the union's chair.
+member-return-usage = Type it like this: “/tralai <list number> <reason>”, e.g. “/tralai 3 Wrong date of birth for person 2”. List numbers are in /duyetdv.
+member-review-not-yours = I cannot find this list among the units you are in charge of. Type /duyetdv to see the lists awaiting approval.
+member-review-settled = This list was already dealt with. Type /duyetdv to see the lists still waiting.
+member-approved = ✅ Approved the list of { $count } member(s) of { $unit }. { $added ->
+    [0] They were already counted from the union's admission reports.
+   *[other] Added { $added } member(s) not yet in the union's admission reports.
+}
+member-returned = ↩️ Returned the list of { $count } people to { $unit }, with the reason.
+member-list-approved-notice = ✅ The federation above approved the list of { $count } member(s) of { $unit }.
+member-list-returned-notice =
+    ↩️ The federation above returned the list of { $count } member(s) of { $unit }.
+    Reason: { $reason }
+    Once corrected, press “Send again”.
+button-member-resubmit = Send again
+member-resubmitted = ✅ The list of { $unit } was sent up again for approval.

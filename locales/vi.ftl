@@ -538,3 +538,34 @@ member-example = { $field ->
     [hometown] “quê Bến Tre”
    *[joinedOn] “vào CĐ 20/11/2026”
 }
+member-list-standing = 📋 Danh sách đoàn viên năm { $period }: báo cáo { $reported }, danh sách { $named }, đã duyệt { $approved }.
+member-review-not-staff = Chỉ cán bộ LĐLĐ cấp trên mới duyệt danh sách đoàn viên. Danh sách của đơn vị anh/chị sẽ được LĐLĐ cấp trên duyệt; tôi sẽ báo khi có kết quả.
+member-review-none = Hiện không có danh sách đoàn viên nào chờ duyệt. Khi CĐCS gửi danh sách lên, tôi sẽ hiện ở đây.
+member-review-heading = 📋 { $count } danh sách đoàn viên đang chờ duyệt:
+member-review-line = • { $unit }: { $count } người (từ { $date })
+button-member-review-open = { $unit } ({ $count })
+member-review-open = 📋 Danh sách của { $unit }, { $count } người ({ $status ->
+    [pending] chờ duyệt
+    [approved] đã duyệt
+   *[returned] đã trả lại
+}):
+member-line = { $n }. { $name } · { $gender } · sinh { $birth } · CCCD { $masked } · quê { $hometown } · vào CĐ { $joined }
+member-review-how = Duyệt cả danh sách bằng nút bên dưới; muốn trả lại thì gõ “/tralai { $id } <lý do>”.
+button-member-approve = ✅ Duyệt danh sách
+button-member-return = ↩️ Trả lại
+member-return-how = Hãy gõ lý do trả lại, ví dụ: “/tralai { $id } Sai ngày sinh của người thứ 2”. Lý do sẽ được gửi tới chủ tịch công đoàn.
+member-return-usage = Hãy gõ theo mẫu: “/tralai <số danh sách> <lý do>”, ví dụ “/tralai 3 Sai ngày sinh của người thứ 2”. Số danh sách có trong /duyetdv.
+member-review-not-yours = Tôi không thấy danh sách này trong các đơn vị anh/chị phụ trách. Hãy gõ /duyetdv để xem các danh sách chờ duyệt.
+member-review-settled = Danh sách này đã được xử lý rồi. Gõ /duyetdv để xem các danh sách còn chờ duyệt.
+member-approved = ✅ Đã duyệt danh sách { $count } đoàn viên của { $unit }. { $added ->
+    [0] Số đoàn viên đã được tính từ báo cáo kết nạp của đơn vị.
+   *[other] Đã cộng thêm { $added } đoàn viên chưa có trong báo cáo kết nạp của đơn vị.
+}
+member-returned = ↩️ Đã trả lại danh sách { $count } người cho { $unit }, kèm lý do.
+member-list-approved-notice = ✅ LĐLĐ cấp trên đã duyệt danh sách { $count } đoàn viên của { $unit }.
+member-list-returned-notice =
+    ↩️ LĐLĐ cấp trên trả lại danh sách { $count } đoàn viên của { $unit }.
+    Lý do: { $reason }
+    Sửa xong thì bấm “Gửi lại”.
+button-member-resubmit = Gửi lại
+member-resubmitted = ✅ Đã gửi lại danh sách của { $unit } lên LĐLĐ cấp trên để duyệt.
