@@ -19,6 +19,7 @@ import { confirmReport, report } from "./report.ts";
 import { link } from "./link.ts";
 import { memberEntry } from "./members.ts";
 import { memberApproval } from "./member-approval.ts";
+import { memberExport } from "./member-export.ts";
 import type { Command } from "./types.ts";
 import { undo } from "./undo.ts";
 import { unlink } from "./unlink.ts";
@@ -31,6 +32,7 @@ export const commands: Command[] = [
   confirmReport,
   memberEntry,
   memberApproval,
+  memberExport,
   foundUnit,
   remaining,
   progress,

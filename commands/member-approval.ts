@@ -27,12 +27,10 @@ async function pendingLists(req: Request, services: Services): Promise<Reply> {
   const lines = lists.map((l) =>
     t("member-review-line", { unit: l.unitName, count: l.count, date: viDate(l.createdAt.slice(0, 10)) }),
   );
-  const choices = lists
-    .slice(0, 20)
-    .map((l) => ({
-      label: t("button-member-review-open", { unit: l.unitName, count: l.count }),
-      action: `review:${l.id}`,
-    }));
+  const choices = lists.slice(0, 20).map((l) => ({
+    label: t("button-member-review-open", { unit: l.unitName, count: l.count }),
+    action: `review:${l.id}`,
+  }));
   return reply([t("member-review-heading", { count: lists.length }), ...lines].join("\n"), choices);
 }
 

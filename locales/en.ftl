@@ -555,3 +555,20 @@ member-list-returned-notice =
     Once corrected, press “Send again”.
 button-member-resubmit = Send again
 member-resubmitted = ✅ The list of { $unit } was sent up again for approval.
+member-export-not-staff = Only the staff of the federation above can download approved member lists. Your union's list goes up to them for approval and entry into the software.
+member-export-empty = { $unit } has no approved members yet, so there is nothing to export. Type /duyetdv to approve the lists waiting.
+member-export-ready = 📄 The { $count } approved members of { $unit }, laid out for the union's member software. The file holds full ID numbers: keep it somewhere safe and delete it once imported.
+member-row-missing = The { member-field } is missing.
+member-row-gender = Gender must be “Nam” or “Nữ”.
+member-row-repeated = Same ID number as line { $line }.
+member-row-held = The ID number already has a record at { $unit }.
+member-card-form = Card number “{ $text }” is not valid (letters, digits, . / -, at most 30 characters).
+member-card-unknown = No approved member with this ID number in the units you are in charge of.
+member-card-taken = Card number { $card } was given to someone else.
+member-file-summary = The file has { $count } valid member(s) for { $unit }{ $sensitive ->
+    [0] .
+   *[other] ; { $sensitive } with ethnicity or religion (sensitive data, kept only with the member's separate consent).
+} Confirm to add them all to the list awaiting approval.
+member-file-done = ✅ Added { $added } member(s) to the list of { $unit } awaiting approval; the list has { $count } people.
+member-cards-summary = The file has { $count } valid member card number(s) for units under { $unit }. Confirm to record them.
+member-cards-done = ✅ Recorded { $count } member card number(s).

@@ -569,3 +569,20 @@ member-list-returned-notice =
     Sửa xong thì bấm “Gửi lại”.
 button-member-resubmit = Gửi lại
 member-resubmitted = ✅ Đã gửi lại danh sách của { $unit } lên LĐLĐ cấp trên để duyệt.
+member-export-not-staff = Chỉ cán bộ LĐLĐ cấp trên mới tải được danh sách đoàn viên đã duyệt. Danh sách của đơn vị anh/chị được gửi lên LĐLĐ để duyệt và nhập phần mềm.
+member-export-empty = { $unit } chưa có đoàn viên nào được duyệt nên chưa có gì để xuất. Gõ /duyetdv để duyệt các danh sách đang chờ.
+member-export-ready = 📄 Danh sách { $count } đoàn viên đã duyệt của { $unit }, theo mẫu nhập phần mềm quản lý đoàn viên. Tệp có số định danh đầy đủ: chỉ lưu ở nơi an toàn và xóa sau khi nhập xong.
+member-row-missing = Thiếu { member-field }.
+member-row-gender = Giới tính phải là “Nam” hoặc “Nữ”.
+member-row-repeated = Số CCCD trùng với dòng { $line }.
+member-row-held = Số CCCD đã có hồ sơ ở { $unit }.
+member-card-form = Số thẻ “{ $text }” không đúng dạng (chữ, số, dấu . / -, tối đa 30 ký tự).
+member-card-unknown = Không có đoàn viên đã duyệt nào mang số CCCD này trong các đơn vị anh/chị phụ trách.
+member-card-taken = Số thẻ { $card } đã cấp cho người khác.
+member-file-summary = Tệp có { $count } đoàn viên hợp lệ cho { $unit }{ $sensitive ->
+    [0] .
+   *[other] ; { $sensitive } người có dân tộc hoặc tôn giáo (dữ liệu nhạy cảm, chỉ lưu khi đoàn viên đã đồng ý riêng).
+} Bấm xác nhận để thêm tất cả vào danh sách chờ duyệt.
+member-file-done = ✅ Đã thêm { $added } đoàn viên vào danh sách chờ duyệt của { $unit }; danh sách đang có { $count } người.
+member-cards-summary = Tệp có { $count } số thẻ đoàn viên hợp lệ cho các đơn vị thuộc { $unit }. Bấm xác nhận để ghi.
+member-cards-done = ✅ Đã ghi { $count } số thẻ đoàn viên.

@@ -274,6 +274,10 @@ function writes(sqlite: Sqlite, deps: MemberWriteDeps) {
     `update members set id_hash = @idHash, id_number = @idNumber, birth_date = @birthDate, hometown = @hometown,
        ethnicity = @ethnicity, religion = @religion where id = @id`,
   );
+  const clearHashes = sqlite.prepare(`update members set id_hash = null`);
+  const keepFingerprint = sqlite.prepare(
+    `insert into settings (key, value) values ('members.key', ?) on conflict (key) do update set value = excluded.value`,
+  );
   const add = sqlite.transaction(
     (unitId: number, rows: NewMember[], by: number | null, now: string, audits: AuditInput[]) => {
       const open = openList.get(unitId) as { id: number } | undefined;
@@ -320,10 +324,16 @@ function writes(sqlite: Sqlite, deps: MemberWriteDeps) {
         return true;
       })();
     },
-    /** Writes re-sealed values back, all or nothing. */
-    async reseal(rows: (SealedRow & { idHash: string | null })[]): Promise<void> {
+    /**
+     * Writes re-sealed values back with the new key's fingerprint, all or nothing: the register is never half
+     * under one key and half under the other.
+     */
+    async reseal(rows: (SealedRow & { idHash: string | null })[], fingerprint: string): Promise<void> {
       sqlite.transaction(() => {
+        // Hashes change too: cleared first, so a new hash never meets an old one in the unique index.
+        clearHashes.run();
         for (const row of rows) reseal.run(row);
+        keepFingerprint.run(fingerprint);
       })();
     },
   };

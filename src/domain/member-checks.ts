@@ -52,6 +52,11 @@ function nameProblem(name: string): Problem | undefined {
 
 /** "12/03/1995" → "1995-03-12", or the problem with it. */
 export function readMemberDate(text: string, field: "birthDate" | "joinedOn"): string | Problem {
+  // Spreadsheets give their date cells as YYYY-MM-DD.
+  if (/^\d{4}-\d{2}-\d{2}$/.test(text.trim())) {
+    const iso = text.trim();
+    return isValidDay(iso) ? iso : { key: "member-date-none", args: { field, text } };
+  }
   const match = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text.trim());
   if (!match) return { key: "member-date-form", args: { field, text } };
   const day = `${match[3]}-${match[2]?.padStart(2, "0")}-${match[1]?.padStart(2, "0")}`;
