@@ -92,6 +92,7 @@ export function memberRepository(db: Db, deps: MemberWriteDeps) {
     ...readQueries(sqlite),
     ...listQueries(sqlite, deps),
     ...writes(sqlite, deps),
+    ...recordWrites(sqlite, deps),
   };
 }
 
@@ -263,21 +264,6 @@ function writes(sqlite: Sqlite, deps: MemberWriteDeps) {
      values (@unitId, @listId, @fullName, @gender, @idHash, @idNumber, @birthDate, @hometown, @ethnicity, @religion,
        @sensitiveConsentAt, @joinedOn, @cardNumber, 'pending', 'active', @joinedOn, @consentId, @createdBy, @createdAt)`,
   );
-  const setStatus = sqlite.prepare(`update members set status = ?, status_on = ? where id = ? and status = 'active'`);
-  const setCard = sqlite.prepare(`update members set card_number = ? where id = ?`);
-  const erase = sqlite.prepare(
-    `update members set full_name = null, gender = null, id_hash = null, id_number = null, birth_date = null,
-       hometown = null, ethnicity = null, religion = null, sensitive_consent_at = null, card_number = null, erased_at = ?
-     where id = ? and erased_at is null`,
-  );
-  const reseal = sqlite.prepare(
-    `update members set id_hash = @idHash, id_number = @idNumber, birth_date = @birthDate, hometown = @hometown,
-       ethnicity = @ethnicity, religion = @religion where id = @id`,
-  );
-  const clearHashes = sqlite.prepare(`update members set id_hash = null`);
-  const keepFingerprint = sqlite.prepare(
-    `insert into settings (key, value) values ('members.key', ?) on conflict (key) do update set value = excluded.value`,
-  );
   const add = sqlite.transaction(
     (unitId: number, rows: NewMember[], by: number | null, now: string, audits: AuditInput[]) => {
       const open = openList.get(unitId) as { id: number } | undefined;
@@ -295,6 +281,27 @@ function writes(sqlite: Sqlite, deps: MemberWriteDeps) {
     async add(unitId: number, rows: NewMember[], by: number | null, now: string, audits: AuditInput[]) {
       return add(unitId, rows, by, now, audits);
     },
+  };
+}
+
+/** Changes to members already on the register, each with what must be written beside it. */
+function recordWrites(sqlite: Sqlite, deps: MemberWriteDeps) {
+  const setStatus = sqlite.prepare(`update members set status = ?, status_on = ? where id = ? and status = 'active'`);
+  const setCard = sqlite.prepare(`update members set card_number = ? where id = ?`);
+  const erase = sqlite.prepare(
+    `update members set full_name = null, gender = null, id_hash = null, id_number = null, birth_date = null,
+       hometown = null, ethnicity = null, religion = null, sensitive_consent_at = null, card_number = null, erased_at = ?
+     where id = ? and erased_at is null`,
+  );
+  const reseal = sqlite.prepare(
+    `update members set id_hash = @idHash, id_number = @idNumber, birth_date = @birthDate, hometown = @hometown,
+       ethnicity = @ethnicity, religion = @religion where id = @id`,
+  );
+  const clearHashes = sqlite.prepare(`update members set id_hash = null`);
+  const keepFingerprint = sqlite.prepare(
+    `insert into settings (key, value) values ('members.key', ?) on conflict (key) do update set value = excluded.value`,
+  );
+  return {
     /** A member leaves (or retires, or moves), with the ledger's departure; false if not active. */
     async changeStatus(
       id: number,
