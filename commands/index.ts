@@ -20,6 +20,7 @@ import { link } from "./link.ts";
 import { memberEntry } from "./members.ts";
 import { memberApproval } from "./member-approval.ts";
 import { memberExport } from "./member-export.ts";
+import { memberDeparture } from "./member-departure.ts";
 import type { Command } from "./types.ts";
 import { undo } from "./undo.ts";
 import { unlink } from "./unlink.ts";
@@ -33,6 +34,7 @@ export const commands: Command[] = [
   memberEntry,
   memberApproval,
   memberExport,
+  memberDeparture,
   foundUnit,
   remaining,
   progress,

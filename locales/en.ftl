@@ -572,3 +572,11 @@ member-file-summary = The file has { $count } valid member(s) for { $unit }{ $se
 member-file-done = ✅ Added { $added } member(s) to the list of { $unit } awaiting approval; the list has { $count } people.
 member-cards-summary = The file has { $count } valid member card number(s) for units under { $unit }. Confirm to record them.
 member-cards-done = ✅ Recorded { $count } member card number(s).
+member-departed = ✅ Recorded that { $name } (ID { $masked }) { $status ->
+    [retired] retired
+    [moved] transferred out
+   *[left] left work and the union
+} on { $date }. The list and the member count of { $unit } were updated together.
+member-departed-already = This member's departure was recorded already; I recorded nothing more.
+member-not-on-list = I cannot find “{ $name }” among the active members on the list of { $unit }.
+member-which = The list has { $count } people named “{ $name }”. Pick the right one (by ID number):

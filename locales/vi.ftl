@@ -586,3 +586,11 @@ member-file-summary = Tệp có { $count } đoàn viên hợp lệ cho { $unit }
 member-file-done = ✅ Đã thêm { $added } đoàn viên vào danh sách chờ duyệt của { $unit }; danh sách đang có { $count } người.
 member-cards-summary = Tệp có { $count } số thẻ đoàn viên hợp lệ cho các đơn vị thuộc { $unit }. Bấm xác nhận để ghi.
 member-cards-done = ✅ Đã ghi { $count } số thẻ đoàn viên.
+member-departed = ✅ Đã ghi nhận { $name } (CCCD { $masked }) { $status ->
+    [retired] nghỉ hưu
+    [moved] chuyển sinh hoạt
+   *[left] nghỉ việc, ra khỏi công đoàn
+} từ ngày { $date }. Danh sách và số đoàn viên của { $unit } đã cùng cập nhật.
+member-departed-already = Đoàn viên này đã được ghi nhận rời đi rồi, tôi không ghi thêm.
+member-not-on-list = Tôi không thấy “{ $name }” trong danh sách đoàn viên đang sinh hoạt của { $unit }.
+member-which = Danh sách có { $count } người tên “{ $name }”. Chọn đúng người (theo số CCCD):

@@ -105,6 +105,14 @@ export interface MemberFields {
   religion?: string;
 }
 
+/** A named member leaving: "Nguyễn Văn An nghỉ việc". */
+export interface MemberDeparture {
+  name: string;
+  status: "left" | "retired" | "moved";
+  /** YYYY-MM-DD when the message gives the day. */
+  on?: string;
+}
+
 export interface Parse {
   intent: Intent;
   reports?: ReportItem[];
@@ -129,6 +137,8 @@ export interface Parse {
    * linked, a "done" message that names no open task. The command that gets it decides.
    */
   otherwise?: Parse;
+  /** For "member_departure": who leaves, how, and when. */
+  departure?: MemberDeparture;
   /** For "member_entry": the member the message describes, or the parts it adds. */
   member?: MemberFields;
   /** Set when a report could not be read with certainty: the bot asks and records nothing. */
