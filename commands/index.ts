@@ -21,6 +21,7 @@ import { memberEntry } from "./members.ts";
 import { memberApproval } from "./member-approval.ts";
 import { memberExport } from "./member-export.ts";
 import { memberDeparture } from "./member-departure.ts";
+import { memberSelf } from "./member-self.ts";
 import type { Command } from "./types.ts";
 import { undo } from "./undo.ts";
 import { unlink } from "./unlink.ts";
@@ -35,6 +36,7 @@ export const commands: Command[] = [
   memberApproval,
   memberExport,
   memberDeparture,
+  memberSelf,
   foundUnit,
   remaining,
   progress,

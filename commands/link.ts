@@ -3,12 +3,13 @@ import { codeWaitMinutes, recordWrongCode } from "#domain/code-attempts.ts";
 import { noticeNewAccount } from "#domain/link-notice.ts";
 import { audit, doerOf } from "#domain/audit.ts";
 import { localeFromLanguageCode } from "#src/i18n.ts";
+import { redeemMember } from "./member-self.ts";
 import { reply, type Command } from "./types.ts";
 
 export const link: Command = {
   intents: ["redeem_invite"],
   open: true,
-  run(req, services) {
+  async run(req, services) {
     const { repos, t } = services;
     // A bare code from someone already linked was not meant as an invite; "/start CODE" always is.
     if (req.actor && req.parse.otherwise) return services.otherwise(req);
@@ -16,7 +17,7 @@ export const link: Command = {
     if (wait > 0) return reply(t("code-wait", { minutes: wait }));
     const invite = repos.people.invite(req.parse.code ?? "");
     const wrong = (key: string) => (recordWrongCode(repos, req.sender, req.now), reply(t(key)));
-    if (!invite) return wrong("invite-unknown");
+    if (!invite) return (await redeemMember(req, services)) ?? wrong("invite-unknown");
     if (invite.usedAt !== null) return wrong("invite-used");
     if (invite.expiresAt <= req.now.toISOString()) return wrong("invite-expired");
     const unit = repos.units.byId(invite.unitId);

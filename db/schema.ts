@@ -555,3 +555,36 @@ export const members = sqliteTable(
     index("members_list").on(t.listId),
   ],
 );
+
+/** A single-use code a chair makes for one member, so that the member can see their own record (/toi). */
+export const memberInvites = sqliteTable(
+  "member_invites",
+  {
+    code: text("code").primaryKey(),
+    memberId: integer("member_id")
+      .notNull()
+      .references(() => members.id),
+    createdBy: integer("created_by"),
+    createdAt: text("created_at").notNull(),
+    expiresAt: text("expires_at").notNull(),
+    usedAt: text("used_at"),
+  },
+  (t) => [index("member_invites_member").on(t.memberId)],
+);
+
+/**
+ * A member's own messaging account: it sees that member's record and nothing else. Not a role: a member holds
+ * no post on the unit and sees none of its figures.
+ */
+export const memberAccounts = sqliteTable(
+  "member_accounts",
+  {
+    platform: text("platform", { enum: PLATFORMS }).notNull(),
+    externalId: text("external_id").notNull(),
+    memberId: integer("member_id")
+      .notNull()
+      .references(() => members.id),
+    linkedAt: text("linked_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.platform, t.externalId] }), index("member_accounts_member").on(t.memberId)],
+);

@@ -580,3 +580,35 @@ member-departed = ✅ Recorded that { $name } (ID { $masked }) { $status ->
 member-departed-already = This member's departure was recorded already; I recorded nothing more.
 member-not-on-list = I cannot find “{ $name }” among the active members on the list of { $unit }.
 member-which = The list has { $count } people named “{ $name }”. Pick the right one (by ID number):
+member-invite-how = Give the member's name, e.g. “/moidv Nguyễn Thị Lan”: I will make a code so that member can see their own record.
+member-invite-several = The list has several people named “{ $name }”. Ask the operator for a code, or write the full name exactly as on the list.
+member-invite-made =
+    🎟️ Code for member { $name }: { $code }
+    Single use, valid 14 days. Send it privately to that person: they send it to me (or open the link) to see their own record and ask for a correction or deletion.
+    { $link }
+member-self-linked = Hello { $name }! This account is now linked to your member record at { $unit }. I am an automated assistant: you can see only your own record, with /toi.
+button-member-self-view = See my record
+member-self-heading = 🪪 Your member record at { $unit }:
+member-self-status = Status: { $status ->
+    [active] active
+    [moved] transferred out
+    [retired] retired
+   *[left] left the union
+} · { $approval ->
+    [approved] approved by the federation
+    [returned] returned by the federation for correction
+   *[pending] awaiting the federation's approval
+} · Card: { $card }
+member-self-rights = You have the right to know, see and ask to correct or delete your data, to withdraw consent to ethnicity and religion, to object or to complain. Requests go to your union's chair.
+button-member-self-fix = Ask for a correction
+button-member-self-erase = Ask to delete my data
+member-self-none = This account is not linked to a member record. Ask your union's chair for a code (the chair types “/moidv <your name>”).
+member-self-none-officer = Yours is an officer's account, not linked to a member record. To see a unit's list, use /duyetdv (federation staff) or ask the union's chair.
+member-self-fix-how = Write what to correct, e.g. “/suatoi hometown is Mỏ Cày Bắc, Bến Tre”. I will send the request to your union's chair.
+member-self-asked = ✅ Your request was sent to the chair of { $unit }.
+member-self-nobody = Nobody at { $unit } is linked to the assistant yet, so I could not send your request. Tell the union's chair directly.
+member-request-fix = ✏️ Member { $name } (ID { $masked }) asks for a correction: { $detail }
+member-request-erase = 🗑 Member { $name } (ID { $masked }) asks for their personal data to be deleted. The member counts already reported stay as they are; the record becomes a nameless row.
+button-member-erase = 🗑 Delete this member's data
+member-erased = ✅ This member's personal data was deleted from the register of { $unit }; the member count is unchanged.
+member-erased-already = This member's data was deleted already.

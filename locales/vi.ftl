@@ -594,3 +594,35 @@ member-departed = ✅ Đã ghi nhận { $name } (CCCD { $masked }) { $status ->
 member-departed-already = Đoàn viên này đã được ghi nhận rời đi rồi, tôi không ghi thêm.
 member-not-on-list = Tôi không thấy “{ $name }” trong danh sách đoàn viên đang sinh hoạt của { $unit }.
 member-which = Danh sách có { $count } người tên “{ $name }”. Chọn đúng người (theo số CCCD):
+member-invite-how = Hãy ghi tên đoàn viên, ví dụ “/moidv Nguyễn Thị Lan”: tôi sẽ tạo mã để đoàn viên đó tự xem hồ sơ của mình.
+member-invite-several = Danh sách có nhiều người tên “{ $name }”. Hãy nhờ người vận hành tạo mã, hoặc ghi tên đầy đủ, đúng dấu như trong danh sách.
+member-invite-made =
+    🎟️ Mã cho đoàn viên { $name }: { $code }
+    Mã dùng một lần, trong 14 ngày. Hãy gửi riêng cho đúng người: người đó gửi mã cho tôi (hoặc bấm đường liên kết) để tự xem hồ sơ của mình, đề nghị sửa hoặc xóa.
+    { $link }
+member-self-linked = Chào { $name }! Tài khoản này đã được liên kết với hồ sơ đoàn viên của anh/chị ở { $unit }. Tôi là trợ lý tự động: anh/chị chỉ xem được hồ sơ của chính mình, bằng lệnh /toi.
+button-member-self-view = Xem hồ sơ của tôi
+member-self-heading = 🪪 Hồ sơ đoàn viên của anh/chị ở { $unit }:
+member-self-status = Tình trạng: { $status ->
+    [active] đang sinh hoạt
+    [moved] chuyển đi
+    [retired] nghỉ hưu
+   *[left] ra khỏi công đoàn
+} · { $approval ->
+    [approved] đã được LĐLĐ duyệt
+    [returned] LĐLĐ trả lại để sửa
+   *[pending] chờ LĐLĐ duyệt
+} · Số thẻ: { $card }
+member-self-rights = Anh/chị có quyền biết, xem và đề nghị sửa, đề nghị xóa dữ liệu của mình, rút lại đồng ý về dân tộc, tôn giáo, phản đối hoặc khiếu nại. Đề nghị sẽ được gửi tới chủ tịch công đoàn.
+button-member-self-fix = Đề nghị sửa
+button-member-self-erase = Đề nghị xóa dữ liệu
+member-self-none = Tài khoản này chưa được liên kết với hồ sơ đoàn viên nào. Hãy xin chủ tịch công đoàn cơ sở mã để tự xem hồ sơ (chủ tịch gõ “/moidv <tên anh/chị>”).
+member-self-none-officer = Tài khoản của anh/chị là tài khoản cán bộ, chưa liên kết với hồ sơ đoàn viên nào. Để xem danh sách của đơn vị, hãy dùng /duyetdv (cán bộ LĐLĐ) hoặc nhờ chủ tịch công đoàn.
+member-self-fix-how = Hãy ghi điều cần sửa, ví dụ “/suatoi quê quán là Mỏ Cày Bắc, Bến Tre”. Tôi sẽ gửi đề nghị tới chủ tịch công đoàn.
+member-self-asked = ✅ Đã gửi đề nghị của anh/chị tới chủ tịch { $unit }.
+member-self-nobody = { $unit } chưa có ai liên kết với trợ lý nên tôi chưa gửi được đề nghị. Hãy báo trực tiếp chủ tịch công đoàn.
+member-request-fix = ✏️ Đoàn viên { $name } (CCCD { $masked }) đề nghị sửa hồ sơ: { $detail }
+member-request-erase = 🗑 Đoàn viên { $name } (CCCD { $masked }) đề nghị xóa dữ liệu cá nhân của mình. Xóa thì số đoàn viên đã báo cáo vẫn giữ nguyên; hồ sơ chỉ còn lại là một dòng không tên.
+button-member-erase = 🗑 Xóa dữ liệu của đoàn viên này
+member-erased = ✅ Đã xóa dữ liệu cá nhân của đoàn viên này khỏi sổ của { $unit }; số đoàn viên không đổi.
+member-erased-already = Dữ liệu của đoàn viên này đã được xóa rồi.

@@ -93,6 +93,7 @@ export function memberRepository(db: Db, deps: MemberWriteDeps) {
     ...listQueries(sqlite, deps),
     ...writes(sqlite, deps),
     ...recordWrites(sqlite, deps),
+    ...selfQueries(sqlite, deps),
   };
 }
 
@@ -284,6 +285,68 @@ function writes(sqlite: Sqlite, deps: MemberWriteDeps) {
   };
 }
 
+/** Members' own accounts: the invite a chair makes, its redemption, and the account's member. */
+function selfQueries(sqlite: Sqlite, deps: MemberWriteDeps) {
+  const insertInvite = sqlite.prepare(
+    `insert into member_invites (code, member_id, created_by, created_at, expires_at) values (?, ?, ?, ?, ?)`,
+  );
+  const inviteStmt = sqlite.prepare(
+    `select code, member_id as memberId, expires_at as expiresAt, used_at as usedAt from member_invites where code = ?`,
+  );
+  const useInvite = sqlite.prepare(
+    `update member_invites set used_at = ? where code = ? and used_at is null and expires_at > ?`,
+  );
+  const insertAccount = sqlite.prepare(
+    `insert into member_accounts (platform, external_id, member_id, linked_at) values (?, ?, ?, ?)
+     on conflict (platform, external_id) do update set member_id = excluded.member_id, linked_at = excluded.linked_at`,
+  );
+  const ofAccount = sqlite.prepare(
+    `select ${COLUMNS} from member_accounts a join members m on m.id = a.member_id
+     where a.platform = ? and a.external_id = ? and m.erased_at is null`,
+  );
+  const accountsOf = sqlite.prepare(
+    `select platform, external_id as externalId from member_accounts where member_id = ?`,
+  );
+  return {
+    async createSelfInvite(
+      invite: { code: string; memberId: number; by: number | null; now: string; expiresAt: string },
+      audits: AuditInput[],
+    ): Promise<void> {
+      sqlite.transaction(() => {
+        insertInvite.run(invite.code, invite.memberId, invite.by, invite.now, invite.expiresAt);
+        for (const entry of audits) deps.appendAudit(entry);
+      })();
+    },
+    async selfInvite(
+      code: string,
+    ): Promise<{ code: string; memberId: number; expiresAt: string; usedAt: string | null } | undefined> {
+      return inviteStmt.get(code) as
+        | { code: string; memberId: number; expiresAt: string; usedAt: string | null }
+        | undefined;
+    },
+    /** Links an account to the invite's member; null when the code was used or expired meanwhile. */
+    async redeemSelfInvite(
+      code: string,
+      account: { platform: string; externalId: string },
+      now: string,
+    ): Promise<number | null> {
+      return sqlite.transaction(() => {
+        if (useInvite.run(now, code, now).changes !== 1) return null;
+        const { memberId } = inviteStmt.get(code) as { memberId: number };
+        insertAccount.run(account.platform, account.externalId, memberId, now);
+        return memberId;
+      })();
+    },
+    /** The member an account belongs to, unless erased. */
+    async ofAccount(platform: string, externalId: string): Promise<MemberRow | undefined> {
+      return ofAccount.get(platform, externalId) as MemberRow | undefined;
+    },
+    async accountsOf(memberId: number): Promise<{ platform: string; externalId: string }[]> {
+      return accountsOf.all(memberId) as { platform: string; externalId: string }[];
+    },
+  };
+}
+
 /** Changes to members already on the register, each with what must be written beside it. */
 function recordWrites(sqlite: Sqlite, deps: MemberWriteDeps) {
   const setStatus = sqlite.prepare(`update members set status = ?, status_on = ? where id = ? and status = 'active'`);
@@ -298,6 +361,8 @@ function recordWrites(sqlite: Sqlite, deps: MemberWriteDeps) {
        ethnicity = @ethnicity, religion = @religion where id = @id`,
   );
   const clearHashes = sqlite.prepare(`update members set id_hash = null`);
+  const unlinkAccounts = sqlite.prepare(`delete from member_accounts where member_id = ?`);
+  const dropInvites = sqlite.prepare(`delete from member_invites where member_id = ? and used_at is null`);
   const keepFingerprint = sqlite.prepare(
     `insert into settings (key, value) values ('members.key', ?) on conflict (key) do update set value = excluded.value`,
   );
@@ -327,6 +392,8 @@ function recordWrites(sqlite: Sqlite, deps: MemberWriteDeps) {
     async erase(id: number, at: string, audits: AuditInput[]): Promise<boolean> {
       return sqlite.transaction(() => {
         if (erase.run(at, id).changes !== 1) return false;
+        unlinkAccounts.run(id);
+        dropInvites.run(id);
         for (const entry of audits) deps.appendAudit(entry);
         return true;
       })();
