@@ -83,12 +83,21 @@ export async function settleMemberFile(req: Request, services: Services, pending
     await repos.pendingImports.settle(pending.id, req.now.toISOString());
     return reply(t("import-cancelled"));
   }
-  const held = JSON.parse(vault.open("draft", pending.payload)) as { unitId: number; rows: Row[] };
-  const unit = await repos.units.byId(held.unitId);
-  if (!unit || !req.actor) return reply(t("action-expired"));
+  const held = openHeld(vault, pending.payload);
+  const unit = held && (await repos.units.byId(held.unitId));
+  if (!held || !unit || !req.actor) return reply(t("action-expired"));
   return pending.kind === "cards"
     ? settleCards(req, services, { pending, vault, unit, rows: held.rows })
     : settleMembers(req, services, { pending, vault, unit, rows: held.rows, sensitive: answer === "sens" });
+}
+
+/** The held file, or undefined when it no longer opens (a rotated key): its rows must never reach an error log. */
+function openHeld(vault: MemberVault, payload: string): { unitId: number; rows: Row[] } | undefined {
+  try {
+    return JSON.parse(vault.open("draft", payload)) as { unitId: number; rows: Row[] };
+  } catch {
+    return undefined;
+  }
 }
 
 interface Held {

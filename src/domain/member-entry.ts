@@ -53,8 +53,15 @@ function sealDraft(vault: MemberVault, unitId: number, fields: MemberFields): st
 function openDraft(
   vault: MemberVault,
   row: { id: number; personId: number; payload: string; settledAt: string | null },
-): Draft {
-  const { unitId, fields } = draftSchema.parse(JSON.parse(vault.open("draft", row.payload)));
+): Draft | undefined {
+  // A draft sealed under a key since rotated, or damaged, is dropped: its text must never reach an error log.
+  let opened: z.infer<typeof draftSchema>;
+  try {
+    opened = draftSchema.parse(JSON.parse(vault.open("draft", row.payload)));
+  } catch {
+    return undefined;
+  }
+  const { unitId, fields } = opened;
   const clean = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as MemberFields;
   return { id: row.id, personId: row.personId, unitId, fields: clean, settled: row.settledAt !== null };
 }
