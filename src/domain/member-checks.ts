@@ -41,12 +41,43 @@ export function tidyName(name: string): string {
     .join(" ");
 }
 
+/** Family and middle names that Vietnamese always writes with marks: seen bare, the whole name was typed bare. */
+const ALWAYS_MARKED = new Set([
+  "nguyen",
+  "tran",
+  "le",
+  "pham",
+  "hoang",
+  "huynh",
+  "vu",
+  "vo",
+  "dang",
+  "bui",
+  "do",
+  "ho",
+  "ngo",
+  "duong",
+  "dinh",
+  "trinh",
+  "doan",
+  "luong",
+  "thi",
+  "van",
+  "duc",
+  "quoc",
+  "huu",
+  "cong",
+  "hong",
+]);
+
 function nameProblem(name: string): Problem | undefined {
   const words = name.split(" ");
   if (words.length < 2 || words.length > 7 || !words.every((w) => /^\p{L}+$/u.test(w)))
     return { key: "member-name-letters", args: { name } };
-  // Names are written with their marks; a name with none at all was typed without them.
-  if (foldDiacritics(name) === name) return { key: "member-name-marks", args: { name } };
+  // Some names have no marks at all ("Phan Thu Mai"); a name with none that has a word always written with
+  // them ("Nguyen", "Thi", "Van") was typed without them.
+  if (foldDiacritics(name) === name && words.some((w) => ALWAYS_MARKED.has(w.toLowerCase())))
+    return { key: "member-name-marks", args: { name } };
   return undefined;
 }
 

@@ -2,7 +2,7 @@
 // the one-person-one-record rule across the whole system, and the write with its audit entry.
 import { z } from "zod";
 import type { Repositories } from "#db/index.ts";
-import type { MemberRow } from "#db/repositories/members.ts";
+import type { MemberRow, NewMember } from "#db/repositories/members.ts";
 import type { Unit } from "#db/repositories/units.ts";
 import type { MemberFields } from "#nlu/types.ts";
 import type { Actor } from "./actor.ts";
@@ -15,6 +15,8 @@ import type { MemberVault } from "./member-vault.ts";
 /** The text of the notice a chair confirms: a new text gets a new version, and is confirmed again. */
 export const NOTICE_VERSION = "2026-01";
 const DRAFT = "member_draft";
+/** Work done between chances for other requests to run. */
+const SLICE_MS = 10;
 
 const fieldsSchema = z.object({
   fullName: z.string().optional(),
@@ -156,14 +158,23 @@ export async function addMembers(
   context: { who: Doer; consentId: number; via: "chat" | "file" },
 ): Promise<{ listId: number; ids: number[] }> {
   const at = context.who.at.toISOString();
-  const rows = members.map(({ member, sensitiveConsent }) =>
-    sealMember(vault, member, {
-      unitId: unit.id,
-      consentId: context.consentId,
-      by: context.who.personId,
-      sensitiveConsentAt: sensitiveConsent ? at : null,
-    }),
-  );
+  const rows: NewMember[] = [];
+  // Sealing thousands of members takes a while: done in slices so other chats are answered meanwhile.
+  let started = performance.now();
+  for (const { member, sensitiveConsent } of members) {
+    rows.push(
+      sealMember(vault, member, {
+        unitId: unit.id,
+        consentId: context.consentId,
+        by: context.who.personId,
+        sensitiveConsentAt: sensitiveConsent ? at : null,
+      }),
+    );
+    if (performance.now() - started >= SLICE_MS) {
+      await new Promise((resolve) => setImmediate(resolve));
+      started = performance.now();
+    }
+  }
   const entry = auditEntry(context.who, "member_added", unit, { after: { via: context.via } });
   return repos.members.add(unit.id, rows, context.who.personId, at, [entry]);
 }
