@@ -22,6 +22,7 @@ import { memberApproval } from "./member-approval.ts";
 import { memberExport } from "./member-export.ts";
 import { memberDeparture } from "./member-departure.ts";
 import { memberSelf } from "./member-self.ts";
+import { memberList } from "./member-list.ts";
 import type { Command } from "./types.ts";
 import { undo } from "./undo.ts";
 import { unlink } from "./unlink.ts";
@@ -37,6 +38,7 @@ export const commands: Command[] = [
   memberExport,
   memberDeparture,
   memberSelf,
+  memberList,
   foundUnit,
   remaining,
   progress,

@@ -612,3 +612,18 @@ member-request-erase = 🗑 Member { $name } (ID { $masked }) asks for their per
 button-member-erase = 🗑 Delete this member's data
 member-erased = ✅ This member's personal data was deleted from the register of { $unit }; the member count is unchanged.
 member-erased-already = This member's data was deleted already.
+member-list-how = Give the unit's code, e.g. “/danhsachdv TD-CDCS-01”. A grassroots union's chair and officers type “/danhsachdv” to see their own union's list.
+member-list-unknown = I cannot find the grassroots union “{ $code }” among the units you are in charge of. Check the unit's code.
+member-list-empty = { $unit } has no members on its list yet. Send one member per message, or an Excel file.
+member-list-heading = 📋 Member list of { $unit } ({ $count } people):
+member-list-state = { $status ->
+    [active] { $approval ->
+        [approved] approved
+        [returned] returned
+       *[pending] awaiting approval
+    }
+    [moved] transferred out
+    [retired] retired
+   *[left] left the union
+}
+member-list-more = … and { $count } more (the federation downloads them all with /xuatdanhsach).

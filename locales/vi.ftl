@@ -626,3 +626,18 @@ member-request-erase = 🗑 Đoàn viên { $name } (CCCD { $masked }) đề ngh�
 button-member-erase = 🗑 Xóa dữ liệu của đoàn viên này
 member-erased = ✅ Đã xóa dữ liệu cá nhân của đoàn viên này khỏi sổ của { $unit }; số đoàn viên không đổi.
 member-erased-already = Dữ liệu của đoàn viên này đã được xóa rồi.
+member-list-how = Hãy ghi mã đơn vị, ví dụ “/danhsachdv TD-CDCS-01”. Chủ tịch và cán bộ CĐCS gõ “/danhsachdv” để xem danh sách của đơn vị mình.
+member-list-unknown = Tôi không thấy CĐCS “{ $code }” trong các đơn vị anh/chị phụ trách. Hãy kiểm tra lại mã đơn vị.
+member-list-empty = { $unit } chưa có đoàn viên nào trong danh sách. Hãy gửi từng người một tin, hoặc gửi tệp Excel.
+member-list-heading = 📋 Danh sách đoàn viên của { $unit } ({ $count } người):
+member-list-state = { $status ->
+    [active] { $approval ->
+        [approved] đã duyệt
+        [returned] bị trả lại
+       *[pending] chờ duyệt
+    }
+    [moved] chuyển đi
+    [retired] nghỉ hưu
+   *[left] ra khỏi công đoàn
+}
+member-list-more = … và { $count } người nữa (tải đủ bằng /xuatdanhsach ở LĐLĐ).

@@ -8,7 +8,7 @@ import type { MemberFields } from "#nlu/types.ts";
 import type { Actor } from "./actor.ts";
 import { auditEntry, type Doer } from "./audit.ts";
 import { isLeaf } from "./leaf-unit.ts";
-import type { CheckedMember } from "./member-checks.ts";
+import { tidyName, type CheckedMember } from "./member-checks.ts";
 import { sealMember } from "./member-register.ts";
 import type { MemberVault } from "./member-vault.ts";
 
@@ -94,7 +94,12 @@ export async function fillDraft(
   fields: MemberFields,
 ): Promise<Draft | undefined> {
   const open = await currentDraft(repos, vault, who.personId);
-  const fresh = fields.fullName !== undefined && fields.idNumber !== undefined;
+  // A name with an ID number, or another name than the one being entered, is someone new: never merged.
+  const otherName =
+    fields.fullName !== undefined &&
+    open?.fields.fullName !== undefined &&
+    tidyName(fields.fullName) !== tidyName(open.fields.fullName);
+  const fresh = fields.fullName !== undefined && (fields.idNumber !== undefined || otherName);
   if (open && !fresh && open.unitId === who.unitId) {
     const merged = { ...open.fields, ...fields };
     await repos.pendingImports.replacePayload(open.id, sealDraft(vault, open.unitId, merged));

@@ -110,6 +110,25 @@ describe("approving a unit's list", () => {
     expect(tableRows(world, ["members", "member_lists", "ledger"])).toEqual(before);
   });
 
+  it("shows a unit's list to its chair and to the district, and to nobody else", async () => {
+    await chair.says("/nhapdv");
+    await chair.presses("✅ Tôi đã thông báo cho đoàn viên");
+    await enter(chair, PEOPLE[0] as string);
+    const own = await chair.says("/danhsachdv");
+    expect(own).toContain("Nguyễn Thị Lan");
+    expect(own).toContain("079*****1234 ");
+    expect(own).toContain("chờ duyệt");
+    expect(await officer.says("/danhsachdv C1")).toContain("Nguyễn Thị Lan");
+    const stranger = await world.personAt("D2", "admin", "Phạm Văn Lạ");
+    const otherChair = await world.personAt("C9", "chair", "Đỗ Thị Khác");
+    for (const answer of [await stranger.says("/danhsachdv C1"), await otherChair.says("/danhsachdv C1")]) {
+      expect(answer).toContain("Tôi không thấy CĐCS “C1”");
+      expect(answer).not.toContain("Nguyễn Thị Lan");
+    }
+    const views = world.repos.audit.read({ limit: 50 }).filter((e) => e.kind === "member_list_viewed");
+    expect(views.map((v) => v.personName).sort()).toEqual([chair.name, officer.name].sort());
+  });
+
   it("logs who viewed, added and approved which records", async () => {
     await chair.says("/nhapdv");
     await chair.presses("✅ Tôi đã thông báo cho đoàn viên");

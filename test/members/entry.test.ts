@@ -66,6 +66,14 @@ describe("entering a member in chat", () => {
     expect(card).toContain("Ngày vào công đoàn: 01/11/2026");
   });
 
+  it("starts anew when another name is typed before the first member is complete", async () => {
+    await consented(chair);
+    await chair.says("Nguyễn Văn Hùng, nam, 05/06/1990, CCCD 001090012345");
+    const next = await chair.says("Trần Văn Tú, nam, 02/02/1992");
+    // Tú's draft has no ID number of its own: Hùng's is not carried over.
+    expect(next).toContain("Còn thiếu: số CCCD, quê quán, ngày vào công đoàn");
+  });
+
   it("names every problem in Vietnamese and saves nothing", async () => {
     await consented(chair);
     const answer = await chair.says(
