@@ -95,8 +95,14 @@ async function emptied(store: PgStore): Promise<Repos> {
   return pgRepositories(store);
 }
 
-const rawOn = (store: PgStore) => async (text: string) =>
-  ((await store.db.execute(sql.raw(text))) as unknown as { rows: Record<string, unknown>[] }).rows;
+/** Raw SQL on a PostgreSQL store; a refusal is rethrown as the database's own error, not drizzle's wrapper. */
+const rawOn = (store: PgStore) => async (text: string) => {
+  try {
+    return ((await store.db.execute(sql.raw(text))) as unknown as { rows: Record<string, unknown>[] }).rows;
+  } catch (error) {
+    throw error instanceof Error && error.cause instanceof Error ? error.cause : error;
+  }
+};
 
 // One PGlite per test worker: it takes a second or more to start, and files in a worker run one by one.
 let pglite: Promise<PgStore> | undefined;
