@@ -106,7 +106,7 @@ const rawOn = (store: PgStore) => async (text: string) => {
 
 // One PGlite per test worker: it takes a second or more to start, and files in a worker run one by one.
 let pglite: Promise<PgStore> | undefined;
-function sharedPglite(): Promise<PgStore> {
+export function sharedPglite(): Promise<PgStore> {
   pglite ??= openPglite().then(async (store) => {
     await store.migrate();
     return store;
@@ -115,7 +115,7 @@ function sharedPglite(): Promise<PgStore> {
 }
 
 /** A database of its own on the server, for one suite; dropped when the suite ends. */
-async function freshServerDatabase(url: string): Promise<{ url: string; drop(): Promise<void> }> {
+export async function freshServerDatabase(url: string): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `tcd_${randomBytes(6).toString("hex")}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
