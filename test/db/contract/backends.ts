@@ -1,14 +1,14 @@
-// The stores every contract suite runs against: SQLite (its synchronous repositories behind an async
-// adapter), PGlite always, and a PostgreSQL server when one answers. A suite is written once, with
+// The stores every contract suite runs against: SQLite, PGlite always, and a PostgreSQL server when one answers. A suite is written once, with
 // `contract(name, body)`, and gets fresh, empty repositories before each test on every store.
 import { randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
 import pg from "pg";
 import { afterAll, beforeAll, beforeEach, describe } from "vitest";
-import { openDatabase, repositories, type Repositories } from "#db/index.ts";
-import { openPglite, openServer, pgRepositories, type AsyncRepositoryShapes, type PgStore } from "#db/pg/index.ts";
+import type { Repositories } from "#db/contract.ts";
+import { openDatabase, repositories, sqliteOf } from "#db/index.ts";
+import { openPglite, openServer, pgRepositories, type PgStore } from "#db/pg/index.ts";
 
-export type Repos = AsyncRepositoryShapes;
+export type Repos = Repositories;
 
 export interface Backend {
   repos: Repos;
@@ -38,47 +38,6 @@ async function reachableServer(): Promise<string | undefined> {
 }
 
 export const serverUrl = await reachableServer();
-
-// ---- SQLite, behind an async adapter ----
-
-function asyncRepository<T extends object>(repo: T): T {
-  const wrapped: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(repo)) {
-    wrapped[key] =
-      typeof value === "function"
-        ? (...args: unknown[]) => Promise.resolve().then(() => value.apply(repo, args))
-        : value;
-  }
-  return wrapped as T;
-}
-
-function asyncSqlite(sync: Repositories): Repos {
-  const sqlite = sync.db.$client;
-  let depth = 0;
-  const { db: _db, writes: _w, transaction: _t, close: _c, ...rest } = sync;
-  const repos = Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, asyncRepository(v)]));
-  return {
-    ...(repos as unknown as Omit<Repos, "transaction" | "committed" | "close">),
-    async transaction<T>(fn: () => Promise<T>): Promise<T> {
-      const savepoint = `contract_${depth}`;
-      const nested = sqlite.inTransaction;
-      sqlite.exec(nested ? `savepoint ${savepoint}` : "begin immediate");
-      depth++;
-      try {
-        const result = await fn();
-        sqlite.exec(nested ? `release ${savepoint}` : "commit");
-        return result;
-      } catch (error) {
-        sqlite.exec(nested ? `rollback to ${savepoint}; release ${savepoint}` : "rollback");
-        throw error;
-      } finally {
-        depth--;
-      }
-    },
-    committed: () => sync.writes.committed(),
-    close: async () => sync.close(),
-  };
-}
 
 // ---- PostgreSQL ----
 
@@ -140,14 +99,13 @@ const SLOW_START = 120_000;
 export function contract(name: string, body: (backend: () => Backend) => void): void {
   describe(`${name} — SQLite`, () => {
     let backend: Backend;
-    let open: Repositories | undefined;
-    beforeEach(() => {
-      open?.close();
-      open = repositories(openDatabase(":memory:"));
-      const sqlite = open.db.$client;
+    beforeEach(async () => {
+      await backend?.repos.close();
+      const repos = repositories(openDatabase(":memory:"));
+      const sqlite = sqliteOf(repos);
       backend = {
         kind: "sqlite",
-        repos: asyncSqlite(open),
+        repos,
         raw: async (text) => {
           const statement = sqlite.prepare(text);
           if (statement.reader) return statement.all() as Record<string, unknown>[];
@@ -156,7 +114,7 @@ export function contract(name: string, body: (backend: () => Backend) => void): 
         },
       };
     });
-    afterAll(() => open?.close());
+    afterAll(() => backend?.repos.close());
     body(() => backend);
   });
 
