@@ -29,7 +29,7 @@ const START_LOCK = 7_310_014;
  * The repositories over a migrated store. Start-up work (built-in metrics, the name index) runs under a
  * transaction-level advisory lock, so instances starting together do it one after the other.
  */
-export async function pgRepositories(store: PgStore): Promise<Repositories> {
+export async function pgRepositories(store: PgStore, options: { tallyShards?: number } = {}): Promise<Repositories> {
   const x = executor(store.db);
   const units = unitRepository(x);
   const metrics = metricRepository(x);
@@ -49,7 +49,7 @@ export async function pgRepositories(store: PgStore): Promise<Repositories> {
     units,
     people: peopleRepository(x),
     targets: targetRepository(x),
-    ledger: ledgerRepository(x),
+    ledger: ledgerRepository(x, options.tallyShards),
     updates,
     pendingImports: pendingImportRepository(x),
     pendingReports: pendingReportRepository(x),

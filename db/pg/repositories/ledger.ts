@@ -12,7 +12,10 @@ import { tallyKeys } from "#db/repositories/ledger.ts";
 import { subtreeBounds } from "#db/tree.ts";
 import type { Executor } from "../executor.ts";
 
-/** Shards of a hot total: more than the transactions that run at once, on a few instances, ever need. */
+/**
+ * Shards of a hot total, by default. Readers sum whatever shards there are, so the number can change at
+ * any time; a transaction waits only when another holds the same shard of the same total.
+ */
 export const TALLY_SHARDS = 8;
 /** Units above this depth (the nation at 0, provinces at 1) have sharded totals. */
 export const SHARDED_DEPTHS = 2;
@@ -30,8 +33,12 @@ export interface TallyDelta {
  * Adds signed counts to running totals in one statement. The rows are summed per total and sorted first,
  * so that two transactions lock the totals they share in the same order and never deadlock.
  */
-export async function addToTallies(x: Executor, deltas: readonly TallyDelta[]): Promise<void> {
-  const shard = randomInt(TALLY_SHARDS);
+export async function addToTallies(
+  x: Executor,
+  deltas: readonly TallyDelta[],
+  shards: number = TALLY_SHARDS,
+): Promise<void> {
+  const shard = randomInt(shards);
   const summed = new Map<string, { unitId: number; period: string; event: string; shard: number; count: number }>();
   for (const d of deltas) {
     const s = d.depth < SHARDED_DEPTHS ? shard : 0;
@@ -61,7 +68,7 @@ const columns = sql.raw(`id, unit_id as "unitId", event, count, informal, occurr
 
 type Lineage = (unitId: number) => number[] | Promise<number[]>;
 
-export function ledgerRepository(x: Executor) {
+export function ledgerRepository(x: Executor, shards: number = TALLY_SHARDS) {
   async function insert(entry: LedgerEntryInput & { reverses?: number | null }, now: string): Promise<number | null> {
     const row = await x.one<{ id: number }>(sql`insert into ledger
       (unit_id, event, count, informal, occurred_on, period, reporter_id, source, note, reverses, created_at)
@@ -95,7 +102,7 @@ export function ledgerRepository(x: Executor) {
           ids.push(id);
           deltas.push(...deltasOf(entry));
         }
-        await addToTallies(x, deltas);
+        await addToTallies(x, deltas, shards);
         return ids;
       });
     },
@@ -123,7 +130,7 @@ export function ledgerRepository(x: Executor) {
           deltas.push(...deltasOf(entry));
           reversed.push(row);
         }
-        await addToTallies(x, deltas);
+        await addToTallies(x, deltas, shards);
         return reversed;
       });
     },
