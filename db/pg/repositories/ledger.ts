@@ -68,28 +68,35 @@ const columns = sql.raw(`id, unit_id as "unitId", event, count, informal, occurr
 
 type Lineage = (unitId: number) => number[] | Promise<number[]>;
 
-export function ledgerRepository(x: Executor, shards: number = TALLY_SHARDS) {
-  async function insert(entry: LedgerEntryInput & { reverses?: number | null }, now: string): Promise<number | null> {
-    const row = await x.one<{ id: number }>(sql`insert into ledger
-      (unit_id, event, count, informal, occurred_on, period, reporter_id, source, note, reverses, created_at)
-      values (${entry.unitId}, ${entry.event}, ${entry.count}, ${entry.informal}, ${entry.occurredOn},
-        ${entry.occurredOn.slice(0, 4)}, ${entry.reporterId}, ${entry.source}, ${entry.note ?? null},
-        ${entry.reverses ?? null}, ${now})
-      on conflict do nothing returning id`);
-    return row?.id ?? null;
-  }
+/** Appends an entry; null when its message was recorded before. */
+async function insert(
+  x: Executor,
+  entry: LedgerEntryInput & { reverses?: number | null },
+  now: string,
+): Promise<number | null> {
+  const row = await x.one<{ id: number }>(sql`insert into ledger
+    (unit_id, event, count, informal, occurred_on, period, reporter_id, source, note, reverses, created_at)
+    values (${entry.unitId}, ${entry.event}, ${entry.count}, ${entry.informal}, ${entry.occurredOn},
+      ${entry.occurredOn.slice(0, 4)}, ${entry.reporterId}, ${entry.source}, ${entry.note ?? null},
+      ${entry.reverses ?? null}, ${now})
+    on conflict do nothing returning id`);
+  return row?.id ?? null;
+}
 
-  const deltasOf = (entry: LedgerEntryInput): TallyDelta[] =>
-    tallyKeys(entry.event, entry.informal).flatMap((event) =>
-      entry.lineage.map((unitId, depth) => ({
-        unitId,
-        depth,
-        period: entry.occurredOn.slice(0, 4),
-        event,
-        count: entry.count,
-      })),
-    );
+/** The totals an entry adds to: its unit and every ancestor, for each of its tally keys. */
+const deltasOf = (entry: LedgerEntryInput): TallyDelta[] =>
+  tallyKeys(entry.event, entry.informal).flatMap((event) =>
+    entry.lineage.map((unitId, depth) => ({
+      unitId,
+      depth,
+      period: entry.occurredOn.slice(0, 4),
+      event,
+      count: entry.count,
+    })),
+  );
 
+/** The writes: a report with its roll-ups, and the reversal of a report, each in one transaction. */
+function ledgerWrites(x: Executor, shards: number) {
   return {
     /** Records every entry and its roll-ups, or nothing; entries whose source was recorded before are skipped. */
     record(entries: LedgerEntryInput[], now: string): Promise<number[]> {
@@ -97,7 +104,7 @@ export function ledgerRepository(x: Executor, shards: number = TALLY_SHARDS) {
         const ids: number[] = [];
         const deltas: TallyDelta[] = [];
         for (const entry of entries) {
-          const id = await insert(entry, now);
+          const id = await insert(x, entry, now);
           if (id === null) continue;
           ids.push(id);
           deltas.push(...deltasOf(entry));
@@ -111,7 +118,7 @@ export function ledgerRepository(x: Executor, shards: number = TALLY_SHARDS) {
       return x.transaction(async () => {
         const reversed: LedgerEntry[] = [];
         const deltas: TallyDelta[] = [];
-        for (const row of await bySource(source)) {
+        for (const row of await bySource(x, source)) {
           if (row.undoneBy !== null) continue;
           const entry = {
             unitId: row.unitId,
@@ -124,7 +131,7 @@ export function ledgerRepository(x: Executor, shards: number = TALLY_SHARDS) {
             source: `undo:${row.id}`,
             reverses: row.id,
           };
-          const id = await insert(entry, now);
+          const id = await insert(x, entry, now);
           if (id === null) continue;
           await x.run(sql`update ledger set undone_by = ${id} where id = ${row.id} and undone_by is null`);
           deltas.push(...deltasOf(entry));
@@ -134,7 +141,13 @@ export function ledgerRepository(x: Executor, shards: number = TALLY_SHARDS) {
         return reversed;
       });
     },
-    bySource,
+  };
+}
+
+/** The reads: entries by message, id or reporter, report sizes, totals. */
+function ledgerReads(x: Executor) {
+  return {
+    bySource: (source: string) => bySource(x, source),
     async byId(id: number): Promise<LedgerEntry | undefined> {
       return x.one<LedgerEntry>(sql`select ${columns} from ledger where id = ${id}`);
     },
@@ -185,10 +198,14 @@ export function ledgerRepository(x: Executor, shards: number = TALLY_SHARDS) {
       return row?.last ?? null;
     },
   };
+}
 
-  async function bySource(source: string): Promise<LedgerEntry[]> {
-    return x.rows<LedgerEntry>(
-      sql`select ${columns} from ledger where source = ${source} and reverses is null order by id`,
-    );
-  }
+async function bySource(x: Executor, source: string): Promise<LedgerEntry[]> {
+  return x.rows<LedgerEntry>(
+    sql`select ${columns} from ledger where source = ${source} and reverses is null order by id`,
+  );
+}
+
+export function ledgerRepository(x: Executor, shards: number = TALLY_SHARDS) {
+  return { ...ledgerWrites(x, shards), ...ledgerReads(x) };
 }
