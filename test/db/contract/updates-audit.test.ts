@@ -7,6 +7,7 @@ const NOW = "2026-05-01T03:00:00.000Z";
 contract("updates and the audit log", (backend) => {
   it("claims an update once; a claim rolled back with its transaction can be made again", async () => {
     const { repos } = backend();
+    expect(await repos.healthy()).toBe(true);
     expect(await repos.updates.claim("telegram", "1", NOW)).toBe(true);
     expect(await repos.updates.claim("telegram", "1", NOW)).toBe(false);
     expect(await repos.updates.claim("zalo", "1", NOW)).toBe(true);
