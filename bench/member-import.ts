@@ -6,7 +6,7 @@ import { monitorEventLoopDelay } from "node:perf_hooks";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
-import { openDatabase, repositories } from "#db/index.ts";
+import { openDatabase, repositories, sqliteOf } from "#db/index.ts";
 import { confirmNotice } from "#domain/member-entry.ts";
 import { newMemberKey } from "#domain/member-vault.ts";
 import { PROVINCE_CODES } from "#domain/province-codes.ts";
@@ -55,7 +55,7 @@ export async function benchMemberImport(rows = MEMBER_IMPORT_TARGETS.rows): Prom
   const dir = mkdtempSync(join(tmpdir(), "tlcd-bench-members-"));
   try {
     const repos = repositories(openDatabase(join(dir, "members.sqlite")));
-    repos.units.upsert({
+    await repos.units.upsert({
       code: "D",
       name: "LĐLĐ TP Thủ Đức",
       parentCode: null,
@@ -64,7 +64,7 @@ export async function benchMemberImport(rows = MEMBER_IMPORT_TARGETS.rows): Prom
       members: 0,
       workers: 0,
     });
-    const unit = repos.units.upsert({
+    const unit = await repos.units.upsert({
       code: "C",
       name: "CĐCS Công ty May Việt",
       parentCode: "D",
@@ -73,10 +73,10 @@ export async function benchMemberImport(rows = MEMBER_IMPORT_TARGETS.rows): Prom
       members: 0,
       workers: 20_000,
     });
-    repos.people.createInvite("BENCHCHAIR", unit.id, "chair", NOW.toISOString(), "2027-01-01T00:00:00Z");
-    const invite = repos.people.invite("BENCHCHAIR");
+    await repos.people.createInvite("BENCHCHAIR", unit.id, "chair", NOW.toISOString(), "2027-01-01T00:00:00Z");
+    const invite = await repos.people.invite("BENCHCHAIR");
     if (!invite) throw new Error("no invite");
-    const personId = repos.people.redeem(
+    const personId = await repos.people.redeem(
       invite,
       { platform: "telegram", externalId: CHAIR, chatId: CHAIR },
       "Trần Thị Bình",
@@ -113,9 +113,9 @@ export async function benchMemberImport(rows = MEMBER_IMPORT_TARGETS.rows): Prom
     const done = await talk.handle({ sender, source: "telegram:2", action });
     const finished = performance.now();
     loop.disable();
-    const stored = (repos.db.$client.prepare("select count(*) as n from members").get() as { n: number }).n;
+    const stored = (sqliteOf(repos).prepare("select count(*) as n from members").get() as { n: number }).n;
     if (stored !== rows + WARM_UP) throw new Error(`${stored} members stored of ${rows}: ${done.text.slice(0, 200)}`);
-    repos.close();
+    await repos.close();
     const total = finished - started;
     const writeStall = loop.max / 1e6 - 2;
     const stall = Math.max(checkStall, writeStall);

@@ -109,9 +109,13 @@ async function resubmit(req: Request, services: Services): Promise<Reply> {
   const list = /^\d+$/.test(req.actionArg ?? "") ? await repos.members.list(Number(req.actionArg)) : undefined;
   const unit = list && (await repos.units.byId(list.unitId));
   if (!list || !unit || !req.actor?.posts.some((p) => p.unit.id === unit.id)) return reply(t("action-expired"));
-  const sent = await repos.members.resubmit(list.id, [
-    auditEntry(doerOf(req), "member_added", unit, { after: { list: list.id, resubmitted: true } }),
-  ]);
+  const sent = await repos.transaction(async () => {
+    if (!(await repos.members.resubmit(list.id))) return false;
+    await repos.audit.append(
+      auditEntry(doerOf(req), "member_added", unit, { after: { list: list.id, resubmitted: true } }),
+    );
+    return true;
+  });
   return reply(t(sent ? "member-resubmitted" : "member-review-settled", { unit: unit.name }));
 }
 

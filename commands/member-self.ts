@@ -26,7 +26,7 @@ async function invite(req: Request, services: Services): Promise<Reply> {
   if (!member) return reply(t("member-not-on-list", { name, unit: unit.name }));
   if (others.length > 0) return reply(t("member-invite-several", { name }));
   const code = await inviteMember(repos, member, unit, doerOf(req));
-  const link = inviteLink(code, services.botUsername()) ?? "";
+  const link = inviteLink(code, await services.botUsername()) ?? "";
   return reply(t("member-invite-made", { name: member.fullName ?? "", code, link }));
 }
 

@@ -7,7 +7,7 @@ import { lookUpUnit } from "#domain/unit-lookup.ts";
 import type { ReportItem } from "#nlu/types.ts";
 import { foundsUnits, reportFounding } from "./found-unit.ts";
 import { enterListChoice, memberListLine } from "./member-list-line.ts";
-import { severalText, standingText } from "./standing-text.ts";
+import { parentNames, severalText, standingText } from "./standing-text.ts";
 import { reply, type Command, type Reply, type Request, type Services } from "./types.ts";
 
 /** No unit admits this many in one report; anything above is a typing slip. */
@@ -34,14 +34,14 @@ export const report: Command = {
       });
     }
     // Founding is a district admin's and may add a unit: its own command answers it.
-    if (foundsUnits(req.parse)) return reportFounding(req, services);
+    if (foundsUnits(req.parse)) return await reportFounding(req, services);
     const items: ReportItem[] = req.parse.reports ?? [];
     if (items.length === 0) return refuse("report-unclear", t);
 
-    const lookup = lookUpUnit(actor, req.parse.unit, repos, false, req.parse.unitHint);
+    const lookup = await lookUpUnit(actor, req.parse.unit, repos, false, req.parse.unitHint);
     if (lookup.kind === "outside")
       return refuse("report-outside", t, { named: lookup.named, unit: actor.home.unit.name });
-    if (lookup.kind === "several") return reply(severalText(lookup, t, (id) => repos.units.byId(id)?.name));
+    if (lookup.kind === "several") return reply(severalText(lookup, t, await parentNames(repos.units, lookup)));
     if (lookup.kind === "ambiguous") return refuse("report-which-unit", t, { unit: lookup.home.name });
     const unit = lookup.unit;
 
@@ -66,14 +66,14 @@ export const report: Command = {
     if (day > req.today) return refuse("report-future", t, { date: viDate(day) });
 
     // A doubted message recorded after its confirm is not asked about again when it comes back.
-    if (repos.ledger.bySource(req.source).length > 0) return refuse("report-already", t);
+    if ((await repos.ledger.bySource(req.source)).length > 0) return refuse("report-already", t);
     const report = { unit, events, day, reporterId: actor.personId, source: req.source, now: req.now };
-    const implausible = reports.doubtAbout(repos, unit, events);
-    if (implausible) return askToConfirm(implausible, report, services);
+    const implausible = await reports.doubtAbout(repos, unit, events);
+    if (implausible) return await askToConfirm(implausible, report, services);
 
-    const { entries, ids } = reports.record(repos, report);
+    const { entries, ids } = await reports.record(repos, report);
     if (ids.length === 0) return refuse("report-already", t);
-    return recordedReply(unit, day, entries, ids[0], req.today, services);
+    return await recordedReply(unit, day, entries, ids[0], req.today, services);
   },
 };
 
@@ -97,7 +97,7 @@ async function recordedReply(
     t("report-recorded", { unit: unit.name, date: viDate(day) }),
     eventLines(entries, t),
     "",
-    standingText(standing.ofUnit(unit, today), t),
+    standingText(await standing.ofUnit(unit, today), t),
     ...(await memberListLine(unit, today, services)),
   ].join("\n");
   // Admissions reported can be named at once: the list is entered from the same reply.
@@ -107,8 +107,8 @@ async function recordedReply(
 }
 
 /** Shows a doubted report back with why, and holds it until the reporter confirms it or types it again. */
-function askToConfirm(doubt: reports.Doubt, report: reports.Report, { repos, t }: Services): Reply {
-  const id = reports.hold(repos, report);
+async function askToConfirm(doubt: reports.Doubt, report: reports.Report, { repos, t }: Services): Promise<Reply> {
+  const id = await reports.hold(repos, report);
   const why =
     doubt.kind === "over-not-members"
       ? t("report-doubt-over-not-members", {
@@ -142,9 +142,9 @@ export const confirmReport: Command = {
     if (!req.actor) return refuse("not-linked", t);
     const [idText = "", answer = ""] = (req.actionArg ?? "").split(":");
     const id = /^\d+$/.test(idText) ? Number(idText) : 0;
-    const outcome = reports.settleHeld(repos, id, req.actor.personId, answer === "yes", req.now);
+    const outcome = await reports.settleHeld(repos, id, req.actor.personId, answer === "yes", req.now);
     if (outcome.kind === "recorded")
-      return recordedReply(outcome.unit, outcome.day, outcome.entries, outcome.ids[0], req.today, services);
+      return await recordedReply(outcome.unit, outcome.day, outcome.entries, outcome.ids[0], req.today, services);
     if (outcome.kind === "already") return refuse("report-already", t);
     if (outcome.kind === "expired") return refuse("action-expired", t);
     return refuse(outcome.kind === "cancelled" ? "report-held-cancelled" : "report-held-closed", t);

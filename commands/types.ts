@@ -67,8 +67,8 @@ export interface Services {
   /** Translates into a named locale: the answer to a person who just changed their language. */
   translateIn: (locale: string, key: string, args?: Record<string, string | number>) => string;
   /** The bot's public username when known, for deep links. */
-  botUsername: () => string | undefined;
-  /** The member register: on with its vault, or off and why (no MEMBER_DATA_KEY, or not the key it was sealed under). */
+  botUsername: () => Promise<string | undefined>;
+  /** The member register: on with its vault, or off and why (no MEMBER_DATA_KEY, not the key it was sealed under, or a store without it). */
   register: () => Promise<Register>;
   /**
    * The answer to what the message otherwise meant (`req.parse.otherwise`), for a command that finds

@@ -1,11 +1,10 @@
-// The member register: consents, the lists sent upward, and the members themselves. Values come in already
-// sealed (src/domain/member-vault.ts): nothing here sees an ID number. Every write that must stand or fall with
-// another (a status and its ledger entry, a change and its audit entry) is one method, one transaction.
+// The member register: consents, the lists sent upward, the members themselves and their own accounts. Values
+// come in already sealed (src/domain/member-vault.ts): nothing here sees an ID number. A write that must stand or
+// fall with another repository's (a status and its ledger entry, a change and its audit entry) is composed by
+// the domain inside `repos.transaction`; a method that writes several rows of its own is all or nothing itself.
 import type { Db } from "#db/client.ts";
 import type { Gender, MemberApproval, MemberStatus } from "#db/schema.ts";
 import { subtreeBounds } from "#db/tree.ts";
-import type { AuditInput } from "./audit.ts";
-import type { LedgerEntryInput } from "./ledger.ts";
 
 export interface MemberRow {
   id: number;
@@ -67,12 +66,6 @@ export interface Consent {
 /** A member with the unit they belong to: what an export writes. */
 export type PlacedMember = MemberRow & { unitCode: string; unitName: string };
 
-/** What the register writes beside its own rows, inside the same transaction. */
-export interface MemberWriteDeps {
-  recordLedger: (entries: LedgerEntryInput[], now: string) => number[];
-  appendAudit: (entry: AuditInput) => void;
-}
-
 const COLUMNS = `m.id, m.unit_id as unitId, m.list_id as listId, m.full_name as fullName, m.gender, m.id_hash as idHash,
   m.id_number as idNumber, m.birth_date as birthDate, m.hometown, m.ethnicity, m.religion,
   m.sensitive_consent_at as sensitiveConsentAt, m.joined_on as joinedOn, m.card_number as cardNumber, m.approval,
@@ -85,19 +78,23 @@ const LIST_COLUMNS = `l.id, l.unit_id as unitId, u.code as unitCode, u.name as u
 
 type Sqlite = Db["$client"];
 
-export function memberRepository(db: Db, deps: MemberWriteDeps) {
+export function memberRepository(db: Db) {
   const sqlite = db.$client;
   return {
-    ...consentQueries(sqlite, deps),
+    ...consentQueries(sqlite),
     ...readQueries(sqlite),
-    ...listQueries(sqlite, deps),
-    ...writes(sqlite, deps),
-    ...recordWrites(sqlite, deps),
-    ...selfQueries(sqlite, deps),
+    ...listQueries(sqlite),
+    ...writes(sqlite),
+    ...recordWrites(sqlite),
+    ...selfQueries(sqlite),
+    /** Whether this store keeps the register (the PostgreSQL store does not yet). */
+    supported(): boolean {
+      return true;
+    },
   };
 }
 
-function consentQueries(sqlite: Sqlite, deps: MemberWriteDeps) {
+function consentQueries(sqlite: Sqlite) {
   const latest = sqlite.prepare(
     `select id, unit_id as unitId, person_id as personId, notice, confirmed_at as confirmedAt
      from member_consents where unit_id = ? order by id desc limit 1`,
@@ -107,22 +104,12 @@ function consentQueries(sqlite: Sqlite, deps: MemberWriteDeps) {
   );
   return {
     /** The unit's latest confirmed notice, if any. */
-    async consentOf(unitId: number): Promise<Consent | undefined> {
+    consentOf(unitId: number): Consent | undefined {
       return latest.get(unitId) as Consent | undefined;
     },
-    /** Keeps a chair's confirmation of the notice, with its audit entry (whose `after` gets the consent's id). */
-    async recordConsent(
-      unitId: number,
-      personId: number,
-      notice: string,
-      at: string,
-      audits: AuditInput[],
-    ): Promise<number> {
-      return sqlite.transaction(() => {
-        const id = Number(insert.run(unitId, personId, notice, at).lastInsertRowid);
-        for (const entry of audits) deps.appendAudit({ ...entry, after: { ...(entry.after as object), consent: id } });
-        return id;
-      })();
+    /** Keeps a chair's confirmation of the notice; returns its id. */
+    recordConsent(unitId: number, personId: number, notice: string, at: string): number {
+      return Number(insert.run(unitId, personId, notice, at).lastInsertRowid);
     },
   };
 }
@@ -144,38 +131,43 @@ function readQueries(sqlite: Sqlite) {
        coalesce(sum(case when approval = 'approved' then 1 else 0 end), 0) as approved
      from members where unit_id = ? and joined_on >= ? and joined_on <= ?`,
   );
+  const listSize = sqlite.prepare(`select count(*) as n from members where list_id = ?`);
   const sealed = sqlite.prepare(
     `select id, id_number as idNumber, birth_date as birthDate, hometown, ethnicity, religion
      from members where erased_at is null order by id`,
   );
   return {
-    async get(id: number): Promise<MemberRow | undefined> {
+    get(id: number): MemberRow | undefined {
       return byId.get(id) as MemberRow | undefined;
     },
     /** The member holding an ID number, by its keyed hash, anywhere in the system. */
-    async holderOf(idHash: string): Promise<MemberRow | undefined> {
+    holderOf(idHash: string): MemberRow | undefined {
       return byHash.get(idHash) as MemberRow | undefined;
     },
-    async byCard(cardNumber: string): Promise<MemberRow | undefined> {
+    byCard(cardNumber: string): MemberRow | undefined {
       return byCard.get(cardNumber) as MemberRow | undefined;
     },
     /** A unit's members, erased ones left out, in the order entered. */
-    async ofUnit(unitId: number): Promise<MemberRow[]> {
+    ofUnit(unitId: number): MemberRow[] {
       return ofUnit.all(unitId) as MemberRow[];
     },
-    async ofList(listId: number): Promise<MemberRow[]> {
+    ofList(listId: number): MemberRow[] {
       return ofList.all(listId) as MemberRow[];
     },
     /** The approved members of a subtree, by unit code: what the national software imports. */
-    async approvedInSubtree(path: string): Promise<PlacedMember[]> {
+    approvedInSubtree(path: string): PlacedMember[] {
       return approvedIn.all(...subtreeBounds(path)) as PlacedMember[];
     },
     /** Members a unit named (not returned) and those approved, who joined in a year. */
-    async countsOf(unitId: number, period: string): Promise<{ named: number; approved: number }> {
+    countsOf(unitId: number, period: string): { named: number; approved: number } {
       return counts.get(unitId, `${period}-01-01`, `${period}-12-31`) as { named: number; approved: number };
     },
+    /** How many members a list holds. */
+    listSize(listId: number): number {
+      return (listSize.get(listId) as { n: number }).n;
+    },
     /** Every sealed value of the register, for re-sealing under a new key. */
-    async sealedRows(): Promise<SealedRow[]> {
+    sealedRows(): SealedRow[] {
       return sealed.all() as SealedRow[];
     },
   };
@@ -183,7 +175,7 @@ function readQueries(sqlite: Sqlite) {
 
 export type SealedRow = Pick<MemberRow, "id" | "idNumber" | "birthDate" | "hometown" | "ethnicity" | "religion">;
 
-function listQueries(sqlite: Sqlite, deps: MemberWriteDeps) {
+function listQueries(sqlite: Sqlite) {
   const inSubtree = sqlite.prepare(
     `select ${LIST_COLUMNS} from member_lists l join units u on u.id = l.unit_id
      where u.path >= ? and u.path < ? and l.status = ? order by l.id`,
@@ -205,54 +197,42 @@ function listQueries(sqlite: Sqlite, deps: MemberWriteDeps) {
   const review = sqlite.transaction(
     (
       listId: number,
-      decision: "approved" | "returned",
-      by: number | null,
-      reason: string | null,
-      at: string,
-      ledger: LedgerEntryInput[],
-      audits: AuditInput[],
+      decision: { approval: "approved" | "returned"; by: number | null; reason: string | null; at: string },
     ) => {
-      if (reviewList.run(decision, by, at, reason, listId).changes !== 1) return false;
-      reviewMembers.run(decision, listId);
-      if (ledger.length > 0) deps.recordLedger(ledger, at);
-      for (const entry of audits) deps.appendAudit(entry);
+      if (reviewList.run(decision.approval, decision.by, decision.at, decision.reason, listId).changes !== 1)
+        return false;
+      reviewMembers.run(decision.approval, listId);
       return true;
     },
   );
-  const resubmit = sqlite.transaction((listId: number, audits: AuditInput[]) => {
+  const resubmit = sqlite.transaction((listId: number) => {
     if (reopen.run(listId).changes !== 1) return false;
     reopenMembers.run(listId);
-    for (const entry of audits) deps.appendAudit(entry);
     return true;
   });
   return {
     /** The lists of a subtree in one state, oldest first. */
-    async lists(path: string, status: MemberApproval): Promise<MemberList[]> {
+    lists(path: string, status: MemberApproval): MemberList[] {
       return inSubtree.all(...subtreeBounds(path), status) as MemberList[];
     },
-    async list(id: number): Promise<MemberList | undefined> {
+    list(id: number): MemberList | undefined {
       return byId.get(id) as MemberList | undefined;
     },
-    /**
-     * Approves or returns a pending list whole, with the ledger entries that approval adds and the audit
-     * entries; false when the list was no longer pending (a second press).
-     */
-    async review(
+    /** Approves or returns a pending list and its pending members; false when it was no longer pending. */
+    review(
       listId: number,
       decision: { approval: "approved" | "returned"; by: number | null; reason: string | null; at: string },
-      ledger: LedgerEntryInput[],
-      audits: AuditInput[],
-    ): Promise<boolean> {
-      return review(listId, decision.approval, decision.by, decision.reason, decision.at, ledger, audits);
+    ): boolean {
+      return review(listId, decision);
     },
     /** Sends a returned list up again; false when it was not returned. */
-    async resubmit(listId: number, audits: AuditInput[]): Promise<boolean> {
-      return resubmit(listId, audits);
+    resubmit(listId: number): boolean {
+      return resubmit(listId);
     },
   };
 }
 
-function writes(sqlite: Sqlite, deps: MemberWriteDeps) {
+function writes(sqlite: Sqlite) {
   const openList = sqlite.prepare(
     `select id from member_lists where unit_id = ? and status = 'pending' order by id limit 1`,
   );
@@ -265,28 +245,25 @@ function writes(sqlite: Sqlite, deps: MemberWriteDeps) {
      values (@unitId, @listId, @fullName, @gender, @idHash, @idNumber, @birthDate, @hometown, @ethnicity, @religion,
        @sensitiveConsentAt, @joinedOn, @cardNumber, 'pending', 'active', @joinedOn, @consentId, @createdBy, @createdAt)`,
   );
-  const add = sqlite.transaction(
-    (unitId: number, rows: NewMember[], by: number | null, now: string, audits: AuditInput[]) => {
-      const open = openList.get(unitId) as { id: number } | undefined;
-      const listId = open?.id ?? Number(newList.run(unitId, by, now).lastInsertRowid);
-      const ids = rows.map((row) => Number(insert.run({ ...row, listId, createdAt: now }).lastInsertRowid));
-      for (const entry of audits) deps.appendAudit({ ...entry, after: { ...(entry.after as object), members: ids } });
-      return { listId, ids };
-    },
-  );
+  const add = sqlite.transaction((unitId: number, rows: NewMember[], by: number | null, now: string) => {
+    const open = openList.get(unitId) as { id: number } | undefined;
+    const listId = open?.id ?? Number(newList.run(unitId, by, now).lastInsertRowid);
+    const ids = rows.map((row) => Number(insert.run({ ...row, listId, createdAt: now }).lastInsertRowid));
+    return { listId, ids };
+  });
   return {
     /**
-     * Adds members of one unit to its pending list (opened if it has none), all or none, with the audit entry
-     * (whose `after` gets the new ids). Throws on an ID number or card number already held.
+     * Adds members of one unit to its pending list (opened if it has none), all or none. Throws on an ID number
+     * or card number already held.
      */
-    async add(unitId: number, rows: NewMember[], by: number | null, now: string, audits: AuditInput[]) {
-      return add(unitId, rows, by, now, audits);
+    add(unitId: number, rows: NewMember[], by: number | null, now: string): { listId: number; ids: number[] } {
+      return add(unitId, rows, by, now);
     },
   };
 }
 
 /** Members' own accounts: the invite a chair makes, its redemption, and the account's member. */
-function selfQueries(sqlite: Sqlite, deps: MemberWriteDeps) {
+function selfQueries(sqlite: Sqlite) {
   const insertInvite = sqlite.prepare(
     `insert into member_invites (code, member_id, created_by, created_at, expires_at) values (?, ?, ?, ?, ?)`,
   );
@@ -304,51 +281,45 @@ function selfQueries(sqlite: Sqlite, deps: MemberWriteDeps) {
     `select ${COLUMNS} from member_accounts a join members m on m.id = a.member_id
      where a.platform = ? and a.external_id = ? and m.erased_at is null`,
   );
-  const accountsOf = sqlite.prepare(
-    `select platform, external_id as externalId from member_accounts where member_id = ?`,
-  );
+  const redeem = sqlite.transaction((code: string, account: { platform: string; externalId: string }, now: string) => {
+    if (useInvite.run(now, code, now).changes !== 1) return null;
+    const { memberId } = inviteStmt.get(code) as { memberId: number };
+    insertAccount.run(account.platform, account.externalId, memberId, now);
+    return memberId;
+  });
   return {
-    async createSelfInvite(
-      invite: { code: string; memberId: number; by: number | null; now: string; expiresAt: string },
-      audits: AuditInput[],
-    ): Promise<void> {
-      sqlite.transaction(() => {
-        insertInvite.run(invite.code, invite.memberId, invite.by, invite.now, invite.expiresAt);
-        for (const entry of audits) deps.appendAudit(entry);
-      })();
+    createSelfInvite(invite: {
+      code: string;
+      memberId: number;
+      by: number | null;
+      now: string;
+      expiresAt: string;
+    }): void {
+      insertInvite.run(invite.code, invite.memberId, invite.by, invite.now, invite.expiresAt);
     },
-    async selfInvite(
-      code: string,
-    ): Promise<{ code: string; memberId: number; expiresAt: string; usedAt: string | null } | undefined> {
-      return inviteStmt.get(code) as
-        | { code: string; memberId: number; expiresAt: string; usedAt: string | null }
-        | undefined;
+    selfInvite(code: string): SelfInvite | undefined {
+      return inviteStmt.get(code) as SelfInvite | undefined;
     },
     /** Links an account to the invite's member; null when the code was used or expired meanwhile. */
-    async redeemSelfInvite(
-      code: string,
-      account: { platform: string; externalId: string },
-      now: string,
-    ): Promise<number | null> {
-      return sqlite.transaction(() => {
-        if (useInvite.run(now, code, now).changes !== 1) return null;
-        const { memberId } = inviteStmt.get(code) as { memberId: number };
-        insertAccount.run(account.platform, account.externalId, memberId, now);
-        return memberId;
-      })();
+    redeemSelfInvite(code: string, account: { platform: string; externalId: string }, now: string): number | null {
+      return redeem(code, account, now);
     },
     /** The member an account belongs to, unless erased. */
-    async ofAccount(platform: string, externalId: string): Promise<MemberRow | undefined> {
+    ofAccount(platform: string, externalId: string): MemberRow | undefined {
       return ofAccount.get(platform, externalId) as MemberRow | undefined;
-    },
-    async accountsOf(memberId: number): Promise<{ platform: string; externalId: string }[]> {
-      return accountsOf.all(memberId) as { platform: string; externalId: string }[];
     },
   };
 }
 
-/** Changes to members already on the register, each with what must be written beside it. */
-function recordWrites(sqlite: Sqlite, deps: MemberWriteDeps) {
+export interface SelfInvite {
+  code: string;
+  memberId: number;
+  expiresAt: string;
+  usedAt: string | null;
+}
+
+/** Changes to members already on the register. */
+function recordWrites(sqlite: Sqlite) {
   const setStatus = sqlite.prepare(`update members set status = ?, status_on = ? where id = ? and status = 'active'`);
   const setCard = sqlite.prepare(`update members set card_number = ? where id = ?`);
   const erase = sqlite.prepare(
@@ -356,60 +327,34 @@ function recordWrites(sqlite: Sqlite, deps: MemberWriteDeps) {
        hometown = null, ethnicity = null, religion = null, sensitive_consent_at = null, card_number = null, erased_at = ?
      where id = ? and erased_at is null`,
   );
+  const unlinkAccounts = sqlite.prepare(`delete from member_accounts where member_id = ?`);
+  const dropInvites = sqlite.prepare(`delete from member_invites where member_id = ? and used_at is null`);
   const reseal = sqlite.prepare(
     `update members set id_hash = @idHash, id_number = @idNumber, birth_date = @birthDate, hometown = @hometown,
        ethnicity = @ethnicity, religion = @religion where id = @id`,
   );
   const clearHashes = sqlite.prepare(`update members set id_hash = null`);
-  const unlinkAccounts = sqlite.prepare(`delete from member_accounts where member_id = ?`);
-  const dropInvites = sqlite.prepare(`delete from member_invites where member_id = ? and used_at is null`);
-  const keepFingerprint = sqlite.prepare(
-    `insert into settings (key, value) values ('members.key', ?) on conflict (key) do update set value = excluded.value`,
-  );
   return {
-    /** A member leaves (or retires, or moves), with the ledger's departure; false if not active. */
-    async changeStatus(
-      id: number,
-      change: { status: MemberStatus; on: string; now: string },
-      ledger: LedgerEntryInput[],
-      audits: AuditInput[],
-    ): Promise<boolean> {
-      return sqlite.transaction(() => {
-        if (setStatus.run(change.status, change.on, id).changes !== 1) return false;
-        if (ledger.length > 0) deps.recordLedger(ledger, change.now);
-        for (const entry of audits) deps.appendAudit(entry);
-        return true;
-      })();
+    /** A member leaves, retires or moves; false if no longer active. */
+    changeStatus(id: number, status: MemberStatus, on: string): boolean {
+      return setStatus.run(status, on, id).changes === 1;
     },
-    /** Card numbers from the national software, by member id, with their audit entries. */
-    async setCards(cards: { id: number; cardNumber: string }[], audits: AuditInput[]): Promise<void> {
-      sqlite.transaction(() => {
-        for (const card of cards) setCard.run(card.cardNumber, card.id);
-        for (const entry of audits) deps.appendAudit(entry);
-      })();
-    },
-    /** Erases a member's personal data; the row stays so the counts it made stay. */
-    async erase(id: number, at: string, audits: AuditInput[]): Promise<boolean> {
-      return sqlite.transaction(() => {
-        if (erase.run(at, id).changes !== 1) return false;
-        unlinkAccounts.run(id);
-        dropInvites.run(id);
-        for (const entry of audits) deps.appendAudit(entry);
-        return true;
-      })();
-    },
-    /**
-     * Writes re-sealed values back with the new key's fingerprint, all or nothing: the register is never half
-     * under one key and half under the other.
-     */
-    async reseal(rows: (SealedRow & { idHash: string | null })[], fingerprint: string): Promise<void> {
-      sqlite.transaction(() => {
-        // Hashes change too: cleared first, so a new hash never meets an old one in the unique index.
-        clearHashes.run();
-        for (const row of rows) reseal.run(row);
-        keepFingerprint.run(fingerprint);
-      })();
-    },
+    /** Card numbers from the national software, by member id, all or none. */
+    setCards: sqlite.transaction((cards: { id: number; cardNumber: string }[]): void => {
+      for (const card of cards) setCard.run(card.cardNumber, card.id);
+    }),
+    /** Erases a member's personal data and unlinks their accounts; the row stays so its counts stay. */
+    erase: sqlite.transaction((id: number, at: string): boolean => {
+      if (erase.run(at, id).changes !== 1) return false;
+      unlinkAccounts.run(id);
+      dropInvites.run(id);
+      return true;
+    }),
+    /** Writes re-sealed values back, all or nothing; hashes cleared first so no new one meets an old one. */
+    reseal: sqlite.transaction((rows: (SealedRow & { idHash: string | null })[]): void => {
+      clearHashes.run();
+      for (const row of rows) reseal.run(row);
+    }),
   };
 }
 

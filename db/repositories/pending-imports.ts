@@ -36,11 +36,11 @@ export function pendingImportRepository(db: Db) {
       return settle.run(now, id).changes === 1;
     },
     /** A person's newest unsettled one of a kind: the member they are entering. */
-    async latestOpen(personId: number, kind: string): Promise<PendingImport | undefined> {
+    latestOpen(personId: number, kind: string): PendingImport | undefined {
       return latestOpen.get(personId, kind) as PendingImport | undefined;
     },
     /** Replaces what an unsettled one holds; false once it is settled. */
-    async replacePayload(id: number, payload: string): Promise<boolean> {
+    replacePayload(id: number, payload: string): boolean {
       return setPayload.run(payload, id).changes === 1;
     },
   };

@@ -9,7 +9,7 @@ import { describeProblems, type RowError } from "#domain/import.ts";
 import { exportMembers } from "#domain/member-export.ts";
 import { applyCards, planCards, planMembers } from "#domain/member-import.ts";
 import { addMembers, consentOf } from "#domain/member-entry.ts";
-import { openRegister } from "#domain/member-register.ts";
+import { keepFingerprint, openRegister } from "#domain/member-register.ts";
 import { memberVault, type MemberVault, type SealedField } from "#domain/member-vault.ts";
 import { isLeaf } from "#domain/leaf-unit.ts";
 import type { Config } from "#src/config.ts";
@@ -135,7 +135,11 @@ async function rotateKey(repos: Repositories, config: Config, io: CliIo): Promis
     }
     return resealed;
   });
-  await repos.members.reseal(rows, next.fingerprint);
+  // The values and the key's fingerprint change together: the register is never half under one key.
+  await repos.transaction(async () => {
+    await repos.members.reseal(rows);
+    await keepFingerprint(repos, next);
+  });
   io.out(
     `${rows.length} member(s) re-sealed. Now set MEMBER_DATA_KEY to the value of MEMBER_DATA_KEY_NEXT, remove MEMBER_DATA_KEY_NEXT, and restart.`,
   );

@@ -81,17 +81,19 @@ export async function reviewList(
   const ledger = decision.approval === "approved" ? await topUps(repos, unit, list.id, pending) : [];
   const kind = decision.approval === "approved" ? "member_list_approved" : "member_list_returned";
   const after = { list: list.id, members: pending.map((m) => m.id), ...(decision.reason ? { reason: true } : {}) };
-  const done = await repos.members.review(
-    list.id,
-    {
+  const at = decision.who.at.toISOString();
+  const done = await repos.transaction(async () => {
+    const reviewed = await repos.members.review(list.id, {
       approval: decision.approval,
       by: decision.who.personId,
       reason: decision.reason,
-      at: decision.who.at.toISOString(),
-    },
-    ledger,
-    [auditEntry(decision.who, kind, unit, { after })],
-  );
+      at,
+    });
+    if (!reviewed) return false;
+    if (ledger.length > 0) await repos.ledger.record(ledger, at);
+    await repos.audit.append(auditEntry(decision.who, kind, unit, { after }));
+    return true;
+  });
   if (!done) return { kind: "already" };
   await tellUnit(repos, unit, list, { ...decision, count: pending.length });
   return { kind: "done", list, count: pending.length, added: ledger.reduce((sum, e) => sum + e.count, 0) };

@@ -42,10 +42,10 @@ export async function departMember(
     before: { member: member.id, status: member.status },
     after: { member: member.id, status: change.status, on: change.on },
   });
-  return repos.members.changeStatus(
-    member.id,
-    { status: change.status, on: change.on, now: who.at.toISOString() },
-    [entry],
-    [audit],
-  );
+  return repos.transaction(async () => {
+    if (!(await repos.members.changeStatus(member.id, change.status, change.on))) return false;
+    await repos.ledger.record([entry], who.at.toISOString());
+    await repos.audit.append(audit);
+    return true;
+  });
 }

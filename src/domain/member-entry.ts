@@ -141,8 +141,13 @@ export async function confirmNotice(
   unit: Unit,
   who: Doer & { personId: number },
 ): Promise<number> {
-  const entry = auditEntry(who, "member_consent_confirmed", unit, { after: { notice: NOTICE_VERSION } });
-  return repos.members.recordConsent(unit.id, who.personId, NOTICE_VERSION, who.at.toISOString(), [entry]);
+  return repos.transaction(async () => {
+    const id = await repos.members.recordConsent(unit.id, who.personId, NOTICE_VERSION, who.at.toISOString());
+    await repos.audit.append(
+      auditEntry(who, "member_consent_confirmed", unit, { after: { consent: id, notice: NOTICE_VERSION } }),
+    );
+    return id;
+  });
 }
 
 /** The unit's consent to the current notice, if confirmed. */
@@ -180,6 +185,11 @@ export async function addMembers(
       started = performance.now();
     }
   }
-  const entry = auditEntry(context.who, "member_added", unit, { after: { via: context.via } });
-  return repos.members.add(unit.id, rows, context.who.personId, at, [entry]);
+  return repos.transaction(async () => {
+    const added = await repos.members.add(unit.id, rows, context.who.personId, at);
+    await repos.audit.append(
+      auditEntry(context.who, "member_added", unit, { after: { via: context.via, members: added.ids } }),
+    );
+    return added;
+  });
 }

@@ -149,5 +149,8 @@ export async function planCards(
 /** Writes a good card plan, all or nothing, with one audit entry. */
 export async function applyCards(repos: Repositories, plan: CardPlan, scope: Unit, who: Doer): Promise<void> {
   const entry = auditEntry(who, "member_cards_imported", scope, { after: { members: plan.cards.map((c) => c.id) } });
-  await repos.members.setCards(plan.cards, [entry]);
+  await repos.transaction(async () => {
+    await repos.members.setCards(plan.cards);
+    await repos.audit.append(entry);
+  });
 }

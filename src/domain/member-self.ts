@@ -24,7 +24,10 @@ export async function inviteMember(repos: Repositories, member: MemberRow, unit:
     const code = newCode();
     if ((await repos.people.invite(code)) || (await repos.members.selfInvite(code))) continue;
     const entry = auditEntry(who, "invite_created", unit, { after: { role: "member", member: member.id, expiresAt } });
-    await repos.members.createSelfInvite({ code, memberId: member.id, by: who.personId, now, expiresAt }, [entry]);
+    await repos.transaction(async () => {
+      await repos.members.createSelfInvite({ code, memberId: member.id, by: who.personId, now, expiresAt });
+      await repos.audit.append(entry);
+    });
     return code;
   }
 }
@@ -85,5 +88,9 @@ export async function tellChairs(
 /** Erases the member's personal data and unlinks their accounts, with the audit entry; false if erased already. */
 export async function eraseMember(repos: Repositories, member: MemberRow, unit: Unit, who: Doer): Promise<boolean> {
   const entry = auditEntry(who, "member_erased", unit, { after: { member: member.id } });
-  return repos.members.erase(member.id, who.at.toISOString(), [entry]);
+  return repos.transaction(async () => {
+    if (!(await repos.members.erase(member.id, who.at.toISOString()))) return false;
+    await repos.audit.append(entry);
+    return true;
+  });
 }

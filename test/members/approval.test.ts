@@ -13,10 +13,10 @@ const PEOPLE = [
 
 beforeEach(async () => {
   world = await World.create({ now: "2026-12-01T03:00:00Z" });
-  world.unit({ code: "D1", name: "LĐLĐ TP Thủ Đức", kind: "district" });
-  world.unit({ code: "C1", name: "CĐCS Công ty May Việt", parent: "D1", workers: 300, members: 100 });
-  world.unit({ code: "D2", name: "LĐLĐ huyện Phú Riềng", kind: "district" });
-  world.unit({ code: "C9", name: "CĐCS Công ty Cao su Phú Riềng", parent: "D2", workers: 80 });
+  await world.unit({ code: "D1", name: "LĐLĐ TP Thủ Đức", kind: "district" });
+  await world.unit({ code: "C1", name: "CĐCS Công ty May Việt", parent: "D1", workers: 300, members: 100 });
+  await world.unit({ code: "D2", name: "LĐLĐ huyện Phú Riềng", kind: "district" });
+  await world.unit({ code: "C9", name: "CĐCS Công ty Cao su Phú Riềng", parent: "D2", workers: 80 });
   chair = await world.personAt("C1", "chair", "Trần Thị Bình");
   officer = await world.personAt("D1", "admin", "Lê Văn Quản");
 });
@@ -28,7 +28,7 @@ async function enter(person: Person, text: string): Promise<void> {
   if (!saved.includes("Đã thêm")) throw new Error(saved);
 }
 
-const membersOfC1 = () => world.repos.figures.members(world.repos.units.byCode("C1") as never);
+const membersOfC1 = async () => world.repos.figures.members((await world.repos.units.byCode("C1")) as never);
 
 describe("approving a unit's list", () => {
   it("offers the list after a report, and shows reported, named and approved to the chair", async () => {
@@ -52,7 +52,7 @@ describe("approving a unit's list", () => {
     await enter(chair, PEOPLE[2] as string);
     expect(await chair.says("còn thiếu bao nhiêu")).toContain("báo cáo 5, danh sách 3, đã duyệt 2");
     // The reported five were counted already: approval adds none of them twice.
-    expect(membersOfC1()).toBe(100 + 5);
+    expect(await membersOfC1()).toBe(100 + 5);
   });
 
   it("counts approved members the unit never reported toward its members in total", async () => {
@@ -63,10 +63,10 @@ describe("approving a unit's list", () => {
     await officer.says("/duyetdv");
     await officer.presses("CĐCS Công ty May Việt (3)");
     expect(await officer.presses("✅ Duyệt danh sách")).toContain("Đã cộng thêm 2 đoàn viên");
-    expect(membersOfC1()).toBe(100 + PEOPLE.length);
+    expect(await membersOfC1()).toBe(100 + PEOPLE.length);
     // A second press approves nothing more.
     expect(await officer.pressesData("review:1:ok")).toContain("đã được xử lý");
-    expect(membersOfC1()).toBe(100 + PEOPLE.length);
+    expect(await membersOfC1()).toBe(100 + PEOPLE.length);
     expect(await chair.says("còn thiếu bao nhiêu")).toContain("báo cáo 3, danh sách 3, đã duyệt 3");
   });
 
@@ -84,7 +84,7 @@ describe("approving a unit's list", () => {
     expect(await officer.says("/duyetdv")).toContain("không có danh sách");
     expect(await chair.pressesData(world.pushedButton(chair, "Gửi lại"))).toContain("Đã gửi lại");
     expect(await officer.says("/duyetdv")).toContain("CĐCS Công ty May Việt: 1 người");
-    expect(membersOfC1()).toBe(100);
+    expect(await membersOfC1()).toBe(100);
   });
 
   it("shows nothing to another district's admin or another unit's chair, and changes nothing for them", async () => {
@@ -125,7 +125,7 @@ describe("approving a unit's list", () => {
       expect(answer).toContain("Tôi không thấy CĐCS “C1”");
       expect(answer).not.toContain("Nguyễn Thị Lan");
     }
-    const views = world.repos.audit.read({ limit: 50 }).filter((e) => e.kind === "member_list_viewed");
+    const views = (await world.repos.audit.read({ limit: 50 })).filter((e) => e.kind === "member_list_viewed");
     expect(views.map((v) => v.personName).sort()).toEqual([chair.name, officer.name].sort());
   });
 
@@ -136,7 +136,7 @@ describe("approving a unit's list", () => {
     await officer.says("/duyetdv");
     await officer.presses("CĐCS Công ty May Việt (1)");
     await officer.presses("✅ Duyệt danh sách");
-    const log = world.repos.audit.read({ limit: 100 });
+    const log = await world.repos.audit.read({ limit: 100 });
     const [memberId] = (tableRows(world, ["members"]).members as { id: number }[]).map((m) => m.id);
     const kinds = log.map((e) => [e.kind, e.personName, e.unitCode]);
     expect(kinds).toEqual(

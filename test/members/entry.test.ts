@@ -9,9 +9,9 @@ const LAN = "Nguyễn Thị Lan, nữ, 12/03/1995, CCCD 079195001234, quê Bến
 
 beforeEach(async () => {
   world = await World.create({ now: "2026-12-01T03:00:00Z" });
-  world.unit({ code: "D1", name: "LĐLĐ TP Thủ Đức", kind: "district" });
-  world.unit({ code: "C1", name: "CĐCS Công ty May Việt", parent: "D1", workers: 300 });
-  world.unit({ code: "C2", name: "CĐCS Trường THCS Linh Trung", parent: "D1", workers: 50 });
+  await world.unit({ code: "D1", name: "LĐLĐ TP Thủ Đức", kind: "district" });
+  await world.unit({ code: "C1", name: "CĐCS Công ty May Việt", parent: "D1", workers: 300 });
+  await world.unit({ code: "C2", name: "CĐCS Trường THCS Linh Trung", parent: "D1", workers: 50 });
   chair = await world.personAt("C1", "chair", "Trần Thị Bình");
 });
 afterEach(() => world.close());
@@ -33,7 +33,7 @@ describe("entering a member in chat", () => {
     expect(after).toContain("Số CCCD: 079195001234");
     const consents = tableRows(world, ["member_consents"]).member_consents as { unit_id: number }[];
     expect(consents).toHaveLength(1);
-    expect(consents[0]?.unit_id).toBe(world.repos.units.byCode("C1")?.id);
+    expect(consents[0]?.unit_id).toBe((await world.repos.units.byCode("C1"))?.id);
   });
 
   it("shows the full ID number only in the card, and masked once saved", async () => {

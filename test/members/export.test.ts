@@ -19,9 +19,9 @@ const HOA = "Lê Thị Hoa, nữ, 05/06/1988, CCCD 083188000222, quê Ba Tri, v�
 
 beforeEach(async () => {
   world = await World.create({ now: "2026-12-01T03:00:00Z" });
-  world.unit({ code: "D1", name: "LĐLĐ TP Thủ Đức", kind: "district" });
-  world.unit({ code: "C1", name: "CĐCS Công ty May Việt", parent: "D1", workers: 300 });
-  world.unit({ code: "D2", name: "LĐLĐ huyện Phú Riềng", kind: "district" });
+  await world.unit({ code: "D1", name: "LĐLĐ TP Thủ Đức", kind: "district" });
+  await world.unit({ code: "C1", name: "CĐCS Công ty May Việt", parent: "D1", workers: 300 });
+  await world.unit({ code: "D2", name: "LĐLĐ huyện Phú Riềng", kind: "district" });
   chair = await world.personAt("C1", "chair", "Trần Thị Bình");
   officer = await world.personAt("D1", "admin", "Lê Văn Quản");
   await chair.says("/nhapdv");
@@ -66,7 +66,7 @@ describe("the export for the national software", () => {
     const ids = (tableRows(world, ["members"]).members as { id: number; approval: string }[])
       .filter((m) => m.approval === "approved")
       .map((m) => m.id);
-    const entry = world.repos.audit.read({ limit: 50 }).find((e) => e.kind === "members_exported");
+    const entry = (await world.repos.audit.read({ limit: 50 })).find((e) => e.kind === "members_exported");
     expect(entry).toMatchObject({ personName: officer.name, unitCode: "D1", after: { members: ids } });
   });
 

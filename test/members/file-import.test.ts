@@ -25,9 +25,9 @@ const members = () => tableRows(world, ["members"]).members as Record<string, un
 
 beforeEach(async () => {
   world = await World.create({ now: "2026-12-01T03:00:00Z" });
-  world.unit({ code: "D1", name: "LĐLĐ TP Thủ Đức", kind: "district" });
-  world.unit({ code: "C1", name: "CĐCS Công ty May Việt", parent: "D1", workers: 300 });
-  world.unit({ code: "C2", name: "CĐCS Trường THCS Linh Trung", parent: "D1", workers: 50 });
+  await world.unit({ code: "D1", name: "LĐLĐ TP Thủ Đức", kind: "district" });
+  await world.unit({ code: "C1", name: "CĐCS Công ty May Việt", parent: "D1", workers: 300 });
+  await world.unit({ code: "C2", name: "CĐCS Trường THCS Linh Trung", parent: "D1", workers: 50 });
   chair = await world.personAt("C1", "chair", "Trần Thị Bình");
   await chair.says("/nhapdv");
   await chair.presses("✅ Tôi đã thông báo cho đoàn viên");

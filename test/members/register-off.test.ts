@@ -1,3 +1,4 @@
+import { sqliteOf } from "#db/index.ts";
 import { afterEach, describe, expect, it } from "vitest";
 import { openRegister } from "#domain/member-register.ts";
 import { newMemberKey } from "#domain/member-vault.ts";
@@ -10,8 +11,8 @@ const LAN = "Nguyễn Thị Lan, nữ, 12/03/1995, CCCD 079195001234, quê Bến
 
 async function worldWith(memberKey: string | null): Promise<World> {
   const made = await World.create({ now: "2026-12-01T03:00:00Z", memberKey });
-  made.unit({ code: "D1", name: "LĐLĐ TP Thủ Đức", kind: "district" });
-  made.unit({ code: "C1", name: "CĐCS Công ty May Việt", parent: "D1", workers: 300 });
+  await made.unit({ code: "D1", name: "LĐLĐ TP Thủ Đức", kind: "district" });
+  await made.unit({ code: "C1", name: "CĐCS Công ty May Việt", parent: "D1", workers: 300 });
   return made;
 }
 
@@ -22,7 +23,7 @@ describe("the member register without its key", () => {
     expect(await chair.says(LAN)).toContain("Sổ đoàn viên chưa bật");
     expect(await chair.says("kết nạp 2 đoàn viên")).toContain("Đã ghi nhận");
     expect(chair.buttons()).not.toContain("Nhập danh sách 2 người");
-    expect(world.repos.db.$client.prepare("select count(*) as n from pending_imports").get()).toEqual({ n: 0 });
+    expect(sqliteOf(world.repos).prepare("select count(*) as n from pending_imports").get()).toEqual({ n: 0 });
   });
 
   it("turns off rather than mix keys when the key is not the one the register was sealed under", async () => {

@@ -7,8 +7,8 @@ const BASE = 40;
 
 beforeEach(async () => {
   world = await World.create({ now: "2026-12-01T03:00:00Z" });
-  world.unit({ code: "D1", name: "LĐLĐ TP Thủ Đức", kind: "district" });
-  world.unit({ code: "C1", name: "CĐCS Công ty May Việt", parent: "D1", workers: 300, members: BASE });
+  await world.unit({ code: "D1", name: "LĐLĐ TP Thủ Đức", kind: "district" });
+  await world.unit({ code: "C1", name: "CĐCS Công ty May Việt", parent: "D1", workers: 300, members: BASE });
   chair = await world.personAt("C1", "chair", "Trần Thị Bình");
   const officer = await world.personAt("D1", "admin", "Lê Văn Quản");
   await chair.says("/nhapdv");
@@ -30,7 +30,7 @@ async function linkedMember(): Promise<Person> {
   return lan;
 }
 
-const members = () => world.repos.figures.members(world.repos.units.byCode("C1") as never);
+const members = async () => world.repos.figures.members((await world.repos.units.byCode("C1")) as never);
 
 describe("a member's rights over their own record", () => {
   it("lets an invited member see their own record, masked, the view logged, and nothing of the unit", async () => {
@@ -40,7 +40,7 @@ describe("a member's rights over their own record", () => {
     expect(record).toContain("CCCD 079*****1234");
     expect(record).toContain("Dân tộc: Kinh");
     expect(record).not.toContain("079195001234");
-    expect(world.repos.audit.read({ limit: 50 }).find((e) => e.kind === "member_viewed")).toMatchObject({
+    expect((await world.repos.audit.read({ limit: 50 })).find((e) => e.kind === "member_viewed")).toMatchObject({
       platform: "telegram",
       account: String(lan.telegramId),
       unitCode: "C1",
@@ -62,7 +62,7 @@ describe("a member's rights over their own record", () => {
     await lan.says("/toi");
     expect(await lan.presses("Đề nghị xóa dữ liệu")).toContain("Đã gửi đề nghị");
     await world.drain();
-    const before = members();
+    const before = await members();
     expect(await chair.pressesData(world.pushedButton(chair, "🗑 Xóa dữ liệu của đoàn viên này"))).toContain("Đã xóa");
     const [row] = tableRows(world, ["members"]).members as Record<string, unknown>[];
     expect(row).toMatchObject({
@@ -73,9 +73,9 @@ describe("a member's rights over their own record", () => {
       ethnicity: null,
       approval: "approved",
     });
-    expect(members()).toBe(before);
+    expect(await members()).toBe(before);
     expect(await lan.says("/toi")).toContain("chưa được liên kết với hồ sơ đoàn viên");
-    expect(world.repos.audit.read({ limit: 50 }).find((e) => e.kind === "member_erased")).toMatchObject({
+    expect((await world.repos.audit.read({ limit: 50 })).find((e) => e.kind === "member_erased")).toMatchObject({
       personName: chair.name,
     });
     // The same person can be entered again once erased.
@@ -84,7 +84,7 @@ describe("a member's rights over their own record", () => {
   });
 
   it("erases only for the member's own unit", async () => {
-    world.unit({ code: "C2", name: "CĐCS Trường THCS Linh Trung", parent: "D1" });
+    await world.unit({ code: "C2", name: "CĐCS Trường THCS Linh Trung", parent: "D1" });
     const other = await world.personAt("C2", "chair", "Lê Văn Cường");
     const [row] = tableRows(world, ["members"]).members as { id: number }[];
     expect(await other.pressesData(`erase:${row?.id}`)).toContain("Nút này không còn dùng được");

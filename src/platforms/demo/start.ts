@@ -19,19 +19,19 @@ export async function startDemo(
   const standIn = await startStandIn();
   for (const suffix of ["", "-wal", "-shm"]) rmSync(`${config.demoDatabasePath}${suffix}`, { force: true });
   // The demo's database is made anew at each start, so it makes its own member key too.
-  const service = assemble(
+  const service = await assemble(
     { ...config, memberDataKey: config.memberDataKey ?? newMemberKey() },
     {
       logger,
       clock,
       botInfo: STAND_IN_BOT,
       telegram: { token: `${STAND_IN_BOT.id}:DEMO`, apiRoot: standIn.url },
-      prepare: (repos) => seedDemo(repos, clock(), config.timeZone),
+      prepare: async (repos) => await seedDemo(repos, clock(), config.timeZone),
       pages: ({ bot, repos }) =>
         demoPages(
           bot,
           standIn.api,
-          (persona) => repos.units.byCode(DEMO_PERSONAS[persona].unitCode)?.name ?? "",
+          async (persona) => (await repos.units.byCode(DEMO_PERSONAS[persona].unitCode))?.name ?? "",
           config.publicUrl,
         ),
     },
