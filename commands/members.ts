@@ -26,7 +26,7 @@ import { reply, type Command, type Reply, type Request, type Services } from "./
 export async function vaultOr(services: Services): Promise<MemberVault | Reply> {
   const state = await services.register();
   if (state.on) return state.vault;
-  return reply(services.t(state.reason === "no-key" ? "member-register-off" : "member-register-wrong-key"));
+  return reply(services.t(`member-register-${state.reason}`));
 }
 
 export function problemLines(problems: Problem[], t: Services["t"]): string[] {

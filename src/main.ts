@@ -13,11 +13,12 @@ import { TELEGRAM_WEBHOOK_PATH } from "./platforms/telegram/webhook.ts";
 async function sayIfRegisterOff(service: Service): Promise<void> {
   const state = await service.register();
   if (state.on) return;
-  console.warn(
-    state.reason === "no-key"
-      ? "Sổ đoàn viên đang tắt: chưa đặt MEMBER_DATA_KEY (32 byte base64, tạo bằng: openssl rand -base64 32); các chức năng khác vẫn chạy."
-      : "Sổ đoàn viên đang tắt: MEMBER_DATA_KEY không phải khóa đã mã hóa sổ đoàn viên trong cơ sở dữ liệu này; các chức năng khác vẫn chạy.",
-  );
+  const why = {
+    "no-key": "chưa đặt MEMBER_DATA_KEY (32 byte base64, tạo bằng: openssl rand -base64 32)",
+    "wrong-key": "MEMBER_DATA_KEY không phải khóa đã mã hóa sổ đoàn viên trong cơ sở dữ liệu này",
+    "no-store": "kho dữ liệu này (PostgreSQL) chưa có bảng sổ đoàn viên",
+  }[state.reason];
+  console.warn(`Sổ đoàn viên đang tắt: ${why}; các chức năng khác vẫn chạy.`);
 }
 
 async function startTelegram(service: Service, config: Config, logger: Logger, register: boolean): Promise<void> {
