@@ -37,7 +37,7 @@ export interface PgWorkOptions extends Omit<DrainerOptions, "slots" | "logger"> 
 }
 
 export interface PgWork {
-  /** Wakes drainers on the instances that fetch the jobs: call after enqueueing. */
+  /** Wakes drainers on the instances that fetch the jobs: call after enqueueing. Never rejects. */
   wake(): Promise<void>;
   /** Asks for this minute slot's tick: the first to ask in a slot gets it; the others are no-ops. */
   tickNow(): Promise<void>;
@@ -66,9 +66,14 @@ export async function startPgWork(options: PgWorkOptions): Promise<PgWork> {
   }
 
   const wake = async () => {
-    // One job per lane and second: a burst of wake-ups makes `wakeJobs` jobs, not one per enqueue.
-    for (let lane = 0; lane < wakeJobs; lane++)
-      await boss.send(QUEUES.drain, {}, { singletonKey: `wake-${lane}`, singletonSeconds: 1 });
+    try {
+      // One job per lane and second: a burst of wake-ups makes `wakeJobs` jobs, not one per enqueue.
+      for (let lane = 0; lane < wakeJobs; lane++)
+        await boss.send(QUEUES.drain, {}, { singletonKey: `wake-${lane}`, singletonSeconds: 1 });
+    } catch (error) {
+      // The drain scheduled every minute sends what a lost wake-up would have.
+      logger?.error({ error: String(error) }, "could not wake the drainers");
+    }
   };
   const polling = { pollingIntervalSeconds: options.pollSeconds ?? 2, batchSize: 1 };
 

@@ -9,7 +9,7 @@ export interface MediaRow {
   expiresAt: number;
 }
 
-const LOCK = 7_310_015;
+const LOCK = 7_310_022;
 
 const DDL = `
 create table if not exists media (

@@ -27,7 +27,7 @@ export type SlotAnswer =
   /** The platform's pace is taken until `until`: ask again a little before then. */
   | { busy: "platform"; until: number };
 
-const LOCK = 7_310_014;
+const LOCK = 7_310_021;
 
 const DDL = `
 create table if not exists send_pacer (
