@@ -41,6 +41,8 @@ export interface PgWork {
   wake(): Promise<void>;
   /** Asks for this minute slot's tick: the first to ask in a slot gets it; the others are no-ops. */
   tickNow(): Promise<void>;
+  /** Asks for the minute's sweep now: stale claims recovered, idle chats forgotten by the pacer, then a drain. */
+  sweepNow(): Promise<void>;
   /** Stops this instance's workers; drains in progress give back what they have not sent. */
   stop(): Promise<void>;
 }
@@ -113,6 +115,9 @@ export async function startPgWork(options: PgWorkOptions): Promise<PgWork> {
 
   return {
     wake,
+    sweepNow: async () => {
+      await boss.send(QUEUES.drain, { sweep: true });
+    },
     tickNow: async () => {
       await boss.send(QUEUES.tick, {}, tickSlot);
     },

@@ -31,7 +31,13 @@ interface Instance {
 
 type Answer = (message: OutboxMessage, instance: number) => SendResult;
 
-async function startInstances(db: FreshDatabase, sent: Sent[], answer: Answer, limits?: PlatformLimits) {
+async function startInstances(
+  db: FreshDatabase,
+  sent: Sent[],
+  answer: Answer,
+  limits?: PlatformLimits,
+  extra: { staleAfterMs?: number } = {},
+) {
   const instances: Instance[] = [];
   for (let i = 0; i < 3; i++) {
     const store = openServer(db.url, { max: 4 });
@@ -51,6 +57,7 @@ async function startInstances(db: FreshDatabase, sent: Sent[], answer: Answer, l
       pollSeconds: 0.5,
       schedule: false,
       wakeJobs: 3,
+      ...extra,
     });
     instances.push({ store, boss, work });
   }
@@ -179,6 +186,33 @@ describe.skipIf(!serverAnswers)(`three instances draining one outbox on PostgreS
     const group = sent.filter((s) => s.chatId === "group-1").map((s) => s.at);
     expect(mostInAnyWindow(group, limits.perGroup.perMs)).toBeLessThanOrEqual(limits.perGroup.count);
   }, 60_000);
+
+  it("send once what a dead instance had claimed, after the sweep finds its claim stale, and not before", async () => {
+    const sent: Sent[] = [];
+    instances = await startInstances(db, sent, () => ({ ok: true }), undefined, { staleAfterMs: 5_000 });
+    const outbox = outboxRepository(executor(instances[0]?.store.db as PgStore["db"]));
+    await outbox.enqueue(
+      messages(4, (i) => `chat-${i}`),
+      new Date().toISOString(),
+    );
+    // An instance that died mid-send: two rows claimed a minute ago, two claimed just now (still its own).
+    const old = new Date(Date.now() - 60_000).toISOString();
+    await db.pool.query(`update outbox set status = 'sending', claimed_at = $1 where key in ($2, $3)`, [
+      old,
+      "burst:chat-0:0",
+      "burst:chat-1:1",
+    ]);
+    await db.pool.query(`update outbox set status = 'sending', claimed_at = $1 where key in ($2, $3)`, [
+      new Date().toISOString(),
+      "burst:chat-2:2",
+      "burst:chat-3:3",
+    ]);
+    await instances[0]?.work.sweepNow();
+    for (let waited = 0; sent.length < 2 && waited < 10_000; waited += 100) await sleep(100);
+    await sleep(1_500);
+    expect(sent.map((s) => s.key).sort()).toEqual(["burst:chat-0:0", "burst:chat-1:1"]);
+    expect(await statuses(db)).toEqual({ sent: 2, sending: 2 });
+  }, 30_000);
 
   it("stop every instance for as long as a 429 from one of them asks", async () => {
     const sent: Sent[] = [];
