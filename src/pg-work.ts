@@ -3,6 +3,8 @@
 // worker on every instance), and the outbox is drained by workers on every instance, woken by a job when
 // rows are enqueued and by a schedule every minute. On SQLite the in-process dispatcher and timer stay.
 import type PgBoss from "pg-boss";
+import { openWorkConnections } from "#db/pg/boss.ts";
+import type { MediaRepository } from "#db/pg/media.ts";
 import type { SendSlots, SlotRules } from "#db/pg/send-slots.ts";
 import { PLATFORMS, type Platform } from "#db/schema.ts";
 import type { DispatchLogger } from "./delivery/dispatcher.ts";
@@ -48,15 +50,9 @@ export interface PgWork {
 }
 
 export async function startPgWork(options: PgWorkOptions): Promise<PgWork> {
-  const { boss, logger } = options;
-  const drainer = createDrainer({ ...options, ...(logger ? { logger } : {}) });
-  const now = () => options.clock?.now() ?? Date.now();
+  const { boss } = options;
   const tickSlot = { singletonKey: "slot", singletonSeconds: options.tickSlotSeconds ?? 60 };
   const drainJobMs = options.drainJobMs ?? 300_000;
-  const staleAfterMs = options.staleAfterMs ?? 600_000;
-  const wakeJobs = Math.max(1, options.wakeJobs ?? 4);
-  let stopping = false;
-
   await options.slots.ensure();
   await boss.createQueue(QUEUES.tick, { name: QUEUES.tick, policy: "singleton", retryLimit: 0 });
   // A drain job may run for its whole budget; it expires well after, when its instance has died.
@@ -66,6 +62,28 @@ export async function startPgWork(options: PgWorkOptions): Promise<PgWork> {
     await boss.schedule(QUEUES.tick, "* * * * *", {}, tickSlot);
     await boss.schedule(QUEUES.drain, "* * * * *", { sweep: true }, { singletonKey: "sweep", singletonSeconds: 60 });
   }
+  const workers = await startWorkers(options, drainJobMs);
+  return {
+    wake: workers.wake,
+    sweepNow: async () => {
+      await boss.send(QUEUES.drain, { sweep: true });
+    },
+    tickNow: async () => {
+      await boss.send(QUEUES.tick, {}, tickSlot);
+    },
+    stop: workers.stop,
+  };
+}
+
+/** This instance's workers on the two queues, and the wake-up they share. */
+async function startWorkers(options: PgWorkOptions, drainJobMs: number) {
+  const { boss, logger } = options;
+  const drainer = createDrainer({ ...options, ...(logger ? { logger } : {}) });
+  const now = () => options.clock?.now() ?? Date.now();
+  const staleAfterMs = options.staleAfterMs ?? 600_000;
+  const wakeJobs = Math.max(1, options.wakeJobs ?? 4);
+  const polling = { pollingIntervalSeconds: options.pollSeconds ?? 2, batchSize: 1 };
+  let stopping = false;
 
   const wake = async () => {
     try {
@@ -77,7 +95,6 @@ export async function startPgWork(options: PgWorkOptions): Promise<PgWork> {
       logger?.error({ error: String(error) }, "could not wake the drainers");
     }
   };
-  const polling = { pollingIntervalSeconds: options.pollSeconds ?? 2, batchSize: 1 };
 
   // Handlers in progress, so that stop() returns once they are done and not merely once polling stops.
   const active = new Set<Promise<unknown>>();
@@ -115,17 +132,31 @@ export async function startPgWork(options: PgWorkOptions): Promise<PgWork> {
 
   return {
     wake,
-    sweepNow: async () => {
-      await boss.send(QUEUES.drain, { sweep: true });
-    },
-    tickNow: async () => {
-      await boss.send(QUEUES.tick, {}, tickSlot);
-    },
     async stop() {
       stopping = true;
       await boss.offWork(QUEUES.tick);
       await boss.offWork(QUEUES.drain);
       await Promise.allSettled([...active]);
+    },
+  };
+}
+
+/** What src/main.ts starts on PostgreSQL: pg-boss and the workers, the media table, and one stop for all. */
+export async function openPgWork(
+  url: string,
+  options: Omit<PgWorkOptions, "boss" | "slots">,
+): Promise<PgWork & { media: MediaRepository }> {
+  const connections = await openWorkConnections({
+    url,
+    onError: (error) => options.logger?.error({ error: error.message }, "pg-boss or the pacer's pool failed"),
+  });
+  const work = await startPgWork({ ...options, boss: connections.boss, slots: connections.slots });
+  return {
+    ...work,
+    media: connections.media,
+    async stop() {
+      await work.stop();
+      await connections.close();
     },
   };
 }

@@ -1,17 +1,14 @@
 // The outbox on PostgreSQL drained by three instances at once, each with its own pool, pg-boss and workers:
 // every row goes out exactly once, and the platform's limits hold over the sends of all three together,
 // measured at the moment each send starts (a stand-in for the platform's API records it).
-import type PgBoss from "pg-boss";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { openBoss } from "#db/pg/boss.ts";
 import { openServer, type PgStore } from "#db/pg/client.ts";
 import { executor } from "#db/pg/executor.ts";
 import { outboxRepository } from "#db/pg/repositories/outbox.ts";
-import { sendSlots } from "#db/pg/send-slots.ts";
 import type { OutboxInput, OutboxMessage } from "#db/repositories/outbox.ts";
 import type { SendResult } from "#src/delivery/dispatcher.ts";
 import { TELEGRAM_LIMITS, type PlatformLimits } from "#src/delivery/rate-limiter.ts";
-import { startPgWork, type PgWork } from "#src/pg-work.ts";
+import { openPgWork, type PgWork } from "#src/pg-work.ts";
 import { freshDatabase, serverAnswers, unlessNoServer, type FreshDatabase } from "./pg-server.ts";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -25,7 +22,6 @@ interface Sent {
 
 interface Instance {
   store: PgStore;
-  boss: PgBoss;
   work: PgWork;
 }
 
@@ -41,10 +37,8 @@ async function startInstances(
   const instances: Instance[] = [];
   for (let i = 0; i < 3; i++) {
     const store = openServer(db.url, { max: 4 });
-    const boss = await openBoss({ url: db.url });
-    const work = await startPgWork({
-      boss,
-      slots: sendSlots(db.pool),
+    // As src/main.ts starts it: pg-boss and a pool for the pacer of its own, per instance.
+    const work = await openPgWork(db.url, {
       outbox: outboxRepository(executor(store.db)),
       // The platform's API: each call is recorded as it starts, and answers after a network's delay.
       async send(message) {
@@ -59,15 +53,14 @@ async function startInstances(
       wakeJobs: 3,
       ...extra,
     });
-    instances.push({ store, boss, work });
+    instances.push({ store, work });
   }
   return instances;
 }
 
 async function stopInstances(instances: Instance[]) {
-  for (const { boss, work, store } of instances) {
+  for (const { work, store } of instances) {
     await work.stop();
-    await boss.stop({ graceful: false, wait: true });
     await store.close();
   }
 }
