@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mediaRepository } from "#db/pg/media.ts";
 import { imageRoutes } from "#src/platforms/zalo/image-store.ts";
 import { createSharedMediaStore } from "#src/platforms/zalo/shared-media-store.ts";
+import { PUBLIC_URL, ZaloWorld } from "#test/platforms/zalo/zalo-world.ts";
 import { freshDatabase, serverAnswers, unlessNoServer, type FreshDatabase } from "./pg-server.ts";
 
 const BASE = "https://bot.example.vn";
@@ -89,5 +90,34 @@ describe.skipIf(!serverAnswers)(`media every instance serves, on PostgreSQL${unl
     store.put(PNG);
     await expect(store.settled()).rejects.toThrow(/no_such_database/);
     await broken.end();
+  });
+
+  it("sends Zalo a chart's URL only once another instance can serve it, however slow the write", async () => {
+    // The instance that draws writes slowly; the one Zalo's fetch lands on reads the same table.
+    const slow = mediaRepository(db.pool);
+    const slowWrites = {
+      ...slow,
+      put: async (...args: Parameters<typeof slow.put>) => {
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        await slow.put(...args);
+      },
+    };
+    const drawer = createSharedMediaStore({ publicUrl: PUBLIC_URL, media: slowWrites });
+    const server = imageRoutes(createSharedMediaStore({ publicUrl: PUBLIC_URL, media: mediaRepository(other) }));
+    const world = await ZaloWorld.create({ media: drawer });
+    try {
+      world.unit({ code: "D1", name: "LĐLĐ huyện Phú Riềng", kind: "district" });
+      world.unit({ code: "C1", name: "CĐCS Công ty May Việt", parent: "D1", workers: 300 });
+      world.target("C1", "ket_nap", 60, "2026-12-31");
+      const chair = await world.personAt("C1");
+      await chair.says("tiến độ");
+      const [photo] = world.api.photosTo(chair.zaloId);
+      expect(photo?.photo.startsWith(`${PUBLIC_URL}/media/`)).toBe(true);
+      const response = await server.request((photo?.photo ?? "").slice(PUBLIC_URL.length));
+      expect(response.status).toBe(200);
+      expect([...new Uint8Array(await response.arrayBuffer()).slice(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+    } finally {
+      await world.close();
+    }
   });
 });
