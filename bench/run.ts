@@ -119,8 +119,8 @@ async function main(): Promise<void> {
     const naming = await measured("naming a unit", () =>
       measureNaming(repos, BENCH_NOW, { samples: quick ? 200 : 1_000, budgetMs: quick ? 2_000 : 8_000 }),
     );
-    const writes = await measured("report writes", () =>
-      measureReportWrites(repos, BENCH_TODAY, BENCH_NOW, quick ? 20_000 : 50_000),
+    const writes = await measured("report writes", async () =>
+      await measureReportWrites(repos, BENCH_TODAY, BENCH_NOW, quick ? 20_000 : 50_000),
     );
     db.$client.close();
 

@@ -5,7 +5,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { openDatabase, repositories, type Db, type Repositories } from "#db/index.ts";
+import { openDatabase, repositories, type Db, type Repositories, sqliteOf } from "#db/index.ts";
 import { lineage } from "#db/repositories/units.ts";
 import { seededRandom } from "./seeded-random.ts";
 import {
@@ -126,10 +126,10 @@ export function seed(db: Db, scale: Scale, log: Log): Record<string, number> {
   sqlite.pragma("threads = 2");
 
   let chairOf: Int32Array = new Int32Array(0);
-  timed(steps, "units, targets, chairs and officers", log, () => {
+  timed(steps, "units, targets, chairs and officers", log, async () => {
     insertUnitsAndTargets(sqlite, repos, country);
     // The units went in without the repository: their names are indexed here, as a start would.
-    repos.units.reindexNames();
+    await repos.units.reindexNames();
     chairOf = linkPeople(repos, country);
   });
 
@@ -179,9 +179,9 @@ function insertUnitsAndTargets(sqlite: Db["$client"], repos: Repositories, count
     `insert into units (id, code, name, parent_id, kind, sector, members, workers, path, depth)
      values (@id, @code, @name, @parentId, @kind, @sector, @members, @workers, @path, @depth)`,
   );
-  sqlite.transaction(() => {
+  sqlite.transaction(async () => {
     for (const unit of country.units) insertUnit.run(unit);
-    for (const target of country.targets) repos.targets.upsert(target);
+    for (const target of country.targets) await repos.targets.upsert(target);
   })();
 }
 
@@ -194,15 +194,15 @@ function linkPeople(repos: Repositories, country: Country): Int32Array {
   const chairOf = new Int32Array(country.units.length + 1);
   const expiresAt = new Date(Date.parse(LINKED_AT) + 14 * 86_400_000).toISOString();
   const leaves = new Set(country.leaves);
-  repos.db.$client.transaction(() => {
+  sqliteOf(repos).transaction(async () => {
     for (const unit of country.units) {
       const chair = leaves.has(unit.id);
       const role = chair ? "chair" : "officer";
       const code = `BENCH${unit.id}`;
-      repos.people.createInvite(code, unit.id, role, LINKED_AT, expiresAt);
+      await repos.people.createInvite(code, unit.id, role, LINKED_AT, expiresAt);
       const telegramId = String((chair ? CHAIR_TELEGRAM_BASE : OFFICER_TELEGRAM_BASE) + unit.id);
       const name = personName(random);
-      const personId = repos.people.redeem(
+      const personId = await repos.people.redeem(
         { code, unitId: unit.id, role, expiresAt, usedAt: null, usedBy: null },
         { platform: "telegram", externalId: telegramId, chatId: telegramId },
         `${name.first} ${name.last}`,
@@ -407,10 +407,10 @@ export function checkBulkMatchesRecord(scale: Scale): { ledgerRows: number; tall
   insertUnitsAndTargets(replay.$client, repos, country);
   const chairOf = linkPeople(repos, country);
   const lineageOf = (unitId: number) => lineage(country.units[unitId - 1] ?? { path: "" });
-  planLedger(country, scale.ledgerRows, (row) => {
+  planLedger(country, scale.ledgerRows, async (row) => {
     const reporterId = chairOf[row.unitId] || null;
     if (row.reverses === null) {
-      const ids = repos.ledger.record(
+      const ids = await repos.ledger.record(
         [
           {
             unitId: row.unitId,
@@ -427,9 +427,9 @@ export function checkBulkMatchesRecord(scale: Scale): { ledgerRows: number; tall
       );
       if (ids[0] !== row.id) throw new Error(`ledger.record gave id ${ids[0]} where the bulk seed wrote ${row.id}`);
     } else {
-      const original = repos.ledger.byId(row.reverses);
+      const original = await repos.ledger.byId(row.reverses);
       if (!original) throw new Error(`no ledger row ${row.reverses} to undo`);
-      repos.ledger.reverseSource(original.source, lineageOf, reporterId, row.createdAt);
+      await repos.ledger.reverseSource(original.source, lineageOf, reporterId, row.createdAt);
     }
   });
 

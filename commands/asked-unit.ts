@@ -1,25 +1,25 @@
 // The unit an ask is about: the one named, else the person's own; or the answer saying why there is none.
 import type { Unit } from "#db/repositories/units.ts";
 import { lookUpUnit } from "#domain/unit-lookup.ts";
-import { namesakeLabel, severalText } from "./standing-text.ts";
+import { namesakeLabel, parentNames, severalText } from "./standing-text.ts";
 import { reply, type Reply, type Request, type Services } from "./types.ts";
 
 /**
  * `action`: the button action that asks the same question about one unit ("remaining"). When a name
  * fits several units, each becomes such a button, carrying the unit's id and the metric asked about.
  */
-export function askedUnit(req: Request, { repos, t }: Services, action?: string): Unit | Reply {
+export async function askedUnit(req: Request, { repos, t }: Services, action?: string): Promise<Unit | Reply> {
   const actor = req.actor;
   if (!actor) return reply(t("not-linked"));
   if (action !== undefined && req.actionName === action) {
-    const unit = repos.units.byId(Number(req.actionArg?.split(":")[0]));
+    const unit = await repos.units.byId(Number(req.actionArg?.split(":")[0]));
     // A button from someone else's chat, or for a unit the person no longer holds a role above.
     return unit && actor.canSee(unit) ? unit : reply(t("action-expired"));
   }
   const named = req.args ?? req.parse.unit;
-  const lookup = lookUpUnit(actor, named, repos, true, req.args ? undefined : req.parse.unitHint);
+  const lookup = await lookUpUnit(actor, named, repos, true, req.args ? undefined : req.parse.unitHint);
   if (lookup.kind === "several") {
-    const nameOf = (id: number) => repos.units.byId(id)?.name;
+    const nameOf = await parentNames(repos.units, lookup);
     if (action === undefined) return reply(severalText(lookup, t, nameOf));
     const metric = req.parse.metric ? `:${req.parse.metric}` : "";
     return reply(

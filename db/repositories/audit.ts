@@ -85,4 +85,3 @@ export function auditRepository(db: Db) {
   };
 }
 
-export type AuditRepository = ReturnType<typeof auditRepository>;

@@ -56,4 +56,3 @@ export function chatChoiceRepository(db: Db) {
   };
 }
 
-export type ChatChoiceRepository = ReturnType<typeof chatChoiceRepository>;

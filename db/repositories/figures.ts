@@ -122,4 +122,3 @@ function countSplits(sqlite: Sqlite) {
   };
 }
 
-export type FigureRepository = ReturnType<typeof figureRepository>;

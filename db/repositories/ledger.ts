@@ -219,4 +219,3 @@ export function ledgerRepository(db: Db) {
   };
 }
 
-export type LedgerRepository = ReturnType<typeof ledgerRepository>;

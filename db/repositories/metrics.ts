@@ -166,4 +166,3 @@ export function metricRepository(db: Db) {
   };
 }
 
-export type MetricRepository = ReturnType<typeof metricRepository>;

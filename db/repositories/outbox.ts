@@ -305,4 +305,3 @@ function stateQueries(sqlite: Sqlite) {
   };
 }
 
-export type OutboxRepository = ReturnType<typeof outboxRepository>;

@@ -48,4 +48,3 @@ export function pendingReportRepository(db: Db) {
   };
 }
 
-export type PendingReportRepository = ReturnType<typeof pendingReportRepository>;

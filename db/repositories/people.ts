@@ -251,4 +251,3 @@ function accountQueries(sqlite: Sqlite) {
   };
 }
 
-export type PeopleRepository = ReturnType<typeof peopleRepository>;

@@ -39,4 +39,3 @@ export function planRepository(db: Db) {
   };
 }
 
-export type PlanRepository = ReturnType<typeof planRepository>;

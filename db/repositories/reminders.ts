@@ -193,4 +193,3 @@ function broadcastQueries(sqlite: Sqlite) {
   };
 }
 
-export type ReminderRepository = ReturnType<typeof reminderRepository>;

@@ -143,4 +143,3 @@ export function targetRepository(db: Db) {
   };
 }
 
-export type TargetRepository = ReturnType<typeof targetRepository>;

@@ -276,4 +276,3 @@ function byCodeStatement(db: Db) {
     .prepare();
 }
 
-export type UnitRepository = ReturnType<typeof unitRepository>;

@@ -28,18 +28,19 @@ const INDEXED_CANDIDATES = 300;
  * included. A national officer reaches 131,000 units: reading them all took over a second, so a
  * large reach is narrowed through the name index first.
  */
-function reachable(actor: Actor, named: string, repos: Pick<Repositories, "units">): Unit[] {
+async function reachable(actor: Actor, named: string, repos: Pick<Repositories, "units">): Promise<Unit[]> {
   const seen = new Map<number, Unit>();
   for (const post of actor.posts) seen.set(post.unit.id, post.unit);
   // Outermost scopes only: a unit below another of the person's units is in that one's subtree.
   const scopes = actor.posts
     .map((post) => post.unit)
     .filter((unit, _, all) => !isLeaf(unit) && !all.some((other) => other.id !== unit.id && isWithin(unit, other)));
-  const size = scopes.reduce((sum, unit) => sum + repos.units.countInSubtreeUpTo(unit, WHOLE_SUBTREE + 1), 0);
+  let size = 0;
+  for (const unit of scopes) size += await repos.units.countInSubtreeUpTo(unit, WHOLE_SUBTREE + 1);
   const units =
     size <= WHOLE_SUBTREE
-      ? scopes.flatMap((unit) => repos.units.subtree(unit))
-      : repos.units.sharingWords(nameWords(named), scopes, INDEXED_CANDIDATES);
+      ? (await Promise.all(scopes.map(async (unit) => await repos.units.subtree(unit)))).flat()
+      : await repos.units.sharingWords(nameWords(named), scopes, INDEXED_CANDIDATES);
   for (const unit of units) seen.set(unit.id, unit);
   return [...seen.values()];
 }
@@ -47,8 +48,8 @@ function reachable(actor: Actor, named: string, repos: Pick<Repositories, "units
 /** A name typed without its head word counts only when it fits a unit this well. */
 const HINT_SCORE = 0.75;
 
-function byName(actor: Actor, named: string, repos: Pick<Repositories, "units">, minScore: number): UnitLookup | null {
-  const candidates = reachable(actor, named, repos);
+async function byName(actor: Actor, named: string, repos: Pick<Repositories, "units">, minScore: number): Promise<UnitLookup | null> {
+  const candidates = await reachable(actor, named, repos);
   const matches = matchUnit(named, candidates).filter((m) => m.score >= minScore);
   const best = matches[0];
   if (!best) return null;
@@ -66,10 +67,10 @@ function byName(actor: Actor, named: string, repos: Pick<Repositories, "units">,
 /** A hint that fits no unit the person may act on but a unit elsewhere this well names that unit. */
 const ELSEWHERE_SCORE = 0.85;
 
-function rootOf(unit: Unit, repos: Pick<Repositories, "units">): Unit {
+async function rootOf(unit: Unit, repos: Pick<Repositories, "units">): Promise<Unit> {
   let root = unit;
   for (let above = root.parentId; above !== null; above = root.parentId) {
-    const parent = repos.units.byId(above);
+    const parent = await repos.units.byId(above);
     if (!parent) break;
     root = parent;
   }
@@ -77,10 +78,14 @@ function rootOf(unit: Unit, repos: Pick<Repositories, "units">): Unit {
 }
 
 /** Whether the words name, closely, a unit outside what the person may act on. */
-function fitsElsewhere(actor: Actor, hint: string, repos: Pick<Repositories, "units">): boolean {
-  const roots = new Map(actor.posts.map((post) => rootOf(post.unit, repos)).map((root) => [root.id, root]));
-  const candidates = repos.units
-    .sharingWords(nameWords(hint), [...roots.values()], INDEXED_CANDIDATES)
+async function fitsElsewhere(actor: Actor, hint: string, repos: Pick<Repositories, "units">): Promise<boolean> {
+  const roots = new Map<number, Unit>();
+  for (const post of actor.posts) {
+    const root = await rootOf(post.unit, repos);
+    roots.set(root.id, root);
+  }
+  const candidates = (await repos.units
+    .sharingWords(nameWords(hint), [...roots.values()], INDEXED_CANDIDATES))
     .filter((unit) => !actor.canSee(unit));
   return matchUnit(hint, candidates).some((m) => m.score >= ELSEWHERE_SCORE);
 }
@@ -91,19 +96,19 @@ function fitsElsewhere(actor: Actor, hint: string, repos: Pick<Repositories, "un
  * may be a name typed without its head word) is followed only when it fits a unit closely; when it fits
  * none the person may act on but closely fits one elsewhere, the unit is outside their reach.
  */
-export function lookUpUnit(
+export async function lookUpUnit(
   actor: Actor,
   named: string | undefined,
   repos: Pick<Repositories, "units">,
   allowAggregate: boolean,
   hint?: string,
-): UnitLookup {
-  if (named) return byName(actor, named, repos, 0) ?? { kind: "outside", named };
+): Promise<UnitLookup> {
+  if (named) return await byName(actor, named, repos, 0) ?? { kind: "outside", named };
   if (hint) {
-    const hinted = byName(actor, hint, repos, HINT_SCORE);
+    const hinted = await byName(actor, hint, repos, HINT_SCORE);
     if (hinted) return hinted;
     // "xe ôm công nghệ còn thiếu bao nhiêu" from another union's chair is not a question about their own.
-    if (fitsElsewhere(actor, hint, repos)) return { kind: "outside", named: hint };
+    if (await fitsElsewhere(actor, hint, repos)) return { kind: "outside", named: hint };
   }
   const home = actor.home.unit;
   if (allowAggregate || isLeaf(home)) return { kind: "found", unit: home };

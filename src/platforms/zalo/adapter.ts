@@ -2,7 +2,7 @@
 // conversation → replies rendered back as Zalo messages. Also sends what the outbox dispatcher hands it.
 import type { Hono } from "hono";
 import type { Reply } from "#commands/types.ts";
-import type { ChatChoiceRepository } from "#db/repositories/chat-choices.ts";
+import type { ChatChoiceRepository } from "#db/contract.ts";
 import type { Conversation, Incoming } from "#src/conversation.ts";
 import type { SendResult } from "#src/delivery/dispatcher.ts";
 import type { TranslateIn } from "#src/i18n.ts";
@@ -112,7 +112,7 @@ function zaloReplies(options: ZaloAdapterOptions) {
     const rendered = renderForZalo(reply, t, options.images);
     // Zalo fetches the chart, and a phone the file, through any instance: stored first, then linked.
     await options.images?.settled?.();
-    choices.remember("zalo", chatId, reply.choices ?? [], clock().toISOString());
+    await choices.remember("zalo", chatId, reply.choices ?? [], clock().toISOString());
     for (const text of rendered.texts) await client.sendMessage({ chat_id: chatId, text });
     if (rendered.photo) {
       await client.sendPhoto({
@@ -138,7 +138,7 @@ function zaloReplies(options: ZaloAdapterOptions) {
       displayName: message.from.display_name?.trim() || t("zalo-nameless"),
     };
     const source = `zalo:${message.message_id}`;
-    const offered = choices.recall("zalo", chatId, clock().toISOString());
+    const offered = await choices.recall("zalo", chatId, clock().toISOString());
     const chosen = offered ? readChoice(text, offered) : undefined;
     const reply = await conversation.handle(
       chosen ? { sender, source, action: chosen.action } : { sender, source, text },
