@@ -138,7 +138,14 @@ export class ZaloWorld {
     return `${(++this.messageSeq).toString(16).padStart(4, "0")}${randomBytes(8).toString("hex")}`;
   }
 
-  async unit(spec: { code: string; name: string; parent?: string; kind?: UnitKind; workers?: number; members?: number }) {
+  async unit(spec: {
+    code: string;
+    name: string;
+    parent?: string;
+    kind?: UnitKind;
+    workers?: number;
+    members?: number;
+  }) {
     return await this.repos.units.upsert({
       code: spec.code,
       name: spec.name,
