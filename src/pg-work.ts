@@ -78,9 +78,10 @@ export async function startPgWork(options: PgWorkOptions): Promise<PgWork> {
 /** This instance's workers on the two queues, and the wake-up they share. */
 async function startWorkers(options: PgWorkOptions, drainJobMs: number) {
   const { boss, logger } = options;
-  const drainer = createDrainer({ ...options, ...(logger ? { logger } : {}) });
-  const now = () => options.clock?.now() ?? Date.now();
   const staleAfterMs = options.staleAfterMs ?? 600_000;
+  const holdMs = Math.min(options.holdMs ?? 60_000, staleAfterMs / 2);
+  const drainer = createDrainer({ ...options, holdMs, ...(logger ? { logger } : {}) });
+  const now = () => options.clock?.now() ?? Date.now();
   const wakeJobs = Math.max(1, options.wakeJobs ?? 4);
   const polling = { pollingIntervalSeconds: options.pollSeconds ?? 2, batchSize: 1 };
   let stopping = false;

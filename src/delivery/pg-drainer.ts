@@ -40,6 +40,11 @@ export interface DrainerOptions {
   horizonMs?: number;
   /** Rows falling due within this long are waited for by the job instead of by the next one. */
   lingerMs?: number;
+  /**
+   * A claimed row not sent within this long goes back to pending unsent: well inside the time after which
+   * the sweep takes a claim for a dead instance's, so a live drainer never sends a row another sends too.
+   */
+  holdMs?: number;
   retry?: Partial<RetryPolicy>;
   random?: () => number;
   logger?: DispatchLogger;
@@ -143,8 +148,9 @@ async function deliver(ctx: Context, message: OutboxMessage, stopping: () => boo
   const { outbox, slots, clock } = ctx;
   const rules = ctx.rulesFor(message.platform);
   const group = message.chatType === "group";
+  const giveBackAt = clock.now() + (ctx.holdMs ?? 60_000);
   for (;;) {
-    if (stopping()) {
+    if (stopping() || clock.now() > giveBackAt) {
       await outbox.release(message.id);
       return undefined;
     }
