@@ -34,7 +34,7 @@ create table if not exists send_pacer (
   platform text not null,
   -- '' is the platform as a whole.
   chat_id text not null,
-  -- The newest reserved send instants, oldest first: as many as the largest count that applies.
+  -- The reserved send instants still inside the chat's longest window, oldest first.
   times bigint[] not null default '{}',
   paused_until bigint not null default 0,
   primary key (platform, chat_id)
@@ -51,7 +51,7 @@ declare
   all_times bigint[];
   all_paused bigint;
   n integer;
-  keep integer;
+  longest bigint;
   at bigint;
 begin
   -- The chat's row first, then the platform's: every reservation locks in this order, so none deadlock.
@@ -79,8 +79,10 @@ begin
     busy := case when all_paused >= at then 'paused' else 'platform' end; wait_until := at; return;
   end if;
   update send_pacer set times = array[at] where platform = p_platform and chat_id = '';
-  keep := case when p_group then greatest(p_chat_count, p_group_count) else p_chat_count end;
-  update send_pacer set times = (chat_times || at)[greatest(1, n + 2 - keep):]
+  -- The chat keeps the instants still inside its longest window, not merely the last few: an instant
+  -- forgotten unused (see forget) then never takes a real send's place.
+  longest := case when p_group then greatest(p_chat_window, p_group_window) else p_chat_window end;
+  update send_pacer set times = array(select t from unnest(chat_times || at) as t where t > at - longest order by t)
     where platform = p_platform and chat_id = p_chat;
   slot := at;
 end $$;
@@ -136,6 +138,17 @@ export function sendSlots(db: Queryable) {
         [platform, chatId],
       );
       return Number(row?.until ?? 0);
+    },
+
+    /**
+     * A reserved instant that was not used: the chat forgets it, so its next send need not keep a second
+     * from a send that never happened. The platform keeps it (it may have been counted in a window already).
+     */
+    async forget(platform: string, chatId: string, slot: number): Promise<void> {
+      await db.query(
+        `update send_pacer set times = array_remove(times, $3::bigint) where platform = $1 and chat_id = $2`,
+        [platform, chatId, Math.floor(slot)],
+      );
     },
 
     /** A 429: no instance sends to the chat, or with `wholePlatform` on the platform at all, before `until`. */

@@ -289,11 +289,11 @@ async function pumpLane(
     if (wait > 0) return { started, wakeAt: now + wait };
     if (held.length === 0) {
       if (lane.quietUntil > now) return { started, wakeAt: lane.quietUntil };
-      held.push(...await outbox.claimDue(iso(now), lane.batch, platform));
+      held.push(...(await outbox.claimDue(iso(now), lane.batch, platform)));
       if (held.length === 0) {
         // Nothing due here: look again when the next row falls due, at the next poll, or on wake(), not
         // on every tick. (The due index has no platform, so asking costs a scan when others have a backlog.)
-        lane.quietUntil = Math.min(now + engine.pollMs, await nextDueAfter(outbox, now) ?? Infinity);
+        lane.quietUntil = Math.min(now + engine.pollMs, (await nextDueAfter(outbox, now)) ?? Infinity);
         return { started, wakeAt: lane.quietUntil };
       }
     }

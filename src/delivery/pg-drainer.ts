@@ -60,6 +60,8 @@ export interface Drainer {
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
+/** How long before its instant a send reads the 429 pauses. */
+const PAUSE_CHECK_LEAD_MS = 20;
 
 export function createDrainer(options: DrainerOptions): Drainer {
   const clock = options.clock ?? systemClock;
@@ -69,7 +71,8 @@ export function createDrainer(options: DrainerOptions): Drainer {
   const random = options.random ?? Math.random;
   const limitsOf = (platform: Platform) => options.limits?.[platform] ?? TELEGRAM_LIMITS;
   const rulesFor = (platform: Platform) => slotRules(limitsOf(platform), lateMs, horizonMs);
-  const sleep = (ms: number) => new Promise<void>((resolve) => clock.setTimeout(resolve, Math.max(0, ms)));
+  const sleep = (ms: number) =>
+    ms > 0 ? new Promise<void>((resolve) => clock.setTimeout(resolve, ms)) : Promise.resolve();
   const ctx = { ...options, clock, lateMs, retry, random, limitsOf, rulesFor, sleep };
   return {
     drain: (until, stopping = () => false) => drainLoop(ctx, until, stopping, options.concurrency ?? 8),
@@ -163,14 +166,19 @@ async function deliver(ctx: Context, message: OutboxMessage, stopping: () => boo
       await outbox.defer(message.id, iso(answer.until));
       return "deferred";
     }
-    await ctx.sleep(answer.slot - clock.now());
+    // The pause is read just before the instant, not after it: its round trip must not make the send late.
+    await ctx.sleep(answer.slot - PAUSE_CHECK_LEAD_MS - clock.now());
     const paused = await slots.pausedUntil(message.platform, message.chatId);
     if (paused > answer.slot) {
       await outbox.defer(message.id, iso(paused), "paused by a 429");
       return "deferred";
     }
+    await ctx.sleep(answer.slot - clock.now());
     // Checked and sent in the same turn of the event loop: nothing runs between the check and the send.
-    if (clock.now() - answer.slot > ctx.lateMs) continue;
+    if (clock.now() - answer.slot > ctx.lateMs) {
+      await slots.forget(message.platform, message.chatId, answer.slot);
+      continue;
+    }
     const result = await attempt(ctx.send, message);
     return settle(ctx, message, result);
   }
