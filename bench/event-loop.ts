@@ -273,7 +273,11 @@ export async function measureEventLoop(databaseFile: string, quick: boolean, log
       DATABASE_PATH: databaseFile,
       LOG_LEVEL: "silent",
     });
-    const service = await assemble(config, { logger: createLogger("silent"), clock: () => BENCH_NOW, botInfo: STAND_IN_BOT });
+    const service = await assemble(config, {
+      logger: createLogger("silent"),
+      clock: () => BENCH_NOW,
+      botInfo: STAND_IN_BOT,
+    });
     cleanup.unshift(() => service.close());
     const server = serve({ fetch: service.app.fetch, port: 0, hostname: "127.0.0.1" });
     await new Promise<void>((resolve) => server.once("listening", () => resolve()));

@@ -17,7 +17,7 @@ export async function benchProvinceExport(): Promise<{ name: string; value: stri
     const repos = repositories(openDatabase(join(dir, "export.sqlite")));
     const sqlite = sqliteOf(repos);
     let units = 1;
-    sqlite.transaction(async () => {
+    await repos.transaction(async () => {
       const province = await repos.units.upsert({
         code: "P",
         name: "LĐLĐ tỉnh Bình Phước",
@@ -90,7 +90,7 @@ export async function benchProvinceExport(): Promise<{ name: string; value: stri
           units++;
         }
       }
-    })();
+    });
     const root = await repos.units.byCode("P");
     if (!root) throw new Error("no province");
     await writeReportWorkbook((await reportSheets(repos, root, TODAY)).slice(0, 1)); // warm-up

@@ -200,7 +200,7 @@ export async function measureOtherKinds(
         () => random.pick(units),
         options.samples,
         options.budgetMs,
-        (unit) => {
+        async (unit) => {
           const target: Target = {
             unitId: unit.id,
             metric: kind.metric,
@@ -210,7 +210,7 @@ export async function measureOtherKinds(
             scope: kind.scope,
             planId: null,
           };
-          standing.measure(unit, metric, target, today);
+          await standing.measure(unit, metric, target, today);
         },
       );
     }

@@ -16,7 +16,12 @@ export interface WriteTiming {
 /** Sources of benchmark reports start here, after the seeded ones and the webhook's. */
 const FIRST_UPDATE_ID = 300_000_000;
 
-export async function measureReportWrites(repos: Repositories, today: string, now: Date, reports: number): Promise<WriteTiming> {
+export async function measureReportWrites(
+  repos: Repositories,
+  today: string,
+  now: Date,
+  reports: number,
+): Promise<WriteTiming> {
   const sqlite = sqliteOf(repos);
   const random = seededRandom(5);
   const chairs = sqlite

@@ -157,7 +157,11 @@ export async function measureWebhook(
     };
     const config = loadConfig(env);
     // The service reads the database in this process either way: the chairs, the ledger count.
-    const service = await assemble(config, { logger: createLogger("silent"), clock: () => BENCH_NOW, botInfo: STAND_IN_BOT });
+    const service = await assemble(config, {
+      logger: createLogger("silent"),
+      clock: () => BENCH_NOW,
+      botInfo: STAND_IN_BOT,
+    });
     closeService = () => service.close();
     let port: number;
     if (workers > 1) {

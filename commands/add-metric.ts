@@ -30,7 +30,7 @@ export const addMetric: Command = {
     const unit = req.actor.adminUnit;
     const fresh = foldWords(name).replaceAll(" ", "_").slice(0, 40);
     // A metric of the same name is the same metric: files name metrics by their names.
-    const existing = await repos.metrics.get(fresh) ?? findMetricByName(name, (await repos.metrics.all()).values());
+    const existing = (await repos.metrics.get(fresh)) ?? findMetricByName(name, (await repos.metrics.all()).values());
     if (existing?.builtin) return reply(t("metric-builtin", { name: existing.name }));
     if (existing && !mayChangeMetric(existing, unit)) return reply(t("metric-not-yours", { name: existing.name }));
     const key = existing?.key ?? fresh;

@@ -18,7 +18,7 @@ export const useLinkCode: Command = {
     const { repos, t } = services;
     const code = req.parse.code ?? "";
     // Someone linked typing a word shaped like a code ("ketnap") meant the word: no code is looked up for it.
-    if (req.actor && req.parse.otherwise && !await repos.people.linkCode(code)) return services.otherwise(req);
+    if (req.actor && req.parse.otherwise && !(await repos.people.linkCode(code))) return services.otherwise(req);
     const wait = await codeWaitMinutes(repos, req.sender, req.now);
     if (wait > 0) return reply(t("code-wait", { minutes: wait }));
     const entry = await repos.people.linkCode(code);
@@ -42,7 +42,7 @@ export const useLinkCode: Command = {
     await audit(repos, doerOf(req, entry.personId), "account_linked", await unitOfPerson(repos, entry.personId), {
       after: { platform: req.sender.platform },
     });
-    if (await noticeNewAccount(repos, services.translateIn, entry.personId, req.sender, req.now) > 0)
+    if ((await noticeNewAccount(repos, services.translateIn, entry.personId, req.sender, req.now)) > 0)
       services.wakeDispatcher();
     const person = await repos.people.person(entry.personId);
     return reply(
@@ -78,10 +78,7 @@ export const remindWhere: Command = {
   async run(req, { repos, t }) {
     const actor = req.actor;
     if (!actor) return reply(t("not-linked"));
-    const linked = (await repos.people
-      .platformsOf(actor.personId))
-      .filter((a) => a.active)
-      .map((a) => a.platform);
+    const linked = (await repos.people.platformsOf(actor.personId)).filter((a) => a.active).map((a) => a.platform);
     const wanted = req.actionArg ?? req.args?.trim().toLowerCase();
     if (wanted && (PLATFORMS as readonly string[]).includes(wanted)) {
       if (!linked.includes(wanted as Platform))

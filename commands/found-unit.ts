@@ -25,16 +25,25 @@ export function foundsUnits(parse: Parse): boolean {
 }
 
 /** The district's standing on the founding targets the events count toward. */
-async function standingLines(req: Request, services: Services, unit: Unit, events: founding.FoundingEvent[]): Promise<string[]> {
+async function standingLines(
+  req: Request,
+  services: Services,
+  unit: Unit,
+  events: founding.FoundingEvent[],
+): Promise<string[]> {
   const metrics = new Set(events.map((event) => METRIC_OF[event]));
-  return (await services.standing
-    .ofUnit(unit, req.today))
-    .targets.filter((target) => metrics.has(target.metric))
+  return (await services.standing.ofUnit(unit, req.today)).targets
+    .filter((target) => metrics.has(target.metric))
     .map((target) => targetLine(target, services.t));
 }
 
 /** Shows the named unit with confirm and cancel buttons; nothing is written before "Xác nhận". */
-async function proposeUnit(req: Request, services: Services, parent: Unit, proposal: founding.Proposal): Promise<Reply> {
+async function proposeUnit(
+  req: Request,
+  services: Services,
+  parent: Unit,
+  proposal: founding.Proposal,
+): Promise<Reply> {
   const { t } = services;
   const id = await founding.propose(services.repos, req.actor?.personId ?? 0, proposal, req.now);
   const text = t("found-card", {
@@ -105,7 +114,7 @@ export async function reportFounding(req: Request, services: Services): Promise<
   const text = [
     t("report-recorded", { unit: parent.name, date: viDate(day) }),
     ...done,
-    ...await standingLines(req, services, parent, counted),
+    ...(await standingLines(req, services, parent, counted)),
   ].join("\n");
   return reply(text, [{ label: t("button-undo"), action: `undo:${ids[0]}` }]);
 }
@@ -133,7 +142,7 @@ async function settle(req: Request, services: Services): Promise<Reply> {
   if (!unit) return reply(t("found-already"));
   const text = [
     t("found-done", { name: unit.name, code: unit.code, parent: parent.name }),
-    ...await standingLines(req, services, parent, [proposal.event]),
+    ...(await standingLines(req, services, parent, [proposal.event])),
   ].join("\n");
   return reply(text);
 }

@@ -70,7 +70,7 @@ async function settle(req: Request, services: Services): Promise<Reply> {
   if (plan.errors.length > 0)
     return reply(t(allocation ? "allocate-stale" : "import-stale", { count: plan.errors.length }));
   const applied = await repos.transaction(async () => {
-    if (!await repos.pendingImports.settle(pending.id, req.now.toISOString())) return false;
+    if (!(await repos.pendingImports.settle(pending.id, req.now.toISOString()))) return false;
     await applyPlan(plan, repos, { who: doerOf(req), via: allocation ? "allocation" : "file" });
     return true;
   });

@@ -29,7 +29,8 @@ export const link: Command = {
       localeFromLanguageCode(req.sender.languageCode),
     );
     if (personId === null) return reply(t("invite-used"));
-    if (await noticeNewAccount(repos, services.translateIn, personId, req.sender, req.now) > 0) services.wakeDispatcher();
+    if ((await noticeNewAccount(repos, services.translateIn, personId, req.sender, req.now)) > 0)
+      services.wakeDispatcher();
     await audit(repos, doerOf(req, personId), "invite_redeemed", unit, { after: { role: invite.role } });
     return reply(t("linked", { name: req.sender.displayName, unit: unit.name, role: t(`role-${invite.role}`) }), [
       { label: t("button-remaining"), action: "say:còn thiếu bao nhiêu" },

@@ -41,7 +41,7 @@ export const policy: Command = {
       });
       await repos.reminders.savePolicy(
         unit.id,
-        { ...(await repos.reminders.policy(unit.id) ?? {}), ...checked.data },
+        { ...((await repos.reminders.policy(unit.id)) ?? {}), ...checked.data },
         req.now.toISOString(),
       );
       policies.refresh();

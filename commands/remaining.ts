@@ -49,7 +49,12 @@ async function targetsAsked(standing: UnitStanding, wanted: string | undefined, 
  * The metric to rank the units below by. Without a metric named, what most of them were given; with one,
  * the first of the unit's own answered targets that units below share, then any other the ask means.
  */
-async function childMetric(unit: Unit, shown: UnitStanding, meant: Set<string> | undefined, services: Services): Promise<string> {
+async function childMetric(
+  unit: Unit,
+  shown: UnitStanding,
+  meant: Set<string> | undefined,
+  services: Services,
+): Promise<string> {
   const given = await services.repos.targets.childMetrics(unit.id, shown.period);
   const fallback = shown.targets[0]?.metric ?? "ket_nap";
   if (!meant) return given[0] ?? fallback;
@@ -87,19 +92,24 @@ async function answer(req: Request, services: Services, action: string, detailed
       parts.push("", t("behind-none", { metric: name, count: children.length }));
     if (behind.length > 0)
       parts.push("", t("behind-heading", { metric: name, count: children.length }), behindText(behind, t));
-    if (detailed) parts.push(...await details(unit, metric, name, standing.period, services));
+    if (detailed) parts.push(...(await details(unit, metric, name, standing.period, services)));
   }
   return { unit, standing: shown, metric, children, parts };
 }
 
-async function details(unit: Unit, metric: string, name: string, period: string, { repos, t }: Services): Promise<string[]> {
+async function details(
+  unit: Unit,
+  metric: string,
+  name: string,
+  period: string,
+  { repos, t }: Services,
+): Promise<string[]> {
   const lines: string[] = [];
   const metricDef = await repos.metrics.get(metric);
   if (metricDef?.kind === "count") {
     const order = (sector: string | null) =>
       sector === null ? SECTORS.length : SECTORS.indexOf(sector as (typeof SECTORS)[number]);
-    const sectors = (await repos.figures
-      .bySector(unit, metricDef.events, period))
+    const sectors = (await repos.figures.bySector(unit, metricDef.events, period))
       .filter((s) => s.total !== 0)
       .sort((a, b) => order(a.sector) - order(b.sector));
     if (sectors.length > 1) {
@@ -163,7 +173,8 @@ export const progress: Command = {
     const text = forecast ? [...a.parts, "", forecast].join("\n") : a.parts.join("\n");
     const bars = chartBars(a);
     if (bars.length === 0) return reply(text);
-    const metricName = a.children.length > 0 ? ((await repos.metrics.get(a.metric))?.name ?? a.metric) : t("chart-all-targets");
+    const metricName =
+      a.children.length > 0 ? ((await repos.metrics.get(a.metric))?.name ?? a.metric) : t("chart-all-targets");
     // Rasterised off the main thread: other chats' updates go on while the picture is drawn.
     const png = await renderProgressChartAsync({
       title: `${a.unit.name} — ${metricName}`,

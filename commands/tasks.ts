@@ -91,7 +91,13 @@ export const assignTask: Command = {
     // Nobody is woken at night for a new task: it waits for the end of the unit's quiet hours.
     const sendAt = async (unit: Unit) => afterQuietHours(req.now, (await policies.of(unit)).quietHours, timeZone);
     const sent = await repos.transaction(async () => {
-      const id = await repos.reminders.addTask(adminUnit.id, title, due, req.actor?.personId ?? null, req.now.toISOString());
+      const id = await repos.reminders.addTask(
+        adminUnit.id,
+        title,
+        due,
+        req.actor?.personId ?? null,
+        req.now.toISOString(),
+      );
       const task = { id, unitId: adminUnit.id, title, dueOn: due };
       const queued = await queueTask(repos, task, adminUnit, { translateIn, sendAt, now: req.now });
       await audit(repos, doerOf(req), "task_sent", adminUnit, { after: { due, recipients: queued } });

@@ -44,7 +44,7 @@ export const unlink: Command = {
       ]);
     }
     if (answer !== "yes") return reply(t("unlink-cancelled"));
-    if (!await repos.people.unlinkAccount(actor.personId, chosen.id)) return reply(t("unlink-last-account"));
+    if (!(await repos.people.unlinkAccount(actor.personId, chosen.id))) return reply(t("unlink-last-account"));
     return reply(t("unlink-done", { account: label }));
   },
 };

@@ -6,12 +6,7 @@ import type { Choice } from "./repositories/chat-choices.ts";
 import type { UnitFigure, UnitRef } from "./repositories/figures.ts";
 import type { LedgerEntry, LedgerEntryInput } from "./repositories/ledger.ts";
 import type { Metric } from "./repositories/metrics.ts";
-import type {
-  BroadcastCounts,
-  OutboxInput,
-  OutboxMessage,
-  OutboxState,
-} from "./repositories/outbox.ts";
+import type { BroadcastCounts, OutboxInput, OutboxMessage, OutboxState } from "./repositories/outbox.ts";
 import type { PendingImport } from "./repositories/pending-imports.ts";
 import type { PendingReport } from "./repositories/pending-reports.ts";
 import type { Account, Invite, LinkCode, RoleGrant } from "./repositories/people.ts";

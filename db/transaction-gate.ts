@@ -11,7 +11,7 @@ import type { GroupCommit } from "./group-commit.ts";
 
 /** One open transaction: the outermost one holds the gate, nested ones are savepoints in it. */
 interface Frame {
-  root: Frame | undefined;
+  root: Frame;
   /** Nested transactions of this frame run one after another: a savepoint's rollback must undo only its own. */
   tail: Promise<void>;
 }
@@ -27,101 +27,116 @@ export interface TransactionGate {
   transaction<T>(fn: () => Promise<T>): Promise<T>;
 }
 
-export function transactionGate(sqlite: Database.Database, writes: GroupCommit): TransactionGate {
-  const context = new AsyncLocalStorage<Frame>();
+/** Who holds the gate, and the calls and transactions waiting for it, first come first served. */
+function waitingLine(context: AsyncLocalStorage<Frame>) {
   let holder: Frame | undefined;
   const waiting: (() => void)[] = [];
+  return {
+    holder: () => holder,
+    /** A call may run now when no transaction is open, or when it is made inside the open one. */
+    mayRun: (): boolean => holder === undefined || context.getStore()?.root === holder,
+    /** Runs `work` once the gate is free, resolving to what it returns. */
+    later<T>(work: () => T): Promise<T> {
+      return new Promise<T>((resolve, reject) => {
+        waiting.push(() => {
+          try {
+            resolve(work());
+          } catch (error) {
+            reject(error);
+          }
+        });
+      });
+    },
+    /** Takes the gate for a new outermost transaction: at once when it is free, else in line. */
+    acquire(frame: Frame): Promise<void> | undefined {
+      if (holder === undefined) {
+        holder = frame;
+        return undefined;
+      }
+      return new Promise<void>((resolve) =>
+        waiting.push(() => {
+          holder = frame;
+          resolve();
+        }),
+      );
+    },
+    /** Frees the gate and runs who waited, up to the next transaction. */
+    release(): void {
+      holder = undefined;
+      while (holder === undefined && waiting.length > 0) waiting.shift()?.();
+    },
+  };
+}
+
+type WaitingLine = ReturnType<typeof waitingLine>;
+
+function guardAll<T extends object>(repository: T, line: WaitingLine): Async<T> {
+  const guarded: Record<string, unknown> = {};
+  for (const [name, member] of Object.entries(repository)) {
+    if (typeof member !== "function") {
+      guarded[name] = member;
+      continue;
+    }
+    const method = member as (...args: unknown[]) => unknown;
+    guarded[name] = (...args: unknown[]) => {
+      if (!line.mayRun()) return line.later(() => method.apply(repository, args));
+      try {
+        return Promise.resolve(method.apply(repository, args));
+      } catch (error) {
+        return Promise.reject(error);
+      }
+    };
+  }
+  return guarded as Async<T>;
+}
+
+/** Begins, runs `fn` in the frame's context, and commits, or rolls back and rethrows. */
+async function inside<T>(
+  sqlite: Database.Database,
+  context: AsyncLocalStorage<Frame>,
+  frame: Frame,
+  savepoint: string | undefined,
+  fn: () => Promise<T>,
+): Promise<T> {
+  sqlite.exec(savepoint ? `SAVEPOINT ${savepoint}` : "BEGIN");
+  let result: T;
+  try {
+    result = await context.run(frame, fn);
+  } catch (error) {
+    // SQLite may have rolled everything back already (an I/O error, a full disk).
+    if (sqlite.inTransaction) {
+      sqlite.exec(savepoint ? `ROLLBACK TO ${savepoint}; RELEASE ${savepoint}` : "ROLLBACK");
+    }
+    throw error;
+  }
+  try {
+    sqlite.exec(savepoint ? `RELEASE ${savepoint}` : "COMMIT");
+  } catch (error) {
+    if (!savepoint && sqlite.inTransaction) sqlite.exec("ROLLBACK");
+    throw error;
+  }
+  return result;
+}
+
+export function transactionGate(sqlite: Database.Database, writes: GroupCommit): TransactionGate {
+  const context = new AsyncLocalStorage<Frame>();
+  const line = waitingLine(context);
   let savepoints = 0;
 
-  const mayRun = (): boolean => holder === undefined || context.getStore()?.root === holder;
-
-  function drain(): void {
-    while (holder === undefined && waiting.length > 0) waiting.shift()?.();
-  }
-
-  function later<T>(work: () => T): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
-      waiting.push(() => {
-        try {
-          resolve(work());
-        } catch (error) {
-          reject(error);
-        }
-      });
-    });
-  }
-
-  function guard<T extends object>(repository: T): Async<T> {
-    const guarded: Record<string, unknown> = {};
-    for (const [name, member] of Object.entries(repository)) {
-      if (typeof member !== "function") {
-        guarded[name] = member;
-        continue;
-      }
-      const method = member as (...args: unknown[]) => unknown;
-      guarded[name] = (...args: unknown[]) => {
-        if (!mayRun()) return later(() => method.apply(repository, args));
-        try {
-          return Promise.resolve(method.apply(repository, args));
-        } catch (error) {
-          return Promise.reject(error);
-        }
-      };
-    }
-    return guarded as Async<T>;
-  }
-
-  /** Takes the gate for a new outermost transaction: at once when it is free, else in line. */
-  function acquire(frame: Frame): Promise<void> | undefined {
-    if (holder === undefined) {
-      holder = frame;
-      return undefined;
-    }
-    return new Promise<void>((resolve) =>
-      waiting.push(() => {
-        holder = frame;
-        resolve();
-      }),
-    );
-  }
-
   async function outermost<T>(fn: () => Promise<T>): Promise<T> {
-    const frame: Frame = { root: undefined, tail: Promise.resolve() };
+    const frame = { tail: Promise.resolve() } as Frame;
     frame.root = frame;
-    const inLine = acquire(frame);
+    const inLine = line.acquire(frame);
     if (inLine) await inLine;
     const release = writes.hold();
     // Inside an open group-commit batch the transaction is a savepoint of it, committed with the batch.
     const name = sqlite.inTransaction ? `tx${++savepoints}` : undefined;
     try {
-      return await inside(frame, name, fn);
+      return await inside(sqlite, context, frame, name, fn);
     } finally {
-      holder = undefined;
+      line.release();
       release();
-      drain();
     }
-  }
-
-  /** Begins, runs `fn` in the frame's context, and commits, or rolls back and rethrows. */
-  async function inside<T>(frame: Frame, savepoint: string | undefined, fn: () => Promise<T>): Promise<T> {
-    sqlite.exec(savepoint ? `SAVEPOINT ${savepoint}` : "BEGIN");
-    let result: T;
-    try {
-      result = await context.run(frame, fn);
-    } catch (error) {
-      // SQLite may have rolled everything back already (an I/O error, a full disk).
-      if (sqlite.inTransaction) {
-        sqlite.exec(savepoint ? `ROLLBACK TO ${savepoint}; RELEASE ${savepoint}` : "ROLLBACK");
-      }
-      throw error;
-    }
-    try {
-      sqlite.exec(savepoint ? `RELEASE ${savepoint}` : "COMMIT");
-    } catch (error) {
-      if (!savepoint && sqlite.inTransaction) sqlite.exec("ROLLBACK");
-      throw error;
-    }
-    return result;
   }
 
   async function nested<T>(parent: Frame, fn: () => Promise<T>): Promise<T> {
@@ -130,16 +145,18 @@ export function transactionGate(sqlite: Database.Database, writes: GroupCommit):
     parent.tail = new Promise<void>((resolve) => (done = resolve));
     await before;
     try {
-      return await inside({ root: parent.root, tail: Promise.resolve() }, `tx${++savepoints}`, fn);
+      const frame: Frame = { root: parent.root, tail: Promise.resolve() };
+      return await inside(sqlite, context, frame, `tx${++savepoints}`, fn);
     } finally {
       done();
     }
   }
 
   return {
-    guard,
+    guard: (repository) => guardAll(repository, line),
     transaction<T>(fn: () => Promise<T>): Promise<T> {
       const parent = context.getStore();
+      const holder = line.holder();
       if (parent && holder !== undefined && parent.root === holder) return nested(parent, fn);
       return outermost(fn);
     },

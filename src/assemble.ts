@@ -51,7 +51,7 @@ export interface AssembleOptions {
   /** Time for the dispatcher's pacing; tests give one whose timers move their clock. */
   dispatchClock?: DispatchClock;
   /** Runs on the fresh database before the bot starts (the demo's seed). */
-  prepare?: (repos: Repositories) => void;
+  prepare?: (repos: Repositories) => Promise<void>;
 }
 
 export interface ConversationSettings {
@@ -108,7 +108,7 @@ export async function assemble(config: Config, options: AssembleOptions): Promis
     onCheckpointError: (message) => logger.warn({ err: message }, "checkpoint failed"),
   });
   const { repos } = store;
-  options.prepare?.(repos);
+  await options.prepare?.(repos);
   const { translate } = loadTranslations();
   const clock = options.clock ?? (() => new Date());
   const policies = policyService(repos, config.quietHours);

@@ -42,7 +42,7 @@ export function createScheduler(options: SchedulerOptions) {
     } catch (error) {
       options.logger?.error({ err: error instanceof Error ? error.message : String(error) }, "scheduler tick failed");
     }
-    if (running) timer = setTimeout(tick, options.intervalMs ?? 60_000);
+    if (running) timer = setTimeout(() => void tick(), options.intervalMs ?? 60_000);
   };
 
   return {

@@ -165,4 +165,3 @@ export function metricRepository(db: Db) {
     },
   };
 }
-

@@ -250,4 +250,3 @@ function accountQueries(sqlite: Sqlite) {
     ),
   };
 }
-

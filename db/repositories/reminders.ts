@@ -192,4 +192,3 @@ function broadcastQueries(sqlite: Sqlite) {
     },
   };
 }
-

@@ -275,4 +275,3 @@ function byCodeStatement(db: Db) {
     .where(eq(units.code, sql.placeholder("code")))
     .prepare();
 }
-

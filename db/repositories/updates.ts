@@ -41,4 +41,3 @@ export function updateRepository(db: Db, writes: GroupCommit) {
     },
   };
 }
-

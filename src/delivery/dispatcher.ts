@@ -99,9 +99,9 @@ interface Engine {
   logger: DispatchLogger | undefined;
 }
 
-export function createDispatcher(options: DispatcherOptions): Dispatcher {
+function createEngine(options: DispatcherOptions): Engine {
   const concurrency = Math.max(1, options.concurrency ?? 8);
-  const engine: Engine = {
+  return {
     outbox: options.outbox,
     clock: options.clock ?? systemClock,
     pollMs: options.pollMs ?? 1_000,
@@ -111,7 +111,11 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     summary: emptySummary(),
     logger: options.logger,
   };
-  const { outbox, clock, inFlight, logger } = engine;
+}
+
+export function createDispatcher(options: DispatcherOptions): Dispatcher {
+  const engine = createEngine(options);
+  const { outbox, clock, inFlight, logger, concurrency } = engine;
   const settle = settler(engine, { ...DEFAULT_RETRY, ...options.retry }, options.random ?? Math.random);
   let running = false;
   let timer: { handle: unknown; at: number } | undefined;

@@ -70,7 +70,10 @@ export async function audit(
 }
 
 /** The first unit a person holds a role on: where a change to the person themself is filed. */
-export async function unitOfPerson(repos: Pick<Repositories, "people" | "units">, personId: number): Promise<UnitRef | undefined> {
+export async function unitOfPerson(
+  repos: Pick<Repositories, "people" | "units">,
+  personId: number,
+): Promise<UnitRef | undefined> {
   const first = (await repos.people.roles(personId))[0];
   return first ? await repos.units.byId(first.unitId) : undefined;
 }

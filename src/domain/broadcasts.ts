@@ -52,7 +52,7 @@ export async function reportDeliveries(
     if (counts.pending > 0 || personId === null) continue;
     const address = await repos.people.address(personId);
     await repos.transaction(async () => {
-      if (!await repos.reminders.markReported(broadcast.id, now.toISOString())) return;
+      if (!(await repos.reminders.markReported(broadcast.id, now.toISOString()))) return;
       if (!address) return;
       const preview = broadcast.text.length > 40 ? `${broadcast.text.slice(0, 40)}…` : broadcast.text;
       const message = outboxMessage(

@@ -12,7 +12,11 @@ interface Account {
 }
 
 /** Whole minutes the account must wait before typing another code, or 0 when it may type one now. */
-export async function codeWaitMinutes(repos: Pick<Repositories, "people">, account: Account, now: Date): Promise<number> {
+export async function codeWaitMinutes(
+  repos: Pick<Repositories, "people">,
+  account: Account,
+  now: Date,
+): Promise<number> {
   const window = WRONG_CODE_WINDOW_MINUTES * 60_000;
   const since = new Date(now.getTime() - window).toISOString();
   const { count, oldest } = await repos.people.wrongCodesSince(account.platform, account.externalId, since);

@@ -58,7 +58,11 @@ export function fullName(event: FoundingEvent, name: string): string {
 }
 
 /** A unit directly below the parent that already goes by this name. */
-export async function sameNamed(repos: Pick<Repositories, "units">, parent: Unit, name: string): Promise<Unit | undefined> {
+export async function sameNamed(
+  repos: Pick<Repositories, "units">,
+  parent: Unit,
+  name: string,
+): Promise<Unit | undefined> {
   const key = unitNameKey(name);
   return (await repos.units.children(parent.id)).find((child) => unitNameKey(child.name) === key);
 }
@@ -67,7 +71,7 @@ export async function sameNamed(repos: Pick<Repositories, "units">, parent: Unit
 export async function nextUnitCode(repos: Pick<Repositories, "units">, parent: Unit): Promise<string> {
   for (let n = (await repos.units.children(parent.id)).length + 1; ; n += 1) {
     const code = `${parent.code}-${String(n).padStart(3, "0")}`;
-    if (!await repos.units.byCode(code)) return code;
+    if (!(await repos.units.byCode(code))) return code;
   }
 }
 
@@ -109,7 +113,7 @@ export async function found(
   now: Date,
 ): Promise<Unit | null> {
   return await repos.transaction(async () => {
-    if (!await repos.pendingImports.settle(id, now.toISOString())) return null;
+    if (!(await repos.pendingImports.settle(id, now.toISOString()))) return null;
     const parent = await repos.units.byId(proposal.parentId);
     if (!parent) throw new Error(`no unit ${proposal.parentId}`);
     const unit = await repos.units.upsert({

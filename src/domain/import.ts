@@ -167,7 +167,7 @@ async function parentsFirst(
     if (placed.has(code)) return true;
     if (broken.has(code)) return false;
     const entry = accepted.get(code);
-    if (!entry) return await repos.units.byCode(code) !== undefined;
+    if (!entry) return (await repos.units.byCode(code)) !== undefined;
     if (visiting.has(code)) {
       fail(entry.line, "import-parent-loop", { code });
       broken.add(code);
@@ -175,11 +175,11 @@ async function parentsFirst(
     }
     visiting.add(code);
     const parent = entry.input.parentCode;
-    const ok = parent === null || await place(parent);
+    const ok = parent === null || (await place(parent));
     visiting.delete(code);
     if (!ok) {
       if (!broken.has(code)) {
-        const known = parent !== null && (accepted.has(parent) || await repos.units.byCode(parent) !== undefined);
+        const known = parent !== null && (accepted.has(parent) || (await repos.units.byCode(parent)) !== undefined);
         fail(entry.line, known ? "import-parent-broken" : "import-unknown-parent", { code: parent ?? "" });
       }
       broken.add(code);
@@ -224,7 +224,11 @@ async function keepInScope(
       }
       inScope.add(input.code);
     }
-    if (existing && existing.parentId !== (parent?.id ?? null) && (await repos.units.children(existing.id)).length > 0) {
+    if (
+      existing &&
+      existing.parentId !== (parent?.id ?? null) &&
+      (await repos.units.children(existing.id)).length > 0
+    ) {
       fail(line, "import-cannot-move", { code: input.code });
       continue;
     }
@@ -242,7 +246,7 @@ export async function planTargets(
   scope?: Unit,
 ): Promise<ImportPlan> {
   const checker = targetChecker(repos, today, scope);
-  for await (const chunk of await withUnits(rows, repos)) for (const row of chunk.rows) await checker.check(row, chunk.units);
+  for await (const chunk of withUnits(rows, repos)) for (const row of chunk.rows) await checker.check(row, chunk.units);
   return checker.plan();
 }
 
@@ -263,7 +267,8 @@ function targetChecker(
     let key = metricKeys.get(text);
     if (key === undefined) {
       // Metrics an admin added are known by their name too, not only the ones with fixed spellings.
-      key = (await repos.metrics.get(text) ?? findMetricByName(text, (await repos.metrics.all()).values()))?.key ?? text;
+      key =
+        ((await repos.metrics.get(text)) ?? findMetricByName(text, (await repos.metrics.all()).values()))?.key ?? text;
       metricKeys.set(text, key);
     }
     return key;
@@ -329,7 +334,7 @@ function targetChecker(
 /** Yearly ratings of grassroots unions: unit_code, year, rating. */
 export async function planRatings(rows: Row[], repos: Pick<Repositories, "units">, scope?: Unit): Promise<ImportPlan> {
   const checker = ratingChecker(scope);
-  for await (const chunk of await withUnits(rows, repos)) for (const row of chunk.rows) await checker.check(row, chunk.units);
+  for await (const chunk of withUnits(rows, repos)) for (const row of chunk.rows) checker.check(row, chunk.units);
   return checker.plan();
 }
 
@@ -405,8 +410,9 @@ export async function planImportInSlices(
   if (kind === "units") return await planUnits(rows, repos, scope);
   const checker = kind === "ratings" ? ratingChecker(scope) : targetChecker(repos, today, scope);
   let sliceStarted = performance.now();
-  for await (const chunk of await withUnits(rows, repos)) {
-    for (const row of chunk.rows) await checker.check(row, chunk.units);
+  for await (const chunk of withUnits(rows, repos)) {
+    // A target's check reads metrics; a rating's reads nothing.
+    for (const row of chunk.rows) await Promise.resolve(checker.check(row, chunk.units));
     if (performance.now() - sliceStarted >= SLICE_MS) {
       await new Promise((resolve) => setImmediate(resolve));
       sliceStarted = performance.now();
@@ -416,7 +422,11 @@ export async function planImportInSlices(
 }
 
 /** Writes a plan without errors in one transaction. */
-export async function applyPlan(plan: ImportPlan, repos: Repositories, by?: { who: Doer; via: ImportVia }): Promise<void> {
+export async function applyPlan(
+  plan: ImportPlan,
+  repos: Repositories,
+  by?: { who: Doer; via: ImportVia },
+): Promise<void> {
   if (plan.errors.length > 0) throw new Error("a plan with errors is never applied");
   await repos.transaction(async () => {
     await auditImport(repos, plan, by);

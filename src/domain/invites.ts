@@ -53,7 +53,11 @@ export type InviteTarget =
   | { kind: "outside" };
 
 /** The unit an admin names by its code or its name, within the units they administer. */
-export async function inviteTarget(actor: Actor, named: string, repos: Pick<Repositories, "units">): Promise<InviteTarget> {
+export async function inviteTarget(
+  actor: Actor,
+  named: string,
+  repos: Pick<Repositories, "units">,
+): Promise<InviteTarget> {
   const byCode = await repos.units.byCode(named);
   const lookup = byCode ? ({ kind: "found", unit: byCode } as const) : await lookUpUnit(actor, named, repos, true);
   if (lookup.kind === "several") {

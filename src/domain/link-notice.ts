@@ -17,9 +17,9 @@ export async function noticeNewAccount(
   now: Date,
 ): Promise<number> {
   const locale = (await repos.people.person(personId))?.locale ?? "vi";
-  const others = (await repos.people
-    .accountsOf(personId))
-    .filter((a) => a.active && !(a.platform === added.platform && a.externalId === added.externalId));
+  const others = (await repos.people.accountsOf(personId)).filter(
+    (a) => a.active && !(a.platform === added.platform && a.externalId === added.externalId),
+  );
   const text = translateIn(locale, "account-linked-notice", {
     platform: PLATFORM_NAMES[added.platform],
     name: added.displayName,

@@ -49,7 +49,7 @@ export function policyService(repos: Pick<Repositories, "reminders">, quietHours
   const overridesOf = async (unitId: number): Promise<Partial<ReminderPolicy>> => {
     let found = cache.get(unitId);
     if (!found) {
-      found = policySchema.partial().safeParse(await repos.reminders.policy(unitId) ?? {}).data ?? {};
+      found = policySchema.partial().safeParse((await repos.reminders.policy(unitId)) ?? {}).data ?? {};
       cache.set(unitId, found);
     }
     return found;

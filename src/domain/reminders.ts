@@ -108,7 +108,8 @@ function dueCollector(repos: Repositories) {
         if (o.only !== undefined && o.only !== person.personId) continue;
         if (await muted(person.personId, o.kind)) continue;
         // A snoozed reminder comes back by itself when its snooze ends; until then the series waits.
-        const until = o.ref && o.only === undefined ? await repos.reminders.snoozedUntil(person.personId, o.ref) : undefined;
+        const until =
+          o.ref && o.only === undefined ? await repos.reminders.snoozedUntil(person.personId, o.ref) : undefined;
         if (until && until > o.notBefore) continue;
         const address = await repos.people.address(person.personId);
         if (!address) continue;
@@ -212,10 +213,9 @@ async function staffDigestFigures(run: Run, unit: Unit, day: string, policy: Rem
     if (since !== null && daysBetween(since, day) >= policy.silentDays) silent.push(leaf);
   }
   const relevant = new Map(
-    [...await repos.reminders.tasksFor(lineage(unit)), ...await repos.reminders.tasksInSubtree(unit)].map((task) => [
-      task.id,
-      task,
-    ]),
+    [...(await repos.reminders.tasksFor(lineage(unit))), ...(await repos.reminders.tasksInSubtree(unit))].map(
+      (task) => [task.id, task],
+    ),
   );
   let overdueTasks = 0;
   for (const task of relevant.values()) {
@@ -268,15 +268,15 @@ async function dueSnoozed(run: Run): Promise<void> {
     const task = /^k(\d+):(\d+)$/.exec(ref);
     if (target) {
       const row = await repos.targets.byId(Number(target[1]));
-      const unit = row && await due.unitOf(row.unitId);
-      const metric = row && await repos.metrics.get(row.metric);
+      const unit = row && (await due.unitOf(row.unitId));
+      const metric = row && (await repos.metrics.get(row.metric));
       if (!row || !unit || !metric) continue;
       const s = await standing.measure(unit, metric, row, today);
       if (s.missing > 0) await due.add({ ...back, unit, kind: "deadline" }, () => texts.target(unit, s, ref));
     } else if (task) {
       const row: Task | undefined = await repos.reminders.task(Number(task[1]));
       const unit = await due.unitOf(Number(task[2]));
-      if (!row || !unit || await repos.reminders.isDone(row.id, unit.id)) continue;
+      if (!row || !unit || (await repos.reminders.isDone(row.id, unit.id))) continue;
       await due.add({ ...back, unit, kind: "task" }, () => texts.task(unit, row, today, ref));
     }
   }

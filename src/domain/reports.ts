@@ -146,15 +146,15 @@ export async function settleHeld(
   now: Date,
 ): Promise<SettleOutcome> {
   const held = await repos.pendingReports.get(holdId);
-  const unit = held && await repos.units.byId(held.unitId);
+  const unit = held && (await repos.units.byId(held.unitId));
   if (!held || !unit || held.personId !== personId) return { kind: "expired" };
   const at = now.toISOString();
   if (held.settledAt !== null)
     return (await repos.ledger.bySource(held.source)).length > 0 ? { kind: "already" } : { kind: "closed" };
-  if (!confirmed) return await repos.pendingReports.settle(held.id, at) ? { kind: "cancelled" } : { kind: "closed" };
+  if (!confirmed) return (await repos.pendingReports.settle(held.id, at)) ? { kind: "cancelled" } : { kind: "closed" };
   const payload = heldPayload.parse(JSON.parse(held.payload));
   return await repos.transaction(async (): Promise<SettleOutcome> => {
-    if (!await repos.pendingReports.settle(held.id, at)) return { kind: "already" };
+    if (!(await repos.pendingReports.settle(held.id, at))) return { kind: "already" };
     const report = { unit, events: payload.events, day: payload.day, reporterId: personId, source: held.source, now };
     const { entries, ids } = await record(repos, report);
     return ids.length > 0 ? { kind: "recorded", unit, day: payload.day, entries, ids } : { kind: "already" };
@@ -208,5 +208,5 @@ export async function undo(
   const reversed = await repos.ledger.reverseSource(source, lineageOf, actor.personId, now.toISOString());
   if (reversed.length === 0) return { kind: "already" };
   const first = reversed[0];
-  return { kind: "undone", reversed, unit: first && await repos.units.byId(first.unitId) };
+  return { kind: "undone", reversed, unit: first && (await repos.units.byId(first.unitId)) };
 }

@@ -140,7 +140,7 @@ function measurer(repos: StandingRepos) {
             missing: short.length,
           };
         }
-        const done = counted ?? sumOf(tallies ?? await repos.ledger.tallies(unit.id, target.period), metric.events);
+        const done = counted ?? sumOf(tallies ?? (await repos.ledger.tallies(unit.id, target.period)), metric.events);
         return finish({ ...base, measure: "count", done }, target, today, true);
       }
       case "members":

@@ -48,7 +48,12 @@ async function reachable(actor: Actor, named: string, repos: Pick<Repositories, 
 /** A name typed without its head word counts only when it fits a unit this well. */
 const HINT_SCORE = 0.75;
 
-async function byName(actor: Actor, named: string, repos: Pick<Repositories, "units">, minScore: number): Promise<UnitLookup | null> {
+async function byName(
+  actor: Actor,
+  named: string,
+  repos: Pick<Repositories, "units">,
+  minScore: number,
+): Promise<UnitLookup | null> {
   const candidates = await reachable(actor, named, repos);
   const matches = matchUnit(named, candidates).filter((m) => m.score >= minScore);
   const best = matches[0];
@@ -84,9 +89,9 @@ async function fitsElsewhere(actor: Actor, hint: string, repos: Pick<Repositorie
     const root = await rootOf(post.unit, repos);
     roots.set(root.id, root);
   }
-  const candidates = (await repos.units
-    .sharingWords(nameWords(hint), [...roots.values()], INDEXED_CANDIDATES))
-    .filter((unit) => !actor.canSee(unit));
+  const candidates = (await repos.units.sharingWords(nameWords(hint), [...roots.values()], INDEXED_CANDIDATES)).filter(
+    (unit) => !actor.canSee(unit),
+  );
   return matchUnit(hint, candidates).some((m) => m.score >= ELSEWHERE_SCORE);
 }
 
@@ -103,7 +108,7 @@ export async function lookUpUnit(
   allowAggregate: boolean,
   hint?: string,
 ): Promise<UnitLookup> {
-  if (named) return await byName(actor, named, repos, 0) ?? { kind: "outside", named };
+  if (named) return (await byName(actor, named, repos, 0)) ?? { kind: "outside", named };
   if (hint) {
     const hinted = await byName(actor, hint, repos, HINT_SCORE);
     if (hinted) return hinted;

@@ -87,12 +87,7 @@ describe("a unit that moves to another parent", () => {
     const child = await repos.units.byCode("C1");
     expect(child?.path).toBe(`${moved.path}${child?.id}/`);
     expect(child?.depth).toBe(2);
-    expect(
-      (await repos.units
-        .subtree(moved))
-        .map((u) => u.code)
-        .sort(),
-    ).toEqual(["C1", "D1"]);
+    expect((await repos.units.subtree(moved)).map((u) => u.code).sort()).toEqual(["C1", "D1"]);
     expect(await admitted("P1")).toEqual({ tally: 0, ledger: 0 });
     expect(await admitted("P2")).toEqual({ tally: 5, ledger: 5 });
     await expect(add("D1", "C1", "district")).rejects.toThrow(/below itself/);

@@ -52,7 +52,9 @@ describe("the unit name index", () => {
     await add("E", "CĐCS Trường Mầm non Hoa Sen", "D1");
     const found = await repos.units.sharingWords(["co", "khi", "hoa", "binh"], [d1], 10);
     expect(found.map((unit) => unit.code).sort()).toEqual(["A", "B", "E"]);
-    expect((await repos.units.sharingWords(["co", "khi", "hoa", "binh"], [d1], 1)).map((unit) => unit.code)).toEqual(["B"]);
+    expect((await repos.units.sharingWords(["co", "khi", "hoa", "binh"], [d1], 1)).map((unit) => unit.code)).toEqual([
+      "B",
+    ]);
     db.$client.close();
   });
 });

@@ -197,7 +197,10 @@ describe("the dispatcher", () => {
     await start();
     await world.clock.advance(3_600_000);
     expect(world.platform.calls).toHaveLength(1);
-    expect(await world.outbox.byKey(key!)).toMatchObject({ status: "failed", lastError: "Bad Request: chat not found" });
+    expect(await world.outbox.byKey(key!)).toMatchObject({
+      status: "failed",
+      lastError: "Bad Request: chat not found",
+    });
   });
 
   it("keeps at most 8 sends in flight", async () => {

@@ -1,4 +1,3 @@
-import { sqliteOf } from "#db/index.ts";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { World } from "#test/world.ts";
 
@@ -96,7 +95,7 @@ describe("naming a unit among thousands", () => {
     await world.unit({ code: "P1", name: "LĐLĐ TP Hồ Chí Minh", kind: "province" });
     const places = ["Kim Long", "Tân Phát", "Hòa Bình", "Xuân Mai", "Phước Lộc", "An Khánh", "Bình Minh", "Đông Hải"];
     const trades = ["May mặc", "Xây dựng", "Thủy sản", "Vận tải", "Cơ khí", "Dệt", "Giày da", "Điện tử"];
-    sqliteOf(world.repos).transaction(async () => {
+    await world.repos.transaction(async () => {
       for (let d = 1; d <= 5; d++) {
         await world.unit({ code: `Q${d}`, name: `LĐLĐ Quận ${d}`, parent: "P1", kind: "district" });
         for (let i = 0; i < 420; i++) {
@@ -105,7 +104,7 @@ describe("naming a unit among thousands", () => {
         }
       }
       await world.unit({ code: "G1", name: "CĐCS Công ty TNHH Thiết bị Y tế Trường Sinh", parent: "Q3", workers: 120 });
-    })();
+    });
     await world.target("G1", "ket_nap", 20, "2026-12-31");
     const officer = await world.personAt("P1", "officer");
     expect(await world.repos.units.countInSubtree((await world.repos.units.byCode("P1"))!)).toBeGreaterThan(2_000);

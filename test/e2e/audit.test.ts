@@ -18,7 +18,8 @@ beforeEach(async () => {
 afterEach(() => world.close());
 
 const csv = (text: string) => new TextEncoder().encode(text);
-const personIdOf = async (person: Person) => (await world.repos.people.account("telegram", String(person.telegramId)))?.personId;
+const personIdOf = async (person: Person) =>
+  (await world.repos.people.account("telegram", String(person.telegramId)))?.personId;
 /** The newest entry of a kind, from the whole log. */
 const latest = async (kind: string): Promise<AuditEntry | undefined> =>
   (await world.repos.audit.read({ limit: 1000 })).find((entry) => entry.kind === kind);
@@ -36,7 +37,10 @@ describe("the audit trail of changes that are not reports", () => {
     const chair = await world.personAt("C1", "chair", "Trần Thị Bình");
     expect(await latest("invite_created")).toMatchObject({ platform: "cli", personId: null, unitCode: "C1" });
     expect((await latest("invite_created"))?.after).toMatchObject({ role: "chair" });
-    expect(await latest("invite_redeemed")).toMatchObject({ ...await byPerson(chair, "C1"), after: { role: "chair" } });
+    expect(await latest("invite_redeemed")).toMatchObject({
+      ...(await byPerson(chair, "C1")),
+      after: { role: "chair" },
+    });
   });
 
   it("records a second app linked to a person", async () => {
@@ -63,13 +67,20 @@ describe("the audit trail of changes that are not reports", () => {
     expect(await admin.sendsFile("don-vi.csv", file)).toContain("Xác nhận");
     await admin.presses("✅ Xác nhận nhập");
     // A unit added has no id until it is written: it is filed on its parent.
-    expect(await latest("unit_added")).toMatchObject({ ...await byPerson(admin, "D1"), after: { code: "C3", parent: "D1" } });
+    expect(await latest("unit_added")).toMatchObject({
+      ...(await byPerson(admin, "D1")),
+      after: { code: "C3", parent: "D1" },
+    });
     expect(await latest("unit_renamed")).toMatchObject({
-      ...await byPerson(admin, "C2"),
+      ...(await byPerson(admin, "C2")),
       before: { name: "CĐCS Trường THCS Linh Trung" },
       after: { name: "CĐCS Trường THCS Linh Xuân" },
     });
-    expect(await latest("unit_changed")).toMatchObject({ unitCode: "C1", before: { workers: 300 }, after: { workers: 320 } });
+    expect(await latest("unit_changed")).toMatchObject({
+      unitCode: "C1",
+      before: { workers: 300 },
+      after: { workers: 320 },
+    });
   });
 
   it("records a unit moved by the operator's import, filed under its new parent", async () => {
@@ -93,7 +104,7 @@ describe("the audit trail of changes that are not reports", () => {
     await admin.sendsFile("chi-tieu.csv", csv("unit_code,metric,target,deadline\nC1,ket_nap,40,31/12/2026\n"));
     await admin.presses("✅ Xác nhận nhập");
     expect(await latest("target_imported")).toMatchObject({
-      ...await byPerson(admin, "C1"),
+      ...(await byPerson(admin, "C1")),
       after: { metric: "ket_nap", value: 40, deadline: "2026-12-31" },
     });
     await admin.says("/phanbo ket_nap C1=70 C2=30");
@@ -109,7 +120,7 @@ describe("the audit trail of changes that are not reports", () => {
     await admin.sendsFile("xep-loai.csv", csv("unit_code,year,rating\nC1,2025,tot\n"));
     await admin.presses("✅ Xác nhận nhập");
     expect(await latest("rating_imported")).toMatchObject({
-      ...await byPerson(admin, "C1"),
+      ...(await byPerson(admin, "C1")),
       after: { year: "2025", rating: "tot" },
     });
   });
@@ -117,24 +128,27 @@ describe("the audit trail of changes that are not reports", () => {
   it("records a metric added, the reminder policy changed, a task set and an announcement sent", async () => {
     await world.personAt("C1");
     await admin.says("/themchitieu Hoạt động văn hóa thể thao = hoạt động");
-    expect(await latest("metric_added")).toMatchObject({ ...await byPerson(admin, "D1"), after: { events: ["activity"] } });
+    expect(await latest("metric_added")).toMatchObject({
+      ...(await byPerson(admin, "D1")),
+      after: { events: ["activity"] },
+    });
 
     await admin.says("/lichnhac luc=07:30");
     await admin.says("/lichnhac sauhan=3");
     expect(await latest("policy_changed")).toMatchObject({
-      ...await byPerson(admin, "D1"),
+      ...(await byPerson(admin, "D1")),
       before: { remindAt: "07:30" },
       after: { overdueEveryDays: 3 },
     });
 
     await admin.says("/giaoviec Nộp danh sách đoàn viên ưu tú hạn 20/07/2026");
-    expect(await latest("task_sent")).toMatchObject({ ...await byPerson(admin, "D1"), after: { due: "2026-07-20" } });
+    expect(await latest("task_sent")).toMatchObject({ ...(await byPerson(admin, "D1")), after: { due: "2026-07-20" } });
 
     await admin.says("/thongbao Họp giao ban quý 3 lúc 8h thứ Hai.");
     await admin.presses("📣 Gửi thông báo");
     const sent = await latest("announcement_sent");
     // The admin and the chair; the announcement's text stays out of the log.
-    expect(sent).toMatchObject({ ...await byPerson(admin, "D1"), after: { recipients: 2 } });
+    expect(sent).toMatchObject({ ...(await byPerson(admin, "D1")), after: { recipients: 2 } });
     expect(JSON.stringify(sent)).not.toContain("giao ban");
   });
 
@@ -142,7 +156,7 @@ describe("the audit trail of changes that are not reports", () => {
     await world.target("C1", "ket_nap", 60, "2026-12-31");
     await admin.says("/xuatbaocao");
     expect(admin.files()).toHaveLength(1);
-    expect(await latest("workbook_exported")).toMatchObject({ ...await byPerson(admin, "D1"), after: { sheets: 1 } });
+    expect(await latest("workbook_exported")).toMatchObject({ ...(await byPerson(admin, "D1")), after: { sheets: 1 } });
     const { cli } = await import("#test/run-cli.ts");
     const env = { DATABASE_PATH: `${world.dir}/bot.sqlite` };
     expect((await cli(["export", "D1", `${world.dir}/bao-cao.xlsx`], env)).code).toBe(0);

@@ -407,7 +407,7 @@ async function targetOf(c: Case): Promise<Target | undefined> {
   if (!c.relation) return undefined;
   const level = c.who === "unlinked" ? "gr" : (c.who.split(".")[0] as "gr" | "d" | "p");
   const code = HOME[level][c.relation];
-  const unit = code && await world.repos.units.byCode(code);
+  const unit = code && (await world.repos.units.byCode(code));
   if (!unit) throw new Error(`no ${c.relation} unit for ${c.who}`);
   return { code: unit.code, name: unit.name, id: unit.id };
 }
@@ -519,7 +519,10 @@ describe("who may do what, every command against every role and unit", () => {
       if (c.allowed) {
         expect(answer).toMatch(attempt.done(unit));
         if (!attempt.sends) return;
-        const { recipients, within } = await recipientsSince(queued, HOME[c.who.split(".")[0] as "gr" | "d" | "p"].own ?? "");
+        const { recipients, within } = await recipientsSince(
+          queued,
+          HOME[c.who.split(".")[0] as "gr" | "d" | "p"].own ?? "",
+        );
         expect(recipients.length).toBeGreaterThan(0);
         expect(recipients.filter((id) => !within.has(id))).toEqual([]);
         return;

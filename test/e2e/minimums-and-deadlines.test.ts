@@ -14,7 +14,13 @@ const UNIONS = [
 const REFERRALS = "Giới thiệu đoàn viên ưu tú cho Đảng";
 
 let world: World;
-async function target(code: string, metric: string, value: number, deadline: string, scope: "total" | "each" = "total") {
+async function target(
+  code: string,
+  metric: string,
+  value: number,
+  deadline: string,
+  scope: "total" | "each" = "total",
+) {
   const unit = await world.repos.units.byCode(code);
   if (!unit) throw new Error(`no unit ${code}`);
   await world.repos.targets.upsert({ unitId: unit.id, metric, period: "2026", value, deadline, scope });
@@ -91,7 +97,7 @@ describe("the allocation check and the forecast", () => {
   it("still warns when the counts given to the units below fall short of the district's", async () => {
     const parts = [20, 15];
     await target("VC", "thuc_tang", 50, "2026-12-31");
-    UNIONS.forEach(async (u, i) => await target(u.code, "thuc_tang", parts[i] ?? 0, "2026-12-31"));
+    for (const [i, u] of UNIONS.entries()) await target(u.code, "thuc_tang", parts[i] ?? 0, "2026-12-31");
     const officer = await world.personAt("VC", "officer");
     const reply = await officer.says("tiến độ thực tăng");
     expect(reply).toContain(`được giao ${parts[0]! + parts[1]!}/50`);

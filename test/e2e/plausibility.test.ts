@@ -154,7 +154,13 @@ describe("on Zalo", () => {
     const zaloWorld = await World.create({ now: "2026-06-15T03:00:00Z", zalo: true });
     try {
       await zaloWorld.unit({ code: "D1", name: "LĐLĐ huyện Phú Riềng", kind: "district" });
-      await zaloWorld.unit({ code: "C1", name: "CĐCS Công ty May Việt", parent: "D1", workers: WORKERS, members: MEMBERS });
+      await zaloWorld.unit({
+        code: "C1",
+        name: "CĐCS Công ty May Việt",
+        parent: "D1",
+        workers: WORKERS,
+        members: MEMBERS,
+      });
       const chair = zaloWorld.zaloStranger("Nguyễn Thị Lan");
       await chair.says(`start ${await zaloWorld.invite("C1")}`);
       const count = WORKERS - MEMBERS + 1;

@@ -183,7 +183,9 @@ describe("allocating a target among units", () => {
     const again = await admin.pressesData(data);
     expect(again).toContain("Phân bổ này đã được xử lý rồi");
     expect(again).not.toContain("Tệp");
-    expect((await world.repos.targets.find((await world.repos.units.byCode("C1"))!.id, "ket_nap", "2026"))?.value).toBe(60);
+    expect((await world.repos.targets.find((await world.repos.units.byCode("C1"))!.id, "ket_nap", "2026"))?.value).toBe(
+      60,
+    );
   });
 
   it("refuses allocation to anyone but an admin", async () => {
@@ -243,9 +245,9 @@ describe("importing units and targets from Excel in chat", () => {
       "\uFEFFMã đơn vị;Chỉ tiêu;Số lượng;Hạn\nC1;Kết nạp đoàn viên;30;31/12/2026\nC2;Thành lập CĐCS;1;30/09/2026\n";
     expect(await admin.sendsFile("chi-tieu.csv", new TextEncoder().encode(csv))).toContain("Sẽ thêm 2 chỉ tiêu");
     await admin.presses("✅ Xác nhận nhập");
-    expect((await world.repos.targets.find((await world.repos.units.byCode("C2"))!.id, "thanh_lap_cdcs", "2026"))?.deadline).toBe(
-      "2026-09-30",
-    );
+    expect(
+      (await world.repos.targets.find((await world.repos.units.byCode("C2"))!.id, "thanh_lap_cdcs", "2026"))?.deadline,
+    ).toBe("2026-09-30");
   });
 
   it("lets only admins import", async () => {

@@ -109,7 +109,15 @@ async function seedUnits(repos: Repositories, year: string): Promise<Unit[]> {
     units.push(unit);
   }
   for (const [code, name, sector, members, workers, target] of GRASSROOTS) {
-    const unit = await repos.units.upsert({ code, name, parentCode: "TD", kind: "grassroots", sector, members, workers });
+    const unit = await repos.units.upsert({
+      code,
+      name,
+      parentCode: "TD",
+      kind: "grassroots",
+      sector,
+      members,
+      workers,
+    });
     await repos.targets.upsert({ unitId: unit.id, metric: "ket_nap", period: year, value: target, deadline: end });
     await repos.targets.upsert({
       unitId: unit.id,
