@@ -12,7 +12,10 @@ import { tallyKeys } from "#db/repositories/ledger.ts";
 import { subtreeBounds } from "#db/tree.ts";
 import type { Executor } from "../executor.ts";
 
-/** Shards of a hot total: more than the transactions that run at once, on a few instances, ever need. */
+/**
+ * Shards of a hot total, by default. Readers sum whatever shards there are, so the number can change at
+ * any time; a transaction waits only when another holds the same shard of the same total.
+ */
 export const TALLY_SHARDS = 8;
 /** Units above this depth (the nation at 0, provinces at 1) have sharded totals. */
 export const SHARDED_DEPTHS = 2;
@@ -30,8 +33,12 @@ export interface TallyDelta {
  * Adds signed counts to running totals in one statement. The rows are summed per total and sorted first,
  * so that two transactions lock the totals they share in the same order and never deadlock.
  */
-export async function addToTallies(x: Executor, deltas: readonly TallyDelta[]): Promise<void> {
-  const shard = randomInt(TALLY_SHARDS);
+export async function addToTallies(
+  x: Executor,
+  deltas: readonly TallyDelta[],
+  shards: number = TALLY_SHARDS,
+): Promise<void> {
+  const shard = randomInt(shards);
   const summed = new Map<string, { unitId: number; period: string; event: string; shard: number; count: number }>();
   for (const d of deltas) {
     const s = d.depth < SHARDED_DEPTHS ? shard : 0;
@@ -61,28 +68,35 @@ const columns = sql.raw(`id, unit_id as "unitId", event, count, informal, occurr
 
 type Lineage = (unitId: number) => number[] | Promise<number[]>;
 
-export function ledgerRepository(x: Executor) {
-  async function insert(entry: LedgerEntryInput & { reverses?: number | null }, now: string): Promise<number | null> {
-    const row = await x.one<{ id: number }>(sql`insert into ledger
-      (unit_id, event, count, informal, occurred_on, period, reporter_id, source, note, reverses, created_at)
-      values (${entry.unitId}, ${entry.event}, ${entry.count}, ${entry.informal}, ${entry.occurredOn},
-        ${entry.occurredOn.slice(0, 4)}, ${entry.reporterId}, ${entry.source}, ${entry.note ?? null},
-        ${entry.reverses ?? null}, ${now})
-      on conflict do nothing returning id`);
-    return row?.id ?? null;
-  }
+/** Appends an entry; null when its message was recorded before. */
+async function insert(
+  x: Executor,
+  entry: LedgerEntryInput & { reverses?: number | null },
+  now: string,
+): Promise<number | null> {
+  const row = await x.one<{ id: number }>(sql`insert into ledger
+    (unit_id, event, count, informal, occurred_on, period, reporter_id, source, note, reverses, created_at)
+    values (${entry.unitId}, ${entry.event}, ${entry.count}, ${entry.informal}, ${entry.occurredOn},
+      ${entry.occurredOn.slice(0, 4)}, ${entry.reporterId}, ${entry.source}, ${entry.note ?? null},
+      ${entry.reverses ?? null}, ${now})
+    on conflict do nothing returning id`);
+  return row?.id ?? null;
+}
 
-  const deltasOf = (entry: LedgerEntryInput): TallyDelta[] =>
-    tallyKeys(entry.event, entry.informal).flatMap((event) =>
-      entry.lineage.map((unitId, depth) => ({
-        unitId,
-        depth,
-        period: entry.occurredOn.slice(0, 4),
-        event,
-        count: entry.count,
-      })),
-    );
+/** The totals an entry adds to: its unit and every ancestor, for each of its tally keys. */
+const deltasOf = (entry: LedgerEntryInput): TallyDelta[] =>
+  tallyKeys(entry.event, entry.informal).flatMap((event) =>
+    entry.lineage.map((unitId, depth) => ({
+      unitId,
+      depth,
+      period: entry.occurredOn.slice(0, 4),
+      event,
+      count: entry.count,
+    })),
+  );
 
+/** The writes: a report with its roll-ups, and the reversal of a report, each in one transaction. */
+function ledgerWrites(x: Executor, shards: number) {
   return {
     /** Records every entry and its roll-ups, or nothing; entries whose source was recorded before are skipped. */
     record(entries: LedgerEntryInput[], now: string): Promise<number[]> {
@@ -90,12 +104,12 @@ export function ledgerRepository(x: Executor) {
         const ids: number[] = [];
         const deltas: TallyDelta[] = [];
         for (const entry of entries) {
-          const id = await insert(entry, now);
+          const id = await insert(x, entry, now);
           if (id === null) continue;
           ids.push(id);
           deltas.push(...deltasOf(entry));
         }
-        await addToTallies(x, deltas);
+        await addToTallies(x, deltas, shards);
         return ids;
       });
     },
@@ -104,7 +118,7 @@ export function ledgerRepository(x: Executor) {
       return x.transaction(async () => {
         const reversed: LedgerEntry[] = [];
         const deltas: TallyDelta[] = [];
-        for (const row of await bySource(source)) {
+        for (const row of await bySource(x, source)) {
           if (row.undoneBy !== null) continue;
           const entry = {
             unitId: row.unitId,
@@ -117,17 +131,23 @@ export function ledgerRepository(x: Executor) {
             source: `undo:${row.id}`,
             reverses: row.id,
           };
-          const id = await insert(entry, now);
+          const id = await insert(x, entry, now);
           if (id === null) continue;
           await x.run(sql`update ledger set undone_by = ${id} where id = ${row.id} and undone_by is null`);
           deltas.push(...deltasOf(entry));
           reversed.push(row);
         }
-        await addToTallies(x, deltas);
+        await addToTallies(x, deltas, shards);
         return reversed;
       });
     },
-    bySource,
+  };
+}
+
+/** The reads: entries by message, id or reporter, report sizes, totals. */
+function ledgerReads(x: Executor) {
+  return {
+    bySource: (source: string) => bySource(x, source),
     async byId(id: number): Promise<LedgerEntry | undefined> {
       return x.one<LedgerEntry>(sql`select ${columns} from ledger where id = ${id}`);
     },
@@ -178,10 +198,14 @@ export function ledgerRepository(x: Executor) {
       return row?.last ?? null;
     },
   };
+}
 
-  async function bySource(source: string): Promise<LedgerEntry[]> {
-    return x.rows<LedgerEntry>(
-      sql`select ${columns} from ledger where source = ${source} and reverses is null order by id`,
-    );
-  }
+async function bySource(x: Executor, source: string): Promise<LedgerEntry[]> {
+  return x.rows<LedgerEntry>(
+    sql`select ${columns} from ledger where source = ${source} and reverses is null order by id`,
+  );
+}
+
+export function ledgerRepository(x: Executor, shards: number = TALLY_SHARDS) {
+  return { ...ledgerWrites(x, shards), ...ledgerReads(x) };
 }
