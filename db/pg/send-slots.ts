@@ -98,10 +98,17 @@ export function sendSlots(db: Queryable) {
   return {
     /** Creates the pacer's table and function if this database has none yet. */
     ensure: () => ensureOnce(db, LOCK, DDL),
+    ...reservations(db),
+    ...pauses(db),
+  };
+}
 
+/** Taking an instant to send at, and giving one back unused. */
+function reservations(db: Queryable) {
+  return {
     /**
      * The instant at which one more send to `chatId` keeps every limit, recorded as taken, if it is within the
-     * horizon; otherwise what it waits on. Instants handed out are never taken back: one unused is only room lost.
+     * horizon; otherwise what it waits on. The platform never takes an instant back: one unused is room lost.
      */
     async reserve(
       platform: string,
@@ -130,16 +137,6 @@ export function sendSlots(db: Queryable) {
       return { busy: row?.busy ?? "platform", until: Number(row?.wait_until ?? now) };
     },
 
-    /** The end of any pause on the platform or the chat (0 when none): read just before a reserved send goes. */
-    async pausedUntil(platform: string, chatId: string): Promise<number> {
-      const [row] = await rowsOf<{ until: string | null }>(
-        db,
-        `select max(paused_until) as until from send_pacer where platform = $1 and chat_id in ('', $2)`,
-        [platform, chatId],
-      );
-      return Number(row?.until ?? 0);
-    },
-
     /**
      * A reserved instant that was not used: the chat forgets it, so its next send need not keep a second
      * from a send that never happened. The platform keeps it (it may have been counted in a window already).
@@ -149,6 +146,21 @@ export function sendSlots(db: Queryable) {
         `update send_pacer set times = array_remove(times, $3::bigint) where platform = $1 and chat_id = $2`,
         [platform, chatId, Math.floor(slot)],
       );
+    },
+  };
+}
+
+/** The pauses a 429 asks for, and forgetting chats that have nothing left in any window. */
+function pauses(db: Queryable) {
+  return {
+    /** The end of any pause on the platform or the chat (0 when none): read just before a reserved send goes. */
+    async pausedUntil(platform: string, chatId: string): Promise<number> {
+      const [row] = await rowsOf<{ until: string | null }>(
+        db,
+        `select max(paused_until) as until from send_pacer where platform = $1 and chat_id in ('', $2)`,
+        [platform, chatId],
+      );
+      return Number(row?.until ?? 0);
     },
 
     /** A 429: no instance sends to the chat, or with `wholePlatform` on the platform at all, before `until`. */
