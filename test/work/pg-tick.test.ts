@@ -70,7 +70,7 @@ async function stopInstances(instances: Instance[]) {
 describe.skipIf(!serverAnswers)(`the minute tick on three instances${unlessNoServer}`, () => {
   let db: FreshDatabase;
   beforeAll(async () => {
-    db = await freshDatabase("pg_tick");
+    db = await freshDatabase();
   });
   afterAll(async () => db?.drop());
 
