@@ -7,7 +7,7 @@ import type { Config } from "./config.ts";
 import { actorOf } from "#domain/actor.ts";
 import { conversation, type Conversation } from "./conversation.ts";
 import { createDispatcher, type DispatchClock, type Dispatcher, type Send } from "./delivery/dispatcher.ts";
-import { ZALO_LIMITS } from "./delivery/rate-limiter.ts";
+import { ZALO_LIMITS, type PlatformLimits } from "./delivery/rate-limiter.ts";
 import { policyService, type PolicyService } from "./domain/reminder-policy.ts";
 import { standingService } from "./domain/standing.ts";
 import { loadTranslations, type TranslateIn } from "./i18n.ts";
@@ -32,6 +32,12 @@ export interface Service {
   zalo: ZaloAdapter | undefined;
   /** Sends the outbox, paced to the platforms' limits. Started by main, driven by hand in tests. */
   dispatcher: Dispatcher;
+  /**
+   * One outbox message out on its platform, and each platform's limits: what the dispatcher sends with, and
+   * what the pg-boss drainers (`openPgWork` in src/pg-work.ts) take instead of it on PostgreSQL.
+   */
+  send: Send;
+  limits: Partial<Record<Platform, PlatformLimits>>;
   /** Puts reminders that fall due into the outbox. Started by main, driven by hand in tests. */
   scheduler: Scheduler;
   /** Stops taking updates, lets those in flight finish, closes the database. */
@@ -132,7 +138,8 @@ export async function assemble(config: Config, options: AssembleOptions): Promis
   const media = config.publicUrl ? createImageStore({ publicUrl: config.publicUrl }) : undefined;
   const parts: Parts = { config, options, logger, clock, repos, translate, intake, talk, media, policies, demo };
   const zalo = zaloAdapter(parts);
-  const dispatcher = outboxDispatcher(config, options, repos, zalo);
+  const send = outboxSend(config, options, zalo);
+  const dispatcher = outboxDispatcher(options, repos, send);
   const telegram = await telegramBot(parts);
   const bot = telegram?.bot;
   const pages = options.pages?.({ repos, bot });
@@ -149,6 +156,8 @@ export async function assemble(config: Config, options: AssembleOptions): Promis
     bot,
     zalo,
     dispatcher,
+    send,
+    limits: OUTBOX_LIMITS,
     scheduler,
     async close() {
       scheduler.stop();
@@ -162,15 +171,11 @@ export async function assemble(config: Config, options: AssembleOptions): Promis
   };
 }
 
-/** The outbox dispatcher, sending on each platform that is configured. */
-function outboxDispatcher(
-  config: Config,
-  options: AssembleOptions,
-  repos: Repositories,
-  zalo: ZaloAdapter | undefined,
-): Dispatcher {
-  const { logger } = options;
-  const clock = options.clock ?? (() => new Date());
+/** Zalo publishes no rate limits; these stay well inside what a chat app tolerates. Telegram's are the default. */
+const OUTBOX_LIMITS: Partial<Record<Platform, PlatformLimits>> = { zalo: ZALO_LIMITS };
+
+/** Sends one outbox message on its platform, if that platform is configured. */
+function outboxSend(config: Config, options: AssembleOptions, zalo: ZaloAdapter | undefined): Send {
   const telegram = telegramSettings(config, options);
   const senders: Partial<Record<Platform, Send>> = {
     ...(telegram ? { telegram: telegramSender(telegram.token, telegram.apiRoot) } : {}),
@@ -180,14 +185,20 @@ function outboxDispatcher(
       return zalo.send(message.chatId, { text, ...(choices ? { choices } : {}) });
     },
   };
+  return async (message) => {
+    const send = senders[message.platform];
+    return send ? send(message) : { ok: false, error: `${message.platform} is not configured`, permanent: true };
+  };
+}
+
+/** The outbox dispatcher, sending on each platform that is configured. */
+function outboxDispatcher(options: AssembleOptions, repos: Repositories, send: Send): Dispatcher {
+  const { logger } = options;
+  const clock = options.clock ?? (() => new Date());
   return createDispatcher({
     outbox: repos.outbox,
-    // Zalo publishes no rate limits; these stay well inside what a chat app tolerates.
-    limits: { zalo: ZALO_LIMITS },
-    send: async (message) => {
-      const send = senders[message.platform];
-      return send ? send(message) : { ok: false, error: `${message.platform} is not configured`, permanent: true };
-    },
+    limits: OUTBOX_LIMITS,
+    send,
     clock: options.dispatchClock ?? {
       now: () => clock().getTime(),
       setTimeout: (run, ms) => setTimeout(run, ms),

@@ -2,6 +2,12 @@
 // scheduler's minute tick runs once across all instances (a pg-boss schedule, one job per minute slot, a
 // worker on every instance), and the outbox is drained by workers on every instance, woken by a job when
 // rows are enqueued and by a schedule every minute. On SQLite the in-process dispatcher and timer stay.
+//
+// On PostgreSQL, src/main.ts starts this instead of `service.dispatcher.start()` and `service.scheduler.start()`:
+//   const work = await openPgWork(url, { outbox: service.repos.outbox, send: service.send,
+//     limits: service.limits, scheduler: service.scheduler, logger });
+// wires the conversation's and the scheduler's wake-up to `work.wake()`, serves Zalo's media from
+// `createSharedMediaStore({ publicUrl, media: work.media })`, and awaits `work.stop()` on shutdown.
 import type PgBoss from "pg-boss";
 import { openWorkConnections } from "#db/pg/boss.ts";
 import type { MediaRepository } from "#db/pg/media.ts";
