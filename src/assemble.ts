@@ -19,7 +19,7 @@ import { telegramSender } from "./platforms/telegram/send.ts";
 import { telegramWebhook } from "./platforms/telegram/webhook.ts";
 import { createZaloAdapter, type ZaloAdapter } from "./platforms/zalo/adapter.ts";
 import { createZaloClient } from "./platforms/zalo/client.ts";
-import { createImageStore, imageRoutes, type MemoryMediaStore } from "./platforms/zalo/image-store.ts";
+import { createImageStore, imageRoutes, type MediaSource, type MediaStore } from "./platforms/zalo/image-store.ts";
 import { createScheduler, type Scheduler } from "./scheduler.ts";
 import { createApp } from "./server.ts";
 
@@ -54,6 +54,11 @@ export interface AssembleOptions {
   /** Telegram settings that override the configuration (the demo's stand-in). */
   telegram?: { token: string; apiRoot: string };
   pages?: (service: { repos: Repositories; bot: Bot | undefined }) => Hono;
+  /**
+   * Where Zalo's charts and files are kept for PUBLIC_URL/media: this process's memory unless given, such as
+   * the table every instance serves on PostgreSQL (`createSharedMediaStore`).
+   */
+  media?: (publicUrl: string) => MediaStore & MediaSource;
   /** Time for the dispatcher's pacing; tests give one whose timers move their clock. */
   dispatchClock?: DispatchClock;
   /** Runs on the fresh database before the bot starts (the demo's seed). */
@@ -101,7 +106,7 @@ interface Parts {
   translate: TranslateIn;
   intake: Intake;
   talk: Conversation;
-  media: MemoryMediaStore | undefined;
+  media: (MediaStore & MediaSource) | undefined;
   policies: PolicyService;
   /** The loopback demo: Telegram's stand-in runs in this process. */
   demo: boolean;
@@ -135,7 +140,9 @@ export async function assemble(config: Config, options: AssembleOptions): Promis
     clock,
     ...(options.flood ? { flood: options.flood } : {}),
   });
-  const media = config.publicUrl ? createImageStore({ publicUrl: config.publicUrl }) : undefined;
+  const media = config.publicUrl
+    ? (options.media?.(config.publicUrl) ?? createImageStore({ publicUrl: config.publicUrl }))
+    : undefined;
   const parts: Parts = { config, options, logger, clock, repos, translate, intake, talk, media, policies, demo };
   const zalo = zaloAdapter(parts);
   const send = outboxSend(config, options, zalo);

@@ -3,11 +3,14 @@
 // worker on every instance), and the outbox is drained by workers on every instance, woken by a job when
 // rows are enqueued and by a schedule every minute. On SQLite the in-process dispatcher and timer stay.
 //
-// On PostgreSQL, src/main.ts starts this instead of `service.dispatcher.start()` and `service.scheduler.start()`:
-//   const work = await openPgWork(url, { outbox: service.repos.outbox, send: service.send,
+// On PostgreSQL, src/main.ts runs this instead of `service.dispatcher.start()` and `service.scheduler.start()`:
+//   const connections = await openWorkConnections({ url });            // pg-boss, pacer and media tables
+//   const service = await assemble(config, { logger,
+//     media: (publicUrl) => createSharedMediaStore({ publicUrl, media: connections.media }) });
+//   const work = await startPgWork({ ...connections, outbox: service.repos.outbox, send: service.send,
 //     limits: service.limits, scheduler: service.scheduler, logger });
-// wires the conversation's and the scheduler's wake-up to `work.wake()`, serves Zalo's media from
-// `createSharedMediaStore({ publicUrl, media: work.media })`, and awaits `work.stop()` on shutdown.
+// with the conversation's and the scheduler's wake-up calling `work.wake()`, and on shutdown
+// `await work.stop(); await connections.close()`. `openPgWork(url, …)` does the first and last in one.
 import type PgBoss from "pg-boss";
 import { openWorkConnections } from "#db/pg/boss.ts";
 import type { MediaRepository } from "#db/pg/media.ts";
