@@ -59,6 +59,8 @@ export interface AssembleOptions {
    * the table every instance serves on PostgreSQL (`createSharedMediaStore`).
    */
   media?: (publicUrl: string) => MediaStore & MediaSource;
+  /** Wakes whatever sends the outbox instead of the in-process dispatcher: the pg-boss drainers on PostgreSQL. */
+  wakeOutbox?: () => void;
   /** Time for the dispatcher's pacing; tests give one whose timers move their clock. */
   dispatchClock?: DispatchClock;
   /** Runs on the fresh database before the bot starts (the demo's seed). */
@@ -126,7 +128,7 @@ export async function assemble(config: Config, options: AssembleOptions): Promis
   const talk = conversationOver(repos, {
     policies,
     // The dispatcher is built below; the conversation wakes it only once updates come in.
-    wakeDispatcher: () => dispatcher.wake(),
+    wakeDispatcher: () => wakeOutbox(options, dispatcher),
     translate,
     timeZone: config.timeZone,
     quietHours: config.quietHours,
@@ -176,6 +178,11 @@ export async function assemble(config: Config, options: AssembleOptions): Promis
       await store.close();
     },
   };
+}
+
+function wakeOutbox(options: AssembleOptions, dispatcher: Dispatcher): void {
+  if (options.wakeOutbox) options.wakeOutbox();
+  else dispatcher.wake();
 }
 
 /** Zalo publishes no rate limits; these stay well inside what a chat app tolerates. Telegram's are the default. */
@@ -284,6 +291,6 @@ function reminderScheduler(parts: Parts, dispatcher: Dispatcher): Scheduler {
     timeZone: config.timeZone,
     clock: parts.clock,
     logger: parts.logger,
-    wakeDispatcher: () => dispatcher.wake(),
+    wakeDispatcher: () => wakeOutbox(parts.options, dispatcher),
   });
 }

@@ -9,7 +9,7 @@
 //     media: (publicUrl) => createSharedMediaStore({ publicUrl, media: connections.media }) });
 //   const work = await startPgWork({ ...connections, outbox: service.repos.outbox, send: service.send,
 //     limits: service.limits, scheduler: service.scheduler, logger });
-// with the conversation's and the scheduler's wake-up calling `work.wake()`, and on shutdown
+// with `wakeOutbox: () => void work?.wake()` among assemble's options (bound late), and on shutdown
 // `await work.stop(); await connections.close()`. `openPgWork(url, …)` does the first and last in one.
 import type PgBoss from "pg-boss";
 import { openWorkConnections } from "#db/pg/boss.ts";
