@@ -60,7 +60,9 @@ export interface PgWork {
 
 export async function startPgWork(options: PgWorkOptions): Promise<PgWork> {
   const { boss } = options;
-  const tickSlot = { singletonKey: "slot", singletonSeconds: options.tickSlotSeconds ?? 60 };
+  const seconds = options.tickSlotSeconds ?? 60;
+  // The key names the slot's length: slots of another length (tests) never collide with the minute's.
+  const tickSlot = { singletonKey: `every-${seconds}s`, singletonSeconds: seconds };
   const drainJobMs = options.drainJobMs ?? 300_000;
   await options.slots.ensure();
   await boss.createQueue(QUEUES.tick, { name: QUEUES.tick, policy: "singleton", retryLimit: 0 });
@@ -111,7 +113,11 @@ async function startWorkers(options: PgWorkOptions, drainJobMs: number) {
   const tracked =
     <T>(handler: (jobs: PgBoss.Job<T>[]) => Promise<void>) =>
     (jobs: PgBoss.Job<T>[]) => {
-      const run = handler(jobs);
+      const run = handler(jobs).catch((error: unknown) => {
+        // pg-boss records the job as failed; the next wake-up or minute tries again.
+        logger?.error({ queue: jobs[0]?.name, error: String(error) }, "pg-boss job failed");
+        throw error;
+      });
       active.add(run);
       return run.finally(() => active.delete(run));
     };
