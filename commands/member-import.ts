@@ -118,7 +118,7 @@ async function settleMembers(req: Request, services: Services, held: Held & { se
     return reply(t("import-already-settled"));
   const members = plan.members.map(({ member }) => ({ member, sensitiveConsent: held.sensitive }));
   const { listId } = await addMembers(repos, vault, unit, members, { who: doerOf(req), consentId, via: "file" });
-  const count = (await repos.members.ofList(listId)).length;
+  const count = await repos.members.listSize(listId);
   return reply(t("member-file-done", { added: members.length, unit: unit.name, count }));
 }
 

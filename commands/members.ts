@@ -143,7 +143,7 @@ async function save(req: Request, services: Services): Promise<Reply> {
       via: "chat",
     },
   );
-  const count = (await repos.members.ofList(listId)).length;
+  const count = await repos.members.listSize(listId);
   const masked = maskIdNumber(checked.member.idNumber);
   return reply(t("member-saved", { name: checked.member.fullName, masked, unit: unit.name, count }));
 }
