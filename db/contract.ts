@@ -246,7 +246,17 @@ export interface Repositories {
    * meanwhile never land inside it. A transaction inside a transaction is a savepoint of the outer one.
    */
   transaction<T>(fn: () => Promise<T>): Promise<T>;
-  /** Resolves once everything written so far is durable; rejects if a batch it joined was lost. */
+  /**
+   * Runs the handling of one update (its claim and every write) as one unit: on PostgreSQL one transaction,
+   * committed when fn calls `committed()` (before the reply is sent) or when fn ends, and rolled back whole
+   * if fn throws first; on SQLite fn as it is, the group commit already making it one batch. A commit that
+   * fails rejects `committed()` (and the unit) with BatchLost.
+   */
+  unitOfWork<T>(fn: () => Promise<T>): Promise<T>;
+  /**
+   * Resolves once everything written so far is durable; rejects if a batch it joined was lost. Inside a
+   * unit of work on PostgreSQL, commits it.
+   */
   committed(): Promise<void>;
   /** True while the database is open and answers. */
   healthy(): Promise<boolean>;

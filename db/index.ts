@@ -65,6 +65,8 @@ export function repositories(db: Db): Repositories {
     audit: gate.guard(auditRepository(db)),
     transaction: gate.transaction,
     committed: () => writes.committed(),
+    // The claim opens the group-commit batch and the update's writes join it: one batch already.
+    unitOfWork: (fn) => fn(),
     async healthy() {
       try {
         return sqlite.prepare("select 1 as ok").get() !== undefined;

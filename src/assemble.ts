@@ -2,7 +2,9 @@
 import type { Hono } from "hono";
 import type { Repositories } from "#db/index.ts";
 import type { Platform } from "#db/schema.ts";
-import { openStore } from "#db/store.ts";
+import { openWorkConnections, type WorkConnections } from "#db/pg/boss.ts";
+import { openPostgresStore } from "#db/pg/store.ts";
+import { openStore, type Store } from "#db/store.ts";
 import type { Config } from "./config.ts";
 import { actorOf } from "#domain/actor.ts";
 import { conversation, type Conversation } from "./conversation.ts";
@@ -19,7 +21,9 @@ import { telegramSender } from "./platforms/telegram/send.ts";
 import { telegramWebhook } from "./platforms/telegram/webhook.ts";
 import { createZaloAdapter, type ZaloAdapter } from "./platforms/zalo/adapter.ts";
 import { createZaloClient } from "./platforms/zalo/client.ts";
-import { createImageStore, imageRoutes, type MemoryMediaStore } from "./platforms/zalo/image-store.ts";
+import { createImageStore, imageRoutes, type MediaSource, type MediaStore } from "./platforms/zalo/image-store.ts";
+import { createSharedMediaStore } from "./platforms/zalo/shared-media-store.ts";
+import { startPgWork, type PgWork } from "./pg-work.ts";
 import { createScheduler, type Scheduler } from "./scheduler.ts";
 import { createApp } from "./server.ts";
 
@@ -34,6 +38,11 @@ export interface Service {
   dispatcher: Dispatcher;
   /** Puts reminders that fall due into the outbox. Started by main, driven by hand in tests. */
   scheduler: Scheduler;
+  /**
+   * Starts the scheduled and queued work: on SQLite the scheduler's timer and the dispatcher in this process;
+   * on PostgreSQL pg-boss workers, which share the tick and the outbox with every other instance.
+   */
+  startWork(): Promise<void>;
   /** Stops taking updates, lets those in flight finish, closes the database. */
   close(): Promise<void>;
 }
@@ -52,6 +61,11 @@ export interface AssembleOptions {
   dispatchClock?: DispatchClock;
   /** Runs on the fresh database before the bot starts (the demo's seed). */
   prepare?: (repos: Repositories) => Promise<void>;
+  /**
+   * A store opened by the caller (tests on PostgreSQL), used instead of the configured one; the work then
+   * stays in this process (the dispatcher and scheduler driven by hand), as on SQLite.
+   */
+  store?: Store;
 }
 
 export interface ConversationSettings {
@@ -95,27 +109,50 @@ interface Parts {
   translate: TranslateIn;
   intake: Intake;
   talk: Conversation;
-  media: MemoryMediaStore | undefined;
+  media: (MediaStore & MediaSource) | undefined;
   policies: PolicyService;
   /** The loopback demo: Telegram's stand-in runs in this process. */
   demo: boolean;
 }
 
+/** The configured store: PostgreSQL at DATABASE_URL (migrated under its lock), else the SQLite file. */
+async function openConfiguredStore(config: Config, options: AssembleOptions): Promise<Store> {
+  if (options.store) return options.store;
+  if (config.databaseUrl && !options.telegram) return await openPostgresStore(config.databaseUrl);
+  return openStore(options.telegram ? config.demoDatabasePath : config.databasePath, {
+    onCheckpointError: (message) => options.logger.warn({ err: message }, "checkpoint failed"),
+  });
+}
+
+/** pg-boss and the shared pacer and media, when this instance shares its work with others on PostgreSQL. */
+async function sharedWork(config: Config, options: AssembleOptions): Promise<WorkConnections | undefined> {
+  if (!config.databaseUrl || options.store || options.telegram) return undefined;
+  const { logger } = options;
+  return await openWorkConnections({
+    url: config.databaseUrl,
+    onError: (error) => logger.error({ err: error.message }, "pg-boss or the pacer's pool failed"),
+  });
+}
+
 export async function assemble(config: Config, options: AssembleOptions): Promise<Service> {
   const { logger } = options;
   const demo = options.telegram !== undefined;
-  const store = openStore(demo ? config.demoDatabasePath : config.databasePath, {
-    onCheckpointError: (message) => logger.warn({ err: message }, "checkpoint failed"),
-  });
+  const store = await openConfiguredStore(config, options);
   const { repos } = store;
+  const shared = await sharedWork(config, options);
   await options.prepare?.(repos);
   const { translate } = loadTranslations();
   const clock = options.clock ?? (() => new Date());
+  // The scheduler reads the schedules afresh at each tick. Where several instances share the database, the
+  // conversation keeps no copy of them either: a change made through one instance shows on all.
   const policies = policyService(repos, config.quietHours);
+  const talkPolicies = shared ? policyService(repos, config.quietHours, { cached: false }) : policies;
+  let work: PgWork | undefined;
+  const wake = () => (work ? void work.wake() : dispatcher.wake());
   const talk = conversationOver(repos, {
-    policies,
+    policies: talkPolicies,
     // The dispatcher is built below; the conversation wakes it only once updates come in.
-    wakeDispatcher: () => dispatcher.wake(),
+    wakeDispatcher: wake,
     translate,
     timeZone: config.timeZone,
     quietHours: config.quietHours,
@@ -124,15 +161,17 @@ export async function assemble(config: Config, options: AssembleOptions): Promis
   });
   const intake = createIntake({
     updates: repos.updates,
+    unitOfWork: repos.unitOfWork,
     translate,
     logger,
     clock,
     ...(options.flood ? { flood: options.flood } : {}),
   });
-  const media = config.publicUrl ? createImageStore({ publicUrl: config.publicUrl }) : undefined;
+  const media = mediaStore(config, shared, logger);
   const parts: Parts = { config, options, logger, clock, repos, translate, intake, talk, media, policies, demo };
   const zalo = zaloAdapter(parts);
-  const dispatcher = outboxDispatcher(config, options, repos, zalo);
+  const sending = outboxSending(config, options, zalo);
+  const dispatcher = outboxDispatcher(options, repos, sending);
   const telegram = await telegramBot(parts);
   const bot = telegram?.bot;
   const pages = options.pages?.({ repos, bot });
@@ -142,7 +181,7 @@ export async function assemble(config: Config, options: AssembleOptions): Promis
     routes: webhookRoutes(parts, telegram, zalo),
     ...(pages ? { pages } : {}),
   });
-  const scheduler = reminderScheduler(parts, dispatcher);
+  const scheduler = reminderScheduler(parts, wake);
   return {
     app,
     repos,
@@ -150,27 +189,56 @@ export async function assemble(config: Config, options: AssembleOptions): Promis
     zalo,
     dispatcher,
     scheduler,
+    async startWork() {
+      if (!shared) {
+        await dispatcher.start();
+        await scheduler.start();
+        return;
+      }
+      const { boss, slots } = shared;
+      const logs = dispatchLogger(logger);
+      work = await startPgWork({ boss, slots, outbox: repos.outbox, send: sending, limits, scheduler, logger: logs });
+      // Catching up after downtime, as the scheduler does on start: the first instance to ask runs the tick.
+      await work.tickNow();
+    },
     async close() {
       scheduler.stop();
       // Updates stop coming in, those being handled finish, then what is left is sent and the file closed.
       await zalo?.close();
       if (bot?.isRunning()) await bot.stop();
       await intake.drain();
+      await work?.stop();
+      await shared?.close();
       await dispatcher.stop();
       await store.close();
     },
   };
 }
 
-/** The outbox dispatcher, sending on each platform that is configured. */
-function outboxDispatcher(
-  config: Config,
-  options: AssembleOptions,
-  repos: Repositories,
-  zalo: ZaloAdapter | undefined,
-): Dispatcher {
-  const { logger } = options;
-  const clock = options.clock ?? (() => new Date());
+/** Zalo publishes no rate limits; these stay well inside what a chat app tolerates. */
+const limits = { zalo: ZALO_LIMITS };
+
+/** Where charts and workbooks are kept for Zalo to fetch: a table every instance reads, or this process. */
+function mediaStore(config: Config, shared: WorkConnections | undefined, logger: Logger) {
+  if (!config.publicUrl) return undefined;
+  if (!shared) return createImageStore({ publicUrl: config.publicUrl });
+  return createSharedMediaStore({
+    publicUrl: config.publicUrl,
+    media: shared.media,
+    onError: (error) => logger.error({ err: String(error) }, "a chart or workbook could not be stored"),
+  });
+}
+
+function dispatchLogger(logger: Logger) {
+  return {
+    info: (obj: object, msg: string) => logger.info(obj, msg),
+    warn: (obj: object, msg: string) => logger.warn(obj, msg),
+    error: (obj: object, msg: string) => logger.error(obj, msg),
+  };
+}
+
+/** Sends one outbox row on its platform, whichever of them are configured. */
+function outboxSending(config: Config, options: AssembleOptions, zalo: ZaloAdapter | undefined): Send {
   const telegram = telegramSettings(config, options);
   const senders: Partial<Record<Platform, Send>> = {
     ...(telegram ? { telegram: telegramSender(telegram.token, telegram.apiRoot) } : {}),
@@ -180,24 +248,25 @@ function outboxDispatcher(
       return zalo.send(message.chatId, { text, ...(choices ? { choices } : {}) });
     },
   };
+  return async (message) => {
+    const send = senders[message.platform];
+    return send ? send(message) : { ok: false, error: `${message.platform} is not configured`, permanent: true };
+  };
+}
+
+/** The outbox dispatcher of this process, sending on each platform that is configured. */
+function outboxDispatcher(options: AssembleOptions, repos: Repositories, send: Send): Dispatcher {
+  const clock = options.clock ?? (() => new Date());
   return createDispatcher({
     outbox: repos.outbox,
-    // Zalo publishes no rate limits; these stay well inside what a chat app tolerates.
-    limits: { zalo: ZALO_LIMITS },
-    send: async (message) => {
-      const send = senders[message.platform];
-      return send ? send(message) : { ok: false, error: `${message.platform} is not configured`, permanent: true };
-    },
+    limits,
+    send,
     clock: options.dispatchClock ?? {
       now: () => clock().getTime(),
       setTimeout: (run, ms) => setTimeout(run, ms),
       clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
     },
-    logger: {
-      info: (obj, msg) => logger.info(obj, msg),
-      warn: (obj, msg) => logger.warn(obj, msg),
-      error: (obj, msg) => logger.error(obj, msg),
-    },
+    logger: dispatchLogger(options.logger),
   });
 }
 
@@ -256,7 +325,7 @@ function webhookRoutes(parts: Parts, telegram: TelegramBot | undefined, zalo: Za
   return routes;
 }
 
-function reminderScheduler(parts: Parts, dispatcher: Dispatcher): Scheduler {
+function reminderScheduler(parts: Parts, wake: () => void): Scheduler {
   const { config, repos, translate } = parts;
   return createScheduler({
     repos,
@@ -266,6 +335,6 @@ function reminderScheduler(parts: Parts, dispatcher: Dispatcher): Scheduler {
     timeZone: config.timeZone,
     clock: parts.clock,
     logger: parts.logger,
-    wakeDispatcher: () => dispatcher.wake(),
+    wakeDispatcher: wake,
   });
 }

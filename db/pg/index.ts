@@ -65,6 +65,8 @@ export async function pgRepositories(store: PgStore, options: { tallyShards?: nu
     transaction: x.transaction,
     /** Each write is committed when its promise resolves, or with the transaction it is in. */
     committed: updates.committed,
+    /** One transaction, committed by `committed()` (the reply is sent after it) or when fn ends. */
+    unitOfWork: x.unitOfWork,
     async healthy() {
       try {
         return (await x.one(sql`select 1 as ok`)) !== undefined;
