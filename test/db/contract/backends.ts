@@ -46,7 +46,7 @@ const TABLES = `units, unit_words, people, link_codes, code_attempts, accounts, 
   outbox, tasks, task_done, reminder_policies, reminder_mutes, reminder_snoozes, broadcasts, chat_choices`;
 
 /** Empties every table; triggers are off for the moment, or the audit log would refuse to be emptied. */
-async function emptied(store: PgStore): Promise<Repos> {
+export async function emptied(store: PgStore): Promise<Repos> {
   await store.db.transaction(async (tx) => {
     await tx.execute(sql`set local session_replication_role = replica`);
     await tx.execute(sql.raw(`truncate ${TABLES} restart identity cascade`));
