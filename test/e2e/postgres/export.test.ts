@@ -6,5 +6,6 @@ worldsOn("postgres");
 
 describe(`on PostgreSQL (${await worldEngine()})`, async () => {
   // A query of its own: the specification runs afresh even where this worker ran it on SQLite already.
-  await import("../export.test.ts?postgres");
+  const specification: string = "../export.test.ts?postgres";
+  await import(specification);
 });
