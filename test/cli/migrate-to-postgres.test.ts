@@ -54,7 +54,7 @@ describe.skipIf(!serverUrl)(title, () => {
     await target?.drop();
   });
 
-  const tables = ["units", "people", "accounts", "roles", "invites", "targets", "ledger", "outbox", "broadcasts"];
+  const tables = ["units", "people", "accounts", "roles", "targets", "ledger", "audit_log", "outbox", "broadcasts"];
 
   it("copies every row of every table with its id, and says how many", async () => {
     expect(copied.stderr).toBe("");
