@@ -73,7 +73,7 @@ describe.skipIf(!serverUrl)(title, () => {
       expect(copied.stdout).toContain(`tallies: ${tallies}\n`);
       expect(tallies).toBeGreaterThan(0);
       // Five and two and three admissions, on the ledger as on the grassroots totals.
-      const { rows } = await client.query<{ n: string }>(`select sum(count) as n from ledger where event = 'ket_nap'`);
+      const { rows } = await client.query<{ n: string }>(`select sum(count) as n from ledger where event = 'join'`);
       expect(Number(rows[0]?.n)).toBe(5 + 2 + 3);
     } finally {
       sqlite.close();
