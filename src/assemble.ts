@@ -15,7 +15,7 @@ import { standingService } from "./domain/standing.ts";
 import { loadTranslations, type TranslateIn } from "./i18n.ts";
 import type { Logger } from "./logger.ts";
 import type { FloodLimit } from "./platforms/flood-guard.ts";
-import { createIntake, type Intake } from "./platforms/intake.ts";
+import { createIntake, isTransient, type Intake } from "./platforms/intake.ts";
 import { createTelegramBot, type TelegramBot, type TelegramBotOptions } from "./platforms/telegram/bot.ts";
 import { telegramSender } from "./platforms/telegram/send.ts";
 import { telegramWebhook } from "./platforms/telegram/webhook.ts";
@@ -197,7 +197,17 @@ export async function assemble(config: Config, options: AssembleOptions): Promis
       }
       const { boss, slots } = shared;
       const logs = dispatchLogger(logger);
-      work = await startPgWork({ boss, slots, outbox: repos.outbox, send: sending, limits, scheduler, logger: logs });
+      const options = { boss, slots, outbox: repos.outbox, send: sending, limits, scheduler, logger: logs };
+      // Instances starting together create pg-boss's queues at once, which PostgreSQL may end as a deadlock:
+      // nothing is started before the queues exist, so the loser simply tries again.
+      for (let attempt = 1; !work; attempt++) {
+        try {
+          work = await startPgWork(options);
+        } catch (error) {
+          if (attempt >= 5 || !isTransient(error)) throw error;
+          await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+        }
+      }
       // Catching up after downtime, as the scheduler does on start: the first instance to ask runs the tick.
       await work.tickNow();
     },

@@ -36,6 +36,7 @@ describe.skipIf(!serverUrl)(title, () => {
   /** Delivers every update, round-robin over the live instances, again and again until each is acknowledged. */
   async function deliverAll(updates: object[], live: () => Instance[], during?: (sent: number) => void) {
     let pending = updates;
+    let refused = 0;
     for (let round = 0; pending.length > 0 && round < 10; round++) {
       const left: object[] = [];
       let next = 0;
@@ -54,9 +55,11 @@ describe.skipIf(!serverUrl)(title, () => {
       };
       await Promise.all(Array.from({ length: 12 }, worker));
       pending = left;
+      refused += left.length;
       if (left.length > 0) await new Promise((r) => setTimeout(r, 300));
     }
     expect(pending).toHaveLength(0);
+    return refused;
   }
 
   beforeAll(async () => {
@@ -105,12 +108,15 @@ describe.skipIf(!serverUrl)(title, () => {
       );
     }
     await repos.updates.setSetting("telegram.username", STAND_IN_BOT.username);
-    instances = await Promise.all([0, 1, 2].map((n) => startInstance(database.url, standIn.url, basePort + n)));
+    // Started together, as a deployment starts them; each is kept as soon as it is up, so afterAll stops it.
+    await Promise.all(
+      [0, 1, 2].map(async (n) => (instances[n] = await startInstance(database.url, standIn.url, basePort + n))),
+    );
     await deliverAll(links, () => instances);
   }, 240_000);
 
   afterAll(async () => {
-    await Promise.all(instances.map((i) => i.stop()));
+    await Promise.all(instances.map((i) => i?.stop()));
     await store?.close();
     await standIn?.close();
     await database?.drop();
@@ -124,12 +130,14 @@ describe.skipIf(!serverUrl)(title, () => {
     const victim = instances[1] as Instance;
     let killed = false;
     const live = () => (killed ? instances.filter((i) => i !== victim) : instances);
-    await deliverAll(reports, live, (sent) => {
+    const unacknowledged = await deliverAll(reports, live, (sent) => {
       if (!killed && sent === Math.floor(UNITS / 3)) {
         killed = true;
         victim.kill();
       }
     });
+    // The kill cut updates off in flight: they were delivered again, to the instances left.
+    expect(unacknowledged).toBeGreaterThan(0);
     // Each update is redelivered once more to every live instance: claimed already, none counts twice.
     await Promise.all(reports.map((update, n) => deliver((live()[n % 2] as Instance).url, update)));
     for (let i = 1; i <= UNITS; i++) {

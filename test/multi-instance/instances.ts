@@ -1,7 +1,7 @@
 // Real server processes (`tsx src/main.ts`) on one PostgreSQL database, with Telegram's Bot API played by
 // a stand-in in the test process: what several instances behind a load balancer do, checked from outside.
 import { type ChildProcess, spawn } from "node:child_process";
-import { TSX, ROOT } from "#test/run-cli.ts";
+import { ROOT } from "#test/run-cli.ts";
 
 export const SECRET = "multi-instance_secret";
 export const TOKEN = "123456:TEST-token";
@@ -24,7 +24,8 @@ async function healthy(url: string): Promise<boolean> {
 }
 
 export async function startInstance(databaseUrl: string, apiRoot: string, port: number): Promise<Instance> {
-  const child = spawn(TSX, ["src/main.ts"], {
+  // node itself, with tsx as a loader: the tsx wrapper would pass SIGKILL on to nobody, leaving the server up.
+  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH,
