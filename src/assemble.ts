@@ -9,7 +9,7 @@ import type { Config } from "./config.ts";
 import { actorOf } from "#domain/actor.ts";
 import { conversation, type Conversation } from "./conversation.ts";
 import { createDispatcher, type DispatchClock, type Dispatcher, type Send } from "./delivery/dispatcher.ts";
-import { ZALO_LIMITS } from "./delivery/rate-limiter.ts";
+import { ZALO_LIMITS, type PlatformLimits } from "./delivery/rate-limiter.ts";
 import { policyService, type PolicyService } from "./domain/reminder-policy.ts";
 import { standingService } from "./domain/standing.ts";
 import { loadTranslations, type TranslateIn } from "./i18n.ts";
@@ -36,6 +36,12 @@ export interface Service {
   zalo: ZaloAdapter | undefined;
   /** Sends the outbox, paced to the platforms' limits. Started by main, driven by hand in tests. */
   dispatcher: Dispatcher;
+  /**
+   * One outbox message out on its platform, and each platform's limits: what the dispatcher sends with, and
+   * what the pg-boss drainers (src/pg-work.ts) send with instead of it on PostgreSQL.
+   */
+  send: Send;
+  limits: Partial<Record<Platform, PlatformLimits>>;
   /** Puts reminders that fall due into the outbox. Started by main, driven by hand in tests. */
   scheduler: Scheduler;
   /**
@@ -57,6 +63,13 @@ export interface AssembleOptions {
   /** Telegram settings that override the configuration (the demo's stand-in). */
   telegram?: { token: string; apiRoot: string };
   pages?: (service: { repos: Repositories; bot: Bot | undefined }) => Hono;
+  /**
+   * Where Zalo's charts and files are kept for PUBLIC_URL/media, when the caller chooses: else the table every
+   * instance serves on PostgreSQL (DATABASE_URL), or this process's memory.
+   */
+  media?: (publicUrl: string) => MediaStore & MediaSource;
+  /** Wakes whatever sends the outbox instead of the in-process dispatcher (a caller running its own drainers). */
+  wakeOutbox?: () => void;
   /** Time for the dispatcher's pacing; tests give one whose timers move their clock. */
   dispatchClock?: DispatchClock;
   /** Runs on the fresh database before the bot starts (the demo's seed). */
@@ -148,7 +161,7 @@ export async function assemble(config: Config, options: AssembleOptions): Promis
   const policies = policyService(repos, config.quietHours);
   const talkPolicies = shared ? policyService(repos, config.quietHours, { cached: false }) : policies;
   let work: PgWork | undefined;
-  const wake = () => (work ? void work.wake() : dispatcher.wake());
+  const wake = () => (work ? void work.wake() : options.wakeOutbox ? options.wakeOutbox() : dispatcher.wake());
   const talk = conversationOver(repos, {
     policies: talkPolicies,
     // The dispatcher is built below; the conversation wakes it only once updates come in.
@@ -167,7 +180,7 @@ export async function assemble(config: Config, options: AssembleOptions): Promis
     clock,
     ...(options.flood ? { flood: options.flood } : {}),
   });
-  const media = mediaStore(config, shared, logger);
+  const media = mediaStore(config, shared, options);
   const parts: Parts = { config, options, logger, clock, repos, translate, intake, talk, media, policies, demo };
   const zalo = zaloAdapter(parts);
   const sending = outboxSending(config, options, zalo);
@@ -188,6 +201,8 @@ export async function assemble(config: Config, options: AssembleOptions): Promis
     bot,
     zalo,
     dispatcher,
+    send: sending,
+    limits,
     scheduler,
     async startWork() {
       if (!shared) {
@@ -226,11 +241,13 @@ export async function assemble(config: Config, options: AssembleOptions): Promis
 }
 
 /** Zalo publishes no rate limits; these stay well inside what a chat app tolerates. */
-const limits = { zalo: ZALO_LIMITS };
+const limits: Partial<Record<Platform, PlatformLimits>> = { zalo: ZALO_LIMITS };
 
 /** Where charts and workbooks are kept for Zalo to fetch: a table every instance reads, or this process. */
-function mediaStore(config: Config, shared: WorkConnections | undefined, logger: Logger) {
+function mediaStore(config: Config, shared: WorkConnections | undefined, options: AssembleOptions) {
   if (!config.publicUrl) return undefined;
+  if (options.media) return options.media(config.publicUrl);
+  const { logger } = options;
   if (!shared) return createImageStore({ publicUrl: config.publicUrl });
   return createSharedMediaStore({
     publicUrl: config.publicUrl,

@@ -2,6 +2,15 @@
 // scheduler's minute tick runs once across all instances (a pg-boss schedule, one job per minute slot, a
 // worker on every instance), and the outbox is drained by workers on every instance, woken by a job when
 // rows are enqueued and by a schedule every minute. On SQLite the in-process dispatcher and timer stay.
+//
+// On PostgreSQL, src/main.ts runs this instead of `service.dispatcher.start()` and `service.scheduler.start()`:
+//   const connections = await openWorkConnections({ url });            // pg-boss, pacer and media tables
+//   const service = await assemble(config, { logger,
+//     media: (publicUrl) => createSharedMediaStore({ publicUrl, media: connections.media }) });
+//   const work = await startPgWork({ ...connections, outbox: service.repos.outbox, send: service.send,
+//     limits: service.limits, scheduler: service.scheduler, logger });
+// with `wakeOutbox: () => void work?.wake()` among assemble's options (bound late), and on shutdown
+// `await work.stop(); await connections.close()`. `openPgWork(url, …)` does the first and last in one.
 import type PgBoss from "pg-boss";
 import { openWorkConnections } from "#db/pg/boss.ts";
 import type { MediaRepository } from "#db/pg/media.ts";
@@ -51,7 +60,9 @@ export interface PgWork {
 
 export async function startPgWork(options: PgWorkOptions): Promise<PgWork> {
   const { boss } = options;
-  const tickSlot = { singletonKey: "slot", singletonSeconds: options.tickSlotSeconds ?? 60 };
+  const seconds = options.tickSlotSeconds ?? 60;
+  // The key names the slot's length: slots of another length (tests) never collide with the minute's.
+  const tickSlot = { singletonKey: `every-${seconds}s`, singletonSeconds: seconds };
   const drainJobMs = options.drainJobMs ?? 300_000;
   await options.slots.ensure();
   await boss.createQueue(QUEUES.tick, { name: QUEUES.tick, policy: "singleton", retryLimit: 0 });
@@ -102,7 +113,11 @@ async function startWorkers(options: PgWorkOptions, drainJobMs: number) {
   const tracked =
     <T>(handler: (jobs: PgBoss.Job<T>[]) => Promise<void>) =>
     (jobs: PgBoss.Job<T>[]) => {
-      const run = handler(jobs);
+      const run = handler(jobs).catch((error: unknown) => {
+        // pg-boss records the job as failed; the next wake-up or minute tries again.
+        logger?.error({ queue: jobs[0]?.name, error: String(error) }, "pg-boss job failed");
+        throw error;
+      });
       active.add(run);
       return run.finally(() => active.delete(run));
     };

@@ -441,10 +441,15 @@ export class World {
 
   /** Rows of a query read outside the repositories, on whichever engine the world runs; `?` binds `args`. */
   async rows<T = Record<string, unknown>>(query: string, ...args: (string | number)[]): Promise<T[]> {
-    if (worldStore === "sqlite") return sqliteOf(this.repos).prepare(query).all(...args) as T[];
+    if (worldStore === "sqlite")
+      return sqliteOf(this.repos)
+        .prepare(query)
+        .all(...args) as T[];
     const store = (await postgres) as PgStore;
     const chunks = query.split("?");
-    const pieces = chunks.flatMap((chunk, i) => (i < args.length ? [sql.raw(chunk), sql`${args[i]}`] : [sql.raw(chunk)]));
+    const pieces = chunks.flatMap((chunk, i) =>
+      i < args.length ? [sql.raw(chunk), sql`${args[i]}`] : [sql.raw(chunk)],
+    );
     const bound = sql.join(pieces, sql.raw(""));
     return ((await store.db.execute(bound)) as unknown as { rows: T[] }).rows;
   }

@@ -65,7 +65,10 @@ describe.skipIf(!serverUrl)(title, () => {
       for (const table of tables) {
         const source = sqlite.prepare(`select id from ${table} order by id`).all() as { id: number }[];
         const { rows } = await client.query<{ id: number }>(`select id from ${table} order by id`);
-        expect(rows.map((r) => Number(r.id)), table).toEqual(source.map((r) => r.id));
+        expect(
+          rows.map((r) => Number(r.id)),
+          table,
+        ).toEqual(source.map((r) => r.id));
         expect(copied.stdout, table).toContain(`${table}: ${source.length}\n`);
       }
       const tallies = (sqlite.prepare("select count(*) as n from tallies").get() as { n: number }).n;
@@ -99,7 +102,11 @@ describe.skipIf(!serverUrl)(title, () => {
       expect(onPostgres.text).toContain(`còn thiếu ${60 - 5}`);
       // A new row after the copy takes the next id, not one the copy used.
       const before = Math.max(...(await store.repos.ledger.bySource("telegram:1002")).map((e) => e.id), 0);
-      await conversationOver(store.repos, settings).handle({ ...ask, source: "telegram:9000002", text: "kết nạp 1 đv" });
+      await conversationOver(store.repos, settings).handle({
+        ...ask,
+        source: "telegram:9000002",
+        text: "kết nạp 1 đv",
+      });
       const added = await store.repos.ledger.bySource("telegram:9000002");
       expect(added).toHaveLength(1);
       expect(added[0]?.id).toBeGreaterThan(before);

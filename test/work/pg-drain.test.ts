@@ -115,7 +115,7 @@ describe.skipIf(!serverAnswers)(`three instances draining one outbox on PostgreS
   let db: FreshDatabase;
   let instances: Instance[] = [];
   beforeAll(async () => {
-    db = await freshDatabase("pg_drain");
+    db = await freshDatabase();
     const store = openServer(db.url, { max: 1 });
     await store.migrate();
     await store.close();

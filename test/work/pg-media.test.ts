@@ -18,7 +18,7 @@ describe.skipIf(!serverAnswers)(`media every instance serves, on PostgreSQL${unl
   const ttlMs = 60_000;
 
   beforeAll(async () => {
-    db = await freshDatabase("pg_media");
+    db = await freshDatabase();
     other = new pg.Pool({ connectionString: db.url, max: 2 });
     await Promise.all([mediaRepository(db.pool).ensure(), mediaRepository(other).ensure()]);
   });

@@ -1,28 +1,13 @@
-// A fresh PostgreSQL database for one test file, on the server CI runs (TEST_DATABASE_URL, or the local one),
-// dropped afterwards. Without a server the tests that need one are skipped, and say why in their names.
-import { randomBytes } from "node:crypto";
+// A fresh PostgreSQL database for one test file, on the server the contract suites use (TEST_DATABASE_URL,
+// or the local one if it answers), dropped afterwards. Without a server the tests that need one are skipped
+// and say why in their names; with TEST_DATABASE_URL set and no answer, the run fails instead.
 import pg from "pg";
+import { freshServerDatabase, serverUrl } from "#test/db/contract/backends.ts";
 
-export const SERVER_URL = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-
-async function answers(url: string): Promise<boolean> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2_000 });
-  client.on("error", () => {});
-  try {
-    await client.connect();
-    await client.query("select 1");
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => {});
-  }
-}
-
-export const serverAnswers = await answers(SERVER_URL);
+export const serverAnswers = serverUrl !== undefined;
 
 /** Appended to a describe's title, so a run without a server shows what it did not check. */
-export const unlessNoServer = serverAnswers ? "" : ` (skipped: no PostgreSQL server at ${new URL(SERVER_URL).host})`;
+export const unlessNoServer = serverAnswers ? "" : " (skipped: no PostgreSQL server answers; set TEST_DATABASE_URL)";
 
 export interface FreshDatabase {
   url: string;
@@ -30,26 +15,18 @@ export interface FreshDatabase {
   drop(): Promise<void>;
 }
 
-/** Creates an empty database named after the test file; `drop()` closes the pool and removes it. */
-export async function freshDatabase(label: string): Promise<FreshDatabase> {
-  const name = `t_${label.replace(/[^a-z0-9]+/gi, "_").toLowerCase()}_${randomBytes(4).toString("hex")}`;
-  const admin = new pg.Client(SERVER_URL);
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(SERVER_URL);
-  url.pathname = `/${name}`;
-  const pool = new pg.Pool({ connectionString: url.toString(), max: 10 });
+/** Creates an empty database of its own; `drop()` closes the pool and removes the database. */
+export async function freshDatabase(): Promise<FreshDatabase> {
+  if (!serverUrl) throw new Error("no PostgreSQL server answers");
+  const database = await freshServerDatabase(serverUrl);
+  const pool = new pg.Pool({ connectionString: database.url, max: 10 });
   pool.on("error", () => {});
   return {
-    url: url.toString(),
+    url: database.url,
     pool,
     async drop() {
       await pool.end();
-      const client = new pg.Client(SERVER_URL);
-      await client.connect();
-      await client.query(`drop database if exists ${name} with (force)`);
-      await client.end();
+      await database.drop();
     },
   };
 }

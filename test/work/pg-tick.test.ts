@@ -35,7 +35,16 @@ interface Run {
   end: number;
 }
 
-async function startInstances(db: FreshDatabase, runs: Run[], options: { schedule: boolean; slotSeconds?: number }) {
+interface Options {
+  schedule: boolean;
+  slotSeconds?: number;
+  /** Makes the tick's first run throw, as a database that does not answer would. */
+  failFirst?: boolean;
+  errors?: string[];
+}
+
+async function startInstances(db: FreshDatabase, runs: Run[], options: Options) {
+  let failures = options.failFirst ? 1 : 0;
   const instances: Instance[] = [];
   for (let i = 0; i < 3; i++) {
     const boss = await openBoss({ url: db.url, cronSeconds: 1 });
@@ -46,6 +55,7 @@ async function startInstances(db: FreshDatabase, runs: Run[], options: { schedul
       send: async () => ({ ok: true }),
       scheduler: {
         async runOnce() {
+          if (failures-- > 0) throw new Error("the database did not answer");
           const start = Date.now();
           await sleep(300);
           runs.push({ instance: i, start, end: Date.now() });
@@ -54,6 +64,11 @@ async function startInstances(db: FreshDatabase, runs: Run[], options: { schedul
       pollSeconds: 0.5,
       schedule: options.schedule,
       ...(options.slotSeconds ? { tickSlotSeconds: options.slotSeconds } : {}),
+      logger: {
+        info: () => {},
+        warn: () => {},
+        error: (fields, message) => options.errors?.push(`${message}: ${JSON.stringify(fields)}`),
+      },
     });
     instances.push({ boss, work });
   }
@@ -70,7 +85,7 @@ async function stopInstances(instances: Instance[]) {
 describe.skipIf(!serverAnswers)(`the minute tick on three instances${unlessNoServer}`, () => {
   let db: FreshDatabase;
   beforeAll(async () => {
-    db = await freshDatabase("pg_tick");
+    db = await freshDatabase();
   });
   afterAll(async () => db?.drop());
 
@@ -95,6 +110,26 @@ describe.skipIf(!serverAnswers)(`the minute tick on three instances${unlessNoSer
       expect(runs).toHaveLength(slotsAsked.size);
       const sorted = [...runs].sort((a, b) => a.start - b.start);
       for (let i = 1; i < sorted.length; i++) expect(sorted[i]?.start).toBeGreaterThanOrEqual(sorted[i - 1]?.end ?? 0);
+    } finally {
+      await stopInstances(instances);
+    }
+  }, 30_000);
+
+  it("logs a tick that failed, and runs the next slot's", async () => {
+    const runs: Run[] = [];
+    const errors: string[] = [];
+    const slotSeconds = 1;
+    const instances = await startInstances(db, runs, { schedule: false, slotSeconds, failFirst: true, errors });
+    try {
+      await instances[0]?.work.tickNow();
+      for (let waited = 0; errors.length === 0 && waited < 5_000; waited += 100) await sleep(100);
+      expect(errors).toHaveLength(1);
+      expect(errors[0]).toContain("pg-boss job failed");
+      expect(errors[0]).toContain("the database did not answer");
+      await sleep(slotSeconds * 1_000);
+      await instances[1]?.work.tickNow();
+      for (let waited = 0; runs.length === 0 && waited < 5_000; waited += 100) await sleep(100);
+      expect(runs).toHaveLength(1);
     } finally {
       await stopInstances(instances);
     }
