@@ -210,19 +210,7 @@ export async function assemble(config: Config, options: AssembleOptions): Promis
         await scheduler.start();
         return;
       }
-      const { boss, slots } = shared;
-      const logs = dispatchLogger(logger);
-      const options = { boss, slots, outbox: repos.outbox, send: sending, limits, scheduler, logger: logs };
-      // Instances starting together create pg-boss's queues at once, which PostgreSQL may end as a deadlock:
-      // nothing is started before the queues exist, so the loser simply tries again.
-      for (let attempt = 1; !work; attempt++) {
-        try {
-          work = await startPgWork(options);
-        } catch (error) {
-          if (attempt >= 5 || !isTransient(error)) throw error;
-          await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
-        }
-      }
+      work = await startSharedWork(shared, { outbox: repos.outbox, send: sending, scheduler, logger });
       // Catching up after downtime, as the scheduler does on start: the first instance to ask runs the tick.
       await work.tickNow();
     },
@@ -238,6 +226,26 @@ export async function assemble(config: Config, options: AssembleOptions): Promis
       await store.close();
     },
   };
+}
+
+/** pg-boss's workers on this instance: the tick and the drainers it shares with every other instance. */
+async function startSharedWork(
+  shared: WorkConnections,
+  parts: { outbox: Repositories["outbox"]; send: Send; scheduler: Scheduler; logger: Logger },
+): Promise<PgWork> {
+  const { boss, slots } = shared;
+  const { outbox, send, scheduler } = parts;
+  const options = { boss, slots, outbox, send, limits, scheduler, logger: dispatchLogger(parts.logger) };
+  // Instances starting together create pg-boss's queues at once, which PostgreSQL may end as a deadlock:
+  // nothing is started before the queues exist, so the loser simply tries again.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startPgWork(options);
+    } catch (error) {
+      if (attempt >= 5 || !isTransient(error)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+    }
+  }
 }
 
 /** Zalo publishes no rate limits; these stay well inside what a chat app tolerates. */

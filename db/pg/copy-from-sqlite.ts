@@ -3,6 +3,7 @@
 // the largest id, and the rows counted on both sides.
 import { existsSync } from "node:fs";
 import Database from "better-sqlite3";
+import type { Pool, PoolClient } from "pg";
 import { openDatabase } from "../client.ts";
 import { openServer } from "./client.ts";
 
@@ -55,7 +56,7 @@ interface Column {
   identity: boolean;
 }
 
-type PgClient = import("pg").PoolClient;
+type PgClient = PoolClient;
 
 /** The target's columns of a table, as PostgreSQL describes them. */
 async function columnsOf(client: PgClient, table: string): Promise<Column[]> {
@@ -128,7 +129,7 @@ export async function copyFromSqlite(path: string, url: string): Promise<CopyRep
   const store = openServer(url, { max: 1 });
   try {
     await store.migrate();
-    const pool = (store.db as unknown as { $client: import("pg").Pool }).$client;
+    const pool = (store.db as unknown as { $client: Pool }).$client;
     const client = await pool.connect();
     try {
       const inSource = new Set(

@@ -28,7 +28,7 @@ const title = serverUrl
 describe.skipIf(!serverUrl)(title, () => {
   let database: { url: string; drop(): Promise<void> };
   let standIn: RunningStandIn;
-  let instances: Instance[] = [];
+  const instances: Instance[] = [];
   let store: Store;
   let updateId = 1;
   const basePort = 41_000 + Math.floor(Math.random() * 2_000);
