@@ -2,7 +2,7 @@
 // a real SQLite file (or PostgreSQL, after `worldsOn("postgres")`), and a stand-in Bot API that records
 // what the bot sent.
 import { sql } from "drizzle-orm";
-import { afterAll } from "vitest";
+import { afterAll, expect } from "vitest";
 import { sqliteOf } from "#db/index.ts";
 import { openServer, type PgStore } from "#db/pg/index.ts";
 import { storeOver } from "#db/pg/store.ts";
@@ -50,6 +50,10 @@ function migratedTemplate(): string {
 /** Where the worlds of a test file keep their data. */
 let worldStore: "sqlite" | "postgres" = "sqlite";
 let postgres: Promise<PgStore> | undefined;
+/** The test file that chose PostgreSQL: files of a worker share this module, and others stay on SQLite. */
+let postgresFile: string | undefined;
+
+const onPostgres = () => worldStore === "postgres" && expect.getState().testPath === postgresFile;
 
 /**
  * Worlds created from now on in this file run on PostgreSQL: a database of their own on the server when one
@@ -57,6 +61,7 @@ let postgres: Promise<PgStore> | undefined;
  */
 export function worldsOn(store: "sqlite" | "postgres"): void {
   worldStore = store;
+  postgresFile = expect.getState().testPath;
   if (store === "sqlite" || postgres) return;
   let drop = async () => {};
   // Registered now, at the file's top level, so that it runs once the whole file is done. Test files of a
@@ -81,7 +86,7 @@ export function worldsOn(store: "sqlite" | "postgres"): void {
 
 /** Which engine the worlds of this file run on: "sqlite", "pglite" or "server". */
 export async function worldEngine(): Promise<string> {
-  return worldStore === "sqlite" ? "sqlite" : ((await postgres)?.kind ?? "sqlite");
+  return onPostgres() ? ((await postgres)?.kind ?? "sqlite") : "sqlite";
 }
 
 /** An empty PostgreSQL store for one world; closing it leaves the shared database open for the next. */
@@ -292,7 +297,7 @@ export class World {
       clearTimeout: (handle: unknown) => clearImmediate(handle as NodeJS.Immediate),
     };
     const service = await assemble(config, {
-      ...(worldStore === "postgres" ? { store: await postgresStore() } : {}),
+      ...(onPostgres() ? { store: await postgresStore() } : {}),
       logger: createLogger("silent"),
       clock: () => clock.now(),
       botInfo: STAND_IN_BOT,

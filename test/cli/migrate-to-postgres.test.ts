@@ -1,11 +1,11 @@
 // Moving a SQLite deployment onto PostgreSQL: a world used through the real bot on SQLite, its file copied
 // by `migrate-to-postgres` into an empty server database; every row arrives, ids and all, new rows get new
 // ids, the CLI then works there, and the bot answers the same figures on both.
-import { copyFileSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sqliteOf } from "#db/index.ts";
 import { openServer } from "#db/pg/index.ts";
 import { storeOver } from "#db/pg/store.ts";
 import { conversationOver } from "#src/assemble.ts";
@@ -40,10 +40,10 @@ describe.skipIf(!serverUrl)(title, () => {
     expect(await school.says("kết nạp 3 đoàn viên")).toContain("Kết nạp đoàn viên: 3/20");
     await admin.says("/thongbao Họp giao ban thứ Hai.");
     await admin.presses("📣 Gửi thông báo");
-    // The file as the operator would copy it: the bot stopped, its batch committed.
+    // The file as the operator would copy it, write-ahead log included (SQLite's online backup).
     file = join(world.dir, "copy.sqlite");
     await world.repos.committed();
-    copyFileSync(join(world.dir, "bot.sqlite"), file);
+    await sqliteOf(world.repos).backup(file);
     target = await freshServerDatabase(serverUrl as string);
     copied = await cli(["migrate-to-postgres", file, target.url], {});
   }, 120_000);

@@ -168,10 +168,10 @@ describe("on Zalo", () => {
       expect(asked).toContain("Tôi chưa ghi");
       expect(asked).toContain(`1. ${CONFIRM}`);
       expect(asked).toContain(`2. ${CANCEL}`);
-      expect(zaloWorld.ledgerCount()).toBe(0);
+      expect(await zaloWorld.ledgerCount()).toBe(0);
       expect(await chair.says("1", { messageId: "press-1" })).toContain("Đã ghi nhận");
       expect(await chair.says("1", { messageId: "press-1" })).toBe("");
-      expect(zaloWorld.ledgerCount()).toBe(1);
+      expect(await zaloWorld.ledgerCount()).toBe(1);
     } finally {
       await zaloWorld.close();
     }
