@@ -14,6 +14,8 @@ import { pendingReportRepository } from "./repositories/pending-reports.ts";
 import { targetRepository } from "./repositories/targets.ts";
 import { NAME_INDEX_VERSION, unitRepository } from "./repositories/units.ts";
 import { updateRepository } from "./repositories/updates.ts";
+import { webSessionRepository } from "./repositories/web-sessions.ts";
+import { dashboardRepository } from "./repositories/dashboard.ts";
 
 export { openDatabase, type Db } from "./client.ts";
 
@@ -46,6 +48,8 @@ export function repositories(db: Db) {
     outbox: outboxRepository(db),
     chatChoices: chatChoiceRepository(db),
     audit: auditRepository(db),
+    webSessions: webSessionRepository(db),
+    dashboard: dashboardRepository(db),
     /**
      * Runs `fn` all or nothing and returns what it returns; a throw undoes its writes and is rethrown.
      * Inside a group-commit batch it is a savepoint of the batch: undone alone, committed with the batch.
