@@ -5,6 +5,7 @@ import type { Actor } from "#domain/actor.ts";
 import { isLeaf } from "#domain/leaf-unit.ts";
 import { renderProgressChartAsync } from "#src/charts/progress-chart.ts";
 import { AnnouncementsPage } from "./announcements-page.tsx";
+import { day } from "./format.ts";
 import { exportRoutes } from "./exports.ts";
 import { forbiddenPage, kitOf, signedOutPage, type DashboardOptions, type Guards, type Kit } from "./kit.tsx";
 import { Notice, Page, STYLES } from "./layout.tsx";
@@ -65,7 +66,7 @@ function overviewRoutes(app: Hono<DashboardEnv>, kit: Kit, guards: Guards): void
     const { t } = kit.shell(c, c.get("actor"));
     const png = await renderProgressChartAsync({
       title: top.name,
-      subtitle: t("web-as-of", { date: kit.today() }),
+      subtitle: t("web-as-of", { date: day(kit.today()) }),
       bars,
     });
     return c.body(png as Uint8Array<ArrayBuffer>, 200, { "content-type": "image/png" });

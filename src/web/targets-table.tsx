@@ -16,10 +16,10 @@ export function TargetsTable(props: { standing: UnitStanding; t: Translate; loca
         <thead>
           <tr>
             <th>{t("web-col-metric")}</th>
+            <th class="n">{t("web-col-missing")}</th>
             <th class="n">{t("web-col-done")}</th>
             <th class="n">{t("web-col-target")}</th>
             <th class="n">{t("web-col-percent")}</th>
-            <th class="n">{t("web-col-missing")}</th>
             <th>{t("web-col-deadline")}</th>
             <th>{t("web-col-pace")}</th>
           </tr>
@@ -33,6 +33,7 @@ export function TargetsTable(props: { standing: UnitStanding; t: Translate; loca
                   {s.name}
                   {s.setBy && <div class="muted">{s.setBy}</div>}
                 </td>
+                <td class="n missing">{`${n(s.missing)}${unitOf(s)}`}</td>
                 <td class="n">
                   {s.scope === "each"
                     ? t("web-each-units", { reached: s.done, total: s.unitsTotal ?? 0 })
@@ -40,7 +41,6 @@ export function TargetsTable(props: { standing: UnitStanding; t: Translate; loca
                 </td>
                 <td class="n">{`${n(s.target)}${unitOf(s)}`}</td>
                 <td class="n">{`${n(s.percent)}%`}</td>
-                <td class="n missing">{`${n(s.missing)}${unitOf(s)}`}</td>
                 <td>{day(s.deadline)}</td>
                 <td class={pace ?? undefined}>{pace ? t(`web-pace-${pace}`) : t("web-pace-none")}</td>
               </tr>

@@ -105,17 +105,17 @@ function Row(props: { row: UnitRow; view: UnitsView }) {
         <a href={`${base}/don-vi/${row.unit.id}`}>{row.unit.name}</a>
         <div class="muted">{row.unit.code}</div>
       </td>
-      <td>{row.unit.sector ? t(`web-sector-${row.unit.sector}`) : ""}</td>
+      <td class="n missing">{s ? `${n(s.missing)}${pct}` : ""}</td>
       <td class="n done">{`${n(s ? s.done : row.done)}${pct}`}</td>
       <td class="n">{s ? `${n(s.target)}${pct}` : ""}</td>
       <td class="n">{s ? `${n(s.percent)}%` : ""}</td>
-      <td class="n missing">{s ? `${n(s.missing)}${pct}` : ""}</td>
       <td class={pace ?? undefined}>{pace ? t(`web-pace-${pace}`) : ""}</td>
       <td>{row.lastReport ? day(row.lastReport) : <span class="muted">{t("web-never")}</span>}</td>
       <td>{row.hasChair === null ? "" : t(row.hasChair ? "web-chair-yes" : "web-chair-no")}</td>
       <td>
         <Flags row={row} t={t} />
       </td>
+      <td>{row.unit.sector ? t(`web-sector-${row.unit.sector}`) : ""}</td>
     </tr>
   );
 }
@@ -142,15 +142,15 @@ export function UnitsTable(props: UnitsView) {
             <thead>
               <tr>
                 {sortable("name", t("web-col-unit"))}
-                <th>{t("web-col-sector")}</th>
+                {sortable("missing", t("web-col-missing"), true)}
                 {sortable("done", t("web-col-done"), true)}
                 {sortable("target", t("web-col-target"), true)}
                 {sortable("percent", t("web-col-percent"), true)}
-                {sortable("missing", t("web-col-missing"), true)}
                 <th>{t("web-col-pace")}</th>
                 {sortable("last", t("web-col-last-report"))}
                 <th>{t("web-col-chair")}</th>
                 <th>{t("web-col-flags")}</th>
+                <th>{t("web-col-sector")}</th>
               </tr>
             </thead>
             <tbody>

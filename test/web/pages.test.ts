@@ -39,9 +39,9 @@ describe("the overview", () => {
     const html = await (await browser.get("/")).text();
     const cells = row(html, 'metric="ket_nap"');
     expect(missingIn(chat, "Kết nạp đoàn viên")).toBe(String(300 - 7));
-    expect(cells[4]).toBe(String(300 - 7));
-    expect(cells[1]).toBe("7");
-    expect(cells[2]).toBe("300");
+    expect(cells[1]).toBe(String(300 - 7));
+    expect(cells[2]).toBe("7");
+    expect(cells[3]).toBe("300");
   });
 
   it("draws the progress chart", async () => {
@@ -58,12 +58,13 @@ describe("the units table", () => {
     await chair.says("kết nạp 7 đoàn viên");
     const html = await (await browser.get("/don-vi")).text();
     const may = row(html, `unit="${id("C01")}"`);
-    expect(may.slice(2, 6)).toEqual(["7", "100", "7%", String(100 - 7)]);
-    expect(may[7]).toBe("15/06/2026");
-    expect(may[8]).toBe("Đã liên kết");
+    expect(may.slice(1, 5)).toEqual([String(100 - 7), "7", "100", "7%"]);
+    expect(may[6]).toBe("15/06/2026");
+    expect(may[7]).toBe("Đã liên kết");
+    expect(may[9]).toBe("Ngoài nhà nước");
     const school = row(html, `unit="${id("C02")}"`);
-    expect(school[7]).toBe("Chưa báo cáo");
-    expect(school[9]).toContain("Chưa có chủ tịch");
+    expect(school[6]).toBe("Chưa báo cáo");
+    expect(school[8]).toContain("Chưa có chủ tịch");
   });
 
   it("flags a unit silent for 30 days", async () => {
@@ -72,7 +73,7 @@ describe("the units table", () => {
     world.now = new Date(world.now.getTime() + 31 * 86_400_000);
     await browser.signInAs(admin);
     const html = await (await browser.get("/don-vi?flag=silent")).text();
-    expect(row(html, `unit="${id("C01")}"`)[9]).toContain("Im lặng 31 ngày");
+    expect(row(html, `unit="${id("C01")}"`)[8]).toContain("Im lặng 31 ngày");
     expect(html).not.toContain(`data-unit="${id("C02")}"`);
   });
 
@@ -123,7 +124,7 @@ describe("a unit's page", () => {
     await chair.says("kết nạp 2 đoàn viên");
     await chair.says("hoàn tác");
     const html = await (await browser.get(`/don-vi/${id("C01")}`)).text();
-    expect(row(html, 'metric="ket_nap"')[4]).toBe(String(100 - 7));
+    expect(row(html, 'metric="ket_nap"')[1]).toBe(String(100 - 7));
     expect(html).toContain("<del>Kết nạp 2 đoàn viên</del>");
     expect(html).toContain("Phạm Văn Nam");
     expect(html).toMatch(/<td>Kết nạp 7 đoàn viên<\/td>/);
