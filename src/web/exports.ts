@@ -33,7 +33,7 @@ export function exportRoutes(app: Hono<DashboardEnv>, kit: Kit, guards: Guards):
     const actor = c.get("actor");
     const top = topUnitOf(actor);
     const sheets = await reportSheets(kit.repos, top, kit.today());
-    if (sheets.length === 0) return c.redirect(`${kit.base}/`, 303);
+    if (sheets.length === 0) return c.redirect(kit.base || "/", 303);
     return workbook(kit, actor, top, sheets, "overview", reportFileName(top, kit.today()));
   });
 

@@ -63,6 +63,6 @@ export function signedOutPage(kit: Kit, c: Context): Response | Promise<Response
 
 export function forbiddenPage(kit: Kit, c: Context<DashboardEnv>): Response | Promise<Response> {
   const shell = kit.shell(c, c.get("actor"));
-  const link = { href: `${kit.base}/`, label: shell.t("web-back-overview") };
+  const link = { href: kit.base || "/", label: shell.t("web-back-overview") };
   return c.html(<Notice {...shell} title={shell.t("web-title")} text={shell.t("web-forbidden")} link={link} />, 403);
 }

@@ -18,7 +18,7 @@ export interface Shell {
 export function Page(props: Shell & { title: string; children?: Child }) {
   const { t, base, who, tab, staff } = props;
   const tabs = [
-    ["overview", "/", t("web-nav-overview")],
+    ["overview", "", t("web-nav-overview")],
     ["units", "/don-vi", t("web-nav-units")],
     ["tasks", "/nhiem-vu", t("web-nav-tasks")],
     ["announcements", "/thong-bao", t("web-nav-announcements")],
@@ -46,7 +46,7 @@ export function Page(props: Shell & { title: string; children?: Child }) {
           <nav>
             {tabs.map(([key, path, label]) => (
               <a
-                href={`${base}${path}`}
+                href={`${base}${path}` || "/"}
                 class={key === tab ? "on" : undefined}
                 aria-current={key === tab ? "page" : undefined}
               >

@@ -87,7 +87,7 @@ export function loginRoutes(app: Hono<DashboardEnv>, kit: Kit): void {
       secure: kit.secure,
       maxAge: SESSION_HOURS * 3600,
     });
-    return c.redirect(`${kit.base}/`, 303);
+    return c.redirect(kit.base || "/", 303);
   });
 
   const signedOut = (c: Context) => {

@@ -104,7 +104,7 @@ export function UnitPage(props: UnitView) {
     <>
       {props.staff && (
         <p>
-          <a href={`${base}/`}>{t("web-back-overview")}</a>
+          <a href={base || "/"}>{t("web-back-overview")}</a>
         </p>
       )}
       <h1>{t("web-overview-heading", { unit: unit.name, period: standing.period })}</h1>
