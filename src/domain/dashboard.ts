@@ -2,6 +2,7 @@
 // district staff chase (behind pace, silent, no chair). Built from a few subtree queries whatever its
 // size, and measured with the same standing functions as the chat.
 import type { Repositories } from "#db/index.ts";
+import type { UnitFacts } from "#db/repositories/dashboard.ts";
 import type { Target } from "#db/repositories/targets.ts";
 import type { Unit } from "#db/repositories/units.ts";
 import { daysBetween } from "./calendar.ts";
@@ -36,6 +37,24 @@ function metricsByUse(targets: Target[]): string[] {
   return [...uses].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([metric]) => metric);
 }
 
+/**
+ * Days a grassroots unit has been silent, when at least its policy's silent days; null otherwise. A report
+ * within those days settles it without reading the time zone, which thousands of units would pay for.
+ */
+function silentFor(
+  unit: Unit,
+  fact: UnitFacts,
+  services: { policies: PolicyService; timeZone: string },
+  today: string,
+): number | null {
+  if (fact.firstRole === null) return null;
+  const limit = services.policies.of(unit).silentDays;
+  if (fact.lastReport !== null && daysBetween(fact.lastReport, today) < limit) return null;
+  const since = silentSince(fact.lastReport, fact.firstRole, services.timeZone);
+  const quiet = since === null ? null : daysBetween(since, today);
+  return quiet !== null && quiet >= limit ? quiet : null;
+}
+
 export async function unitTable(
   repos: DashboardRepos,
   services: { standing: StandingService; policies: PolicyService; timeZone: string },
@@ -67,8 +86,6 @@ export async function unitTable(
       target && definition ? services.standing.measure(unit, definition, target, today, unitTallies) : null;
     const fact = facts.get(unit.id);
     const leaf = isLeaf(unit);
-    const since = leaf ? silentSince(fact?.lastReport ?? null, fact?.firstRole ?? null, services.timeZone) : null;
-    const quiet = since === null ? null : daysBetween(since, today);
     rows.push({
       unit,
       depth: unit.depth - top.depth - 1,
@@ -77,7 +94,7 @@ export async function unitTable(
       lastReport: fact?.lastReport ?? null,
       hasChair: leaf ? (fact?.hasChair ?? false) : null,
       behind: standing?.behindPace ?? false,
-      silentDays: quiet !== null && quiet >= services.policies.of(unit).silentDays ? quiet : null,
+      silentDays: leaf && fact ? silentFor(unit, fact, services, today) : null,
     });
   }
   return { metric, metrics: metrics.includes(metric) ? metrics : [metric, ...metrics], rows };
