@@ -22,6 +22,7 @@ import { createZaloClient } from "./platforms/zalo/client.ts";
 import { createImageStore, imageRoutes, type MemoryMediaStore } from "./platforms/zalo/image-store.ts";
 import { createScheduler, type Scheduler } from "./scheduler.ts";
 import { createApp } from "./server.ts";
+import { DEMO_DASHBOARD_BASE, dashboardRoutes } from "./web/dashboard.tsx";
 
 type Bot = TelegramBot["bot"];
 
@@ -50,6 +51,8 @@ export interface AssembleOptions {
   pages?: (service: { repos: Repositories; bot: Bot | undefined }) => Hono;
   /** Time for the dispatcher's pacing; tests give one whose timers move their clock. */
   dispatchClock?: DispatchClock;
+  /** Where login links point, when not PUBLIC_URL or the local port (tests: the port the server got). */
+  webUrl?: () => string;
   /** Runs on the fresh database before the bot starts (the demo's seed). */
   prepare?: (repos: Repositories) => Promise<void>;
 }
@@ -62,6 +65,8 @@ export interface ConversationSettings {
   wakeDispatcher?: () => void;
   clock?: () => Date;
   botUsername?: () => Promise<string | undefined>;
+  /** Where the web dashboard is served; login links point there. */
+  webUrl?: () => string;
   /** The reminder schedule the scheduler follows too, so a change made in chat applies from its next tick. */
   policies?: PolicyService;
 }
@@ -77,6 +82,7 @@ export function conversationOver(repos: Repositories, settings: ConversationSett
       wakeDispatcher: settings.wakeDispatcher ?? (() => undefined),
       translateIn: settings.translate,
       botUsername: settings.botUsername ?? (async () => undefined),
+      webUrl: settings.webUrl ?? (() => "http://localhost:3000"),
     },
     actorOf: async (sender) => await actorOf(repos.people, sender),
     committed: async () => await repos.committed(),
@@ -121,6 +127,7 @@ export async function assemble(config: Config, options: AssembleOptions): Promis
     quietHours: config.quietHours,
     ...(options.clock ? { clock: options.clock } : {}),
     botUsername: async () => await repos.updates.setting("telegram.username"),
+    webUrl: options.webUrl ?? (() => webUrlOf(config, demo)),
   });
   const intake = createIntake({
     updates: repos.updates,
@@ -140,6 +147,16 @@ export async function assemble(config: Config, options: AssembleOptions): Promis
     logger,
     healthy: store.healthy,
     routes: webhookRoutes(parts, telegram, zalo),
+    dashboard: dashboardRoutes({
+      repos,
+      standing: standingService(repos),
+      policies,
+      translate,
+      timeZone: config.timeZone,
+      clock,
+      base: demo ? DEMO_DASHBOARD_BASE : "",
+      ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
+    }),
     ...(pages ? { pages } : {}),
   });
   const scheduler = reminderScheduler(parts, dispatcher);
@@ -160,6 +177,12 @@ export async function assemble(config: Config, options: AssembleOptions): Promis
       await store.close();
     },
   };
+}
+
+/** The dashboard's address: PUBLIC_URL, else this machine's port (the demo serves it beside the chat page). */
+export function webUrlOf(config: Config, demo: boolean): string {
+  const local = ["0.0.0.0", "127.0.0.1", "::"].includes(config.host) ? "localhost" : config.host;
+  return `${config.publicUrl ?? `http://${local}:${config.port}`}${demo ? DEMO_DASHBOARD_BASE : ""}`;
 }
 
 /** The outbox dispatcher, sending on each platform that is configured. */
