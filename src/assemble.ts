@@ -7,7 +7,7 @@ import type { Config } from "./config.ts";
 import { actorOf } from "#domain/actor.ts";
 import { conversation, type Conversation } from "./conversation.ts";
 import { createDispatcher, type DispatchClock, type Dispatcher, type Send } from "./delivery/dispatcher.ts";
-import { ZALO_LIMITS } from "./delivery/rate-limiter.ts";
+import { ZALO_LIMITS, type PlatformLimits } from "./delivery/rate-limiter.ts";
 import { policyService, type PolicyService } from "./domain/reminder-policy.ts";
 import { standingService } from "./domain/standing.ts";
 import { loadTranslations, type TranslateIn } from "./i18n.ts";
@@ -19,7 +19,7 @@ import { telegramSender } from "./platforms/telegram/send.ts";
 import { telegramWebhook } from "./platforms/telegram/webhook.ts";
 import { createZaloAdapter, type ZaloAdapter } from "./platforms/zalo/adapter.ts";
 import { createZaloClient } from "./platforms/zalo/client.ts";
-import { createImageStore, imageRoutes, type MemoryMediaStore } from "./platforms/zalo/image-store.ts";
+import { createImageStore, imageRoutes, type MediaSource, type MediaStore } from "./platforms/zalo/image-store.ts";
 import { createScheduler, type Scheduler } from "./scheduler.ts";
 import { createApp } from "./server.ts";
 import { DEMO_DASHBOARD_BASE, dashboardRoutes } from "./web/dashboard.tsx";
@@ -33,6 +33,12 @@ export interface Service {
   zalo: ZaloAdapter | undefined;
   /** Sends the outbox, paced to the platforms' limits. Started by main, driven by hand in tests. */
   dispatcher: Dispatcher;
+  /**
+   * One outbox message out on its platform, and each platform's limits: what the dispatcher sends with, and
+   * what the pg-boss drainers (`openPgWork` in src/pg-work.ts) take instead of it on PostgreSQL.
+   */
+  send: Send;
+  limits: Partial<Record<Platform, PlatformLimits>>;
   /** Puts reminders that fall due into the outbox. Started by main, driven by hand in tests. */
   scheduler: Scheduler;
   /** Stops taking updates, lets those in flight finish, closes the database. */
@@ -49,6 +55,13 @@ export interface AssembleOptions {
   /** Telegram settings that override the configuration (the demo's stand-in). */
   telegram?: { token: string; apiRoot: string };
   pages?: (service: { repos: Repositories; bot: Bot | undefined }) => Hono;
+  /**
+   * Where Zalo's charts and files are kept for PUBLIC_URL/media: this process's memory unless given, such as
+   * the table every instance serves on PostgreSQL (`createSharedMediaStore`).
+   */
+  media?: (publicUrl: string) => MediaStore & MediaSource;
+  /** Wakes whatever sends the outbox instead of the in-process dispatcher: the pg-boss drainers on PostgreSQL. */
+  wakeOutbox?: () => void;
   /** Time for the dispatcher's pacing; tests give one whose timers move their clock. */
   dispatchClock?: DispatchClock;
   /** Where login links point, when not PUBLIC_URL or the local port (tests: the port the server got). */
@@ -101,7 +114,7 @@ interface Parts {
   translate: TranslateIn;
   intake: Intake;
   talk: Conversation;
-  media: MemoryMediaStore | undefined;
+  media: (MediaStore & MediaSource) | undefined;
   policies: PolicyService;
   /** The loopback demo: Telegram's stand-in runs in this process. */
   demo: boolean;
@@ -121,7 +134,7 @@ export async function assemble(config: Config, options: AssembleOptions): Promis
   const talk = conversationOver(repos, {
     policies,
     // The dispatcher is built below; the conversation wakes it only once updates come in.
-    wakeDispatcher: () => dispatcher.wake(),
+    wakeDispatcher: () => wakeOutbox(options, dispatcher),
     translate,
     timeZone: config.timeZone,
     quietHours: config.quietHours,
@@ -136,10 +149,13 @@ export async function assemble(config: Config, options: AssembleOptions): Promis
     clock,
     ...(options.flood ? { flood: options.flood } : {}),
   });
-  const media = config.publicUrl ? createImageStore({ publicUrl: config.publicUrl }) : undefined;
+  const media = config.publicUrl
+    ? (options.media?.(config.publicUrl) ?? createImageStore({ publicUrl: config.publicUrl }))
+    : undefined;
   const parts: Parts = { config, options, logger, clock, repos, translate, intake, talk, media, policies, demo };
   const zalo = zaloAdapter(parts);
-  const dispatcher = outboxDispatcher(config, options, repos, zalo);
+  const send = outboxSend(config, options, zalo);
+  const dispatcher = outboxDispatcher(options, repos, send);
   const telegram = await telegramBot(parts);
   const bot = telegram?.bot;
   const pages = options.pages?.({ repos, bot });
@@ -166,6 +182,8 @@ export async function assemble(config: Config, options: AssembleOptions): Promis
     bot,
     zalo,
     dispatcher,
+    send,
+    limits: OUTBOX_LIMITS,
     scheduler,
     async close() {
       scheduler.stop();
@@ -185,15 +203,16 @@ export function webUrlOf(config: Config, demo: boolean): string {
   return `${config.publicUrl ?? `http://${local}:${config.port}`}${demo ? DEMO_DASHBOARD_BASE : ""}`;
 }
 
-/** The outbox dispatcher, sending on each platform that is configured. */
-function outboxDispatcher(
-  config: Config,
-  options: AssembleOptions,
-  repos: Repositories,
-  zalo: ZaloAdapter | undefined,
-): Dispatcher {
-  const { logger } = options;
-  const clock = options.clock ?? (() => new Date());
+function wakeOutbox(options: AssembleOptions, dispatcher: Dispatcher): void {
+  if (options.wakeOutbox) options.wakeOutbox();
+  else dispatcher.wake();
+}
+
+/** Zalo publishes no rate limits; these stay well inside what a chat app tolerates. Telegram's are the default. */
+const OUTBOX_LIMITS: Partial<Record<Platform, PlatformLimits>> = { zalo: ZALO_LIMITS };
+
+/** Sends one outbox message on its platform, if that platform is configured. */
+function outboxSend(config: Config, options: AssembleOptions, zalo: ZaloAdapter | undefined): Send {
   const telegram = telegramSettings(config, options);
   const senders: Partial<Record<Platform, Send>> = {
     ...(telegram ? { telegram: telegramSender(telegram.token, telegram.apiRoot) } : {}),
@@ -203,14 +222,20 @@ function outboxDispatcher(
       return zalo.send(message.chatId, { text, ...(choices ? { choices } : {}) });
     },
   };
+  return async (message) => {
+    const send = senders[message.platform];
+    return send ? send(message) : { ok: false, error: `${message.platform} is not configured`, permanent: true };
+  };
+}
+
+/** The outbox dispatcher, sending on each platform that is configured. */
+function outboxDispatcher(options: AssembleOptions, repos: Repositories, send: Send): Dispatcher {
+  const { logger } = options;
+  const clock = options.clock ?? (() => new Date());
   return createDispatcher({
     outbox: repos.outbox,
-    // Zalo publishes no rate limits; these stay well inside what a chat app tolerates.
-    limits: { zalo: ZALO_LIMITS },
-    send: async (message) => {
-      const send = senders[message.platform];
-      return send ? send(message) : { ok: false, error: `${message.platform} is not configured`, permanent: true };
-    },
+    limits: OUTBOX_LIMITS,
+    send,
     clock: options.dispatchClock ?? {
       now: () => clock().getTime(),
       setTimeout: (run, ms) => setTimeout(run, ms),
@@ -289,6 +314,6 @@ function reminderScheduler(parts: Parts, dispatcher: Dispatcher): Scheduler {
     timeZone: config.timeZone,
     clock: parts.clock,
     logger: parts.logger,
-    wakeDispatcher: () => dispatcher.wake(),
+    wakeDispatcher: () => wakeOutbox(parts.options, dispatcher),
   });
 }
