@@ -65,8 +65,15 @@ const median = (times: number[]) => [...times].sort((a, b) => a - b)[Math.floor(
 export async function benchDashboard(database: string, copy = true): Promise<Row[]> {
   const dir = mkdtempSync(join(tmpdir(), "tlcd-bench-web-"));
   const file = copy ? join(dir, "dashboard.sqlite") : database;
-  if (copy) copyFileSync(database, file);
-  const repos = repositories(openDatabase(file));
+  let repos: Repositories;
+  try {
+    if (copy) copyFileSync(database, file);
+    repos = repositories(openDatabase(file));
+  } catch (error) {
+    // A seed the migrations cannot open leaves no 2.5 GB copy behind.
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
   try {
     const app = dashboardRoutes({
       repos,
