@@ -26,6 +26,7 @@ import { createSharedMediaStore } from "./platforms/zalo/shared-media-store.ts";
 import { startPgWork, type PgWork } from "./pg-work.ts";
 import { createScheduler, type Scheduler } from "./scheduler.ts";
 import { createApp } from "./server.ts";
+import { DEMO_DASHBOARD_BASE, dashboardRoutes } from "./web/dashboard.tsx";
 
 type Bot = TelegramBot["bot"];
 
@@ -72,6 +73,8 @@ export interface AssembleOptions {
   wakeOutbox?: () => void;
   /** Time for the dispatcher's pacing; tests give one whose timers move their clock. */
   dispatchClock?: DispatchClock;
+  /** Where login links point, when not PUBLIC_URL or the local port (tests: the port the server got). */
+  webUrl?: () => string;
   /** Runs on the fresh database before the bot starts (the demo's seed). */
   prepare?: (repos: Repositories) => Promise<void>;
   /**
@@ -89,6 +92,8 @@ export interface ConversationSettings {
   wakeDispatcher?: () => void;
   clock?: () => Date;
   botUsername?: () => Promise<string | undefined>;
+  /** Where the web dashboard is served; login links point there. */
+  webUrl?: () => string;
   /** The reminder schedule the scheduler follows too, so a change made in chat applies from its next tick. */
   policies?: PolicyService;
 }
@@ -104,6 +109,7 @@ export function conversationOver(repos: Repositories, settings: ConversationSett
       wakeDispatcher: settings.wakeDispatcher ?? (() => undefined),
       translateIn: settings.translate,
       botUsername: settings.botUsername ?? (async () => undefined),
+      webUrl: settings.webUrl ?? (() => "http://localhost:3000"),
     },
     actorOf: async (sender) => await actorOf(repos.people, sender),
     committed: async () => await repos.committed(),
@@ -156,10 +162,7 @@ export async function assemble(config: Config, options: AssembleOptions): Promis
   await options.prepare?.(repos);
   const { translate } = loadTranslations();
   const clock = options.clock ?? (() => new Date());
-  // The scheduler reads the schedules afresh at each tick. Where several instances share the database, the
-  // conversation keeps no copy of them either: a change made through one instance shows on all.
-  const policies = policyService(repos, config.quietHours);
-  const talkPolicies = shared ? policyService(repos, config.quietHours, { cached: false }) : policies;
+  const { policies, talkPolicies } = schedules(repos, config, shared !== undefined);
   let work: PgWork | undefined;
   const wake = () => (work ? void work.wake() : options.wakeOutbox ? options.wakeOutbox() : dispatcher.wake());
   const talk = conversationOver(repos, {
@@ -171,6 +174,7 @@ export async function assemble(config: Config, options: AssembleOptions): Promis
     quietHours: config.quietHours,
     ...(options.clock ? { clock: options.clock } : {}),
     botUsername: async () => await repos.updates.setting("telegram.username"),
+    webUrl: options.webUrl ?? (() => webUrlOf(config, demo)),
   });
   const intake = createIntake({
     updates: repos.updates,
@@ -192,6 +196,7 @@ export async function assemble(config: Config, options: AssembleOptions): Promis
     logger,
     healthy: store.healthy,
     routes: webhookRoutes(parts, telegram, zalo),
+    dashboard: dashboard(parts, talkPolicies),
     ...(pages ? { pages } : {}),
   });
   const scheduler = reminderScheduler(parts, wake);
@@ -228,6 +233,30 @@ export async function assemble(config: Config, options: AssembleOptions): Promis
   };
 }
 
+/**
+ * The reminder schedules: the scheduler's copy is read afresh at each tick. Where several instances share the
+ * database, the conversation and the dashboard keep no copy: a change made through one instance shows on all.
+ */
+function schedules(repos: Repositories, config: Config, shared: boolean) {
+  const policies = policyService(repos, config.quietHours);
+  return { policies, talkPolicies: shared ? policyService(repos, config.quietHours, { cached: false }) : policies };
+}
+
+/** The dashboard's pages, reading the schedules as the conversation does. */
+function dashboard(parts: Parts, policies: PolicyService): Hono {
+  const { repos, config } = parts;
+  return dashboardRoutes({
+    repos,
+    standing: standingService(repos),
+    policies,
+    translate: parts.translate,
+    timeZone: config.timeZone,
+    clock: parts.clock,
+    base: parts.demo ? DEMO_DASHBOARD_BASE : "",
+    ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
+  });
+}
+
 /** pg-boss's workers on this instance: the tick and the drainers it shares with every other instance. */
 async function startSharedWork(
   shared: WorkConnections,
@@ -246,6 +275,12 @@ async function startSharedWork(
       await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
     }
   }
+}
+
+/** The dashboard's address: PUBLIC_URL, else this machine's port (the demo serves it beside the chat page). */
+export function webUrlOf(config: Config, demo: boolean): string {
+  const local = ["0.0.0.0", "127.0.0.1", "::"].includes(config.host) ? "localhost" : config.host;
+  return `${config.publicUrl ?? `http://${local}:${config.port}`}${demo ? DEMO_DASHBOARD_BASE : ""}`;
 }
 
 /** Zalo publishes no rate limits; these stay well inside what a chat app tolerates. */

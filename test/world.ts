@@ -261,6 +261,11 @@ export class World {
     private readonly server: { url: string; close: () => Promise<void> },
   ) {}
 
+  /** Where the service listens on loopback: "http://127.0.0.1:PORT". */
+  get url(): string {
+    return this.server.url;
+  }
+
   /** A request to the service over real HTTP on loopback, as Telegram and Zalo make them. */
   request(path: string, init: RequestInit): Promise<Response> {
     return fetch(`${this.server.url}${path}`, init);
@@ -290,6 +295,8 @@ export class World {
         : {}),
     });
     const clock = { now: () => new Date(), advance: (_ms: number) => {} };
+    // Login links point at the port the server gets below.
+    let address = "http://127.0.0.1:0";
     // The dispatcher's pacing waits on this clock: a wait moves the world's time instead of taking real time.
     const dispatchClock = {
       now: () => clock.now().getTime(),
@@ -304,6 +311,7 @@ export class World {
       dispatchClock,
       // A scripted person types faster than anyone and the clock stands still: only the flood tests set the real limit.
       flood: options.flood ?? { messages: 1_000_000, seconds: 10 },
+      webUrl: () => (zalo ? PUBLIC_URL : address),
     });
     const server = serve({ fetch: service.app.fetch, port: 0, hostname: "127.0.0.1" });
     await new Promise<void>((resolve) => server.once("listening", () => resolve()));
@@ -315,6 +323,7 @@ export class World {
           (server as { closeAllConnections?: () => void }).closeAllConnections?.();
         }),
     };
+    address = http.url;
     const world = new World(service, standIn, dir, zalo, http);
     clock.now = () => world.now;
     clock.advance = (ms) => (world.now = new Date(world.now.getTime() + ms));
