@@ -70,6 +70,8 @@ export interface Services {
   botUsername: () => Promise<string | undefined>;
   /** The member register: on with its vault, or off and why (no MEMBER_DATA_KEY, not the key it was sealed under, or a store without it). */
   register: () => Promise<Register>;
+  /** Where the web dashboard is served ("https://host" or "http://localhost:3000"), without a trailing slash. */
+  webUrl: () => string;
   /**
    * The answer to what the message otherwise meant (`req.parse.otherwise`), for a command that finds
    * the message is not for it: a code typed by someone already linked, a "done" naming no open task.

@@ -19,6 +19,8 @@ import { pendingReportRepository } from "./repositories/pending-reports.ts";
 import { targetRepository } from "./repositories/targets.ts";
 import { NAME_INDEX_VERSION, unitRepository } from "./repositories/units.ts";
 import { updateRepository } from "./repositories/updates.ts";
+import { webSessionRepository } from "./repositories/web-sessions.ts";
+import { dashboardRepository } from "./repositories/dashboard.ts";
 import { transactionGate } from "./transaction-gate.ts";
 
 export { openDatabase, type Db } from "./client.ts";
@@ -65,8 +67,12 @@ export function repositories(db: Db): Repositories {
     chatChoices: gate.guard(chatChoiceRepository(db)),
     audit: gate.guard(auditRepository(db)),
     members: gate.guard(memberRepository(db)),
+    webSessions: gate.guard(webSessionRepository(db)),
+    dashboard: gate.guard(dashboardRepository(db)),
     transaction: gate.transaction,
     committed: () => writes.committed(),
+    // The claim opens the group-commit batch and the update's writes join it: one batch already.
+    unitOfWork: (fn) => fn(),
     async healthy() {
       try {
         return sqlite.prepare("select 1 as ok").get() !== undefined;

@@ -93,8 +93,7 @@ async function runPrimary(config: Config, logger: Logger): Promise<void> {
   await sayIfRegisterOff(service);
   await startTelegram(service, config, logger, true);
   await startZalo(service, config, logger);
-  await service.dispatcher.start();
-  await service.scheduler.start();
+  await service.startWork();
   let stopping = false;
   const fork = () =>
     cluster.fork().on("exit", (code) => {
@@ -155,9 +154,8 @@ async function main(): Promise<void> {
     await startTelegram(service, config, logger, true);
     await startZalo(service, config, logger);
   }
-  // Reminders and announcements go out from here, outside the webhook path.
-  await service.dispatcher.start();
-  await service.scheduler.start();
+  // Reminders and announcements go out from here, outside the webhook path (on PostgreSQL, from every instance).
+  await service.startWork();
   const close = listen(service, config, logger, demo);
   onStop(logger, async () => {
     close();

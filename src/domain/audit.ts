@@ -32,6 +32,8 @@ export const AUDIT_KINDS = [
   "members_exported",
   "member_cards_imported",
   "member_transfer_requested",
+  "web_signed_in",
+  "web_signed_out",
 ] as const;
 export type AuditKind = (typeof AUDIT_KINDS)[number];
 

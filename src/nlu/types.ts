@@ -22,6 +22,8 @@ export const MESSAGE_INTENTS = [
   "task_done",
   "member_entry",
   "member_departure",
+  "web_login",
+  "web_logout",
 ] as const;
 export type MessageIntent = (typeof MESSAGE_INTENTS)[number];
 
