@@ -5,6 +5,7 @@ import type { Platform } from "#db/schema.ts";
 import { openStore } from "#db/store.ts";
 import type { Config } from "./config.ts";
 import { actorOf } from "#domain/actor.ts";
+import { resumeImports } from "#domain/import.ts";
 import { conversation, type Conversation } from "./conversation.ts";
 import { createDispatcher, type DispatchClock, type Dispatcher, type Send } from "./delivery/dispatcher.ts";
 import { ZALO_LIMITS } from "./delivery/rate-limiter.ts";
@@ -108,6 +109,9 @@ export function assemble(config: Config, options: AssembleOptions): Service {
     onCheckpointError: (message) => logger.warn({ err: message }, "checkpoint failed"),
   });
   const { repos } = store;
+  // A confirmed import a stop cut short is written whole before anyone reads the targets.
+  const resumed = resumeImports(repos);
+  if (resumed > 0) logger.info({ imports: resumed }, "finished imports a stop had interrupted");
   options.prepare?.(repos);
   const { translate } = loadTranslations();
   const clock = options.clock ?? (() => new Date());

@@ -417,11 +417,97 @@ export async function planImportInSlices(
 /** Writes a plan without errors in one transaction. */
 export function applyPlan(plan: ImportPlan, repos: Repositories, by?: { who: Doer; via: ImportVia }): void {
   if (plan.errors.length > 0) throw new Error("a plan with errors is never applied");
+  repos.transaction(() => writeRows(plan, repos, by));
+}
+
+function writeRows(plan: ImportPlan, repos: Repositories, by: { who: Doer; via: ImportVia } | undefined): void {
+  auditImport(repos, plan, by);
+  if (plan.kind === "units") for (const row of plan.rows) repos.units.upsert(row);
+  else if (plan.kind === "ratings")
+    for (const row of plan.rows) repos.figures.setRating(row.unitId, row.year, row.rating);
+  else for (const row of plan.rows) repos.targets.upsert(row);
+}
+
+/**
+ * Rows written per transaction when a confirmed targets or ratings file is applied: a few milliseconds
+ * each, so that reports, which need the same write lock, are recorded between them.
+ */
+const APPLY_CHUNK_ROWS = 400;
+
+interface Staged {
+  plan: ImportPlan;
+  by: { who: Doer; via: ImportVia };
+}
+
+function rowsFrom(plan: ImportPlan, from: number, to: number): ImportPlan {
+  if (plan.kind === "units") return { ...plan, rows: plan.rows.slice(from, to) };
+  if (plan.kind === "ratings") return { ...plan, rows: plan.rows.slice(from, to) };
+  return { ...plan, rows: plan.rows.slice(from, to) };
+}
+
+/** Writes one chunk with its audit entries, and moves the import's count of written rows, all in one transaction. */
+function applyChunk(id: number, staged: Staged, from: number, repos: Repositories): number {
+  const to = Math.min(staged.plan.rows.length, from + APPLY_CHUNK_ROWS);
   repos.transaction(() => {
-    auditImport(repos, plan, by);
-    if (plan.kind === "units") for (const row of plan.rows) repos.units.upsert(row);
-    else if (plan.kind === "ratings")
-      for (const row of plan.rows) repos.figures.setRating(row.unitId, row.year, row.rating);
-    else for (const row of plan.rows) repos.targets.upsert(row);
+    writeRows(rowsFrom(staged.plan, from, to), repos, staged.by);
+    repos.pendingImports.advance(id, to);
   });
+  return to;
+}
+
+/**
+ * Applies a confirmed import all or nothing without holding the write lock for the whole of it. A 50,000-row
+ * file is a second of writing: in one transaction, every report sent meanwhile would wait, and so would the
+ * event loop, for better-sqlite3 waits for the lock synchronously. So the decision and the writing are apart:
+ *
+ * - The switch: one small transaction settles the pending import and stages its checked plan. Before it,
+ *   nothing of the file is written; after it, the file is applied whole, whatever happens.
+ * - The writing: a chunk of rows per transaction, with the staged import's count of rows written moved in the
+ *   same transaction, and the event loop let go in between. A write batch of the group commit (db/group-commit.ts)
+ *   that is open then takes the chunk as a savepoint and commits it with the reports of the same turn; the
+ *   count moves with it, so a chunk is never written twice nor skipped.
+ * - A stop in between (a crash, a deploy) leaves the plan staged; `resumeImports` writes the rest at the next start.
+ *
+ * Meanwhile, someone reading the targets sees a file partly written (each target either as it was or as the
+ * file has it), for the second or so it takes. A units file is small (a province's units) and is written in
+ * one transaction, moves and all, as before.
+ */
+export async function applyConfirmed(
+  id: number,
+  now: string,
+  plan: ImportPlan,
+  repos: Repositories,
+  by: { who: Doer; via: ImportVia },
+): Promise<boolean> {
+  if (plan.errors.length > 0) throw new Error("a plan with errors is never applied");
+  if (plan.kind === "units")
+    return repos.transaction(() => {
+      if (!repos.pendingImports.settle(id, now)) return false;
+      applyPlan(plan, repos, by);
+      return true;
+    });
+  const staged: Staged = { plan, by };
+  if (!repos.pendingImports.stage(id, now, JSON.stringify(staged))) return false;
+  let at = 0;
+  while (at < plan.rows.length) {
+    at = applyChunk(id, staged, at, repos);
+    if (at < plan.rows.length) await new Promise((resolve) => setImmediate(resolve));
+  }
+  repos.pendingImports.finish(id);
+  return true;
+}
+
+/** Writes what a stop left of confirmed imports; at start, before any request. Returns how many were finished. */
+export function resumeImports(repos: Repositories): number {
+  const unfinished = repos.pendingImports.unfinished();
+  for (const row of unfinished) {
+    const parsed = JSON.parse(row.staged) as Staged & { by: { who: Omit<Doer, "at"> & { at: string } } };
+    const staged: Staged = {
+      plan: parsed.plan,
+      by: { ...parsed.by, who: { ...parsed.by.who, at: new Date(parsed.by.who.at) } },
+    };
+    for (let at = row.appliedRows; at < staged.plan.rows.length; ) at = applyChunk(row.id, staged, at, repos);
+    repos.pendingImports.finish(row.id);
+  }
+  return unfinished.length;
 }
