@@ -1,6 +1,6 @@
 // The unit an ask is about: the one named, else the person's own; or the answer saying why there is none.
 import type { Unit } from "#db/repositories/units.ts";
-import { lookUpUnit } from "#domain/unit-lookup.ts";
+import { lookUpUnitWith } from "#domain/unit-lookup.ts";
 import { namesakeLabel, severalText } from "./standing-text.ts";
 import { reply, type Reply, type Request, type Services } from "./types.ts";
 
@@ -8,7 +8,8 @@ import { reply, type Reply, type Request, type Services } from "./types.ts";
  * `action`: the button action that asks the same question about one unit ("remaining"). When a name
  * fits several units, each becomes such a button, carrying the unit's id and the metric asked about.
  */
-export function askedUnit(req: Request, { repos, t }: Services, action?: string): Unit | Reply {
+export async function askedUnit(req: Request, services: Services, action?: string): Promise<Unit | Reply> {
+  const { repos, t, reader } = services;
   const actor = req.actor;
   if (!actor) return reply(t("not-linked"));
   if (action !== undefined && req.actionName === action) {
@@ -17,7 +18,10 @@ export function askedUnit(req: Request, { repos, t }: Services, action?: string)
     return unit && actor.canSee(unit) ? unit : reply(t("action-expired"));
   }
   const named = req.args ?? req.parse.unit;
-  const lookup = lookUpUnit(actor, named, repos, true, req.args ? undefined : req.parse.unitHint);
+  // A national officer's reach is searched through the name index off the main thread.
+  const search = (words: readonly string[], within: readonly Unit[], limit: number) =>
+    reader.sharingWords(words, within, limit);
+  const lookup = await lookUpUnitWith(search, actor, named, repos, true, req.args ? undefined : req.parse.unitHint);
   if (lookup.kind === "several") {
     const nameOf = (id: number) => repos.units.byId(id)?.name;
     if (action === undefined) return reply(severalText(lookup, t, nameOf));

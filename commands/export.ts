@@ -10,7 +10,7 @@ export const exportReport: Command = {
   slash: ["xuatbaocao", "baocao"],
   async run(req, services) {
     const { repos, t } = services;
-    const unit = askedUnit(req, services);
+    const unit = await askedUnit(req, services);
     if (isReply(unit)) return unit;
     const sheets = reportSheets(repos, unit, req.today);
     if (sheets.length === 0) return reply(t("export-no-targets", { unit: unit.name }));

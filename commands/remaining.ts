@@ -60,13 +60,14 @@ function childMetric(unit: Unit, shown: UnitStanding, meant: Set<string> | undef
 /**
  * The figures both asks share. "Còn thiếu" must stay a few indexed lookups at any level, so only
  * "tiến độ" (`detailed`) adds what scans a subtree: the split by sector and the allocation check.
+ * A large subtree's standing is read off the main thread (services.reader), where it takes its second.
  */
-function answer(req: Request, services: Services, action: string, detailed: boolean): Answer | Reply {
-  const { repos, t } = services;
+async function answer(req: Request, services: Services, action: string, detailed: boolean): Promise<Answer | Reply> {
+  const { repos, t, reader } = services;
   const heading = detailed ? "progress-heading" : "remaining-heading";
-  const unit = askedUnit(req, services, action);
+  const unit = await askedUnit(req, services, action);
   if (isReply(unit)) return unit;
-  const standing = services.standing.ofUnit(unit, req.today);
+  const standing = await reader.ofUnit(unit, req.today);
   const asked = targetsAsked(standing, askedMetric(req, action), services);
   const shown = { ...standing, targets: asked.targets };
   const parts = [t(heading, { unit: unit.name, period: standing.period })];
@@ -75,7 +76,7 @@ function answer(req: Request, services: Services, action: string, detailed: bool
   let metric = shown.targets[0]?.metric ?? "ket_nap";
   if (!isLeaf(unit)) {
     metric = childMetric(unit, shown, asked.meant, services);
-    children = services.standing.children(unit, metric, req.today);
+    children = await reader.children(unit, metric, req.today);
   }
   // A district with no target of its own but units below that have some is not "given no targets".
   if (shown.targets.length > 0 || children.length === 0) parts.push(standingText(shown, t));
@@ -87,19 +88,24 @@ function answer(req: Request, services: Services, action: string, detailed: bool
       parts.push("", t("behind-none", { metric: name, count: children.length }));
     if (behind.length > 0)
       parts.push("", t("behind-heading", { metric: name, count: children.length }), behindText(behind, t));
-    if (detailed) parts.push(...details(unit, metric, name, standing.period, services));
+    if (detailed) parts.push(...(await details(unit, metric, name, standing.period, services)));
   }
   return { unit, standing: shown, metric, children, parts };
 }
 
-function details(unit: Unit, metric: string, name: string, period: string, { repos, t }: Services): string[] {
+async function details(
+  unit: Unit,
+  metric: string,
+  name: string,
+  period: string,
+  { repos, t, reader }: Services,
+): Promise<string[]> {
   const lines: string[] = [];
   const metricDef = repos.metrics.get(metric);
   if (metricDef?.kind === "count") {
     const order = (sector: string | null) =>
       sector === null ? SECTORS.length : SECTORS.indexOf(sector as (typeof SECTORS)[number]);
-    const sectors = repos.figures
-      .bySector(unit, metricDef.events, period)
+    const sectors = (await reader.bySector(unit, metricDef.events, period))
       .filter((s) => s.total !== 0)
       .sort((a, b) => order(a.sector) - order(b.sector));
     if (sectors.length > 1) {
@@ -144,8 +150,8 @@ export const remaining: Command = {
   intents: ["ask_remaining"],
   slash: ["conthieu"],
   actions: ["remaining"],
-  run(req, services) {
-    const a = answer(req, services, "remaining", false);
+  async run(req, services) {
+    const a = await answer(req, services, "remaining", false);
     if ("text" in a) return a;
     return reply(a.parts.join("\n"), [{ label: services.t("button-progress"), action: "say:tiến độ" }]);
   },
@@ -157,7 +163,7 @@ export const progress: Command = {
   actions: ["progress"],
   async run(req, services) {
     const { t, repos } = services;
-    const a = answer(req, services, "progress", true);
+    const a = await answer(req, services, "progress", true);
     if ("text" in a) return a;
     const forecast = forecastText(a.standing, t);
     const text = forecast ? [...a.parts, "", forecast].join("\n") : a.parts.join("\n");

@@ -15,7 +15,7 @@ import { targetRepository } from "./repositories/targets.ts";
 import { NAME_INDEX_VERSION, unitRepository } from "./repositories/units.ts";
 import { updateRepository } from "./repositories/updates.ts";
 
-export { openDatabase, type Db } from "./client.ts";
+export { openDatabase, openReader, type Db } from "./client.ts";
 
 export function repositories(db: Db) {
   const sqlite = db.$client;
@@ -62,3 +62,24 @@ export function repositories(db: Db) {
 }
 
 export type Repositories = ReturnType<typeof repositories>;
+
+/**
+ * The repositories a read-only connection (openReader) can serve: what the standing of a unit and the name
+ * index read. `snapshot` runs reads in one read transaction, so that they all see the same moment.
+ */
+export function readRepositories(db: Db) {
+  const sqlite = db.$client;
+  return {
+    db,
+    metrics: metricRepository(db),
+    figures: figureRepository(db),
+    units: unitRepository(db),
+    targets: targetRepository(db),
+    ledger: ledgerRepository(db),
+    snapshot<T>(fn: () => T): T {
+      return sqlite.transaction(fn)();
+    },
+  };
+}
+
+export type ReadRepositories = ReturnType<typeof readRepositories>;

@@ -11,6 +11,7 @@ import { createDispatcher, type DispatchClock, type Dispatcher, type Send } from
 import { ZALO_LIMITS } from "./delivery/rate-limiter.ts";
 import { policyService, type PolicyService } from "./domain/reminder-policy.ts";
 import { standingService } from "./domain/standing.ts";
+import { subtreeReader, type SubtreeReader } from "./domain/subtree-reader.ts";
 import { loadTranslations, type TranslateIn } from "./i18n.ts";
 import type { Logger } from "./logger.ts";
 import type { FloodLimit } from "./platforms/flood-guard.ts";
@@ -65,14 +66,18 @@ export interface ConversationSettings {
   botUsername?: () => string | undefined;
   /** The reminder schedule the scheduler follows too, so a change made in chat applies from its next tick. */
   policies?: PolicyService;
+  /** Reads about large subtrees off the main thread; one is made when absent. */
+  reader?: SubtreeReader;
 }
 
 /** The router over a database: the services commands are given, who is writing, and the write batch to wait for. */
 export function conversationOver(repos: Repositories, settings: ConversationSettings): Conversation {
+  const standing = standingService(repos);
   return conversation({
     services: {
       repos,
-      standing: standingService(repos),
+      standing,
+      reader: settings.reader ?? subtreeReader(repos, standing),
       policies: settings.policies ?? policyService(repos, settings.quietHours ?? null),
       timeZone: settings.timeZone,
       wakeDispatcher: settings.wakeDispatcher ?? (() => undefined),
@@ -116,8 +121,10 @@ export function assemble(config: Config, options: AssembleOptions): Service {
   const { translate } = loadTranslations();
   const clock = options.clock ?? (() => new Date());
   const policies = policyService(repos, config.quietHours);
+  const reader = subtreeReader(repos, standingService(repos));
   const talk = conversationOver(repos, {
     policies,
+    reader,
     // The dispatcher is built below; the conversation wakes it only once updates come in.
     wakeDispatcher: () => dispatcher.wake(),
     translate,
@@ -161,6 +168,7 @@ export function assemble(config: Config, options: AssembleOptions): Service {
       if (bot?.isRunning()) await bot.stop();
       await intake.drain();
       await dispatcher.stop();
+      await reader.close();
       await store.close();
     },
   };

@@ -111,3 +111,45 @@ export function lookUpUnit(
   if (leaves.length === 1 && leaves[0]) return { kind: "found", unit: leaves[0].unit };
   return { kind: "ambiguous", home };
 }
+
+type Search = { words: string[]; within: Unit[]; limit: number };
+const searchKey = (words: readonly string[], within: readonly Unit[], limit: number) =>
+  JSON.stringify([words, within.map((u) => u.id), limit]);
+
+/**
+ * lookUpUnit with the name index searched by `search` (off the main thread for a national reach). A first
+ * pass with every search finding nothing notes the searches the lookup makes (it takes every branch, since
+ * nothing is found); they are made, and the lookup runs again on their results. A reach small enough to be
+ * read whole makes no search, and its first pass is the answer.
+ */
+export async function lookUpUnitWith(
+  search: (words: readonly string[], within: readonly Unit[], limit: number) => Promise<Unit[]>,
+  actor: Actor,
+  named: string | undefined,
+  repos: Pick<Repositories, "units">,
+  allowAggregate: boolean,
+  hint?: string,
+): Promise<UnitLookup> {
+  const asked: Search[] = [];
+  const noting = {
+    units: {
+      ...repos.units,
+      sharingWords: (words: readonly string[], within: readonly Unit[], limit: number) => {
+        asked.push({ words: [...words], within: [...within], limit });
+        return [];
+      },
+    },
+  };
+  const first = lookUpUnit(actor, named, noting, allowAggregate, hint);
+  if (asked.length === 0) return first;
+  const found = await Promise.all(asked.map((a) => search(a.words, a.within, a.limit)));
+  const results = new Map(asked.map((a, i) => [searchKey(a.words, a.within, a.limit), found[i] ?? []]));
+  const answering = {
+    units: {
+      ...repos.units,
+      sharingWords: (words: readonly string[], within: readonly Unit[], limit: number) =>
+        results.get(searchKey(words, within, limit)) ?? repos.units.sharingWords(words, within, limit),
+    },
+  };
+  return lookUpUnit(actor, named, answering, allowAggregate, hint);
+}
