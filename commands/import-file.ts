@@ -71,8 +71,9 @@ async function settle(req: Request, services: Services): Promise<Reply> {
     return reply(t(allocation ? "allocate-stale" : "import-stale", { count: plan.errors.length }));
   // Settled once however many presses; a long file is then written a chunk at a time (see applyConfirmed).
   const applied = await applyConfirmed(pending.id, req.now.toISOString(), plan, repos, {
-    who: doerOf(req),
-    via: allocation ? "allocation" : "file",
+    by: { who: doerOf(req), via: allocation ? "allocation" : "file" },
+    today: req.today,
+    scopeUnitId: scope.id,
   });
   if (!applied) return reply(t(allocation ? "allocate-already-settled" : "import-already-settled"));
   const done = allocation ? "allocate-done" : `import-done-${plan.kind}`;

@@ -116,7 +116,9 @@ export function assemble(config: Config, options: AssembleOptions): Service {
   const { repos } = store;
   // A confirmed import a stop cut short is written whole before anyone reads the targets.
   const resumed = resumeImports(repos);
-  if (resumed > 0) logger.info({ imports: resumed }, "finished imports a stop had interrupted");
+  if (resumed.finished > 0) logger.info({ imports: resumed.finished }, "finished imports a stop had interrupted");
+  if (resumed.stale.length > 0)
+    logger.warn({ imports: resumed.stale }, "imports a stop had interrupted no longer passed their check");
   options.prepare?.(repos);
   const { translate } = loadTranslations();
   const clock = options.clock ?? (() => new Date());

@@ -434,9 +434,11 @@ function writeRows(plan: ImportPlan, repos: Repositories, by: { who: Doer; via: 
  */
 const APPLY_CHUNK_ROWS = 400;
 
+/** What a confirmed import's switch stages: who applies it, and what its rows are checked against again at a restart. */
 interface Staged {
-  plan: ImportPlan;
   by: { who: Doer; via: ImportVia };
+  today: string;
+  scopeUnitId: number | null;
 }
 
 function rowsFrom(plan: ImportPlan, from: number, to: number): ImportPlan {
@@ -446,10 +448,10 @@ function rowsFrom(plan: ImportPlan, from: number, to: number): ImportPlan {
 }
 
 /** Writes one chunk with its audit entries, and moves the import's count of written rows, all in one transaction. */
-function applyChunk(id: number, staged: Staged, from: number, repos: Repositories): number {
-  const to = Math.min(staged.plan.rows.length, from + APPLY_CHUNK_ROWS);
+function applyChunk(id: number, plan: ImportPlan, by: Staged["by"], from: number, repos: Repositories): number {
+  const to = Math.min(plan.rows.length, from + APPLY_CHUNK_ROWS);
   repos.transaction(() => {
-    writeRows(rowsFrom(staged.plan, from, to), repos, staged.by);
+    writeRows(rowsFrom(plan, from, to), repos, by);
     repos.pendingImports.advance(id, to);
   });
   return to;
@@ -460,13 +462,16 @@ function applyChunk(id: number, staged: Staged, from: number, repos: Repositorie
  * file is a second of writing: in one transaction, every report sent meanwhile would wait, and so would the
  * event loop, for better-sqlite3 waits for the lock synchronously. So the decision and the writing are apart:
  *
- * - The switch: one small transaction settles the pending import and stages its checked plan. Before it,
- *   nothing of the file is written; after it, the file is applied whole, whatever happens.
+ * - The switch: one small transaction settles the pending import and stages who applies it. Before it,
+ *   nothing of the file is written; after it, the file is applied whole, whatever happens. The file's rows
+ *   are in the pending import already; the plan is not written again (50,000 rows of JSON would hold the
+ *   event loop as long as a chunk of writing).
  * - The writing: a chunk of rows per transaction, with the staged import's count of rows written moved in the
- *   same transaction, and the event loop let go in between. A write batch of the group commit (db/group-commit.ts)
- *   that is open then takes the chunk as a savepoint and commits it with the reports of the same turn; the
- *   count moves with it, so a chunk is never written twice nor skipped.
- * - A stop in between (a crash, a deploy) leaves the plan staged; `resumeImports` writes the rest at the next start.
+ *   same transaction, and the event loop let go in between. A write batch of the group commit
+ *   (db/group-commit.ts) that is open then takes the chunk as a savepoint and commits it with the reports of
+ *   the same turn; the count moves with it, so a chunk is never written twice nor skipped.
+ * - A stop in between (a crash, a deploy) leaves it staged; `resumeImports` checks the file's rows again and
+ *   writes the rest at the next start.
  *
  * Meanwhile, someone reading the targets sees a file partly written (each target either as it was or as the
  * file has it), for the second or so it takes. A units file is small (a province's units) and is written in
@@ -477,37 +482,47 @@ export async function applyConfirmed(
   now: string,
   plan: ImportPlan,
   repos: Repositories,
-  by: { who: Doer; via: ImportVia },
+  staged: Staged,
 ): Promise<boolean> {
   if (plan.errors.length > 0) throw new Error("a plan with errors is never applied");
   if (plan.kind === "units")
     return repos.transaction(() => {
       if (!repos.pendingImports.settle(id, now)) return false;
-      applyPlan(plan, repos, by);
+      applyPlan(plan, repos, staged.by);
       return true;
     });
-  const staged: Staged = { plan, by };
   if (!repos.pendingImports.stage(id, now, JSON.stringify(staged))) return false;
   let at = 0;
   while (at < plan.rows.length) {
-    at = applyChunk(id, staged, at, repos);
+    at = applyChunk(id, plan, staged.by, at, repos);
     if (at < plan.rows.length) await new Promise((resolve) => setImmediate(resolve));
   }
   repos.pendingImports.finish(id);
   return true;
 }
 
-/** Writes what a stop left of confirmed imports; at start, before any request. Returns how many were finished. */
-export function resumeImports(repos: Repositories): number {
-  const unfinished = repos.pendingImports.unfinished();
-  for (const row of unfinished) {
-    const parsed = JSON.parse(row.staged) as Staged & { by: { who: Omit<Doer, "at"> & { at: string } } };
-    const staged: Staged = {
-      plan: parsed.plan,
-      by: { ...parsed.by, who: { ...parsed.by.who, at: new Date(parsed.by.who.at) } },
+/**
+ * Writes what a stop left of confirmed imports; at start, before any request. The file's rows are checked
+ * again as they were when confirmed; should the units or metrics they name have changed meanwhile so that a
+ * row no longer passes, the rest is not written and the import is reported as `stale`.
+ */
+export function resumeImports(repos: Repositories): { finished: number; stale: number[] } {
+  const result = { finished: 0, stale: [] as number[] };
+  for (const row of repos.pendingImports.unfinished()) {
+    const pending = repos.pendingImports.get(row.id);
+    const parsed = JSON.parse(row.staged) as Omit<Staged, "by"> & {
+      by: { who: Omit<Doer, "at"> & { at: string }; via: ImportVia };
     };
-    for (let at = row.appliedRows; at < staged.plan.rows.length; ) at = applyChunk(row.id, staged, at, repos);
+    const by = { ...parsed.by, who: { ...parsed.by.who, at: new Date(parsed.by.who.at) } };
+    const scope = parsed.scopeUnitId === null ? undefined : repos.units.byId(parsed.scopeUnitId);
+    const kind = (pending?.kind === "allocation" ? "targets" : pending?.kind) as ImportKind;
+    const plan = planImport(kind, JSON.parse(pending?.payload ?? "[]") as Row[], repos, parsed.today, scope);
+    if (plan.errors.length > 0) result.stale.push(row.id);
+    else {
+      for (let at = row.appliedRows; at < plan.rows.length; ) at = applyChunk(row.id, plan, by, at, repos);
+      result.finished++;
+    }
     repos.pendingImports.finish(row.id);
   }
-  return unfinished.length;
+  return result;
 }

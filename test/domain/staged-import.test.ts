@@ -43,7 +43,11 @@ function confirmed(rows: Row[]) {
   );
   const id = world.repos.pendingImports.create(personId, "targets", JSON.stringify(rows), "2026-07-01T03:00:00Z");
   const who: Doer = { at: new Date("2026-07-01T03:00:00Z"), personId: null, platform: "telegram", account: "1" };
-  return { plan, id, by: { who, via: "file" as const } };
+  return {
+    plan,
+    id,
+    staged: { by: { who, via: "file" as const }, today: "2026-07-01", scopeUnitId: scope?.id ?? null },
+  };
 }
 
 /** What each planned row should have become: computed from the file, not read back. */
@@ -57,9 +61,9 @@ function expectEveryRowWritten(rows: Row[]): void {
 describe("applying a confirmed targets file", () => {
   it("writes it a chunk at a time, letting other work in between, and ends with every row and its audit entry", async () => {
     const rows = targetsFile();
-    const { plan, id, by } = confirmed(rows);
+    const { plan, id, staged } = confirmed(rows);
     let seenMeanwhile = -1;
-    const applying = applyConfirmed(id, "2026-07-01T03:00:00Z", plan, world.repos, by);
+    const applying = applyConfirmed(id, "2026-07-01T03:00:00Z", plan, world.repos, staged);
     setImmediate(() => {
       seenMeanwhile = targetsWritten();
     });
@@ -73,34 +77,46 @@ describe("applying a confirmed targets file", () => {
   });
 
   it("settles once: a second confirmation writes nothing more", async () => {
-    const { plan, id, by } = confirmed(targetsFile());
-    const first = applyConfirmed(id, "2026-07-01T03:00:00Z", plan, world.repos, by);
-    const second = applyConfirmed(id, "2026-07-01T03:00:01Z", plan, world.repos, by);
+    const { plan, id, staged } = confirmed(targetsFile());
+    const first = applyConfirmed(id, "2026-07-01T03:00:00Z", plan, world.repos, staged);
+    const second = applyConfirmed(id, "2026-07-01T03:00:01Z", plan, world.repos, staged);
     expect(await Promise.all([first, second])).toEqual([true, false]);
     expect(audited()).toBe(plan.rows.length);
   });
 
   it("is finished at the next start when a stop cut it short after the switch, from the first row not written", () => {
     const rows = targetsFile();
-    const { plan, id, by } = confirmed(rows);
+    const { plan, id, staged } = confirmed(rows);
     // The switch committed, and then the process stopped before any chunk: at start, everything is written.
-    expect(world.repos.pendingImports.stage(id, "2026-07-01T03:00:00Z", JSON.stringify({ plan, by }))).toBe(true);
+    expect(world.repos.pendingImports.stage(id, "2026-07-01T03:00:00Z", JSON.stringify(staged))).toBe(true);
     expect(targetsWritten()).toBe(0);
-    expect(resumeImports(world.repos)).toBe(1);
+    expect(resumeImports(world.repos)).toEqual({ finished: 1, stale: [] });
     expectEveryRowWritten(rows);
     expect(audited()).toBe(rows.length);
     expect(world.repos.pendingImports.unfinished()).toEqual([]);
-    expect(resumeImports(world.repos)).toBe(0);
+    expect(resumeImports(world.repos)).toEqual({ finished: 0, stale: [] });
   });
 
   it("resumes after the last chunk written, not from the start", () => {
     const rows = targetsFile();
-    const { plan, id, by } = confirmed(rows);
-    world.repos.pendingImports.stage(id, "2026-07-01T03:00:00Z", JSON.stringify({ plan, by }));
+    const { plan, id, staged } = confirmed(rows);
+    world.repos.pendingImports.stage(id, "2026-07-01T03:00:00Z", JSON.stringify(staged));
     const written = 500;
     world.repos.pendingImports.advance(id, written);
     resumeImports(world.repos);
     expect(targetsWritten()).toBe(rows.length - written);
     expect(audited()).toBe(rows.length - written);
+  });
+
+  it("writes no more of it at a restart when its rows no longer pass the check, and says which", () => {
+    const rows = targetsFile();
+    const { id, staged } = confirmed(rows);
+    world.repos.pendingImports.stage(id, "2026-07-01T03:00:00Z", JSON.stringify(staged));
+    // Meanwhile a unit the file names left the admin's province.
+    world.unit({ code: "P2", name: "LĐLĐ tỉnh Bình Dương", kind: "province" });
+    world.unit({ code: "C0", name: "CĐCS Công ty số 0", parent: "P2" });
+    expect(resumeImports(world.repos)).toEqual({ finished: 0, stale: [id] });
+    expect(targetsWritten()).toBe(0);
+    expect(world.repos.pendingImports.unfinished()).toEqual([]);
   });
 });
