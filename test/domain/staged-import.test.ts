@@ -86,7 +86,7 @@ describe("applying a confirmed targets file", () => {
 
   it("is finished at the next start when a stop cut it short after the switch, from the first row not written", () => {
     const rows = targetsFile();
-    const { plan, id, staged } = confirmed(rows);
+    const { id, staged } = confirmed(rows);
     // The switch committed, and then the process stopped before any chunk: at start, everything is written.
     expect(world.repos.pendingImports.stage(id, "2026-07-01T03:00:00Z", JSON.stringify(staged))).toBe(true);
     expect(targetsWritten()).toBe(0);
@@ -99,7 +99,7 @@ describe("applying a confirmed targets file", () => {
 
   it("resumes after the last chunk written, not from the start", () => {
     const rows = targetsFile();
-    const { plan, id, staged } = confirmed(rows);
+    const { id, staged } = confirmed(rows);
     world.repos.pendingImports.stage(id, "2026-07-01T03:00:00Z", JSON.stringify(staged));
     const written = 500;
     world.repos.pendingImports.advance(id, written);
