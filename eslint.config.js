@@ -2,7 +2,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["node_modules", "data", "db/migrations", "coverage", ".scratch", "bench/.data"] },
+  { ignores: ["node_modules", "data", "db/migrations", "db/migrations-pg", "coverage", ".scratch", "bench/.data"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -2,7 +2,7 @@
 // predecessor left in `sending`, then sends the outbox to the parent's loopback stand-in until nothing is left.
 // Arguments: <database file> <stand-in URL> <broadcast id> <messages per second> <concurrency>.
 import { openDatabase } from "#db/client.ts";
-import { outboxRepository } from "#db/repositories/outbox.ts";
+import { repositories } from "#db/index.ts";
 import { createDispatcher, TELEGRAM_LIMITS, type SendResult } from "#src/delivery/dispatcher.ts";
 
 export type FromDispatchChild =
@@ -23,8 +23,8 @@ async function main(): Promise<void> {
     throw new Error("usage: <db> <url> <broadcast> <rate> <concurrency>");
   const broadcastId = Number(broadcastArg);
   const db = openDatabase(databaseFile);
-  const outbox = outboxRepository(db);
-  await report({ type: "recovered", rows: outbox.recoverStale(new Date(Date.now() + 1).toISOString()) });
+  const outbox = repositories(db).outbox;
+  await report({ type: "recovered", rows: await outbox.recoverStale(new Date(Date.now() + 1).toISOString()) });
 
   const dispatcher = createDispatcher({
     outbox,
@@ -39,10 +39,10 @@ async function main(): Promise<void> {
       return response.ok ? { ok: true } : { ok: false, error: `HTTP ${response.status}` };
     },
   });
-  dispatcher.start();
+  await dispatcher.start();
   for (;;) {
     await new Promise((resolve) => setTimeout(resolve, 50));
-    const counts = outbox.broadcastCounts(broadcastId);
+    const counts = await outbox.broadcastCounts(broadcastId);
     if (counts.pending === 0) {
       await dispatcher.stop();
       db.$client.close();

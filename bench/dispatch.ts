@@ -10,7 +10,8 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { openDatabase, type Db } from "#db/client.ts";
-import { outboxRepository, type OutboxInput } from "#db/repositories/outbox.ts";
+import { repositories } from "#db/index.ts";
+import type { OutboxInput } from "#db/repositories/outbox.ts";
 import { createDispatcher, type OutboxMessage, type SendResult } from "#src/delivery/dispatcher.ts";
 import type { FromDispatchChild } from "./dispatch-child.ts";
 import { seededRandom } from "./seeded-random.ts";
@@ -54,16 +55,16 @@ function broadcastRows(broadcastId: number, recipients: number, now: string): Ou
 }
 
 /** (a) One broadcast to 150,000 recipients goes into the outbox in one transaction; median of three fresh files. */
-export function measureEnqueue(recipients = 150_000): DispatchRow {
+export async function measureEnqueue(recipients = 150_000): Promise<DispatchRow> {
   const times: number[] = [];
   for (let run = 0; run < 3; run++) {
     const scratch = scratchDatabase();
     try {
       const now = new Date().toISOString();
       const rows = broadcastRows(1, recipients, now);
-      const outbox = outboxRepository(scratch.db);
+      const outbox = repositories(scratch.db).outbox;
       const started = performance.now();
-      const added = outbox.enqueue(rows, now);
+      const added = await outbox.enqueue(rows, now);
       times.push(performance.now() - started);
       if (added !== recipients) throw new Error(`enqueued ${added} of ${recipients}`);
     } finally {
@@ -106,7 +107,7 @@ function strictPlatform(rate: number) {
 export async function measurePace(messages = 640): Promise<DispatchRow> {
   const scratch = scratchDatabase();
   const platform = strictPlatform(TELEGRAM_RATE);
-  const outbox = outboxRepository(scratch.db);
+  const outbox = repositories(scratch.db).outbox;
   const dispatcher = createDispatcher({ outbox, send: platform.send, concurrency: CONCURRENCY });
   try {
     const now = new Date().toISOString();
@@ -114,14 +115,14 @@ export async function measurePace(messages = 640): Promise<DispatchRow> {
     const rows = broadcastRows(2, messages, now).map((row, i) =>
       i % 32 < 2 ? { ...row, chatId: `5999${i % 64}` } : row,
     );
-    outbox.enqueue(rows, now);
-    dispatcher.start();
+    await outbox.enqueue(rows, now);
+    await dispatcher.start();
     const deadline = performance.now() + 3 * (messages / TELEGRAM_RATE) * 1_000;
-    while (outbox.broadcastCounts(2).pending > 0 && performance.now() < deadline) {
+    while ((await outbox.broadcastCounts(2)).pending > 0 && performance.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     await dispatcher.stop();
-    const counts = outbox.broadcastCounts(2);
+    const counts = await outbox.broadcastCounts(2);
     const times = platform.accepted.map((a) => a.at);
     const seconds = ((times[times.length - 1] ?? 0) - (times[0] ?? 0)) / 1_000;
     const rate = (times.length - 1) / seconds;
@@ -144,7 +145,7 @@ export async function measurePace(messages = 640): Promise<DispatchRow> {
  */
 export async function measureBacklog(recipients = 150_000, seconds = 10): Promise<DispatchRow> {
   const scratch = scratchDatabase();
-  const outbox = outboxRepository(scratch.db);
+  const outbox = repositories(scratch.db).outbox;
   const sent = { telegram: 0, zalo: 0 };
   const random = seededRandom(7);
   const dispatcher = createDispatcher({
@@ -162,10 +163,10 @@ export async function measureBacklog(recipients = 150_000, seconds = 10): Promis
     const rows = broadcastRows(4, recipients, now).map((row, i) =>
       i % 20 === 0 ? { ...row, platform: "zalo" as const } : row,
     );
-    outbox.enqueue(rows, now);
+    await outbox.enqueue(rows, now);
     const cpuBefore = process.cpuUsage();
     const started = performance.now();
-    dispatcher.start();
+    await dispatcher.start();
     await new Promise((resolve) => setTimeout(resolve, seconds * 1_000));
     await dispatcher.stop();
     const cpu = process.cpuUsage(cpuBefore);
@@ -246,7 +247,7 @@ export async function measureCrash(recipients = 3_000, rate = 1_000): Promise<Di
   const broadcastId = 3;
   try {
     const now = new Date().toISOString();
-    outboxRepository(scratch.db).enqueue(broadcastRows(broadcastId, recipients, now), now);
+    await repositories(scratch.db).outbox.enqueue(broadcastRows(broadcastId, recipients, now), now);
     const args = [scratch.file, stand.url, String(broadcastId), String(rate), String(CONCURRENCY)];
 
     const first = startChild(args);
@@ -267,7 +268,7 @@ export async function measureCrash(recipients = 3_000, rate = 1_000): Promise<Di
     const done = second.messages.find((m) => m.type === "done");
     const missing = broadcastRows(broadcastId, recipients, now).filter((row) => !stand.copies.has(row.key)).length;
     const duplicates = [...stand.copies.values()].filter((n) => n > 1).length;
-    const counts = outboxRepository(scratch.db).broadcastCounts(broadcastId);
+    const counts = await repositories(scratch.db).outbox.broadcastCounts(broadcastId);
     return {
       name: `dispatcher: kill -9 mid-broadcast (${recipients.toLocaleString("en")} recipients), restart`,
       value: `killed after ${atKill.toLocaleString("en")} deliveries; ${recovered} rows recovered; ${missing} missing; ${duplicates} duplicates; outbox ${counts.delivered.toLocaleString("en")} sent, ${counts.pending} pending`,
@@ -288,7 +289,7 @@ export async function measureCrash(recipients = 3_000, rate = 1_000): Promise<Di
 }
 
 export async function benchDispatch(): Promise<DispatchRow[]> {
-  return [measureEnqueue(), await measurePace(), await measureCrash(), await measureBacklog()];
+  return [await measureEnqueue(), await measurePace(), await measureCrash(), await measureBacklog()];
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

@@ -9,7 +9,7 @@ import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { serve } from "@hono/node-server";
 import ExcelJS from "exceljs";
-import type { Repositories } from "#db/index.ts";
+import { sqliteOf, type Repositories } from "#db/index.ts";
 import type { Summary } from "./percentiles.ts";
 import { seededRandom } from "./seeded-random.ts";
 import { OFFICER_TELEGRAM_BASE } from "./seed-database.ts";
@@ -83,18 +83,18 @@ type Inbox = ReturnType<typeof inbox>;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The national unit's rate and per-unit-minimum targets, and a national admin to import with. */
-function prepare(repos: Repositories): { national: { id: number }; grassroots: string[] } {
-  const sqlite = repos.db.$client;
+async function prepare(repos: Repositories): Promise<{ national: { id: number }; grassroots: string[] }> {
+  const sqlite = sqliteOf(repos);
   const national = sqlite.prepare(`select id from units where depth = 0 order by id limit 1`).get() as { id: number };
   const period = BENCH_TODAY.slice(0, 4);
-  repos.targets.upsert({
+  await repos.targets.upsert({
     unitId: national.id,
     metric: "ty_le_ket_nap_ngoai_nha_nuoc",
     period,
     value: 80,
     deadline: null,
   });
-  repos.targets.upsert({
+  await repos.targets.upsert({
     unitId: national.id,
     metric: "ket_nap_phi_chinh_thuc",
     period,
@@ -109,9 +109,9 @@ function prepare(repos: Repositories): { national: { id: number }; grassroots: s
     ["BENCHADMIN", "admin", ADMIN_TELEGRAM_ID, "Quản trị Toàn quốc"],
     ["BENCHNAMING", "officer", NAMING_TELEGRAM_ID, "Cán bộ Toàn quốc"],
   ] as const) {
-    repos.people.createInvite(code, national.id, role, at, expiresAt);
+    await repos.people.createInvite(code, national.id, role, at, expiresAt);
     const externalId = String(telegramId);
-    repos.people.redeem(
+    await repos.people.redeem(
       { code, unitId: national.id, role, expiresAt, usedAt: null, usedBy: null },
       { platform: "telegram", externalId, chatId: externalId },
       name,
@@ -127,7 +127,7 @@ function prepare(repos: Repositories): { national: { id: number }; grassroots: s
 /** unit_code, metric, target, deadline for units below the national one, several metrics each when units run short. */
 async function targetsWorkbook(repos: Repositories, rows: number): Promise<Uint8Array> {
   const codes = (
-    repos.db.$client.prepare(`select code from units where depth > 0 order by id`).all() as { code: string }[]
+    sqliteOf(repos).prepare(`select code from units where depth > 0 order by id`).all() as { code: string }[]
   ).map((u) => u.code);
   const metrics = ["ket_nap", "thuc_tang", "ket_nap_phi_chinh_thuc", "hoat_dong", "gioi_thieu_dang"];
   if (codes.length * metrics.length < rows) throw new Error(`only ${codes.length} units for ${rows} target rows`);
@@ -219,7 +219,7 @@ async function drive(kind: Kind, heavy: Heavy, running: () => boolean): Promise<
       times.push(await heavy.post.says(heavy.namer, `${random.pick(heavy.names)} còn thiếu bao nhiêu`));
     else {
       const lastPending = () =>
-        (heavy.repos.db.$client.prepare(`select max(id) as id from pending_imports`).get() as { id: number | null })
+        (sqliteOf(heavy.repos).prepare(`select max(id) as id from pending_imports`).get() as { id: number | null })
           .id ?? 0;
       const before = lastPending();
       const fileId = heavy.upload();
@@ -228,7 +228,7 @@ async function drive(kind: Kind, heavy: Heavy, running: () => boolean): Promise<
       if (pending === before)
         throw new Error(`the workbook was not taken for confirmation: ${heavy.post.lastAnswer().slice(0, 300)}`);
       times.push(await heavy.post.presses(heavy.admin, `import:${pending}:yes`));
-      const settled = heavy.repos.db.$client.prepare(`select settled_at as at from pending_imports where id = ?`);
+      const settled = sqliteOf(heavy.repos).prepare(`select settled_at as at from pending_imports where id = ?`);
       if ((settled.get(pending) as { at: string | null }).at === null)
         throw new Error(`the import was not applied: ${heavy.post.lastAnswer().slice(0, 300)}`);
       // One import per run: it is the heaviest thing an admin does, not something done every second.
@@ -273,7 +273,11 @@ export async function measureEventLoop(databaseFile: string, quick: boolean, log
       DATABASE_PATH: databaseFile,
       LOG_LEVEL: "silent",
     });
-    const service = assemble(config, { logger: createLogger("silent"), clock: () => BENCH_NOW, botInfo: STAND_IN_BOT });
+    const service = await assemble(config, {
+      logger: createLogger("silent"),
+      clock: () => BENCH_NOW,
+      botInfo: STAND_IN_BOT,
+    });
     cleanup.unshift(() => service.close());
     const server = serve({ fetch: service.app.fetch, port: 0, hostname: "127.0.0.1" });
     await new Promise<void>((resolve) => server.once("listening", () => resolve()));
@@ -286,7 +290,7 @@ export async function measureEventLoop(databaseFile: string, quick: boolean, log
     );
     const webhookUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/webhook/telegram`;
 
-    const { national, grassroots } = prepare(service.repos);
+    const { national, grassroots } = await prepare(service.repos);
     log(`event loop: writing a ${EVENT_LOOP_TARGETS.importRows.toLocaleString("en")}-row targets workbook…`);
     const workbook = await targetsWorkbook(service.repos, EVENT_LOOP_TARGETS.importRows);
     // The stand-in gets the workbook before the runs: sending it is the benchmark's work, not the server's.
@@ -312,7 +316,7 @@ export async function measureEventLoop(databaseFile: string, quick: boolean, log
         return fileId;
       },
     };
-    const chairs = chairsOf(service.repos.db);
+    const chairs = chairsOf(sqliteOf(service.repos));
     const runs: EventLoopRun[] = [];
     for (const [index, planned] of runsPlanned().entries()) {
       log(`  ${planned.name}…`);

@@ -1,6 +1,7 @@
 // One account flooding the webhook while others report: the others' latency with and without the flood, on
 // a small database of its own. Load and server share this process, so the figures compare; they are not
 // the webhook table's.
+import { sqliteOf } from "#db/index.ts";
 import { mkdtempSync, rmSync } from "node:fs";
 import { Agent, request } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -44,13 +45,13 @@ export async function benchFlood(): Promise<FloodBenchRow[]> {
     DATABASE_PATH: join(dir, "bot.sqlite"),
     LOG_LEVEL: "silent",
   });
-  const service = assemble(config, { logger: createLogger("silent"), botInfo: STAND_IN_BOT });
+  const service = await assemble(config, { logger: createLogger("silent"), botInfo: STAND_IN_BOT });
   const server = serve({ fetch: service.app.fetch, port: 0, hostname: "127.0.0.1" });
   await new Promise<void>((resolve) => server.once("listening", () => resolve()));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/webhook/telegram`;
   try {
     const { repos } = service;
-    repos.units.upsert({
+    await repos.units.upsert({
       code: "D",
       name: "LĐLĐ Thử",
       parentCode: null,
@@ -62,7 +63,7 @@ export async function benchFlood(): Promise<FloodBenchRow[]> {
     const now = new Date();
     // Chair 0 floods; the others report.
     for (let i = 0; i <= CHAIRS; i++) {
-      const unit = repos.units.upsert({
+      const unit = await repos.units.upsert({
         code: `C${i}`,
         name: `CĐCS Công ty Thử ${i}`,
         parentCode: "D",
@@ -71,9 +72,9 @@ export async function benchFlood(): Promise<FloodBenchRow[]> {
         members: 0,
         workers: 100,
       });
-      const invite = repos.people.invite(createInvite(repos, unit, "chair", now).code);
+      const invite = await repos.people.invite((await createInvite(repos, unit, "chair", now)).code);
       if (invite)
-        repos.people.redeem(
+        await repos.people.redeem(
           invite,
           { platform: "telegram", externalId: String(9000 + i), chatId: String(9000 + i) },
           `Chủ tịch ${i}`,
@@ -147,7 +148,7 @@ export async function benchFlood(): Promise<FloodBenchRow[]> {
     }
 
     const ledgerOf = (code: string) =>
-      repos.db.$client
+      sqliteOf(repos)
         .prepare(`select count(*) as n from ledger l join units u on u.id = l.unit_id where u.code = ?`)
         .get(code) as { n: number };
     await phase(false); // warm-up

@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { openDatabase, repositories } from "#db/index.ts";
+import { openDatabase, repositories, sqliteOf } from "#db/index.ts";
 import { lineage } from "#db/repositories/units.ts";
 import { reportSheets } from "#domain/report-sheets.ts";
 import { writeReportWorkbook } from "#src/workbooks/report-workbook.ts";
@@ -15,10 +15,10 @@ export async function benchProvinceExport(): Promise<{ name: string; value: stri
   const dir = mkdtempSync(join(tmpdir(), "tlcd-bench-export-"));
   try {
     const repos = repositories(openDatabase(join(dir, "export.sqlite")));
-    const sqlite = repos.db.$client;
+    const sqlite = sqliteOf(repos);
     let units = 1;
-    sqlite.transaction(() => {
-      const province = repos.units.upsert({
+    await repos.transaction(async () => {
+      const province = await repos.units.upsert({
         code: "P",
         name: "LĐLĐ tỉnh Bình Phước",
         parentCode: null,
@@ -27,7 +27,7 @@ export async function benchProvinceExport(): Promise<{ name: string; value: stri
         members: 0,
         workers: 0,
       });
-      repos.targets.upsert({
+      await repos.targets.upsert({
         unitId: province.id,
         metric: "ket_nap",
         period: "2026",
@@ -35,7 +35,7 @@ export async function benchProvinceExport(): Promise<{ name: string; value: stri
         deadline: "2026-12-31",
       });
       for (let d = 0; d < 40; d++) {
-        const district = repos.units.upsert({
+        const district = await repos.units.upsert({
           code: `D${d}`,
           name: `LĐLĐ huyện số ${d + 1}`,
           parentCode: "P",
@@ -44,7 +44,7 @@ export async function benchProvinceExport(): Promise<{ name: string; value: stri
           members: 0,
           workers: 0,
         });
-        repos.targets.upsert({
+        await repos.targets.upsert({
           unitId: district.id,
           metric: "ket_nap",
           period: "2026",
@@ -53,7 +53,7 @@ export async function benchProvinceExport(): Promise<{ name: string; value: stri
         });
         units++;
         for (let g = 0; g < 249; g++) {
-          const unit = repos.units.upsert({
+          const unit = await repos.units.upsert({
             code: `D${d}-C${g}`,
             name: `CĐCS Công ty TNHH Sản xuất Thương mại số ${g + 1} huyện ${d + 1}`,
             parentCode: `D${d}`,
@@ -62,7 +62,7 @@ export async function benchProvinceExport(): Promise<{ name: string; value: stri
             members: 100 + g,
             workers: 150 + g,
           });
-          repos.targets.upsert({
+          await repos.targets.upsert({
             unitId: unit.id,
             metric: "ket_nap",
             period: "2026",
@@ -71,7 +71,7 @@ export async function benchProvinceExport(): Promise<{ name: string; value: stri
           });
           const count = (g * 7) % 30;
           if (count > 0) {
-            repos.ledger.record(
+            await repos.ledger.record(
               [
                 {
                   unitId: unit.id,
@@ -90,15 +90,15 @@ export async function benchProvinceExport(): Promise<{ name: string; value: stri
           units++;
         }
       }
-    })();
-    const root = repos.units.byCode("P");
+    });
+    const root = await repos.units.byCode("P");
     if (!root) throw new Error("no province");
-    await writeReportWorkbook(reportSheets(repos, root, TODAY).slice(0, 1)); // warm-up
+    await writeReportWorkbook((await reportSheets(repos, root, TODAY)).slice(0, 1)); // warm-up
     const times: number[] = [];
     let bytes = 0;
     for (let i = 0; i < 3; i++) {
       const started = performance.now();
-      const data = await writeReportWorkbook(reportSheets(repos, root, TODAY));
+      const data = await writeReportWorkbook(await reportSheets(repos, root, TODAY));
       times.push(performance.now() - started);
       bytes = data.byteLength;
     }

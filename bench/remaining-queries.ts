@@ -2,7 +2,7 @@
 // requirement names, the whole answer as a person gets it, and the metric kinds that are not running
 // totals. Every repository method is wrapped in a stopwatch, so the database's share is told apart
 // from the arithmetic and the text around it.
-import type { Repositories } from "#db/index.ts";
+import { sqliteOf, type Repositories } from "#db/index.ts";
 import type { Target } from "#db/repositories/targets.ts";
 import type { Unit } from "#db/repositories/units.ts";
 import { conversationOver } from "#src/assemble.ts";
@@ -48,7 +48,7 @@ function stopwatched(repos: Repositories) {
   const spent = new Map<string, number>();
   const wrapped: Record<string, unknown> = { ...repos };
   for (const [name, repository] of Object.entries(repos)) {
-    if (name === "db" || typeof repository !== "object" || repository === null) continue;
+    if (typeof repository !== "object" || repository === null) continue;
     const copy: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(repository)) {
       if (typeof value !== "function") {
@@ -57,10 +57,10 @@ function stopwatched(repos: Repositories) {
       }
       const label = `${name}.${key}`;
       const method = (value as Method).bind(repository);
-      copy[key] = (...args: unknown[]) => {
+      copy[key] = async (...args: unknown[]) => {
         const started = performance.now();
         try {
-          return method(...args);
+          return await method(...args);
         } finally {
           spent.set(label, (spent.get(label) ?? 0) + performance.now() - started);
         }
@@ -68,7 +68,7 @@ function stopwatched(repos: Repositories) {
     }
     wrapped[name] = copy;
   }
-  return { repos: wrapped as Repositories, spent };
+  return { repos: wrapped as unknown as Repositories, spent };
 }
 
 /** Runs `work` for random units until `samples` are taken or `budgetMs` is spent, whichever is first. */
@@ -111,13 +111,15 @@ function sampleTimed(
   })();
 }
 
-function unitsOfLevel(repos: Repositories, depth: number): Unit[] {
-  const ids = repos.db.$client.prepare(`select id from units where depth = ?`).all(depth) as { id: number }[];
-  return ids.map(({ id }) => {
-    const unit = repos.units.byId(id);
+async function unitsOfLevel(repos: Repositories, depth: number): Promise<Unit[]> {
+  const ids = sqliteOf(repos).prepare(`select id from units where depth = ?`).all(depth) as { id: number }[];
+  const units: Unit[] = [];
+  for (const { id } of ids) {
+    const unit = await repos.units.byId(id);
     if (!unit) throw new Error(`unit ${id} vanished`);
-    return unit;
-  });
+    units.push(unit);
+  }
+  return units;
 }
 
 export async function measureRemaining(
@@ -133,13 +135,14 @@ export async function measureRemaining(
   const random = seededRandom(12);
   const results: LevelTiming[] = [];
   for (const [depth, level] of LEVELS.entries()) {
-    const units = unitsOfLevel(repos, depth);
+    const units = await unitsOfLevel(repos, depth);
     const draw = () => random.pick(units);
     const period = today.slice(0, 4);
-    const childCounts = units.map((unit) => repos.targets.forChildren(unit.id, period, "ket_nap").length);
-    const standingTiming = await sampleTimed(watched.spent, draw, options.samples, options.budgetMs, (unit) => {
-      standing.ofUnit(unit, today);
-      standing.childrenBehind(unit, "ket_nap", today);
+    const childCounts: number[] = [];
+    for (const unit of units) childCounts.push((await repos.targets.forChildren(unit.id, period, "ket_nap")).length);
+    const standingTiming = await sampleTimed(watched.spent, draw, options.samples, options.budgetMs, async (unit) => {
+      await standing.ofUnit(unit, today);
+      await standing.childrenBehind(unit, "ket_nap", today);
     });
 
     let updateId = 900_000_000;
@@ -186,10 +189,10 @@ export async function measureOtherKinds(
   const random: Random = seededRandom(21);
   const results: KindTiming[] = [];
   for (const [depth, level] of LEVELS.entries()) {
-    const units = unitsOfLevel(repos, depth);
+    const units = await unitsOfLevel(repos, depth);
     const kinds: Record<string, Timing> = {};
     for (const kind of OTHER_KINDS) {
-      const metric = repos.metrics.get(kind.metric);
+      const metric = await repos.metrics.get(kind.metric);
       if (!metric) continue;
       const label = `${kind.metric}${kind.scope === "each" ? " (each)" : ""}`;
       kinds[label] = await sampleTimed(
@@ -197,7 +200,7 @@ export async function measureOtherKinds(
         () => random.pick(units),
         options.samples,
         options.budgetMs,
-        (unit) => {
+        async (unit) => {
           const target: Target = {
             unitId: unit.id,
             metric: kind.metric,
@@ -207,7 +210,7 @@ export async function measureOtherKinds(
             scope: kind.scope,
             planId: null,
           };
-          standing.measure(unit, metric, target, today);
+          await standing.measure(unit, metric, target, today);
         },
       );
     }
@@ -239,10 +242,10 @@ export async function measureNaming(
   const { translate } = loadTranslations();
   const talk = conversationOver(watched.repos, { translate, timeZone: "Asia/Ho_Chi_Minh", clock: () => now });
   const random = seededRandom(44);
-  const leafBelow = repos.db.$client.prepare(
+  const leafBelow = sqliteOf(repos).prepare(
     `select id from units where path >= ? and path < ? and kind in ('grassroots', 'guild') limit 1 offset ?`,
   );
-  const countBelow = repos.db.$client.prepare(
+  const countBelow = sqliteOf(repos).prepare(
     `select count(*) as n from units where path >= ? and path < ? and kind in ('grassroots', 'guild')`,
   );
   const results: NamingTiming[] = [];
@@ -250,7 +253,7 @@ export async function measureNaming(
   for (const [depth, level] of LEVELS.entries()) {
     if (level === "grassroots") continue;
     const leavesBelow = (unit: Unit) => (countBelow.get(unit.path, `${unit.path.slice(0, -1)}0`) as { n: number }).n;
-    const officers = unitsOfLevel(repos, depth).filter((unit) => leavesBelow(unit) > 0);
+    const officers = (await unitsOfLevel(repos, depth)).filter((unit) => leavesBelow(unit) > 0);
     // Outcomes of every ask, warm-up included; the counts are taken over the measured ones, the last.
     const outcomes: ("right" | "several" | "wrong")[] = [];
     const answer = await sampleTimed(
@@ -262,7 +265,7 @@ export async function measureNaming(
         const low = officer.path;
         const high = `${officer.path.slice(0, -1)}0`;
         const { id } = leafBelow.get(low, high, random.between(0, leavesBelow(officer) - 1)) as { id: number };
-        const named = repos.units.byId(id);
+        const named = await repos.units.byId(id);
         if (!named) throw new Error(`unit ${id} vanished`);
         const telegramId = String(OFFICER_TELEGRAM_BASE + officer.id);
         const reply = await talk.handle({

@@ -1,6 +1,6 @@
 // Writing reports as the report command does: one join entry with its lineage, one transaction each,
 // onto the full ledger. The rate counts everything between the first and the last commit.
-import type { Repositories } from "#db/index.ts";
+import { sqliteOf, type Repositories } from "#db/index.ts";
 import type { LedgerEntryInput } from "#db/repositories/ledger.ts";
 import { lineage } from "#db/repositories/units.ts";
 import { summarize, type Summary } from "./percentiles.ts";
@@ -16,8 +16,13 @@ export interface WriteTiming {
 /** Sources of benchmark reports start here, after the seeded ones and the webhook's. */
 const FIRST_UPDATE_ID = 300_000_000;
 
-export function measureReportWrites(repos: Repositories, today: string, now: Date, reports: number): WriteTiming {
-  const sqlite = repos.db.$client;
+export async function measureReportWrites(
+  repos: Repositories,
+  today: string,
+  now: Date,
+  reports: number,
+): Promise<WriteTiming> {
+  const sqlite = sqliteOf(repos);
   const random = seededRandom(5);
   const chairs = sqlite
     .prepare(
@@ -42,7 +47,7 @@ export function measureReportWrites(repos: Repositories, today: string, now: Dat
   const started = performance.now();
   for (let i = 0; i < reports; i++) {
     const t = performance.now();
-    const ids = repos.ledger.record([entries[i] as LedgerEntryInput], nowIso);
+    const ids = await repos.ledger.record([entries[i] as LedgerEntryInput], nowIso);
     latencies[i] = performance.now() - t;
     if (ids.length !== 1) throw new Error(`report ${i} was not recorded`);
   }

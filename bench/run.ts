@@ -67,14 +67,14 @@ async function main(): Promise<void> {
     );
 
   const checks: Results["checks"] = [];
-  const tiny = checkBulkMatchesRecord(SCALES.tiny);
+  const tiny = await checkBulkMatchesRecord(SCALES.tiny);
   checks.push({
     name: "bulk seed = ledger.record",
     ok: true,
     detail: `a ${SCALES.tiny.units}-unit country seeded both ways has identical ledger (${tiny.ledgerRows.toLocaleString("en")} rows), tallies (${tiny.tallies.toLocaleString("en")} rows), targets and roles`,
   });
 
-  const seeded = seededDatabase(scale, dataDir, { fresh: args.has("--fresh"), log });
+  const seeded = await seededDatabase(scale, dataDir, { fresh: args.has("--fresh"), log });
   checks.push({
     name: "tallies = sums over the ledger",
     ok: true,
@@ -119,8 +119,9 @@ async function main(): Promise<void> {
     const naming = await measured("naming a unit", () =>
       measureNaming(repos, BENCH_NOW, { samples: quick ? 200 : 1_000, budgetMs: quick ? 2_000 : 8_000 }),
     );
-    const writes = await measured("report writes", () =>
-      measureReportWrites(repos, BENCH_TODAY, BENCH_NOW, quick ? 20_000 : 50_000),
+    const writes = await measured(
+      "report writes",
+      async () => await measureReportWrites(repos, BENCH_TODAY, BENCH_NOW, quick ? 20_000 : 50_000),
     );
     db.$client.close();
 

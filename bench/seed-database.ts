@@ -70,7 +70,11 @@ function removeDatabaseFiles(file: string): void {
 }
 
 /** The cached database for a scale, built first when it is missing, stale or `fresh` is asked for. */
-export function seededDatabase(scale: Scale, dataDir: string, options: { fresh: boolean; log: Log }): SeededDatabase {
+export async function seededDatabase(
+  scale: Scale,
+  dataDir: string,
+  options: { fresh: boolean; log: Log },
+): Promise<SeededDatabase> {
   const key = cacheKey(scale);
   const file = join(dataDir, `seed-${key}.sqlite`);
   const factsFile = join(dataDir, `seed-${key}.json`);
@@ -86,7 +90,7 @@ export function seededDatabase(scale: Scale, dataDir: string, options: { fresh: 
   removeDatabaseFiles(building);
   const started = performance.now();
   const db = openDatabase(building);
-  const steps = seed(db, scale, options.log);
+  const steps = await seed(db, scale, options.log);
   const facts = describe(db, steps, (performance.now() - started) / 1000);
   facts.tallyChecks = checkTalliesAgainstLedger(db, 3);
   options.log(`  tallies of ${facts.tallyChecks} units match the sums over their subtrees' ledger rows`);
@@ -99,15 +103,20 @@ export function seededDatabase(scale: Scale, dataDir: string, options: { fresh: 
   return { file, key, built: true, facts };
 }
 
-function timed(steps: Record<string, number>, name: string, log: Log, work: () => void): void {
+async function timed(
+  steps: Record<string, number>,
+  name: string,
+  log: Log,
+  work: () => void | Promise<void>,
+): Promise<void> {
   const started = performance.now();
-  work();
+  await work();
   steps[name] = Math.round(performance.now() - started) / 1000;
   log(`  ${name}: ${steps[name]?.toFixed(1)} s`);
 }
 
 /** Fills an open, migrated, empty database; returns the seconds each step took. */
-export function seed(db: Db, scale: Scale, log: Log): Record<string, number> {
+export async function seed(db: Db, scale: Scale, log: Log): Promise<Record<string, number>> {
   const sqlite = db.$client;
   const repos = repositories(db);
   const steps: Record<string, number> = {};
@@ -126,11 +135,11 @@ export function seed(db: Db, scale: Scale, log: Log): Record<string, number> {
   sqlite.pragma("threads = 2");
 
   let chairOf: Int32Array = new Int32Array(0);
-  timed(steps, "units, targets, chairs and officers", log, () => {
-    insertUnitsAndTargets(sqlite, repos, country);
+  await timed(steps, "units, targets, chairs and officers", log, async () => {
+    await insertUnitsAndTargets(sqlite, repos, country);
     // The units went in without the repository: their names are indexed here, as a start would.
-    repos.units.reindexNames();
-    chairOf = linkPeople(repos, country);
+    await repos.units.reindexNames();
+    chairOf = await linkPeople(repos, country);
   });
 
   // Indexes are built once after the rows are in: sorting 10 million keys beats 10 million B-tree inserts.
@@ -141,13 +150,13 @@ export function seed(db: Db, scale: Scale, log: Log): Record<string, number> {
     sql: string;
   }[];
   for (const index of ledgerIndexes) sqlite.exec(`drop index ${index.name}`);
-  timed(steps, "ledger and processed updates", log, () =>
+  await timed(steps, "ledger and processed updates", log, () =>
     insertLedger(sqlite, country, scale.ledgerRows, chairOf, log),
   );
   // Before the indexes: with none on the ledger, grouping it is one sequential scan and a sort.
-  timed(steps, "tallies", log, () => computeTallies(sqlite, country));
-  timed(steps, "members before the reports", log, () => membersBeforeReports(sqlite));
-  timed(steps, "ledger indexes", log, () => {
+  await timed(steps, "tallies", log, () => computeTallies(sqlite, country));
+  await timed(steps, "members before the reports", log, () => membersBeforeReports(sqlite));
+  await timed(steps, "ledger indexes", log, () => {
     for (const index of ledgerIndexes) sqlite.exec(index.sql);
   });
 
@@ -174,35 +183,35 @@ function membersBeforeReports(sqlite: Db["$client"]): void {
   );
 }
 
-function insertUnitsAndTargets(sqlite: Db["$client"], repos: Repositories, country: Country): void {
+async function insertUnitsAndTargets(sqlite: Db["$client"], repos: Repositories, country: Country): Promise<void> {
   const insertUnit = sqlite.prepare(
     `insert into units (id, code, name, parent_id, kind, sector, members, workers, path, depth)
      values (@id, @code, @name, @parentId, @kind, @sector, @members, @workers, @path, @depth)`,
   );
-  sqlite.transaction(() => {
+  await repos.transaction(async () => {
     for (const unit of country.units) insertUnit.run(unit);
-    for (const target of country.targets) repos.targets.upsert(target);
-  })();
+    for (const target of country.targets) await repos.targets.upsert(target);
+  });
 }
 
 /**
  * A chair for every grassroots unit and guild and an officer for every LĐLĐ, linked the way the bot
  * links them: an invite, then its use. Returns the chair's person id by unit id.
  */
-function linkPeople(repos: Repositories, country: Country): Int32Array {
+async function linkPeople(repos: Repositories, country: Country): Promise<Int32Array> {
   const random = seededRandom(31);
   const chairOf = new Int32Array(country.units.length + 1);
   const expiresAt = new Date(Date.parse(LINKED_AT) + 14 * 86_400_000).toISOString();
   const leaves = new Set(country.leaves);
-  repos.db.$client.transaction(() => {
+  await repos.transaction(async () => {
     for (const unit of country.units) {
       const chair = leaves.has(unit.id);
       const role = chair ? "chair" : "officer";
       const code = `BENCH${unit.id}`;
-      repos.people.createInvite(code, unit.id, role, LINKED_AT, expiresAt);
+      await repos.people.createInvite(code, unit.id, role, LINKED_AT, expiresAt);
       const telegramId = String((chair ? CHAIR_TELEGRAM_BASE : OFFICER_TELEGRAM_BASE) + unit.id);
       const name = personName(random);
-      const personId = repos.people.redeem(
+      const personId = await repos.people.redeem(
         { code, unitId: unit.id, role, expiresAt, usedAt: null, usedBy: null },
         { platform: "telegram", externalId: telegramId, chatId: telegramId },
         `${name.first} ${name.last}`,
@@ -211,7 +220,7 @@ function linkPeople(repos: Repositories, country: Country): Int32Array {
       if (personId === null) throw new Error(`invite ${code} was used twice`);
       if (chair) chairOf[unit.id] = personId;
     }
-  })();
+  });
   return chairOf;
 }
 
@@ -397,20 +406,22 @@ export function checkTalliesAgainstLedger(db: Db, perLevel: number): number {
  * Seeds a tiny country twice, once in bulk and once report by report through ledger.record and
  * ledger.reverseSource, and compares the ledger and tallies tables row for row.
  */
-export function checkBulkMatchesRecord(scale: Scale): { ledgerRows: number; tallies: number } {
+export async function checkBulkMatchesRecord(scale: Scale): Promise<{ ledgerRows: number; tallies: number }> {
   const bulk = openDatabase(":memory:");
-  seed(bulk, scale, () => undefined);
+  await seed(bulk, scale, () => undefined);
 
   const replay = openDatabase(":memory:");
   const repos = repositories(replay);
   const country = planCountry(scale);
-  insertUnitsAndTargets(replay.$client, repos, country);
-  const chairOf = linkPeople(repos, country);
+  await insertUnitsAndTargets(replay.$client, repos, country);
+  const chairOf = await linkPeople(repos, country);
   const lineageOf = (unitId: number) => lineage(country.units[unitId - 1] ?? { path: "" });
-  planLedger(country, scale.ledgerRows, (row) => {
+  const planned: PlannedLedgerRow[] = [];
+  planLedger(country, scale.ledgerRows, (row) => planned.push(row));
+  for (const row of planned) {
     const reporterId = chairOf[row.unitId] || null;
     if (row.reverses === null) {
-      const ids = repos.ledger.record(
+      const ids = await repos.ledger.record(
         [
           {
             unitId: row.unitId,
@@ -427,11 +438,11 @@ export function checkBulkMatchesRecord(scale: Scale): { ledgerRows: number; tall
       );
       if (ids[0] !== row.id) throw new Error(`ledger.record gave id ${ids[0]} where the bulk seed wrote ${row.id}`);
     } else {
-      const original = repos.ledger.byId(row.reverses);
+      const original = await repos.ledger.byId(row.reverses);
       if (!original) throw new Error(`no ledger row ${row.reverses} to undo`);
-      repos.ledger.reverseSource(original.source, lineageOf, reporterId, row.createdAt);
+      await repos.ledger.reverseSource(original.source, lineageOf, reporterId, row.createdAt);
     }
-  });
+  }
 
   const dump = (db: Db, sql: string) => JSON.stringify(db.$client.prepare(sql).all());
   const tables = [

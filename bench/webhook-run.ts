@@ -5,7 +5,8 @@ import type { AddressInfo } from "node:net";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { serve } from "@hono/node-server";
-import type { Db } from "#db/index.ts";
+import type Database from "better-sqlite3";
+import { sqliteOf } from "#db/index.ts";
 import { BENCH_NOW } from "./synthetic-country.ts";
 import { cpuWindow } from "./machine-load.ts";
 import type { Log } from "./seed-database.ts";
@@ -44,8 +45,8 @@ export function webhookPhases(quick: boolean): PhasePlan[] {
   ];
 }
 
-export function chairsOf(db: Db): Chair[] {
-  const rows = db.$client
+export function chairsOf(sqlite: Database.Database): Chair[] {
+  const rows = sqlite
     .prepare(
       `select a.external_id as externalId, p.display_name as displayName
        from roles r join accounts a on a.person_id = r.person_id and a.platform = 'telegram' join people p on p.id = r.person_id
@@ -156,7 +157,11 @@ export async function measureWebhook(
     };
     const config = loadConfig(env);
     // The service reads the database in this process either way: the chairs, the ledger count.
-    const service = assemble(config, { logger: createLogger("silent"), clock: () => BENCH_NOW, botInfo: STAND_IN_BOT });
+    const service = await assemble(config, {
+      logger: createLogger("silent"),
+      clock: () => BENCH_NOW,
+      botInfo: STAND_IN_BOT,
+    });
     closeService = () => service.close();
     let port: number;
     if (workers > 1) {
@@ -174,13 +179,13 @@ export async function measureWebhook(
       port = (server.address() as AddressInfo).port;
     }
 
-    const sqlite = service.repos.db.$client;
+    const sqlite = sqliteOf(service.repos);
     const lastLedgerId = () => (sqlite.prepare(`select max(id) as id from ledger`).get() as { id: number }).id;
     const ledgerBefore = lastLedgerId();
     const plan: LoadPlan = {
       webhookUrl: `http://127.0.0.1:${port}/webhook/telegram`,
       secret: SECRET,
-      chairs: chairsOf(service.repos.db),
+      chairs: chairsOf(sqliteOf(service.repos)),
       firstUpdateId: FIRST_UPDATE_ID,
       connections: CONNECTIONS,
       phases,

@@ -21,7 +21,7 @@ const EVENTS: [RegExp, string[]][] = [
 export const addMetric: Command = {
   intents: [],
   slash: ["themchitieu"],
-  run(req, { repos, t }) {
+  async run(req, { repos, t }) {
     if (!req.actor?.adminUnit) return reply(t("metric-not-admin"));
     const [nameText = "", eventText = "hoạt động"] = (req.args ?? "").split("=").map((part) => part.trim());
     const events = EVENTS.find(([pattern]) => pattern.test(foldWords(eventText)))?.[1];
@@ -30,12 +30,12 @@ export const addMetric: Command = {
     const unit = req.actor.adminUnit;
     const fresh = foldWords(name).replaceAll(" ", "_").slice(0, 40);
     // A metric of the same name is the same metric: files name metrics by their names.
-    const existing = repos.metrics.get(fresh) ?? findMetricByName(name, repos.metrics.all().values());
+    const existing = (await repos.metrics.get(fresh)) ?? findMetricByName(name, (await repos.metrics.all()).values());
     if (existing?.builtin) return reply(t("metric-builtin", { name: existing.name }));
     if (existing && !mayChangeMetric(existing, unit)) return reply(t("metric-not-yours", { name: existing.name }));
     const key = existing?.key ?? fresh;
-    repos.metrics.add({ key, name, kind: "count", events, sector: null, ratings: [] }, unit.id);
-    audit(repos, doerOf(req), "metric_added", unit, { after: { key, name, events } });
+    await repos.metrics.add({ key, name, kind: "count", events, sector: null, ratings: [] }, unit.id);
+    await audit(repos, doerOf(req), "metric_added", unit, { after: { key, name, events } });
     return reply(t("metric-added", { name, key }));
   },
 };

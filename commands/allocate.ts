@@ -35,21 +35,21 @@ function noteText(note: ShareNote, t: Translate): string {
 export const allocate: Command = {
   intents: [],
   slash: ["phanbo"],
-  run(req: Request, services: Services): Reply {
+  async run(req: Request, services: Services): Promise<Reply> {
     const { repos, t } = services;
     const unit = req.actor?.adminUnit;
     if (!unit) return reply(t("allocate-not-admin"));
     const words = (req.args ?? "").trim().split(/\s+/).filter(Boolean);
     const parts = words.map(readPart).filter((part) => part !== undefined);
     const metricText = words.filter((w) => !readPart(w) && !/^(theo|ty|tỷ|le|lệ)$/i.test(w)).join(" ");
-    const metric = findMetric(metricText, repos.metrics.all().values());
+    const metric = findMetric(metricText, (await repos.metrics.all()).values());
     if (!metric) return reply(t("allocate-how"));
     if (!mayUseMetric(metric, unit))
       return reply(t("allocate-metric-not-yours", { metric: metric.name, unit: unit.name }));
     const period = periodOf(req.today);
-    const own = repos.targets.find(unit.id, metric.key, period);
+    const own = await repos.targets.find(unit.id, metric.key, period);
     if (!own) return reply(t("allocate-no-target", { unit: unit.name, metric: metric.name, period }));
-    const children = repos.units.children(unit.id);
+    const children = await repos.units.children(unit.id);
     if (children.length === 0) return reply(t("allocate-no-children", { unit: unit.name }));
 
     let split: { unit: Unit; value: number }[];
@@ -62,7 +62,7 @@ export const allocate: Command = {
         split.push({ unit: child, value });
       }
     } else {
-      const targets = allocationService(repos).proportional(unit, own);
+      const targets = await allocationService(repos).proportional(unit, own);
       split = targets.map((target) => ({
         unit: children.find((c) => c.id === target.unitId) as Unit,
         value: target.value,
@@ -75,18 +75,19 @@ export const allocate: Command = {
       line: i + 2,
       cells: { unit_code: s.unit.code, metric: metric.key, target: String(s.value), deadline },
     }));
-    const id = repos.pendingImports.create(
+    const id = await repos.pendingImports.create(
       req.actor?.personId ?? 0,
       "allocation",
       JSON.stringify(rows),
       req.now.toISOString(),
     );
     const service = allocationService(repos);
-    const lines = split.map((s) => {
-      const notes = service.notes(s.unit, metric.key, period, s.value).map((note) => noteText(note, t));
+    const lines: string[] = [];
+    for (const s of split) {
+      const notes = (await service.notes(s.unit, metric.key, period, s.value)).map((note) => noteText(note, t));
       const line = t("allocate-line", { unit: s.unit.name, value: s.value });
-      return notes.length > 0 ? `${line} (${notes.join("; ")})` : line;
-    });
+      lines.push(notes.length > 0 ? `${line} (${notes.join("; ")})` : line);
+    }
     const gap =
       total === own.value
         ? t("allocate-adds-up", { total })

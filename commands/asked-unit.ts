@@ -1,7 +1,7 @@
 // The unit an ask is about: the one named, else the person's own; or the answer saying why there is none.
 import type { Unit } from "#db/repositories/units.ts";
-import { lookUpUnitWith } from "#domain/unit-lookup.ts";
-import { namesakeLabel, severalText } from "./standing-text.ts";
+import { lookUpUnit } from "#domain/unit-lookup.ts";
+import { namesakeLabel, parentNames, severalText } from "./standing-text.ts";
 import { reply, type Reply, type Request, type Services } from "./types.ts";
 
 /**
@@ -13,17 +13,16 @@ export async function askedUnit(req: Request, services: Services, action?: strin
   const actor = req.actor;
   if (!actor) return reply(t("not-linked"));
   if (action !== undefined && req.actionName === action) {
-    const unit = repos.units.byId(Number(req.actionArg?.split(":")[0]));
+    const unit = await repos.units.byId(Number(req.actionArg?.split(":")[0]));
     // A button from someone else's chat, or for a unit the person no longer holds a role above.
     return unit && actor.canSee(unit) ? unit : reply(t("action-expired"));
   }
   const named = req.args ?? req.parse.unit;
   // A national officer's reach is searched through the name index off the main thread.
-  const search = (words: readonly string[], within: readonly Unit[], limit: number) =>
-    reader.sharingWords(words, within, limit);
-  const lookup = await lookUpUnitWith(search, actor, named, repos, true, req.args ? undefined : req.parse.unitHint);
+  const units = { ...repos.units, sharingWords: reader.sharingWords };
+  const lookup = await lookUpUnit(actor, named, { units }, true, req.args ? undefined : req.parse.unitHint);
   if (lookup.kind === "several") {
-    const nameOf = (id: number) => repos.units.byId(id)?.name;
+    const nameOf = await parentNames(repos.units, lookup);
     if (action === undefined) return reply(severalText(lookup, t, nameOf));
     const metric = req.parse.metric ? `:${req.parse.metric}` : "";
     return reply(

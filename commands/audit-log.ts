@@ -43,11 +43,11 @@ export const auditLog: Command = {
   intents: [],
   slash: ["nhatky"],
   actions: ["nhatky"],
-  run(req, { repos, t, timeZone }) {
+  async run(req, { repos, t, timeZone }) {
     const unit = req.actor?.adminUnit;
     if (!unit) return reply(t("audit-not-admin"));
     const beforeId = req.actionArg ? Number(req.actionArg) : undefined;
-    const page = repos.audit.read({
+    const page = await repos.audit.read({
       within: unit,
       limit: AUDIT_PAGE + 1,
       ...(beforeId && Number.isSafeInteger(beforeId) ? { beforeId } : {}),

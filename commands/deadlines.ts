@@ -14,12 +14,12 @@ function deadlineKey(s: TargetStanding): string {
 export const deadlines: Command = {
   intents: ["ask_deadlines"],
   slash: ["han"],
-  run(req, { repos, standing, t }) {
+  async run(req, { repos, standing, t }) {
     const actor = req.actor;
     if (!actor) return reply(t("not-linked"));
     const unit = actor.home.unit;
     const items: { due: string; line: string }[] = [];
-    for (const s of standing.ofUnit(unit, req.today).targets) {
+    for (const s of (await standing.ofUnit(unit, req.today)).targets) {
       if (s.missing <= 0) continue;
       const args = {
         metric: s.name,
@@ -31,8 +31,8 @@ export const deadlines: Command = {
       };
       items.push({ due: s.deadline, line: t(`${deadlineKey(s)}${s.daysLeft < 0 ? "-overdue" : ""}`, args) });
     }
-    for (const task of repos.reminders.tasksFor(lineage(unit))) {
-      if (repos.reminders.isDone(task.id, unit.id)) continue;
+    for (const task of await repos.reminders.tasksFor(lineage(unit))) {
+      if (await repos.reminders.isDone(task.id, unit.id)) continue;
       const days = daysBetween(req.today, task.dueOn);
       items.push({
         due: task.dueOn,

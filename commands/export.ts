@@ -12,10 +12,10 @@ export const exportReport: Command = {
     const { repos, t } = services;
     const unit = await askedUnit(req, services);
     if (isReply(unit)) return unit;
-    const sheets = reportSheets(repos, unit, req.today);
+    const sheets = await reportSheets(repos, unit, req.today);
     if (sheets.length === 0) return reply(t("export-no-targets", { unit: unit.name }));
     const data = await writeReportWorkbook(sheets);
-    audit(repos, doerOf(req), "workbook_exported", unit, { after: { sheets: sheets.length } });
+    await audit(repos, doerOf(req), "workbook_exported", unit, { after: { sheets: sheets.length } });
     return {
       text: t("export-ready", { unit: unit.name, sheets: sheets.length }),
       file: {

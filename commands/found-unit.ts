@@ -25,18 +25,27 @@ export function foundsUnits(parse: Parse): boolean {
 }
 
 /** The district's standing on the founding targets the events count toward. */
-function standingLines(req: Request, services: Services, unit: Unit, events: founding.FoundingEvent[]): string[] {
+async function standingLines(
+  req: Request,
+  services: Services,
+  unit: Unit,
+  events: founding.FoundingEvent[],
+): Promise<string[]> {
   const metrics = new Set(events.map((event) => METRIC_OF[event]));
-  return services.standing
-    .ofUnit(unit, req.today)
-    .targets.filter((target) => metrics.has(target.metric))
+  return (await services.standing.ofUnit(unit, req.today)).targets
+    .filter((target) => metrics.has(target.metric))
     .map((target) => targetLine(target, services.t));
 }
 
 /** Shows the named unit with confirm and cancel buttons; nothing is written before "Xác nhận". */
-function proposeUnit(req: Request, services: Services, parent: Unit, proposal: founding.Proposal): Reply {
+async function proposeUnit(
+  req: Request,
+  services: Services,
+  parent: Unit,
+  proposal: founding.Proposal,
+): Promise<Reply> {
   const { t } = services;
-  const id = founding.propose(services.repos, req.actor?.personId ?? 0, proposal, req.now);
+  const id = await founding.propose(services.repos, req.actor?.personId ?? 0, proposal, req.now);
   const text = t("found-card", {
     name: proposal.name,
     kind: proposal.event,
@@ -52,13 +61,13 @@ function proposeUnit(req: Request, services: Services, parent: Unit, proposal: f
 }
 
 /** A founding message: counted for the district, or a named unit proposed. `report` hands these over. */
-export function reportFounding(req: Request, services: Services): Reply {
+export async function reportFounding(req: Request, services: Services): Promise<Reply> {
   const { repos, t } = services;
   const actor = req.actor;
   if (!actor) return reply(t("not-linked"));
   const items = req.parse.reports ?? [];
   if (!items.every((item) => isFoundingEvent(item.event))) return reply(t("found-separately"));
-  const place = founding.foundingPlace(actor, req.parse.unit, repos);
+  const place = await founding.foundingPlace(actor, req.parse.unit, repos);
   if (place.kind === "not-allowed") return reply(t("found-not-allowed"));
   if (place.kind === "outside") return reply(t("report-outside", { named: place.named, unit: actor.home.unit.name }));
   const parent = place.unit;
@@ -69,10 +78,10 @@ export function reportFounding(req: Request, services: Services): Reply {
   const [only] = items;
   if (items.length === 1 && only?.founded && isFoundingEvent(only.event)) {
     const name = founding.fullName(only.event, only.founded.name);
-    const existing = founding.sameNamed(repos, parent, name);
+    const existing = await founding.sameNamed(repos, parent, name);
     if (existing) return reply(t("found-exists", { name: existing.name, code: existing.code }));
     const members = only.founded.members ?? 0;
-    return proposeUnit(req, services, parent, {
+    return await proposeUnit(req, services, parent, {
       parentId: parent.id,
       event: only.event,
       name,
@@ -91,7 +100,7 @@ export function reportFounding(req: Request, services: Services): Reply {
   const largest = Math.max(...events.map((e) => e.count));
   if (largest > MAX_FOUNDED) return reply(t("report-too-large", { count: largest }));
   if (largest === 0) return reply(t("report-nothing"));
-  const { entries, ids } = record(repos, {
+  const { entries, ids } = await record(repos, {
     unit: parent,
     events,
     day,
@@ -105,35 +114,35 @@ export function reportFounding(req: Request, services: Services): Reply {
   const text = [
     t("report-recorded", { unit: parent.name, date: viDate(day) }),
     ...done,
-    ...standingLines(req, services, parent, counted),
+    ...(await standingLines(req, services, parent, counted)),
   ].join("\n");
   return reply(text, [{ label: t("button-undo"), action: `undo:${ids[0]}` }]);
 }
 
 /** "Xác nhận" or "Hủy" under a proposed unit: adds it and records the founding once, or drops it. */
-function settle(req: Request, services: Services): Reply {
+async function settle(req: Request, services: Services): Promise<Reply> {
   const { repos, t } = services;
   const [idText = "", answer = ""] = (req.actionArg ?? "").split(":");
   const id = Number(idText);
   const actor = req.actor;
-  const pending = actor ? founding.pendingProposal(repos, id, actor.personId) : undefined;
+  const pending = actor ? await founding.pendingProposal(repos, id, actor.personId) : undefined;
   if (!actor || !pending) return reply(t("action-expired"));
   if (pending.settled) return reply(t("found-already"));
   if (answer !== "yes") {
-    founding.cancel(repos, id, req.now);
+    await founding.cancel(repos, id, req.now);
     return reply(t("found-cancelled"));
   }
   const { proposal } = pending;
-  const parent = repos.units.byId(proposal.parentId);
+  const parent = await repos.units.byId(proposal.parentId);
   // Checked again: the admin's roles or the units below may have changed since the card was shown.
   if (!parent || !actor.isAdminOf(parent)) return reply(t("found-not-allowed"));
-  const existing = founding.sameNamed(repos, parent, proposal.name);
+  const existing = await founding.sameNamed(repos, parent, proposal.name);
   if (existing) return reply(t("found-exists", { name: existing.name, code: existing.code }));
-  const unit = founding.found(repos, id, proposal, actor.personId, req.now);
+  const unit = await founding.found(repos, id, proposal, actor.personId, req.now);
   if (!unit) return reply(t("found-already"));
   const text = [
     t("found-done", { name: unit.name, code: unit.code, parent: parent.name }),
-    ...standingLines(req, services, parent, [proposal.event]),
+    ...(await standingLines(req, services, parent, [proposal.event])),
   ].join("\n");
   return reply(text);
 }
@@ -141,7 +150,7 @@ function settle(req: Request, services: Services): Reply {
 export const foundUnit: Command = {
   intents: [],
   actions: ["found"],
-  run(req, services) {
-    return req.actionArg !== undefined ? settle(req, services) : reportFounding(req, services);
+  async run(req, services) {
+    return req.actionArg !== undefined ? await settle(req, services) : await reportFounding(req, services);
   },
 };

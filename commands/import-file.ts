@@ -37,7 +37,7 @@ async function check(req: Request, services: Services): Promise<Reply> {
     );
   }
   if (plan.rows.length === 0) return reply(t("import-empty"));
-  const id = repos.pendingImports.create(
+  const id = await repos.pendingImports.create(
     req.actor?.personId ?? 0,
     table.kind,
     JSON.stringify(table.rows),
@@ -52,14 +52,14 @@ async function check(req: Request, services: Services): Promise<Reply> {
 async function settle(req: Request, services: Services): Promise<Reply> {
   const { repos, t } = services;
   const [idText = "", answer = ""] = (req.actionArg ?? "").split(":");
-  const pending = repos.pendingImports.get(Number(idText));
+  const pending = await repos.pendingImports.get(Number(idText));
   if (!pending || !req.actor || pending.personId !== req.actor.personId) return reply(t("action-expired"));
   // An allocation is confirmed like a targets file, but its answers speak of the allocation.
   const allocation = pending.kind === "allocation";
   const kind = (allocation ? "targets" : pending.kind) as ImportKind;
   if (pending.settledAt !== null) return reply(t(allocation ? "allocate-already-settled" : "import-already-settled"));
   if (answer !== "yes") {
-    repos.pendingImports.settle(pending.id, req.now.toISOString());
+    await repos.pendingImports.settle(pending.id, req.now.toISOString());
     return reply(t("import-cancelled"));
   }
   const scope = req.actor?.adminUnit;

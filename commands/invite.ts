@@ -25,12 +25,12 @@ function readArgs(args: string): { named: string; role: ChatInviteRole } {
 export const invite: Command = {
   intents: [],
   slash: ["moi"],
-  run(req, { repos, t, botUsername }) {
+  async run(req, { repos, t, botUsername }) {
     const actor = req.actor;
     if (!actor?.adminUnit) return reply(t("invite-not-admin"));
     const { named, role } = readArgs(req.args ?? "");
     if (!named) return reply(t("invite-how"));
-    const target = inviteTarget(actor, named, repos);
+    const target = await inviteTarget(actor, named, repos);
     if (target.kind === "outside") return reply(t("invite-outside", { named, unit: actor.adminUnit.name }));
     if (target.kind === "several") {
       const lines = target.units.map((unit) => t("invite-several-line", { name: unit.name, code: unit.code }));
@@ -38,8 +38,8 @@ export const invite: Command = {
       return reply([t("invite-several", { named }), ...lines].join("\n"));
     }
     const { unit } = target;
-    const { code } = createInvite(repos, unit, role, req.now);
-    const link = inviteLink(code, botUsername());
+    const { code } = await createInvite(repos, unit, role, req.now);
+    const link = inviteLink(code, await botUsername());
     return reply(
       t("invite-made", { unit: unit.name, role: t(`role-${role}`), code, days: INVITE_DAYS, link: link ?? code }),
     );

@@ -5,10 +5,10 @@ import { reply, type Command } from "./types.ts";
 export const language: Command = {
   intents: [],
   slash: ["ngonngu"],
-  run(req, { repos, t, translateIn }) {
+  async run(req, { repos, t, translateIn }) {
     const chosen = (req.args ?? "").trim().toLowerCase();
     if (!req.actor || !isLocale(chosen)) return reply(t("language-how"));
-    repos.people.setLocale(req.actor.personId, chosen);
+    await repos.people.setLocale(req.actor.personId, chosen);
     return reply(translateIn(chosen, "language-set"));
   },
 };

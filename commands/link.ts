@@ -8,20 +8,20 @@ import { reply, type Command } from "./types.ts";
 export const link: Command = {
   intents: ["redeem_invite"],
   open: true,
-  run(req, services) {
+  async run(req, services) {
     const { repos, t } = services;
     // A bare code from someone already linked was not meant as an invite; "/start CODE" always is.
     if (req.actor && req.parse.otherwise) return services.otherwise(req);
-    const wait = codeWaitMinutes(repos, req.sender, req.now);
+    const wait = await codeWaitMinutes(repos, req.sender, req.now);
     if (wait > 0) return reply(t("code-wait", { minutes: wait }));
-    const invite = repos.people.invite(req.parse.code ?? "");
-    const wrong = (key: string) => (recordWrongCode(repos, req.sender, req.now), reply(t(key)));
-    if (!invite) return wrong("invite-unknown");
-    if (invite.usedAt !== null) return wrong("invite-used");
-    if (invite.expiresAt <= req.now.toISOString()) return wrong("invite-expired");
-    const unit = repos.units.byId(invite.unitId);
-    if (!unit) return wrong("invite-unknown");
-    const personId = repos.people.redeem(
+    const invite = await repos.people.invite(req.parse.code ?? "");
+    const wrong = async (key: string) => (await recordWrongCode(repos, req.sender, req.now), reply(t(key)));
+    if (!invite) return await wrong("invite-unknown");
+    if (invite.usedAt !== null) return await wrong("invite-used");
+    if (invite.expiresAt <= req.now.toISOString()) return await wrong("invite-expired");
+    const unit = await repos.units.byId(invite.unitId);
+    if (!unit) return await wrong("invite-unknown");
+    const personId = await repos.people.redeem(
       invite,
       { platform: req.sender.platform, externalId: req.sender.externalId, chatId: req.sender.chatId },
       req.sender.displayName,
@@ -29,8 +29,9 @@ export const link: Command = {
       localeFromLanguageCode(req.sender.languageCode),
     );
     if (personId === null) return reply(t("invite-used"));
-    if (noticeNewAccount(repos, services.translateIn, personId, req.sender, req.now) > 0) services.wakeDispatcher();
-    audit(repos, doerOf(req, personId), "invite_redeemed", unit, { after: { role: invite.role } });
+    if ((await noticeNewAccount(repos, services.translateIn, personId, req.sender, req.now)) > 0)
+      services.wakeDispatcher();
+    await audit(repos, doerOf(req, personId), "invite_redeemed", unit, { after: { role: invite.role } });
     return reply(t("linked", { name: req.sender.displayName, unit: unit.name, role: t(`role-${invite.role}`) }), [
       { label: t("button-remaining"), action: "say:còn thiếu bao nhiêu" },
       { label: t("button-help"), action: "say:hướng dẫn" },

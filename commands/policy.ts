@@ -18,7 +18,7 @@ const FIELDS: Record<string, (value: string) => Partial<ReminderPolicy>> = {
 export const policy: Command = {
   intents: [],
   slash: ["lichnhac"],
-  run(req, { repos, policies, t }) {
+  async run(req, { repos, policies, t }) {
     const unit = req.actor?.adminUnit;
     if (!unit) return reply(t("policy-not-admin"));
     const args = (req.args ?? "").trim();
@@ -35,18 +35,18 @@ export const policy: Command = {
         return reply(
           [t("policy-bad", { reason: checked.error.issues[0]?.path.join(".") ?? args }), t("policy-how")].join("\n"),
         );
-      audit(repos, doerOf(req), "policy_changed", unit, {
-        before: repos.reminders.policy(unit.id),
+      await audit(repos, doerOf(req), "policy_changed", unit, {
+        before: await repos.reminders.policy(unit.id),
         after: checked.data,
       });
-      repos.reminders.savePolicy(
+      await repos.reminders.savePolicy(
         unit.id,
-        { ...(repos.reminders.policy(unit.id) ?? {}), ...checked.data },
+        { ...((await repos.reminders.policy(unit.id)) ?? {}), ...checked.data },
         req.now.toISOString(),
       );
       policies.refresh();
     }
-    const p = policies.of(unit);
+    const p = await policies.of(unit);
     const shown = t("policy-shown", {
       unit: unit.name,
       offsets: p.offsets.join(", "),

@@ -24,9 +24,9 @@ interface Answer {
  * Which of the unit's targets an ask is about. "Đoàn viên" means every member target the unit has;
  * a metric the unit was not given falls back to the targets it has, saying so, rather than "no targets".
  */
-function targetsAsked(standing: UnitStanding, wanted: string | undefined, { repos, t }: Services) {
+async function targetsAsked(standing: UnitStanding, wanted: string | undefined, { repos, t }: Services) {
   if (!wanted || standing.targets.length === 0) return { targets: standing.targets, meant: undefined, note: undefined };
-  const metrics = repos.metrics.all();
+  const metrics = await repos.metrics.all();
   const meant = metricsMeant(wanted, metrics.values());
   const matching = standing.targets.filter((s) => meant.has(s.metric));
   if (matching.length > 0) return { targets: matching, meant, note: undefined };
@@ -49,8 +49,13 @@ function targetsAsked(standing: UnitStanding, wanted: string | undefined, { repo
  * The metric to rank the units below by. Without a metric named, what most of them were given; with one,
  * the first of the unit's own answered targets that units below share, then any other the ask means.
  */
-function childMetric(unit: Unit, shown: UnitStanding, meant: Set<string> | undefined, services: Services): string {
-  const given = services.repos.targets.childMetrics(unit.id, shown.period);
+async function childMetric(
+  unit: Unit,
+  shown: UnitStanding,
+  meant: Set<string> | undefined,
+  services: Services,
+): Promise<string> {
+  const given = await services.repos.targets.childMetrics(unit.id, shown.period);
   const fallback = shown.targets[0]?.metric ?? "ket_nap";
   if (!meant) return given[0] ?? fallback;
   const own = shown.targets.map((s) => s.metric);
@@ -68,21 +73,21 @@ async function answer(req: Request, services: Services, action: string, detailed
   const unit = await askedUnit(req, services, action);
   if (isReply(unit)) return unit;
   const standing = await reader.ofUnit(unit, req.today);
-  const asked = targetsAsked(standing, askedMetric(req, action), services);
+  const asked = await targetsAsked(standing, askedMetric(req, action), services);
   const shown = { ...standing, targets: asked.targets };
   const parts = [t(heading, { unit: unit.name, period: standing.period })];
   if (asked.note) parts.push(asked.note);
   let children: ChildStanding[] = [];
   let metric = shown.targets[0]?.metric ?? "ket_nap";
   if (!isLeaf(unit)) {
-    metric = childMetric(unit, shown, asked.meant, services);
+    metric = await childMetric(unit, shown, asked.meant, services);
     children = await reader.children(unit, metric, req.today);
   }
   // A district with no target of its own but units below that have some is not "given no targets".
   if (shown.targets.length > 0 || children.length === 0) parts.push(standingText(shown, t));
   else parts.push(t("standing-none-own", { unit: unit.name, period: standing.period }));
   if (!isLeaf(unit)) {
-    const name = repos.metrics.get(metric)?.name ?? metric;
+    const name = (await repos.metrics.get(metric))?.name ?? metric;
     const behind = furthestBehind(children);
     if (children.length > 0 && behind.length === 0)
       parts.push("", t("behind-none", { metric: name, count: children.length }));
@@ -101,7 +106,7 @@ async function details(
   { repos, t, reader }: Services,
 ): Promise<string[]> {
   const lines: string[] = [];
-  const metricDef = repos.metrics.get(metric);
+  const metricDef = await repos.metrics.get(metric);
   if (metricDef?.kind === "count") {
     const order = (sector: string | null) =>
       sector === null ? SECTORS.length : SECTORS.indexOf(sector as (typeof SECTORS)[number]);
@@ -113,7 +118,7 @@ async function details(
       lines.push("", t("sector-line", { metric: name, list }));
     }
   }
-  const gap = allocationService(repos).gap(unit, metric, period);
+  const gap = await allocationService(repos).gap(unit, metric, period);
   if (gap)
     lines.push(
       "",
@@ -169,7 +174,8 @@ export const progress: Command = {
     const text = forecast ? [...a.parts, "", forecast].join("\n") : a.parts.join("\n");
     const bars = chartBars(a);
     if (bars.length === 0) return reply(text);
-    const metricName = a.children.length > 0 ? (repos.metrics.get(a.metric)?.name ?? a.metric) : t("chart-all-targets");
+    const metricName =
+      a.children.length > 0 ? ((await repos.metrics.get(a.metric))?.name ?? a.metric) : t("chart-all-targets");
     // Rasterised off the main thread: other chats' updates go on while the picture is drawn.
     const png = await renderProgressChartAsync({
       title: `${a.unit.name} — ${metricName}`,

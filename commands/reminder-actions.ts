@@ -6,53 +6,53 @@ import { appliesTo } from "#domain/tasks.ts";
 import { REMINDER_KINDS, type ReminderKind } from "#domain/reminders.ts";
 import { reply, type Command, type Reply, type Request, type Services } from "./types.ts";
 
-function snooze(req: Request, { repos, policies, timeZone, t }: Services): Reply {
+async function snooze(req: Request, { repos, policies, timeZone, t }: Services): Promise<Reply> {
   const actor = req.actor;
   const match = /^(t\d+|k\d+:\d+):(1|3)$/.exec(req.actionArg ?? "");
   if (!actor || !match) return reply(t("action-expired"));
   const [, ref = "", days = "1"] = match;
   const later = new Date(req.now.getTime() + Number(days) * 86_400_000);
-  const until = afterQuietHours(later, policies.of(actor.home.unit).quietHours, timeZone);
-  repos.reminders.snooze(actor.personId, ref, until.toISOString());
+  const until = afterQuietHours(later, (await policies.of(actor.home.unit)).quietHours, timeZone);
+  await repos.reminders.snooze(actor.personId, ref, until.toISOString());
   return reply(t("snoozed", { when: `${timeOf(until, timeZone)} ${viDate(dayOf(until, timeZone))}` }));
 }
 
-function mute(req: Request, { repos, t }: Services): Reply {
+async function mute(req: Request, { repos, t }: Services): Promise<Reply> {
   const kind = req.actionArg ?? "";
   if (!req.actor || !(REMINDER_KINDS as readonly string[]).includes(kind)) return reply(t("action-expired"));
-  repos.reminders.mute(req.actor.personId, kind as ReminderKind);
+  await repos.reminders.mute(req.actor.personId, kind as ReminderKind);
   return reply(t("muted", { kind }));
 }
 
-function done(req: Request, { repos, t }: Services): Reply {
+async function done(req: Request, { repos, t }: Services): Promise<Reply> {
   const [taskId = "", unitId = ""] = (req.actionArg ?? "").split(":");
-  const task = repos.reminders.task(Number(taskId));
-  const unit = repos.units.byId(Number(unitId));
+  const task = await repos.reminders.task(Number(taskId));
+  const unit = await repos.units.byId(Number(unitId));
   // A forged or foreign task id gets the same answer as an old button: nothing about the task, nothing changed.
   if (!req.actor || !task || !unit || !req.actor.canReportFor(unit) || !appliesTo(task, unit))
     return reply(t("action-expired"));
-  const first = repos.reminders.markDone(task.id, unit.id, req.actor.personId, req.now.toISOString());
+  const first = await repos.reminders.markDone(task.id, unit.id, req.actor.personId, req.now.toISOString());
   return reply(t(first ? "task-done" : "task-already-done", { unit: unit.name, title: task.title }));
 }
 
 export const reminderActions: Command = {
   intents: [],
   actions: ["snooze", "mute", "done"],
-  run(req, services) {
+  async run(req, services) {
     const name = req.actionName;
-    if (name === "snooze") return snooze(req, services);
-    if (name === "mute") return mute(req, services);
-    return done(req, services);
+    if (name === "snooze") return await snooze(req, services);
+    if (name === "mute") return await mute(req, services);
+    return await done(req, services);
   },
 };
 
 export const unmute: Command = {
   intents: [],
   slash: ["batnhac"],
-  run(req, { repos, t }) {
+  async run(req, { repos, t }) {
     const kind = (req.args ?? "").trim();
     if (!req.actor || !(REMINDER_KINDS as readonly string[]).includes(kind)) return reply(t("unmute-how"));
-    repos.reminders.unmute(req.actor.personId, kind);
+    await repos.reminders.unmute(req.actor.personId, kind);
     return reply(t("unmuted", { kind }));
   },
 };

@@ -6,7 +6,7 @@ import * as reports from "#domain/reports.ts";
 import { lookUpUnit } from "#domain/unit-lookup.ts";
 import type { ReportItem } from "#nlu/types.ts";
 import { foundsUnits, reportFounding } from "./found-unit.ts";
-import { severalText, standingText } from "./standing-text.ts";
+import { parentNames, severalText, standingText } from "./standing-text.ts";
 import { reply, type Command, type Reply, type Request, type Services } from "./types.ts";
 
 /** No unit admits this many in one report; anything above is a typing slip. */
@@ -19,7 +19,7 @@ function refuse(key: string, t: Services["t"], args?: Record<string, string | nu
 export const report: Command = {
   intents: ["report"],
   slash: ["ketnap", "giam"],
-  run(req: Request, services: Services): Reply {
+  async run(req: Request, services: Services): Promise<Reply> {
     const { repos, t } = services;
     const actor = req.actor;
     if (!actor) return refuse("not-linked", t);
@@ -33,14 +33,14 @@ export const report: Command = {
       });
     }
     // Founding is a district admin's and may add a unit: its own command answers it.
-    if (foundsUnits(req.parse)) return reportFounding(req, services);
+    if (foundsUnits(req.parse)) return await reportFounding(req, services);
     const items: ReportItem[] = req.parse.reports ?? [];
     if (items.length === 0) return refuse("report-unclear", t);
 
-    const lookup = lookUpUnit(actor, req.parse.unit, repos, false, req.parse.unitHint);
+    const lookup = await lookUpUnit(actor, req.parse.unit, repos, false, req.parse.unitHint);
     if (lookup.kind === "outside")
       return refuse("report-outside", t, { named: lookup.named, unit: actor.home.unit.name });
-    if (lookup.kind === "several") return reply(severalText(lookup, t, (id) => repos.units.byId(id)?.name));
+    if (lookup.kind === "several") return reply(severalText(lookup, t, await parentNames(repos.units, lookup)));
     if (lookup.kind === "ambiguous") return refuse("report-which-unit", t, { unit: lookup.home.name });
     const unit = lookup.unit;
 
@@ -65,14 +65,14 @@ export const report: Command = {
     if (day > req.today) return refuse("report-future", t, { date: viDate(day) });
 
     // A doubted message recorded after its confirm is not asked about again when it comes back.
-    if (repos.ledger.bySource(req.source).length > 0) return refuse("report-already", t);
+    if ((await repos.ledger.bySource(req.source)).length > 0) return refuse("report-already", t);
     const report = { unit, events, day, reporterId: actor.personId, source: req.source, now: req.now };
-    const implausible = reports.doubtAbout(repos, unit, events);
-    if (implausible) return askToConfirm(implausible, report, services);
+    const implausible = await reports.doubtAbout(repos, unit, events);
+    if (implausible) return await askToConfirm(implausible, report, services);
 
-    const { entries, ids } = reports.record(repos, report);
+    const { entries, ids } = await reports.record(repos, report);
     if (ids.length === 0) return refuse("report-already", t);
-    return recordedReply(unit, day, entries, ids[0], req.today, services);
+    return await recordedReply(unit, day, entries, ids[0], req.today, services);
   },
 };
 
@@ -83,26 +83,26 @@ function eventLines(events: readonly { event: string; count: number; informal?: 
     .join("\n");
 }
 
-function recordedReply(
+async function recordedReply(
   unit: Unit,
   day: string,
   entries: LedgerEntryInput[],
   firstId: number | undefined,
   today: string,
   { standing, t }: Services,
-): Reply {
+): Promise<Reply> {
   const text = [
     t("report-recorded", { unit: unit.name, date: viDate(day) }),
     eventLines(entries, t),
     "",
-    standingText(standing.ofUnit(unit, today), t),
+    standingText(await standing.ofUnit(unit, today), t),
   ].join("\n");
   return reply(text, [{ label: t("button-undo"), action: `undo:${firstId}` }]);
 }
 
 /** Shows a doubted report back with why, and holds it until the reporter confirms it or types it again. */
-function askToConfirm(doubt: reports.Doubt, report: reports.Report, { repos, t }: Services): Reply {
-  const id = reports.hold(repos, report);
+async function askToConfirm(doubt: reports.Doubt, report: reports.Report, { repos, t }: Services): Promise<Reply> {
+  const id = await reports.hold(repos, report);
   const why =
     doubt.kind === "over-not-members"
       ? t("report-doubt-over-not-members", {
@@ -131,14 +131,14 @@ function askToConfirm(doubt: reports.Doubt, report: reports.Report, { repos, t }
 export const confirmReport: Command = {
   intents: [],
   actions: ["report"],
-  run(req: Request, services: Services): Reply {
+  async run(req: Request, services: Services): Promise<Reply> {
     const { repos, t } = services;
     if (!req.actor) return refuse("not-linked", t);
     const [idText = "", answer = ""] = (req.actionArg ?? "").split(":");
     const id = /^\d+$/.test(idText) ? Number(idText) : 0;
-    const outcome = reports.settleHeld(repos, id, req.actor.personId, answer === "yes", req.now);
+    const outcome = await reports.settleHeld(repos, id, req.actor.personId, answer === "yes", req.now);
     if (outcome.kind === "recorded")
-      return recordedReply(outcome.unit, outcome.day, outcome.entries, outcome.ids[0], req.today, services);
+      return await recordedReply(outcome.unit, outcome.day, outcome.entries, outcome.ids[0], req.today, services);
     if (outcome.kind === "already") return refuse("report-already", t);
     if (outcome.kind === "expired") return refuse("action-expired", t);
     return refuse(outcome.kind === "cancelled" ? "report-held-cancelled" : "report-held-closed", t);

@@ -1,6 +1,7 @@
 // Renders standings as the short lines a chair reads on a phone.
 import { viDate } from "#domain/calendar.ts";
 import type { ChildStanding, TargetStanding, UnitStanding } from "#domain/standing.ts";
+import type { UnitRepository } from "#db/contract.ts";
 import type { Unit } from "#db/repositories/units.ts";
 import type { Translate } from "./types.ts";
 
@@ -106,6 +107,20 @@ export function namesakeLabel(
   const twin = lookup.units.some((other) => other.id !== unit.id && other.name === unit.name);
   const above = twin && unit.parentId !== null ? nameOf(unit.parentId) : undefined;
   return above ? `${unit.name} (${above})` : unit.name;
+}
+
+/** The names of the namesakes' parent units, looked up once, for `namesakeLabel` and `severalText`. */
+export async function parentNames(
+  units: Pick<UnitRepository, "byId">,
+  lookup: { units: Unit[] },
+): Promise<(unitId: number) => string | undefined> {
+  const names = new Map<number, string>();
+  for (const unit of lookup.units) {
+    if (unit.parentId === null || names.has(unit.parentId)) continue;
+    const parent = await units.byId(unit.parentId);
+    if (parent) names.set(parent.id, parent.name);
+  }
+  return (unitId) => names.get(unitId);
 }
 
 /** With `buttons`, each unit comes with a button asking the same question, and the text says to press one. */

@@ -19,15 +19,14 @@ interface UnitTask {
 }
 
 /** The tasks that apply to the leaf units a person reports for, open or done as asked. */
-function tasksOf(actor: Actor, repos: Repositories, done: boolean): UnitTask[] {
-  return actor.posts
-    .filter((p) => isLeaf(p.unit))
-    .flatMap((p) =>
-      repos.reminders
-        .tasksFor(lineage(p.unit))
-        .filter((task) => repos.reminders.isDone(task.id, p.unit.id) === done)
-        .map((task) => ({ unit: p.unit, task })),
-    );
+async function tasksOf(actor: Actor, repos: Repositories, done: boolean): Promise<UnitTask[]> {
+  const found: UnitTask[] = [];
+  for (const post of actor.posts.filter((p) => isLeaf(p.unit))) {
+    for (const task of await repos.reminders.tasksFor(lineage(post.unit))) {
+      if ((await repos.reminders.isDone(task.id, post.unit.id)) === done) found.push({ unit: post.unit, task });
+    }
+  }
+  return found;
 }
 
 /** The task a "done" message is about, among the candidates, if its words name one clearly enough. */
@@ -58,20 +57,20 @@ function noMatch(open: UnitTask[], req: Request, t: Services["t"]): Reply {
 export const taskDone: Command = {
   intents: ["task_done"],
   open: true,
-  run(req, services) {
+  async run(req, services) {
     const { repos, t } = services;
     const actor = req.actor;
     if (!actor) return req.parse.otherwise ? services.otherwise(req) : reply(t("task-not-found"));
     const said = new Set(req.parse.taskWords);
-    const open = tasksOf(actor, repos, false);
+    const open = await tasksOf(actor, repos, false);
     const found = taskSaidDone(said, open);
     if (found) {
-      repos.reminders.markDone(found.task.id, found.unit.id, actor.personId, req.now.toISOString());
+      await repos.reminders.markDone(found.task.id, found.unit.id, actor.personId, req.now.toISOString());
       return reply(t("task-done", { unit: found.unit.name, title: found.task.title }));
     }
     // "đã tổ chức 1 hoạt động" reports an activity: a message that means something else is answered as that.
     if (req.parse.otherwise && req.parse.otherwise.intent !== "unknown") return services.otherwise(req);
-    const finished = taskSaidDone(said, tasksOf(actor, repos, true));
+    const finished = taskSaidDone(said, await tasksOf(actor, repos, true));
     if (finished) return reply(t("task-already-done", { unit: finished.unit.name, title: finished.task.title }));
     return noMatch(open, req, t);
   },
@@ -81,7 +80,7 @@ export const taskDone: Command = {
 export const assignTask: Command = {
   intents: [],
   slash: ["giaoviec"],
-  run(req, { repos, t, translateIn, policies, timeZone, wakeDispatcher }) {
+  async run(req, { repos, t, translateIn, policies, timeZone, wakeDispatcher }) {
     const adminUnit = req.actor?.adminUnit;
     if (!adminUnit) return reply(t("task-not-admin"));
     const match = /^(.+?)\s+(?:hạn|han|trước|truoc)\s+(\d{1,2}\/\d{1,2}\/\d{4})\s*$/i.exec((req.args ?? "").trim());
@@ -90,12 +89,18 @@ export const assignTask: Command = {
     if (!title || !due) return reply(t("task-how"));
     if (due < req.today) return reply(t("task-past", { deadline: viDate(due) }));
     // Nobody is woken at night for a new task: it waits for the end of the unit's quiet hours.
-    const sendAt = (unit: Unit) => afterQuietHours(req.now, policies.of(unit).quietHours, timeZone);
-    const sent = repos.transaction(() => {
-      const id = repos.reminders.addTask(adminUnit.id, title, due, req.actor?.personId ?? null, req.now.toISOString());
+    const sendAt = async (unit: Unit) => afterQuietHours(req.now, (await policies.of(unit)).quietHours, timeZone);
+    const sent = await repos.transaction(async () => {
+      const id = await repos.reminders.addTask(
+        adminUnit.id,
+        title,
+        due,
+        req.actor?.personId ?? null,
+        req.now.toISOString(),
+      );
       const task = { id, unitId: adminUnit.id, title, dueOn: due };
-      const queued = queueTask(repos, task, adminUnit, { translateIn, sendAt, now: req.now });
-      audit(repos, doerOf(req), "task_sent", adminUnit, { after: { due, recipients: queued } });
+      const queued = await queueTask(repos, task, adminUnit, { translateIn, sendAt, now: req.now });
+      await audit(repos, doerOf(req), "task_sent", adminUnit, { after: { due, recipients: queued } });
       return queued;
     });
     if (sent > 0) wakeDispatcher();

@@ -69,7 +69,7 @@ export interface Services {
   /** Translates into a named locale: the answer to a person who just changed their language. */
   translateIn: (locale: string, key: string, args?: Record<string, string | number>) => string;
   /** The bot's public username when known, for deep links. */
-  botUsername: () => string | undefined;
+  botUsername: () => Promise<string | undefined>;
   /**
    * The answer to what the message otherwise meant (`req.parse.otherwise`), for a command that finds
    * the message is not for it: a code typed by someone already linked, a "done" naming no open task.

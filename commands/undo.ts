@@ -17,10 +17,10 @@ export const undo: Command = {
   intents: ["undo"],
   slash: ["hoantac"],
   actions: ["undo"],
-  run(req, { repos, standing, t }): Reply {
+  async run(req, { repos, standing, t }): Promise<Reply> {
     const actor = req.actor;
     if (!actor) return reply(t("not-linked"));
-    const outcome = reports.undo(repos, actor, req.actionArg, req.now);
+    const outcome = await reports.undo(repos, actor, req.actionArg, req.now);
     if (outcome.kind === "older") {
       // The confirm is that report's own undo button: it undoes exactly that one, once.
       const first = outcome.entries[0];
@@ -35,7 +35,7 @@ export const undo: Command = {
     }
     if (outcome.kind !== "undone") return reply(t(REFUSALS[outcome.kind]));
     const parts = [t("undo-done"), eventLines(outcome.reversed, t)];
-    if (outcome.unit) parts.push("", standingText(standing.ofUnit(outcome.unit, req.today), t));
+    if (outcome.unit) parts.push("", standingText(await standing.ofUnit(outcome.unit, req.today), t));
     return reply(parts.join("\n"));
   },
 };

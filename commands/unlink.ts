@@ -18,10 +18,10 @@ export const unlink: Command = {
   intents: [],
   slash: ["huylienket"],
   actions: ["unlink"],
-  run(req, { repos, t }) {
+  async run(req, { repos, t }) {
     const actor = req.actor;
     if (!actor) return reply(t("not-linked"));
-    const accounts = repos.people.accountsOf(actor.personId);
+    const accounts = await repos.people.accountsOf(actor.personId);
     const [idText = "", answer = ""] = (req.actionArg ?? "").split(":");
     const chosen = accounts.find((a) => String(a.id) === idText);
     if (req.actionArg !== undefined && !chosen) return reply(t("action-expired"));
@@ -44,7 +44,7 @@ export const unlink: Command = {
       ]);
     }
     if (answer !== "yes") return reply(t("unlink-cancelled"));
-    if (!repos.people.unlinkAccount(actor.personId, chosen.id)) return reply(t("unlink-last-account"));
+    if (!(await repos.people.unlinkAccount(actor.personId, chosen.id))) return reply(t("unlink-last-account"));
     return reply(t("unlink-done", { account: label }));
   },
 };

@@ -23,6 +23,11 @@ export interface GroupCommit {
   committed(): Promise<void>;
   /** Commits the open batch now, before the database is closed. */
   commitNow(): void;
+  /**
+   * Keeps the batch from committing until the returned release is called: a transaction that awaits
+   * must not have its half-done work committed with the batch when the turn ends.
+   */
+  hold(): () => void;
 }
 
 export function groupCommit(sqlite: Database.Database): GroupCommit {
@@ -30,10 +35,16 @@ export function groupCommit(sqlite: Database.Database): GroupCommit {
   const commit = sqlite.prepare("COMMIT");
   const rollback = sqlite.prepare("ROLLBACK");
   let open = false;
+  let holds = 0;
+  let dueWhileHeld = false;
   let waiting: { resolve: () => void; reject: (error: Error) => void }[] = [];
 
   function close(): void {
     if (!open) return;
+    if (holds > 0) {
+      dueWhileHeld = true;
+      return;
+    }
     open = false;
     const waiters = waiting;
     waiting = [];
@@ -69,5 +80,18 @@ export function groupCommit(sqlite: Database.Database): GroupCommit {
       return new Promise((resolve, reject) => waiting.push({ resolve, reject }));
     },
     commitNow: close,
+    hold() {
+      holds++;
+      let released = false;
+      return () => {
+        if (released) return;
+        released = true;
+        holds--;
+        if (holds === 0 && dueWhileHeld) {
+          dueWhileHeld = false;
+          setImmediate(close);
+        }
+      };
+    },
   };
 }

@@ -2,12 +2,13 @@
 // its repositories, a health probe, and one close that commits what is pending first.
 import { startCheckpointer } from "./checkpointer.ts";
 import { openDatabase } from "./client.ts";
-import { repositories, type Repositories } from "./index.ts";
+import type { Repositories } from "./contract.ts";
+import { repositories } from "./index.ts";
 
 export interface Store {
   repos: Repositories;
   /** True while the database is open and answers. */
-  healthy(): boolean;
+  healthy(): Promise<boolean>;
   /** Commits the open write batch, stops checkpointing, closes the file. */
   close(): Promise<void>;
 }
@@ -21,17 +22,10 @@ export function openStore(path: string, options: { onCheckpointError?: (message:
   const repos = repositories(db);
   return {
     repos,
-    healthy() {
-      try {
-        return db.$client.prepare("select 1 as ok").get() !== undefined;
-      } catch {
-        return false;
-      }
-    },
+    healthy: () => repos.healthy(),
     async close() {
-      repos.writes.commitNow();
       await checkpointer.stop();
-      db.$client.close();
+      await repos.close();
     },
   };
 }

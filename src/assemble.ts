@@ -53,7 +53,7 @@ export interface AssembleOptions {
   /** Time for the dispatcher's pacing; tests give one whose timers move their clock. */
   dispatchClock?: DispatchClock;
   /** Runs on the fresh database before the bot starts (the demo's seed). */
-  prepare?: (repos: Repositories) => void;
+  prepare?: (repos: Repositories) => Promise<void>;
 }
 
 export interface ConversationSettings {
@@ -63,7 +63,7 @@ export interface ConversationSettings {
   quietHours?: string | null;
   wakeDispatcher?: () => void;
   clock?: () => Date;
-  botUsername?: () => string | undefined;
+  botUsername?: () => Promise<string | undefined>;
   /** The reminder schedule the scheduler follows too, so a change made in chat applies from its next tick. */
   policies?: PolicyService;
   /** Reads about large subtrees off the main thread; one is made when absent. */
@@ -82,10 +82,10 @@ export function conversationOver(repos: Repositories, settings: ConversationSett
       timeZone: settings.timeZone,
       wakeDispatcher: settings.wakeDispatcher ?? (() => undefined),
       translateIn: settings.translate,
-      botUsername: settings.botUsername ?? (() => undefined),
+      botUsername: settings.botUsername ?? (async () => undefined),
     },
-    actorOf: (sender) => actorOf(repos.people, sender),
-    committed: () => repos.writes.committed(),
+    actorOf: async (sender) => await actorOf(repos.people, sender),
+    committed: async () => await repos.committed(),
     translate: settings.translate,
     ...(settings.clock ? { clock: settings.clock } : {}),
   });
@@ -107,7 +107,7 @@ interface Parts {
   demo: boolean;
 }
 
-export function assemble(config: Config, options: AssembleOptions): Service {
+export async function assemble(config: Config, options: AssembleOptions): Promise<Service> {
   const { logger } = options;
   const demo = options.telegram !== undefined;
   const store = openStore(demo ? config.demoDatabasePath : config.databasePath, {
@@ -115,11 +115,11 @@ export function assemble(config: Config, options: AssembleOptions): Service {
   });
   const { repos } = store;
   // A confirmed import a stop cut short is written whole before anyone reads the targets.
-  const resumed = resumeImports(repos);
+  const resumed = await resumeImports(repos);
   if (resumed.finished > 0) logger.info({ imports: resumed.finished }, "finished imports a stop had interrupted");
   if (resumed.stale.length > 0)
     logger.warn({ imports: resumed.stale }, "imports a stop had interrupted no longer passed their check");
-  options.prepare?.(repos);
+  await options.prepare?.(repos);
   const { translate } = loadTranslations();
   const clock = options.clock ?? (() => new Date());
   const policies = policyService(repos, config.quietHours);
@@ -133,7 +133,7 @@ export function assemble(config: Config, options: AssembleOptions): Service {
     timeZone: config.timeZone,
     quietHours: config.quietHours,
     ...(options.clock ? { clock: options.clock } : {}),
-    botUsername: () => repos.updates.setting("telegram.username"),
+    botUsername: async () => await repos.updates.setting("telegram.username"),
   });
   const intake = createIntake({
     updates: repos.updates,
@@ -146,7 +146,7 @@ export function assemble(config: Config, options: AssembleOptions): Service {
   const parts: Parts = { config, options, logger, clock, repos, translate, intake, talk, media, policies, demo };
   const zalo = zaloAdapter(parts);
   const dispatcher = outboxDispatcher(config, options, repos, zalo);
-  const telegram = telegramBot(parts);
+  const telegram = await telegramBot(parts);
   const bot = telegram?.bot;
   const pages = options.pages?.({ repos, bot });
   const app = createApp({
@@ -221,7 +221,7 @@ function telegramSettings(config: Config, options: AssembleOptions): { token: st
   return config.botToken ? { token: config.botToken, apiRoot: config.telegramApiRoot } : undefined;
 }
 
-function telegramBot(parts: Parts): TelegramBot | undefined {
+async function telegramBot(parts: Parts): Promise<TelegramBot | undefined> {
   const { options, repos } = parts;
   const telegram = telegramSettings(parts.config, options);
   if (!telegram) return undefined;
@@ -234,7 +234,7 @@ function telegramBot(parts: Parts): TelegramBot | undefined {
     logger: parts.logger,
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
   });
-  if (options.botInfo) repos.updates.setSetting("telegram.username", options.botInfo.username);
+  if (options.botInfo) await repos.updates.setSetting("telegram.username", options.botInfo.username);
   return bot;
 }
 

@@ -76,21 +76,21 @@ async function main(argv: string[], { env, io, stdin, now = new Date() }: CliOpt
     }
     if (command === "metric" || command === "plan") {
       const { runMetric, runPlan } = await import("./cli/catalogue.ts");
-      return command === "metric" ? runMetric(args, repos, io) : runPlan(args, repos, io);
+      return command === "metric" ? await runMetric(args, repos, io) : await runPlan(args, repos, io);
     }
     if (command === "reminders" || command === "broadcast" || command === "task") {
       const { runReminders, runBroadcast, runTask } = await import("./cli/reminders.ts");
-      if (command === "reminders") return runReminders(args, repos, config.timeZone, config.quietHours, io);
-      return command === "broadcast" ? runBroadcast(args, repos, io) : runTask(args, repos, io);
+      if (command === "reminders") return await runReminders(args, repos, config.timeZone, config.quietHours, io);
+      return command === "broadcast" ? await runBroadcast(args, repos, io) : await runTask(args, repos, io);
     }
     if (command === "audit") {
       const { runAudit } = await import("./cli/audit.ts");
-      return runAudit(args, repos, config.timeZone, io);
+      return await runAudit(args, repos, config.timeZone, io);
     }
     const { runInvite } = await import("./cli/invite.ts");
-    return runInvite(args, repos, now, io);
+    return await runInvite(args, repos, now, io);
   } finally {
-    repos.close();
+    await repos.close();
   }
 }
 

@@ -27,7 +27,7 @@ export interface ConversationOptions {
   /** What every command is given, save what depends on the person writing. */
   services: Omit<Services, "t" | "otherwise">;
   /** Who is writing: the person linked to the messaging account, or null. */
-  actorOf: (sender: Sender) => Actor | null;
+  actorOf: (sender: Sender) => Promise<Actor | null>;
   /** Resolves once what the message wrote is on disk. */
   committed: () => Promise<void>;
   translate: TranslateIn;
@@ -112,7 +112,7 @@ export function conversation(options: ConversationOptions) {
 
   async function answer(incoming: Incoming): Promise<Reply> {
     const now = clock();
-    const actor = options.actorOf(incoming.sender);
+    const actor = await options.actorOf(incoming.sender);
     // Someone not linked yet is answered in the language their app says, as they will be once linked.
     const locale = actor?.locale ?? localeFromLanguageCode(incoming.sender.languageCode);
     const t: Services["t"] = (key, args) => options.translate(locale, key, args);
@@ -151,8 +151,8 @@ export function conversation(options: ConversationOptions) {
   }
 
   /** Files are imports, which only admins make: a platform asks before downloading what anyone else sent. */
-  function mayUpload(sender: Sender): boolean {
-    return options.actorOf(sender)?.adminUnit !== undefined;
+  async function mayUpload(sender: Sender): Promise<boolean> {
+    return (await options.actorOf(sender))?.adminUnit !== undefined;
   }
 
   return { handle, mayUpload };

@@ -14,7 +14,7 @@ async function startTelegram(service: Service, config: Config, logger: Logger, r
   if (!bot) return;
   await bot.init();
   if (!register) return;
-  service.repos.updates.setSetting("telegram.username", bot.botInfo.username);
+  await service.repos.updates.setSetting("telegram.username", bot.botInfo.username);
   if (config.botMode === "webhook") {
     if (config.publicUrl) {
       const url = `${config.publicUrl}${TELEGRAM_WEBHOOK_PATH}`;
@@ -77,11 +77,11 @@ function onStop(logger: Logger, stop: () => Promise<void>): void {
 /** The primary of several processes: no HTTP; reminders, announcements, and the workers' lives. */
 async function runPrimary(config: Config, logger: Logger): Promise<void> {
   // Migrations run here, once, before any worker opens the file.
-  const service = assemble(config, { logger });
+  const service = await assemble(config, { logger });
   await startTelegram(service, config, logger, true);
   await startZalo(service, config, logger);
-  service.dispatcher.start();
-  service.scheduler.start();
+  await service.dispatcher.start();
+  await service.scheduler.start();
   let stopping = false;
   const fork = () =>
     cluster.fork().on("exit", (code) => {
@@ -102,7 +102,7 @@ async function runPrimary(config: Config, logger: Logger): Promise<void> {
 
 /** A webhook worker: takes updates and answers them; the primary sends everything else. */
 async function runWorker(config: Config, logger: Logger): Promise<void> {
-  const service = assemble(config, { logger });
+  const service = await assemble(config, { logger });
   await startTelegram(service, config, logger, false);
   const close = listen(service, config, logger, false);
   onStop(logger, async () => {
@@ -136,14 +136,14 @@ async function main(): Promise<void> {
       process.exit(1);
     }
   }
-  const service = demo ? await startDemo(config, logger) : assemble(config, { logger });
+  const service = demo ? await startDemo(config, logger) : await assemble(config, { logger });
   if (!demo) {
     await startTelegram(service, config, logger, true);
     await startZalo(service, config, logger);
   }
   // Reminders and announcements go out from here, outside the webhook path.
-  service.dispatcher.start();
-  service.scheduler.start();
+  await service.dispatcher.start();
+  await service.scheduler.start();
   const close = listen(service, config, logger, demo);
   onStop(logger, async () => {
     close();

@@ -21,35 +21,35 @@ export function createScheduler(options: SchedulerOptions) {
   let running = false;
 
   /** Puts what fell due since the last run into the outbox; returns what it computed and how much was new. */
-  function runOnce(at = clock()): { due: DueReminder[]; added: number } {
+  async function runOnce(at = clock()): Promise<{ due: DueReminder[]; added: number }> {
     // The operator's command line may have changed a schedule from another process since the last tick.
     options.policies.refresh();
-    const last = repos.updates.setting(LAST_RUN);
+    const last = await repos.updates.setting(LAST_RUN);
     const since = last ? new Date(last) : new Date(at.getTime() - 60_000);
-    const due = computeDue(options, since, at);
-    const added = repos.outbox.enqueue(due, at.toISOString());
-    if (!last || last < at.toISOString()) repos.updates.setSetting(LAST_RUN, at.toISOString());
-    const reports = reportDeliveries(repos, t, at);
-    repos.updates.prune(new Date(at.getTime() - KEEP_UPDATES_MS).toISOString());
+    const due = await computeDue(options, since, at);
+    const added = await repos.outbox.enqueue(due, at.toISOString());
+    if (!last || last < at.toISOString()) await repos.updates.setSetting(LAST_RUN, at.toISOString());
+    const reports = await reportDeliveries(repos, t, at);
+    await repos.updates.prune(new Date(at.getTime() - KEEP_UPDATES_MS).toISOString());
     if (added + reports > 0) options.wakeDispatcher?.();
     options.logger?.info({ added, reports }, "scheduler tick");
     return { due, added };
   }
 
-  const tick = () => {
+  const tick = async () => {
     try {
-      runOnce();
+      await runOnce();
     } catch (error) {
       options.logger?.error({ err: error instanceof Error ? error.message : String(error) }, "scheduler tick failed");
     }
-    if (running) timer = setTimeout(tick, options.intervalMs ?? 60_000);
+    if (running) timer = setTimeout(() => void tick(), options.intervalMs ?? 60_000);
   };
 
   return {
     runOnce,
-    start() {
+    async start() {
       running = true;
-      tick();
+      await tick();
     },
     stop() {
       running = false;

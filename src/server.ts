@@ -5,7 +5,7 @@ import type { Logger } from "./logger.ts";
 export interface AppOptions {
   logger: Logger;
   /** Answers true while the database is open and migrated. */
-  healthy: () => boolean;
+  healthy: () => Promise<boolean>;
   /** Routes mounted at the root: the platforms' webhooks, served charts. */
   routes?: Hono[];
   /** The demo chat page, mounted last. */
@@ -16,7 +16,7 @@ export function createApp(options: AppOptions): Hono {
   const { logger } = options;
   const app = new Hono();
 
-  app.get("/healthz", (c) => (options.healthy() ? c.json({ ok: true }) : c.json({ ok: false }, 503)));
+  app.get("/healthz", async (c) => ((await options.healthy()) ? c.json({ ok: true }) : c.json({ ok: false }, 503)));
 
   for (const routes of options.routes ?? []) app.route("/", routes);
   if (options.pages) app.route("/", options.pages);

@@ -1,5 +1,6 @@
 // A small world for specifications: units, people who talk to the bot through the real webhook,
 // a real SQLite file, and a stand-in Bot API that records what the bot sent.
+import { sqliteOf } from "#db/index.ts";
 import type { FloodLimit } from "#src/platforms/flood-guard.ts";
 import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
 import type { AddressInfo } from "node:net";
@@ -238,7 +239,7 @@ export class World {
       setTimeout: (run: () => void, ms: number) => setImmediate(() => (clock.advance(ms), run())),
       clearTimeout: (handle: unknown) => clearImmediate(handle as NodeJS.Immediate),
     };
-    const service = assemble(config, {
+    const service = await assemble(config, {
       logger: createLogger("silent"),
       clock: () => clock.now(),
       botInfo: STAND_IN_BOT,
@@ -275,8 +276,8 @@ export class World {
     return ++this.updateId;
   }
 
-  unit(spec: UnitSpec) {
-    return this.repos.units.upsert({
+  async unit(spec: UnitSpec) {
+    return await this.repos.units.upsert({
       code: spec.code,
       name: spec.name,
       parentCode: spec.parent ?? null,
@@ -287,10 +288,10 @@ export class World {
     });
   }
 
-  target(unitCode: string, metric: string, value: number, deadline: string | null = null, period?: string) {
-    const unit = this.repos.units.byCode(unitCode);
+  async target(unitCode: string, metric: string, value: number, deadline: string | null = null, period?: string) {
+    const unit = await this.repos.units.byCode(unitCode);
     if (!unit) throw new Error(`no unit ${unitCode}`);
-    this.repos.targets.upsert({
+    await this.repos.targets.upsert({
       unitId: unit.id,
       metric,
       period: period ?? (deadline ?? this.now.toISOString()).slice(0, 4),
@@ -299,10 +300,10 @@ export class World {
     });
   }
 
-  invite(unitCode: string, role: Role = "chair"): string {
-    const unit = this.repos.units.byCode(unitCode);
+  async invite(unitCode: string, role: Role = "chair"): Promise<string> {
+    const unit = await this.repos.units.byCode(unitCode);
     if (!unit) throw new Error(`no unit ${unitCode}`);
-    return createInvite(this.repos, unit, role, this.now).code;
+    return (await createInvite(this.repos, unit, role, this.now)).code;
   }
 
   /** Someone who has not linked their account yet. */
@@ -318,7 +319,7 @@ export class World {
   /** A person linked to a unit with a role, through the real "/start CODE" path. */
   async personAt(unitCode: string, role: Role = "chair", name = "Trần Thị Bình"): Promise<Person> {
     const person = this.stranger(name);
-    const reply = await person.says(`/start ${this.invite(unitCode, role)}`);
+    const reply = await person.says(`/start ${await this.invite(unitCode, role)}`);
     if (!reply.includes("Chào mừng")) throw new Error(`linking failed: ${reply}`);
     return person;
   }
@@ -346,7 +347,7 @@ export class World {
    */
   async runReminders(at: string): Promise<{ added: number }> {
     this.now = new Date(at);
-    const { added } = this.service.scheduler.runOnce(this.now);
+    const { added } = await this.service.scheduler.runOnce(this.now);
     await this.drain();
     return { added };
   }
@@ -382,7 +383,7 @@ export class World {
 
   /** Ledger rows, for checking that nothing was recorded. */
   ledgerCount(): number {
-    return (this.repos.db.$client.prepare("select count(*) as n from ledger").get() as { n: number }).n;
+    return (sqliteOf(this.repos).prepare("select count(*) as n from ledger").get() as { n: number }).n;
   }
 
   async close(): Promise<void> {
@@ -400,6 +401,6 @@ export class World {
  * attempt that should be refused, to show that nothing changed.
  */
 export function tableRows(world: World, names: readonly string[]): Record<string, unknown[]> {
-  const sqlite = world.repos.db.$client;
+  const sqlite = sqliteOf(world.repos);
   return Object.fromEntries(names.map((name) => [name, sqlite.prepare(`select * from ${name} order by rowid`).all()]));
 }

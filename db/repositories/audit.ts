@@ -84,5 +84,3 @@ export function auditRepository(db: Db) {
     },
   };
 }
-
-export type AuditRepository = ReturnType<typeof auditRepository>;

@@ -55,5 +55,3 @@ export function chatChoiceRepository(db: Db) {
     },
   };
 }
-
-export type ChatChoiceRepository = ReturnType<typeof chatChoiceRepository>;

@@ -121,5 +121,3 @@ function countSplits(sqlite: Sqlite) {
     },
   };
 }
-
-export type FigureRepository = ReturnType<typeof figureRepository>;

@@ -218,5 +218,3 @@ export function ledgerRepository(db: Db) {
     },
   };
 }
-
-export type LedgerRepository = ReturnType<typeof ledgerRepository>;

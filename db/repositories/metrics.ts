@@ -165,5 +165,3 @@ export function metricRepository(db: Db) {
     },
   };
 }
-
-export type MetricRepository = ReturnType<typeof metricRepository>;

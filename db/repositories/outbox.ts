@@ -304,5 +304,3 @@ function stateQueries(sqlite: Sqlite) {
     },
   };
 }
-
-export type OutboxRepository = ReturnType<typeof outboxRepository>;

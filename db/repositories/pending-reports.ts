@@ -47,5 +47,3 @@ export function pendingReportRepository(db: Db) {
     },
   };
 }
-
-export type PendingReportRepository = ReturnType<typeof pendingReportRepository>;

@@ -250,5 +250,3 @@ function accountQueries(sqlite: Sqlite) {
     ),
   };
 }
-
-export type PeopleRepository = ReturnType<typeof peopleRepository>;

@@ -38,5 +38,3 @@ export function planRepository(db: Db) {
     },
   };
 }
-
-export type PlanRepository = ReturnType<typeof planRepository>;

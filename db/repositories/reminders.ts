@@ -192,5 +192,3 @@ function broadcastQueries(sqlite: Sqlite) {
     },
   };
 }
-
-export type ReminderRepository = ReturnType<typeof reminderRepository>;

@@ -142,5 +142,3 @@ export function targetRepository(db: Db) {
     },
   };
 }
-
-export type TargetRepository = ReturnType<typeof targetRepository>;

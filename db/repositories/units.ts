@@ -275,5 +275,3 @@ function byCodeStatement(db: Db) {
     .where(eq(units.code, sql.placeholder("code")))
     .prepare();
 }
-
-export type UnitRepository = ReturnType<typeof unitRepository>;

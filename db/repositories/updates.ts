@@ -41,5 +41,3 @@ export function updateRepository(db: Db, writes: GroupCommit) {
     },
   };
 }
-
-export type UpdateRepository = ReturnType<typeof updateRepository>;

@@ -24,7 +24,7 @@ function line(entry: AuditEntry, timeZone: string): string {
   return [`${dayOf(at, timeZone)} ${timeOf(at, timeZone)}`, entry.kind, entry.unitCode ?? "-", who, change].join("\t");
 }
 
-export function runAudit(args: string[], repos: Repositories, timeZone: string, io: CliIo): number {
+export async function runAudit(args: string[], repos: Repositories, timeZone: string, io: CliIo): Promise<number> {
   const code = option(args, "--unit");
   const sinceDay = option(args, "--since");
   if (args.some((arg, i) => !arg.startsWith("--") && !args[i - 1]?.startsWith("--"))) {
@@ -35,7 +35,7 @@ export function runAudit(args: string[], repos: Repositories, timeZone: string, 
     io.err("--since must be a day, YYYY-MM-DD");
     return 2;
   }
-  const unit = code === undefined ? undefined : repos.units.byCode(code);
+  const unit = code === undefined ? undefined : await repos.units.byCode(code);
   if (code !== undefined && !unit) {
     io.err(`unknown unit ${code}`);
     return 1;
@@ -44,7 +44,7 @@ export function runAudit(args: string[], repos: Repositories, timeZone: string, 
   let beforeId: number | undefined;
   let count = 0;
   for (;;) {
-    const page = repos.audit.read({
+    const page = await repos.audit.read({
       limit: BATCH,
       ...(unit ? { within: unit } : {}),
       ...(since ? { since } : {}),

@@ -19,10 +19,10 @@ const list = (text: string | undefined) =>
     .map((s) => s.trim())
     .filter(Boolean);
 
-export function runMetric(args: string[], repos: Repositories, io: CliIo): number {
+export async function runMetric(args: string[], repos: Repositories, io: CliIo): Promise<number> {
   const [verb, key, name] = positional(args);
   if (verb === "list") {
-    for (const m of repos.metrics.all().values()) io.out(`${m.key}\t${m.kind}\t${m.name}`);
+    for (const m of (await repos.metrics.all()).values()) io.out(`${m.key}\t${m.kind}\t${m.name}`);
     return 0;
   }
   const kind = (option(args, "--kind") ?? "count") as MetricKind;
@@ -38,7 +38,7 @@ export function runMetric(args: string[], repos: Repositories, io: CliIo): numbe
   }
   const problems: string[] = [];
   if (!/^[a-z][a-z0-9_]{1,40}$/.test(key)) problems.push("key must be lower-case letters, digits and _");
-  if (repos.metrics.get(key)?.builtin) problems.push(`${key} is a built-in metric`);
+  if ((await repos.metrics.get(key))?.builtin) problems.push(`${key} is a built-in metric`);
   if (!(METRIC_KINDS as readonly string[]).includes(kind))
     problems.push(`--kind must be one of ${METRIC_KINDS.join(", ")}`);
   if (kind === "count" && events.length === 0)
@@ -52,12 +52,12 @@ export function runMetric(args: string[], repos: Repositories, io: CliIo): numbe
     for (const p of problems) io.err(p);
     return 1;
   }
-  repos.metrics.add({ key, name, kind, events, sector: sector as Sector | null, ratings });
+  await repos.metrics.add({ key, name, kind, events, sector: sector as Sector | null, ratings });
   io.out(`metric ${key} (${kind}) saved: ${name}`);
   return 0;
 }
 
-export function runPlan(args: string[], repos: Repositories, io: CliIo): number {
+export async function runPlan(args: string[], repos: Repositories, io: CliIo): Promise<number> {
   const [verb, unitCode] = positional(args);
   const number = option(args, "--number");
   const title = option(args, "--title");
@@ -70,7 +70,7 @@ export function runPlan(args: string[], repos: Repositories, io: CliIo): number 
     );
     return 2;
   }
-  const unit = repos.units.byCode(unitCode);
+  const unit = await repos.units.byCode(unitCode);
   const issuedOn = dateText ? readDay(dateText) : null;
   const problems: string[] = [];
   if (!unit) problems.push(`unknown unit ${unitCode}`);
@@ -81,7 +81,7 @@ export function runPlan(args: string[], repos: Repositories, io: CliIo): number 
     for (const p of problems) io.err(p);
     return 1;
   }
-  const id = repos.plans.save({ number, title, unitId: unit.id, issuedOn, periodFrom: from, periodTo: to });
+  const id = await repos.plans.save({ number, title, unitId: unit.id, issuedOn, periodFrom: from, periodTo: to });
   io.out(`plan ${number} of ${unit.name} saved (id ${id}); name it in a targets file's "plan" column.`);
   return 0;
 }

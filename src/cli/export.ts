@@ -12,18 +12,18 @@ export async function runExport(args: string[], repos: Repositories, today: stri
     io.err("usage: npm run cli -- export <unit_code> <file.xlsx>");
     return 2;
   }
-  const unit = repos.units.byCode(code);
+  const unit = await repos.units.byCode(code);
   if (!unit) {
     io.err(`unknown unit ${code}`);
     return 1;
   }
-  const sheets = reportSheets(repos, unit, today);
+  const sheets = await reportSheets(repos, unit, today);
   if (sheets.length === 0) {
     io.err(`${unit.name} has no targets for ${today.slice(0, 4)} in its subtree; nothing to export`);
     return 1;
   }
   writeFileSync(file, await writeReportWorkbook(sheets));
-  audit(repos, operator(new Date()), "workbook_exported", unit, { after: { sheets: sheets.length } });
+  await audit(repos, operator(new Date()), "workbook_exported", unit, { after: { sheets: sheets.length } });
   io.out(`${file}: ${sheets.length} sheet(s), ${sheets[0]?.rows.length ?? 0} unit row(s) each.`);
   return 0;
 }

@@ -33,7 +33,7 @@ export async function runImport(args: string[], repos: Repositories, today: stri
     );
     return 1;
   }
-  const plan = planImport(table.kind, table.rows, repos, today);
+  const plan = await planImport(table.kind, table.rows, repos, today);
   if (plan.errors.length > 0) {
     const { translate } = loadTranslations();
     const t = (key: string, args?: Record<string, string | number>) => translate("en", key, args);
@@ -41,7 +41,7 @@ export async function runImport(args: string[], repos: Repositories, today: stri
     io.err(`${plan.errors.length} bad row(s); nothing was imported.`);
     return 1;
   }
-  applyPlan(plan, repos, { who: operator(new Date()), via: "cli" });
+  await applyPlan(plan, repos, { who: operator(new Date()), via: "cli" });
   io.out(`${table.kind}: ${plan.added} added, ${plan.changed} updated.`);
   return 0;
 }

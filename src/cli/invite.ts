@@ -13,7 +13,7 @@ function csvCell(value: string): string {
   return /[",\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }
 
-export function runInvite(args: string[], repos: Repositories, now: Date, io: CliIo): number {
+export async function runInvite(args: string[], repos: Repositories, now: Date, io: CliIo): Promise<number> {
   const role = option(args, "--role");
   const under = option(args, "--under");
   const daysText = option(args, "--days");
@@ -26,29 +26,29 @@ export function runInvite(args: string[], repos: Repositories, now: Date, io: Cl
     io.err("--days must be a whole number of days from 1 to 365");
     return 2;
   }
-  const username = repos.updates.setting("telegram.username");
+  const username = await repos.updates.setting("telegram.username");
   if (under !== undefined) {
-    const root = repos.units.byCode(under);
+    const root = await repos.units.byCode(under);
     if (!root) {
       io.err(`unknown unit ${under}`);
       return 1;
     }
     io.out("unit_code,unit_name,code,link");
-    for (const unit of repos.units.leavesWithoutRole(root, role)) {
-      const { code } = createInvite(repos, unit, role as Role, now, days);
+    for (const unit of await repos.units.leavesWithoutRole(root, role)) {
+      const { code } = await createInvite(repos, unit, role as Role, now, days);
       io.out([unit.code, unit.name, code, inviteLink(code, username) ?? ""].map(csvCell).join(","));
     }
     return 0;
   }
   const unitCode = args.find((arg, i) => !arg.startsWith("--") && !args[i - 1]?.startsWith("--"));
-  const unit = unitCode ? repos.units.byCode(unitCode) : undefined;
+  const unit = unitCode ? await repos.units.byCode(unitCode) : undefined;
   if (!unit) {
     io.err(
       unitCode ? `unknown unit ${unitCode}` : "usage: npm run cli -- invite <unit_code> --role chair|officer|admin",
     );
     return unitCode ? 1 : 2;
   }
-  const { code, expiresAt } = createInvite(repos, unit, role as Role, now, days);
+  const { code, expiresAt } = await createInvite(repos, unit, role as Role, now, days);
   io.out(`Invite for ${unit.name} (${role}), valid until ${expiresAt.slice(0, 10)}. Send it once; it works once.`);
   io.out(inviteLink(code, username) ?? code);
   return 0;

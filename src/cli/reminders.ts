@@ -17,13 +17,13 @@ function option(args: string[], name: string): string | undefined {
   return i >= 0 ? args[i + 1] : undefined;
 }
 
-export function runReminders(
+export async function runReminders(
   args: string[],
   repos: Repositories,
   timeZone: string,
   quietHours: string | null,
   io: CliIo,
-): number {
+): Promise<number> {
   const atText = option(args, "--at");
   const at = atText ? new Date(atText) : new Date();
   if (Number.isNaN(at.getTime())) {
@@ -40,7 +40,7 @@ export function runReminders(
   };
   // Everything that falls due on that local day up to that moment.
   const dayStart = instantAt(dayOf(at, timeZone), "00:00", timeZone);
-  const due = computeDue(ctx, new Date(dayStart.getTime() - 1), at);
+  const due = await computeDue(ctx, new Date(dayStart.getTime() - 1), at);
   for (const item of due) {
     io.out(
       [
@@ -55,15 +55,15 @@ export function runReminders(
     io.out(`${due.length} message(s) due; dry run, nothing written.`);
     return 0;
   }
-  const added = repos.outbox.enqueue(due, at.toISOString());
+  const added = await repos.outbox.enqueue(due, at.toISOString());
   io.out(`${due.length} message(s) due, ${added} new in the outbox; the running server sends them.`);
   return 0;
 }
 
-export function runBroadcast(args: string[], repos: Repositories, io: CliIo): number {
+export async function runBroadcast(args: string[], repos: Repositories, io: CliIo): Promise<number> {
   const [code, ...words] = args.filter((a) => !a.startsWith("--"));
   const text = words.join(" ").trim();
-  const unit = code ? repos.units.byCode(code) : undefined;
+  const unit = code ? await repos.units.byCode(code) : undefined;
   if (!code || !text) {
     io.err('usage: npm run cli -- broadcast <unit_code> "<text>"');
     return 2;
@@ -74,8 +74,8 @@ export function runBroadcast(args: string[], repos: Repositories, io: CliIo): nu
   }
   const { translate } = loadTranslations();
   const now = new Date();
-  const id = repos.reminders.createBroadcast(unit.id, text, null, now.toISOString());
-  const count = queueBroadcast(
+  const id = await repos.reminders.createBroadcast(unit.id, text, null, now.toISOString());
+  const count = await queueBroadcast(
     repos,
     id,
     unit,
@@ -88,11 +88,11 @@ export function runBroadcast(args: string[], repos: Repositories, io: CliIo): nu
   return 0;
 }
 
-export function runTask(args: string[], repos: Repositories, io: CliIo): number {
+export async function runTask(args: string[], repos: Repositories, io: CliIo): Promise<number> {
   const [verb, code, ...words] = args.filter((a, i) => !a.startsWith("--") && !args[i - 1]?.startsWith("--"));
   const due = readDay(option(args, "--due") ?? "");
   const title = words.join(" ").trim();
-  const unit = code ? repos.units.byCode(code) : undefined;
+  const unit = code ? await repos.units.byCode(code) : undefined;
   if (verb !== "add" || !code || !title || !due) {
     io.err('usage: npm run cli -- task add <unit_code> "<title>" --due DD/MM/YYYY');
     return 2;
@@ -101,9 +101,9 @@ export function runTask(args: string[], repos: Repositories, io: CliIo): number 
     io.err(`unknown unit ${code}`);
     return 1;
   }
-  const id = repos.transaction(() => {
-    const task = repos.reminders.addTask(unit.id, title, due, null, new Date().toISOString());
-    audit(repos, operator(new Date()), "task_sent", unit, { after: { task, due } });
+  const id = await repos.transaction(async () => {
+    const task = await repos.reminders.addTask(unit.id, title, due, null, new Date().toISOString());
+    await audit(repos, operator(new Date()), "task_sent", unit, { after: { task, due } });
     return task;
   });
   io.out(`task #${id} “${title}” for ${unit.name} and the units below it, due ${viDate(due)}.`);

@@ -1,7 +1,8 @@
 // Sends what the outbox holds, outside the webhook path: claims due rows, paces them to each platform's
 // limits, and settles every row as sent, retried, failed or blocked. A row is claimed before it is sent, so
 // a crash can repeat only the sends that were in flight (at most `concurrency`), never lose one.
-import type { OutboxMessage, OutboxRepository } from "#db/repositories/outbox.ts";
+import type { OutboxRepository } from "#db/contract.ts";
+import type { OutboxMessage } from "#db/repositories/outbox.ts";
 import { PLATFORMS, type Platform } from "#db/schema.ts";
 import { PlatformPacer, TELEGRAM_LIMITS, type PlatformLimits } from "./rate-limiter.ts";
 
@@ -79,7 +80,7 @@ export interface DrainSummary {
 
 export interface Dispatcher {
   /** Recovers rows a crash left in `sending`, then sends due rows as the limits allow until stopped. */
-  start(): void;
+  start(): Promise<void>;
   /** Stops claiming and gives back claimed rows not yet sent; resolves once the sends in flight are settled. */
   stop(): Promise<void>;
   /** Looks for due rows now instead of at the next poll: call after enqueueing. */
@@ -118,9 +119,9 @@ interface Engine {
   logger: DispatchLogger | undefined;
 }
 
-export function createDispatcher(options: DispatcherOptions): Dispatcher {
+function createEngine(options: DispatcherOptions): Engine {
   const concurrency = Math.max(1, options.concurrency ?? 8);
-  const engine: Engine = {
+  return {
     outbox: options.outbox,
     clock: options.clock ?? systemClock,
     pollMs: options.pollMs ?? 1_000,
@@ -130,10 +131,17 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     summary: emptySummary(),
     logger: options.logger,
   };
-  const { outbox, clock, inFlight, logger } = engine;
+}
+
+export function createDispatcher(options: DispatcherOptions): Dispatcher {
+  const engine = createEngine(options);
+  const { outbox, clock, inFlight, logger, concurrency } = engine;
   const settle = settler(engine, { ...DEFAULT_RETRY, ...options.retry }, options.random ?? Math.random);
   let running = false;
   let timer: { handle: unknown; at: number } | undefined;
+  // One round at a time: a timer that fires while a round awaits the database asks for another after it.
+  let pumping = false;
+  let again = false;
 
   function launch(message: OutboxMessage): void {
     const task = sendAndSettle(message, options.send, settle, logger);
@@ -148,28 +156,39 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     if (!running) return;
     if (timer && timer.at <= at) return;
     if (timer) clock.clearTimeout(timer.handle);
-    const handle = clock.setTimeout(tick, Math.max(0, at - clock.now()));
+    const handle = clock.setTimeout(() => void tick(), Math.max(0, at - clock.now()));
     timer = { handle, at };
   }
 
-  function tick(): void {
+  async function tick(): Promise<void> {
     timer = undefined;
     if (!running) return;
+    if (pumping) {
+      again = true;
+      return;
+    }
+    pumping = true;
     let wakeAt: number;
     try {
-      wakeAt = pump(engine, launch).wakeAt;
+      wakeAt = (await pump(engine, launch)).wakeAt;
     } catch (error) {
       logger?.error({ error: String(error) }, "dispatch round failed");
       wakeAt = clock.now() + engine.pollMs;
+    } finally {
+      pumping = false;
+    }
+    if (again) {
+      again = false;
+      wakeAt = clock.now();
     }
     // A full house wakes when a send settles (see launch), not on a timer.
     if (inFlight.size < concurrency) schedule(wakeAt);
   }
 
   return {
-    start() {
+    async start() {
       if (running) return;
-      const recovered = outbox.recoverStale(iso(clock.now() + 1));
+      const recovered = await outbox.recoverStale(iso(clock.now() + 1));
       if (recovered > 0) logger?.warn({ recovered }, "sends interrupted by a restart go out again");
       running = true;
       wakeLanes(engine);
@@ -179,7 +198,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       running = false;
       if (timer) clock.clearTimeout(timer.handle);
       timer = undefined;
-      releaseHeld(engine);
+      await releaseHeld(engine);
       await Promise.all([...inFlight]);
     },
     wake() {
@@ -197,7 +216,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
 async function sendAndSettle(
   message: OutboxMessage,
   send: Send,
-  settle: (message: OutboxMessage, result: SendResult) => void,
+  settle: (message: OutboxMessage, result: SendResult) => Promise<void>,
   logger: DispatchLogger | undefined,
 ): Promise<void> {
   let result: SendResult;
@@ -207,7 +226,7 @@ async function sendAndSettle(
     result = { ok: false, error: error instanceof Error ? error.message : String(error) };
   }
   try {
-    settle(message, result);
+    await settle(message, result);
   } catch (error) {
     // The database refused: the row stays `sending` and start-up recovery sends it again.
     logger?.error({ outboxId: message.id, error: String(error) }, "could not record a send");
@@ -233,32 +252,32 @@ function settler(engine: Engine, retry: RetryPolicy, random: () => number) {
     return Math.round(base * (1 - retry.jitter + 2 * retry.jitter * random()));
   }
 
-  return (message: OutboxMessage, result: SendResult): void => {
+  return async (message: OutboxMessage, result: SendResult): Promise<void> => {
     const now = clock.now();
     const summary = engine.summary;
     const fields = { outboxId: message.id, kind: message.kind, platform: message.platform };
     if (result.ok) {
-      outbox.markSent(message.id, iso(now));
+      await outbox.markSent(message.id, iso(now));
       summary.sent++;
     } else if ("retryAfterSeconds" in result) {
       // The platform asked us to wait: the chat (and maybe the bot) waits; the message is not at fault.
       const until = Math.ceil(now + Math.max(1, result.retryAfterSeconds) * 1_000);
       engine.lanes.get(message.platform)?.pacer.pause(message.chatId, until);
-      outbox.defer(message.id, iso(until), `429: retry after ${result.retryAfterSeconds} s`);
+      await outbox.defer(message.id, iso(until), `429: retry after ${result.retryAfterSeconds} s`);
       summary.deferred++;
       logger?.warn({ ...fields, retryAfterSeconds: result.retryAfterSeconds }, "platform asked to slow down");
     } else if ("blocked" in result) {
-      outbox.markBlocked(message.id);
+      await outbox.markBlocked(message.id);
       summary.blocked++;
       logger?.info(fields, "recipient blocked the bot; account deactivated");
     } else {
       const attempts = message.attempts + 1;
       if (result.permanent || attempts >= retry.maxAttempts) {
-        outbox.markFailed(message.id, result.error);
+        await outbox.markFailed(message.id, result.error);
         summary.failed++;
         logger?.error({ ...fields, attempts, error: result.error }, "message given up");
       } else {
-        outbox.markRetry(message.id, iso(Math.ceil(now + backoffMs(attempts))), result.error);
+        await outbox.markRetry(message.id, iso(Math.ceil(now + backoffMs(attempts))), result.error);
         summary.retried++;
         logger?.warn({ ...fields, attempts, error: result.error }, "send failed; will retry");
       }
@@ -271,20 +290,20 @@ function settler(engine: Engine, retry: RetryPolicy, random: () => number) {
  * and sends it at its pace; a row whose chat must wait goes back to pending with the instant it may go, so
  * it never holds a slot. Returns how many sends started and when there is work again.
  */
-function pump(
+async function pump(
   engine: Engine,
   launch: (message: OutboxMessage) => void,
   paced?: Set<number>,
-): { started: number; wakeAt: number } {
+): Promise<{ started: number; wakeAt: number }> {
   const now = engine.clock.now();
   let started = 0;
   let wakeAt = now + engine.pollMs;
   for (const [platform, lane] of engine.lanes) {
-    const lanePumped = pumpLane(engine, platform, lane, now, launch, paced);
+    const lanePumped = await pumpLane(engine, platform, lane, now, launch, paced);
     started += lanePumped.started;
     wakeAt = Math.min(wakeAt, lanePumped.wakeAt);
   }
-  const next = nextDueAfter(engine.outbox, now);
+  const next = await nextDueAfter(engine.outbox, now);
   if (next !== undefined) wakeAt = Math.min(wakeAt, next);
   // Instants are stored to the millisecond: never come back within the same one for nothing.
   if (started === 0) wakeAt = Math.max(wakeAt, now + 1);
@@ -292,14 +311,14 @@ function pump(
 }
 
 /** One platform's part of pump(): sends from its held rows, claiming a batch when they run out. */
-function pumpLane(
+async function pumpLane(
   engine: Engine,
   platform: Platform,
   lane: Lane,
   now: number,
   launch: (message: OutboxMessage) => void,
   paced?: Set<number>,
-): { started: number; wakeAt: number } {
+): Promise<{ started: number; wakeAt: number }> {
   const { outbox, inFlight } = engine;
   const { pacer, held } = lane;
   let started = 0;
@@ -308,18 +327,18 @@ function pumpLane(
     if (wait > 0) return { started, wakeAt: now + wait };
     if (held.length === 0) {
       if (lane.quietUntil > now) return { started, wakeAt: lane.quietUntil };
-      held.push(...outbox.claimDue(iso(now), lane.batch, platform));
+      held.push(...(await outbox.claimDue(iso(now), lane.batch, platform)));
       if (held.length === 0) {
         // Nothing due here: look again when the next row falls due, at the next poll, or on wake(), not
         // on every tick. (The due index has no platform, so asking costs a scan when others have a backlog.)
-        lane.quietUntil = Math.min(now + engine.pollMs, nextDueAfter(outbox, now) ?? Infinity);
+        lane.quietUntil = Math.min(now + engine.pollMs, (await nextDueAfter(outbox, now)) ?? Infinity);
         return { started, wakeAt: lane.quietUntil };
       }
     }
     const message = held.shift() as OutboxMessage;
     const chatWait = pacer.chatWaitMs(message.chatId, message.chatType, now);
     if (chatWait > 0) {
-      outbox.defer(message.id, iso(Math.ceil(now + chatWait)));
+      await outbox.defer(message.id, iso(Math.ceil(now + chatWait)));
       engine.summary.deferred++;
       paced?.add(message.id);
       continue;
@@ -343,11 +362,11 @@ async function drainOnce(engine: Engine, launch: (message: OutboxMessage) => voi
   // Rows put back only to keep the pace are still due now; rows put back for a retry are not.
   const paced = new Set<number>();
   for (let round = 0; round < 10_000_000; round++) {
-    const { started, wakeAt } = pump(engine, launch, paced);
+    const { started, wakeAt } = await pump(engine, launch, paced);
     if (started > 0) continue;
     const now = clock.now();
     if (inFlight.size === 0 && paced.size === 0 && held(engine) === 0) {
-      const next = outbox.nextDue();
+      const next = await outbox.nextDue();
       if (next === null || Date.parse(next) > now) break;
       wakeLanes(engine);
     }
@@ -361,8 +380,8 @@ async function drainOnce(engine: Engine, launch: (message: OutboxMessage) => voi
 }
 
 /** When the earliest pending row falls due, if that is still to come. */
-function nextDueAfter(outbox: OutboxRepository, now: number): number | undefined {
-  const next = outbox.nextDue();
+async function nextDueAfter(outbox: OutboxRepository, now: number): Promise<number | undefined> {
+  const next = await outbox.nextDue();
   const at = next === null ? NaN : Date.parse(next);
   return at > now ? at : undefined;
 }
@@ -378,8 +397,8 @@ function wakeLanes(engine: Engine): void {
 }
 
 /** Claimed rows not sent yet go back as they were, so a graceful stop leaves nothing for recovery. */
-function releaseHeld(engine: Engine): void {
+async function releaseHeld(engine: Engine): Promise<void> {
   for (const lane of engine.lanes.values()) {
-    for (const message of lane.held.splice(0)) engine.outbox.release(message.id);
+    for (const message of lane.held.splice(0)) await engine.outbox.release(message.id);
   }
 }

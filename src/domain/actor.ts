@@ -46,10 +46,10 @@ export class Actor {
 }
 
 /** Who is writing from a messaging account: the person linked to it, or null for someone not linked yet. */
-export function actorOf(
+export async function actorOf(
   people: Pick<Repositories["people"], "who">,
   account: { platform: Platform; externalId: string },
-): Actor | null {
-  const who = people.who(account.platform, account.externalId);
+): Promise<Actor | null> {
+  const who = await people.who(account.platform, account.externalId);
   return who ? new Actor(who.personId, who.displayName, who.locale, who.posts) : null;
 }

@@ -58,26 +58,28 @@ export type ShareNote =
 export function allocationService(repos: Pick<Repositories, "units" | "targets" | "figures" | "metrics">) {
   return {
     /** What an officer should see beside a unit's part before confirming it. */
-    notes(child: Unit, metric: string, period: string, value: number): ShareNote[] {
-      const members = repos.figures.members(child);
+    async notes(child: Unit, metric: string, period: string, value: number): Promise<ShareNote[]> {
+      const members = await repos.figures.members(child);
       const eligible = Math.max(0, child.workers - members);
       const notes: ShareNote[] = [];
       const aboutMembers = metric === "ket_nap" || metric === "thuc_tang";
       if (value === 0 && child.workers === 0) notes.push({ kind: "no-workers" });
       else if (value === 0 && eligible === 0) notes.push({ kind: "no-eligible", workers: child.workers });
       else if (aboutMembers && child.workers > 0 && value > eligible) notes.push({ kind: "over-eligible", eligible });
-      const admissions = metric === "thuc_tang" ? repos.targets.find(child.id, "ket_nap", period) : undefined;
+      const admissions = metric === "thuc_tang" ? await repos.targets.find(child.id, "ket_nap", period) : undefined;
       if (admissions && value > admissions.value) notes.push({ kind: "over-admissions", admissions: admissions.value });
       return notes;
     },
 
     /** The children's targets for a proportional split of the unit's target: workers who are not members yet. */
-    proportional(unit: Unit, target: Target): Target[] {
-      const children = repos.units.children(unit.id);
-      const shares = children.map((child) => ({
-        unitId: child.id,
-        weight: Math.max(0, child.workers - repos.figures.members(child)),
-      }));
+    async proportional(unit: Unit, target: Target): Promise<Target[]> {
+      const children = await repos.units.children(unit.id);
+      const shares = await Promise.all(
+        children.map(async (child) => ({
+          unitId: child.id,
+          weight: Math.max(0, child.workers - (await repos.figures.members(child))),
+        })),
+      );
       const split = splitProportionally(target.value, shares);
       return children.map((child) => ({
         ...target,
@@ -92,13 +94,13 @@ export function allocationService(repos: Pick<Repositories, "units" | "targets" 
      * Where the children's targets on a metric do not add up to the unit's own; null when they do. Only
      * counts split into parts: rates, shares and member totals of the units below do not add up to the unit's.
      */
-    gap(unit: Unit, metric: string, period: string): AllocationGap | null {
-      if (repos.metrics.get(metric)?.kind !== "count") return null;
-      const own = repos.targets.find(unit.id, metric, period);
+    async gap(unit: Unit, metric: string, period: string): Promise<AllocationGap | null> {
+      if ((await repos.metrics.get(metric))?.kind !== "count") return null;
+      const own = await repos.targets.find(unit.id, metric, period);
       if (!own || own.scope === "each") return null;
-      const children = repos.units.children(unit.id);
+      const children = await repos.units.children(unit.id);
       if (children.length === 0) return null;
-      const rows = repos.targets.forChildren(unit.id, period, metric);
+      const rows = await repos.targets.forChildren(unit.id, period, metric);
       const allocated = rows.reduce((sum, row) => sum + row.value, 0);
       if (allocated === own.value) return null;
       return { metric, target: own.value, allocated, missingChildren: children.length - rows.length };

@@ -51,14 +51,14 @@ export function operator(now: Date): Doer {
 }
 
 /** Appends one entry. Before and after are small JSON: ids, codes, numbers, never a phone number or a text. */
-export function audit(
+export async function audit(
   repos: Pick<Repositories, "audit">,
   who: Doer,
   kind: AuditKind,
   unit: UnitRef | null | undefined,
   change: { before?: unknown; after?: unknown } = {},
-): void {
-  repos.audit.append({
+): Promise<void> {
+  await repos.audit.append({
     at: who.at.toISOString(),
     personId: who.personId,
     platform: who.platform,
@@ -70,9 +70,12 @@ export function audit(
 }
 
 /** The first unit a person holds a role on: where a change to the person themself is filed. */
-export function unitOfPerson(repos: Pick<Repositories, "people" | "units">, personId: number): UnitRef | undefined {
-  const first = repos.people.roles(personId)[0];
-  return first ? repos.units.byId(first.unitId) : undefined;
+export async function unitOfPerson(
+  repos: Pick<Repositories, "people" | "units">,
+  personId: number,
+): Promise<UnitRef | undefined> {
+  const first = (await repos.people.roles(personId))[0];
+  return first ? await repos.units.byId(first.unitId) : undefined;
 }
 
 /** The rows of an import plan (domain/import.ts imports this file, so the plan is described here, not imported). */
@@ -88,16 +91,16 @@ export type ImportVia = "file" | "allocation" | "cli";
  * The entries of an import, written before its rows inside the same transaction, while what the rows replace
  * can still be read. A unit added is filed on its nearest existing ancestor: it has no id yet.
  */
-export function auditImport(
+export async function auditImport(
   repos: Pick<Repositories, "audit" | "units" | "targets">,
   plan: PlanRows,
   by: { who: Doer; via: ImportVia } | undefined,
-): void {
+): Promise<void> {
   if (!by) return;
   const { who } = by;
   if (plan.kind === "ratings") {
     for (const row of plan.rows)
-      audit(repos, who, "rating_imported", repos.units.byId(row.unitId), {
+      await audit(repos, who, "rating_imported", await repos.units.byId(row.unitId), {
         after: { year: row.year, rating: row.rating },
       });
     return;
@@ -105,44 +108,44 @@ export function auditImport(
   if (plan.kind === "targets") {
     const kind = by.via === "allocation" ? "target_allocated" : "target_imported";
     for (const row of plan.rows) {
-      const old = repos.targets.find(row.unitId, row.metric, row.period);
+      const old = await repos.targets.find(row.unitId, row.metric, row.period);
       if (old && old.value === row.value && old.deadline === row.deadline) continue;
       const after = { metric: row.metric, period: row.period, value: row.value, deadline: row.deadline };
       const before = old && { value: old.value, deadline: old.deadline };
-      audit(repos, who, kind, repos.units.byId(row.unitId), before ? { before, after } : { after });
+      await audit(repos, who, kind, await repos.units.byId(row.unitId), before ? { before, after } : { after });
     }
     return;
   }
   const parentCodes = new Map(plan.rows.map((row) => [row.code, row.parentCode]));
-  const existingAncestor = (code: string | null) => {
+  const existingAncestor = async (code: string | null) => {
     for (let at = code, hops = 0; at !== null && hops <= parentCodes.size; hops++) {
-      const unit = repos.units.byCode(at);
+      const unit = await repos.units.byCode(at);
       if (unit) return unit;
       at = parentCodes.get(at) ?? null;
     }
     return undefined;
   };
   for (const row of plan.rows) {
-    const old = repos.units.byCode(row.code);
+    const old = await repos.units.byCode(row.code);
     if (!old) {
       const after = { code: row.code, name: row.name, parent: row.parentCode, kind: row.kind };
-      audit(repos, who, "unit_added", existingAncestor(row.parentCode), { after });
+      await audit(repos, who, "unit_added", await existingAncestor(row.parentCode), { after });
       continue;
     }
-    const oldParent = old.parentId === null ? undefined : repos.units.byId(old.parentId);
-    const newParent = row.parentCode === null ? undefined : existingAncestor(row.parentCode);
+    const oldParent = old.parentId === null ? undefined : await repos.units.byId(old.parentId);
+    const newParent = row.parentCode === null ? undefined : await existingAncestor(row.parentCode);
     if ((oldParent?.code ?? null) !== row.parentCode) {
       const path = newParent?.code === row.parentCode ? `${newParent.path}${old.id}/` : old.path;
       const change = { before: { parent: oldParent?.code ?? null }, after: { parent: row.parentCode } };
-      audit(repos, who, "unit_moved", { id: old.id, path }, change);
+      await audit(repos, who, "unit_moved", { id: old.id, path }, change);
     }
     if (old.name !== row.name)
-      audit(repos, who, "unit_renamed", old, { before: { name: old.name }, after: { name: row.name } });
+      await audit(repos, who, "unit_renamed", old, { before: { name: old.name }, after: { name: row.name } });
     const fields = ["kind", "sector", "members", "workers"] as const;
     const changed = fields.filter((field) => old[field] !== row[field]);
     if (changed.length > 0) {
       const pick = (source: typeof row | typeof old) => Object.fromEntries(changed.map((f) => [f, source[f]]));
-      audit(repos, who, "unit_changed", old, { before: pick(old), after: pick(row) });
+      await audit(repos, who, "unit_changed", old, { before: pick(old), after: pick(row) });
     }
   }
 }

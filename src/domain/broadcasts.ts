@@ -2,11 +2,12 @@
 // the person who sent it once nothing is left to send.
 import type { Repositories } from "#db/index.ts";
 import { audit, type Doer } from "./audit.ts";
+import type { OutboxInput } from "#db/repositories/outbox.ts";
 import { outboxMessage } from "./outbox-message.ts";
 import type { Translate } from "./reminder-texts.ts";
 
 /** Puts one copy per person linked in the subtree into the outbox; returns how many. Confirming twice adds nothing. */
-export function queueBroadcast(
+export async function queueBroadcast(
   repos: Pick<Repositories, "reminders" | "people" | "outbox" | "transaction" | "audit">,
   id: number,
   unit: { id: number; path: string },
@@ -14,43 +15,44 @@ export function queueBroadcast(
   heading: string,
   now: Date,
   who: Doer,
-): number {
-  const people = repos.reminders.peopleInSubtree(unit);
-  const rows = people.flatMap((personId) => {
-    const address = repos.people.address(personId);
-    if (!address) return [];
+): Promise<number> {
+  const people = await repos.reminders.peopleInSubtree(unit);
+  const rows: OutboxInput[] = [];
+  for (const personId of people) {
+    const address = await repos.people.address(personId);
+    if (!address) continue;
     const key = `broadcast:${id}:p${personId}`;
     const content = { key, kind: "broadcast", text: `${heading}\n\n${text}`, notBefore: now.toISOString() };
-    return [outboxMessage({ personId, address }, { ...content, broadcastId: id })];
-  });
-  repos.transaction(() => {
-    repos.outbox.enqueue(rows, now.toISOString());
-    repos.reminders.confirmBroadcast(id, rows.length, now.toISOString());
-    audit(repos, who, "announcement_sent", unit, { after: { broadcast: id, recipients: rows.length } });
+    rows.push(outboxMessage({ personId, address }, { ...content, broadcastId: id }));
+  }
+  await repos.transaction(async () => {
+    await repos.outbox.enqueue(rows, now.toISOString());
+    await repos.reminders.confirmBroadcast(id, rows.length, now.toISOString());
+    await audit(repos, who, "announcement_sent", unit, { after: { broadcast: id, recipients: rows.length } });
   });
   return rows.length;
 }
 
 /** An announcement its author decided against: settled, and never reported on. */
-export function cancelBroadcast(repos: Pick<Repositories, "reminders">, id: number, now: Date): void {
-  repos.reminders.confirmBroadcast(id, 0, now.toISOString());
-  repos.reminders.markReported(id, now.toISOString());
+export async function cancelBroadcast(repos: Pick<Repositories, "reminders">, id: number, now: Date): Promise<void> {
+  await repos.reminders.confirmBroadcast(id, 0, now.toISOString());
+  await repos.reminders.markReported(id, now.toISOString());
 }
 
 /** Announcements that have nothing left to send get their counts to the person who made them. */
-export function reportDeliveries(
+export async function reportDeliveries(
   repos: Pick<Repositories, "reminders" | "people" | "outbox" | "transaction">,
   t: Translate,
   now: Date,
-): number {
+): Promise<number> {
   let reported = 0;
-  for (const broadcast of repos.reminders.unreportedBroadcasts()) {
-    const counts = repos.outbox.broadcastCounts(broadcast.id);
+  for (const broadcast of await repos.reminders.unreportedBroadcasts()) {
+    const counts = await repos.outbox.broadcastCounts(broadcast.id);
     const personId = broadcast.createdBy;
     if (counts.pending > 0 || personId === null) continue;
-    const address = repos.people.address(personId);
-    repos.transaction(() => {
-      if (!repos.reminders.markReported(broadcast.id, now.toISOString())) return;
+    const address = await repos.people.address(personId);
+    await repos.transaction(async () => {
+      if (!(await repos.reminders.markReported(broadcast.id, now.toISOString()))) return;
       if (!address) return;
       const preview = broadcast.text.length > 40 ? `${broadcast.text.slice(0, 40)}…` : broadcast.text;
       const message = outboxMessage(
@@ -62,7 +64,7 @@ export function reportDeliveries(
           notBefore: now.toISOString(),
         },
       );
-      repos.outbox.enqueue([message], now.toISOString());
+      await repos.outbox.enqueue([message], now.toISOString());
       reported++;
     });
   }

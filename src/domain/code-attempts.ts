@@ -12,14 +12,18 @@ interface Account {
 }
 
 /** Whole minutes the account must wait before typing another code, or 0 when it may type one now. */
-export function codeWaitMinutes(repos: Pick<Repositories, "people">, account: Account, now: Date): number {
+export async function codeWaitMinutes(
+  repos: Pick<Repositories, "people">,
+  account: Account,
+  now: Date,
+): Promise<number> {
   const window = WRONG_CODE_WINDOW_MINUTES * 60_000;
   const since = new Date(now.getTime() - window).toISOString();
-  const { count, oldest } = repos.people.wrongCodesSince(account.platform, account.externalId, since);
+  const { count, oldest } = await repos.people.wrongCodesSince(account.platform, account.externalId, since);
   if (count < MAX_WRONG_CODES || oldest === null) return 0;
   return Math.max(1, Math.ceil((Date.parse(oldest) + window - now.getTime()) / 60_000));
 }
 
-export function recordWrongCode(repos: Pick<Repositories, "people">, account: Account, now: Date): void {
-  repos.people.recordWrongCode(account.platform, account.externalId, now.toISOString());
+export async function recordWrongCode(repos: Pick<Repositories, "people">, account: Account, now: Date): Promise<void> {
+  await repos.people.recordWrongCode(account.platform, account.externalId, now.toISOString());
 }

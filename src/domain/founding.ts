@@ -37,13 +37,13 @@ export type FoundingPlace =
   | { kind: "outside"; named: string };
 
 /** Where a person's founding goes: the unit they named if they are its admin, else the highest they administer. */
-export function foundingPlace(
+export async function foundingPlace(
   actor: Actor,
   named: string | undefined,
   repos: Pick<Repositories, "units">,
-): FoundingPlace {
+): Promise<FoundingPlace> {
   if (named) {
-    const lookup = lookUpUnit(actor, named, repos, true);
+    const lookup = await lookUpUnit(actor, named, repos, true);
     if (lookup.kind !== "found") return { kind: "outside", named };
     if (isLeaf(lookup.unit) || !actor.isAdminOf(lookup.unit)) return { kind: "not-allowed" };
     return { kind: "found", unit: lookup.unit };
@@ -58,62 +58,66 @@ export function fullName(event: FoundingEvent, name: string): string {
 }
 
 /** A unit directly below the parent that already goes by this name. */
-export function sameNamed(repos: Pick<Repositories, "units">, parent: Unit, name: string): Unit | undefined {
+export async function sameNamed(
+  repos: Pick<Repositories, "units">,
+  parent: Unit,
+  name: string,
+): Promise<Unit | undefined> {
   const key = unitNameKey(name);
-  return repos.units.children(parent.id).find((child) => unitNameKey(child.name) === key);
+  return (await repos.units.children(parent.id)).find((child) => unitNameKey(child.name) === key);
 }
 
 /** The first free code below the parent's: "TD-001", "TD-002"… */
-export function nextUnitCode(repos: Pick<Repositories, "units">, parent: Unit): string {
-  for (let n = repos.units.children(parent.id).length + 1; ; n += 1) {
+export async function nextUnitCode(repos: Pick<Repositories, "units">, parent: Unit): Promise<string> {
+  for (let n = (await repos.units.children(parent.id)).length + 1; ; n += 1) {
     const code = `${parent.code}-${String(n).padStart(3, "0")}`;
-    if (!repos.units.byCode(code)) return code;
+    if (!(await repos.units.byCode(code))) return code;
   }
 }
 
 /** Keeps a proposal until its author confirms or cancels it; returns its id for the buttons. */
-export function propose(
+export async function propose(
   repos: Pick<Repositories, "pendingImports">,
   personId: number,
   proposal: Proposal,
   now: Date,
-): number {
-  return repos.pendingImports.create(personId, PENDING_KIND, JSON.stringify(proposal), now.toISOString());
+): Promise<number> {
+  return await repos.pendingImports.create(personId, PENDING_KIND, JSON.stringify(proposal), now.toISOString());
 }
 
 /** A proposal its author may settle, or undefined for any other id or person. */
-export function pendingProposal(
+export async function pendingProposal(
   repos: Pick<Repositories, "pendingImports">,
   id: number,
   personId: number,
-): { proposal: Proposal; settled: boolean } | undefined {
-  const pending = Number.isSafeInteger(id) ? repos.pendingImports.get(id) : undefined;
+): Promise<{ proposal: Proposal; settled: boolean } | undefined> {
+  const pending = Number.isSafeInteger(id) ? await repos.pendingImports.get(id) : undefined;
   if (!pending || pending.kind !== PENDING_KIND || pending.personId !== personId) return undefined;
   const parsed = proposalSchema.safeParse(JSON.parse(pending.payload));
   return parsed.success ? { proposal: parsed.data, settled: pending.settledAt !== null } : undefined;
 }
 
-export function cancel(repos: Pick<Repositories, "pendingImports">, id: number, now: Date): void {
-  repos.pendingImports.settle(id, now.toISOString());
+export async function cancel(repos: Pick<Repositories, "pendingImports">, id: number, now: Date): Promise<void> {
+  await repos.pendingImports.settle(id, now.toISOString());
 }
 
 /**
  * Adds the proposed unit below its parent and records the founding for the parent, all or nothing.
  * Null when the proposal was settled before: a second press of "Xác nhận" adds nothing.
  */
-export function found(
+export async function found(
   repos: Pick<Repositories, "units" | "ledger" | "pendingImports" | "pendingReports" | "transaction">,
   id: number,
   proposal: Proposal,
   reporterId: number,
   now: Date,
-): Unit | null {
-  return repos.transaction(() => {
-    if (!repos.pendingImports.settle(id, now.toISOString())) return null;
-    const parent = repos.units.byId(proposal.parentId);
+): Promise<Unit | null> {
+  return await repos.transaction(async () => {
+    if (!(await repos.pendingImports.settle(id, now.toISOString()))) return null;
+    const parent = await repos.units.byId(proposal.parentId);
     if (!parent) throw new Error(`no unit ${proposal.parentId}`);
-    const unit = repos.units.upsert({
-      code: nextUnitCode(repos, parent),
+    const unit = await repos.units.upsert({
+      code: await nextUnitCode(repos, parent),
       name: proposal.name,
       parentCode: parent.code,
       kind: proposal.event === "found_guild" ? "guild" : "grassroots",
@@ -121,7 +125,7 @@ export function found(
       members: proposal.members,
       workers: proposal.workers,
     });
-    record(repos, {
+    await record(repos, {
       unit: parent,
       events: [{ event: proposal.event, count: 1 }],
       day: proposal.day,

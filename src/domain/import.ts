@@ -9,6 +9,7 @@ import { auditImport, type Doer, type ImportVia } from "./audit.ts";
 import { isValidDay } from "./calendar.ts";
 import { findMetricByName } from "./metric-lookup.ts";
 import { mayUseMetric } from "./metric-owner.ts";
+import type { Metric } from "#db/repositories/metrics.ts";
 
 /** One row of the file, with its line number in the file (the header is line 1). */
 export interface Row {
@@ -99,12 +100,12 @@ function outsideScope(unit: Unit, scope: Unit | undefined, ownKey: string): Prob
  * admin's unit), every row must stay below it: existing units within it, new ones under a parent within it,
  * and never the admin's own unit.
  */
-export function planUnits(rows: Row[], repos: Pick<Repositories, "units">, scope?: Unit): ImportPlan {
+export async function planUnits(rows: Row[], repos: Pick<Repositories, "units">, scope?: Unit): Promise<ImportPlan> {
   const errors: RowError[] = [];
   const fail: Fail = (line, key, args) => errors.push({ line, problems: [{ key, ...(args ? { args } : {}) }] });
   const accepted = readUnitRows(rows, errors);
-  const ordered = parentsFirst(accepted, repos, fail);
-  const { kept, added, changed } = keepInScope(ordered, accepted, repos, fail, scope);
+  const ordered = await parentsFirst(accepted, repos, fail);
+  const { kept, added, changed } = await keepInScope(ordered, accepted, repos, fail, scope);
   return { kind: "units", rows: kept, added, changed, errors: errors.sort((a, b) => a.line - b.line) };
 }
 
@@ -153,20 +154,20 @@ function readUnitRows(rows: Row[], errors: RowError[]): Map<string, AcceptedUnit
 }
 
 /** Orders parents before children, and checks every parent exists, in the file or the database. */
-function parentsFirst(
+async function parentsFirst(
   accepted: Map<string, AcceptedUnit>,
   repos: Pick<Repositories, "units">,
   fail: Fail,
-): UnitInput[] {
+): Promise<UnitInput[]> {
   const ordered: UnitInput[] = [];
   const placed = new Set<string>();
   const visiting = new Set<string>();
   const broken = new Set<string>();
-  const place = (code: string): boolean => {
+  const place = async (code: string): Promise<boolean> => {
     if (placed.has(code)) return true;
     if (broken.has(code)) return false;
     const entry = accepted.get(code);
-    if (!entry) return repos.units.byCode(code) !== undefined;
+    if (!entry) return (await repos.units.byCode(code)) !== undefined;
     if (visiting.has(code)) {
       fail(entry.line, "import-parent-loop", { code });
       broken.add(code);
@@ -174,11 +175,11 @@ function parentsFirst(
     }
     visiting.add(code);
     const parent = entry.input.parentCode;
-    const ok = parent === null || place(parent);
+    const ok = parent === null || (await place(parent));
     visiting.delete(code);
     if (!ok) {
       if (!broken.has(code)) {
-        const known = parent !== null && (accepted.has(parent) || repos.units.byCode(parent) !== undefined);
+        const known = parent !== null && (accepted.has(parent) || (await repos.units.byCode(parent)) !== undefined);
         fail(entry.line, known ? "import-parent-broken" : "import-unknown-parent", { code: parent ?? "" });
       }
       broken.add(code);
@@ -188,26 +189,26 @@ function parentsFirst(
     ordered.push(entry.input);
     return true;
   };
-  for (const code of accepted.keys()) place(code);
+  for (const code of accepted.keys()) await place(code);
   return ordered;
 }
 
 /** The units an admin may write (inside their scope) and that do not move a unit with units below it. */
-function keepInScope(
+async function keepInScope(
   ordered: UnitInput[],
   accepted: Map<string, AcceptedUnit>,
   repos: Pick<Repositories, "units">,
   fail: Fail,
   scope: Unit | undefined,
-): { kept: UnitInput[]; added: number; changed: number } {
+): Promise<{ kept: UnitInput[]; added: number; changed: number }> {
   let added = 0;
   let changed = 0;
   const inScope = new Set<string>();
   const kept: UnitInput[] = [];
   for (const input of ordered) {
     const line = accepted.get(input.code)?.line ?? 0;
-    const existing = repos.units.byCode(input.code);
-    const parent = input.parentCode ? repos.units.byCode(input.parentCode) : undefined;
+    const existing = await repos.units.byCode(input.code);
+    const parent = input.parentCode ? await repos.units.byCode(input.parentCode) : undefined;
     if (scope) {
       const parentInside =
         input.parentCode !== null &&
@@ -223,7 +224,11 @@ function keepInScope(
       }
       inScope.add(input.code);
     }
-    if (existing && existing.parentId !== (parent?.id ?? null) && repos.units.children(existing.id).length > 0) {
+    if (
+      existing &&
+      existing.parentId !== (parent?.id ?? null) &&
+      (await repos.units.children(existing.id)).length > 0
+    ) {
       fail(line, "import-cannot-move", { code: input.code });
       continue;
     }
@@ -234,14 +239,14 @@ function keepInScope(
   return { kept, added, changed };
 }
 
-export function planTargets(
+export async function planTargets(
   rows: Row[],
   repos: Pick<Repositories, "units" | "targets" | "metrics" | "plans">,
   today: string,
   scope?: Unit,
-): ImportPlan {
+): Promise<ImportPlan> {
   const checker = targetChecker(repos, today, scope);
-  for (const chunk of withUnits(rows, repos)) for (const row of chunk.rows) checker.check(row, chunk.units);
+  for await (const chunk of withUnits(rows, repos)) for (const row of chunk.rows) await checker.check(row, chunk.units);
   return checker.plan();
 }
 
@@ -258,18 +263,19 @@ function targetChecker(
   let changed = 0;
   // A file names a handful of metrics and deadlines over and over: each is read once.
   const metricKeys = new Map<string, string>();
-  const metricKeyOf = (text: string): string => {
+  const metricKeyOf = async (text: string): Promise<string> => {
     let key = metricKeys.get(text);
     if (key === undefined) {
       // Metrics an admin added are known by their name too, not only the ones with fixed spellings.
-      key = (repos.metrics.get(text) ?? findMetricByName(text, repos.metrics.all().values()))?.key ?? text;
+      key =
+        ((await repos.metrics.get(text)) ?? findMetricByName(text, (await repos.metrics.all()).values()))?.key ?? text;
       metricKeys.set(text, key);
     }
     return key;
   };
-  const metrics = new Map<string, ReturnType<typeof repos.metrics.get>>();
-  const metricOf = (key: string) => {
-    if (!metrics.has(key)) metrics.set(key, repos.metrics.get(key));
+  const metrics = new Map<string, Metric | undefined>();
+  const metricOf = async (key: string) => {
+    if (!metrics.has(key)) metrics.set(key, await repos.metrics.get(key));
     return metrics.get(key);
   };
   const days = new Map<string, string | null>();
@@ -277,24 +283,24 @@ function targetChecker(
     if (!days.has(text)) days.set(text, readDay(text));
     return days.get(text) ?? null;
   };
-  const check = ({ line, cells }: Row, units: Map<string, Unit>): void => {
+  const check = async ({ line, cells }: Row, units: Map<string, Unit>): Promise<void> => {
     const code = (cells.unit_code ?? "").trim();
-    const metric = metricKeyOf((cells.metric ?? "").trim());
+    const metric = await metricKeyOf((cells.metric ?? "").trim());
     const value = wholeNumber(cells.target ?? "");
     const deadlineText = (cells.deadline ?? "").trim();
     const deadline = deadlineText ? dayOf(deadlineText) : null;
     const scopeText = (cells.scope ?? "").trim().toLowerCase();
     const planNumber = (cells.plan ?? "").trim();
-    const plan = planNumber ? repos.plans.byNumber(planNumber)[0] : undefined;
+    const plan = planNumber ? (await repos.plans.byNumber(planNumber))[0] : undefined;
     const unit = units.get(code);
     const problems: Problem[] = [];
-    const known = metricOf(metric);
+    const known = await metricOf(metric);
     const outside = unit && outsideScope(unit, scope, "import-own-unit-target");
     if (!unit) problems.push({ key: "import-unknown-unit", args: { code: code || "—" } });
     else if (outside) problems.push(outside);
     if (!known) problems.push({ key: "import-unknown-metric", args: { value: metric || "—" } });
     else if (scope && !mayUseMetric(known, scope)) {
-      const owner = known.ownerUnitId === null ? undefined : repos.units.byId(known.ownerUnitId);
+      const owner = known.ownerUnitId === null ? undefined : await repos.units.byId(known.ownerUnitId);
       problems.push({ key: "import-metric-not-yours", args: { value: known.name, owner: owner?.name ?? "—" } });
     }
     if (value === null) problems.push({ key: "import-bad-target" });
@@ -310,7 +316,7 @@ function targetChecker(
       return;
     }
     seen.set(key, line);
-    if (repos.targets.find(unit.id, metric, period)) changed++;
+    if (await repos.targets.find(unit.id, metric, period)) changed++;
     else added++;
     planned.push({
       unitId: unit.id,
@@ -326,9 +332,9 @@ function targetChecker(
 }
 
 /** Yearly ratings of grassroots unions: unit_code, year, rating. */
-export function planRatings(rows: Row[], repos: Pick<Repositories, "units">, scope?: Unit): ImportPlan {
+export async function planRatings(rows: Row[], repos: Pick<Repositories, "units">, scope?: Unit): Promise<ImportPlan> {
   const checker = ratingChecker(scope);
-  for (const chunk of withUnits(rows, repos)) for (const row of chunk.rows) checker.check(row, chunk.units);
+  for await (const chunk of withUnits(rows, repos)) for (const row of chunk.rows) checker.check(row, chunk.units);
   return checker.plan();
 }
 
@@ -359,30 +365,30 @@ function ratingChecker(scope: Unit | undefined) {
   };
 }
 
-export function planImport(
+export async function planImport(
   kind: ImportKind,
   rows: Row[],
   repos: Pick<Repositories, "units" | "targets" | "metrics" | "plans">,
   today: string,
   scope?: Unit,
-): ImportPlan {
-  if (kind === "units") return planUnits(rows, repos, scope);
-  if (kind === "ratings") return planRatings(rows, repos, scope);
-  return planTargets(rows, repos, today, scope);
+): Promise<ImportPlan> {
+  if (kind === "units") return await planUnits(rows, repos, scope);
+  if (kind === "ratings") return await planRatings(rows, repos, scope);
+  return await planTargets(rows, repos, today, scope);
 }
 
 /** Rows are checked this many at a time, their units looked up in one query. */
 const CHUNK_ROWS = 256;
 
 /** The file's rows a chunk at a time, with the units their unit_code names (one query per chunk, not per row). */
-function* withUnits(
+async function* withUnits(
   rows: Row[],
   repos: Pick<Repositories, "units">,
-): Generator<{ rows: Row[]; units: Map<string, Unit> }> {
+): AsyncGenerator<{ rows: Row[]; units: Map<string, Unit> }> {
   for (let at = 0; at < rows.length; at += CHUNK_ROWS) {
     const chunk = rows.slice(at, at + CHUNK_ROWS);
     const codes = new Set(chunk.map((row) => (row.cells.unit_code ?? "").trim()).filter((code) => code !== ""));
-    yield { rows: chunk, units: repos.units.byCodes([...codes]) };
+    yield { rows: chunk, units: await repos.units.byCodes([...codes]) };
   }
 }
 
@@ -401,11 +407,12 @@ export async function planImportInSlices(
   today: string,
   scope?: Unit,
 ): Promise<ImportPlan> {
-  if (kind === "units") return planUnits(rows, repos, scope);
+  if (kind === "units") return await planUnits(rows, repos, scope);
   const checker = kind === "ratings" ? ratingChecker(scope) : targetChecker(repos, today, scope);
   let sliceStarted = performance.now();
-  for (const chunk of withUnits(rows, repos)) {
-    for (const row of chunk.rows) checker.check(row, chunk.units);
+  for await (const chunk of withUnits(rows, repos)) {
+    // A target's check reads metrics; a rating's reads nothing.
+    for (const row of chunk.rows) await Promise.resolve(checker.check(row, chunk.units));
     if (performance.now() - sliceStarted >= SLICE_MS) {
       await new Promise((resolve) => setImmediate(resolve));
       sliceStarted = performance.now();
@@ -415,17 +422,25 @@ export async function planImportInSlices(
 }
 
 /** Writes a plan without errors in one transaction. */
-export function applyPlan(plan: ImportPlan, repos: Repositories, by?: { who: Doer; via: ImportVia }): void {
+export async function applyPlan(
+  plan: ImportPlan,
+  repos: Repositories,
+  by?: { who: Doer; via: ImportVia },
+): Promise<void> {
   if (plan.errors.length > 0) throw new Error("a plan with errors is never applied");
-  repos.transaction(() => writeRows(plan, repos, by));
+  await repos.transaction(() => writeRows(plan, repos, by));
 }
 
-function writeRows(plan: ImportPlan, repos: Repositories, by: { who: Doer; via: ImportVia } | undefined): void {
-  auditImport(repos, plan, by);
-  if (plan.kind === "units") for (const row of plan.rows) repos.units.upsert(row);
+async function writeRows(
+  plan: ImportPlan,
+  repos: Repositories,
+  by: { who: Doer; via: ImportVia } | undefined,
+): Promise<void> {
+  await auditImport(repos, plan, by);
+  if (plan.kind === "units") for (const row of plan.rows) await repos.units.upsert(row);
   else if (plan.kind === "ratings")
-    for (const row of plan.rows) repos.figures.setRating(row.unitId, row.year, row.rating);
-  else for (const row of plan.rows) repos.targets.upsert(row);
+    for (const row of plan.rows) await repos.figures.setRating(row.unitId, row.year, row.rating);
+  else for (const row of plan.rows) await repos.targets.upsert(row);
 }
 
 /**
@@ -448,11 +463,17 @@ function rowsFrom(plan: ImportPlan, from: number, to: number): ImportPlan {
 }
 
 /** Writes one chunk with its audit entries, and moves the import's count of written rows, all in one transaction. */
-function applyChunk(id: number, plan: ImportPlan, by: Staged["by"], from: number, repos: Repositories): number {
+async function applyChunk(
+  id: number,
+  plan: ImportPlan,
+  by: Staged["by"],
+  from: number,
+  repos: Repositories,
+): Promise<number> {
   const to = Math.min(plan.rows.length, from + APPLY_CHUNK_ROWS);
-  repos.transaction(() => {
-    writeRows(rowsFrom(plan, from, to), repos, by);
-    repos.pendingImports.advance(id, to);
+  await repos.transaction(async () => {
+    await writeRows(rowsFrom(plan, from, to), repos, by);
+    await repos.pendingImports.advance(id, to);
   });
   return to;
 }
@@ -486,18 +507,18 @@ export async function applyConfirmed(
 ): Promise<boolean> {
   if (plan.errors.length > 0) throw new Error("a plan with errors is never applied");
   if (plan.kind === "units")
-    return repos.transaction(() => {
-      if (!repos.pendingImports.settle(id, now)) return false;
-      applyPlan(plan, repos, staged.by);
+    return repos.transaction(async () => {
+      if (!(await repos.pendingImports.settle(id, now))) return false;
+      await applyPlan(plan, repos, staged.by);
       return true;
     });
-  if (!repos.pendingImports.stage(id, now, JSON.stringify(staged))) return false;
+  if (!(await repos.pendingImports.stage(id, now, JSON.stringify(staged)))) return false;
   let at = 0;
   while (at < plan.rows.length) {
-    at = applyChunk(id, plan, staged.by, at, repos);
+    at = await applyChunk(id, plan, staged.by, at, repos);
     if (at < plan.rows.length) await new Promise((resolve) => setImmediate(resolve));
   }
-  repos.pendingImports.finish(id);
+  await repos.pendingImports.finish(id);
   return true;
 }
 
@@ -506,23 +527,23 @@ export async function applyConfirmed(
  * again as they were when confirmed; should the units or metrics they name have changed meanwhile so that a
  * row no longer passes, the rest is not written and the import is reported as `stale`.
  */
-export function resumeImports(repos: Repositories): { finished: number; stale: number[] } {
+export async function resumeImports(repos: Repositories): Promise<{ finished: number; stale: number[] }> {
   const result = { finished: 0, stale: [] as number[] };
-  for (const row of repos.pendingImports.unfinished()) {
-    const pending = repos.pendingImports.get(row.id);
+  for (const row of await repos.pendingImports.unfinished()) {
+    const pending = await repos.pendingImports.get(row.id);
     const parsed = JSON.parse(row.staged) as Omit<Staged, "by"> & {
       by: { who: Omit<Doer, "at"> & { at: string }; via: ImportVia };
     };
     const by = { ...parsed.by, who: { ...parsed.by.who, at: new Date(parsed.by.who.at) } };
-    const scope = parsed.scopeUnitId === null ? undefined : repos.units.byId(parsed.scopeUnitId);
+    const scope = parsed.scopeUnitId === null ? undefined : await repos.units.byId(parsed.scopeUnitId);
     const kind = (pending?.kind === "allocation" ? "targets" : pending?.kind) as ImportKind;
-    const plan = planImport(kind, JSON.parse(pending?.payload ?? "[]") as Row[], repos, parsed.today, scope);
+    const plan = await planImport(kind, JSON.parse(pending?.payload ?? "[]") as Row[], repos, parsed.today, scope);
     if (plan.errors.length > 0) result.stale.push(row.id);
     else {
-      for (let at = row.appliedRows; at < plan.rows.length; ) at = applyChunk(row.id, plan, by, at, repos);
+      for (let at = row.appliedRows; at < plan.rows.length; ) at = await applyChunk(row.id, plan, by, at, repos);
       result.finished++;
     }
-    repos.pendingImports.finish(row.id);
+    await repos.pendingImports.finish(row.id);
   }
   return result;
 }

@@ -16,21 +16,21 @@ function newCode(): string {
   return code;
 }
 
-export function createInvite(
+export async function createInvite(
   repos: Pick<Repositories, "people" | "audit" | "transaction">,
   unit: Unit,
   role: Role,
   now: Date,
   days = INVITE_DAYS,
   who: Doer = operator(now),
-): { code: string; expiresAt: string } {
+): Promise<{ code: string; expiresAt: string }> {
   const expiresAt = new Date(now.getTime() + days * 86_400_000).toISOString();
   for (;;) {
     const code = newCode();
-    if (repos.people.invite(code)) continue;
-    repos.transaction(() => {
-      repos.people.createInvite(code, unit.id, role, now.toISOString(), expiresAt);
-      audit(repos, who, "invite_created", unit, { after: { role, expiresAt } });
+    if (await repos.people.invite(code)) continue;
+    await repos.transaction(async () => {
+      await repos.people.createInvite(code, unit.id, role, now.toISOString(), expiresAt);
+      await audit(repos, who, "invite_created", unit, { after: { role, expiresAt } });
     });
     return { code, expiresAt };
   }
@@ -53,9 +53,13 @@ export type InviteTarget =
   | { kind: "outside" };
 
 /** The unit an admin names by its code or its name, within the units they administer. */
-export function inviteTarget(actor: Actor, named: string, repos: Pick<Repositories, "units">): InviteTarget {
-  const byCode = repos.units.byCode(named);
-  const lookup = byCode ? ({ kind: "found", unit: byCode } as const) : lookUpUnit(actor, named, repos, true);
+export async function inviteTarget(
+  actor: Actor,
+  named: string,
+  repos: Pick<Repositories, "units">,
+): Promise<InviteTarget> {
+  const byCode = await repos.units.byCode(named);
+  const lookup = byCode ? ({ kind: "found", unit: byCode } as const) : await lookUpUnit(actor, named, repos, true);
   if (lookup.kind === "several") {
     const units = lookup.units.filter((unit) => actor.isAdminOf(unit));
     const [only] = units;

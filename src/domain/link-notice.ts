@@ -9,17 +9,17 @@ export const PLATFORM_NAMES: Record<Platform, string> = { telegram: "Telegram", 
 type Translate = (locale: string, key: string, args?: Record<string, string | number>) => string;
 
 /** Puts the notices in the outbox; returns how many. */
-export function noticeNewAccount(
+export async function noticeNewAccount(
   repos: Pick<Repositories, "people" | "outbox">,
   translateIn: Translate,
   personId: number,
   added: { platform: Platform; externalId: string; displayName: string },
   now: Date,
-): number {
-  const locale = repos.people.person(personId)?.locale ?? "vi";
-  const others = repos.people
-    .accountsOf(personId)
-    .filter((a) => a.active && !(a.platform === added.platform && a.externalId === added.externalId));
+): Promise<number> {
+  const locale = (await repos.people.person(personId))?.locale ?? "vi";
+  const others = (await repos.people.accountsOf(personId)).filter(
+    (a) => a.active && !(a.platform === added.platform && a.externalId === added.externalId),
+  );
   const text = translateIn(locale, "account-linked-notice", {
     platform: PLATFORM_NAMES[added.platform],
     name: added.displayName,
@@ -36,5 +36,5 @@ export function noticeNewAccount(
       },
     ),
   );
-  return rows.length > 0 ? repos.outbox.enqueue(rows, now.toISOString()) : 0;
+  return rows.length > 0 ? await repos.outbox.enqueue(rows, now.toISOString()) : 0;
 }

@@ -46,23 +46,25 @@ export function defaultPolicy(quietHours: string | null): ReminderPolicy {
 export function policyService(repos: Pick<Repositories, "reminders">, quietHours: string | null) {
   const base = defaultPolicy(quietHours);
   const cache = new Map<number, Partial<ReminderPolicy>>();
-  const overridesOf = (unitId: number): Partial<ReminderPolicy> => {
+  const overridesOf = async (unitId: number): Promise<Partial<ReminderPolicy>> => {
     let found = cache.get(unitId);
     if (!found) {
-      found = policySchema.partial().safeParse(repos.reminders.policy(unitId) ?? {}).data ?? {};
+      found = policySchema.partial().safeParse((await repos.reminders.policy(unitId)) ?? {}).data ?? {};
       cache.set(unitId, found);
     }
     return found;
   };
   return {
     /** The policy in force for a unit: defaults, then each ancestor's changes from the top down. */
-    of(unit: Pick<Unit, "path">): ReminderPolicy {
-      return lineage(unit).reduce<ReminderPolicy>((policy, id) => ({ ...policy, ...overridesOf(id) }), base);
+    async of(unit: Pick<Unit, "path">): Promise<ReminderPolicy> {
+      let policy = base;
+      for (const id of lineage(unit)) policy = { ...policy, ...(await overridesOf(id)) };
+      return policy;
     },
     /** Every time of day at which some unit gets reminders of these kinds: other minutes need no work. */
-    timesOf(fields: ("remindAt" | "digestAt" | "staffDigestAt" | "silentAt")[]): string[] {
+    async timesOf(fields: ("remindAt" | "digestAt" | "staffDigestAt" | "silentAt")[]): Promise<string[]> {
       const times = new Set(fields.map((field) => base[field]));
-      for (const settings of repos.reminders.allPolicies()) {
+      for (const settings of await repos.reminders.allPolicies()) {
         for (const field of fields) {
           const time = policySchema.shape[field].safeParse(settings[field]);
           if (time.success) times.add(time.data);

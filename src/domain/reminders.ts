@@ -92,27 +92,28 @@ function dueCollector(repos: Repositories) {
   const due = new Map<string, DueReminder>();
   const units = new Map<number, Unit | undefined>();
   const mutes = new Map<number, Set<string>>();
-  const muted = (personId: number, kind: ReminderKind) => {
+  const muted = async (personId: number, kind: ReminderKind) => {
     let set = mutes.get(personId);
-    if (!set) mutes.set(personId, (set = repos.reminders.mutes(personId)));
+    if (!set) mutes.set(personId, (set = await repos.reminders.mutes(personId)));
     return set.has(kind);
   };
   return {
-    unitOf(id: number): Unit | undefined {
-      if (!units.has(id)) units.set(id, repos.units.byId(id));
+    async unitOf(id: number): Promise<Unit | undefined> {
+      if (!units.has(id)) units.set(id, await repos.units.byId(id));
       return units.get(id);
     },
-    add(o: Occurrence, build: () => Content): void {
+    async add(o: Occurrence, build: () => Content | Promise<Content>): Promise<void> {
       let content: Content | undefined;
-      for (const person of repos.reminders.people(o.unit.id)) {
+      for (const person of await repos.reminders.people(o.unit.id)) {
         if (o.only !== undefined && o.only !== person.personId) continue;
-        if (muted(person.personId, o.kind)) continue;
+        if (await muted(person.personId, o.kind)) continue;
         // A snoozed reminder comes back by itself when its snooze ends; until then the series waits.
-        const until = o.ref && o.only === undefined ? repos.reminders.snoozedUntil(person.personId, o.ref) : undefined;
+        const until =
+          o.ref && o.only === undefined ? await repos.reminders.snoozedUntil(person.personId, o.ref) : undefined;
         if (until && until > o.notBefore) continue;
-        const address = repos.people.address(person.personId);
+        const address = await repos.people.address(person.personId);
         if (!address) continue;
-        content ??= build();
+        content ??= await build();
         const message = outboxMessage(
           { personId: person.personId, address },
           { key: `${o.series}:${o.occurrence}:p${person.personId}`, kind: o.kind, notBefore: o.notBefore, ...content },
@@ -143,39 +144,39 @@ function isReminderDay(deadline: string, policy: ReminderPolicy, day: string): b
 }
 
 /** Targets with a deadline: reminders before it, and every week after it while not met. */
-function dueDeadlines(run: Run, day: string): void {
+async function dueDeadlines(run: Run, day: string): Promise<void> {
   const { repos, policies, standing, window, due, texts } = run;
-  for (const target of repos.targets.withDeadlineAround(day, 366, 366)) {
-    const unit = due.unitOf(target.unitId);
+  for (const target of await repos.targets.withDeadlineAround(day, 366, 366)) {
+    const unit = await due.unitOf(target.unitId);
     if (!unit || !target.deadline) continue;
-    const policy = policies.of(unit);
+    const policy = await policies.of(unit);
     if (!isReminderDay(target.deadline, policy, day) || !window.holds(day, policy.remindAt)) continue;
-    const metric = repos.metrics.get(target.metric);
+    const metric = await repos.metrics.get(target.metric);
     if (!metric) continue;
-    const s = standing.measure(unit, metric, target, day);
+    const s = await standing.measure(unit, metric, target, day);
     if (s.missing <= 0) continue;
     const ref = `t${target.id}`;
     const notBefore = window.sendAt(day, policy.remindAt, policy);
-    due.add({ series: `deadline:${ref}`, occurrence: day, unit, kind: "deadline", notBefore, ref }, () =>
+    await due.add({ series: `deadline:${ref}`, occurrence: day, unit, kind: "deadline", notBefore, ref }, () =>
       texts.target(unit, s, ref),
     );
   }
 }
 
 /** Tasks: each grassroots unit and guild below the task's unit that has not done it. */
-function dueTasks(run: Run, day: string): void {
+async function dueTasks(run: Run, day: string): Promise<void> {
   const { repos, policies, window, due, texts } = run;
-  for (const task of repos.reminders.tasksDueBetween(addDays(day, -366), addDays(day, 366))) {
-    const owner = due.unitOf(task.unitId);
+  for (const task of await repos.reminders.tasksDueBetween(addDays(day, -366), addDays(day, 366))) {
+    const owner = await due.unitOf(task.unitId);
     if (!owner) continue;
-    const leaves = isLeaf(owner) ? [owner] : repos.units.subtree(owner).filter(isLeaf);
+    const leaves = isLeaf(owner) ? [owner] : (await repos.units.subtree(owner)).filter(isLeaf);
     for (const unit of leaves) {
-      const policy = policies.of(unit);
+      const policy = await policies.of(unit);
       if (!isReminderDay(task.dueOn, policy, day) || !window.holds(day, policy.remindAt)) continue;
-      if (repos.reminders.isDone(task.id, unit.id)) continue;
+      if (await repos.reminders.isDone(task.id, unit.id)) continue;
       const ref = `k${task.id}:${unit.id}`;
       const notBefore = window.sendAt(day, policy.remindAt, policy);
-      due.add({ series: `task:${ref}`, occurrence: day, unit, kind: "task", notBefore, ref }, () =>
+      await due.add({ series: `task:${ref}`, occurrence: day, unit, kind: "task", notBefore, ref }, () =>
         texts.task(unit, task, day, ref),
       );
     }
@@ -183,45 +184,46 @@ function dueTasks(run: Run, day: string): void {
 }
 
 /** The weekly digests: its standing to a grassroots unit or guild, who is behind or silent to the staff above. */
-function dueDigests(run: Run, unit: Unit, day: string): void {
+async function dueDigests(run: Run, unit: Unit, day: string): Promise<void> {
   const { policies, standing, window, due, texts } = run;
-  const policy = policies.of(unit);
+  const policy = await policies.of(unit);
   if (weekday(day) !== policy.digestWeekday) return;
   if (isLeaf(unit) && window.holds(day, policy.digestAt)) {
     const notBefore = window.sendAt(day, policy.digestAt, policy);
-    due.add({ series: `digest:u${unit.id}`, occurrence: day, unit, kind: "digest", notBefore }, () =>
-      texts.digest(unit, standing.ofUnit(unit, day), day),
+    await due.add({ series: `digest:u${unit.id}`, occurrence: day, unit, kind: "digest", notBefore }, async () =>
+      texts.digest(unit, await standing.ofUnit(unit, day), day),
     );
   }
   if (!isLeaf(unit) && window.holds(day, policy.staffDigestAt)) {
     const notBefore = window.sendAt(day, policy.staffDigestAt, policy);
-    due.add({ series: `staff:u${unit.id}`, occurrence: day, unit, kind: "staff_digest", notBefore }, () =>
-      texts.staffDigest(unit, day, staffDigestFigures(run, unit, day, policy)),
+    await due.add({ series: `staff:u${unit.id}`, occurrence: day, unit, kind: "staff_digest", notBefore }, async () =>
+      texts.staffDigest(unit, day, await staffDigestFigures(run, unit, day, policy)),
     );
   }
 }
 
-function staffDigestFigures(run: Run, unit: Unit, day: string, policy: ReminderPolicy) {
+async function staffDigestFigures(run: Run, unit: Unit, day: string, policy: ReminderPolicy) {
   const { repos, standing, due } = run;
-  const leaves = repos.units.subtree(unit).filter(isLeaf);
-  const behind = leaves.filter((leaf) => standing.ofUnit(leaf, day).targets.some((s) => s.behindPace));
-  const silent = leaves.filter((leaf) => {
-    const since = silentSince(run, leaf);
-    return since !== null && daysBetween(since, day) >= policy.silentDays;
-  });
+  const leaves = (await repos.units.subtree(unit)).filter(isLeaf);
+  const behind: Unit[] = [];
+  const silent: Unit[] = [];
+  for (const leaf of leaves) {
+    if ((await standing.ofUnit(leaf, day)).targets.some((s) => s.behindPace)) behind.push(leaf);
+    const since = await silentSince(run, leaf);
+    if (since !== null && daysBetween(since, day) >= policy.silentDays) silent.push(leaf);
+  }
   const relevant = new Map(
-    [...repos.reminders.tasksFor(lineage(unit)), ...repos.reminders.tasksInSubtree(unit)].map((task) => [
-      task.id,
-      task,
-    ]),
+    [...(await repos.reminders.tasksFor(lineage(unit))), ...(await repos.reminders.tasksInSubtree(unit))].map(
+      (task) => [task.id, task],
+    ),
   );
   let overdueTasks = 0;
   for (const task of relevant.values()) {
     if (task.dueOn >= day) continue;
-    const owner = due.unitOf(task.unitId);
+    const owner = await due.unitOf(task.unitId);
     if (!owner) continue;
     const targetsOf = isLeaf(owner) ? [owner] : leaves.filter((l) => l.path.startsWith(owner.path));
-    overdueTasks += targetsOf.filter((l) => !repos.reminders.isDone(task.id, l.id)).length;
+    for (const leaf of targetsOf) if (!(await repos.reminders.isDone(task.id, leaf.id))) overdueTasks++;
   }
   return {
     behind: behind.map((leaf) => leaf.name),
@@ -232,55 +234,55 @@ function staffDigestFigures(run: Run, unit: Unit, day: string, policy: ReminderP
 }
 
 /** The day a unit's silence began: its last report, or when its first person linked. */
-function silentSince({ repos, timeZone }: Run, unit: Unit): string | null {
-  const last = repos.ledger.lastReportOn(unit.id);
-  const linked = repos.units.firstRoleOn(unit.id);
+async function silentSince({ repos, timeZone }: Run, unit: Unit): Promise<string | null> {
+  const last = await repos.ledger.lastReportOn(unit.id);
+  const linked = await repos.units.firstRoleOn(unit.id);
   const linkedDay = linked ? dayOf(new Date(linked), timeZone) : null;
   if (!last) return linkedDay;
   return linkedDay && linkedDay > last ? linkedDay : last;
 }
 
 /** A grassroots unit or guild that has sent nothing for a multiple of the policy's silent days gets a nudge. */
-function dueSilent(run: Run, unit: Unit, day: string): void {
+async function dueSilent(run: Run, unit: Unit, day: string): Promise<void> {
   const { policies, window, due, texts } = run;
-  const policy = policies.of(unit);
+  const policy = await policies.of(unit);
   if (!isLeaf(unit) || !window.holds(day, policy.silentAt)) return;
-  const quietSince = silentSince(run, unit);
+  const quietSince = await silentSince(run, unit);
   const silentFor = quietSince ? daysBetween(quietSince, day) : 0;
   if (!quietSince || silentFor < policy.silentDays || silentFor % policy.silentDays !== 0) return;
   const notBefore = window.sendAt(day, policy.silentAt, policy);
-  due.add({ series: `silent:u${unit.id}:${quietSince}`, occurrence: day, unit, kind: "silent", notBefore }, () =>
+  await due.add({ series: `silent:u${unit.id}:${quietSince}`, occurrence: day, unit, kind: "silent", notBefore }, () =>
     texts.silent(unit, silentFor),
   );
 }
 
 /** Snoozed reminders whose time has come: the same reminder, with today's figures, to the one who snoozed it. */
-function dueSnoozed(run: Run): void {
+async function dueSnoozed(run: Run): Promise<void> {
   const { repos, standing, policies, window, due, texts, timeZone } = run;
   const today = dayOf(window.at, timeZone);
-  const notBefore = afterQuietHours(window.at, policies.of({ path: "/" }).quietHours, timeZone).toISOString();
-  for (const snooze of repos.reminders.snoozesEnding(window.earliest.toISOString(), window.at.toISOString())) {
+  const notBefore = afterQuietHours(window.at, (await policies.of({ path: "/" })).quietHours, timeZone).toISOString();
+  for (const snooze of await repos.reminders.snoozesEnding(window.earliest.toISOString(), window.at.toISOString())) {
     const { ref } = snooze;
     const back = { series: `snooze:${ref}`, occurrence: snooze.until, notBefore, ref, only: snooze.personId };
     const target = /^t(\d+)$/.exec(ref);
     const task = /^k(\d+):(\d+)$/.exec(ref);
     if (target) {
-      const row = repos.targets.byId(Number(target[1]));
-      const unit = row && due.unitOf(row.unitId);
-      const metric = row && repos.metrics.get(row.metric);
+      const row = await repos.targets.byId(Number(target[1]));
+      const unit = row && (await due.unitOf(row.unitId));
+      const metric = row && (await repos.metrics.get(row.metric));
       if (!row || !unit || !metric) continue;
-      const s = standing.measure(unit, metric, row, today);
-      if (s.missing > 0) due.add({ ...back, unit, kind: "deadline" }, () => texts.target(unit, s, ref));
+      const s = await standing.measure(unit, metric, row, today);
+      if (s.missing > 0) await due.add({ ...back, unit, kind: "deadline" }, () => texts.target(unit, s, ref));
     } else if (task) {
-      const row: Task | undefined = repos.reminders.task(Number(task[1]));
-      const unit = due.unitOf(Number(task[2]));
-      if (!row || !unit || repos.reminders.isDone(row.id, unit.id)) continue;
-      due.add({ ...back, unit, kind: "task" }, () => texts.task(unit, row, today, ref));
+      const row: Task | undefined = await repos.reminders.task(Number(task[1]));
+      const unit = await due.unitOf(Number(task[2]));
+      if (!row || !unit || (await repos.reminders.isDone(row.id, unit.id))) continue;
+      await due.add({ ...back, unit, kind: "task" }, () => texts.task(unit, row, today, ref));
     }
   }
 }
 
-export function computeDue(ctx: ReminderContext, since: Date, at: Date): DueReminder[] {
+export async function computeDue(ctx: ReminderContext, since: Date, at: Date): Promise<DueReminder[]> {
   const run: Run = {
     ...ctx,
     window: windowOf(since, at, ctx.timeZone),
@@ -289,20 +291,20 @@ export function computeDue(ctx: ReminderContext, since: Date, at: Date): DueRemi
   };
   const { days, holds } = run.window;
   // The times of day any policy sends reminders at: days whose window holds none of them are skipped.
-  const remindTimes = ctx.policies.timesOf(["remindAt"]);
+  const remindTimes = await ctx.policies.timesOf(["remindAt"]);
   for (const day of days.filter((d) => remindTimes.some((time) => holds(d, time)))) {
-    dueDeadlines(run, day);
-    dueTasks(run, day);
+    await dueDeadlines(run, day);
+    await dueTasks(run, day);
   }
   // Weekly digests and silent-unit nudges: per unit that has people, on the minutes they are due at.
-  const unitTimes = ctx.policies.timesOf(["digestAt", "staffDigestAt", "silentAt"]);
+  const unitTimes = await ctx.policies.timesOf(["digestAt", "staffDigestAt", "silentAt"]);
   const unitsDue = days.some((day) => unitTimes.some((time) => holds(day, time)));
-  for (const unit of unitsDue ? ctx.repos.units.withPeople() : []) {
+  for (const unit of unitsDue ? await ctx.repos.units.withPeople() : []) {
     for (const day of days) {
-      dueDigests(run, unit, day);
-      dueSilent(run, unit, day);
+      await dueDigests(run, unit, day);
+      await dueSilent(run, unit, day);
     }
   }
-  dueSnoozed(run);
+  await dueSnoozed(run);
   return run.due.list();
 }

@@ -54,9 +54,9 @@ function rowOf(line: ReportLine): ReportRow {
   };
 }
 
-export function reportSheets(repos: Repositories, root: Unit, today: string): ReportSheet[] {
+export async function reportSheets(repos: Repositories, root: Unit, today: string): Promise<ReportSheet[]> {
   const period = today.slice(0, 4);
-  return buildReport(repos, root, today).map((report) => ({
+  return (await buildReport(repos, root, today)).map((report) => ({
     sheetName: report.name,
     title: `BÁO CÁO TIẾN ĐỘ CHỈ TIÊU: ${report.name.toLocaleUpperCase("vi")}`,
     subtitle: `${root.name} — năm ${period} — số liệu đến ngày ${viDate(today)}`,

@@ -32,13 +32,13 @@ export interface MetricReport {
   gaps: (AllocationGap & { unit: Unit })[];
 }
 
-export function buildReport(repos: Repositories, root: Unit, today: string): MetricReport[] {
+export async function buildReport(repos: Repositories, root: Unit, today: string): Promise<MetricReport[]> {
   const period = periodOf(today);
   const standing = standingService(repos);
   const allocation = allocationService(repos);
-  const units = repos.units.subtreeInTreeOrder(root);
-  const targets = repos.targets.inSubtree(root.path, period);
-  const tallies = repos.ledger.subtreeTallies(root.path, period);
+  const units = await repos.units.subtreeInTreeOrder(root);
+  const targets = await repos.targets.inSubtree(root.path, period);
+  const tallies = await repos.ledger.subtreeTallies(root.path, period);
   const byMetric = new Map<string, Map<number, Target>>();
   for (const target of targets) {
     let map = byMetric.get(target.metric);
@@ -48,32 +48,32 @@ export function buildReport(repos: Repositories, root: Unit, today: string): Met
   const none = new Map<string, number>();
   const reports: MetricReport[] = [];
   for (const [key, unitTargets] of byMetric) {
-    const metric = repos.metrics.get(key);
+    const metric = await repos.metrics.get(key);
     if (!metric) continue;
-    const lineOf = (unit: Unit): ReportLine => {
+    const lineOf = async (unit: Unit): Promise<ReportLine> => {
       const target = unitTargets.get(unit.id);
       const unitTallies = tallies.get(unit.id) ?? none;
       const done = metric.events.reduce((sum, e) => sum + (unitTallies.get(e) ?? 0), 0);
       return {
         unit,
         depth: unit.depth - root.depth - 1,
-        standing: target ? standing.measure(unit, metric, target, today, unitTallies) : null,
+        standing: target ? await standing.measure(unit, metric, target, today, unitTallies) : null,
         done,
       };
     };
     // A grassroots chair's subtree is the unit alone: its own row is the table.
     const below = units.filter((u) => u.id !== root.id);
-    const lines = below.length > 0 ? below.map(lineOf) : [{ ...lineOf(root), depth: 0 }];
-    const totals = lineOf(root);
+    const lines = below.length > 0 ? await Promise.all(below.map(lineOf)) : [{ ...(await lineOf(root)), depth: 0 }];
+    const totals = await lineOf(root);
     if (!totals.standing && metric.kind === "count") {
       const given = lines.filter((l) => l.depth === 0 && l.standing?.scope === "total");
       if (given.length > 0) totals.allocated = given.reduce((sum, l) => sum + (l.standing?.target ?? 0), 0);
     }
-    const gaps = units.flatMap((unit) => {
-      if (!unitTargets.has(unit.id)) return [];
-      const gap = allocation.gap(unit, key, period);
-      return gap ? [{ ...gap, unit }] : [];
-    });
+    const gaps: MetricReport["gaps"] = [];
+    for (const unit of units) {
+      const gap = unitTargets.has(unit.id) ? await allocation.gap(unit, key, period) : undefined;
+      if (gap) gaps.push({ ...gap, unit });
+    }
     reports.push({ metric: key, name: metric.name, lines, totals, gaps });
   }
   return reports.sort((a, b) => sheetRank(a.metric) - sheetRank(b.metric));

@@ -57,16 +57,16 @@ const SMALL_UNIT = 50;
  * What makes a report doubtful, if anything: a typing slip ("1.200" for "12") is cheaper to ask about than to
  * undo after everyone above the unit has seen it. Counts are summed per event, as they will be recorded.
  */
-export function doubtAbout(
+export async function doubtAbout(
   repos: Pick<Repositories, "ledger" | "figures">,
   unit: Unit,
   events: ReportedEvent[],
-): Doubt | undefined {
+): Promise<Doubt | undefined> {
   const byEvent = new Map<string, number>();
   for (const item of events) byEvent.set(item.event, (byEvent.get(item.event) ?? 0) + item.count);
   const admitted = byEvent.get("join") ?? 0;
   if (admitted > 0) {
-    const members = repos.figures.members(unit);
+    const members = await repos.figures.members(unit);
     // Only where workers are recorded: an unknown workforce says nothing about who is left to admit.
     if (unit.workers > 0 && admitted > unit.workers - members)
       return { kind: "over-not-members", event: "join", count: admitted, workers: unit.workers, members };
@@ -76,7 +76,7 @@ export function doubtAbout(
   }
   for (const [event, count] of byEvent) {
     if (count < UNUSUAL_FLOOR) continue;
-    const { reports, largest } = repos.ledger.reportSizes(unit.id, event);
+    const { reports, largest } = await repos.ledger.reportSizes(unit.id, event);
     if (reports >= UNUSUAL_HISTORY && count > UNUSUAL_FACTOR * largest)
       return { kind: "unusual", event, count, largest, reports };
   }
@@ -84,10 +84,10 @@ export function doubtAbout(
 }
 
 /** Writes a report to the ledger; `ids` is empty when its source was recorded before. */
-export function record(
+export async function record(
   repos: Pick<Repositories, "ledger" | "pendingReports">,
   report: Report,
-): { entries: LedgerEntryInput[]; ids: number[] } {
+): Promise<{ entries: LedgerEntryInput[]; ids: number[] }> {
   const { unit } = report;
   const chain = lineage(unit);
   const entries = mergeByEvent(report.events)
@@ -105,8 +105,8 @@ export function record(
       source: report.source,
     }));
   const now = report.now.toISOString();
-  const ids = repos.ledger.record(entries, now);
-  if (ids.length > 0) repos.pendingReports.supersede(report.reporterId, unit.id, report.source, now);
+  const ids = await repos.ledger.record(entries, now);
+  if (ids.length > 0) await repos.pendingReports.supersede(report.reporterId, unit.id, report.source, now);
   return { entries, ids };
 }
 
@@ -117,11 +117,11 @@ const heldPayload = z.object({
 });
 
 /** Holds a doubted report for its reporter to confirm; returns the hold's id for the buttons. */
-export function hold(repos: Pick<Repositories, "pendingReports">, report: Report): number {
+export async function hold(repos: Pick<Repositories, "pendingReports">, report: Report): Promise<number> {
   const now = report.now.toISOString();
   const payload = JSON.stringify({ events: report.events, day: report.day });
-  const held = repos.pendingReports.hold(report.reporterId, report.unit.id, report.source, payload, now);
-  repos.pendingReports.supersede(report.reporterId, report.unit.id, report.source, now);
+  const held = await repos.pendingReports.hold(report.reporterId, report.unit.id, report.source, payload, now);
+  await repos.pendingReports.supersede(report.reporterId, report.unit.id, report.source, now);
   return held.id;
 }
 
@@ -138,25 +138,25 @@ export type SettleOutcome =
  * Answers a held report: recorded as the original message, on its day and for its unit, however often the
  * confirm button is pressed; or dropped.
  */
-export function settleHeld(
+export async function settleHeld(
   repos: Pick<Repositories, "ledger" | "pendingReports" | "units" | "transaction">,
   holdId: number,
   personId: number,
   confirmed: boolean,
   now: Date,
-): SettleOutcome {
-  const held = repos.pendingReports.get(holdId);
-  const unit = held && repos.units.byId(held.unitId);
+): Promise<SettleOutcome> {
+  const held = await repos.pendingReports.get(holdId);
+  const unit = held && (await repos.units.byId(held.unitId));
   if (!held || !unit || held.personId !== personId) return { kind: "expired" };
   const at = now.toISOString();
   if (held.settledAt !== null)
-    return repos.ledger.bySource(held.source).length > 0 ? { kind: "already" } : { kind: "closed" };
-  if (!confirmed) return repos.pendingReports.settle(held.id, at) ? { kind: "cancelled" } : { kind: "closed" };
+    return (await repos.ledger.bySource(held.source)).length > 0 ? { kind: "already" } : { kind: "closed" };
+  if (!confirmed) return (await repos.pendingReports.settle(held.id, at)) ? { kind: "cancelled" } : { kind: "closed" };
   const payload = heldPayload.parse(JSON.parse(held.payload));
-  return repos.transaction((): SettleOutcome => {
-    if (!repos.pendingReports.settle(held.id, at)) return { kind: "already" };
+  return await repos.transaction(async (): Promise<SettleOutcome> => {
+    if (!(await repos.pendingReports.settle(held.id, at))) return { kind: "already" };
     const report = { unit, events: payload.events, day: payload.day, reporterId: personId, source: held.source, now };
-    const { entries, ids } = record(repos, report);
+    const { entries, ids } = await record(repos, report);
     return ids.length > 0 ? { kind: "recorded", unit, day: payload.day, entries, ids } : { kind: "already" };
   });
 }
@@ -172,38 +172,41 @@ export type UndoOutcome =
  * that is undone, saying it again does not quietly walk back through older reports: the next one is named
  * and asked about. A report is undone by the person who made it or by an admin above its unit.
  */
-export function undo(
+export async function undo(
   repos: Pick<Repositories, "ledger" | "units">,
   actor: Pick<Actor, "personId" | "isAdminOf">,
   entryId: string | undefined,
   now: Date,
-): UndoOutcome {
+): Promise<UndoOutcome> {
   let source: string | undefined;
   if (entryId !== undefined) {
-    const entry = /^\d+$/.test(entryId) ? repos.ledger.byId(Number(entryId)) : undefined;
+    const entry = /^\d+$/.test(entryId) ? await repos.ledger.byId(Number(entryId)) : undefined;
     if (!entry) return { kind: "nothing" };
-    const unit = repos.units.byId(entry.unitId);
+    const unit = await repos.units.byId(entry.unitId);
     const mayUndo = entry.reporterId === actor.personId || (unit !== undefined && actor.isAdminOf(unit));
     if (!mayUndo) return { kind: "not-yours" };
     if (entry.undoneBy !== null) return { kind: "already" };
     source = entry.source;
   } else {
-    const latest = repos.ledger.lastEntryOf(actor.personId);
+    const latest = await repos.ledger.lastEntryOf(actor.personId);
     if (!latest) return { kind: "nothing" };
     if (latest.undoneBy !== null) {
-      const older = repos.ledger.lastLiveEntryOf(actor.personId);
+      const older = await repos.ledger.lastLiveEntryOf(actor.personId);
       if (!older) return { kind: "nothing" };
-      const entries = repos.ledger.bySource(older.source).filter((e) => e.undoneBy === null);
-      return { kind: "older", entries, unit: repos.units.byId(older.unitId) };
+      const entries = (await repos.ledger.bySource(older.source)).filter((e) => e.undoneBy === null);
+      return { kind: "older", entries, unit: await repos.units.byId(older.unitId) };
     }
     source = latest.source;
   }
-  const lineageOf = (unitId: number) => {
-    const unit = repos.units.byId(unitId);
-    return unit ? lineage(unit) : [unitId];
-  };
-  const reversed = repos.ledger.reverseSource(source, lineageOf, actor.personId, now.toISOString());
+  // The ledger writes the reversal without waiting, so each entry's lineage is read beforehand.
+  const lineages = new Map<number, number[]>();
+  for (const entry of await repos.ledger.bySource(source)) {
+    const unit = lineages.has(entry.unitId) ? undefined : await repos.units.byId(entry.unitId);
+    if (unit) lineages.set(unit.id, lineage(unit));
+  }
+  const lineageOf = (unitId: number) => lineages.get(unitId) ?? [unitId];
+  const reversed = await repos.ledger.reverseSource(source, lineageOf, actor.personId, now.toISOString());
   if (reversed.length === 0) return { kind: "already" };
   const first = reversed[0];
-  return { kind: "undone", reversed, unit: first && repos.units.byId(first.unitId) };
+  return { kind: "undone", reversed, unit: first && (await repos.units.byId(first.unitId)) };
 }

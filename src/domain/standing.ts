@@ -112,19 +112,19 @@ type StandingRepos = Pick<Repositories, "units" | "targets" | "ledger" | "metric
 /** How far a unit's subtree is along one of its targets, whatever kind of figure the target's metric is. */
 function measurer(repos: StandingRepos) {
   /** `counted`: a count target's total when the caller read it already. */
-  return function measure(
+  return async function measure(
     unit: UnitRef,
     metric: Metric,
     target: Target,
     today: string,
     tallies?: ReadonlyMap<string, number>,
     counted?: number,
-  ): TargetStanding {
+  ): Promise<TargetStanding> {
     const base = { metric: metric.key, name: metric.name, scope: target.scope, target: target.value };
     switch (metric.kind) {
       case "count": {
         if (target.scope === "each") {
-          const leaves = repos.figures.perLeaf(unit, metric.events, target.period);
+          const leaves = await repos.figures.perLeaf(unit, metric.events, target.period);
           const short = leaves.filter((leaf) => leaf.value < target.value);
           const standing = finish(
             { ...base, measure: "count", target: leaves.length, done: leaves.length - short.length },
@@ -140,19 +140,19 @@ function measurer(repos: StandingRepos) {
             missing: short.length,
           };
         }
-        const done = counted ?? sumOf(tallies ?? repos.ledger.tallies(unit.id, target.period), metric.events);
+        const done = counted ?? sumOf(tallies ?? (await repos.ledger.tallies(unit.id, target.period)), metric.events);
         return finish({ ...base, measure: "count", done }, target, today, true);
       }
       case "members":
-        return finish({ ...base, measure: "count", done: repos.figures.members(unit) }, target, today, false);
+        return finish({ ...base, measure: "count", done: await repos.figures.members(unit) }, target, today, false);
       case "member_rate": {
-        const { members, workers } = repos.figures.memberRate(unit, metric.sector);
+        const { members, workers } = await repos.figures.memberRate(unit, metric.sector);
         const done = workers > 0 ? oneDecimal((members * 100) / workers) : 0;
         const membersNeeded = Math.max(0, Math.ceil((target.value * workers) / 100) - members);
         return { ...finish({ ...base, measure: "percent", done }, target, today, false), membersNeeded };
       }
       case "rating_share": {
-        const { rated, total } = repos.figures.ratingShare(unit, metric.sector, metric.ratings, target.period);
+        const { rated, total } = await repos.figures.ratingShare(unit, metric.sector, metric.ratings, target.period);
         const done = total > 0 ? oneDecimal((rated * 100) / total) : 0;
         return { ...finish({ ...base, measure: "percent", done }, target, today, false), unitsTotal: total };
       }
@@ -165,20 +165,20 @@ function measurer(repos: StandingRepos) {
  * a unit too: a grassroots union's own progress on the minimum, or how many units below reached it.
  */
 function inheritedMinimums(repos: StandingRepos, measure: ReturnType<typeof measurer>) {
-  return function inherited(unit: Unit, today: string, tallies: ReadonlyMap<string, number>, own: Set<string>) {
+  return async function inherited(unit: Unit, today: string, tallies: ReadonlyMap<string, number>, own: Set<string>) {
     const found: TargetStanding[] = [];
     for (const aboveId of lineage(unit).filter((id) => id !== unit.id)) {
-      for (const target of repos.targets.forUnit(aboveId, periodOf(today))) {
-        const metric = repos.metrics.get(target.metric);
+      for (const target of await repos.targets.forUnit(aboveId, periodOf(today))) {
+        const metric = await repos.metrics.get(target.metric);
         if (target.scope !== "each" || own.has(target.metric) || metric?.kind !== "count") continue;
         own.add(target.metric);
-        const setBy = repos.units.byId(aboveId)?.name;
+        const setBy = (await repos.units.byId(aboveId))?.name;
         if (!isLeaf(unit)) {
-          found.push({ ...measure(unit, metric, target, today), ...(setBy ? { setBy } : {}) });
+          found.push({ ...(await measure(unit, metric, target, today)), ...(setBy ? { setBy } : {}) });
           continue;
         }
         // A minimum is not a pace: nothing is expected of it before its deadline, and nothing forecast.
-        const standing = measure(unit, metric, { ...target, unitId: unit.id, scope: "total" }, today, tallies);
+        const standing = await measure(unit, metric, { ...target, unitId: unit.id, scope: "total" }, today, tallies);
         found.push({
           ...standing,
           expected: 0,
@@ -197,54 +197,58 @@ export function standingService(repos: StandingRepos) {
   const measure = measurer(repos);
   const inherited = inheritedMinimums(repos, measure);
 
-  function metricOf(key: string): Metric | undefined {
-    return repos.metrics.get(key);
+  async function metricOf(key: string): Promise<Metric | undefined> {
+    return await repos.metrics.get(key);
   }
 
   return {
     measure,
     /** Every target the unit has for the period of `today`, with its subtree's figures. */
-    ofUnit(unit: Unit, today: string): UnitStanding {
+    async ofUnit(unit: Unit, today: string): Promise<UnitStanding> {
       const period = periodOf(today);
-      const tallies = repos.ledger.tallies(unit.id, period);
-      const targets = repos.targets.forUnit(unit.id, period).flatMap((t) => {
-        const metric = metricOf(t.metric);
-        return metric ? [measure(unit, metric, t, today, tallies)] : [];
-      });
+      const tallies = await repos.ledger.tallies(unit.id, period);
+      const targets: TargetStanding[] = [];
+      for (const t of await repos.targets.forUnit(unit.id, period)) {
+        const metric = await metricOf(t.metric);
+        if (metric) targets.push(await measure(unit, metric, t, today, tallies));
+      }
       const own = new Set(targets.map((t) => t.metric));
-      return { unit, period, targets: [...targets, ...inherited(unit, today, tallies, own)] };
+      return { unit, period, targets: [...targets, ...(await inherited(unit, today, tallies, own))] };
     },
 
     /** Direct children with a target on a metric, furthest behind pace first. */
-    children(unit: Unit, metricKey: string, today: string): ChildStanding[] {
-      const metric = metricOf(metricKey);
+    async children(unit: Unit, metricKey: string, today: string): Promise<ChildStanding[]> {
+      const metric = await metricOf(metricKey);
       if (!metric) return [];
       const period = periodOf(today);
       if (metric.kind === "count") {
-        return repos.targets.forChildrenWithDone(unit.id, period, metricKey, metric.events).map((row) => {
-          const child: UnitRef = { id: row.unitId, path: row.path, members: row.members };
-          return {
-            unitId: row.unitId,
-            code: row.code,
-            name: row.name,
-            standing: measure(child, metric, row, today, undefined, row.done),
-          };
-        });
+        const rows = await repos.targets.forChildrenWithDone(unit.id, period, metricKey, metric.events);
+        return Promise.all(
+          rows.map(async (row) => {
+            const child: UnitRef = { id: row.unitId, path: row.path, members: row.members };
+            const standing = await measure(child, metric, row, today, undefined, row.done);
+            return { unitId: row.unitId, code: row.code, name: row.name, standing };
+          }),
+        );
       }
-      return repos.targets.forChildren(unit.id, period, metricKey).map((row) => {
+      const rows = await repos.targets.forChildren(unit.id, period, metricKey);
+      const children: ChildStanding[] = [];
+      for (const row of rows) {
         const child: UnitRef = { id: row.unitId, path: row.path, members: row.members };
-        return { unitId: row.unitId, code: row.code, name: row.name, standing: measure(child, metric, row, today) };
-      });
+        const standing = await measure(child, metric, row, today);
+        children.push({ unitId: row.unitId, code: row.code, name: row.name, standing });
+      }
+      return children;
     },
 
     /** The children that have not reached their target, furthest behind pace first (then lowest percent). */
-    childrenBehind(
+    async childrenBehind(
       unit: Unit,
       metricKey: string,
       today: string,
       limit = 5,
-    ): { count: number; behind: ChildStanding[] } {
-      const all = this.children(unit, metricKey, today);
+    ): Promise<{ count: number; behind: ChildStanding[] }> {
+      const all = await this.children(unit, metricKey, today);
       return { count: all.length, behind: furthestBehind(all, limit) };
     },
   };

@@ -15,24 +15,25 @@ const trimmed = (s: TargetStanding): TargetStanding =>
 
 export function subtreeJobs(repos: ReadRepositories) {
   const standing = standingService(repos);
-  const unit = (id: number): Unit => {
-    const found = repos.units.byId(id);
+  const unit = async (id: number): Promise<Unit> => {
+    const found = await repos.units.byId(id);
     if (!found) throw new Error(`no unit ${id}`);
     return found;
   };
   return {
-    ofUnit(unitId: number, today: string): UnitStanding {
-      const result = standing.ofUnit(unit(unitId), today);
+    async ofUnit(unitId: number, today: string): Promise<UnitStanding> {
+      const result = await standing.ofUnit(await unit(unitId), today);
       return { ...result, targets: result.targets.map(trimmed) };
     },
-    children(unitId: number, metric: string, today: string): ChildStanding[] {
-      return standing.children(unit(unitId), metric, today).map((c) => ({ ...c, standing: trimmed(c.standing) }));
+    async children(unitId: number, metric: string, today: string): Promise<ChildStanding[]> {
+      const children = await standing.children(await unit(unitId), metric, today);
+      return children.map((c) => ({ ...c, standing: trimmed(c.standing) }));
     },
-    bySector(unitId: number, events: string[], period: string) {
-      return repos.figures.bySector(unit(unitId), events, period);
+    async bySector(unitId: number, events: string[], period: string) {
+      return repos.figures.bySector(await unit(unitId), events, period);
     },
-    sharingWords(words: string[], withinIds: number[], limit: number): Unit[] {
-      return repos.units.sharingWords(words, withinIds.map(unit), limit);
+    async sharingWords(words: string[], withinIds: number[], limit: number): Promise<Unit[]> {
+      return repos.units.sharingWords(words, await Promise.all(withinIds.map(unit)), limit);
     },
   };
 }

@@ -7,7 +7,7 @@
 // transaction per job), so its answers are those the main thread would give; a smaller subtree, or a
 // database in memory, is read on the main thread as before.
 import { Worker } from "node:worker_threads";
-import type { Repositories } from "#db/index.ts";
+import { sqliteOf, type Repositories } from "#db/index.ts";
 import type { Unit } from "#db/repositories/units.ts";
 import type { Sector } from "#db/schema.ts";
 import type { ChildStanding, StandingService, UnitStanding } from "./standing.ts";
@@ -18,7 +18,7 @@ export const LARGE_SUBTREE = 2_000;
 
 export interface SubtreeReader {
   /** Whether the unit's subtree is large enough to be read off the main thread. */
-  isLarge(unit: Unit): boolean;
+  isLarge(unit: Unit): Promise<boolean>;
   ofUnit(unit: Unit, today: string): Promise<UnitStanding>;
   children(unit: Unit, metric: string, today: string): Promise<ChildStanding[]>;
   bySector(unit: Unit, events: string[], period: string): Promise<{ sector: Sector | null; total: number }[]>;
@@ -56,7 +56,10 @@ function workerThread(path: string) {
     return w;
   };
   return {
-    run<J extends SubtreeJob>(job: J, ...args: Parameters<SubtreeJobs[J]>): Promise<ReturnType<SubtreeJobs[J]>> {
+    run<J extends SubtreeJob>(
+      job: J,
+      ...args: Parameters<SubtreeJobs[J]>
+    ): Promise<Awaited<ReturnType<SubtreeJobs[J]>>> {
       const id = nextId++;
       const w = started();
       return new Promise((resolve, reject) => {
@@ -72,28 +75,39 @@ function workerThread(path: string) {
   };
 }
 
+/** The SQLite file behind the repositories, or nothing for a database in memory or another store. */
+function sqliteFile(repos: Repositories): string | undefined {
+  try {
+    const sqlite = sqliteOf(repos);
+    return sqlite.memory || sqlite.name === ":memory:" || sqlite.name === "" ? undefined : sqlite.name;
+  } catch {
+    // Another store (PostgreSQL) reads on its server: waiting for it does not hold the event loop.
+    return undefined;
+  }
+}
+
 export function subtreeReader(
-  repos: Pick<Repositories, "db" | "units" | "figures">,
+  repos: Repositories,
   standing: StandingService,
   options: { largeSubtree?: number } = {},
 ): SubtreeReader {
   const largeSubtree = options.largeSubtree ?? LARGE_SUBTREE;
-  const path = repos.db.$client.name;
-  const thread = path && path !== ":memory:" && !repos.db.$client.memory ? workerThread(path) : undefined;
-  const isLarge = (unit: Unit) =>
-    thread !== undefined && repos.units.countInSubtreeUpTo(unit, largeSubtree + 1) > largeSubtree;
+  const file = sqliteFile(repos);
+  const thread = file === undefined ? undefined : workerThread(file);
+  const isLarge = async (unit: Unit) =>
+    thread !== undefined && (await repos.units.countInSubtreeUpTo(unit, largeSubtree + 1)) > largeSubtree;
   return {
     isLarge,
     async ofUnit(unit, today) {
-      return isLarge(unit) && thread ? thread.run("ofUnit", unit.id, today) : standing.ofUnit(unit, today);
+      return thread && (await isLarge(unit)) ? thread.run("ofUnit", unit.id, today) : standing.ofUnit(unit, today);
     },
     async children(unit, metric, today) {
-      return isLarge(unit) && thread
+      return thread && (await isLarge(unit))
         ? thread.run("children", unit.id, metric, today)
         : standing.children(unit, metric, today);
     },
     async bySector(unit, events, period) {
-      return isLarge(unit) && thread
+      return thread && (await isLarge(unit))
         ? thread.run("bySector", unit.id, events, period)
         : repos.figures.bySector(unit, events, period);
     },

@@ -9,12 +9,16 @@ const { subtreeJobs } = await import("./subtree-jobs.ts");
 const repos = readRepositories(openReader(workerData.path));
 const jobs = subtreeJobs(repos);
 
+// One job at a time: each is one read transaction on the one connection.
+let line = Promise.resolve();
 parentPort?.on("message", ({ id, job, args }) => {
-  try {
-    const result = repos.snapshot(() => jobs[job](...args));
-    parentPort?.postMessage({ id, result });
-  } catch (error) {
-    parentPort?.postMessage({ id, error: error instanceof Error ? error.message : String(error) });
-  }
+  line = line.then(async () => {
+    try {
+      const result = await repos.snapshot(() => jobs[job](...args));
+      parentPort?.postMessage({ id, result });
+    } catch (error) {
+      parentPort?.postMessage({ id, error: error instanceof Error ? error.message : String(error) });
+    }
+  });
 });
 parentPort?.postMessage({ ready: true });

@@ -6,6 +6,7 @@ import { lineage } from "#db/tree.ts";
 import type { TranslateIn } from "#src/i18n.ts";
 import { viDate } from "./calendar.ts";
 import { isLeaf } from "./leaf-unit.ts";
+import type { OutboxInput } from "#db/repositories/outbox.ts";
 import { outboxMessage } from "./outbox-message.ts";
 
 /** A task applies to the unit it was set on and to every unit below it. */
@@ -14,29 +15,30 @@ export function appliesTo(task: Pick<Task, "unitId">, unit: Pick<Unit, "id" | "p
 }
 
 /** The grassroots unions and guilds a task set on `owner` asks something of. */
-export function unitsOwing(repos: Pick<Repositories, "units">, owner: Unit): Unit[] {
-  return isLeaf(owner) ? [owner] : repos.units.subtree(owner).filter(isLeaf);
+export async function unitsOwing(repos: Pick<Repositories, "units">, owner: Unit): Promise<Unit[]> {
+  return isLeaf(owner) ? [owner] : (await repos.units.subtree(owner)).filter(isLeaf);
 }
 
 /**
  * Puts the new task into the outbox for every person with a role on each unit it applies to, in their
  * language, with a done button for that unit; returns how many messages. Queuing it again adds nothing.
  */
-export function queueTask(
+export async function queueTask(
   repos: Pick<Repositories, "units" | "reminders" | "people" | "outbox">,
   task: Task,
   owner: Unit,
-  options: { translateIn: TranslateIn; sendAt: (unit: Unit) => Date; now: Date },
-): number {
+  options: { translateIn: TranslateIn; sendAt: (unit: Unit) => Date | Promise<Date>; now: Date },
+): Promise<number> {
   const { translateIn, sendAt, now } = options;
-  const rows = unitsOwing(repos, owner).flatMap((unit) => {
-    const notBefore = sendAt(unit).toISOString();
-    return repos.reminders.people(unit.id).flatMap(({ personId }) => {
-      const address = repos.people.address(personId);
-      if (!address) return [];
-      const locale = repos.people.person(personId)?.locale ?? "vi";
+  const rows: OutboxInput[] = [];
+  for (const unit of await unitsOwing(repos, owner)) {
+    const notBefore = (await sendAt(unit)).toISOString();
+    for (const { personId } of await repos.reminders.people(unit.id)) {
+      const address = await repos.people.address(personId);
+      if (!address) continue;
+      const locale = (await repos.people.person(personId))?.locale ?? "vi";
       const args = { title: task.title, unit: unit.name, from: owner.name, deadline: viDate(task.dueOn) };
-      return [
+      rows.push(
         outboxMessage(
           { personId, address },
           {
@@ -47,9 +49,9 @@ export function queueTask(
             notBefore,
           },
         ),
-      ];
-    });
-  });
-  repos.outbox.enqueue(rows, now.toISOString());
+      );
+    }
+  }
+  await repos.outbox.enqueue(rows, now.toISOString());
   return rows.length;
 }

@@ -28,18 +28,19 @@ const INDEXED_CANDIDATES = 300;
  * included. A national officer reaches 131,000 units: reading them all took over a second, so a
  * large reach is narrowed through the name index first.
  */
-function reachable(actor: Actor, named: string, repos: Pick<Repositories, "units">): Unit[] {
+async function reachable(actor: Actor, named: string, repos: Pick<Repositories, "units">): Promise<Unit[]> {
   const seen = new Map<number, Unit>();
   for (const post of actor.posts) seen.set(post.unit.id, post.unit);
   // Outermost scopes only: a unit below another of the person's units is in that one's subtree.
   const scopes = actor.posts
     .map((post) => post.unit)
     .filter((unit, _, all) => !isLeaf(unit) && !all.some((other) => other.id !== unit.id && isWithin(unit, other)));
-  const size = scopes.reduce((sum, unit) => sum + repos.units.countInSubtreeUpTo(unit, WHOLE_SUBTREE + 1), 0);
+  let size = 0;
+  for (const unit of scopes) size += await repos.units.countInSubtreeUpTo(unit, WHOLE_SUBTREE + 1);
   const units =
     size <= WHOLE_SUBTREE
-      ? scopes.flatMap((unit) => repos.units.subtree(unit))
-      : repos.units.sharingWords(nameWords(named), scopes, INDEXED_CANDIDATES);
+      ? (await Promise.all(scopes.map(async (unit) => await repos.units.subtree(unit)))).flat()
+      : await repos.units.sharingWords(nameWords(named), scopes, INDEXED_CANDIDATES);
   for (const unit of units) seen.set(unit.id, unit);
   return [...seen.values()];
 }
@@ -47,8 +48,13 @@ function reachable(actor: Actor, named: string, repos: Pick<Repositories, "units
 /** A name typed without its head word counts only when it fits a unit this well. */
 const HINT_SCORE = 0.75;
 
-function byName(actor: Actor, named: string, repos: Pick<Repositories, "units">, minScore: number): UnitLookup | null {
-  const candidates = reachable(actor, named, repos);
+async function byName(
+  actor: Actor,
+  named: string,
+  repos: Pick<Repositories, "units">,
+  minScore: number,
+): Promise<UnitLookup | null> {
+  const candidates = await reachable(actor, named, repos);
   const matches = matchUnit(named, candidates).filter((m) => m.score >= minScore);
   const best = matches[0];
   if (!best) return null;
@@ -66,10 +72,10 @@ function byName(actor: Actor, named: string, repos: Pick<Repositories, "units">,
 /** A hint that fits no unit the person may act on but a unit elsewhere this well names that unit. */
 const ELSEWHERE_SCORE = 0.85;
 
-function rootOf(unit: Unit, repos: Pick<Repositories, "units">): Unit {
+async function rootOf(unit: Unit, repos: Pick<Repositories, "units">): Promise<Unit> {
   let root = unit;
   for (let above = root.parentId; above !== null; above = root.parentId) {
-    const parent = repos.units.byId(above);
+    const parent = await repos.units.byId(above);
     if (!parent) break;
     root = parent;
   }
@@ -77,11 +83,15 @@ function rootOf(unit: Unit, repos: Pick<Repositories, "units">): Unit {
 }
 
 /** Whether the words name, closely, a unit outside what the person may act on. */
-function fitsElsewhere(actor: Actor, hint: string, repos: Pick<Repositories, "units">): boolean {
-  const roots = new Map(actor.posts.map((post) => rootOf(post.unit, repos)).map((root) => [root.id, root]));
-  const candidates = repos.units
-    .sharingWords(nameWords(hint), [...roots.values()], INDEXED_CANDIDATES)
-    .filter((unit) => !actor.canSee(unit));
+async function fitsElsewhere(actor: Actor, hint: string, repos: Pick<Repositories, "units">): Promise<boolean> {
+  const roots = new Map<number, Unit>();
+  for (const post of actor.posts) {
+    const root = await rootOf(post.unit, repos);
+    roots.set(root.id, root);
+  }
+  const candidates = (await repos.units.sharingWords(nameWords(hint), [...roots.values()], INDEXED_CANDIDATES)).filter(
+    (unit) => !actor.canSee(unit),
+  );
   return matchUnit(hint, candidates).some((m) => m.score >= ELSEWHERE_SCORE);
 }
 
@@ -91,65 +101,23 @@ function fitsElsewhere(actor: Actor, hint: string, repos: Pick<Repositories, "un
  * may be a name typed without its head word) is followed only when it fits a unit closely; when it fits
  * none the person may act on but closely fits one elsewhere, the unit is outside their reach.
  */
-export function lookUpUnit(
-  actor: Actor,
-  named: string | undefined,
-  repos: Pick<Repositories, "units">,
-  allowAggregate: boolean,
-  hint?: string,
-): UnitLookup {
-  if (named) return byName(actor, named, repos, 0) ?? { kind: "outside", named };
-  if (hint) {
-    const hinted = byName(actor, hint, repos, HINT_SCORE);
-    if (hinted) return hinted;
-    // "xe ôm công nghệ còn thiếu bao nhiêu" from another union's chair is not a question about their own.
-    if (fitsElsewhere(actor, hint, repos)) return { kind: "outside", named: hint };
-  }
-  const home = actor.home.unit;
-  if (allowAggregate || isLeaf(home)) return { kind: "found", unit: home };
-  const leaves = actor.posts.filter((post) => isLeaf(post.unit));
-  if (leaves.length === 1 && leaves[0]) return { kind: "found", unit: leaves[0].unit };
-  return { kind: "ambiguous", home };
-}
-
-type Search = { words: string[]; within: Unit[]; limit: number };
-const searchKey = (words: readonly string[], within: readonly Unit[], limit: number) =>
-  JSON.stringify([words, within.map((u) => u.id), limit]);
-
-/**
- * lookUpUnit with the name index searched by `search` (off the main thread for a national reach). A first
- * pass with every search finding nothing notes the searches the lookup makes (it takes every branch, since
- * nothing is found); they are made, and the lookup runs again on their results. A reach small enough to be
- * read whole makes no search, and its first pass is the answer.
- */
-export async function lookUpUnitWith(
-  search: (words: readonly string[], within: readonly Unit[], limit: number) => Promise<Unit[]>,
+export async function lookUpUnit(
   actor: Actor,
   named: string | undefined,
   repos: Pick<Repositories, "units">,
   allowAggregate: boolean,
   hint?: string,
 ): Promise<UnitLookup> {
-  const asked: Search[] = [];
-  const noting = {
-    units: {
-      ...repos.units,
-      sharingWords: (words: readonly string[], within: readonly Unit[], limit: number) => {
-        asked.push({ words: [...words], within: [...within], limit });
-        return [];
-      },
-    },
-  };
-  const first = lookUpUnit(actor, named, noting, allowAggregate, hint);
-  if (asked.length === 0) return first;
-  const found = await Promise.all(asked.map((a) => search(a.words, a.within, a.limit)));
-  const results = new Map(asked.map((a, i) => [searchKey(a.words, a.within, a.limit), found[i] ?? []]));
-  const answering = {
-    units: {
-      ...repos.units,
-      sharingWords: (words: readonly string[], within: readonly Unit[], limit: number) =>
-        results.get(searchKey(words, within, limit)) ?? repos.units.sharingWords(words, within, limit),
-    },
-  };
-  return lookUpUnit(actor, named, answering, allowAggregate, hint);
+  if (named) return (await byName(actor, named, repos, 0)) ?? { kind: "outside", named };
+  if (hint) {
+    const hinted = await byName(actor, hint, repos, HINT_SCORE);
+    if (hinted) return hinted;
+    // "xe ôm công nghệ còn thiếu bao nhiêu" from another union's chair is not a question about their own.
+    if (await fitsElsewhere(actor, hint, repos)) return { kind: "outside", named: hint };
+  }
+  const home = actor.home.unit;
+  if (allowAggregate || isLeaf(home)) return { kind: "found", unit: home };
+  const leaves = actor.posts.filter((post) => isLeaf(post.unit));
+  if (leaves.length === 1 && leaves[0]) return { kind: "found", unit: leaves[0].unit };
+  return { kind: "ambiguous", home };
 }

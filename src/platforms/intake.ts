@@ -1,7 +1,7 @@
 // Taking an update in, the same on every platform: claim its id once, run it, wait for the group commit,
 // and say what went wrong. One intake serves all platforms, so shutdown drains them together.
 import { BatchLost } from "#db/group-commit.ts";
-import type { UpdateRepository } from "#db/repositories/updates.ts";
+import type { UpdateRepository } from "#db/contract.ts";
 import type { Platform } from "#db/schema.ts";
 import type { TranslateIn } from "#src/i18n.ts";
 import type { Logger } from "#src/logger.ts";
@@ -69,7 +69,7 @@ export function createIntake(options: IntakeOptions): Intake {
     // Platforms deliver an update again until they hear it was taken, so each id is handled once.
     let claimed: boolean;
     try {
-      claimed = updates.claim(platform, id, clock().toISOString());
+      claimed = await updates.claim(platform, id, clock().toISOString());
     } catch (error) {
       throw new RetryLater("the update could not be claimed", { cause: error });
     }

@@ -15,12 +15,12 @@ async function stage(script: PlanScript): Promise<Cast> {
   const world = await World.create({ now: "2026-06-15T03:00:00Z" });
   // "Today" in Việt Nam (UTC+7), whose year the plan's targets are moved to.
   const today = new Date(world.now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
-  for (const unit of script.units) world.unit(unit);
+  for (const unit of script.units) await world.unit(unit);
   for (const t of script.targets) {
-    const unit = world.repos.units.byCode(t.unit);
+    const unit = await world.repos.units.byCode(t.unit);
     if (!unit) throw new Error(`no unit ${t.unit}`);
     const period = today.slice(0, 4);
-    world.repos.targets.upsert({
+    await world.repos.targets.upsert({
       unitId: unit.id,
       metric: t.metric,
       period,

@@ -8,11 +8,11 @@ const dir = mkdtempSync(join(tmpdir(), "tlcd-names-"));
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 describe("the unit name index", () => {
-  it("indexes at start the units written without the repository, once", () => {
+  it("indexes at start the units written without the repository, once", async () => {
     const file = join(dir, "n.sqlite");
     const db = openDatabase(file);
     const repos = repositories(db);
-    const district = repos.units.upsert({
+    const district = await repos.units.upsert({
       code: "D1",
       name: "LĐLĐ huyện Phú Riềng",
       parentCode: null,
@@ -27,32 +27,34 @@ describe("the unit name index", () => {
         `insert into units (code, name, parent_id, kind, members, workers, path, depth) values (?, ?, ?, 'grassroots', 0, 0, ?, 1)`,
       )
       .run("C9", "CĐCS Công ty TNHH Cơ khí Hòa Bình", district.id, `${district.path}999/`);
-    expect(repos.units.sharingWords(["co", "khi", "hoa", "binh"], [district], 10)).toEqual([]);
+    expect(await repos.units.sharingWords(["co", "khi", "hoa", "binh"], [district], 10)).toEqual([]);
     db.$client.prepare(`delete from settings where key = 'units.name_index'`).run();
     const again = repositories(db);
-    const found = again.units.sharingWords(["khi", "hoa", "binh"], [district], 10);
+    const found = await again.units.sharingWords(["khi", "hoa", "binh"], [district], 10);
     expect(found.map((unit) => unit.code)).toEqual(["C9"]);
     db.$client.close();
   });
 
-  it("ranks the units sharing the most words first, and keeps to the subtree asked about", () => {
+  it("ranks the units sharing the most words first, and keeps to the subtree asked about", async () => {
     const db = openDatabase(join(dir, "r.sqlite"));
     const repos = repositories(db);
-    const add = (
+    const add = async (
       code: string,
       name: string,
       parentCode: string | null,
       kind: "district" | "grassroots" = "grassroots",
-    ) => repos.units.upsert({ code, name, parentCode, kind, sector: null, members: 0, workers: 0 });
-    const d1 = add("D1", "LĐLĐ huyện Phú Riềng", null, "district");
-    add("D2", "LĐLĐ huyện Bù Đăng", null, "district");
-    add("A", "CĐCS Công ty May Hòa Bình", "D1");
-    add("B", "CĐCS Công ty Cơ khí Hòa Bình", "D1");
-    add("C", "CĐCS Công ty Cơ khí Hòa Bình", "D2");
-    add("E", "CĐCS Trường Mầm non Hoa Sen", "D1");
-    const found = repos.units.sharingWords(["co", "khi", "hoa", "binh"], [d1], 10);
+    ) => await repos.units.upsert({ code, name, parentCode, kind, sector: null, members: 0, workers: 0 });
+    const d1 = await add("D1", "LĐLĐ huyện Phú Riềng", null, "district");
+    await add("D2", "LĐLĐ huyện Bù Đăng", null, "district");
+    await add("A", "CĐCS Công ty May Hòa Bình", "D1");
+    await add("B", "CĐCS Công ty Cơ khí Hòa Bình", "D1");
+    await add("C", "CĐCS Công ty Cơ khí Hòa Bình", "D2");
+    await add("E", "CĐCS Trường Mầm non Hoa Sen", "D1");
+    const found = await repos.units.sharingWords(["co", "khi", "hoa", "binh"], [d1], 10);
     expect(found.map((unit) => unit.code).sort()).toEqual(["A", "B", "E"]);
-    expect(repos.units.sharingWords(["co", "khi", "hoa", "binh"], [d1], 1).map((unit) => unit.code)).toEqual(["B"]);
+    expect((await repos.units.sharingWords(["co", "khi", "hoa", "binh"], [d1], 1)).map((unit) => unit.code)).toEqual([
+      "B",
+    ]);
     db.$client.close();
   });
 });

@@ -4,7 +4,9 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { openDatabase, type Db } from "#db/client.ts";
-import { outboxRepository, type OutboxInput, type OutboxRepository } from "#db/repositories/outbox.ts";
+import type { OutboxRepository } from "#db/contract.ts";
+import { repositories } from "#db/index.ts";
+import type { OutboxInput } from "#db/repositories/outbox.ts";
 import type { Platform } from "#db/schema.ts";
 import type { DispatchClock, OutboxMessage, SendResult } from "#src/delivery/dispatcher.ts";
 
@@ -206,18 +208,18 @@ export interface DeliveryWorld {
       tag?: string;
       platform?: Platform;
     },
-  ): string[];
+  ): Promise<string[]>;
   /** A person with a Telegram account whose chat is `chatId`. */
   person(chatId: string): number;
   accountActive(chatId: string): boolean;
-  statusOf(key: string): string | undefined;
+  statusOf(key: string): Promise<string | undefined>;
   close(): void;
 }
 
 export function deliveryWorld(): DeliveryWorld {
   const dir = mkdtempSync(join(tmpdir(), "outbox-"));
   const db = openDatabase(join(dir, "bot.sqlite"));
-  const outbox = outboxRepository(db);
+  const outbox = repositories(db).outbox;
   const clock = new FakeClock();
   const platform = new StandInPlatform(clock);
   const sqlite = db.$client;
@@ -227,7 +229,7 @@ export function deliveryWorld(): DeliveryWorld {
     outbox,
     clock,
     platform,
-    enqueue(chats, options = {}) {
+    async enqueue(chats, options = {}) {
       const kind = options.kind ?? "broadcast";
       const tag = options.tag ?? String(options.broadcastId ?? "x");
       const rows: OutboxInput[] = chats.map((chatId, i) => ({
@@ -241,7 +243,7 @@ export function deliveryWorld(): DeliveryWorld {
         notBefore: new Date(options.notBefore ?? clock.now()).toISOString(),
         broadcastId: options.broadcastId ?? null,
       }));
-      outbox.enqueue(rows, new Date(clock.now()).toISOString());
+      await outbox.enqueue(rows, new Date(clock.now()).toISOString());
       return rows.map((row) => row.key);
     },
     person(chatId) {
@@ -262,8 +264,8 @@ export function deliveryWorld(): DeliveryWorld {
         .get(chatId) as { active: number } | undefined;
       return row?.active === 1;
     },
-    statusOf(key) {
-      return outbox.byKey(key)?.status;
+    async statusOf(key) {
+      return (await outbox.byKey(key))?.status;
     },
     close() {
       sqlite.close();

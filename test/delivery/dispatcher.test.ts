@@ -7,7 +7,7 @@ import {
   type DispatcherOptions,
   type Send,
 } from "#src/delivery/dispatcher.ts";
-import type { OutboxRepository } from "#db/repositories/outbox.ts";
+import type { OutboxRepository } from "#db/contract.ts";
 import { createLogger } from "#src/logger.ts";
 import { chats, deliveryWorld, T0, type DeliveryWorld } from "./delivery-world.ts";
 
@@ -23,7 +23,7 @@ describe("the dispatcher", () => {
     world.close();
   });
 
-  function start(options: Partial<DispatcherOptions> = {}): Dispatcher {
+  async function start(options: Partial<DispatcherOptions> = {}): Promise<Dispatcher> {
     dispatcher = createDispatcher({
       outbox: world.outbox,
       send: world.platform.send,
@@ -32,30 +32,30 @@ describe("the dispatcher", () => {
       logger: createLogger("silent"),
       ...options,
     });
-    dispatcher.start();
+    await dispatcher.start();
     return dispatcher;
   }
 
   it("sends each message once, however often it was enqueued and however often it restarts", async () => {
-    const keys = world.enqueue(chats(50), { broadcastId: 1 });
-    world.enqueue(chats(50), { broadcastId: 1 });
-    start();
+    const keys = await world.enqueue(chats(50), { broadcastId: 1 });
+    await world.enqueue(chats(50), { broadcastId: 1 });
+    await start();
     await world.clock.advance(5_000);
     await dispatcher?.stop();
-    start();
+    await start();
     await world.clock.advance(5_000);
     expect(keys.map((key) => world.platform.copiesOf(key))).toEqual(keys.map(() => 1));
     expect(world.platform.deliveries).toHaveLength(50);
-    expect(world.outbox.broadcastCounts(1)).toEqual({ delivered: 50, blocked: 0, failed: 0, pending: 0 });
+    expect(await world.outbox.broadcastCounts(1)).toEqual({ delivered: 50, blocked: 0, failed: 0, pending: 0 });
   });
 
   it("keeps to 30 messages a second overall and one a second per chat, and still goes near that pace", async () => {
-    const broadcast = world.enqueue([...chats(200), ...chats(200)]);
-    world.enqueue(
+    const broadcast = await world.enqueue([...chats(200), ...chats(200)]);
+    await world.enqueue(
       Array.from({ length: 6 }, () => "busy"),
       { tag: "busy" },
     );
-    start();
+    await start();
     await world.clock.advance(30_000);
     expect(world.platform.violations).toEqual([]);
     expect(world.platform.deliveries).toHaveLength(406);
@@ -71,17 +71,17 @@ describe("the dispatcher", () => {
   });
 
   it("paces each platform on its own, and does not keep asking for a platform with nothing due", async () => {
-    const telegram = world.enqueue(chats(300), { tag: "t" });
-    const zalo = world.enqueue(chats(30, "z"), { tag: "z", platform: "zalo" });
+    const telegram = await world.enqueue(chats(300), { tag: "t" });
+    const zalo = await world.enqueue(chats(30, "z"), { tag: "z", platform: "zalo" });
     const claims = { telegram: 0, zalo: 0, all: 0 };
     const outbox: OutboxRepository = {
       ...world.outbox,
-      claimDue: (now, limit, platform) => {
+      claimDue: async (now, limit, platform) => {
         claims[platform ?? "all"]++;
-        return world.outbox.claimDue(now, limit, platform);
+        return await world.outbox.claimDue(now, limit, platform);
       },
     };
-    start({ outbox });
+    await start({ outbox });
     await world.clock.advance(15_000);
     expect(world.platform.violations).toEqual([]);
     expect([...telegram, ...zalo].every((key) => world.platform.copiesOf(key) === 1)).toBe(true);
@@ -92,11 +92,11 @@ describe("the dispatcher", () => {
   });
 
   it("keeps a group chat to 20 messages a minute", async () => {
-    const keys = world.enqueue(
+    const keys = await world.enqueue(
       Array.from({ length: 25 }, () => "-100123"),
       { chatType: "group", tag: "group" },
     );
-    start();
+    await start();
     await world.clock.advance(59_000);
     expect(world.platform.deliveries).toHaveLength(20);
     await world.clock.advance(60_000);
@@ -107,8 +107,8 @@ describe("the dispatcher", () => {
 
   it("waits as long as a 429 asks before sending anything more, and loses nothing", async () => {
     world.platform.answers("c3", { ok: false, retryAfterSeconds: 7 });
-    const keys = world.enqueue(chats(100));
-    start({ concurrency: 1 });
+    const keys = await world.enqueue(chats(100));
+    await start({ concurrency: 1 });
     await world.clock.advance(60_000);
     const calls = world.platform.calls;
     const refusal = calls.findIndex((call) => call.answer === "429 7");
@@ -117,13 +117,13 @@ describe("the dispatcher", () => {
       7_000,
     );
     expect(keys.map((key) => world.platform.copiesOf(key))).toEqual(keys.map(() => 1));
-    expect(world.outbox.byKey(keys[2]!)).toMatchObject({ status: "sent", attempts: 0 });
+    expect(await world.outbox.byKey(keys[2]!)).toMatchObject({ status: "sent", attempts: 0 });
   });
 
   it("can hold back only the chat that got the 429", async () => {
     world.platform.answers("c3", { ok: false, retryAfterSeconds: 7 });
-    const keys = world.enqueue(chats(100));
-    start({ concurrency: 1, limits: { telegram: { ...TELEGRAM_LIMITS, pausePlatformOn429: false } } });
+    const keys = await world.enqueue(chats(100));
+    await start({ concurrency: 1, limits: { telegram: { ...TELEGRAM_LIMITS, pausePlatformOn429: false } } });
     await world.clock.advance(60_000);
     const calls = world.platform.calls;
     const refusal = calls.findIndex((call) => call.answer === "429 7");
@@ -135,45 +135,47 @@ describe("the dispatcher", () => {
   });
 
   it("loses nothing when the platform is stricter than the limits it was given", async () => {
-    const keys = world.enqueue(chats(300));
-    start({ limits: { telegram: { ...TELEGRAM_LIMITS, overall: { count: 100, perMs: 1_000 } } } });
+    const keys = await world.enqueue(chats(300));
+    await start({ limits: { telegram: { ...TELEGRAM_LIMITS, overall: { count: 100, perMs: 1_000 } } } });
     await world.clock.advance(120_000);
     expect(world.platform.violations.length).toBeGreaterThan(0);
     expect(keys.map((key) => world.platform.copiesOf(key))).toEqual(keys.map(() => 1));
-    expect(keys.map((key) => world.outbox.byKey(key)?.attempts)).toEqual(keys.map(() => 0));
+    expect(await Promise.all(keys.map(async (key) => (await world.outbox.byKey(key))?.attempts))).toEqual(
+      keys.map(() => 0),
+    );
   });
 
   it("marks the row blocked and the account inactive when the recipient blocked the bot", async () => {
     world.person("c1");
     world.person("c2");
     world.platform.blocks("c2");
-    const [toC1, toC2] = world.enqueue(["c1", "c2"], { broadcastId: 4 });
-    start();
+    const [toC1, toC2] = await world.enqueue(["c1", "c2"], { broadcastId: 4 });
+    await start();
     await world.clock.advance(10_000);
-    expect(world.statusOf(toC1!)).toBe("sent");
-    expect(world.statusOf(toC2!)).toBe("blocked");
+    expect(await world.statusOf(toC1!)).toBe("sent");
+    expect(await world.statusOf(toC2!)).toBe("blocked");
     expect([world.accountActive("c1"), world.accountActive("c2")]).toEqual([true, false]);
     expect(world.platform.calls.filter((call) => call.key === toC2)).toHaveLength(1);
-    expect(world.outbox.broadcastCounts(4)).toEqual({ delivered: 1, blocked: 1, failed: 0, pending: 0 });
+    expect(await world.outbox.broadcastCounts(4)).toEqual({ delivered: 1, blocked: 1, failed: 0, pending: 0 });
   });
 
   it("retries other failures after 5 s, 30 s, 2 min, 10 min and 30 min, then gives up", async () => {
     world.platform.fails("c1", 100);
-    const [key] = world.enqueue(["c1"]);
-    start();
+    const [key] = await world.enqueue(["c1"]);
+    await start();
     await world.clock.advance(3 * 3_600_000);
     const tries = world.platform.calls.filter((call) => call.key === key).map((call) => call.at);
     const waits = tries.slice(1).map((t, i) => t - tries[i]!);
     expect(waits).toEqual([5_000, 30_000, 120_000, 600_000, 1_800_000]);
-    expect(world.outbox.byKey(key!)).toMatchObject({ status: "failed", attempts: 6, lastError: "Bad Gateway" });
+    expect(await world.outbox.byKey(key!)).toMatchObject({ status: "failed", attempts: 6, lastError: "Bad Gateway" });
   });
 
   it("spreads retries so messages that failed together do not retry together", async () => {
     world.platform.fails("c1", 1);
     world.platform.fails("c2", 1);
-    const [first, second] = world.enqueue(["c1", "c2"]);
+    const [first, second] = await world.enqueue(["c1", "c2"]);
     const randoms = [0, 0.999];
-    start({ random: () => randoms.shift() ?? 0.5 });
+    await start({ random: () => randoms.shift() ?? 0.5 });
     await world.clock.advance(60_000);
     const retriedAt = (key: string) => world.platform.deliveries.find((d) => d.key === key)!.at - T0;
     expect(retriedAt(first!)).toBe(4_000);
@@ -182,26 +184,29 @@ describe("the dispatcher", () => {
 
   it("counts a send that throws as a failed attempt, and sends once it works", async () => {
     world.platform.fails("c1", 2, { throws: true });
-    const [key] = world.enqueue(["c1"]);
-    start();
+    const [key] = await world.enqueue(["c1"]);
+    await start();
     await world.clock.advance(60_000);
-    expect(world.outbox.byKey(key!)).toMatchObject({ status: "sent", attempts: 2 });
+    expect(await world.outbox.byKey(key!)).toMatchObject({ status: "sent", attempts: 2 });
     expect(world.platform.copiesOf(key!)).toBe(1);
   });
 
   it("gives up at once on a permanent failure", async () => {
     world.platform.answers("c1", { ok: false, error: "Bad Request: chat not found", permanent: true });
-    const [key] = world.enqueue(["c1"]);
-    start();
+    const [key] = await world.enqueue(["c1"]);
+    await start();
     await world.clock.advance(3_600_000);
     expect(world.platform.calls).toHaveLength(1);
-    expect(world.outbox.byKey(key!)).toMatchObject({ status: "failed", lastError: "Bad Request: chat not found" });
+    expect(await world.outbox.byKey(key!)).toMatchObject({
+      status: "failed",
+      lastError: "Bad Request: chat not found",
+    });
   });
 
   it("keeps at most 8 sends in flight", async () => {
     world.platform.latencyMs = 400;
-    world.enqueue(chats(60));
-    start();
+    await world.enqueue(chats(60));
+    await start();
     await world.clock.advance(10_000);
     expect(world.platform.maxInFlight).toBe(8);
     expect(world.platform.deliveries).toHaveLength(60);
@@ -209,8 +214,8 @@ describe("the dispatcher", () => {
 
   it("on stop, lets the sends in flight finish and starts no more", async () => {
     world.platform.latencyMs = 500;
-    const keys = world.enqueue(chats(40));
-    const running = start();
+    const keys = await world.enqueue(chats(40));
+    const running = await start();
     await world.clock.advance(300);
     let stopped = false;
     const stopping = running.stop().then(() => (stopped = true));
@@ -220,47 +225,47 @@ describe("the dispatcher", () => {
     await world.clock.advance(500);
     await stopping;
     expect(stopped).toBe(true);
-    const sent = keys.filter((key) => world.statusOf(key) === "sent");
-    expect(sent).toHaveLength(8);
-    expect(keys.filter((key) => world.statusOf(key) === "sending")).toEqual([]);
+    const statuses = await Promise.all(keys.map((key) => world.statusOf(key)));
+    expect(statuses.filter((status) => status === "sent")).toHaveLength(8);
+    expect(statuses.filter((status) => status === "sending")).toEqual([]);
     await world.clock.advance(10_000);
     expect(world.platform.calls).toHaveLength(8);
   });
 
   it("after a crash mid-broadcast, delivers everything, repeating only the sends that were in flight", async () => {
     world.platform.latencyMs = 300;
-    const keys = world.enqueue(chats(200), { broadcastId: 2 });
+    const keys = await world.enqueue(chats(200), { broadcastId: 2 });
     const doomed = crashable(world.clock, world.platform.send);
-    createDispatcher({ outbox: world.outbox, send: doomed.send, clock: doomed.clock }).start();
+    await createDispatcher({ outbox: world.outbox, send: doomed.send, clock: doomed.clock }).start();
     await world.clock.advance(3_000);
     const inFlight = doomed.crash();
     expect(inFlight.length).toBeGreaterThan(0);
     expect(inFlight.length).toBeLessThanOrEqual(8);
-    expect(world.outbox.broadcastCounts(2).delivered).toBeGreaterThan(50);
+    expect((await world.outbox.broadcastCounts(2)).delivered).toBeGreaterThan(50);
 
     await world.clock.advance(60_000);
     // Recovered: the sends in flight, and the rows claimed for the next second that had not gone yet.
-    expect(world.outbox.recoverStale(new Date(world.clock.now()).toISOString())).toBeGreaterThanOrEqual(
+    expect(await world.outbox.recoverStale(new Date(world.clock.now()).toISOString())).toBeGreaterThanOrEqual(
       inFlight.length,
     );
-    start();
+    await start();
     await world.clock.advance(60_000);
     expect(keys.every((key) => world.platform.copiesOf(key) >= 1)).toBe(true);
     expect(keys.filter((key) => world.platform.copiesOf(key) > 1).sort()).toEqual(inFlight.sort());
-    expect(world.outbox.broadcastCounts(2)).toEqual({ delivered: 200, blocked: 0, failed: 0, pending: 0 });
+    expect(await world.outbox.broadcastCounts(2)).toEqual({ delivered: 200, blocked: 0, failed: 0, pending: 0 });
   });
 
   it("sends rows that were claimed but never sent once, after recovery", async () => {
-    const keys = world.enqueue(chats(20));
-    world.outbox.claimDue(new Date(T0).toISOString(), 8);
-    start();
+    const keys = await world.enqueue(chats(20));
+    await world.outbox.claimDue(new Date(T0).toISOString(), 8);
+    await start();
     await world.clock.advance(10_000);
     expect(keys.map((key) => world.platform.copiesOf(key))).toEqual(keys.map(() => 1));
   });
 
   it("holds a message until its time, sends it on the dot, and sleeps between polls meanwhile", async () => {
-    const [key] = world.enqueue(["c1"], { notBefore: T0 + 10 * 60_000 + 1_234 });
-    start({ pollMs: 5_000 });
+    const [key] = await world.enqueue(["c1"], { notBefore: T0 + 10 * 60_000 + 1_234 });
+    await start({ pollMs: 5_000 });
     await world.clock.advance(10 * 60_000 + 1_233);
     expect(world.platform.calls).toHaveLength(0);
     expect(world.clock.fired).toBeLessThanOrEqual(10 * 12 + 2);
@@ -269,9 +274,9 @@ describe("the dispatcher", () => {
   });
 
   it("sends at once when woken after an enqueue, without waiting for the next poll", async () => {
-    const running = start({ pollMs: 60_000 });
+    const running = await start({ pollMs: 60_000 });
     await world.clock.advance(1_000);
-    const [key] = world.enqueue(["c1"]);
+    const [key] = await world.enqueue(["c1"]);
     running.wake();
     await world.clock.advance(0);
     expect(world.platform.copiesOf(key!)).toBe(1);
@@ -281,7 +286,7 @@ describe("the dispatcher", () => {
     world.person("c3");
     world.platform.blocks("c3");
     world.platform.fails("c2", 1);
-    const [first, failing, , second] = world.enqueue(["c1", "c2", "c3", "c1"]);
+    const [first, failing, , second] = await world.enqueue(["c1", "c2", "c3", "c1"]);
     const once = createDispatcher({
       outbox: world.outbox,
       send: world.platform.send,
@@ -293,7 +298,7 @@ describe("the dispatcher", () => {
     expect(await drained).toEqual({ sent: 2, retried: 1, deferred: 1, failed: 0, blocked: 1 });
     expect(world.platform.deliveries.map((d) => d.key)).toEqual([first, second]);
     expect(world.platform.busiestWindow(1_000, "c1")).toBe(1);
-    expect(world.outbox.byKey(failing!)).toMatchObject({ status: "pending", attempts: 1 });
+    expect(await world.outbox.byKey(failing!)).toMatchObject({ status: "pending", attempts: 1 });
   });
 });
 

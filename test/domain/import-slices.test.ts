@@ -6,10 +6,10 @@ let world: World;
 
 beforeEach(async () => {
   world = await World.create({ now: "2026-07-01T03:00:00Z" });
-  world.unit({ code: "P1", name: "LĐLĐ tỉnh Bình Phước", kind: "province" });
-  world.unit({ code: "D1", name: "LĐLĐ huyện Phú Riềng", parent: "P1", kind: "district" });
-  world.unit({ code: "C1", name: "CĐCS Công ty May Việt", parent: "D1" });
-  world.unit({ code: "C2", name: "CĐCS Công ty Cao su", parent: "D1" });
+  await world.unit({ code: "P1", name: "LĐLĐ tỉnh Bình Phước", kind: "province" });
+  await world.unit({ code: "D1", name: "LĐLĐ huyện Phú Riềng", parent: "P1", kind: "district" });
+  await world.unit({ code: "C1", name: "CĐCS Công ty May Việt", parent: "D1" });
+  await world.unit({ code: "C2", name: "CĐCS Công ty Cao su", parent: "D1" });
 });
 
 afterEach(async () => {
@@ -30,8 +30,8 @@ function longFile(count: number): Row[] {
 describe("checking a long targets file in slices", () => {
   it("finds what the whole check finds", async () => {
     const rows = longFile(3_000);
-    const scope = world.repos.units.byCode("D1");
-    const whole = planImport("targets", rows, world.repos, "2026-07-01", scope);
+    const scope = await world.repos.units.byCode("D1");
+    const whole = await planImport("targets", rows, world.repos, "2026-07-01", scope);
     const sliced = await planImportInSlices("targets", rows, world.repos, "2026-07-01", scope);
     expect(sliced).toEqual(whole);
     expect(sliced.kind === "targets" && sliced.rows.map((r) => r.metric)).toEqual(["ket_nap", "thanh_lap_cdcs"]);

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { applyConfirmed, planImport, resumeImports, type Row } from "#domain/import.ts";
 import type { Doer } from "#domain/audit.ts";
+import { sqliteOf } from "#db/index.ts";
 import { World } from "#test/world.ts";
 
 let world: World;
@@ -9,9 +10,9 @@ const METRICS = ["ket_nap", "thuc_tang", "hoat_dong", "gioi_thieu_dang"];
 
 beforeEach(async () => {
   world = await World.create({ now: "2026-07-01T03:00:00Z" });
-  world.unit({ code: "P1", name: "LĐLĐ tỉnh Bình Phước", kind: "province" });
-  world.unit({ code: "D1", name: "LĐLĐ huyện Phú Riềng", parent: "P1", kind: "district" });
-  for (let i = 0; i < UNITS; i++) world.unit({ code: `C${i}`, name: `CĐCS Công ty số ${i}`, parent: "D1" });
+  await world.unit({ code: "P1", name: "LĐLĐ tỉnh Bình Phước", kind: "province" });
+  await world.unit({ code: "D1", name: "LĐLĐ huyện Phú Riềng", parent: "P1", kind: "district" });
+  for (let i = 0; i < UNITS; i++) await world.unit({ code: `C${i}`, name: `CĐCS Công ty số ${i}`, parent: "D1" });
 });
 
 afterEach(async () => {
@@ -30,18 +31,18 @@ function targetsFile(): Row[] {
   return rows;
 }
 
-const count = (sql: string) => (world.repos.db.$client.prepare(sql).get() as { n: number }).n;
+const count = (sql: string) => (sqliteOf(world.repos).prepare(sql).get() as { n: number }).n;
 const targetsWritten = () => count(`select count(*) as n from targets`);
 const audited = () => count(`select count(*) as n from audit_log where kind = 'target_imported'`);
 
-function confirmed(rows: Row[]) {
-  const scope = world.repos.units.byCode("P1");
-  const plan = planImport("targets", rows, world.repos, "2026-07-01", scope);
+async function confirmed(rows: Row[]) {
+  const scope = await world.repos.units.byCode("P1");
+  const plan = await planImport("targets", rows, world.repos, "2026-07-01", scope);
   const personId = Number(
-    world.repos.db.$client.prepare(`insert into people (display_name, created_at) values ('A', '2026-07-01')`).run()
+    sqliteOf(world.repos).prepare(`insert into people (display_name, created_at) values ('A', '2026-07-01')`).run()
       .lastInsertRowid,
   );
-  const id = world.repos.pendingImports.create(personId, "targets", JSON.stringify(rows), "2026-07-01T03:00:00Z");
+  const id = await world.repos.pendingImports.create(personId, "targets", JSON.stringify(rows), "2026-07-01T03:00:00Z");
   const who: Doer = { at: new Date("2026-07-01T03:00:00Z"), personId: null, platform: "telegram", account: "1" };
   return {
     plan,
@@ -51,17 +52,19 @@ function confirmed(rows: Row[]) {
 }
 
 /** What each planned row should have become: computed from the file, not read back. */
-function expectEveryRowWritten(rows: Row[]): void {
+async function expectEveryRowWritten(rows: Row[]): Promise<void> {
   for (const { cells } of rows) {
-    const unit = world.repos.units.byCode(cells.unit_code ?? "");
-    expect(world.repos.targets.find(unit?.id ?? 0, cells.metric ?? "", "2026")?.value).toBe(Number(cells.target));
+    const unit = await world.repos.units.byCode(cells.unit_code ?? "");
+    expect((await world.repos.targets.find(unit?.id ?? 0, cells.metric ?? "", "2026"))?.value).toBe(
+      Number(cells.target),
+    );
   }
 }
 
 describe("applying a confirmed targets file", () => {
   it("writes it a chunk at a time, letting other work in between, and ends with every row and its audit entry", async () => {
     const rows = targetsFile();
-    const { plan, id, staged } = confirmed(rows);
+    const { plan, id, staged } = await confirmed(rows);
     let seenMeanwhile = -1;
     const applying = applyConfirmed(id, "2026-07-01T03:00:00Z", plan, world.repos, staged);
     setImmediate(() => {
@@ -72,51 +75,51 @@ describe("applying a confirmed targets file", () => {
     expect(seenMeanwhile).toBeLessThan(rows.length);
     expect(targetsWritten()).toBe(rows.length);
     expect(audited()).toBe(rows.length);
-    expectEveryRowWritten(rows);
-    expect(world.repos.pendingImports.unfinished()).toEqual([]);
+    await expectEveryRowWritten(rows);
+    expect(await world.repos.pendingImports.unfinished()).toEqual([]);
   });
 
   it("settles once: a second confirmation writes nothing more", async () => {
-    const { plan, id, staged } = confirmed(targetsFile());
+    const { plan, id, staged } = await confirmed(targetsFile());
     const first = applyConfirmed(id, "2026-07-01T03:00:00Z", plan, world.repos, staged);
     const second = applyConfirmed(id, "2026-07-01T03:00:01Z", plan, world.repos, staged);
     expect(await Promise.all([first, second])).toEqual([true, false]);
     expect(audited()).toBe(plan.rows.length);
   });
 
-  it("is finished at the next start when a stop cut it short after the switch, from the first row not written", () => {
+  it("is finished at the next start when a stop cut it short after the switch, from the first row not written", async () => {
     const rows = targetsFile();
-    const { id, staged } = confirmed(rows);
+    const { id, staged } = await confirmed(rows);
     // The switch committed, and then the process stopped before any chunk: at start, everything is written.
-    expect(world.repos.pendingImports.stage(id, "2026-07-01T03:00:00Z", JSON.stringify(staged))).toBe(true);
+    expect(await world.repos.pendingImports.stage(id, "2026-07-01T03:00:00Z", JSON.stringify(staged))).toBe(true);
     expect(targetsWritten()).toBe(0);
-    expect(resumeImports(world.repos)).toEqual({ finished: 1, stale: [] });
-    expectEveryRowWritten(rows);
+    expect(await resumeImports(world.repos)).toEqual({ finished: 1, stale: [] });
+    await expectEveryRowWritten(rows);
     expect(audited()).toBe(rows.length);
-    expect(world.repos.pendingImports.unfinished()).toEqual([]);
-    expect(resumeImports(world.repos)).toEqual({ finished: 0, stale: [] });
+    expect(await world.repos.pendingImports.unfinished()).toEqual([]);
+    expect(await resumeImports(world.repos)).toEqual({ finished: 0, stale: [] });
   });
 
-  it("resumes after the last chunk written, not from the start", () => {
+  it("resumes after the last chunk written, not from the start", async () => {
     const rows = targetsFile();
-    const { id, staged } = confirmed(rows);
-    world.repos.pendingImports.stage(id, "2026-07-01T03:00:00Z", JSON.stringify(staged));
+    const { id, staged } = await confirmed(rows);
+    await world.repos.pendingImports.stage(id, "2026-07-01T03:00:00Z", JSON.stringify(staged));
     const written = 500;
-    world.repos.pendingImports.advance(id, written);
-    resumeImports(world.repos);
+    await world.repos.pendingImports.advance(id, written);
+    await resumeImports(world.repos);
     expect(targetsWritten()).toBe(rows.length - written);
     expect(audited()).toBe(rows.length - written);
   });
 
-  it("writes no more of it at a restart when its rows no longer pass the check, and says which", () => {
+  it("writes no more of it at a restart when its rows no longer pass the check, and says which", async () => {
     const rows = targetsFile();
-    const { id, staged } = confirmed(rows);
-    world.repos.pendingImports.stage(id, "2026-07-01T03:00:00Z", JSON.stringify(staged));
+    const { id, staged } = await confirmed(rows);
+    await world.repos.pendingImports.stage(id, "2026-07-01T03:00:00Z", JSON.stringify(staged));
     // Meanwhile a unit the file names left the admin's province.
-    world.unit({ code: "P2", name: "LĐLĐ tỉnh Bình Dương", kind: "province" });
-    world.unit({ code: "C0", name: "CĐCS Công ty số 0", parent: "P2" });
-    expect(resumeImports(world.repos)).toEqual({ finished: 0, stale: [id] });
+    await world.unit({ code: "P2", name: "LĐLĐ tỉnh Bình Dương", kind: "province" });
+    await world.unit({ code: "C0", name: "CĐCS Công ty số 0", parent: "P2" });
+    expect(await resumeImports(world.repos)).toEqual({ finished: 0, stale: [id] });
     expect(targetsWritten()).toBe(0);
-    expect(world.repos.pendingImports.unfinished()).toEqual([]);
+    expect(await world.repos.pendingImports.unfinished()).toEqual([]);
   });
 });

@@ -14,23 +14,23 @@ const TODAY = "2026-07-01";
 const LEAVES_PER_DISTRICT = 12;
 
 /** A seeded tree: a country, two provinces, two districts each, grassroots unions of every sector and guilds. */
-function seed(): void {
+async function seed(): Promise<void> {
   let seedValue = 7;
   const random = (n: number) => {
     seedValue = (seedValue * 48271) % 2147483647;
     return seedValue % n;
   };
-  world.unit({ code: "TLD", name: "Tổng Liên đoàn", kind: "national" });
+  await world.unit({ code: "TLD", name: "Tổng Liên đoàn", kind: "national" });
   let source = 0;
   for (const p of [1, 2]) {
-    world.unit({ code: `P${p}`, name: `LĐLĐ tỉnh Số ${p}`, parent: "TLD", kind: "province" });
+    await world.unit({ code: `P${p}`, name: `LĐLĐ tỉnh Số ${p}`, parent: "TLD", kind: "province" });
     for (const d of [1, 2]) {
       const district = `P${p}D${d}`;
-      world.unit({ code: district, name: `LĐLĐ huyện ${district}`, parent: `P${p}`, kind: "district" });
+      await world.unit({ code: district, name: `LĐLĐ huyện ${district}`, parent: `P${p}`, kind: "district" });
       for (let i = 0; i < LEAVES_PER_DISTRICT; i++) {
         const guild = i % 5 === 4;
         const code = `${district}C${i}`;
-        const unit = world.unit({
+        const unit = await world.unit({
           code,
           name: guild ? `Nghiệp đoàn xe ôm ${code}` : `CĐCS Công ty Dệt ${code}`,
           parent: district,
@@ -46,7 +46,7 @@ function seed(): void {
         ] as const) {
           const count = random(4);
           if (count === 0) continue;
-          world.repos.ledger.record(
+          await world.repos.ledger.record(
             [
               {
                 unitId: unit.id,
@@ -63,15 +63,15 @@ function seed(): void {
           );
         }
       }
-      world.target(district, "ket_nap", 30, null, "2026");
+      await world.target(district, "ket_nap", 30, null, "2026");
     }
-    world.target(`P${p}`, "ket_nap", 60, null, "2026");
-    world.target(`P${p}`, "ty_le_ket_nap_ngoai_nha_nuoc", 70, null, "2026");
+    await world.target(`P${p}`, "ket_nap", 60, null, "2026");
+    await world.target(`P${p}`, "ty_le_ket_nap_ngoai_nha_nuoc", 70, null, "2026");
   }
-  const national = world.repos.units.byCode("TLD");
-  world.target("TLD", "ty_le_ket_nap_ngoai_nha_nuoc", 80, null, "2026");
-  world.target("TLD", "ket_nap", 100, null, "2026");
-  world.repos.targets.upsert({
+  const national = await world.repos.units.byCode("TLD");
+  await world.target("TLD", "ty_le_ket_nap_ngoai_nha_nuoc", 80, null, "2026");
+  await world.target("TLD", "ket_nap", 100, null, "2026");
+  await world.repos.targets.upsert({
     unitId: national?.id ?? 0,
     metric: "ket_nap_phi_chinh_thuc",
     period: "2026",
@@ -83,14 +83,14 @@ function seed(): void {
 
 beforeAll(async () => {
   world = await World.create({ now: `${TODAY}T03:00:00Z` });
-  seed();
+  await seed();
   // Every subtree counts as large: everything is read on the worker thread.
   reader = subtreeReader(world.repos, standingService(world.repos), { largeSubtree: 0 });
 });
 
 describe("reading a large subtree off the main thread", () => {
-  const unit = (code: string) => {
-    const found = world.repos.units.byCode(code);
+  const unit = async (code: string) => {
+    const found = await world.repos.units.byCode(code);
     if (!found) throw new Error(code);
     return found;
   };
@@ -98,9 +98,9 @@ describe("reading a large subtree off the main thread", () => {
 
   it("gives the standing the main thread computes, the list of units short of a minimum cut to its first", async () => {
     for (const code of ["TLD", "P1", "P2D1"]) {
-      const whole = standing().ofUnit(unit(code), TODAY);
-      const read = await reader.ofUnit(unit(code), TODAY);
-      expect(reader.isLarge(unit(code))).toBe(true);
+      const whole = await standing().ofUnit(await unit(code), TODAY);
+      const read = await reader.ofUnit(await unit(code), TODAY);
+      expect(await reader.isLarge(await unit(code))).toBe(true);
       const each = whole.targets.find((t) => t.scope === "each");
       if (code === "TLD") expect(each?.unitsShort?.length ?? 0).toBeGreaterThan(SHORT_LISTED);
       expect(read).toEqual({
@@ -115,23 +115,25 @@ describe("reading a large subtree off the main thread", () => {
   });
 
   it("gives the children, the split by sector and the name index's candidates the main thread finds", async () => {
-    const national = unit("TLD");
+    const national = await unit("TLD");
     for (const metric of ["ket_nap", "ty_le_ket_nap_ngoai_nha_nuoc"])
-      expect(await reader.children(national, metric, TODAY)).toEqual(standing().children(national, metric, TODAY));
+      expect(await reader.children(national, metric, TODAY)).toEqual(
+        await standing().children(national, metric, TODAY),
+      );
     const sectors = await reader.bySector(national, ["join"], "2026");
-    expect(sectors).toEqual(world.repos.figures.bySector(national, ["join"], "2026"));
+    expect(sectors).toEqual(await world.repos.figures.bySector(national, ["join"], "2026"));
     expect(sectors.length).toBeGreaterThan(1);
     const words = nameWords("Công ty Dệt P1D2C3");
     const found = await reader.sharingWords(words, [national], 300);
-    expect(found).toEqual(world.repos.units.sharingWords(words, [national], 300));
+    expect(found).toEqual(await world.repos.units.sharingWords(words, [national], 300));
     expect(found.map((u) => u.code)).toContain("P1D2C3");
   });
 
   it("sees what the main thread committed since the worker started", async () => {
-    const national = unit("TLD");
+    const national = await unit("TLD");
     await reader.ofUnit(national, TODAY);
-    const leaf = unit("P2D2C0");
-    world.repos.ledger.record(
+    const leaf = await unit("P2D2C0");
+    await world.repos.ledger.record(
       [
         {
           unitId: leaf.id,
@@ -147,7 +149,7 @@ describe("reading a large subtree off the main thread", () => {
       `${TODAY}T04:00:00Z`,
     );
     const read = await reader.ofUnit(national, TODAY);
-    const whole = standing().ofUnit(national, TODAY);
+    const whole = await standing().ofUnit(national, TODAY);
     expect(read.targets.map((t) => [t.metric, t.done, t.missing])).toEqual(
       whole.targets.map((t) => [t.metric, t.done, t.missing]),
     );

@@ -4,12 +4,12 @@ import { World } from "#test/world.ts";
 let world: World;
 beforeEach(async () => {
   world = await World.create({ now: "2026-06-15T03:00:00Z" });
-  world.unit({ code: "D1", name: "LĐLĐ huyện Phú Riềng", kind: "district" });
-  world.unit({ code: "D2", name: "LĐLĐ huyện Bù Đăng", kind: "district" });
-  world.unit({ code: "C1", name: "CĐCS Công ty May Việt", parent: "D1", workers: 300 });
-  world.unit({ code: "C2", name: "CĐCS Công ty Cao su Phú Riềng", parent: "D1", workers: 900 });
-  world.unit({ code: "C3", name: "CĐCS Trường THCS số 2", parent: "D2", workers: 50 });
-  for (const code of ["C1", "C2", "C3"]) world.target(code, "ket_nap", 30, "2026-12-31");
+  await world.unit({ code: "D1", name: "LĐLĐ huyện Phú Riềng", kind: "district" });
+  await world.unit({ code: "D2", name: "LĐLĐ huyện Bù Đăng", kind: "district" });
+  await world.unit({ code: "C1", name: "CĐCS Công ty May Việt", parent: "D1", workers: 300 });
+  await world.unit({ code: "C2", name: "CĐCS Công ty Cao su Phú Riềng", parent: "D1", workers: 900 });
+  await world.unit({ code: "C3", name: "CĐCS Trường THCS số 2", parent: "D2", workers: 50 });
+  for (const code of ["C1", "C2", "C3"]) await world.target(code, "ket_nap", 30, "2026-12-31");
 });
 afterEach(() => world.close());
 
@@ -55,8 +55,8 @@ describe("who may see and report what", () => {
   });
 
   it("records nothing and lists the candidates when a name fits several units", async () => {
-    world.unit({ code: "N1", name: "Nghiệp đoàn xe ôm thành phố Phú Riềng", parent: "D1", kind: "guild" });
-    world.unit({ code: "N2", name: "Nghiệp đoàn xe ôm công nghệ", parent: "D1", kind: "guild" });
+    await world.unit({ code: "N1", name: "Nghiệp đoàn xe ôm thành phố Phú Riềng", parent: "D1", kind: "guild" });
+    await world.unit({ code: "N2", name: "Nghiệp đoàn xe ôm công nghệ", parent: "D1", kind: "guild" });
     const officer = await world.personAt("D1", "officer");
     const reply = await officer.says("kết nạp 4 đv cho nđ xe ôm");
     expect(reply).toContain("“nđ xe ôm” khớp với nhiều đơn vị");
@@ -69,13 +69,13 @@ describe("who may see and report what", () => {
   });
 
   it("does not guess between units of the very same name: lists them with the union above", async () => {
-    world.unit({ code: "P1", name: "LĐLĐ tỉnh Bình Phước", kind: "province" });
+    await world.unit({ code: "P1", name: "LĐLĐ tỉnh Bình Phước", kind: "province" });
     for (const code of ["D1", "D2"]) {
-      const district = world.repos.units.byCode(code);
-      world.unit({ code, name: district?.name ?? code, parent: "P1", kind: "district" });
+      const district = await world.repos.units.byCode(code);
+      await world.unit({ code, name: district?.name ?? code, parent: "P1", kind: "district" });
     }
-    world.unit({ code: "S1", name: "CĐCS Trường THCS Nguyễn Du", parent: "D1", workers: 40 });
-    world.unit({ code: "S2", name: "CĐCS Trường THCS Nguyễn Du", parent: "D2", workers: 60 });
+    await world.unit({ code: "S1", name: "CĐCS Trường THCS Nguyễn Du", parent: "D1", workers: 40 });
+    await world.unit({ code: "S2", name: "CĐCS Trường THCS Nguyễn Du", parent: "D2", workers: 60 });
     const officer = await world.personAt("P1", "officer");
     const reply = await officer.says("kết nạp 2 đv cho trường thcs nguyễn du");
     expect(reply).toContain("• CĐCS Trường THCS Nguyễn Du (LĐLĐ huyện Phú Riềng)");
@@ -92,22 +92,22 @@ describe("who may see and report what", () => {
 
 describe("naming a unit among thousands", () => {
   it("finds it through the name index, with or without diacritics, and by its new name once renamed", async () => {
-    world.unit({ code: "P1", name: "LĐLĐ TP Hồ Chí Minh", kind: "province" });
+    await world.unit({ code: "P1", name: "LĐLĐ TP Hồ Chí Minh", kind: "province" });
     const places = ["Kim Long", "Tân Phát", "Hòa Bình", "Xuân Mai", "Phước Lộc", "An Khánh", "Bình Minh", "Đông Hải"];
     const trades = ["May mặc", "Xây dựng", "Thủy sản", "Vận tải", "Cơ khí", "Dệt", "Giày da", "Điện tử"];
-    world.repos.db.$client.transaction(() => {
+    await world.repos.transaction(async () => {
       for (let d = 1; d <= 5; d++) {
-        world.unit({ code: `Q${d}`, name: `LĐLĐ Quận ${d}`, parent: "P1", kind: "district" });
+        await world.unit({ code: `Q${d}`, name: `LĐLĐ Quận ${d}`, parent: "P1", kind: "district" });
         for (let i = 0; i < 420; i++) {
           const name = `CĐCS Công ty TNHH ${trades[i % 8]} ${places[Math.floor(i / 8) % 8]} ${d * 1000 + i}`;
-          world.unit({ code: `Q${d}-${i}`, name, parent: `Q${d}`, workers: 200 });
+          await world.unit({ code: `Q${d}-${i}`, name, parent: `Q${d}`, workers: 200 });
         }
       }
-      world.unit({ code: "G1", name: "CĐCS Công ty TNHH Thiết bị Y tế Trường Sinh", parent: "Q3", workers: 120 });
-    })();
-    world.target("G1", "ket_nap", 20, "2026-12-31");
+      await world.unit({ code: "G1", name: "CĐCS Công ty TNHH Thiết bị Y tế Trường Sinh", parent: "Q3", workers: 120 });
+    });
+    await world.target("G1", "ket_nap", 20, "2026-12-31");
     const officer = await world.personAt("P1", "officer");
-    expect(world.repos.units.countInSubtree(world.repos.units.byCode("P1")!)).toBeGreaterThan(2_000);
+    expect(await world.repos.units.countInSubtree((await world.repos.units.byCode("P1"))!)).toBeGreaterThan(2_000);
     expect(await officer.says("kết nạp 3 đv cho cty thiết bị y tế Trường Sinh")).toContain(
       "Đã ghi nhận cho CĐCS Công ty TNHH Thiết bị Y tế Trường Sinh",
     );
@@ -116,7 +116,7 @@ describe("naming a unit among thousands", () => {
       "Kết nạp đoàn viên: 3/20",
     );
     // Renamed: found by its new name, no longer by the old one.
-    world.unit({ code: "G1", name: "CĐCS Công ty CP Dược phẩm Trường Sinh", parent: "Q3", workers: 120 });
+    await world.unit({ code: "G1", name: "CĐCS Công ty CP Dược phẩm Trường Sinh", parent: "Q3", workers: 120 });
     expect(await officer.asks("cty dược phẩm trường sinh còn thiếu bao nhiêu")).toContain("còn thiếu 17");
     expect(await officer.asks("cty thiết bị y tế bảo an còn thiếu bao nhiêu")).not.toContain("còn thiếu 17");
   });

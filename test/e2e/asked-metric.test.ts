@@ -5,17 +5,23 @@ import { World } from "#test/world.ts";
 let world: World;
 beforeEach(async () => {
   world = await World.create({ now: "2026-06-15T03:00:00Z" });
-  world.unit({ code: "TD", name: "LĐLĐ TP Thủ Đức", kind: "district" });
-  world.unit({ code: "C1", name: "CĐCS Công ty May Việt", parent: "TD", workers: 300, members: 200 });
-  world.unit({ code: "C2", name: "CĐCS Công ty Cơ khí Linh Trung", parent: "TD", workers: 120, members: 50 });
-  world.unit({ code: "N1", name: "Nghiệp đoàn xe ôm Linh Trung", parent: "TD", kind: "guild", sector: "informal" });
+  await world.unit({ code: "TD", name: "LĐLĐ TP Thủ Đức", kind: "district" });
+  await world.unit({ code: "C1", name: "CĐCS Công ty May Việt", parent: "TD", workers: 300, members: 200 });
+  await world.unit({ code: "C2", name: "CĐCS Công ty Cơ khí Linh Trung", parent: "TD", workers: 120, members: 50 });
+  await world.unit({
+    code: "N1",
+    name: "Nghiệp đoàn xe ôm Linh Trung",
+    parent: "TD",
+    kind: "guild",
+    sector: "informal",
+  });
   // LĐLĐ TP Thủ Đức's 2024 programme: net growth 12.000, 100 of them informal; 60 new CĐCS; 90 referrals.
-  world.target("TD", "thuc_tang", 12_000, "2026-12-31");
-  world.target("TD", "ket_nap_phi_chinh_thuc", 100, "2026-12-31");
-  world.target("TD", "thanh_lap_cdcs", 60, "2026-12-31");
-  world.target("TD", "gioi_thieu_dang", 90, "2026-12-31");
-  world.target("C1", "ket_nap", 60, "2026-12-31");
-  world.target("C2", "thuc_tang", 20, "2026-12-31");
+  await world.target("TD", "thuc_tang", 12_000, "2026-12-31");
+  await world.target("TD", "ket_nap_phi_chinh_thuc", 100, "2026-12-31");
+  await world.target("TD", "thanh_lap_cdcs", 60, "2026-12-31");
+  await world.target("TD", "gioi_thieu_dang", 90, "2026-12-31");
+  await world.target("C1", "ket_nap", 60, "2026-12-31");
+  await world.target("C2", "thuc_tang", 20, "2026-12-31");
 });
 afterEach(() => world.close());
 

@@ -4,15 +4,15 @@ import { World } from "#test/world.ts";
 let world: World;
 beforeEach(async () => {
   world = await World.create({ now: "2026-06-15T03:00:00Z" });
-  world.unit({ code: "P1", name: "LĐLĐ tỉnh Bình Phước", kind: "province" });
-  world.unit({ code: "D1", name: "LĐLĐ huyện Phú Riềng", parent: "P1", kind: "district" });
-  world.target("D1", "ket_nap", 250, "2026-12-31");
+  await world.unit({ code: "P1", name: "LĐLĐ tỉnh Bình Phước", kind: "province" });
+  await world.unit({ code: "D1", name: "LĐLĐ huyện Phú Riềng", parent: "P1", kind: "district" });
+  await world.target("D1", "ket_nap", 250, "2026-12-31");
   const done = [40, 3, 25, 0, 12, 30, 8];
-  done.forEach((_, i) => {
-    world.unit({ code: `C${i}`, name: `CĐCS Trường Tiểu học số ${i}`, parent: "D1", workers: 500 });
-    world.target(`C${i}`, "ket_nap", 40, "2026-12-31");
-  });
-  world.unit({ code: "X1", name: "CĐCS ngoài huyện", parent: "P1", workers: 100 });
+  for (const i of done.keys()) {
+    await world.unit({ code: `C${i}`, name: `CĐCS Trường Tiểu học số ${i}`, parent: "D1", workers: 500 });
+    await world.target(`C${i}`, "ket_nap", 40, "2026-12-31");
+  }
+  await world.unit({ code: "X1", name: "CĐCS ngoài huyện", parent: "P1", workers: 100 });
 });
 afterEach(() => world.close());
 

@@ -1,3 +1,4 @@
+import { sqliteOf } from "#db/index.ts";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { AuditEntry } from "#db/repositories/audit.ts";
 import { AUDIT_PAGE } from "#commands/audit-log.ts";
@@ -7,23 +8,24 @@ let world: World;
 let admin: Person;
 beforeEach(async () => {
   world = await World.create({ now: "2026-06-15T03:00:00Z", zalo: true });
-  world.unit({ code: "D1", name: "LĐLĐ TP Thủ Đức", kind: "district" });
-  world.unit({ code: "C1", name: "CĐCS Công ty May Việt", parent: "D1", sector: "non_state", workers: 300 });
-  world.unit({ code: "C2", name: "CĐCS Trường THCS Linh Trung", parent: "D1", sector: "state", workers: 50 });
-  world.unit({ code: "D2", name: "LĐLĐ huyện Phú Riềng", kind: "district" });
-  world.unit({ code: "C9", name: "CĐCS Công ty Cao su Phú Riềng", parent: "D2", workers: 80 });
+  await world.unit({ code: "D1", name: "LĐLĐ TP Thủ Đức", kind: "district" });
+  await world.unit({ code: "C1", name: "CĐCS Công ty May Việt", parent: "D1", sector: "non_state", workers: 300 });
+  await world.unit({ code: "C2", name: "CĐCS Trường THCS Linh Trung", parent: "D1", sector: "state", workers: 50 });
+  await world.unit({ code: "D2", name: "LĐLĐ huyện Phú Riềng", kind: "district" });
+  await world.unit({ code: "C9", name: "CĐCS Công ty Cao su Phú Riềng", parent: "D2", workers: 80 });
   admin = await world.personAt("D1", "admin", "Lê Văn Quản");
 });
 afterEach(() => world.close());
 
 const csv = (text: string) => new TextEncoder().encode(text);
-const personIdOf = (person: Person) => world.repos.people.account("telegram", String(person.telegramId))?.personId;
+const personIdOf = async (person: Person) =>
+  (await world.repos.people.account("telegram", String(person.telegramId)))?.personId;
 /** The newest entry of a kind, from the whole log. */
-const latest = (kind: string): AuditEntry | undefined =>
-  world.repos.audit.read({ limit: 1000 }).find((entry) => entry.kind === kind);
+const latest = async (kind: string): Promise<AuditEntry | undefined> =>
+  (await world.repos.audit.read({ limit: 1000 })).find((entry) => entry.kind === kind);
 /** What the entry says about who made the change and where. */
-const byPerson = (person: Person, unitCode: string) => ({
-  personId: personIdOf(person),
+const byPerson = async (person: Person, unitCode: string) => ({
+  personId: await personIdOf(person),
   personName: person.name,
   platform: "telegram",
   account: String(person.telegramId),
@@ -33,9 +35,12 @@ const byPerson = (person: Person, unitCode: string) => ({
 describe("the audit trail of changes that are not reports", () => {
   it("records invites created by the operator and redeemed by a person, with the role granted", async () => {
     const chair = await world.personAt("C1", "chair", "Trần Thị Bình");
-    expect(latest("invite_created")).toMatchObject({ platform: "cli", personId: null, unitCode: "C1" });
-    expect(latest("invite_created")?.after).toMatchObject({ role: "chair" });
-    expect(latest("invite_redeemed")).toMatchObject({ ...byPerson(chair, "C1"), after: { role: "chair" } });
+    expect(await latest("invite_created")).toMatchObject({ platform: "cli", personId: null, unitCode: "C1" });
+    expect((await latest("invite_created"))?.after).toMatchObject({ role: "chair" });
+    expect(await latest("invite_redeemed")).toMatchObject({
+      ...(await byPerson(chair, "C1")),
+      after: { role: "chair" },
+    });
   });
 
   it("records a second app linked to a person", async () => {
@@ -43,8 +48,8 @@ describe("the audit trail of changes that are not reports", () => {
     const code = /([2-9A-HJ-NP-Z]{7})/.exec(await chair.says("/lienket"))?.[1] ?? "";
     const onZalo = world.zaloStranger("Bình Zalo");
     expect(await onZalo.says(code)).toContain("Đã liên kết Zalo");
-    expect(latest("account_linked")).toMatchObject({
-      personId: personIdOf(chair),
+    expect(await latest("account_linked")).toMatchObject({
+      personId: await personIdOf(chair),
       platform: "zalo",
       account: onZalo.zaloId,
       unitCode: "C1",
@@ -62,13 +67,20 @@ describe("the audit trail of changes that are not reports", () => {
     expect(await admin.sendsFile("don-vi.csv", file)).toContain("Xác nhận");
     await admin.presses("✅ Xác nhận nhập");
     // A unit added has no id until it is written: it is filed on its parent.
-    expect(latest("unit_added")).toMatchObject({ ...byPerson(admin, "D1"), after: { code: "C3", parent: "D1" } });
-    expect(latest("unit_renamed")).toMatchObject({
-      ...byPerson(admin, "C2"),
+    expect(await latest("unit_added")).toMatchObject({
+      ...(await byPerson(admin, "D1")),
+      after: { code: "C3", parent: "D1" },
+    });
+    expect(await latest("unit_renamed")).toMatchObject({
+      ...(await byPerson(admin, "C2")),
       before: { name: "CĐCS Trường THCS Linh Trung" },
       after: { name: "CĐCS Trường THCS Linh Xuân" },
     });
-    expect(latest("unit_changed")).toMatchObject({ unitCode: "C1", before: { workers: 300 }, after: { workers: 320 } });
+    expect(await latest("unit_changed")).toMatchObject({
+      unitCode: "C1",
+      before: { workers: 300 },
+      after: { workers: 320 },
+    });
   });
 
   it("records a unit moved by the operator's import, filed under its new parent", async () => {
@@ -81,23 +93,23 @@ describe("the audit trail of changes that are not reports", () => {
     );
     const env = { DATABASE_PATH: `${world.dir}/bot.sqlite` };
     expect((await cli(["import", path], env)).code).toBe(0);
-    const moved = latest("unit_moved");
+    const moved = await latest("unit_moved");
     expect(moved).toMatchObject({ platform: "cli", unitCode: "C2", before: { parent: "D1" }, after: { parent: "D2" } });
-    const d2 = world.repos.units.byCode("D2");
-    expect(d2 && world.repos.audit.read({ within: d2, limit: 10 }).map((e) => e.kind)).toContain("unit_moved");
+    const d2 = await world.repos.units.byCode("D2");
+    expect(d2 && (await world.repos.audit.read({ within: d2, limit: 10 })).map((e) => e.kind)).toContain("unit_moved");
   });
 
   it("records targets from a file apart from targets from an allocation", async () => {
-    world.target("D1", "ket_nap", 100, "2026-12-31");
+    await world.target("D1", "ket_nap", 100, "2026-12-31");
     await admin.sendsFile("chi-tieu.csv", csv("unit_code,metric,target,deadline\nC1,ket_nap,40,31/12/2026\n"));
     await admin.presses("✅ Xác nhận nhập");
-    expect(latest("target_imported")).toMatchObject({
-      ...byPerson(admin, "C1"),
+    expect(await latest("target_imported")).toMatchObject({
+      ...(await byPerson(admin, "C1")),
       after: { metric: "ket_nap", value: 40, deadline: "2026-12-31" },
     });
     await admin.says("/phanbo ket_nap C1=70 C2=30");
     await admin.presses("✅ Xác nhận phân bổ");
-    const allocated = world.repos.audit.read({ limit: 100 }).filter((e) => e.kind === "target_allocated");
+    const allocated = (await world.repos.audit.read({ limit: 100 })).filter((e) => e.kind === "target_allocated");
     expect(allocated.map((e) => [e.unitCode, e.before, e.after])).toEqual([
       ["C2", null, expect.objectContaining({ value: 30 })],
       ["C1", { value: 40, deadline: "2026-12-31" }, expect.objectContaining({ value: 70 })],
@@ -107,8 +119,8 @@ describe("the audit trail of changes that are not reports", () => {
   it("records ratings imported", async () => {
     await admin.sendsFile("xep-loai.csv", csv("unit_code,year,rating\nC1,2025,tot\n"));
     await admin.presses("✅ Xác nhận nhập");
-    expect(latest("rating_imported")).toMatchObject({
-      ...byPerson(admin, "C1"),
+    expect(await latest("rating_imported")).toMatchObject({
+      ...(await byPerson(admin, "C1")),
       after: { year: "2025", rating: "tot" },
     });
   });
@@ -116,36 +128,39 @@ describe("the audit trail of changes that are not reports", () => {
   it("records a metric added, the reminder policy changed, a task set and an announcement sent", async () => {
     await world.personAt("C1");
     await admin.says("/themchitieu Hoạt động văn hóa thể thao = hoạt động");
-    expect(latest("metric_added")).toMatchObject({ ...byPerson(admin, "D1"), after: { events: ["activity"] } });
+    expect(await latest("metric_added")).toMatchObject({
+      ...(await byPerson(admin, "D1")),
+      after: { events: ["activity"] },
+    });
 
     await admin.says("/lichnhac luc=07:30");
     await admin.says("/lichnhac sauhan=3");
-    expect(latest("policy_changed")).toMatchObject({
-      ...byPerson(admin, "D1"),
+    expect(await latest("policy_changed")).toMatchObject({
+      ...(await byPerson(admin, "D1")),
       before: { remindAt: "07:30" },
       after: { overdueEveryDays: 3 },
     });
 
     await admin.says("/giaoviec Nộp danh sách đoàn viên ưu tú hạn 20/07/2026");
-    expect(latest("task_sent")).toMatchObject({ ...byPerson(admin, "D1"), after: { due: "2026-07-20" } });
+    expect(await latest("task_sent")).toMatchObject({ ...(await byPerson(admin, "D1")), after: { due: "2026-07-20" } });
 
     await admin.says("/thongbao Họp giao ban quý 3 lúc 8h thứ Hai.");
     await admin.presses("📣 Gửi thông báo");
-    const sent = latest("announcement_sent");
+    const sent = await latest("announcement_sent");
     // The admin and the chair; the announcement's text stays out of the log.
-    expect(sent).toMatchObject({ ...byPerson(admin, "D1"), after: { recipients: 2 } });
+    expect(sent).toMatchObject({ ...(await byPerson(admin, "D1")), after: { recipients: 2 } });
     expect(JSON.stringify(sent)).not.toContain("giao ban");
   });
 
   it("records workbooks exported in the chat and by the operator", async () => {
-    world.target("C1", "ket_nap", 60, "2026-12-31");
+    await world.target("C1", "ket_nap", 60, "2026-12-31");
     await admin.says("/xuatbaocao");
     expect(admin.files()).toHaveLength(1);
-    expect(latest("workbook_exported")).toMatchObject({ ...byPerson(admin, "D1"), after: { sheets: 1 } });
+    expect(await latest("workbook_exported")).toMatchObject({ ...(await byPerson(admin, "D1")), after: { sheets: 1 } });
     const { cli } = await import("#test/run-cli.ts");
     const env = { DATABASE_PATH: `${world.dir}/bot.sqlite` };
     expect((await cli(["export", "D1", `${world.dir}/bao-cao.xlsx`], env)).code).toBe(0);
-    expect(latest("workbook_exported")).toMatchObject({ platform: "cli", unitCode: "D1" });
+    expect(await latest("workbook_exported")).toMatchObject({ platform: "cli", unitCode: "D1" });
   });
 });
 
@@ -213,7 +228,7 @@ describe("npm run cli -- audit", () => {
     expect(lines[0]?.split("\t").slice(1, 4)).toEqual([
       "invite_redeemed",
       "C9",
-      `#${personIdOf(chair)} Đỗ Thị Cao Su (telegram:${chair.telegramId})`,
+      `#${await personIdOf(chair)} Đỗ Thị Cao Su (telegram:${chair.telegramId})`,
     ]);
     expect(lines[1]?.split("\t").slice(1, 3)).toEqual(["invite_created", "C9"]);
     // Every entry was made on 15/06/2026, the world's day.
@@ -223,11 +238,11 @@ describe("npm run cli -- audit", () => {
 });
 
 describe("the audit log is append-only", () => {
-  it("offers no update or delete, and the database refuses both", () => {
+  it("offers no update or delete, and the database refuses both", async () => {
     expect(Object.keys(world.repos.audit).sort()).toEqual(["append", "read"]);
-    const sqlite = world.repos.db.$client;
+    const sqlite = sqliteOf(world.repos);
     expect(() => sqlite.prepare("update audit_log set kind = 'x'").run()).toThrow(/append-only/);
     expect(() => sqlite.prepare("delete from audit_log").run()).toThrow(/append-only/);
-    expect(world.repos.audit.read({ limit: 10 }).length).toBeGreaterThan(0);
+    expect((await world.repos.audit.read({ limit: 10 })).length).toBeGreaterThan(0);
   });
 });

@@ -1,5 +1,6 @@
 // Who may do what, as one table: every kind of person against every command, button and file, on every
 // unit seen from their own. Each cell goes through the real webhook; a refusal must leave the database as it was.
+import { sqliteOf } from "#db/index.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { tableRows, World, type Person } from "#test/world.ts";
 
@@ -385,16 +386,16 @@ const ATTEMPTS: Record<string, Attempt> = {
   help: { run: (p) => p.says("hướng dẫn"), done: () => "Tôi là Trợ lý Công đoàn, một trợ lý tự động" },
   greet: { run: (p) => p.says("xin chào"), done: () => /^Chào/ },
   thanks: { run: (p) => p.says("cảm ơn"), done: () => "không có gì" },
-  "/start": { run: (p) => p.says(`/start ${world.invite("C2", "chair")}`), done: () => "Chào mừng" },
+  "/start": { run: async (p) => p.says(`/start ${await world.invite("C2", "chair")}`), done: () => "Chào mừng" },
 };
 
 const lastOutboxId = () =>
-  (world.repos.db.$client.prepare("select coalesce(max(id), 0) as id from outbox").get() as { id: number }).id;
+  (sqliteOf(world.repos).prepare("select coalesce(max(id), 0) as id from outbox").get() as { id: number }).id;
 
 /** Whom the messages queued after an outbox id go to, and who holds a role on the unit or below it. */
-function recipientsSince(id: number, code: string): { recipients: number[]; within: Set<number> } {
-  const sqlite = world.repos.db.$client;
-  const path = world.repos.units.byCode(code)?.path ?? "-";
+async function recipientsSince(id: number, code: string): Promise<{ recipients: number[]; within: Set<number> }> {
+  const sqlite = sqliteOf(world.repos);
+  const path = (await world.repos.units.byCode(code))?.path ?? "-";
   const within = sqlite
     .prepare("select distinct r.person_id as id from roles r join units u on u.id = r.unit_id where u.path like ?")
     .all(`${path}%`) as { id: number }[];
@@ -402,11 +403,11 @@ function recipientsSince(id: number, code: string): { recipients: number[]; with
   return { recipients: sent.map((row) => row.id), within: new Set(within.map((row) => row.id)) };
 }
 
-function targetOf(c: Case): Target | undefined {
+async function targetOf(c: Case): Promise<Target | undefined> {
   if (!c.relation) return undefined;
   const level = c.who === "unlinked" ? "gr" : (c.who.split(".")[0] as "gr" | "d" | "p");
   const code = HOME[level][c.relation];
-  const unit = code && world.repos.units.byCode(code);
+  const unit = code && (await world.repos.units.byCode(code));
   if (!unit) throw new Error(`no ${c.relation} unit for ${c.who}`);
   return { code: unit.code, name: unit.name, id: unit.id };
 }
@@ -415,15 +416,15 @@ async function setUp(): Promise<void> {
   world = await World.create({ now: "2026-07-01T03:00:00Z" });
   for (const [code, spec] of Object.entries(UNITS)) {
     // Room enough that no report of a few members looks doubtful, even summed over a district.
-    world.unit({
+    await world.unit({
       code,
       ...spec,
       workers: spec.kind === "province" || spec.kind === "district" ? 100_000 : 10_000,
       members: 5_000,
     });
-    world.target(code, "ket_nap", 100, "2026-12-31");
+    await world.target(code, "ket_nap", 100, "2026-12-31");
   }
-  world.unit({ ...SMALL, parent: "D1", workers: 50, members: 48 });
+  await world.unit({ ...SMALL, parent: "D1", workers: 50, members: 48 });
   const homes = { gr: "C1", d: "D1", p: "P" } as const;
   people.set("unlinked", world.stranger("Người Lạ"));
   for (const who of WHO.slice(1)) {
@@ -431,12 +432,12 @@ async function setUp(): Promise<void> {
     people.set(who, await world.personAt(homes[level], role, `Người ${who}`));
   }
   keeper = await world.personAt("P", "admin", "Hồ Văn Giữ");
-  const province = world.repos.units.byCode("P");
+  const province = await world.repos.units.byCode("P");
   if (!province) throw new Error("no province");
-  taskId = world.repos.reminders.addTask(province.id, TASK, "2026-12-31", null, world.now.toISOString());
-  const other = world.repos.units.byCode("D2");
+  taskId = await world.repos.reminders.addTask(province.id, TASK, "2026-12-31", null, world.now.toISOString());
+  const other = await world.repos.units.byCode("D2");
   if (!other) throw new Error("no D2");
-  otherTaskId = world.repos.reminders.addTask(
+  otherTaskId = await world.repos.reminders.addTask(
     other.id,
     "Nộp kế hoạch Bù Đăng",
     "2026-12-31",
@@ -451,7 +452,7 @@ async function setUp(): Promise<void> {
   foreign.found = keeper.buttonData("✅ Xác nhận");
   await keeper.says("/thongbao Nghỉ lễ Quốc khánh");
   foreign.broadcast = keeper.buttonData("📣 Gửi thông báo");
-  const account = world.repos.db.$client
+  const account = sqliteOf(world.repos)
     .prepare("select id from accounts where external_id = ?")
     .get(String(keeper.telegramId)) as { id: number };
   foreign.unlink = `unlink:${account.id}:yes`;
@@ -471,8 +472,10 @@ function fileBatch(c: Case, person: Person) {
   const key = `${c.who} ${c.action} ${c.allowed}`;
   let batch = fileBatches.get(key);
   if (!batch) {
-    const units = CASES.filter((o) => `${o.who} ${o.action} ${o.allowed}` === key).map((o) => targetOf(o) as Target);
+    const cases = CASES.filter((o) => `${o.who} ${o.action} ${o.allowed}` === key);
     batch = (async () => {
+      const units: Target[] = [];
+      for (const o of cases) units.push((await targetOf(o)) as Target);
       const before = tableRows(world, TABLES);
       const answer = await sendFile(person, c.action, units);
       return { answer, units, unchanged: JSON.stringify(tableRows(world, TABLES)) === JSON.stringify(before) };
@@ -507,7 +510,7 @@ describe("who may do what, every command against every role and unit", () => {
       if (!attempt) throw new Error(`no attempt named ${c.action}`);
       const person = people.get(c.who);
       if (!person) throw new Error(`no ${c.who}`);
-      const unit = targetOf(c);
+      const unit = await targetOf(c);
       if (c.action in FILES && c.who.endsWith(".admin")) return checkAdminFile(c, person, unit as Target);
       const prepared = await attempt.prepare?.(unit);
       const before = c.allowed ? undefined : tableRows(world, TABLES);
@@ -516,7 +519,10 @@ describe("who may do what, every command against every role and unit", () => {
       if (c.allowed) {
         expect(answer).toMatch(attempt.done(unit));
         if (!attempt.sends) return;
-        const { recipients, within } = recipientsSince(queued, HOME[c.who.split(".")[0] as "gr" | "d" | "p"].own ?? "");
+        const { recipients, within } = await recipientsSince(
+          queued,
+          HOME[c.who.split(".")[0] as "gr" | "d" | "p"].own ?? "",
+        );
         expect(recipients.length).toBeGreaterThan(0);
         expect(recipients.filter((id) => !within.has(id))).toEqual([]);
         return;

@@ -26,17 +26,17 @@ function table(sheet: ExcelJS.Worksheet): Record<string, ExcelJS.CellValue>[] {
 
 beforeEach(async () => {
   world = await World.create({ now: "2026-07-01T03:00:00Z" });
-  world.unit({ code: "D1", name: "LĐLĐ huyện Phú Riềng", kind: "district" });
-  world.unit({ code: "C1", name: "CĐCS Công ty May Việt", parent: "D1", sector: "non_state" });
-  world.unit({ code: "C2", name: "CĐCS Trường THCS Phú Riềng", parent: "D1", sector: "state" });
+  await world.unit({ code: "D1", name: "LĐLĐ huyện Phú Riềng", kind: "district" });
+  await world.unit({ code: "C1", name: "CĐCS Công ty May Việt", parent: "D1", sector: "non_state" });
+  await world.unit({ code: "C2", name: "CĐCS Trường THCS Phú Riềng", parent: "D1", sector: "state" });
   // Entered before the member targets, so a sheet order by entry would put it first.
-  world.target("D1", "gioi_thieu_dang", 10, "2026-12-31");
-  world.target("D1", "ket_nap", 100, "2026-12-31");
-  world.target("C1", "ket_nap", 60, "2026-12-31");
-  world.target("C2", "ket_nap", 40, "2026-12-31");
+  await world.target("D1", "gioi_thieu_dang", 10, "2026-12-31");
+  await world.target("D1", "ket_nap", 100, "2026-12-31");
+  await world.target("C1", "ket_nap", 60, "2026-12-31");
+  await world.target("C2", "ket_nap", 40, "2026-12-31");
   // The district has no thực tăng target of its own, only what it gave its two unions.
-  world.target("C1", "thuc_tang", 30, "2026-12-31");
-  world.target("C2", "thuc_tang", 20, "2026-12-31");
+  await world.target("C1", "thuc_tang", 30, "2026-12-31");
+  await world.target("C2", "thuc_tang", 20, "2026-12-31");
 });
 afterEach(() => world.close());
 

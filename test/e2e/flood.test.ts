@@ -7,11 +7,11 @@ const SLOW_DOWN = "Anh/chị gửi nhanh quá, tôi tạm dừng nhận tin tron
 let world: World;
 beforeEach(async () => {
   world = await World.create({ now: "2026-06-15T03:00:00Z", zalo: true, flood: FLOOD_LIMIT });
-  world.unit({ code: "D1", name: "LĐLĐ TP Thủ Đức", kind: "district" });
-  world.unit({ code: "C1", name: "CĐCS Công ty May Việt", parent: "D1" });
-  world.unit({ code: "C2", name: "CĐCS Công ty Dệt Thủ Đức", parent: "D1" });
-  world.target("C1", "ket_nap", 500, "2026-12-31");
-  world.target("C2", "ket_nap", 60, "2026-12-31");
+  await world.unit({ code: "D1", name: "LĐLĐ TP Thủ Đức", kind: "district" });
+  await world.unit({ code: "C1", name: "CĐCS Công ty May Việt", parent: "D1" });
+  await world.unit({ code: "C2", name: "CĐCS Công ty Dệt Thủ Đức", parent: "D1" });
+  await world.target("C1", "ket_nap", 500, "2026-12-31");
+  await world.target("C2", "ket_nap", 60, "2026-12-31");
 });
 afterEach(() => world.close());
 
@@ -41,7 +41,7 @@ describe("one account flooding the bot", () => {
 
   it("tells a flood that goes on once a window, and limits Zalo accounts too", async () => {
     const onZalo = world.zaloStranger("Lê Văn Cường");
-    await onZalo.says(`start ${world.invite("C1")}`);
+    await onZalo.says(`start ${await world.invite("C1")}`);
     const texts: string[] = [];
     for (let i = 0; i < FLOOD_LIMIT.messages + 5; i++) texts.push(await onZalo.says("tiến độ"));
     expect(texts.filter((t) => t === SLOW_DOWN)).toHaveLength(1);

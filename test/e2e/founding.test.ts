@@ -7,16 +7,16 @@ let admin: Person;
 let chair: Person;
 
 /** The district's running total of an event this year, as the ledger's roll-up holds it. */
-const total = (event: string) =>
-  world.repos.ledger.tallies(world.repos.units.byCode("TD")?.id ?? 0, "2026").get(event) ?? 0;
-const children = () => world.repos.units.children(world.repos.units.byCode("TD")?.id ?? 0);
+const total = async (event: string) =>
+  (await world.repos.ledger.tallies((await world.repos.units.byCode("TD"))?.id ?? 0, "2026")).get(event) ?? 0;
+const children = async () => await world.repos.units.children((await world.repos.units.byCode("TD"))?.id ?? 0);
 
 beforeEach(async () => {
   world = await World.create();
-  world.unit({ code: "TD", name: "LĐLĐ TP Thủ Đức", kind: "district" });
-  world.unit({ code: "C1", name: "CĐCS Công ty May Việt", parent: "TD", sector: "non_state", workers: 300 });
-  world.target("TD", "thanh_lap_cdcs", 5, "2026-12-31");
-  world.target("TD", "thanh_lap_nghiep_doan", 2, "2026-12-31");
+  await world.unit({ code: "TD", name: "LĐLĐ TP Thủ Đức", kind: "district" });
+  await world.unit({ code: "C1", name: "CĐCS Công ty May Việt", parent: "TD", sector: "non_state", workers: 300 });
+  await world.target("TD", "thanh_lap_cdcs", 5, "2026-12-31");
+  await world.target("TD", "thanh_lap_nghiep_doan", 2, "2026-12-31");
   admin = await world.personAt("TD", "admin", "Cán bộ quận");
   chair = await world.personAt("C1", "chair", "Chủ tịch May Việt");
 });
@@ -27,8 +27,8 @@ describe("a district admin founding unions and guilds", () => {
     const reply = await admin.says("thành lập 1 CĐCS mới");
     expect(reply).toContain("Đã ghi nhận cho LĐLĐ TP Thủ Đức");
     expect(reply).toContain("Thành lập CĐCS: 1/5");
-    expect(total("found_union")).toBe(1);
-    expect(children()).toHaveLength(1);
+    expect(await total("found_union")).toBe(1);
+    expect(await children()).toHaveLength(1);
   });
 
   it("shows a named union with its guessed sector and members, and adds it once however often confirmed", async () => {
@@ -36,31 +36,31 @@ describe("a district admin founding unions and guilds", () => {
     expect(card).toContain("Tên: CĐCS Công ty TNHH Minh Phát");
     expect(card).toContain("Khu vực: Ngoài nhà nước");
     expect(card).toContain("Số đoàn viên: 25");
-    expect(total("found_union")).toBe(0);
+    expect(await total("found_union")).toBe(0);
     const confirm = admin.buttonData("✅ Xác nhận");
     const done = await admin.pressesData(confirm);
     expect(done).toContain("Đã thêm CĐCS Công ty TNHH Minh Phát (mã TD-002)");
     expect(await admin.pressesData(confirm)).toContain("đã được xử lý rồi");
-    const added = children().filter((u) => u.name === "CĐCS Công ty TNHH Minh Phát");
+    const added = (await children()).filter((u) => u.name === "CĐCS Công ty TNHH Minh Phát");
     expect(added).toHaveLength(1);
     expect(added[0]).toMatchObject({ code: "TD-002", kind: "grassroots", sector: "non_state", members: 25 });
-    expect(total("found_union")).toBe(1);
+    expect(await total("found_union")).toBe(1);
   });
 
   it("founds a guild of the informal economy toward the guild target", async () => {
     await admin.says("thành lập nghiệp đoàn xe ôm phường Linh Trung");
     expect(await admin.presses("✅ Xác nhận")).toContain("Đã thêm Nghiệp đoàn xe ôm phường Linh Trung");
-    const guild = children().find((u) => u.kind === "guild");
+    const guild = (await children()).find((u) => u.kind === "guild");
     expect(guild).toMatchObject({ name: "Nghiệp đoàn xe ôm phường Linh Trung", sector: "informal" });
-    expect(total("found_guild")).toBe(1);
-    expect(total("found_union")).toBe(0);
+    expect(await total("found_guild")).toBe(1);
+    expect(await total("found_union")).toBe(0);
   });
 
   it("adds nothing when cancelled", async () => {
     await admin.says("thành lập CĐCS Trường THCS Linh Trung");
     expect(await admin.presses("Hủy")).toContain("Đã hủy");
-    expect(children()).toHaveLength(1);
-    expect(total("found_union")).toBe(0);
+    expect(await children()).toHaveLength(1);
+    expect(await total("found_union")).toBe(0);
   });
 
   it("refuses a chair politely, saying who can, and changes nothing", async () => {
@@ -71,7 +71,7 @@ describe("a district admin founding unions and guilds", () => {
       expect(chair.buttons()).toEqual([]);
     }
     expect(world.ledgerCount()).toBe(ledger);
-    expect(children()).toHaveLength(1);
+    expect(await children()).toHaveLength(1);
   });
 
   it("lets the new union's chair link with an invite from /moi and report at once", async () => {
@@ -83,8 +83,8 @@ describe("a district admin founding unions and guilds", () => {
     const newChair = world.stranger("Chủ tịch Minh Phát");
     expect(await newChair.says(`/start ${code}`)).toContain("liên kết với CĐCS Công ty TNHH Minh Phát");
     expect(await newChair.says("kết nạp 3 đoàn viên")).toContain("Đã ghi nhận cho CĐCS Công ty TNHH Minh Phát");
-    const unit = world.repos.units.byCode("TD-002");
-    expect(world.repos.ledger.tallies(unit?.id ?? 0, "2026").get("join")).toBe(3);
+    const unit = await world.repos.units.byCode("TD-002");
+    expect((await world.repos.ledger.tallies(unit?.id ?? 0, "2026")).get("join")).toBe(3);
   });
 
   it("lists the new union for invites from the command line", async () => {
@@ -92,15 +92,15 @@ describe("a district admin founding unions and guilds", () => {
     await admin.presses("✅ Xác nhận");
     const lines: string[] = [];
     const io = { out: (line: string) => lines.push(line), err: (line: string) => lines.push(line) };
-    expect(runInvite(["--under", "TD", "--role", "chair"], world.repos, world.now, io)).toBe(0);
+    expect(await runInvite(["--under", "TD", "--role", "chair"], world.repos, world.now, io)).toBe(0);
     expect(lines.some((line) => line.startsWith("TD-002,Nghiệp đoàn xe ôm phường Linh Trung,"))).toBe(true);
   });
 });
 
 describe("/moi", () => {
   it("refuses a unit outside the admin's subtree and reveals nothing of it", async () => {
-    world.unit({ code: "X", name: "LĐLĐ huyện Khác", kind: "district" });
-    world.unit({ code: "X1", name: "CĐCS Công ty Bí Mật", parent: "X" });
+    await world.unit({ code: "X", name: "LĐLĐ huyện Khác", kind: "district" });
+    await world.unit({ code: "X1", name: "CĐCS Công ty Bí Mật", parent: "X" });
     const reply = await admin.says("/moi X1");
     expect(reply).toContain("không thấy đơn vị “X1”");
     expect(reply).not.toContain("Bí Mật");

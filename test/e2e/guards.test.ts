@@ -1,5 +1,6 @@
 // Who may do what, tried the way an abuser would: each attack goes through the real webhook and is
 // refused with every table it could touch left as it was.
+import { sqliteOf } from "#db/index.ts";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { World, type Person } from "#test/world.ts";
 
@@ -13,18 +14,18 @@ const csv = (text: string) => new TextEncoder().encode(text);
 
 /** Every row of the tables named, to compare before and after an attempt. */
 function tables(...names: string[]): Record<string, unknown[]> {
-  const sqlite = world.repos.db.$client;
+  const sqlite = sqliteOf(world.repos);
   return Object.fromEntries(names.map((name) => [name, sqlite.prepare(`select * from ${name} order by rowid`).all()]));
 }
 
 beforeEach(async () => {
   world = await World.create({ now: "2026-07-01T03:00:00Z" });
-  world.unit({ code: "P1", name: "LĐLĐ tỉnh Bình Phước", kind: "province" });
-  world.unit({ code: "D1", name: "LĐLĐ huyện Phú Riềng", parent: "P1", kind: "district" });
-  world.unit({ code: "D2", name: "LĐLĐ huyện Bù Đăng", parent: "P1", kind: "district" });
-  world.unit({ code: "C1", name: "CĐCS Công ty May Việt", parent: "D1", workers: 300, members: 150 });
-  world.unit({ code: "C2", name: "CĐCS Trường THCS Phú Riềng", parent: "D1", workers: 50, members: 48 });
-  world.unit({ code: "X1", name: "CĐCS Công ty Cao su Bù Đăng", parent: "D2", workers: 80 });
+  await world.unit({ code: "P1", name: "LĐLĐ tỉnh Bình Phước", kind: "province" });
+  await world.unit({ code: "D1", name: "LĐLĐ huyện Phú Riềng", parent: "P1", kind: "district" });
+  await world.unit({ code: "D2", name: "LĐLĐ huyện Bù Đăng", parent: "P1", kind: "district" });
+  await world.unit({ code: "C1", name: "CĐCS Công ty May Việt", parent: "D1", workers: 300, members: 150 });
+  await world.unit({ code: "C2", name: "CĐCS Trường THCS Phú Riềng", parent: "D1", workers: 50, members: 48 });
+  await world.unit({ code: "X1", name: "CĐCS Công ty Cao su Bù Đăng", parent: "D2", workers: 80 });
   admin = await world.personAt("D1", "admin", "Lê Văn Hải");
   neighbour = await world.personAt("D2", "admin", "Phạm Thị Hoa");
 });
@@ -45,7 +46,7 @@ describe("metrics an admin adds belong to the admin's unit", () => {
 
   it("lets the unit that added one change it", async () => {
     expect(await admin.says("/themchitieu Hoạt động văn hóa thể thao = kết nạp")).toContain("Đã thêm chỉ tiêu");
-    expect(world.repos.metrics.get("hoat_dong_van_hoa_the_thao")?.events).toEqual(["join"]);
+    expect((await world.repos.metrics.get("hoat_dong_van_hoa_the_thao"))?.events).toEqual(["join"]);
   });
 
   it("keeps built-in metrics read-only", async () => {
@@ -68,7 +69,7 @@ describe("metrics an admin adds belong to the admin's unit", () => {
 
   it("does not let another district allocate one", async () => {
     // Set before the metric had an owner, say: the allocation must still be refused.
-    world.target("D2", "hoat_dong_van_hoa_the_thao", 10, "2026-12-31");
+    await world.target("D2", "hoat_dong_van_hoa_the_thao", 10, "2026-12-31");
     const before = tables("targets", "pending_imports");
     const reply = await neighbour.says("/phanbo hoat_dong_van_hoa_the_thao X1=10");
     expect(reply).toContain("do đơn vị khác thêm nên LĐLĐ huyện Bù Đăng không phân bổ được");
@@ -87,14 +88,14 @@ describe("metrics an admin adds belong to the admin's unit", () => {
     );
     expect(reply).toContain("Sẽ thêm 1 chỉ tiêu");
     await admin.presses("✅ Xác nhận nhập");
-    const c1 = world.repos.units.byCode("C1")!;
-    expect(world.repos.targets.find(c1.id, "gioi_thieu_doan_vien_uu_tu_tinh", "2026")?.value).toBe(3);
+    const c1 = (await world.repos.units.byCode("C1"))!;
+    expect((await world.repos.targets.find(c1.id, "gioi_thieu_doan_vien_uu_tu_tinh", "2026"))?.value).toBe(3);
   });
 });
 
 describe("an admin's files and allocations reach only the units below the admin's own", () => {
   it("refuses a target for the admin's own unit, which the province set", async () => {
-    world.target("D1", "ket_nap", 100, "2026-12-31");
+    await world.target("D1", "ket_nap", 100, "2026-12-31");
     const before = tables("targets", "pending_imports");
     const reply = await admin.sendsFile(
       "chi-tieu.csv",
@@ -168,7 +169,7 @@ describe("group chats", () => {
     return world.deliver({ update_id: id, message: { message_id: id, date: 0, chat: GROUP, from, text } });
   };
 
-  beforeEach(() => world.target("D1", "ket_nap", 100, "2026-12-31"));
+  beforeEach(async () => await world.target("D1", "ket_nap", 100, "2026-12-31"));
 
   it("answers a button pressed in a group with a note, never the district's figures", async () => {
     const sent = inGroup(await pressInGroup(admin, "say:tiến độ"));
@@ -227,7 +228,7 @@ describe("a reminder schedule changed in chat", () => {
   const deadlineReminders = (person: Person) => world.pushedTo(person).filter((text) => text.startsWith("⏰"));
 
   it("applies from the scheduler's next tick, without a restart", async () => {
-    world.target("C1", "ket_nap", 20, "2026-07-15");
+    await world.target("C1", "ket_nap", 20, "2026-07-15");
     const chair = await world.personAt("C1");
     await world.runReminders(new Date("2026-06-30T10:00:00+07:00").toISOString());
     // 14 days before the deadline, by the default schedule: the scheduler has now read it.
@@ -246,8 +247,8 @@ describe("an announcement drafted by an admin whose role is then withdrawn", () 
     await world.personAt("C1", "chair", "Trần Thị Bình");
     expect(await admin.says("/thongbao Họp giao ban quý 3 lúc 8h thứ Hai.")).toContain("gửi đến");
     const button = admin.buttonData("📣 Gửi thông báo");
-    const sqlite = world.repos.db.$client;
-    const d1 = world.repos.units.byCode("D1")?.id;
+    const sqlite = sqliteOf(world.repos);
+    const d1 = (await world.repos.units.byCode("D1"))?.id;
     // A district admin keeps the officer role after the admin role is withdrawn.
     sqlite.prepare(`update roles set role = 'officer' where unit_id = ? and role = 'admin'`).run(d1);
     const outboxBefore = (sqlite.prepare(`select count(*) as n from outbox`).get() as { n: number }).n;

@@ -10,9 +10,9 @@ let admin: Person;
 
 beforeEach(async () => {
   world = await World.create();
-  world.unit({ code: "P1", name: "LĐLĐ tỉnh Bình Phước", kind: "province" });
-  world.unit({ code: "D1", name: "LĐLĐ huyện Phú Riềng", parent: "P1", kind: "district" });
-  world.unit({ code: "C1", name: "CĐCS Công ty May Việt", parent: "D1", members: 100, workers: 200 });
+  await world.unit({ code: "P1", name: "LĐLĐ tỉnh Bình Phước", kind: "province" });
+  await world.unit({ code: "D1", name: "LĐLĐ huyện Phú Riềng", parent: "P1", kind: "district" });
+  await world.unit({ code: "C1", name: "CĐCS Công ty May Việt", parent: "D1", members: 100, workers: 200 });
   admin = await world.personAt("D1", "admin", "Phạm Thị Dung");
 });
 
@@ -113,17 +113,17 @@ function unitRows(count: number): string {
   return sheetOf(rows.join(""));
 }
 
-function unitCount(): number {
-  return world.repos.units.countInSubtree(world.repos.units.byCode("P1")!);
+async function unitCount(): Promise<number> {
+  return await world.repos.units.countInSubtree((await world.repos.units.byCode("P1"))!);
 }
 
 async function refusedWithNothingChanged(name: string, file: Uint8Array, limit: RegExp): Promise<void> {
-  const before = unitCount();
+  const before = await unitCount();
   const answer = await admin.sendsFile(name, file);
   expect(answer).toMatch(limit);
   expect(answer).toMatch(/chưa nhập gì/);
   expect(admin.buttons()).toEqual([]);
-  expect(unitCount()).toBe(before);
+  expect(await unitCount()).toBe(before);
   // The server is still there for everyone.
   expect(await admin.says("còn thiếu bao nhiêu")).not.toBe("");
 }

@@ -4,9 +4,9 @@ import { World } from "#test/world.ts";
 let world: World;
 beforeEach(async () => {
   world = await World.create({ now: "2026-06-15T03:00:00Z" });
-  world.unit({ code: "D1", name: "LĐLĐ huyện Phú Riềng", kind: "district" });
-  world.unit({ code: "C1", name: "CĐCS Công ty May Việt", parent: "D1", workers: 300, members: 200 });
-  world.target("C1", "ket_nap", 60, "2026-12-31");
+  await world.unit({ code: "D1", name: "LĐLĐ huyện Phú Riềng", kind: "district" });
+  await world.unit({ code: "C1", name: "CĐCS Công ty May Việt", parent: "D1", workers: 300, members: 200 });
+  await world.target("C1", "ket_nap", 60, "2026-12-31");
 });
 afterEach(() => world.close());
 
@@ -35,7 +35,7 @@ function speakerOf(languageCode: string | undefined, name = "Mary Nguyen") {
 describe("answering in the person's language", () => {
   it("answers someone whose Telegram is in English in English, from linking on", async () => {
     const chair = speakerOf("en");
-    const welcome = await chair.says(`/start ${world.invite("C1")}`);
+    const welcome = await chair.says(`/start ${await world.invite("C1")}`);
     expect(welcome).toContain("Welcome, Mary Nguyen! This account is now linked to CĐCS Công ty May Việt as chair.");
 
     const reported = 5;
@@ -49,7 +49,7 @@ describe("answering in the person's language", () => {
 
   it("switches to Vietnamese with /ngonngu vi, and stays there though the app still says English", async () => {
     const chair = speakerOf("en-GB");
-    await chair.says(`/start ${world.invite("C1")}`);
+    await chair.says(`/start ${await world.invite("C1")}`);
     expect(await chair.says("/ngonngu vi")).toContain("Từ nay tôi sẽ trả lời anh/chị bằng tiếng Việt.");
     expect(await chair.says("kết nạp 5 đoàn viên")).toContain(
       "Đã ghi nhận cho CĐCS Công ty May Việt (ngày 15/06/2026)",
@@ -58,14 +58,14 @@ describe("answering in the person's language", () => {
 
   it("switches a Vietnamese speaker to English with /ngonngu en", async () => {
     const chair = speakerOf("vi", "Trần Thị Bình");
-    expect(await chair.says(`/start ${world.invite("C1")}`)).toContain("Chào mừng Trần Thị Bình");
+    expect(await chair.says(`/start ${await world.invite("C1")}`)).toContain("Chào mừng Trần Thị Bình");
     expect(await chair.says("/ngonngu EN")).toContain("From now on I will answer you in English.");
     expect(await chair.says("còn thiếu bao nhiêu")).toContain("0/60 (0%), 60 to go");
   });
 
   it.each([undefined, "fr", "zh-hans"])("answers Vietnamese when Telegram says the language is %s", async (code) => {
     const chair = speakerOf(code, "Lê Văn Cường");
-    expect(await chair.says(`/start ${world.invite("C1")}`)).toContain("Chào mừng Lê Văn Cường");
+    expect(await chair.says(`/start ${await world.invite("C1")}`)).toContain("Chào mừng Lê Văn Cường");
     expect(await chair.says("kết nạp 2 đoàn viên")).toContain("Đã ghi nhận cho");
   });
 
@@ -73,10 +73,10 @@ describe("answering in the person's language", () => {
     "says what to type, in the person's own language, for %s",
     async (text) => {
       const english = speakerOf("en");
-      await english.says(`/start ${world.invite("C1")}`);
+      await english.says(`/start ${await world.invite("C1")}`);
       expect(await english.says(text)).toContain("Type “/ngonngu en” for answers in English");
       const vietnamese = speakerOf("vi", "Trần Thị Bình");
-      await vietnamese.says(`/start ${world.invite("C1")}`);
+      await vietnamese.says(`/start ${await world.invite("C1")}`);
       expect(await vietnamese.says(text)).toContain("Hãy gõ “/ngonngu vi”");
       expect(await english.says("kết nạp 1 đoàn viên")).toContain("Recorded for");
     },

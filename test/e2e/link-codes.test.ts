@@ -10,9 +10,9 @@ let admin: Person;
 
 beforeEach(async () => {
   world = await World.create({ zalo: true });
-  world.unit({ code: "P1", name: "LĐLĐ tỉnh Bình Phước", kind: "province" });
-  world.unit({ code: "D1", name: "LĐLĐ huyện Phú Riềng", parent: "P1", kind: "district" });
-  world.unit({ code: "C1", name: "CĐCS Công ty May Việt", parent: "D1", members: 100, workers: 200 });
+  await world.unit({ code: "P1", name: "LĐLĐ tỉnh Bình Phước", kind: "province" });
+  await world.unit({ code: "D1", name: "LĐLĐ huyện Phú Riềng", parent: "P1", kind: "district" });
+  await world.unit({ code: "C1", name: "CĐCS Công ty May Việt", parent: "D1", members: 100, workers: 200 });
   admin = await world.personAt("D1", "admin", "Phạm Thị Dung");
 });
 
@@ -42,11 +42,11 @@ describe("guessing link codes", () => {
     const real = await linkCodeOf(admin);
     const refused = await guesser.says(real);
     expect(refused).toContain(`Hãy đợi ${WRONG_CODE_WINDOW_MINUTES} phút`);
-    expect(world.repos.people.account("zalo", guesser.zaloId)).toBeUndefined();
+    expect(await world.repos.people.account("zalo", guesser.zaloId)).toBeUndefined();
 
     world.now = new Date(world.now.getTime() + minutes(5));
     expect(await guesser.says(real)).toContain(`Hãy đợi ${WRONG_CODE_WINDOW_MINUTES - 5} phút`);
-    expect(world.repos.people.account("zalo", guesser.zaloId)).toBeUndefined();
+    expect(await world.repos.people.account("zalo", guesser.zaloId)).toBeUndefined();
 
     // Once the quarter of an hour has passed, a right code works again.
     world.now = new Date(world.now.getTime() + minutes(WRONG_CODE_WINDOW_MINUTES - 5) + 1_000);
@@ -55,12 +55,12 @@ describe("guessing link codes", () => {
 
   it("counts wrong invite codes with wrong link codes, per account", async () => {
     const guesser = world.stranger("Kẻ Đoán");
-    const invite = world.invite("D1", "admin");
+    const invite = await world.invite("D1", "admin");
     for (const code of wrongCodes(INVITE_CODE_LENGTH, [invite]).slice(0, 3)) await guesser.says(`/start ${code}`);
     for (const code of wrongCodes(LINK_CODE_LENGTH).slice(0, MAX_WRONG_CODES - 3))
       await guesser.says(`/lienket ${code}`);
     expect(await guesser.says(`/start ${invite}`)).toContain("Hãy đợi");
-    expect(world.repos.people.account("telegram", String(guesser.telegramId))).toBeUndefined();
+    expect(await world.repos.people.account("telegram", String(guesser.telegramId))).toBeUndefined();
     // Another account is not held back by the guesser's mistakes.
     expect(await world.stranger("Người Khác").says(`/start ${invite}`)).toContain("Chào mừng");
   });
@@ -71,7 +71,7 @@ describe("a link code read over someone's shoulder", () => {
     const code = await linkCodeOf(admin);
     const onlooker = world.stranger("Người Nhìn Trộm");
     expect(await onlooker.says(code)).toContain("chỉ dùng được trên ứng dụng kia");
-    expect(world.repos.people.account("telegram", String(onlooker.telegramId))).toBeUndefined();
+    expect(await world.repos.people.account("telegram", String(onlooker.telegramId))).toBeUndefined();
   });
 });
 
@@ -90,9 +90,9 @@ describe("a new account on a person", () => {
     expect(list).toContain(zaloLabel);
     expect(await admin.presses(`Gỡ ${zaloLabel}`)).toContain(`Gỡ liên kết ${zaloLabel}?`);
     // Nothing changes before the confirm.
-    expect(world.repos.people.account("zalo", onZalo.zaloId)).toBeDefined();
+    expect(await world.repos.people.account("zalo", onZalo.zaloId)).toBeDefined();
     expect(await admin.presses("✅ Gỡ liên kết")).toContain(`Đã gỡ liên kết ${zaloLabel}`);
-    expect(world.repos.people.account("zalo", onZalo.zaloId)).toBeUndefined();
+    expect(await world.repos.people.account("zalo", onZalo.zaloId)).toBeUndefined();
     expect(await onZalo.says("còn thiếu bao nhiêu")).not.toContain("còn thiếu");
   });
 
@@ -101,7 +101,7 @@ describe("a new account on a person", () => {
     await onZalo.says(await linkCodeOf(admin));
     await world.drain();
     const before = onZalo.pushed().length;
-    expect(await admin.says(`/start ${world.invite("C1", "chair")}`)).toContain("Chào mừng");
+    expect(await admin.says(`/start ${await world.invite("C1", "chair")}`)).toContain("Chào mừng");
     await world.drain();
     expect(onZalo.pushed().slice(before).join("\n")).toContain("vừa được liên kết");
   });
@@ -111,6 +111,6 @@ describe("a new account on a person", () => {
     expect(answer).toContain("tài khoản duy nhất");
     expect(answer).toContain("chặn Trợ lý Công đoàn");
     expect(admin.buttons()).toEqual([]);
-    expect(world.repos.people.account("telegram", String(admin.telegramId))).toBeDefined();
+    expect(await world.repos.people.account("telegram", String(admin.telegramId))).toBeDefined();
   });
 });

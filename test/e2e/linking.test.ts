@@ -4,16 +4,16 @@ import { World } from "#test/world.ts";
 let world: World;
 beforeEach(async () => {
   world = await World.create();
-  world.unit({ code: "D1", name: "LĐLĐ TP Thủ Đức", kind: "district" });
-  world.unit({ code: "C1", name: "CĐCS Công ty May Việt", parent: "D1", workers: 300 });
-  world.target("C1", "ket_nap", 60, "2026-12-31");
+  await world.unit({ code: "D1", name: "LĐLĐ TP Thủ Đức", kind: "district" });
+  await world.unit({ code: "C1", name: "CĐCS Công ty May Việt", parent: "D1", workers: 300 });
+  await world.target("C1", "ket_nap", 60, "2026-12-31");
 });
 afterEach(() => world.close());
 
 describe("linking an account with an invite", () => {
   it("links with /start CODE and greets the person by the unit's name", async () => {
     const person = world.stranger("Lê Thị Hoa");
-    const reply = await person.says(`/start ${world.invite("C1")}`);
+    const reply = await person.says(`/start ${await world.invite("C1")}`);
     expect(reply).toContain("Chào mừng Lê Thị Hoa");
     expect(reply).toContain("CĐCS Công ty May Việt");
     expect(reply).toContain("chủ tịch");
@@ -23,7 +23,7 @@ describe("linking an account with an invite", () => {
 
   it("links with the code pasted on its own, in any case", async () => {
     const person = world.stranger();
-    const reply = await person.says(`  ${world.invite("C1").toLowerCase()} `);
+    const reply = await person.says(`  ${(await world.invite("C1")).toLowerCase()} `);
     expect(reply).toContain("Chào mừng");
   });
 
@@ -34,13 +34,13 @@ describe("linking an account with an invite", () => {
   });
 
   it("refuses a code that was used already", async () => {
-    const code = world.invite("C1");
+    const code = await world.invite("C1");
     await world.stranger().says(`/start ${code}`);
     expect(await world.stranger("Người khác").says(`/start ${code}`)).toContain("đã được dùng");
   });
 
   it("refuses an expired code", async () => {
-    const code = world.invite("C1");
+    const code = await world.invite("C1");
     world.now = new Date(world.now.getTime() + 15 * 86_400_000);
     expect(await world.stranger().says(`/start ${code}`)).toContain("đã hết hạn");
   });

@@ -14,17 +14,23 @@ const UNIONS = [
 const REFERRALS = "Giới thiệu đoàn viên ưu tú cho Đảng";
 
 let world: World;
-function target(code: string, metric: string, value: number, deadline: string, scope: "total" | "each" = "total") {
-  const unit = world.repos.units.byCode(code);
+async function target(
+  code: string,
+  metric: string,
+  value: number,
+  deadline: string,
+  scope: "total" | "each" = "total",
+) {
+  const unit = await world.repos.units.byCode(code);
   if (!unit) throw new Error(`no unit ${code}`);
-  world.repos.targets.upsert({ unitId: unit.id, metric, period: "2026", value, deadline, scope });
+  await world.repos.targets.upsert({ unitId: unit.id, metric, period: "2026", value, deadline, scope });
 }
 
 beforeEach(async () => {
   world = await World.create({ now: "2026-06-15T03:00:00Z" });
-  world.unit({ code: "VC", name: DISTRICT, kind: "district" });
-  for (const u of UNIONS) world.unit({ ...u, parent: "VC", sector: "state" });
-  target("VC", "gioi_thieu_dang", 1, "2026-07-20", "each");
+  await world.unit({ code: "VC", name: DISTRICT, kind: "district" });
+  for (const u of UNIONS) await world.unit({ ...u, parent: "VC", sector: "state" });
+  await target("VC", "gioi_thieu_dang", 1, "2026-07-20", "each");
 });
 afterEach(() => world.close());
 
@@ -52,11 +58,11 @@ describe("a per-unit minimum set on the district", () => {
 
 describe("/han for the district", () => {
   it("counts what is missing in units, percentage points or members, with tasks among the targets by date", async () => {
-    target("VC", "ty_le_ket_nap_nha_nuoc", 100, "2026-12-31");
-    target("VC", "ty_le_htt_nha_nuoc", 90, "2026-11-30");
-    const vc = world.repos.units.byCode("VC");
+    await target("VC", "ty_le_ket_nap_nha_nuoc", 100, "2026-12-31");
+    await target("VC", "ty_le_htt_nha_nuoc", 90, "2026-11-30");
+    const vc = await world.repos.units.byCode("VC");
     if (!vc) throw new Error("no VC");
-    world.repos.reminders.addTask(vc.id, "Nộp báo cáo sơ kết", "2026-07-01", null, world.now.toISOString());
+    await world.repos.reminders.addTask(vc.id, "Nộp báo cáo sơ kết", "2026-07-01", null, world.now.toISOString());
     const officer = await world.personAt("VC", "officer");
     const han = await officer.says("/han");
 
@@ -80,8 +86,8 @@ describe("/han for the district", () => {
 
 describe("the allocation check and the forecast", () => {
   it("does not add up the rates given to the units below", async () => {
-    target("VC", "ty_le_ket_nap_nha_nuoc", 100, "2026-12-31");
-    for (const u of UNIONS) target(u.code, "ty_le_ket_nap_nha_nuoc", 100, "2026-12-31");
+    await target("VC", "ty_le_ket_nap_nha_nuoc", 100, "2026-12-31");
+    for (const u of UNIONS) await target(u.code, "ty_le_ket_nap_nha_nuoc", 100, "2026-12-31");
     const officer = await world.personAt("VC", "officer");
     const reply = await officer.says("tiến độ tỷ lệ kết nạp");
     expect(reply).toContain("Tỷ lệ kết nạp khu vực nhà nước");
@@ -90,8 +96,8 @@ describe("the allocation check and the forecast", () => {
 
   it("still warns when the counts given to the units below fall short of the district's", async () => {
     const parts = [20, 15];
-    target("VC", "thuc_tang", 50, "2026-12-31");
-    UNIONS.forEach((u, i) => target(u.code, "thuc_tang", parts[i] ?? 0, "2026-12-31"));
+    await target("VC", "thuc_tang", 50, "2026-12-31");
+    for (const [i, u] of UNIONS.entries()) await target(u.code, "thuc_tang", parts[i] ?? 0, "2026-12-31");
     const officer = await world.personAt("VC", "officer");
     const reply = await officer.says("tiến độ thực tăng");
     expect(reply).toContain(`được giao ${parts[0]! + parts[1]!}/50`);
@@ -99,7 +105,7 @@ describe("the allocation check and the forecast", () => {
 
   it("neither checks the allocation of a member total nor forecasts it", async () => {
     const total = UNIONS.reduce((s, u) => s + u.members, 0) + 10;
-    target("VC", "tong_doan_vien", total, "2026-12-31");
+    await target("VC", "tong_doan_vien", total, "2026-12-31");
     const officer = await world.personAt("VC", "officer");
     const reply = await officer.says("tiến độ tổng số đoàn viên");
     expect(reply).toContain(`Tổng số đoàn viên: ${vi(total - 10)}/${vi(total)}`);

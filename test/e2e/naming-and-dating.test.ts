@@ -6,12 +6,12 @@ import { World } from "#test/world.ts";
 let world: World;
 beforeEach(async () => {
   world = await World.create({ now: "2026-06-15T03:00:00Z" });
-  world.unit({ code: "VC", name: "Công đoàn Viên chức tỉnh Bình Định", kind: "district" });
-  world.unit({ code: "YT", name: "CĐCS Sở Y tế", parent: "VC", sector: "state", members: 60, workers: 62 });
-  world.unit({ code: "GD", name: "CĐCS Sở Giáo dục và Đào tạo", parent: "VC", sector: "state" });
-  world.target("YT", "ket_nap", 10, "2026-12-31");
-  world.target("GD", "ket_nap", 7, "2026-12-31");
-  world.target("VC", "ket_nap", 17, "2026-12-31");
+  await world.unit({ code: "VC", name: "Công đoàn Viên chức tỉnh Bình Định", kind: "district" });
+  await world.unit({ code: "YT", name: "CĐCS Sở Y tế", parent: "VC", sector: "state", members: 60, workers: 62 });
+  await world.unit({ code: "GD", name: "CĐCS Sở Giáo dục và Đào tạo", parent: "VC", sector: "state" });
+  await world.target("YT", "ket_nap", 10, "2026-12-31");
+  await world.target("GD", "ket_nap", 7, "2026-12-31");
+  await world.target("VC", "ket_nap", 17, "2026-12-31");
 });
 afterEach(() => world.close());
 
@@ -49,11 +49,11 @@ describe("units whose name starts with “sở”", () => {
 });
 
 describe("a name typed without its head word", () => {
-  beforeEach(() => {
-    world.unit({ code: "DL", name: "LĐLĐ TP Đà Lạt", kind: "district" });
-    world.unit({ code: "HOA", name: "CĐCS Công ty TNHH Hoa Đà Lạt", parent: "DL", sector: "non_state" });
-    world.unit({ code: "DLS", name: "CĐCS Công ty CP Du lịch Langbiang", parent: "DL", sector: "non_state" });
-    world.target("HOA", "ket_nap", 12, "2026-12-31");
+  beforeEach(async () => {
+    await world.unit({ code: "DL", name: "LĐLĐ TP Đà Lạt", kind: "district" });
+    await world.unit({ code: "HOA", name: "CĐCS Công ty TNHH Hoa Đà Lạt", parent: "DL", sector: "non_state" });
+    await world.unit({ code: "DLS", name: "CĐCS Công ty CP Du lịch Langbiang", parent: "DL", sector: "non_state" });
+    await world.target("HOA", "ket_nap", 12, "2026-12-31");
   });
 
   it("answers for a unit whose name holds “Đà Lạt”", async () => {

@@ -1,3 +1,4 @@
+import { sqliteOf } from "#db/index.ts";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { World, type Person } from "#test/world.ts";
 
@@ -10,15 +11,15 @@ let world: World;
 let chair: Person;
 beforeEach(async () => {
   world = await World.create({ now: "2026-06-15T03:00:00Z" });
-  world.unit({ code: "D1", name: "LĐLĐ huyện Phú Riềng", kind: "district" });
-  world.unit({ code: "C1", name: "CĐCS Công ty May Việt", parent: "D1", workers: WORKERS, members: MEMBERS });
-  world.target("C1", "ket_nap", 60, "2026-12-31");
+  await world.unit({ code: "D1", name: "LĐLĐ huyện Phú Riềng", kind: "district" });
+  await world.unit({ code: "C1", name: "CĐCS Công ty May Việt", parent: "D1", workers: WORKERS, members: MEMBERS });
+  await world.target("C1", "ket_nap", 60, "2026-12-31");
   chair = await world.personAt("C1");
 });
 afterEach(() => world.close());
 
 /** Ledger rows written from one message, by its source. */
-const rowsOf = (updateId: number) => world.repos.ledger.bySource(`telegram:${updateId}`).length;
+const rowsOf = async (updateId: number) => (await world.repos.ledger.bySource(`telegram:${updateId}`)).length;
 
 describe("a count more than the unit's workers who are not members yet", () => {
   const count = WORKERS - MEMBERS + 50;
@@ -53,7 +54,7 @@ describe("a count more than the unit's workers who are not members yet", () => {
     world.now = new Date("2026-06-17T03:00:00Z");
     const recorded = await chair.presses(CONFIRM);
     expect(recorded).toContain("Đã ghi nhận cho CĐCS Công ty May Việt (ngày 14/06/2026)");
-    expect(rowsOf(6001)).toBe(1);
+    expect(await rowsOf(6001)).toBe(1);
     expect(world.ledgerCount()).toBe(1);
   });
 
@@ -61,7 +62,7 @@ describe("a count more than the unit's workers who are not members yet", () => {
     await chair.says(`kết nạp ${count} đoàn viên`, { updateId: 6002 });
     await chair.presses(CONFIRM);
     // Old claims of updates are pruned; the ledger's key on the message is what still holds.
-    world.repos.db.$client.prepare("delete from processed_updates").run();
+    sqliteOf(world.repos).prepare("delete from processed_updates").run();
     expect(await chair.says(`kết nạp ${count} đoàn viên`, { updateId: 6002 })).toContain("đã được ghi nhận trước đó");
     expect(world.ledgerCount()).toBe(1);
   });
@@ -99,7 +100,7 @@ describe("a count more than the unit's workers who are not members yet", () => {
   });
 
   it("asks a hospital with 1.190 members of 1.200 workers before recording “kết nạp 1.200”", async () => {
-    world.unit({ code: "BV", name: "CĐCS Bệnh viện Đa khoa", parent: "D1", workers: 1_200, members: 1_190 });
+    await world.unit({ code: "BV", name: "CĐCS Bệnh viện Đa khoa", parent: "D1", workers: 1_200, members: 1_190 });
     const head = await world.personAt("BV", "chair", "Lê Văn Tám");
     const reply = await head.says("ket nap 1.200 dv");
     expect(reply).toContain("Tôi chưa ghi");
@@ -111,8 +112,8 @@ describe("a count more than the unit's workers who are not members yet", () => {
 
 describe("a count far above what the unit usually reports", () => {
   // Workers unknown and members many: only the unit's own history can tell a slip.
-  beforeEach(() => {
-    world.unit({ code: "C3", name: "CĐCS Công ty Hòa Bình", parent: "D1", members: 500 });
+  beforeEach(async () => {
+    await world.unit({ code: "C3", name: "CĐCS Công ty Hòa Bình", parent: "D1", members: 500 });
   });
 
   it("is asked about once the unit has three earlier reports", async () => {
@@ -139,7 +140,7 @@ describe("a count far above what the unit usually reports", () => {
 describe("a report that would more than double a small unit", () => {
   it("is asked about, while one that does not is recorded at once", async () => {
     const members = 20;
-    world.unit({ code: "C4", name: "CĐCS Trường Mầm non Hoa Sen", parent: "D1", members });
+    await world.unit({ code: "C4", name: "CĐCS Trường Mầm non Hoa Sen", parent: "D1", members });
     const reporter = await world.personAt("C4", "chair", "Ngô Thị Mai");
     const reply = await reporter.says(`kết nạp ${members + 1} đoàn viên`);
     expect(reply).toContain(`nhiều hơn ${members} đoàn viên hiện có`);
@@ -152,10 +153,16 @@ describe("on Zalo", () => {
   it("offers the confirm and cancel as numbered choices, and “1” records the report once", async () => {
     const zaloWorld = await World.create({ now: "2026-06-15T03:00:00Z", zalo: true });
     try {
-      zaloWorld.unit({ code: "D1", name: "LĐLĐ huyện Phú Riềng", kind: "district" });
-      zaloWorld.unit({ code: "C1", name: "CĐCS Công ty May Việt", parent: "D1", workers: WORKERS, members: MEMBERS });
+      await zaloWorld.unit({ code: "D1", name: "LĐLĐ huyện Phú Riềng", kind: "district" });
+      await zaloWorld.unit({
+        code: "C1",
+        name: "CĐCS Công ty May Việt",
+        parent: "D1",
+        workers: WORKERS,
+        members: MEMBERS,
+      });
       const chair = zaloWorld.zaloStranger("Nguyễn Thị Lan");
-      await chair.says(`start ${zaloWorld.invite("C1")}`);
+      await chair.says(`start ${await zaloWorld.invite("C1")}`);
       const count = WORKERS - MEMBERS + 1;
       const asked = await chair.says(`kết nạp ${count} đoàn viên`);
       expect(asked).toContain("Tôi chưa ghi");

@@ -10,10 +10,10 @@ let chair: Person;
 const deadlineReminders = (person: Person) => world.pushedTo(person).filter((text) => /^(⏰|❗)/.test(text));
 beforeEach(async () => {
   world = await World.create({ now: at("2026-06-01", "10:00") });
-  world.unit({ code: "D1", name: "LĐLĐ huyện Phú Riềng", kind: "district" });
-  world.unit({ code: "C1", name: "CĐCS Công ty May Việt", parent: "D1", workers: 300 });
-  world.unit({ code: "C2", name: "CĐCS Trường THCS Phú Riềng", parent: "D1", workers: 50 });
-  world.target("C1", "ket_nap", 20, "2026-07-15");
+  await world.unit({ code: "D1", name: "LĐLĐ huyện Phú Riềng", kind: "district" });
+  await world.unit({ code: "C1", name: "CĐCS Công ty May Việt", parent: "D1", workers: 300 });
+  await world.unit({ code: "C2", name: "CĐCS Trường THCS Phú Riềng", parent: "D1", workers: 50 });
+  await world.target("C1", "ket_nap", 20, "2026-07-15");
   chair = await world.personAt("C1");
   await world.runReminders(at("2026-06-01", "10:00"));
 });
@@ -47,7 +47,7 @@ describe("deadline reminders", () => {
   it("sends each reminder once however often the scheduler runs", async () => {
     await world.runReminders(at("2026-07-01", "08:00"));
     await world.runReminders(at("2026-07-01", "08:01"));
-    world.repos.updates.setSetting("scheduler.lastRun", at("2026-07-01", "07:00"));
+    await world.repos.updates.setSetting("scheduler.lastRun", at("2026-07-01", "07:00"));
     await world.runReminders(at("2026-07-01", "09:00"));
     expect(deadlineReminders(chair)).toHaveLength(1);
   });
@@ -63,11 +63,11 @@ describe("deadline reminders", () => {
   });
 
   it("keeps quiet hours: what falls due at night waits for 07:00", async () => {
-    world.repos.updates.setSetting("scheduler.lastRun", at("2026-06-30", "20:00"));
+    await world.repos.updates.setSetting("scheduler.lastRun", at("2026-06-30", "20:00"));
     await world.runReminders(at("2026-07-01", "07:30"));
     expect(deadlineReminders(chair)).toHaveLength(0);
     // Back after a night's downtime at 23:00: the reminder is owed but waits for the morning.
-    world.repos.updates.setSetting("scheduler.lastRun", at("2026-07-01", "07:00"));
+    await world.repos.updates.setSetting("scheduler.lastRun", at("2026-07-01", "07:00"));
     await world.runReminders(at("2026-07-01", "23:00"));
     expect(deadlineReminders(chair)).toHaveLength(0);
     await world.runReminders(at("2026-07-02", "06:59"));
@@ -181,7 +181,7 @@ describe("announcements", () => {
     expect(String(refused?.payload.chat_id)).not.toBe(String(admin.telegramId));
     const report = world.pushedTo(admin).find((t) => t.includes("đã gửi xong"));
     expect(report).toContain("3 người đã nhận, 1 người đã chặn bot, 0 không gửi được");
-    expect(world.repos.people.account("telegram", String(refused?.payload.chat_id))?.active).toBe(false);
+    expect((await world.repos.people.account("telegram", String(refused?.payload.chat_id)))?.active).toBe(false);
   });
 
   it("honours Telegram's 429 and still delivers every copy", async () => {
@@ -210,9 +210,9 @@ describe("announcements", () => {
     await admin.says("/thongbao Kiểm tra số liệu trước ngày 30.");
     await admin.presses("📣 Gửi thông báo");
     // The process dies after claiming a batch and before sending it.
-    const claimed = world.repos.outbox.claimDue(world.now.toISOString(), 3);
+    const claimed = await world.repos.outbox.claimDue(world.now.toISOString(), 3);
     expect(claimed).toHaveLength(3);
-    world.repos.outbox.recoverStale(new Date(world.now.getTime() + 1).toISOString());
+    await world.repos.outbox.recoverStale(new Date(world.now.getTime() + 1).toISOString());
     await world.drain();
     const copies = world.calls.filter(
       (c) => c.method === "sendMessage" && String(c.payload.text).startsWith("📣 Thông báo của"),

@@ -1,3 +1,4 @@
+import { sqliteOf } from "#db/index.ts";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { World, type Person } from "#test/world.ts";
 
@@ -5,10 +6,10 @@ let world: World;
 let chair: Person;
 beforeEach(async () => {
   world = await World.create({ now: "2026-06-15T03:00:00Z" });
-  world.unit({ code: "D1", name: "LĐLĐ huyện Phú Riềng", kind: "district" });
-  world.unit({ code: "C1", name: "CĐCS Công ty May Việt", parent: "D1", workers: 300, members: 200 });
-  world.target("C1", "ket_nap", 60, "2026-12-31");
-  world.target("C1", "thuc_tang", 40, "2026-12-31");
+  await world.unit({ code: "D1", name: "LĐLĐ huyện Phú Riềng", kind: "district" });
+  await world.unit({ code: "C1", name: "CĐCS Công ty May Việt", parent: "D1", workers: 300, members: 200 });
+  await world.target("C1", "ket_nap", 60, "2026-12-31");
+  await world.target("C1", "thuc_tang", 40, "2026-12-31");
   chair = await world.personAt("C1");
 });
 afterEach(() => world.close());
@@ -64,7 +65,7 @@ describe("reporting members admitted and members who left", () => {
   });
 
   it("refuses absurd and huge numbers", async () => {
-    world.unit({ code: "C2", name: "CĐCS Công ty Không Rõ", parent: "D1" });
+    await world.unit({ code: "C2", name: "CĐCS Công ty Không Rõ", parent: "D1" });
     const other = await world.personAt("C2");
     expect(await other.says("kết nạp 150000 đoàn viên")).toContain("lớn bất thường");
     expect(await other.says("/ketnap 99999999999999999999999")).toContain("chưa ghi nhận");
@@ -86,7 +87,7 @@ describe("reporting members admitted and members who left", () => {
 
   it("answers emoji, SQL-looking text and a 4,096-character message without changing anything", async () => {
     await chair.says("kết nạp 5 đoàn viên");
-    const ledger = () => world.repos.db.$client.prepare("select * from ledger order by id").all();
+    const ledger = () => sqliteOf(world.repos).prepare("select * from ledger order by id").all();
     const before = ledger();
     expect(before).toHaveLength(1);
     for (const text of [

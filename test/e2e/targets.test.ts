@@ -25,10 +25,10 @@ const UNIT_HEADER = [
 
 beforeEach(async () => {
   world = await World.create({ now: "2026-07-01T03:00:00Z" });
-  world.unit({ code: "P1", name: "LĐLĐ tỉnh Bình Phước", kind: "province" });
-  world.unit({ code: "D1", name: "LĐLĐ huyện Phú Riềng", parent: "P1", kind: "district" });
-  world.unit({ code: "D2", name: "LĐLĐ huyện Bù Đăng", parent: "P1", kind: "district" });
-  world.unit({
+  await world.unit({ code: "P1", name: "LĐLĐ tỉnh Bình Phước", kind: "province" });
+  await world.unit({ code: "D1", name: "LĐLĐ huyện Phú Riềng", parent: "P1", kind: "district" });
+  await world.unit({ code: "D2", name: "LĐLĐ huyện Bù Đăng", parent: "P1", kind: "district" });
+  await world.unit({
     code: "C1",
     name: "CĐCS Công ty May Việt",
     parent: "D1",
@@ -36,7 +36,7 @@ beforeEach(async () => {
     members: 150,
     workers: 300,
   });
-  world.unit({
+  await world.unit({
     code: "C2",
     name: "CĐCS Trường THCS Phú Riềng",
     parent: "D1",
@@ -44,7 +44,7 @@ beforeEach(async () => {
     members: 48,
     workers: 50,
   });
-  world.unit({
+  await world.unit({
     code: "C3",
     name: "CĐCS Công ty Cao su Sông Bé",
     parent: "D1",
@@ -52,7 +52,7 @@ beforeEach(async () => {
     members: 400,
     workers: 500,
   });
-  world.unit({
+  await world.unit({
     code: "N1",
     name: "Nghiệp đoàn xe ôm Phú Riềng",
     parent: "D1",
@@ -60,14 +60,14 @@ beforeEach(async () => {
     sector: "informal",
     members: 20,
   });
-  world.unit({ code: "X1", name: "CĐCS ngoài huyện", parent: "D2", workers: 80 });
+  await world.unit({ code: "X1", name: "CĐCS ngoài huyện", parent: "D2", workers: 80 });
   admin = await world.personAt("D1", "admin", "Cán bộ Phú Riềng");
 });
 afterEach(() => world.close());
 
 describe("a catalogue of targets", () => {
   it("computes a member rate by sector and says how many members are still needed", async () => {
-    world.target("D1", "ty_le_ket_nap_nha_nuoc", 98, "2026-12-31");
+    await world.target("D1", "ty_le_ket_nap_nha_nuoc", 98, "2026-12-31");
     const reply = await admin.asks("còn thiếu bao nhiêu");
     expect(reply).toContain("Tỷ lệ kết nạp khu vực nhà nước: đạt 96% (chỉ tiêu 98%)");
     expect(reply).toContain("cần kết nạp thêm 1 đoàn viên");
@@ -77,17 +77,17 @@ describe("a catalogue of targets", () => {
   });
 
   it("computes the share of grassroots unions with a rating", async () => {
-    world.target("D1", "ty_le_htt_ngoai_nha_nuoc", 60, "2026-12-31");
-    world.repos.figures.setRating(world.repos.units.byCode("C1")!.id, "2026", "tot");
-    world.repos.figures.setRating(world.repos.units.byCode("C3")!.id, "2026", "hoan_thanh");
+    await world.target("D1", "ty_le_htt_ngoai_nha_nuoc", 60, "2026-12-31");
+    await world.repos.figures.setRating((await world.repos.units.byCode("C1"))!.id, "2026", "tot");
+    await world.repos.figures.setRating((await world.repos.units.byCode("C3"))!.id, "2026", "hoan_thanh");
     expect(await admin.asks("tiến độ")).toContain(
       "CĐCS khu vực ngoài nhà nước hoàn thành tốt nhiệm vụ: đạt 50% (chỉ tiêu 60%)",
     );
   });
 
   it("names the units that have not reached a per-unit minimum", async () => {
-    world.repos.targets.upsert({
-      unitId: world.repos.units.byCode("D1")!.id,
+    await world.repos.targets.upsert({
+      unitId: (await world.repos.units.byCode("D1"))!.id,
       metric: "hoat_dong",
       period: "2026",
       value: 1,
@@ -103,9 +103,9 @@ describe("a catalogue of targets", () => {
   });
 
   it("starts counts from zero in a new year and carries member totals forward", async () => {
-    world.target("C1", "ket_nap", 20, "2026-12-31");
-    world.target("C1", "ket_nap", 25, "2027-12-31");
-    world.target("C1", "tong_doan_vien", 170, "2027-12-31");
+    await world.target("C1", "ket_nap", 20, "2026-12-31");
+    await world.target("C1", "ket_nap", 25, "2027-12-31");
+    await world.target("C1", "tong_doan_vien", 170, "2027-12-31");
     const chair = await world.personAt("C1");
     await chair.says("kết nạp 12 đoàn viên");
     world.now = new Date("2027-01-05T03:00:00Z");
@@ -132,21 +132,23 @@ describe("adding a kind of target", () => {
 
 describe("allocating a target among units", () => {
   it("splits in proportion to workers who are not members yet, adding up exactly, once confirmed", async () => {
-    world.target("D1", "ket_nap", 100, "2026-12-31");
+    await world.target("D1", "ket_nap", 100, "2026-12-31");
     const preview = await admin.says("/phanbo kết nạp");
     // Not yet members: C1 150, C2 2, C3 100, guild 0 → 59.5, 0.8, 39.7, 0 → 59, 1, 40, 0 by largest remainder.
     expect(preview).toContain("CĐCS Công ty May Việt: 59");
     expect(preview).toContain("Tổng phân bổ 100, khớp với chỉ tiêu");
     expect(await admin.presses("✅ Xác nhận phân bổ")).toContain("Đã ghi phân bổ: 4 đơn vị");
-    const parts = ["C1", "C2", "C3", "N1"].map(
-      (code) => world.repos.targets.find(world.repos.units.byCode(code)!.id, "ket_nap", "2026")?.value ?? 0,
-    );
+    const parts: number[] = [];
+    for (const code of ["C1", "C2", "C3", "N1"]) {
+      const unit = await world.repos.units.byCode(code);
+      parts.push((await world.repos.targets.find(unit!.id, "ket_nap", "2026"))?.value ?? 0);
+    }
     expect(parts.reduce((a, b) => a + b, 0)).toBe(100);
     expect(parts).toEqual([59, 1, 40, 0]);
   });
 
   it("shows in chat where explicit parts do not add up to the target", async () => {
-    world.target("D1", "ket_nap", 100, "2026-12-31");
+    await world.target("D1", "ket_nap", 100, "2026-12-31");
     const preview = await admin.says("/phanbo ket_nap C1=30 C2=20");
     expect(preview).toContain("Tổng phân bổ 50 còn thiếu 50 so với chỉ tiêu 100");
     await admin.presses("✅ Xác nhận phân bổ");
@@ -154,8 +156,8 @@ describe("allocating a target among units", () => {
   });
 
   it("says why a unit gets nothing and warns of a part above what the unit can reach", async () => {
-    world.target("D1", "ket_nap", 100, "2026-12-31");
-    world.unit({ code: "C4", name: "CĐCS Công ty Đủ Người", parent: "D1", workers: 30, members: 30 });
+    await world.target("D1", "ket_nap", 100, "2026-12-31");
+    await world.unit({ code: "C4", name: "CĐCS Công ty Đủ Người", parent: "D1", workers: 30, members: 30 });
     const proportional = await admin.says("/phanbo kết nạp");
     // The guild has no workers recorded.
     expect(proportional).toMatch(/Nghiệp đoàn xe ôm Phú Riềng: 0 \(0 vì chưa có số lao động/);
@@ -167,25 +169,27 @@ describe("allocating a target among units", () => {
   });
 
   it("warns when net growth given to a unit is above its admissions target", async () => {
-    world.target("D1", "thuc_tang", 50, "2026-12-31");
-    world.target("C1", "ket_nap", 10, "2026-12-31");
+    await world.target("D1", "thuc_tang", 50, "2026-12-31");
+    await world.target("C1", "ket_nap", 10, "2026-12-31");
     const preview = await admin.says("/phanbo thuc_tang C1=30 C3=20");
     expect(preview).toContain("CĐCS Công ty May Việt: 30 (⚠️ lớn hơn chỉ tiêu kết nạp 10 của đơn vị)");
   });
 
   it("writes a confirmed allocation once, however often the button is pressed", async () => {
-    world.target("D1", "ket_nap", 100, "2026-12-31");
+    await world.target("D1", "ket_nap", 100, "2026-12-31");
     await admin.says("/phanbo ket_nap C1=60 C3=40");
     const data = admin.buttonData("✅ Xác nhận phân bổ");
     expect(await admin.pressesData(data)).toContain("Đã ghi phân bổ: 2 đơn vị");
     const again = await admin.pressesData(data);
     expect(again).toContain("Phân bổ này đã được xử lý rồi");
     expect(again).not.toContain("Tệp");
-    expect(world.repos.targets.find(world.repos.units.byCode("C1")!.id, "ket_nap", "2026")?.value).toBe(60);
+    expect((await world.repos.targets.find((await world.repos.units.byCode("C1"))!.id, "ket_nap", "2026"))?.value).toBe(
+      60,
+    );
   });
 
   it("refuses allocation to anyone but an admin", async () => {
-    world.target("D1", "ket_nap", 100, "2026-12-31");
+    await world.target("D1", "ket_nap", 100, "2026-12-31");
     const officer = await world.personAt("D1", "officer");
     expect(await officer.says("/phanbo kết nạp")).toContain("Chỉ quản trị");
   });
@@ -205,7 +209,7 @@ describe("importing units and targets from Excel in chat", () => {
     expect(reply).toContain("Tệp có 2 dòng lỗi");
     expect(reply).toContain("Dòng 5: thiếu tên đơn vị");
     expect(reply).toMatch(/Dòng 6: .*loại hình “Xí nghiệp” không đúng/);
-    expect(world.repos.units.byCode("C4")).toBeUndefined();
+    expect(await world.repos.units.byCode("C4")).toBeUndefined();
   });
 
   it("imports a valid file of units only after the admin confirms, once", async () => {
@@ -216,11 +220,11 @@ describe("importing units and targets from Excel in chat", () => {
     ]);
     const summary = await admin.sendsFile("don-vi.xlsx", file);
     expect(summary).toContain("Sẽ thêm 1 đơn vị và cập nhật 1 đơn vị");
-    expect(world.repos.units.byCode("C4")).toBeUndefined();
+    expect(await world.repos.units.byCode("C4")).toBeUndefined();
     const confirm = admin.buttonData("✅ Xác nhận nhập");
     expect(await admin.pressesData(confirm)).toContain("Đã nhập: thêm 1 đơn vị, cập nhật 1 đơn vị");
-    expect(world.repos.units.byCode("C4")?.members).toBe(1578);
-    expect(world.repos.units.byCode("C1")?.members).toBe(160);
+    expect((await world.repos.units.byCode("C4"))?.members).toBe(1578);
+    expect((await world.repos.units.byCode("C1"))?.members).toBe(160);
     expect(await admin.pressesData(confirm)).toContain("đã được xử lý rồi");
   });
 
@@ -233,7 +237,7 @@ describe("importing units and targets from Excel in chat", () => {
     const reply = await admin.sendsFile("don-vi.xlsx", file);
     expect(reply).toContain("Dòng 2: X1 nằm ngoài phạm vi LĐLĐ huyện Phú Riềng");
     expect(reply).toContain("Dòng 3: X2 nằm ngoài phạm vi");
-    expect(world.repos.units.byCode("X1")?.name).toBe("CĐCS ngoài huyện");
+    expect((await world.repos.units.byCode("X1"))?.name).toBe("CĐCS ngoài huyện");
   });
 
   it("imports targets with the words officers use, from CSV too", async () => {
@@ -241,9 +245,9 @@ describe("importing units and targets from Excel in chat", () => {
       "\uFEFFMã đơn vị;Chỉ tiêu;Số lượng;Hạn\nC1;Kết nạp đoàn viên;30;31/12/2026\nC2;Thành lập CĐCS;1;30/09/2026\n";
     expect(await admin.sendsFile("chi-tieu.csv", new TextEncoder().encode(csv))).toContain("Sẽ thêm 2 chỉ tiêu");
     await admin.presses("✅ Xác nhận nhập");
-    expect(world.repos.targets.find(world.repos.units.byCode("C2")!.id, "thanh_lap_cdcs", "2026")?.deadline).toBe(
-      "2026-09-30",
-    );
+    expect(
+      (await world.repos.targets.find((await world.repos.units.byCode("C2"))!.id, "thanh_lap_cdcs", "2026"))?.deadline,
+    ).toBe("2026-09-30");
   });
 
   it("lets only admins import", async () => {
@@ -259,9 +263,9 @@ describe("importing units and targets from Excel in chat", () => {
 
 describe("progress you can see and export", () => {
   beforeEach(async () => {
-    world.target("D1", "ket_nap", 100, "2026-12-31");
-    world.target("C1", "ket_nap", 60, "2026-12-31");
-    world.target("C3", "ket_nap", 40, "2026-12-31");
+    await world.target("D1", "ket_nap", 100, "2026-12-31");
+    await world.target("C1", "ket_nap", 60, "2026-12-31");
+    await world.target("C3", "ket_nap", 40, "2026-12-31");
     const chair = await world.personAt("C1");
     await chair.says("kết nạp 31 đoàn viên");
     const other = await world.personAt("C3");
@@ -287,7 +291,7 @@ describe("progress you can see and export", () => {
 
   it("forecasts the day a unit on a good pace reaches its target", async () => {
     // A unit with room to admit 12: at a unit with fewer workers left to join, 12 is asked about first.
-    world.target("X1", "ket_nap", 20, "2026-12-31");
+    await world.target("X1", "ket_nap", 20, "2026-12-31");
     const chair = await world.personAt("X1");
     await chair.says("kết nạp 12 đoàn viên");
     // 12 in 182 days: the other 8 take ceil(8 × 182 / 12) = 122 days more, to 31/10/2026.

@@ -1,3 +1,4 @@
+import { sqliteOf } from "#db/index.ts";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { World, type Person } from "#test/world.ts";
 
@@ -9,17 +10,17 @@ let mayChair: Person;
 let mayOfficer: Person;
 let schoolChair: Person;
 
-const doneRows = () => (world.repos.db.$client.prepare("select count(*) as n from task_done").get() as { n: number }).n;
+const doneRows = () => (sqliteOf(world.repos).prepare("select count(*) as n from task_done").get() as { n: number }).n;
 const taskNamed = (title: string) =>
-  world.repos.db.$client.prepare("select id from tasks where title = ?").get(title) as { id: number };
+  sqliteOf(world.repos).prepare("select id from tasks where title = ?").get(title) as { id: number };
 
 beforeEach(async () => {
   world = await World.create();
-  world.unit({ code: "D1", name: "LĐLĐ huyện Phú Riềng", kind: "district" });
-  world.unit({ code: "C1", name: "CĐCS Công ty May Việt", parent: "D1", workers: 300 });
-  world.unit({ code: "C2", name: "CĐCS Trường THCS Phú Riềng", parent: "D1", workers: 50 });
-  world.unit({ code: "D2", name: "LĐLĐ huyện Khác", kind: "district" });
-  world.unit({ code: "X1", name: "CĐCS Công ty Láng Giềng", parent: "D2" });
+  await world.unit({ code: "D1", name: "LĐLĐ huyện Phú Riềng", kind: "district" });
+  await world.unit({ code: "C1", name: "CĐCS Công ty May Việt", parent: "D1", workers: 300 });
+  await world.unit({ code: "C2", name: "CĐCS Trường THCS Phú Riềng", parent: "D1", workers: 50 });
+  await world.unit({ code: "D2", name: "LĐLĐ huyện Khác", kind: "district" });
+  await world.unit({ code: "X1", name: "CĐCS Công ty Láng Giềng", parent: "D2" });
   admin = await world.personAt("D1", "admin", "Cán bộ huyện");
   mayChair = await world.personAt("C1", "chair", "Chủ tịch May Việt");
   mayOfficer = await world.personAt("C1", "officer", "Cán bộ May Việt");
@@ -77,7 +78,7 @@ describe("the done button", () => {
     const other = await world.personAt("D2", "admin", "Cán bộ huyện khác");
     await other.says("/giaoviec Kiểm tra bí mật hạn 20/07/2026");
     const foreign = taskNamed("Kiểm tra bí mật").id;
-    const unit = world.repos.units.byCode("C1")?.id;
+    const unit = (await world.repos.units.byCode("C1"))?.id;
     for (const data of [`done:${foreign}:${unit}`, `done:999999:${unit}`, `done:${foreign}:abc`]) {
       const reply = await mayChair.pressesData(data);
       expect(reply).toContain("Nút này không còn dùng được");
@@ -89,7 +90,7 @@ describe("the done button", () => {
   it("refuses a unit the presser does not report for", async () => {
     await admin.says(`/giaoviec ${TASK} hạn 20/07/2026`);
     const task = taskNamed(TASK).id;
-    const school = world.repos.units.byCode("C2")?.id;
+    const school = (await world.repos.units.byCode("C2"))?.id;
     expect(await mayChair.pressesData(`done:${task}:${school}`)).toContain("Nút này không còn dùng được");
     expect(doneRows()).toBe(0);
   });

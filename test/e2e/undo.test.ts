@@ -9,9 +9,9 @@ let world: World;
 let chair: Person;
 beforeEach(async () => {
   world = await World.create({ now: "2026-06-15T03:00:00Z" });
-  world.unit({ code: "D1", name: "LĐLĐ huyện Phú Riềng", kind: "district" });
-  world.unit({ code: "C1", name: "CĐCS Công ty May Việt", parent: "D1", workers: 300, members: 200 });
-  world.target("C1", "ket_nap", TARGET, "2026-12-31");
+  await world.unit({ code: "D1", name: "LĐLĐ huyện Phú Riềng", kind: "district" });
+  await world.unit({ code: "C1", name: "CĐCS Công ty May Việt", parent: "D1", workers: 300, members: 200 });
+  await world.target("C1", "ket_nap", TARGET, "2026-12-31");
   chair = await world.personAt("C1");
 });
 afterEach(() => world.close());
@@ -99,11 +99,11 @@ describe("on Zalo", () => {
   it("offers the older report's undo as a numbered choice", async () => {
     const zaloWorld = await World.create({ now: "2026-06-15T03:00:00Z", zalo: true });
     try {
-      zaloWorld.unit({ code: "D1", name: "LĐLĐ huyện Phú Riềng", kind: "district" });
-      zaloWorld.unit({ code: "C1", name: "CĐCS Công ty May Việt", parent: "D1", workers: 300, members: 200 });
-      zaloWorld.target("C1", "ket_nap", TARGET, "2026-12-31");
+      await zaloWorld.unit({ code: "D1", name: "LĐLĐ huyện Phú Riềng", kind: "district" });
+      await zaloWorld.unit({ code: "C1", name: "CĐCS Công ty May Việt", parent: "D1", workers: 300, members: 200 });
+      await zaloWorld.target("C1", "ket_nap", TARGET, "2026-12-31");
       const lan = zaloWorld.zaloStranger("Nguyễn Thị Lan");
-      await lan.says(`start ${zaloWorld.invite("C1")}`);
+      await lan.says(`start ${await zaloWorld.invite("C1")}`);
       await lan.says("kết nạp 5 đoàn viên");
       await lan.says("kết nạp 3 đoàn viên");
       await lan.says("hoàn tác");

@@ -6,16 +6,16 @@ let world: World;
 let officer: Person;
 beforeEach(async () => {
   world = await World.create({ now: "2026-06-15T03:00:00Z" });
-  world.unit({ code: "TD", name: "LĐLĐ TP Thủ Đức", kind: "district" });
-  world.unit({ code: "N1", name: "Nghiệp đoàn xe ôm công nghệ TP Thủ Đức", parent: "TD", kind: "guild" });
-  world.unit({ code: "N2", name: "Nghiệp đoàn xe ôm phường Linh Trung", parent: "TD", kind: "guild" });
-  world.unit({ code: "C1", name: "CĐCS Công ty May Linh Xuân", parent: "TD", workers: 400, members: 250 });
-  world.unit({ code: "C2", name: "CĐCS Công ty Cơ khí Hiệp Phú", parent: "TD", workers: 90, members: 40 });
+  await world.unit({ code: "TD", name: "LĐLĐ TP Thủ Đức", kind: "district" });
+  await world.unit({ code: "N1", name: "Nghiệp đoàn xe ôm công nghệ TP Thủ Đức", parent: "TD", kind: "guild" });
+  await world.unit({ code: "N2", name: "Nghiệp đoàn xe ôm phường Linh Trung", parent: "TD", kind: "guild" });
+  await world.unit({ code: "C1", name: "CĐCS Công ty May Linh Xuân", parent: "TD", workers: 400, members: 250 });
+  await world.unit({ code: "C2", name: "CĐCS Công ty Cơ khí Hiệp Phú", parent: "TD", workers: 90, members: 40 });
   // Per-guild admissions from LĐLĐ TP Thủ Đức's programme: xe ôm công nghệ 10, xe ôm 20.
-  world.target("N1", "ket_nap", 10, "2026-12-31");
-  world.target("N2", "ket_nap", 20, "2026-12-31");
-  world.target("C1", "ket_nap", 30, "2026-12-31");
-  world.target("TD", "ket_nap", 250, "2026-12-31");
+  await world.target("N1", "ket_nap", 10, "2026-12-31");
+  await world.target("N2", "ket_nap", 20, "2026-12-31");
+  await world.target("C1", "ket_nap", 30, "2026-12-31");
+  await world.target("TD", "ket_nap", 250, "2026-12-31");
   officer = await world.personAt("TD", "officer", "Lê Thị Hoa");
 });
 afterEach(() => world.close());
@@ -64,10 +64,10 @@ describe("a name that fits several units", () => {
   });
 
   it("refuses a forged button for a unit outside the person's reach", async () => {
-    world.unit({ code: "D2", name: "LĐLĐ huyện Bù Đăng", kind: "district" });
-    world.unit({ code: "X1", name: "CĐCS Công ty Ngoài Huyện", parent: "D2" });
-    world.target("X1", "ket_nap", 77, "2026-12-31");
-    const outsider = world.repos.units.byCode("X1");
+    await world.unit({ code: "D2", name: "LĐLĐ huyện Bù Đăng", kind: "district" });
+    await world.unit({ code: "X1", name: "CĐCS Công ty Ngoài Huyện", parent: "D2" });
+    await world.target("X1", "ket_nap", 77, "2026-12-31");
+    const outsider = await world.repos.units.byCode("X1");
     const reply = await officer.pressesData(`remaining:${outsider?.id}`);
     expect(reply).not.toContain("77");
     expect(reply).not.toContain("Ngoài Huyện");

@@ -1,3 +1,4 @@
+import { sqliteOf } from "#db/index.ts";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { holdWriteLock } from "#test/write-lock.ts";
 import { World } from "#test/world.ts";
@@ -5,14 +6,14 @@ import { World } from "#test/world.ts";
 let world: World;
 beforeEach(async () => {
   world = await World.create();
-  world.unit({ code: "D1", name: "LĐLĐ huyện Phú Riềng", kind: "district" });
-  world.unit({ code: "C1", name: "CĐCS Công ty May Việt", parent: "D1", workers: 300 });
-  world.target("C1", "ket_nap", 60, "2026-12-31");
+  await world.unit({ code: "D1", name: "LĐLĐ huyện Phú Riềng", kind: "district" });
+  await world.unit({ code: "C1", name: "CĐCS Công ty May Việt", parent: "D1", workers: 300 });
+  await world.target("C1", "ket_nap", 60, "2026-12-31");
 });
 afterEach(() => world.close());
 
 const processed = () =>
-  (world.repos.db.$client.prepare("select count(*) as n from processed_updates").get() as { n: number }).n;
+  (sqliteOf(world.repos).prepare("select count(*) as n from processed_updates").get() as { n: number }).n;
 
 describe("the Telegram webhook", () => {
   it("answers 401 without the secret header, before reading the update", async () => {
@@ -92,8 +93,8 @@ describe("the Telegram webhook", () => {
   it("records each of many updates arriving at once exactly once, redeliveries among them", async () => {
     const chairs = [];
     for (let i = 1; i <= 8; i++) {
-      world.unit({ code: `K${i}`, name: `CĐCS Công ty Kim Long ${i}`, parent: "D1", workers: 500 });
-      world.target(`K${i}`, "ket_nap", 60, "2026-12-31");
+      await world.unit({ code: `K${i}`, name: `CĐCS Công ty Kim Long ${i}`, parent: "D1", workers: 500 });
+      await world.target(`K${i}`, "ket_nap", 60, "2026-12-31");
       chairs.push(await world.personAt(`K${i}`, "chair", `Chủ tịch số ${i}`));
     }
     // Each reply fits one message, so it comes back in the webhook's answer: read it from there.
@@ -125,7 +126,7 @@ describe("the Telegram webhook", () => {
     const replies = await Promise.all(sends);
     expect(replies.filter((reply) => reply.startsWith("✅"))).toHaveLength(32);
     expect(replies.filter((reply) => reply === "")).toHaveLength(8);
-    const rows = world.repos.db.$client
+    const rows = sqliteOf(world.repos)
       .prepare("select count(*) as n, sum(count) as total from ledger where event = 'join'")
       .get();
     expect(rows).toEqual({ n: 32, total: 8 * (1 + 2 + 3 + 4) });
@@ -135,7 +136,7 @@ describe("the Telegram webhook", () => {
   it("answers 503 when the database cannot take the update in, and counts it once when Telegram sends it again", async () => {
     const chair = await world.personAt("C1");
     // Another process (a long import, say) holds SQLite's write lock.
-    const release = holdWriteLock(world.repos.db.$client, 100);
+    const release = holdWriteLock(sqliteOf(world.repos), 100);
     const updateId = world.nextUpdateId();
     const person = { id: chair.telegramId, first_name: chair.name };
     const body = JSON.stringify({
@@ -199,11 +200,11 @@ describe("claimed update ids", () => {
   it("are kept a week, then forgotten by the scheduler", async () => {
     const w = await World.create({ now: "2026-06-01T03:00:00Z" });
     try {
-      w.unit({ code: "C1", name: "CĐCS Công ty May Việt", workers: 300 });
+      await w.unit({ code: "C1", name: "CĐCS Công ty May Việt", workers: 300 });
       const chair = await w.personAt("C1");
       await chair.says("còn thiếu bao nhiêu", { updateId: 9001 });
       const count = () =>
-        (w.repos.db.$client.prepare("select count(*) as n from processed_updates").get() as { n: number }).n;
+        (sqliteOf(w.repos).prepare("select count(*) as n from processed_updates").get() as { n: number }).n;
       const before = count();
       await w.runReminders("2026-06-07T03:00:00Z");
       expect(count()).toBe(before);

@@ -5,15 +5,15 @@ import { World, ZALO_SECRET } from "#test/world.ts";
 let world: World;
 beforeEach(async () => {
   world = await World.create({ now: "2026-06-15T03:00:00Z", zalo: true });
-  world.unit({ code: "D1", name: "LĐLĐ huyện Phú Riềng", kind: "district" });
-  world.unit({ code: "C1", name: "CĐCS Công ty May Việt", parent: "D1", workers: 300 });
-  world.target("C1", "ket_nap", 60, "2026-12-31");
+  await world.unit({ code: "D1", name: "LĐLĐ huyện Phú Riềng", kind: "district" });
+  await world.unit({ code: "C1", name: "CĐCS Công ty May Việt", parent: "D1", workers: 300 });
+  await world.target("C1", "ket_nap", 60, "2026-12-31");
 });
 afterEach(() => world.close());
 
 it("neither records nor answers a report written in a Zalo group", async () => {
   const chair = world.zaloStranger("Nguyễn Thị Lan");
-  expect(await chair.says(`start ${world.invite("C1")}`)).toContain("Chào mừng");
+  expect(await chair.says(`start ${await world.invite("C1")}`)).toContain("Chào mừng");
   const sentBefore = world.zalo?.api.calls.length;
   const message = {
     from: { id: chair.zaloId, display_name: chair.name, is_bot: false },

@@ -4,9 +4,9 @@ import { World, ZALO_SECRET } from "#test/world.ts";
 let world: World;
 beforeEach(async () => {
   world = await World.create({ now: "2026-06-15T03:00:00Z", zalo: true });
-  world.unit({ code: "D1", name: "LĐLĐ huyện Phú Riềng", kind: "district" });
-  world.unit({ code: "C1", name: "CĐCS Công ty May Việt", parent: "D1", workers: 300 });
-  world.target("C1", "ket_nap", 60, "2026-12-31");
+  await world.unit({ code: "D1", name: "LĐLĐ huyện Phú Riềng", kind: "district" });
+  await world.unit({ code: "C1", name: "CĐCS Công ty May Việt", parent: "D1", workers: 300 });
+  await world.target("C1", "ket_nap", 60, "2026-12-31");
 });
 afterEach(() => world.close());
 
@@ -20,7 +20,7 @@ const post = (body: string, secret: string | null = ZALO_SECRET) =>
 describe("Zalo beside Telegram, in one server", () => {
   it("links by a pasted invite code or 'start CODE', and reports and asks like on Telegram", async () => {
     const chair = world.zaloStranger("Nguyễn Thị Lan");
-    expect(await chair.says(`start ${world.invite("C1")}`)).toContain("Chào mừng Nguyễn Thị Lan");
+    expect(await chair.says(`start ${await world.invite("C1")}`)).toContain("Chào mừng Nguyễn Thị Lan");
     const reply = await chair.says("kết nạp 5 đoàn viên");
     expect(reply).toContain("Kết nạp đoàn viên: 5/60");
     // No buttons on Zalo: choices are numbered lines, and the number presses one.
@@ -31,7 +31,7 @@ describe("Zalo beside Telegram, in one server", () => {
 
   it("accepts both payload shapes and counts a redelivered message once", async () => {
     const chair = world.zaloStranger();
-    await chair.says(world.invite("C1"), { wrapped: true });
+    await chair.says(await world.invite("C1"), { wrapped: true });
     await chair.says("kết nạp 4 đoàn viên", { messageId: "dup-1" });
     expect(await chair.says("kết nạp 4 đoàn viên", { messageId: "dup-1", wrapped: true })).toBe("");
     expect(await chair.says("còn thiếu bao nhiêu")).toContain("còn thiếu 56");
@@ -57,14 +57,14 @@ describe("Zalo beside Telegram, in one server", () => {
 
   it("splits a long answer at line breaks to fit Zalo's 2,000 characters", async () => {
     for (let i = 0; i < 40; i++)
-      world.unit({
+      await world.unit({
         code: `X${i}`,
         name: `CĐCS Công ty TNHH Thương mại Dịch vụ Sản xuất số ${i} Phú Riềng`,
         parent: "D1",
       });
-    world.target("D1", "ket_nap", 1000, "2026-12-31");
+    await world.target("D1", "ket_nap", 1000, "2026-12-31");
     const officer = world.zaloStranger("Cán bộ");
-    await officer.says(world.invite("D1", "admin"));
+    await officer.says(await world.invite("D1", "admin"));
     const before = world.zalo?.api.calls.length ?? 0;
     await officer.says("/phanbo ket_nap " + Array.from({ length: 40 }, (_, i) => `X${i}=${i + 1}`).join(" "));
     const parts = (world.zalo?.api.calls ?? [])
@@ -78,7 +78,7 @@ describe("Zalo beside Telegram, in one server", () => {
 
   it("sends the progress chart as a photo URL served by the server", async () => {
     const chair = world.zaloStranger();
-    await chair.says(world.invite("C1"));
+    await chair.says(await world.invite("C1"));
     await chair.says("tiến độ");
     const [photo] = world.zalo?.api.photosTo(chair.zaloId) ?? [];
     expect(photo?.photo).toMatch(/^https:\/\/bot\.example\.vn\/media\/[A-Za-z0-9_-]{16,}\.png$/);

@@ -1,4 +1,5 @@
 // The shared intake, seen through both webhooks of one server: Telegram and Zalo take updates in alike.
+import { sqliteOf } from "#db/index.ts";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { holdWriteLock } from "#test/write-lock.ts";
 import { World, ZALO_SECRET } from "#test/world.ts";
@@ -6,9 +7,9 @@ import { World, ZALO_SECRET } from "#test/world.ts";
 let world: World;
 beforeEach(async () => {
   world = await World.create({ zalo: true });
-  world.unit({ code: "D1", name: "LĐLĐ huyện Phú Riềng", kind: "district" });
-  world.unit({ code: "C1", name: "CĐCS Công ty May Việt", parent: "D1", workers: 300 });
-  world.target("C1", "ket_nap", 60, "2026-12-31");
+  await world.unit({ code: "D1", name: "LĐLĐ huyện Phú Riềng", kind: "district" });
+  await world.unit({ code: "C1", name: "CĐCS Công ty May Việt", parent: "D1", workers: 300 });
+  await world.target("C1", "ket_nap", 60, "2026-12-31");
 });
 afterEach(() => world.close());
 
@@ -49,10 +50,10 @@ describe("the intake both platforms share", () => {
   it("answers 503 on both webhooks while the database cannot take updates in, then takes each once", async () => {
     const onTelegram = await world.personAt("C1");
     const onZalo = world.zaloStranger();
-    await onZalo.says(world.invite("C1"));
+    await onZalo.says(await world.invite("C1"));
     const telegram = telegramText(onTelegram.telegramId, world.nextUpdateId(), "kết nạp 3 đoàn viên");
     const zalo = zaloText(onZalo.zaloId, "4f2a9c0d1e", "kết nạp 4 đoàn viên");
-    const release = holdWriteLock(world.repos.db.$client, 100);
+    const release = holdWriteLock(sqliteOf(world.repos), 100);
     expect((await world.post(telegram)).status).toBe(503);
     expect((await postZalo(zalo)).status).toBe(503);
     release();

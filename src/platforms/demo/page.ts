@@ -145,7 +145,7 @@ type Chats = ReturnType<typeof transcript>;
 export function demoPages(
   bot: Bot | undefined,
   api: StandInBotApi,
-  unitName: (persona: DemoPersona) => string,
+  unitName: (persona: DemoPersona) => Promise<string>,
   publicUrl?: string,
 ): Hono {
   const pages = new Hono();
@@ -159,9 +159,14 @@ export function demoPages(
 }
 
 /** The page, what arrived since it last looked, and the files the bot sent. */
-function showChats(pages: Hono, api: StandInBotApi, chats: Chats, unitName: (persona: DemoPersona) => string): void {
+function showChats(
+  pages: Hono,
+  api: StandInBotApi,
+  chats: Chats,
+  unitName: (persona: DemoPersona) => Promise<string>,
+): void {
   // ?persona= picks a persona and a cookie remembers it, so a reload comes back to the same chat.
-  pages.get("/", (c) => {
+  pages.get("/", async (c) => {
     const asked = personaOf(c.req.query("persona"));
     if (asked) setCookie(c, PERSONA_COOKIE, asked, { path: "/", maxAge: 365 * 24 * 3600, sameSite: "Lax" });
     const persona = asked ?? personaOf(getCookie(c, PERSONA_COOKIE)) ?? "chair";
@@ -170,12 +175,12 @@ function showChats(pages: Hono, api: StandInBotApi, chats: Chats, unitName: (per
       entries.length > 0
         ? entries.map((e) => bubble(e.from, e.message)).join("")
         : bubble("bot", { text: HINTS[persona], buttons: [] });
-    const choices = (Object.keys(DEMO_PERSONAS) as DemoPersona[])
-      .map(
-        (p) =>
-          `<a href="/?persona=${p}"${p === persona ? ' class="on"' : ""}>${escapeHtml(`${ROLE_LABELS[p]} · ${unitName(p)}`)}</a>`,
-      )
-      .join("");
+    const links: string[] = [];
+    for (const p of Object.keys(DEMO_PERSONAS) as DemoPersona[]) {
+      const label = `${ROLE_LABELS[p]} · ${await unitName(p)}`;
+      links.push(`<a href="/?persona=${p}"${p === persona ? ' class="on"' : ""}>${escapeHtml(label)}</a>`);
+    }
+    const choices = links.join("");
     return c.html(
       // Replaced by functions: a "$&" someone typed must stay as typed.
       PAGE.replace("{{choices}}", () => choices)

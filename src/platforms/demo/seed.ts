@@ -33,20 +33,20 @@ const GRASSROOTS: [string, string, "state" | "non_state", number, number, number
   ["TD-CDCS-05", "CĐCS Bệnh viện Đa khoa khu vực Thủ Đức", "state", 940, 965, 20],
 ];
 
-export function seedDemo(repos: Repositories, now: Date, timeZone: string): void {
+export async function seedDemo(repos: Repositories, now: Date, timeZone: string): Promise<void> {
   const today = dayOf(now, timeZone);
   const year = today.slice(0, 4);
-  repos.transaction(() => {
-    seedDistrict(repos, year);
-    const units = seedUnits(repos, year);
-    seedReports(repos, units, today, now.toISOString());
-    seedPersonas(repos, now);
+  await repos.transaction(async () => {
+    await seedDistrict(repos, year);
+    const units = await seedUnits(repos, year);
+    await seedReports(repos, units, today, now.toISOString());
+    await seedPersonas(repos, now);
   });
 }
 
 /** The province, the district and the district's targets from its programme. */
-function seedDistrict(repos: Repositories, year: string): void {
-  repos.units.upsert({
+async function seedDistrict(repos: Repositories, year: string): Promise<void> {
+  await repos.units.upsert({
     code: "HCM",
     name: "LĐLĐ TP Hồ Chí Minh",
     parentCode: null,
@@ -55,7 +55,7 @@ function seedDistrict(repos: Repositories, year: string): void {
     members: 0,
     workers: 0,
   });
-  const district = repos.units.upsert({
+  const district = await repos.units.upsert({
     code: "TD",
     name: "LĐLĐ TP Thủ Đức",
     parentCode: "HCM",
@@ -65,16 +65,16 @@ function seedDistrict(repos: Repositories, year: string): void {
     workers: 0,
   });
   const end = `${year}-12-31`;
-  repos.targets.upsert({ unitId: district.id, metric: "thuc_tang", period: year, value: 12_000, deadline: end });
-  repos.targets.upsert({
+  await repos.targets.upsert({ unitId: district.id, metric: "thuc_tang", period: year, value: 12_000, deadline: end });
+  await repos.targets.upsert({
     unitId: district.id,
     metric: "ket_nap_phi_chinh_thuc",
     period: year,
     value: 100,
     deadline: end,
   });
-  repos.targets.upsert({ unitId: district.id, metric: "thanh_lap_cdcs", period: year, value: 60, deadline: end });
-  repos.targets.upsert({
+  await repos.targets.upsert({ unitId: district.id, metric: "thanh_lap_cdcs", period: year, value: 60, deadline: end });
+  await repos.targets.upsert({
     unitId: district.id,
     metric: "thanh_lap_nghiep_doan",
     period: year,
@@ -82,7 +82,7 @@ function seedDistrict(repos: Repositories, year: string): void {
     deadline: end,
   });
   // "Giới thiệu đoàn viên ưu tú ... trước 20/7/2024", moved to this year.
-  repos.targets.upsert({
+  await repos.targets.upsert({
     unitId: district.id,
     metric: "gioi_thieu_dang",
     period: year,
@@ -92,11 +92,11 @@ function seedDistrict(repos: Repositories, year: string): void {
 }
 
 /** The guilds and grassroots unions below the district, each with its admission target. */
-function seedUnits(repos: Repositories, year: string): Unit[] {
+async function seedUnits(repos: Repositories, year: string): Promise<Unit[]> {
   const end = `${year}-12-31`;
   const units: Unit[] = [];
   for (const [code, name, target] of GUILDS) {
-    const unit = repos.units.upsert({
+    const unit = await repos.units.upsert({
       code,
       name,
       parentCode: "TD",
@@ -105,13 +105,21 @@ function seedUnits(repos: Repositories, year: string): Unit[] {
       members: 0,
       workers: 0,
     });
-    repos.targets.upsert({ unitId: unit.id, metric: "ket_nap", period: year, value: target, deadline: end });
+    await repos.targets.upsert({ unitId: unit.id, metric: "ket_nap", period: year, value: target, deadline: end });
     units.push(unit);
   }
   for (const [code, name, sector, members, workers, target] of GRASSROOTS) {
-    const unit = repos.units.upsert({ code, name, parentCode: "TD", kind: "grassroots", sector, members, workers });
-    repos.targets.upsert({ unitId: unit.id, metric: "ket_nap", period: year, value: target, deadline: end });
-    repos.targets.upsert({
+    const unit = await repos.units.upsert({
+      code,
+      name,
+      parentCode: "TD",
+      kind: "grassroots",
+      sector,
+      members,
+      workers,
+    });
+    await repos.targets.upsert({ unitId: unit.id, metric: "ket_nap", period: year, value: target, deadline: end });
+    await repos.targets.upsert({
       unitId: unit.id,
       metric: "gioi_thieu_dang",
       period: year,
@@ -123,7 +131,7 @@ function seedUnits(repos: Repositories, year: string): Unit[] {
   return units;
 }
 
-function seedReports(repos: Repositories, units: Unit[], today: string, nowIso: string): void {
+async function seedReports(repos: Repositories, units: Unit[], today: string, nowIso: string): Promise<void> {
   const year = today.slice(0, 4);
   // A year of reports: some units on pace, some behind, one silent.
   const reports: [number, number, number][] = [
@@ -143,13 +151,13 @@ function seedReports(repos: Repositories, units: Unit[], today: string, nowIso: 
     [12, 8, 200],
     [12, 3, 30],
   ];
-  reports.forEach(([index, count, daysAgo], i) => {
+  for (const [i, [index, count, daysAgo]] of reports.entries()) {
     const unit = units[index];
-    if (!unit) return;
+    if (!unit) continue;
     const occurredOn = addDays(today, -daysAgo);
-    if (occurredOn.slice(0, 4) !== year) return;
+    if (occurredOn.slice(0, 4) !== year) continue;
     const informal = unit.kind === "guild";
-    repos.ledger.record(
+    await repos.ledger.record(
       [
         {
           unitId: unit.id,
@@ -164,11 +172,11 @@ function seedReports(repos: Repositories, units: Unit[], today: string, nowIso: 
       ],
       nowIso,
     );
-  });
+  }
   const shrinking = units[8];
   if (shrinking) {
     const occurredOn = addDays(today, -35);
-    repos.ledger.record(
+    await repos.ledger.record(
       [
         {
           unitId: shrinking.id,
@@ -187,15 +195,15 @@ function seedReports(repos: Repositories, units: Unit[], today: string, nowIso: 
 }
 
 /** The demo's chair and officer, linked to their units as if they had redeemed an invite. */
-function seedPersonas(repos: Repositories, now: Date): void {
+async function seedPersonas(repos: Repositories, now: Date): Promise<void> {
   const nowIso = now.toISOString();
   for (const persona of Object.values(DEMO_PERSONAS)) {
-    const unit = repos.units.byCode(persona.unitCode);
+    const unit = await repos.units.byCode(persona.unitCode);
     if (!unit) continue;
-    const { code } = createInvite(repos, unit, persona.role, now);
-    const invite = repos.people.invite(code);
+    const { code } = await createInvite(repos, unit, persona.role, now);
+    const invite = await repos.people.invite(code);
     if (!invite) continue;
     const id = String(persona.telegramId);
-    repos.people.redeem(invite, { platform: "telegram", externalId: id, chatId: id }, persona.name, nowIso);
+    await repos.people.redeem(invite, { platform: "telegram", externalId: id, chatId: id }, persona.name, nowIso);
   }
 }

@@ -17,17 +17,17 @@ export async function startDemo(
 ): Promise<Service> {
   const standIn = await startStandIn();
   for (const suffix of ["", "-wal", "-shm"]) rmSync(`${config.demoDatabasePath}${suffix}`, { force: true });
-  const service = assemble(config, {
+  const service = await assemble(config, {
     logger,
     clock,
     botInfo: STAND_IN_BOT,
     telegram: { token: `${STAND_IN_BOT.id}:DEMO`, apiRoot: standIn.url },
-    prepare: (repos) => seedDemo(repos, clock(), config.timeZone),
+    prepare: async (repos) => await seedDemo(repos, clock(), config.timeZone),
     pages: ({ bot, repos }) =>
       demoPages(
         bot,
         standIn.api,
-        (persona) => repos.units.byCode(DEMO_PERSONAS[persona].unitCode)?.name ?? "",
+        async (persona) => (await repos.units.byCode(DEMO_PERSONAS[persona].unitCode))?.name ?? "",
         config.publicUrl,
       ),
   });

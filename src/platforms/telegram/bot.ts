@@ -138,7 +138,9 @@ function answerMessages(bot: Bot, options: TelegramBotOptions, replySlot: (ctx: 
     if (!sender || ctx.chat.type !== "private") return;
     const document = ctx.message.document;
     // Someone who may not import is answered without their file being fetched: the command refuses it unread.
-    const data = conversation.mayUpload(sender) ? await download(ctx, document.file_size, options) : new Uint8Array();
+    const data = (await conversation.mayUpload(sender))
+      ? await download(ctx, document.file_size, options)
+      : new Uint8Array();
     const reply = await conversation.handle({
       sender,
       source: `telegram:${ctx.update.update_id}`,

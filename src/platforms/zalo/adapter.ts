@@ -2,7 +2,7 @@
 // conversation → replies rendered back as Zalo messages. Also sends what the outbox dispatcher hands it.
 import type { Hono } from "hono";
 import type { Reply } from "#commands/types.ts";
-import type { ChatChoiceRepository } from "#db/repositories/chat-choices.ts";
+import type { ChatChoiceRepository } from "#db/contract.ts";
 import type { Conversation, Incoming } from "#src/conversation.ts";
 import type { SendResult } from "#src/delivery/dispatcher.ts";
 import type { TranslateIn } from "#src/i18n.ts";
@@ -110,7 +110,7 @@ function zaloReplies(options: ZaloAdapterOptions) {
   /** Sends a rendered reply and remembers its choices, so a number answers them. Throws ZaloApiError. */
   async function deliver(chatId: string, reply: Reply): Promise<void> {
     const rendered = renderForZalo(reply, t, options.images);
-    choices.remember("zalo", chatId, reply.choices ?? [], clock().toISOString());
+    await choices.remember("zalo", chatId, reply.choices ?? [], clock().toISOString());
     for (const text of rendered.texts) await client.sendMessage({ chat_id: chatId, text });
     if (rendered.photo) {
       await client.sendPhoto({
@@ -136,7 +136,7 @@ function zaloReplies(options: ZaloAdapterOptions) {
       displayName: message.from.display_name?.trim() || t("zalo-nameless"),
     };
     const source = `zalo:${message.message_id}`;
-    const offered = choices.recall("zalo", chatId, clock().toISOString());
+    const offered = await choices.recall("zalo", chatId, clock().toISOString());
     const chosen = offered ? readChoice(text, offered) : undefined;
     const reply = await conversation.handle(
       chosen ? { sender, source, action: chosen.action } : { sender, source, text },

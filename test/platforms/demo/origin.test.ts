@@ -1,4 +1,5 @@
 // The demo page speaks as a persona to whoever reaches it: only the page itself may call it.
+import { sqliteOf } from "#db/index.ts";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -28,7 +29,7 @@ const say = (headers: Record<string, string>) =>
     body: JSON.stringify({ persona: "chair", text: "kết nạp 5 đoàn viên" }),
   });
 /** Rows the demo was seeded with, and any a message added. */
-const ledger = () => demo.repos.db.$client.prepare("select * from ledger order by rowid").all();
+const ledger = () => sqliteOf(demo.repos).prepare("select * from ledger order by rowid").all();
 
 describe("the demo page's own origin", () => {
   it("takes a message sent from the page itself", async () => {

@@ -1,3 +1,4 @@
+import { sqliteOf } from "#db/index.ts";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { holdWriteLock } from "#test/write-lock.ts";
 import { ZaloWorld } from "./zalo-world.ts";
@@ -5,8 +6,8 @@ import { ZaloWorld } from "./zalo-world.ts";
 let world: ZaloWorld;
 beforeEach(async () => {
   world = await ZaloWorld.create();
-  world.unit({ code: "C1", name: "CĐCS Công ty May Việt", workers: 300 });
-  world.target("C1", "ket_nap", 60, "2026-12-31");
+  await world.unit({ code: "C1", name: "CĐCS Công ty May Việt", workers: 300 });
+  await world.target("C1", "ket_nap", 60, "2026-12-31");
 });
 afterEach(() => world.close());
 
@@ -38,7 +39,7 @@ describe("polling Zalo with getUpdates", () => {
 
   it("handles queued events one per call, in both shapes, and each message once", async () => {
     const person = world.stranger();
-    const invite = world.invite("C1");
+    const invite = await world.invite("C1");
     world.adapter.startPolling();
     world.api.queueUpdate(person.event("message.text.received", { text: invite }));
     world.api.queueUpdate({
@@ -59,9 +60,9 @@ describe("polling Zalo with getUpdates", () => {
   it("keeps a polled message the database could not take in, and handles it once the database is free", async () => {
     const person = world.stranger();
     world.adapter.startPolling();
-    world.api.queueUpdate(person.event("message.text.received", { text: world.invite("C1") }));
+    world.api.queueUpdate(person.event("message.text.received", { text: await world.invite("C1") }));
     await textsTo(person.zaloId, 1);
-    const release = holdWriteLock(world.repos.db.$client, 50);
+    const release = holdWriteLock(sqliteOf(world.repos), 50);
     world.api.queueUpdate(person.event("message.text.received", { text: "kết nạp 2 đoàn viên" }));
     // Long enough for several attempts, each refused.
     await new Promise((r) => setTimeout(r, 300));

@@ -6,9 +6,9 @@ afterEach(() => world.close());
 
 async function createWorld(options: { media?: boolean } = {}): Promise<ZaloWorld> {
   world = await ZaloWorld.create(options);
-  world.unit({ code: "D1", name: "LĐLĐ huyện Phú Riềng", kind: "district" });
-  world.unit({ code: "C1", name: "CĐCS Công ty May Việt", parent: "D1", workers: 300 });
-  world.target("C1", "ket_nap", 60, "2026-12-31");
+  await world.unit({ code: "D1", name: "LĐLĐ huyện Phú Riềng", kind: "district" });
+  await world.unit({ code: "C1", name: "CĐCS Công ty May Việt", parent: "D1", workers: 300 });
+  await world.target("C1", "ket_nap", 60, "2026-12-31");
   return world;
 }
 
@@ -22,7 +22,7 @@ describe("numbered choices, Zalo's stand-in for buttons", () => {
   it("lists a reply's choices as numbered lines with a hint to answer by number", async () => {
     await createWorld();
     const person = world.stranger();
-    const reply = await person.says(world.invite("C1"));
+    const reply = await person.says(await world.invite("C1"));
     expect(reply).toContain("Chào mừng");
     expect(reply).toMatch(/\n1\. Còn thiếu bao nhiêu\?\n2\. Hướng dẫn\nTrả lời bằng số \(1, 2…\) để chọn\.$/);
   });
@@ -48,7 +48,7 @@ describe("numbered choices, Zalo's stand-in for buttons", () => {
   it("presses a choice whose action is a sentence, as if the person had typed it", async () => {
     await createWorld();
     const person = world.stranger();
-    await person.says(world.invite("C1"));
+    await person.says(await world.invite("C1"));
     const help = await person.says("2");
     expect(help).not.toContain("chưa hiểu");
     expect(help).toBe(await person.says("hướng dẫn"));
@@ -84,7 +84,7 @@ describe("long replies", () => {
   it("splits a reply longer than 2,000 characters at line breaks", async () => {
     await createWorld();
     for (let i = 1; i <= 30; i++) {
-      world.repos.metrics.add({
+      await world.repos.metrics.add({
         key: `hoat_dong_${i}`,
         name: `Hoạt động phong trào thi đua số ${i} của công đoàn cơ sở`,
         kind: "count",
@@ -92,7 +92,7 @@ describe("long replies", () => {
         sector: null,
         ratings: [],
       });
-      world.target("C1", `hoat_dong_${i}`, 100 + i, "2026-12-31");
+      await world.target("C1", `hoat_dong_${i}`, 100 + i, "2026-12-31");
     }
     const chair = await world.personAt("C1");
     const whole = await chair.says("còn thiếu bao nhiêu");

@@ -1,3 +1,4 @@
+import { sqliteOf } from "#db/index.ts";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { holdWriteLock } from "#test/write-lock.ts";
 import { ZaloWorld } from "./zalo-world.ts";
@@ -5,9 +6,9 @@ import { ZaloWorld } from "./zalo-world.ts";
 let world: ZaloWorld;
 beforeEach(async () => {
   world = await ZaloWorld.create();
-  world.unit({ code: "D1", name: "LĐLĐ huyện Phú Riềng", kind: "district" });
-  world.unit({ code: "C1", name: "CĐCS Công ty May Việt", parent: "D1", workers: 300 });
-  world.target("C1", "ket_nap", 60, "2026-12-31");
+  await world.unit({ code: "D1", name: "LĐLĐ huyện Phú Riềng", kind: "district" });
+  await world.unit({ code: "C1", name: "CĐCS Công ty May Việt", parent: "D1", workers: 300 });
+  await world.target("C1", "ket_nap", 60, "2026-12-31");
 });
 afterEach(() => world.close());
 
@@ -109,7 +110,7 @@ describe("the Zalo webhook", () => {
 
   it("answers 503 when the database cannot take a message in, and counts it once when Zalo sends it again", async () => {
     const chair = await world.personAt("C1");
-    const release = holdWriteLock(world.repos.db.$client, 100);
+    const release = holdWriteLock(sqliteOf(world.repos), 100);
     const body = JSON.stringify(
       chair.event("message.text.received", { text: "kết nạp 3 đoàn viên" }, "7a1c0d9e33b2f4c5a6d7"),
     );

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Hono } from "hono";
-import { openDatabase, repositories, type Repositories } from "#db/index.ts";
+import { openDatabase, repositories, type Repositories, sqliteOf } from "#db/index.ts";
 import type { Role, UnitKind } from "#db/schema.ts";
 import { conversationOver } from "#src/assemble.ts";
 import { createInvite } from "#domain/invites.ts";
@@ -133,8 +133,15 @@ export class ZaloWorld {
     return `${(++this.messageSeq).toString(16).padStart(4, "0")}${randomBytes(8).toString("hex")}`;
   }
 
-  unit(spec: { code: string; name: string; parent?: string; kind?: UnitKind; workers?: number; members?: number }) {
-    return this.repos.units.upsert({
+  async unit(spec: {
+    code: string;
+    name: string;
+    parent?: string;
+    kind?: UnitKind;
+    workers?: number;
+    members?: number;
+  }) {
+    return await this.repos.units.upsert({
       code: spec.code,
       name: spec.name,
       parentCode: spec.parent ?? null,
@@ -145,16 +152,16 @@ export class ZaloWorld {
     });
   }
 
-  target(unitCode: string, metric: string, value: number, deadline: string) {
-    const unit = this.repos.units.byCode(unitCode);
+  async target(unitCode: string, metric: string, value: number, deadline: string) {
+    const unit = await this.repos.units.byCode(unitCode);
     if (!unit) throw new Error(`no unit ${unitCode}`);
-    this.repos.targets.upsert({ unitId: unit.id, metric, period: deadline.slice(0, 4), value, deadline });
+    await this.repos.targets.upsert({ unitId: unit.id, metric, period: deadline.slice(0, 4), value, deadline });
   }
 
-  invite(unitCode: string, role: Role = "chair"): string {
-    const unit = this.repos.units.byCode(unitCode);
+  async invite(unitCode: string, role: Role = "chair"): Promise<string> {
+    const unit = await this.repos.units.byCode(unitCode);
     if (!unit) throw new Error(`no unit ${unitCode}`);
-    return createInvite(this.repos, unit, role, this.now).code;
+    return (await createInvite(this.repos, unit, role, this.now)).code;
   }
 
   stranger(name = "Nguyễn Văn An"): ZaloPerson {
@@ -164,7 +171,7 @@ export class ZaloWorld {
   /** A person linked to a unit by pasting an invite code, the only way on Zalo (no deep links). */
   async personAt(unitCode: string, role: Role = "chair", name = "Trần Thị Bình"): Promise<ZaloPerson> {
     const person = this.stranger(name);
-    const reply = await person.says(this.invite(unitCode, role));
+    const reply = await person.says(await this.invite(unitCode, role));
     if (!reply.includes("Chào mừng")) throw new Error(`linking failed: ${reply}`);
     return person;
   }
@@ -186,21 +193,21 @@ export class ZaloWorld {
 
   processedCount(): number {
     return (
-      this.repos.db.$client.prepare("select count(*) as n from processed_updates where platform = 'zalo'").get() as {
+      sqliteOf(this.repos).prepare("select count(*) as n from processed_updates where platform = 'zalo'").get() as {
         n: number;
       }
     ).n;
   }
 
   ledgerCount(): number {
-    return (this.repos.db.$client.prepare("select count(*) as n from ledger").get() as { n: number }).n;
+    return (sqliteOf(this.repos).prepare("select count(*) as n from ledger").get() as { n: number }).n;
   }
 
   async close(): Promise<void> {
     await this.adapter.close();
     await this.intake.drain();
     await this.standIn.close();
-    this.repos.db.$client.close();
+    sqliteOf(this.repos).close();
     rmSync(this.dir, { recursive: true, force: true });
   }
 }

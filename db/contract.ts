@@ -1,0 +1,263 @@
+// The repositories as one contract, asynchronous as a network database needs: the SQLite store implements
+// it (db/index.ts), and any other store must too. Every method returns a promise; callers await them.
+// The row types live beside the SQLite repositories that first defined them; only their shapes matter here.
+import type { AuditEntry, AuditInput, AuditQuery } from "./repositories/audit.ts";
+import type { Choice } from "./repositories/chat-choices.ts";
+import type { UnitFigure, UnitRef } from "./repositories/figures.ts";
+import type { LedgerEntry, LedgerEntryInput } from "./repositories/ledger.ts";
+import type { Metric } from "./repositories/metrics.ts";
+import type { BroadcastCounts, OutboxInput, OutboxMessage, OutboxState } from "./repositories/outbox.ts";
+import type { PendingImport, StagedImport } from "./repositories/pending-imports.ts";
+import type { PendingReport } from "./repositories/pending-reports.ts";
+import type { Account, Invite, LinkCode, RoleGrant } from "./repositories/people.ts";
+import type { Plan } from "./repositories/plans.ts";
+import type { Broadcast, Recipient, Task } from "./repositories/reminders.ts";
+import type { ChildTargetRow, StoredTarget, Target } from "./repositories/targets.ts";
+import type { Unit, UnitInput } from "./repositories/units.ts";
+import type { Platform, Role, Sector } from "./schema.ts";
+
+export interface MetricRepository {
+  /** Adds the built-in metrics that are missing; run once at start. */
+  ensureBuiltins(): Promise<void>;
+  all(): Promise<Map<string, Metric>>;
+  get(key: string): Promise<Metric | undefined>;
+  add(metric: Omit<Metric, "builtin" | "ownerUnitId">, ownerUnitId?: number | null): Promise<void>;
+}
+
+export interface FigureRepository {
+  perLeaf(unit: UnitRef, events: string[], period: string): Promise<UnitFigure[]>;
+  bySector(unit: UnitRef, events: string[], period: string): Promise<{ sector: Sector | null; total: number }[]>;
+  members(unit: UnitRef): Promise<number>;
+  memberRate(unit: UnitRef, sector: Sector | null): Promise<{ members: number; workers: number }>;
+  ratingShare(
+    unit: UnitRef,
+    sector: Sector | null,
+    ratings: string[],
+    year: string,
+  ): Promise<{ rated: number; total: number }>;
+  setRating(unitId: number, year: string, rating: string): Promise<void>;
+}
+
+export interface UnitRepository {
+  /** Rebuilds the name index of every unit; returns how many units it holds. */
+  reindexNames(): Promise<number>;
+  /** Inserts a new unit or updates the one with the same code; the parent must exist already. */
+  upsert(input: UnitInput): Promise<Unit>;
+  sharingWords(words: readonly string[], within: readonly Unit[], limit: number): Promise<Unit[]>;
+  leavesWithoutRole(unit: Unit, role: string): Promise<Unit[]>;
+  withPeople(): Promise<Unit[]>;
+  firstRoleOn(unitId: number): Promise<string | undefined>;
+  byId(id: number): Promise<Unit | undefined>;
+  byCode(code: string): Promise<Unit | undefined>;
+  byCodes(codes: string[]): Promise<Map<string, Unit>>;
+  children(id: number): Promise<Unit[]>;
+  subtree(unit: Unit): Promise<Unit[]>;
+  subtreeInTreeOrder(unit: Unit): Promise<Unit[]>;
+  countInSubtreeUpTo(unit: Unit, cap: number): Promise<number>;
+  countInSubtree(unit: Unit): Promise<number>;
+}
+
+/** Who an account belongs to, with the posts the person holds. */
+export interface Who {
+  personId: number;
+  displayName: string;
+  locale: string;
+  posts: { role: Role; unit: Unit }[];
+}
+
+export interface PeopleRepository {
+  recordWrongCode(platform: Platform, externalId: string, at: string): Promise<void>;
+  wrongCodesSince(
+    platform: Platform,
+    externalId: string,
+    since: string,
+  ): Promise<{ count: number; oldest: string | null }>;
+  createLinkCode(code: string, personId: number, expiresAt: string, platform: Platform): Promise<void>;
+  linkCode(code: string): Promise<LinkCode | undefined>;
+  accountsOf(personId: number): Promise<(Account & { id: number })[]>;
+  unlinkAccount(personId: number, accountId: number): Promise<boolean>;
+  linkAccount(
+    code: string,
+    personId: number,
+    account: Omit<Account, "personId" | "active">,
+    now: string,
+  ): Promise<boolean>;
+  account(platform: Platform, externalId: string): Promise<Account | undefined>;
+  invite(code: string): Promise<Invite | undefined>;
+  createInvite(code: string, unitId: number, role: Role, now: string, expiresAt: string): Promise<void>;
+  redeem(
+    invite: Invite,
+    account: Omit<Account, "personId" | "active">,
+    displayName: string,
+    now: string,
+    locale?: string,
+  ): Promise<number | null>;
+  who(platform: Platform, externalId: string): Promise<Who | undefined>;
+  platformsOf(personId: number): Promise<{ platform: Platform; active: boolean }[]>;
+  remindOn(personId: number): Promise<Platform | null>;
+  setRemindOn(personId: number, platform: Platform): Promise<void>;
+  setLocale(personId: number, locale: string): Promise<void>;
+  address(personId: number): Promise<{ platform: Platform; chatId: string } | undefined>;
+  person(id: number): Promise<{ id: number; displayName: string; locale: string } | undefined>;
+  roles(personId: number): Promise<RoleGrant[]>;
+}
+
+export interface TargetRepository {
+  forChildrenWithDone(
+    parentId: number,
+    period: string,
+    metric: string,
+    events: string[],
+  ): Promise<(ChildTargetRow & { done: number })[]>;
+  childMetrics(parentId: number, period: string): Promise<string[]>;
+  withDeadlineAround(day: string, before: number, after: number): Promise<StoredTarget[]>;
+  byId(id: number): Promise<StoredTarget | undefined>;
+  inSubtree(path: string, period: string): Promise<Target[]>;
+  forUnit(unitId: number, period: string): Promise<Target[]>;
+  forChildren(parentId: number, period: string, metric: string): Promise<ChildTargetRow[]>;
+  find(unitId: number, metric: string, period: string): Promise<Target | undefined>;
+  upsert(target: Omit<Target, "scope" | "planId"> & Partial<Pick<Target, "scope" | "planId">>): Promise<void>;
+}
+
+export interface LedgerRepository {
+  /** Records every entry and its roll-ups, or nothing; returns the ids of the entries not recorded before. */
+  record(entries: LedgerEntryInput[], now: string): Promise<number[]>;
+  /** Appends a reversing entry for each live entry of a source; `lineageOf` must answer without waiting. */
+  reverseSource(
+    source: string,
+    lineageOf: (unitId: number) => number[],
+    reporterId: number | null,
+    now: string,
+  ): Promise<LedgerEntry[]>;
+  bySource(source: string): Promise<LedgerEntry[]>;
+  byId(id: number): Promise<LedgerEntry | undefined>;
+  lastEntryOf(reporterId: number): Promise<LedgerEntry | undefined>;
+  lastLiveEntryOf(reporterId: number): Promise<LedgerEntry | undefined>;
+  reportSizes(unitId: number, event: string): Promise<{ reports: number; largest: number }>;
+  tallies(unitId: number, period: string): Promise<Map<string, number>>;
+  subtreeTallies(path: string, period: string): Promise<Map<number, Map<string, number>>>;
+  lastReportOn(unitId: number): Promise<string | null>;
+}
+
+export interface UpdateRepository {
+  /**
+   * True the first time an update is seen; false for a redelivery. On SQLite the claim opens the write
+   * batch, so the update's writes commit with it.
+   */
+  claim(platform: string, updateId: string, now: string): Promise<boolean>;
+  /** Resolves once the claims made so far, and what their updates wrote, are committed. */
+  committed(): Promise<void>;
+  /** Forgets updates seen before an instant, a batch at a time; returns how many went. */
+  prune(before: string, batch?: number): Promise<number>;
+  setting(key: string): Promise<string | undefined>;
+  setSetting(key: string, value: string): Promise<void>;
+}
+
+export interface PendingImportRepository {
+  create(personId: number, kind: string, payload: string, now: string): Promise<number>;
+  get(id: number): Promise<PendingImport | undefined>;
+  settle(id: number, now: string): Promise<boolean>;
+  /** Settles it as confirmed, with what applying it needs: true for the one call that does. */
+  stage(id: number, now: string, staged: string): Promise<boolean>;
+  /** Records that the first `appliedRows` rows are written. */
+  advance(id: number, appliedRows: number): Promise<void>;
+  /** Every row is written. */
+  finish(id: number): Promise<void>;
+  /** Confirmed imports a stop interrupted, oldest first. */
+  unfinished(): Promise<StagedImport[]>;
+}
+
+export interface PendingReportRepository {
+  hold(personId: number, unitId: number, source: string, payload: string, now: string): Promise<PendingReport>;
+  get(id: number): Promise<PendingReport | undefined>;
+  settle(id: number, now: string): Promise<boolean>;
+  supersede(personId: number, unitId: number, exceptSource: string, now: string): Promise<void>;
+}
+
+export interface PlanRepository {
+  save(plan: Omit<Plan, "id">): Promise<number>;
+  byNumber(number: string): Promise<Plan[]>;
+  byId(id: number): Promise<Plan | undefined>;
+}
+
+export interface ReminderRepository {
+  people(unitId: number): Promise<Recipient[]>;
+  peopleInSubtree(unit: { path: string }): Promise<number[]>;
+  createBroadcast(unitId: number, text: string, createdBy: number | null, now: string): Promise<number>;
+  broadcast(id: number): Promise<Broadcast | undefined>;
+  confirmBroadcast(id: number, recipients: number, now: string): Promise<boolean>;
+  unreportedBroadcasts(): Promise<Broadcast[]>;
+  markReported(id: number, now: string): Promise<boolean>;
+  policy(unitId: number): Promise<Record<string, unknown> | undefined>;
+  allPolicies(): Promise<Record<string, unknown>[]>;
+  savePolicy(unitId: number, settings: Record<string, unknown>, now: string): Promise<void>;
+  mutes(personId: number): Promise<Set<string>>;
+  mute(personId: number, kind: string): Promise<void>;
+  unmute(personId: number, kind: string): Promise<void>;
+  snooze(personId: number, ref: string, until: string): Promise<void>;
+  snoozedUntil(personId: number, ref: string): Promise<string | undefined>;
+  snoozesEnding(after: string, upTo: string): Promise<{ personId: number; ref: string; until: string }[]>;
+  addTask(unitId: number, title: string, dueOn: string, createdBy: number | null, now: string): Promise<number>;
+  task(id: number): Promise<Task | undefined>;
+  tasksFor(unitIds: number[]): Promise<Task[]>;
+  tasksDueBetween(from: string, to: string): Promise<Task[]>;
+  markDone(taskId: number, unitId: number, personId: number | null, now: string): Promise<boolean>;
+  isDone(taskId: number, unitId: number): Promise<boolean>;
+  tasksInSubtree(unit: { id: number; path: string }): Promise<Task[]>;
+}
+
+export interface OutboxRepository {
+  recoverStale(olderThan: string): Promise<number>;
+  nextDue(): Promise<string | null>;
+  broadcastCounts(broadcastId: number): Promise<BroadcastCounts>;
+  byKey(key: string): Promise<OutboxState | undefined>;
+  markSent(id: number, now: string): Promise<boolean>;
+  markRetry(id: number, notBefore: string, error: string): Promise<boolean>;
+  defer(id: number, notBefore: string, reason?: string): Promise<boolean>;
+  markBlocked(id: number): Promise<boolean>;
+  claimDue(now: string, limit: number, platform?: Platform): Promise<OutboxMessage[]>;
+  release(id: number): Promise<boolean>;
+  markFailed(id: number, error: string): Promise<boolean>;
+  enqueue(rows: readonly OutboxInput[], now: string): Promise<number>;
+}
+
+export interface ChatChoiceRepository {
+  remember(platform: Platform, chatId: string, choices: readonly Choice[], now: string): Promise<void>;
+  recall(platform: Platform, chatId: string, now: string, maxAgeMs?: number): Promise<Choice[] | undefined>;
+  forget(platform: Platform, chatId: string): Promise<void>;
+}
+
+export interface AuditRepository {
+  append(entry: AuditInput): Promise<void>;
+  read(query: AuditQuery): Promise<AuditEntry[]>;
+}
+
+/** Every repository of one store, its transactions, and its life cycle. */
+export interface Repositories {
+  metrics: MetricRepository;
+  figures: FigureRepository;
+  units: UnitRepository;
+  people: PeopleRepository;
+  targets: TargetRepository;
+  ledger: LedgerRepository;
+  updates: UpdateRepository;
+  pendingImports: PendingImportRepository;
+  pendingReports: PendingReportRepository;
+  plans: PlanRepository;
+  reminders: ReminderRepository;
+  outbox: OutboxRepository;
+  chatChoices: ChatChoiceRepository;
+  audit: AuditRepository;
+  /**
+   * Runs `fn` all or nothing and resolves to what it resolves to; a rejection undoes its writes and is
+   * passed on. Repository calls made inside `fn` (awaited or not) belong to it; calls made elsewhere
+   * meanwhile never land inside it. A transaction inside a transaction is a savepoint of the outer one.
+   */
+  transaction<T>(fn: () => Promise<T>): Promise<T>;
+  /** Resolves once everything written so far is durable; rejects if a batch it joined was lost. */
+  committed(): Promise<void>;
+  /** True while the database is open and answers. */
+  healthy(): Promise<boolean>;
+  /** Commits what is pending and closes the database. */
+  close(): Promise<void>;
+}

@@ -1,0 +1,93 @@
+// Subtree figures that are not running totals, on PostgreSQL: the same queries as on SQLite, summing the
+// tally shards as they go.
+import { sql, type SQL } from "drizzle-orm";
+import type { UnitFigure, UnitRef } from "#db/repositories/figures.ts";
+import type { Sector } from "#db/schema.ts";
+import { subtreeBounds } from "#db/tree.ts";
+import type { Executor } from "../executor.ts";
+
+/** `in (…)` of a list; an empty list matches nothing, as `in (null)` does on SQLite. */
+export function inList(values: readonly (string | number)[]): SQL {
+  return values.length === 0
+    ? sql`(null)`
+    : sql`(${sql.join(
+        values.map((v) => sql`${v}`),
+        sql`, `,
+      )})`;
+}
+
+const within = (path: string, column: SQL = sql`u.path`) => {
+  const [low, high] = subtreeBounds(path);
+  return sql`${column} >= ${low} and ${column} < ${high}`;
+};
+
+const ofSector = (sector: Sector | null) => (sector ? sql`and u.sector = ${sector}` : sql``);
+
+export function figureRepository(x: Executor) {
+  return {
+    /** Members now: the imported baseline of the subtree's grassroots units plus every admission and departure since. */
+    async members(unit: UnitRef): Promise<number> {
+      const leaves = await x.one<{ n: number; members: number }>(sql`select count(*)::int as n,
+          coalesce(sum(members), 0)::int as members from units u
+        where ${within(unit.path)} and kind in ('grassroots', 'guild')`);
+      const net = await x.one<{ net: number }>(sql`select coalesce(sum(total), 0)::int as net from tallies
+        where unit_id = ${unit.id} and event in ('join', 'leave')`);
+      const baseline = leaves && leaves.n > 0 ? leaves.members : unit.members;
+      return baseline + (net?.net ?? 0);
+    },
+
+    /** Members and workers of the subtree's grassroots unions of one sector (or all). */
+    async memberRate(unit: UnitRef, sector: Sector | null): Promise<{ members: number; workers: number }> {
+      const base = await x.one<{
+        members: number;
+        workers: number;
+      }>(sql`select coalesce(sum(u.members), 0)::int as members,
+          coalesce(sum(u.workers), 0)::int as workers from units u
+        where ${within(unit.path)} and u.kind = 'grassroots' ${ofSector(sector)}`);
+      const net = await x.one<{ net: number }>(sql`select coalesce(sum(t.total), 0)::int as net
+        from units u join tallies t on t.unit_id = u.id and t.event in ('join', 'leave')
+        where ${within(unit.path)} and u.kind = 'grassroots' ${ofSector(sector)}`);
+      return { members: (base?.members ?? 0) + (net?.net ?? 0), workers: base?.workers ?? 0 };
+    },
+
+    /** How many of the subtree's grassroots unions (of a sector) were rated in the given ratings that year. */
+    async ratingShare(
+      unit: UnitRef,
+      sector: Sector | null,
+      ratings: string[],
+      year: string,
+    ): Promise<{ rated: number; total: number }> {
+      const row = await x.one<{ rated: number; total: number }>(sql`select count(*)::int as total,
+          coalesce(sum(case when r.rating in ${inList(ratings)} then 1 else 0 end), 0)::int as rated
+        from units u left join unit_ratings r on r.unit_id = u.id and r.year = ${year}
+        where ${within(unit.path)} and u.kind = 'grassroots' ${ofSector(sector)}`);
+      return row ?? { rated: 0, total: 0 };
+    },
+
+    async setRating(unitId: number, year: string, rating: string): Promise<void> {
+      await x.run(sql`insert into unit_ratings (unit_id, year, rating) values (${unitId}, ${year}, ${rating})
+        on conflict (unit_id, year) do update set rating = excluded.rating`);
+    },
+
+    /** Each grassroots unit and guild of the subtree with its total of the given tally keys for a period. */
+    async perLeaf(unit: UnitRef, events: string[], period: string): Promise<UnitFigure[]> {
+      return x.rows<UnitFigure>(sql`select u.id as "unitId", u.code, u.name, coalesce(sum(t.total), 0)::int as value
+        from units u left join tallies t on t.unit_id = u.id and t.period = ${period} and t.event in ${inList(events)}
+        where ${within(unit.path)} and u.kind in ('grassroots', 'guild')
+        group by u.id order by u.name`);
+    },
+
+    /** A count metric's total for a period split by the sector of the grassroots units and guilds that reported it. */
+    async bySector(
+      unit: UnitRef,
+      events: string[],
+      period: string,
+    ): Promise<{ sector: Sector | null; total: number }[]> {
+      return x.rows<{ sector: Sector | null; total: number }>(sql`select u.sector as sector,
+          coalesce(sum(t.total), 0)::int as total
+        from units u join tallies t on t.unit_id = u.id and t.period = ${period} and t.event in ${inList(events)}
+        where ${within(unit.path)} and u.kind in ('grassroots', 'guild')
+        group by u.sector order by u.sector nulls first`);
+    },
+  };
+}

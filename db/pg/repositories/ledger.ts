@@ -1,0 +1,211 @@
+// The report ledger and its running totals on PostgreSQL. A report is one transaction: its entries, then
+// the roll-ups of every entry into its unit and all the unit's ancestors.
+//
+// Every report adds to the nation's total and its province's: on one row each, every instance's report
+// transactions would queue on those rows' locks. So the totals of the top levels are split into shards:
+// a transaction adds to one shard, picked at random, and readers sum the shards. Below the province a unit
+// receives few reports at once, and keeps one row (shard 0).
+import { randomInt } from "node:crypto";
+import { sql } from "drizzle-orm";
+import type { LedgerEntry, LedgerEntryInput } from "#db/repositories/ledger.ts";
+import { tallyKeys } from "#db/repositories/ledger.ts";
+import { subtreeBounds } from "#db/tree.ts";
+import type { Executor } from "../executor.ts";
+
+/**
+ * Shards of a hot total, by default. Readers sum whatever shards there are, so the number can change at
+ * any time; a transaction waits only when another holds the same shard of the same total.
+ */
+export const TALLY_SHARDS = 8;
+/** Units above this depth (the nation at 0, provinces at 1) have sharded totals. */
+export const SHARDED_DEPTHS = 2;
+
+export interface TallyDelta {
+  unitId: number;
+  /** Position in its lineage: its depth in the tree. */
+  depth: number;
+  period: string;
+  event: string;
+  count: number;
+}
+
+/**
+ * Adds signed counts to running totals in one statement. The rows are summed per total and sorted first,
+ * so that two transactions lock the totals they share in the same order and never deadlock.
+ */
+export async function addToTallies(
+  x: Executor,
+  deltas: readonly TallyDelta[],
+  shards: number = TALLY_SHARDS,
+): Promise<void> {
+  const shard = randomInt(shards);
+  const summed = new Map<string, { unitId: number; period: string; event: string; shard: number; count: number }>();
+  for (const d of deltas) {
+    const s = d.depth < SHARDED_DEPTHS ? shard : 0;
+    const key = `${d.unitId}\u0000${d.period}\u0000${d.event}\u0000${s}`;
+    const row = summed.get(key);
+    if (row) row.count += d.count;
+    else summed.set(key, { unitId: d.unitId, period: d.period, event: d.event, shard: s, count: d.count });
+  }
+  if (summed.size === 0) return;
+  const rows = [...summed.values()].sort(
+    (a, b) =>
+      a.unitId - b.unitId ||
+      (a.period < b.period ? -1 : a.period > b.period ? 1 : 0) ||
+      (a.event < b.event ? -1 : a.event > b.event ? 1 : 0) ||
+      a.shard - b.shard,
+  );
+  const values = sql.join(
+    rows.map((r) => sql`(${r.unitId}::int, ${r.period}, ${r.event}, ${r.shard}::smallint, ${r.count}::int)`),
+    sql`, `,
+  );
+  await x.run(sql`insert into tallies (unit_id, period, event, shard, total) values ${values}
+    on conflict (unit_id, period, event, shard) do update set total = tallies.total + excluded.total`);
+}
+
+const columns = sql.raw(`id, unit_id as "unitId", event, count, informal, occurred_on as "occurredOn", period,
+  reporter_id as "reporterId", source, reverses, undone_by as "undoneBy", created_at as "createdAt"`);
+
+type Lineage = (unitId: number) => number[] | Promise<number[]>;
+
+/** Appends an entry; null when its message was recorded before. */
+async function insert(
+  x: Executor,
+  entry: LedgerEntryInput & { reverses?: number | null },
+  now: string,
+): Promise<number | null> {
+  const row = await x.one<{ id: number }>(sql`insert into ledger
+    (unit_id, event, count, informal, occurred_on, period, reporter_id, source, note, reverses, created_at)
+    values (${entry.unitId}, ${entry.event}, ${entry.count}, ${entry.informal}, ${entry.occurredOn},
+      ${entry.occurredOn.slice(0, 4)}, ${entry.reporterId}, ${entry.source}, ${entry.note ?? null},
+      ${entry.reverses ?? null}, ${now})
+    on conflict do nothing returning id`);
+  return row?.id ?? null;
+}
+
+/** The totals an entry adds to: its unit and every ancestor, for each of its tally keys. */
+const deltasOf = (entry: LedgerEntryInput): TallyDelta[] =>
+  tallyKeys(entry.event, entry.informal).flatMap((event) =>
+    entry.lineage.map((unitId, depth) => ({
+      unitId,
+      depth,
+      period: entry.occurredOn.slice(0, 4),
+      event,
+      count: entry.count,
+    })),
+  );
+
+/** The writes: a report with its roll-ups, and the reversal of a report, each in one transaction. */
+function ledgerWrites(x: Executor, shards: number) {
+  return {
+    /** Records every entry and its roll-ups, or nothing; entries whose source was recorded before are skipped. */
+    record(entries: LedgerEntryInput[], now: string): Promise<number[]> {
+      return x.transaction(async () => {
+        const ids: number[] = [];
+        const deltas: TallyDelta[] = [];
+        for (const entry of entries) {
+          const id = await insert(x, entry, now);
+          if (id === null) continue;
+          ids.push(id);
+          deltas.push(...deltasOf(entry));
+        }
+        await addToTallies(x, deltas, shards);
+        return ids;
+      });
+    },
+    /** Appends a reversing entry for each live entry of a source; returns the entries reversed. */
+    reverseSource(source: string, lineageOf: Lineage, reporterId: number | null, now: string): Promise<LedgerEntry[]> {
+      return x.transaction(async () => {
+        const reversed: LedgerEntry[] = [];
+        const deltas: TallyDelta[] = [];
+        for (const row of await bySource(x, source)) {
+          if (row.undoneBy !== null) continue;
+          const entry = {
+            unitId: row.unitId,
+            lineage: await lineageOf(row.unitId),
+            event: row.event,
+            count: -row.count,
+            informal: row.informal,
+            occurredOn: row.occurredOn,
+            reporterId,
+            source: `undo:${row.id}`,
+            reverses: row.id,
+          };
+          const id = await insert(x, entry, now);
+          if (id === null) continue;
+          await x.run(sql`update ledger set undone_by = ${id} where id = ${row.id} and undone_by is null`);
+          deltas.push(...deltasOf(entry));
+          reversed.push(row);
+        }
+        await addToTallies(x, deltas, shards);
+        return reversed;
+      });
+    },
+  };
+}
+
+/** The reads: entries by message, id or reporter, report sizes, totals. */
+function ledgerReads(x: Executor) {
+  return {
+    bySource: (source: string) => bySource(x, source),
+    async byId(id: number): Promise<LedgerEntry | undefined> {
+      return x.one<LedgerEntry>(sql`select ${columns} from ledger where id = ${id}`);
+    },
+    /** An entry of the reporter's latest report, undone or not. */
+    async lastEntryOf(reporterId: number): Promise<LedgerEntry | undefined> {
+      return x.one<LedgerEntry>(
+        sql`select ${columns} from ledger where reporter_id = ${reporterId} and reverses is null order by id desc limit 1`,
+      );
+    },
+    /** An entry of the reporter's latest report that is not undone. */
+    async lastLiveEntryOf(reporterId: number): Promise<LedgerEntry | undefined> {
+      return x.one<LedgerEntry>(sql`select ${columns} from ledger
+        where reporter_id = ${reporterId} and reverses is null and undone_by is null order by id desc limit 1`);
+    },
+    /** How many reports of an event a unit has standing (not undone), and the largest of them. */
+    async reportSizes(unitId: number, event: string): Promise<{ reports: number; largest: number }> {
+      const row = await x.one<{ reports: number; largest: number }>(sql`select count(*)::int as reports,
+          coalesce(max(size), 0)::int as largest from
+        (select abs(sum(count)) as size from ledger
+         where unit_id = ${unitId} and event = ${event} and reverses is null and undone_by is null group by source) s`);
+      return row ?? { reports: 0, largest: 0 };
+    },
+    /** Subtree totals of one unit for one period, by tally key. */
+    async tallies(unitId: number, period: string): Promise<Map<string, number>> {
+      const rows = await x.rows<{ event: string; total: number }>(sql`select event, sum(total)::int as total
+        from tallies where unit_id = ${unitId} and period = ${period} group by event`);
+      return new Map(rows.map((r) => [r.event, r.total]));
+    },
+    /** Subtree totals of every unit in a subtree, in one query: for exports. */
+    async subtreeTallies(path: string, period: string): Promise<Map<number, Map<string, number>>> {
+      const [low, high] = subtreeBounds(path);
+      const rows = await x.rows<{ unitId: number; event: string; total: number }>(sql`select t.unit_id as "unitId",
+          t.event, sum(t.total)::int as total
+        from units u join tallies t on t.unit_id = u.id and t.period = ${period}
+        where u.path >= ${low} and u.path < ${high} group by t.unit_id, t.event`);
+      const byUnit = new Map<number, Map<string, number>>();
+      for (const row of rows) {
+        let tallies = byUnit.get(row.unitId);
+        if (!tallies) byUnit.set(row.unitId, (tallies = new Map()));
+        tallies.set(row.event, row.total);
+      }
+      return byUnit;
+    },
+    async lastReportOn(unitId: number): Promise<string | null> {
+      const row = await x.one<{ last: string | null }>(
+        sql`select max(occurred_on) as last from ledger where unit_id = ${unitId}`,
+      );
+      return row?.last ?? null;
+    },
+  };
+}
+
+async function bySource(x: Executor, source: string): Promise<LedgerEntry[]> {
+  return x.rows<LedgerEntry>(
+    sql`select ${columns} from ledger where source = ${source} and reverses is null order by id`,
+  );
+}
+
+export function ledgerRepository(x: Executor, shards: number = TALLY_SHARDS) {
+  return { ...ledgerWrites(x, shards), ...ledgerReads(x) };
+}
