@@ -42,16 +42,19 @@ function workerThread(path: string) {
   const started = (): Worker => {
     if (worker) return worker;
     const w = new Worker(new URL("./subtree-worker.mjs", import.meta.url), { workerData: { path } });
-    w.unref();
     w.on("message", (message: { id?: number; result?: unknown; error?: string }) => {
       if (message.id === undefined) return;
       const waiting = pending.get(message.id);
       pending.delete(message.id);
+      if (pending.size === 0) w.unref();
       if (message.error !== undefined) waiting?.reject(new Error(message.error));
       else waiting?.resolve(message.result);
     });
     w.on("error", (error) => failAll(error));
     w.on("exit", () => failAll(new Error("the subtree reader stopped")));
+    // Referenced only while a job is out (a "message" listener references it, so this comes after): an idle
+    // reader does not keep alive a process that has nothing else to do, such as the benchmark or the CLI.
+    w.unref();
     worker = w;
     return w;
   };
@@ -63,6 +66,7 @@ function workerThread(path: string) {
       const id = nextId++;
       const w = started();
       return new Promise((resolve, reject) => {
+        if (pending.size === 0) w.ref();
         pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
         w.postMessage({ id, job, args });
       });
