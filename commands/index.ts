@@ -21,6 +21,7 @@ import type { Command } from "./types.ts";
 import { undo } from "./undo.ts";
 import { unlink } from "./unlink.ts";
 import { unknown } from "./unknown.ts";
+import { webLogin, webLogout } from "./web.ts";
 
 export type { Choice, Command, Reply, Request, Sender, Services, Translate } from "./types.ts";
 
@@ -49,6 +50,8 @@ export const commands: Command[] = [
   unlink,
   remindWhere,
   addMetric,
+  webLogin,
+  webLogout,
   language,
   help,
   greet,

@@ -3,6 +3,7 @@
 import type { Unit } from "#db/repositories/units.ts";
 import { SECTORS } from "#db/schema.ts";
 import { renderProgressChartAsync, type ProgressBar } from "#src/charts/progress-chart.ts";
+import { standingBars } from "#src/charts/standing-bars.ts";
 import { allocationService } from "#domain/allocation.ts";
 import { viDate } from "#domain/calendar.ts";
 import { isMemberMetric, MEMBERS_TOPIC, metricsMeant } from "#domain/metric-lookup.ts";
@@ -133,22 +134,7 @@ async function details(
 }
 
 function chartBars(a: Answer): ProgressBar[] {
-  if (a.children.length > 0) {
-    return a.children.map((c) => ({
-      label: c.name,
-      done: c.standing.done,
-      target: c.standing.target,
-      expected: c.standing.expected,
-      behind: c.standing.behindPace,
-    }));
-  }
-  return a.standing.targets.map((s) => ({
-    label: s.name,
-    done: s.done,
-    target: s.target,
-    expected: s.expected,
-    behind: s.behindPace,
-  }));
+  return standingBars(a.children, a.standing.targets);
 }
 
 export const remaining: Command = {

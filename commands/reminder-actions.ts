@@ -26,8 +26,10 @@ async function mute(req: Request, { repos, t }: Services): Promise<Reply> {
 
 async function done(req: Request, { repos, t }: Services): Promise<Reply> {
   const [taskId = "", unitId = ""] = (req.actionArg ?? "").split(":");
-  const task = await repos.reminders.task(Number(taskId));
-  const unit = await repos.units.byId(Number(unitId));
+  // Ids as PostgreSQL's integer columns take them: anything else names no task or unit.
+  const id = (text: string) => (/^\d{1,9}$/.test(text) ? Number(text) : 0);
+  const task = await repos.reminders.task(id(taskId));
+  const unit = await repos.units.byId(id(unitId));
   // A forged or foreign task id gets the same answer as an old button: nothing about the task, nothing changed.
   if (!req.actor || !task || !unit || !req.actor.canReportFor(unit) || !appliesTo(task, unit))
     return reply(t("action-expired"));

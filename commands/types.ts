@@ -70,6 +70,8 @@ export interface Services {
   translateIn: (locale: string, key: string, args?: Record<string, string | number>) => string;
   /** The bot's public username when known, for deep links. */
   botUsername: () => Promise<string | undefined>;
+  /** Where the web dashboard is served ("https://host" or "http://localhost:3000"), without a trailing slash. */
+  webUrl: () => string;
   /**
    * The answer to what the message otherwise meant (`req.parse.otherwise`), for a command that finds
    * the message is not for it: a code typed by someone already linked, a "done" naming no open task.

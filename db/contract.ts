@@ -3,6 +3,7 @@
 // The row types live beside the SQLite repositories that first defined them; only their shapes matter here.
 import type { AuditEntry, AuditInput, AuditQuery } from "./repositories/audit.ts";
 import type { Choice } from "./repositories/chat-choices.ts";
+import type { ReportEntry, UnitFacts } from "./repositories/dashboard.ts";
 import type { UnitFigure, UnitRef } from "./repositories/figures.ts";
 import type { LedgerEntry, LedgerEntryInput } from "./repositories/ledger.ts";
 import type { Metric } from "./repositories/metrics.ts";
@@ -14,6 +15,7 @@ import type { Plan } from "./repositories/plans.ts";
 import type { Broadcast, Recipient, Task } from "./repositories/reminders.ts";
 import type { ChildTargetRow, StoredTarget, Target } from "./repositories/targets.ts";
 import type { Unit, UnitInput } from "./repositories/units.ts";
+import type { LinkUse, SessionPerson } from "./repositories/web-sessions.ts";
 import type { Platform, Role, Sector } from "./schema.ts";
 
 export interface MetricRepository {
@@ -232,6 +234,37 @@ export interface AuditRepository {
   read(query: AuditQuery): Promise<AuditEntry[]>;
 }
 
+/** Login links and sessions of the web dashboard, kept only as hashes, and the attempts to open links. */
+export interface WebSessionRepository {
+  createLink(tokenHash: string, personId: number, now: string, expiresAt: string): Promise<void>;
+  /** What opening a link would do, without using it. */
+  peekLink(tokenHash: string, now: string): Promise<LinkUse>;
+  /** Uses a link once: only the first of two requests racing with the same token gets its person. */
+  useLink(tokenHash: string, now: string): Promise<LinkUse>;
+  recordLinkAttempt(clientHash: string, at: string): Promise<void>;
+  /** Attempts from one client strictly after `since`. */
+  linkAttemptsSince(clientHash: string, since: string): Promise<number>;
+  createSession(idHash: string, personId: number, now: string, expiresAt: string): Promise<void>;
+  /** The person behind a live session, with their roles in the order they got them; undefined when it ended. */
+  sessionPerson(idHash: string, now: string): Promise<SessionPerson | undefined>;
+  /** Signs the person out everywhere: every session ends and every link not yet opened stops working. */
+  endSessionsOf(personId: number, now: string): Promise<number>;
+  /** Forgets links and sessions expired by `now`, and attempts made up to `attemptsBefore`. */
+  prune(now: string, attemptsBefore: string): Promise<void>;
+}
+
+/** What the web dashboard reads besides standings. */
+export interface DashboardRepository {
+  /** Last report, first linked person and whether a chair is linked, for every unit of a subtree. */
+  unitFacts(path: string): Promise<Map<number, UnitFacts>>;
+  /** A unit's own ledger entries, newest first, with who reported each. */
+  reportsOf(unitId: number, limit: number): Promise<ReportEntry[]>;
+  /** The units that have done each of these tasks; every id asked for has a set, empty when none did. */
+  tasksDone(taskIds: number[]): Promise<Map<number, Set<number>>>;
+  /** Announcements of a subtree confirmed to at least one recipient, newest first. */
+  broadcastsIn(path: string, limit: number): Promise<Broadcast[]>;
+}
+
 /** Every repository of one store, its transactions, and its life cycle. */
 export interface Repositories {
   metrics: MetricRepository;
@@ -248,13 +281,25 @@ export interface Repositories {
   outbox: OutboxRepository;
   chatChoices: ChatChoiceRepository;
   audit: AuditRepository;
+  webSessions: WebSessionRepository;
+  dashboard: DashboardRepository;
   /**
    * Runs `fn` all or nothing and resolves to what it resolves to; a rejection undoes its writes and is
    * passed on. Repository calls made inside `fn` (awaited or not) belong to it; calls made elsewhere
    * meanwhile never land inside it. A transaction inside a transaction is a savepoint of the outer one.
    */
   transaction<T>(fn: () => Promise<T>): Promise<T>;
-  /** Resolves once everything written so far is durable; rejects if a batch it joined was lost. */
+  /**
+   * Runs the handling of one update (its claim and every write) as one unit: on PostgreSQL one transaction,
+   * committed when fn calls `committed()` (before the reply is sent) or when fn ends, and rolled back whole
+   * if fn throws first; on SQLite fn as it is, the group commit already making it one batch. A commit that
+   * fails rejects `committed()` (and the unit) with BatchLost.
+   */
+  unitOfWork<T>(fn: () => Promise<T>): Promise<T>;
+  /**
+   * Resolves once everything written so far is durable; rejects if a batch it joined was lost. Inside a
+   * unit of work on PostgreSQL, commits it.
+   */
   committed(): Promise<void>;
   /** True while the database is open and answers. */
   healthy(): Promise<boolean>;

@@ -18,6 +18,8 @@ import { pendingReportRepository } from "./repositories/pending-reports.ts";
 import { targetRepository } from "./repositories/targets.ts";
 import { NAME_INDEX_VERSION, unitRepository } from "./repositories/units.ts";
 import { updateRepository } from "./repositories/updates.ts";
+import { webSessionRepository } from "./repositories/web-sessions.ts";
+import { dashboardRepository } from "./repositories/dashboard.ts";
 import { transactionGate, type Async } from "./transaction-gate.ts";
 
 export { openDatabase, openReader, type Db } from "./client.ts";
@@ -63,8 +65,12 @@ export function repositories(db: Db): Repositories {
     outbox: gate.guard(outboxRepository(db)),
     chatChoices: gate.guard(chatChoiceRepository(db)),
     audit: gate.guard(auditRepository(db)),
+    webSessions: gate.guard(webSessionRepository(db)),
+    dashboard: gate.guard(dashboardRepository(db)),
     transaction: gate.transaction,
     committed: () => writes.committed(),
+    // The claim opens the group-commit batch and the update's writes join it: one batch already.
+    unitOfWork: (fn) => fn(),
     async healthy() {
       try {
         return sqlite.prepare("select 1 as ok").get() !== undefined;

@@ -180,6 +180,8 @@ export const ledger = sqliteTable(
     uniqueIndex("ledger_source_event").on(t.source, t.event, t.unitId, t.informal),
     index("ledger_unit_period").on(t.unitId, t.period),
     index("ledger_reporter").on(t.reporterId),
+    // A unit's last report without reading its history: the dashboard shows it for every unit of a province.
+    index("ledger_unit_day").on(t.unitId, t.occurredOn),
   ],
 );
 
@@ -468,4 +470,47 @@ export const chatChoices = sqliteTable(
     createdAt: text("created_at").notNull(),
   },
   (t) => [primaryKey({ columns: [t.platform, t.chatId] })],
+);
+
+/**
+ * A one-time link to the web dashboard, asked for in the chat (/web). Only the SHA-256 of its token is kept,
+ * so a copy of the database opens nothing.
+ */
+export const webLinks = sqliteTable(
+  "web_links",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    personId: integer("person_id")
+      .notNull()
+      .references(() => people.id),
+    createdAt: text("created_at").notNull(),
+    expiresAt: text("expires_at").notNull(),
+    usedAt: text("used_at"),
+  },
+  (t) => [index("web_links_person").on(t.personId)],
+);
+
+/** A signed-in browser: the SHA-256 of its cookie's value, whose person, until when. */
+export const webSessions = sqliteTable(
+  "web_sessions",
+  {
+    idHash: text("id_hash").primaryKey(),
+    personId: integer("person_id")
+      .notNull()
+      .references(() => people.id),
+    createdAt: text("created_at").notNull(),
+    expiresAt: text("expires_at").notNull(),
+  },
+  (t) => [index("web_sessions_person").on(t.personId)],
+);
+
+/** Attempts to open a login link, by the SHA-256 of the address they came from: too many, and it must wait. */
+export const webLinkAttempts = sqliteTable(
+  "web_link_attempts",
+  {
+    id: integer("id").primaryKey(),
+    clientHash: text("client_hash").notNull(),
+    at: text("at").notNull(),
+  },
+  (t) => [index("web_link_attempts_client").on(t.clientHash, t.at)],
 );

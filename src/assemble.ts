@@ -2,28 +2,33 @@
 import type { Hono } from "hono";
 import type { Repositories } from "#db/index.ts";
 import type { Platform } from "#db/schema.ts";
-import { openStore } from "#db/store.ts";
+import { openWorkConnections, type WorkConnections } from "#db/pg/boss.ts";
+import { openPostgresStore } from "#db/pg/store.ts";
+import { openStore, type Store } from "#db/store.ts";
 import type { Config } from "./config.ts";
 import { actorOf } from "#domain/actor.ts";
 import { resumeImports } from "#domain/import.ts";
 import { conversation, type Conversation } from "./conversation.ts";
 import { createDispatcher, type DispatchClock, type Dispatcher, type Send } from "./delivery/dispatcher.ts";
-import { ZALO_LIMITS } from "./delivery/rate-limiter.ts";
+import { ZALO_LIMITS, type PlatformLimits } from "./delivery/rate-limiter.ts";
 import { policyService, type PolicyService } from "./domain/reminder-policy.ts";
 import { standingService } from "./domain/standing.ts";
 import { subtreeReader, type SubtreeReader } from "./domain/subtree-reader.ts";
 import { loadTranslations, type TranslateIn } from "./i18n.ts";
 import type { Logger } from "./logger.ts";
 import type { FloodLimit } from "./platforms/flood-guard.ts";
-import { createIntake, type Intake } from "./platforms/intake.ts";
+import { createIntake, isTransient, type Intake } from "./platforms/intake.ts";
 import { createTelegramBot, type TelegramBot, type TelegramBotOptions } from "./platforms/telegram/bot.ts";
 import { telegramSender } from "./platforms/telegram/send.ts";
 import { telegramWebhook } from "./platforms/telegram/webhook.ts";
 import { createZaloAdapter, type ZaloAdapter } from "./platforms/zalo/adapter.ts";
 import { createZaloClient } from "./platforms/zalo/client.ts";
-import { createImageStore, imageRoutes, type MemoryMediaStore } from "./platforms/zalo/image-store.ts";
+import { createImageStore, imageRoutes, type MediaSource, type MediaStore } from "./platforms/zalo/image-store.ts";
+import { createSharedMediaStore } from "./platforms/zalo/shared-media-store.ts";
+import { startPgWork, type PgWork } from "./pg-work.ts";
 import { createScheduler, type Scheduler } from "./scheduler.ts";
 import { createApp } from "./server.ts";
+import { DEMO_DASHBOARD_BASE, dashboardRoutes } from "./web/dashboard.tsx";
 
 type Bot = TelegramBot["bot"];
 
@@ -34,8 +39,19 @@ export interface Service {
   zalo: ZaloAdapter | undefined;
   /** Sends the outbox, paced to the platforms' limits. Started by main, driven by hand in tests. */
   dispatcher: Dispatcher;
+  /**
+   * One outbox message out on its platform, and each platform's limits: what the dispatcher sends with, and
+   * what the pg-boss drainers (src/pg-work.ts) send with instead of it on PostgreSQL.
+   */
+  send: Send;
+  limits: Partial<Record<Platform, PlatformLimits>>;
   /** Puts reminders that fall due into the outbox. Started by main, driven by hand in tests. */
   scheduler: Scheduler;
+  /**
+   * Starts the scheduled and queued work: on SQLite the scheduler's timer and the dispatcher in this process;
+   * on PostgreSQL pg-boss workers, which share the tick and the outbox with every other instance.
+   */
+  startWork(): Promise<void>;
   /** Stops taking updates, lets those in flight finish, closes the database. */
   close(): Promise<void>;
 }
@@ -50,10 +66,24 @@ export interface AssembleOptions {
   /** Telegram settings that override the configuration (the demo's stand-in). */
   telegram?: { token: string; apiRoot: string };
   pages?: (service: { repos: Repositories; bot: Bot | undefined }) => Hono;
+  /**
+   * Where Zalo's charts and files are kept for PUBLIC_URL/media, when the caller chooses: else the table every
+   * instance serves on PostgreSQL (DATABASE_URL), or this process's memory.
+   */
+  media?: (publicUrl: string) => MediaStore & MediaSource;
+  /** Wakes whatever sends the outbox instead of the in-process dispatcher (a caller running its own drainers). */
+  wakeOutbox?: () => void;
   /** Time for the dispatcher's pacing; tests give one whose timers move their clock. */
   dispatchClock?: DispatchClock;
+  /** Where login links point, when not PUBLIC_URL or the local port (tests: the port the server got). */
+  webUrl?: () => string;
   /** Runs on the fresh database before the bot starts (the demo's seed). */
   prepare?: (repos: Repositories) => Promise<void>;
+  /**
+   * A store opened by the caller (tests on PostgreSQL), used instead of the configured one; the work then
+   * stays in this process (the dispatcher and scheduler driven by hand), as on SQLite.
+   */
+  store?: Store;
 }
 
 export interface ConversationSettings {
@@ -64,9 +94,14 @@ export interface ConversationSettings {
   wakeDispatcher?: () => void;
   clock?: () => Date;
   botUsername?: () => Promise<string | undefined>;
+  /** Where the web dashboard is served; login links point there. */
+  webUrl?: () => string;
   /** The reminder schedule the scheduler follows too, so a change made in chat applies from its next tick. */
   policies?: PolicyService;
-  /** Reads about large subtrees off the main thread; one is made when absent. */
+  /**
+   * Reads about large subtrees off the main thread; one is made when absent. Its worker starts at the first
+   * large read and, idle, keeps no process alive, so the service's close need not stop it.
+   */
   reader?: SubtreeReader;
 }
 
@@ -83,6 +118,7 @@ export function conversationOver(repos: Repositories, settings: ConversationSett
       wakeDispatcher: settings.wakeDispatcher ?? (() => undefined),
       translateIn: settings.translate,
       botUsername: settings.botUsername ?? (async () => undefined),
+      webUrl: settings.webUrl ?? (() => "http://localhost:3000"),
     },
     actorOf: async (sender) => await actorOf(repos.people, sender),
     committed: async () => await repos.committed(),
@@ -101,51 +137,81 @@ interface Parts {
   translate: TranslateIn;
   intake: Intake;
   talk: Conversation;
-  media: MemoryMediaStore | undefined;
+  media: (MediaStore & MediaSource) | undefined;
   policies: PolicyService;
   /** The loopback demo: Telegram's stand-in runs in this process. */
   demo: boolean;
 }
 
-export async function assemble(config: Config, options: AssembleOptions): Promise<Service> {
-  const { logger } = options;
-  const demo = options.telegram !== undefined;
-  const store = openStore(demo ? config.demoDatabasePath : config.databasePath, {
-    onCheckpointError: (message) => logger.warn({ err: message }, "checkpoint failed"),
+/** The configured store: PostgreSQL at DATABASE_URL (migrated under its lock), else the SQLite file. */
+/** The store, with any import a stop cut short written whole before anyone reads the targets. */
+async function openConfiguredStore(config: Config, options: AssembleOptions): Promise<Store> {
+  const store = await storeOf(config, options);
+  await finishInterruptedImports(store.repos, options.logger);
+  return store;
+}
+
+async function storeOf(config: Config, options: AssembleOptions): Promise<Store> {
+  if (options.store) return options.store;
+  if (config.databaseUrl && !options.telegram) return await openPostgresStore(config.databaseUrl);
+  return openStore(options.telegram ? config.demoDatabasePath : config.databasePath, {
+    onCheckpointError: (message) => options.logger.warn({ err: message }, "checkpoint failed"),
   });
-  const { repos } = store;
-  // A confirmed import a stop cut short is written whole before anyone reads the targets.
+}
+
+/** pg-boss and the shared pacer and media, when this instance shares its work with others on PostgreSQL. */
+async function sharedWork(config: Config, options: AssembleOptions): Promise<WorkConnections | undefined> {
+  if (!config.databaseUrl || options.store || options.telegram) return undefined;
+  const { logger } = options;
+  return await openWorkConnections({
+    url: config.databaseUrl,
+    onError: (error) => logger.error({ err: error.message }, "pg-boss or the pacer's pool failed"),
+  });
+}
+
+async function finishInterruptedImports(repos: Repositories, logger: Logger): Promise<void> {
   const resumed = await resumeImports(repos);
   if (resumed.finished > 0) logger.info({ imports: resumed.finished }, "finished imports a stop had interrupted");
   if (resumed.stale.length > 0)
     logger.warn({ imports: resumed.stale }, "imports a stop had interrupted no longer passed their check");
+}
+
+export async function assemble(config: Config, options: AssembleOptions): Promise<Service> {
+  const { logger } = options;
+  const demo = options.telegram !== undefined;
+  const store = await openConfiguredStore(config, options);
+  const { repos } = store;
+  const shared = await sharedWork(config, options);
   await options.prepare?.(repos);
   const { translate } = loadTranslations();
   const clock = options.clock ?? (() => new Date());
-  const policies = policyService(repos, config.quietHours);
-  const reader = subtreeReader(repos, standingService(repos));
+  const { policies, talkPolicies } = schedules(repos, config, shared !== undefined);
+  let work: PgWork | undefined;
+  const wake = () => (work ? void work.wake() : options.wakeOutbox ? options.wakeOutbox() : dispatcher.wake());
   const talk = conversationOver(repos, {
-    policies,
-    reader,
+    policies: talkPolicies,
     // The dispatcher is built below; the conversation wakes it only once updates come in.
-    wakeDispatcher: () => dispatcher.wake(),
+    wakeDispatcher: wake,
     translate,
     timeZone: config.timeZone,
     quietHours: config.quietHours,
     ...(options.clock ? { clock: options.clock } : {}),
     botUsername: async () => await repos.updates.setting("telegram.username"),
+    webUrl: options.webUrl ?? (() => webUrlOf(config, demo)),
   });
   const intake = createIntake({
     updates: repos.updates,
+    unitOfWork: repos.unitOfWork,
     translate,
     logger,
     clock,
     ...(options.flood ? { flood: options.flood } : {}),
   });
-  const media = config.publicUrl ? createImageStore({ publicUrl: config.publicUrl }) : undefined;
+  const media = mediaStore(config, shared, options);
   const parts: Parts = { config, options, logger, clock, repos, translate, intake, talk, media, policies, demo };
   const zalo = zaloAdapter(parts);
-  const dispatcher = outboxDispatcher(config, options, repos, zalo);
+  const sending = outboxSending(config, options, zalo);
+  const dispatcher = outboxDispatcher(options, repos, sending);
   const telegram = await telegramBot(parts);
   const bot = telegram?.bot;
   const pages = options.pages?.({ repos, bot });
@@ -153,38 +219,119 @@ export async function assemble(config: Config, options: AssembleOptions): Promis
     logger,
     healthy: store.healthy,
     routes: webhookRoutes(parts, telegram, zalo),
+    dashboard: dashboard(parts, talkPolicies),
     ...(pages ? { pages } : {}),
   });
-  const scheduler = reminderScheduler(parts, dispatcher);
+  const scheduler = reminderScheduler(parts, wake);
   return {
     app,
     repos,
     bot,
     zalo,
     dispatcher,
+    send: sending,
+    limits,
     scheduler,
+    async startWork() {
+      if (!shared) {
+        await dispatcher.start();
+        await scheduler.start();
+        return;
+      }
+      work = await startSharedWork(shared, { outbox: repos.outbox, send: sending, scheduler, logger });
+      // Catching up after downtime, as the scheduler does on start: the first instance to ask runs the tick.
+      await work.tickNow();
+    },
     async close() {
       scheduler.stop();
       // Updates stop coming in, those being handled finish, then what is left is sent and the file closed.
       await zalo?.close();
       if (bot?.isRunning()) await bot.stop();
       await intake.drain();
+      await work?.stop();
+      await shared?.close();
       await dispatcher.stop();
-      await reader.close();
       await store.close();
     },
   };
 }
 
-/** The outbox dispatcher, sending on each platform that is configured. */
-function outboxDispatcher(
-  config: Config,
-  options: AssembleOptions,
-  repos: Repositories,
-  zalo: ZaloAdapter | undefined,
-): Dispatcher {
+/**
+ * The reminder schedules: the scheduler's copy is read afresh at each tick. Where several instances share the
+ * database, the conversation and the dashboard keep no copy: a change made through one instance shows on all.
+ */
+function schedules(repos: Repositories, config: Config, shared: boolean) {
+  const policies = policyService(repos, config.quietHours);
+  return { policies, talkPolicies: shared ? policyService(repos, config.quietHours, { cached: false }) : policies };
+}
+
+/** The dashboard's pages, reading the schedules as the conversation does. */
+function dashboard(parts: Parts, policies: PolicyService): Hono {
+  const { repos, config } = parts;
+  return dashboardRoutes({
+    repos,
+    standing: standingService(repos),
+    policies,
+    translate: parts.translate,
+    timeZone: config.timeZone,
+    clock: parts.clock,
+    base: parts.demo ? DEMO_DASHBOARD_BASE : "",
+    ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
+  });
+}
+
+/** pg-boss's workers on this instance: the tick and the drainers it shares with every other instance. */
+async function startSharedWork(
+  shared: WorkConnections,
+  parts: { outbox: Repositories["outbox"]; send: Send; scheduler: Scheduler; logger: Logger },
+): Promise<PgWork> {
+  const { boss, slots } = shared;
+  const { outbox, send, scheduler } = parts;
+  const options = { boss, slots, outbox, send, limits, scheduler, logger: dispatchLogger(parts.logger) };
+  // Instances starting together create pg-boss's queues at once, which PostgreSQL may end as a deadlock:
+  // nothing is started before the queues exist, so the loser simply tries again.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startPgWork(options);
+    } catch (error) {
+      if (attempt >= 5 || !isTransient(error)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+    }
+  }
+}
+
+/** The dashboard's address: PUBLIC_URL, else this machine's port (the demo serves it beside the chat page). */
+export function webUrlOf(config: Config, demo: boolean): string {
+  const local = ["0.0.0.0", "127.0.0.1", "::"].includes(config.host) ? "localhost" : config.host;
+  return `${config.publicUrl ?? `http://${local}:${config.port}`}${demo ? DEMO_DASHBOARD_BASE : ""}`;
+}
+
+/** Zalo publishes no rate limits; these stay well inside what a chat app tolerates. */
+const limits: Partial<Record<Platform, PlatformLimits>> = { zalo: ZALO_LIMITS };
+
+/** Where charts and workbooks are kept for Zalo to fetch: a table every instance reads, or this process. */
+function mediaStore(config: Config, shared: WorkConnections | undefined, options: AssembleOptions) {
+  if (!config.publicUrl) return undefined;
+  if (options.media) return options.media(config.publicUrl);
   const { logger } = options;
-  const clock = options.clock ?? (() => new Date());
+  if (!shared) return createImageStore({ publicUrl: config.publicUrl });
+  return createSharedMediaStore({
+    publicUrl: config.publicUrl,
+    media: shared.media,
+    onError: (error) => logger.error({ err: String(error) }, "a chart or workbook could not be stored"),
+  });
+}
+
+function dispatchLogger(logger: Logger) {
+  return {
+    info: (obj: object, msg: string) => logger.info(obj, msg),
+    warn: (obj: object, msg: string) => logger.warn(obj, msg),
+    error: (obj: object, msg: string) => logger.error(obj, msg),
+  };
+}
+
+/** Sends one outbox row on its platform, whichever of them are configured. */
+function outboxSending(config: Config, options: AssembleOptions, zalo: ZaloAdapter | undefined): Send {
   const telegram = telegramSettings(config, options);
   const senders: Partial<Record<Platform, Send>> = {
     ...(telegram ? { telegram: telegramSender(telegram.token, telegram.apiRoot) } : {}),
@@ -194,24 +341,25 @@ function outboxDispatcher(
       return zalo.send(message.chatId, { text, ...(choices ? { choices } : {}) });
     },
   };
+  return async (message) => {
+    const send = senders[message.platform];
+    return send ? send(message) : { ok: false, error: `${message.platform} is not configured`, permanent: true };
+  };
+}
+
+/** The outbox dispatcher of this process, sending on each platform that is configured. */
+function outboxDispatcher(options: AssembleOptions, repos: Repositories, send: Send): Dispatcher {
+  const clock = options.clock ?? (() => new Date());
   return createDispatcher({
     outbox: repos.outbox,
-    // Zalo publishes no rate limits; these stay well inside what a chat app tolerates.
-    limits: { zalo: ZALO_LIMITS },
-    send: async (message) => {
-      const send = senders[message.platform];
-      return send ? send(message) : { ok: false, error: `${message.platform} is not configured`, permanent: true };
-    },
+    limits,
+    send,
     clock: options.dispatchClock ?? {
       now: () => clock().getTime(),
       setTimeout: (run, ms) => setTimeout(run, ms),
       clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
     },
-    logger: {
-      info: (obj, msg) => logger.info(obj, msg),
-      warn: (obj, msg) => logger.warn(obj, msg),
-      error: (obj, msg) => logger.error(obj, msg),
-    },
+    logger: dispatchLogger(options.logger),
   });
 }
 
@@ -270,7 +418,7 @@ function webhookRoutes(parts: Parts, telegram: TelegramBot | undefined, zalo: Za
   return routes;
 }
 
-function reminderScheduler(parts: Parts, dispatcher: Dispatcher): Scheduler {
+function reminderScheduler(parts: Parts, wake: () => void): Scheduler {
   const { config, repos, translate } = parts;
   return createScheduler({
     repos,
@@ -280,6 +428,6 @@ function reminderScheduler(parts: Parts, dispatcher: Dispatcher): Scheduler {
     timeZone: config.timeZone,
     clock: parts.clock,
     logger: parts.logger,
-    wakeDispatcher: () => dispatcher.wake(),
+    wakeDispatcher: wake,
   });
 }

@@ -1,7 +1,8 @@
 // The operator CLI: `npm run cli -- <command>`. Each command lives in src/cli/. runCli is the whole CLI
 // as a function, so tests run it in-process; run as a script, it reads the real environment and stdio.
 import { Writable } from "node:stream";
-import { openDatabase, repositories } from "#db/index.ts";
+import { openDatabase, repositories, type Repositories } from "#db/index.ts";
+import { openPostgresStore } from "#db/pg/store.ts";
 import { ConfigError, loadConfig, processEnv } from "./config.ts";
 import { dayOf } from "./domain/calendar.ts";
 
@@ -16,7 +17,10 @@ const USAGE = `usage: npm run cli -- <command>
   broadcast <unit_code> "<text>"                  an announcement to everyone linked in the subtree
   task add <unit_code> "<title>" --due DD/MM/YYYY a task for a unit and everything below it
   audit [--unit <unit_code>] [--since YYYY-MM-DD] the audit log of changes, newest first
-  parse [--today YYYY-MM-DD] ["<text>"]           how the bot reads a message, and the day a report is recorded on`;
+  parse [--today YYYY-MM-DD] ["<text>"]           how the bot reads a message, and the day a report is recorded on
+  migrate-to-postgres <file.sqlite> <postgres://…> every row of a SQLite database into an empty PostgreSQL one
+Every command but parse and migrate-to-postgres works on PostgreSQL when DATABASE_URL is set, else on
+the SQLite file at DATABASE_PATH.`;
 
 export interface CliOptions {
   /** The environment the configuration is read from. */
@@ -53,6 +57,10 @@ function linesTo(write: (line: string) => void): Writable {
 
 async function main(argv: string[], { env, io, stdin, now = new Date() }: CliOptions): Promise<number> {
   const [command, ...args] = argv;
+  if (command === "migrate-to-postgres") {
+    const { runMigrateToPostgres } = await import("./cli/migrate-to-postgres.ts");
+    return await runMigrateToPostgres(args, io);
+  }
   if (command === "parse") {
     const { runParse } = await import("./cli/parse.ts");
     return runParse(args, { stdin: stdin ?? process.stdin, stdout: linesTo(io.out) }, loadConfig(env).timeZone);
@@ -64,7 +72,7 @@ async function main(argv: string[], { env, io, stdin, now = new Date() }: CliOpt
     return command === undefined || command === "help" ? 0 : 2;
   }
   const config = loadConfig(env);
-  const repos = repositories(openDatabase(config.databasePath));
+  const repos = await openRepositories(config.databaseUrl, config.databasePath);
   try {
     if (command === "import") {
       const { runImport } = await import("./cli/import.ts");
@@ -92,6 +100,11 @@ async function main(argv: string[], { env, io, stdin, now = new Date() }: CliOpt
   } finally {
     await repos.close();
   }
+}
+
+/** The store the bot runs on: PostgreSQL at DATABASE_URL (migrated first, as the bot would), else the file. */
+async function openRepositories(url: string | undefined, path: string): Promise<Repositories> {
+  return url ? (await openPostgresStore(url, { max: 2 })).repos : repositories(openDatabase(path));
 }
 
 if (process.argv[1] === import.meta.filename) {

@@ -36,6 +36,12 @@ const schema = z
     ZALO_MODE: z.preprocess(emptyAsUndefined, z.enum(["webhook", "polling"]).optional()),
     TELEGRAM_API_ROOT: z.preprocess(emptyAsUndefined, z.url().default("https://api.telegram.org")),
     DATABASE_PATH: z.preprocess(emptyAsUndefined, z.string().default("data/bot.sqlite")),
+    DATABASE_URL: z.preprocess(
+      emptyAsUndefined,
+      z
+        .url({ protocol: /^postgres(ql)?$/, error: "phải có dạng postgres://người_dùng@máy:5432/tên_cơ_sở_dữ_liệu" })
+        .optional(),
+    ),
     DEMO_DATABASE_PATH: z.preprocess(emptyAsUndefined, z.string().default("data/demo.sqlite")),
     WEB_CONCURRENCY: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(16).default(1)),
     PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(65535).default(3000)),
@@ -82,6 +88,8 @@ export interface Config {
   zaloApiRoot: string;
   zaloMode: "webhook" | "polling";
   databasePath: string;
+  /** postgres://…: the bot runs on PostgreSQL (several instances may share it); absent, on SQLite at databasePath. */
+  databaseUrl: string | undefined;
   demoDatabasePath: string;
   port: number;
   /** Processes taking webhook updates; above 1, a primary process sends reminders and the workers serve HTTP. */
@@ -115,6 +123,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     zaloApiRoot: e.ZALO_API_ROOT.replace(/\/+$/, ""),
     zaloMode: e.ZALO_MODE ?? (e.PUBLIC_URL ? "webhook" : "polling"),
     databasePath: e.DATABASE_PATH,
+    databaseUrl: e.DATABASE_URL,
     demoDatabasePath: e.DEMO_DATABASE_PATH,
     port: e.PORT,
     webConcurrency: e.WEB_CONCURRENCY,

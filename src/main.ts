@@ -80,8 +80,7 @@ async function runPrimary(config: Config, logger: Logger): Promise<void> {
   const service = await assemble(config, { logger });
   await startTelegram(service, config, logger, true);
   await startZalo(service, config, logger);
-  await service.dispatcher.start();
-  await service.scheduler.start();
+  await service.startWork();
   let stopping = false;
   const fork = () =>
     cluster.fork().on("exit", (code) => {
@@ -141,9 +140,8 @@ async function main(): Promise<void> {
     await startTelegram(service, config, logger, true);
     await startZalo(service, config, logger);
   }
-  // Reminders and announcements go out from here, outside the webhook path.
-  await service.dispatcher.start();
-  await service.scheduler.start();
+  // Reminders and announcements go out from here, outside the webhook path (on PostgreSQL, from every instance).
+  await service.startWork();
   const close = listen(service, config, logger, demo);
   onStop(logger, async () => {
     close();

@@ -1,4 +1,4 @@
-// The Hono app: mounts routes (webhooks, health, pages, served media). Each webhook checks its own secret.
+// The Hono app: mounts routes (webhooks, health, the dashboard, pages, served media). Each webhook checks its own secret.
 import { Hono } from "hono";
 import type { Logger } from "./logger.ts";
 
@@ -8,6 +8,8 @@ export interface AppOptions {
   healthy: () => Promise<boolean>;
   /** Routes mounted at the root: the platforms' webhooks, served charts. */
   routes?: Hono[];
+  /** The web dashboard, mounted at its own base path. */
+  dashboard?: Hono;
   /** The demo chat page, mounted last. */
   pages?: Hono;
 }
@@ -19,6 +21,7 @@ export function createApp(options: AppOptions): Hono {
   app.get("/healthz", async (c) => ((await options.healthy()) ? c.json({ ok: true }) : c.json({ ok: false }, 503)));
 
   for (const routes of options.routes ?? []) app.route("/", routes);
+  if (options.dashboard) app.route("/", options.dashboard);
   if (options.pages) app.route("/", options.pages);
 
   app.notFound((c) => c.json({ ok: false, error: "not found" }, 404));

@@ -1,6 +1,13 @@
 // A small world for specifications: units, people who talk to the bot through the real webhook,
-// a real SQLite file, and a stand-in Bot API that records what the bot sent.
+// a real SQLite file (or PostgreSQL, after `worldsOn("postgres")`), and a stand-in Bot API that records
+// what the bot sent.
+import { sql } from "drizzle-orm";
+import { afterAll, expect } from "vitest";
 import { sqliteOf } from "#db/index.ts";
+import { openServer, type PgStore } from "#db/pg/index.ts";
+import { storeOver } from "#db/pg/store.ts";
+import type { Store } from "#db/store.ts";
+import { emptied, freshServerDatabase, serverUrl, sharedPglite } from "#test/db/contract/backends.ts";
 import type { FloodLimit } from "#src/platforms/flood-guard.ts";
 import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
 import type { AddressInfo } from "node:net";
@@ -38,6 +45,56 @@ function migratedTemplate(): string {
   process.once("exit", () => rmSync(dir, { recursive: true, force: true }));
   template = path;
   return path;
+}
+
+/** Where the worlds of a test file keep their data. */
+let worldStore: "sqlite" | "postgres" = "sqlite";
+let postgres: Promise<PgStore> | undefined;
+/** The test file that chose PostgreSQL: files of a worker share this module, and others stay on SQLite. */
+let postgresFile: string | undefined;
+
+const onPostgres = () => worldStore === "postgres" && expect.getState().testPath === postgresFile;
+
+/**
+ * Worlds created from now on in this file run on PostgreSQL: a database of their own on the server when one
+ * answers (TEST_DATABASE_URL, or the local one), else PGlite; emptied for each world. Call at a file's top.
+ */
+export function worldsOn(store: "sqlite" | "postgres"): void {
+  worldStore = store;
+  postgresFile = expect.getState().testPath;
+  if (store === "sqlite" || postgres) return;
+  let drop = async () => {};
+  // Registered now, at the file's top level, so that it runs once the whole file is done. Test files of a
+  // worker share modules (isolate: false), so the next file starts on SQLite again.
+  afterAll(async () => {
+    await drop();
+    worldStore = "sqlite";
+    postgres = undefined;
+  });
+  postgres = (async () => {
+    if (!serverUrl) return await sharedPglite();
+    const database = await freshServerDatabase(serverUrl);
+    const opened = openServer(database.url);
+    drop = async () => {
+      await opened.close();
+      await database.drop();
+    };
+    await opened.migrate();
+    return opened;
+  })();
+}
+
+/** Which engine the worlds of this file run on: "sqlite", "pglite" or "server". */
+export async function worldEngine(): Promise<string> {
+  return onPostgres() ? ((await postgres)?.kind ?? "sqlite") : "sqlite";
+}
+
+/** An empty PostgreSQL store for one world; closing it leaves the shared database open for the next. */
+async function postgresStore(): Promise<Store> {
+  const store = (await postgres) as PgStore;
+  await emptied(store);
+  const opened = await storeOver(store);
+  return { repos: { ...opened.repos, close: async () => {} }, healthy: opened.healthy, close: async () => {} };
 }
 
 export class ZaloPerson {
@@ -204,6 +261,11 @@ export class World {
     private readonly server: { url: string; close: () => Promise<void> },
   ) {}
 
+  /** Where the service listens on loopback: "http://127.0.0.1:PORT". */
+  get url(): string {
+    return this.server.url;
+  }
+
   /** A request to the service over real HTTP on loopback, as Telegram and Zalo make them. */
   request(path: string, init: RequestInit): Promise<Response> {
     return fetch(`${this.server.url}${path}`, init);
@@ -233,6 +295,8 @@ export class World {
         : {}),
     });
     const clock = { now: () => new Date(), advance: (_ms: number) => {} };
+    // Login links point at the port the server gets below.
+    let address = "http://127.0.0.1:0";
     // The dispatcher's pacing waits on this clock: a wait moves the world's time instead of taking real time.
     const dispatchClock = {
       now: () => clock.now().getTime(),
@@ -240,12 +304,14 @@ export class World {
       clearTimeout: (handle: unknown) => clearImmediate(handle as NodeJS.Immediate),
     };
     const service = await assemble(config, {
+      ...(onPostgres() ? { store: await postgresStore() } : {}),
       logger: createLogger("silent"),
       clock: () => clock.now(),
       botInfo: STAND_IN_BOT,
       dispatchClock,
       // A scripted person types faster than anyone and the clock stands still: only the flood tests set the real limit.
       flood: options.flood ?? { messages: 1_000_000, seconds: 10 },
+      webUrl: () => (zalo ? PUBLIC_URL : address),
     });
     const server = serve({ fetch: service.app.fetch, port: 0, hostname: "127.0.0.1" });
     await new Promise<void>((resolve) => server.once("listening", () => resolve()));
@@ -257,6 +323,7 @@ export class World {
           (server as { closeAllConnections?: () => void }).closeAllConnections?.();
         }),
     };
+    address = http.url;
     const world = new World(service, standIn, dir, zalo, http);
     clock.now = () => world.now;
     clock.advance = (ms) => (world.now = new Date(world.now.getTime() + ms));
@@ -382,8 +449,23 @@ export class World {
   }
 
   /** Ledger rows, for checking that nothing was recorded. */
-  ledgerCount(): number {
-    return (sqliteOf(this.repos).prepare("select count(*) as n from ledger").get() as { n: number }).n;
+  async ledgerCount(): Promise<number> {
+    return Number((await this.rows<{ n: number }>("select count(*) as n from ledger"))[0]?.n);
+  }
+
+  /** Rows of a query read outside the repositories, on whichever engine the world runs; `?` binds `args`. */
+  async rows<T = Record<string, unknown>>(query: string, ...args: (string | number)[]): Promise<T[]> {
+    if (worldStore === "sqlite")
+      return sqliteOf(this.repos)
+        .prepare(query)
+        .all(...args) as T[];
+    const store = (await postgres) as PgStore;
+    const chunks = query.split("?");
+    const pieces = chunks.flatMap((chunk, i) =>
+      i < args.length ? [sql.raw(chunk), sql`${args[i]}`] : [sql.raw(chunk)],
+    );
+    const bound = sql.join(pieces, sql.raw(""));
+    return ((await store.db.execute(bound)) as unknown as { rows: T[] }).rows;
   }
 
   async close(): Promise<void> {

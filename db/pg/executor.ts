@@ -3,12 +3,22 @@
 // every repository call fn makes, however deep, finds it through AsyncLocalStorage without being passed it.
 import { AsyncLocalStorage } from "node:async_hooks";
 import type { SQL } from "drizzle-orm";
+import { BatchLost } from "#db/group-commit.ts";
 import type { PgDb } from "./client.ts";
 
 interface RawResult<T> {
   rows: T[];
   /** node-postgres and PGlite both report the rows a command touched. */
   rowCount?: number | null;
+}
+
+/**
+ * The transaction a context is in. `db` is cleared once it has ended, so what a unit of work does after its
+ * commit (sending the reply) runs on the database itself. `commit` is set on a unit of work's own frame.
+ */
+interface Frame {
+  db: PgDb | undefined;
+  commit?: () => Promise<void>;
 }
 
 export interface Executor {
@@ -20,14 +30,69 @@ export interface Executor {
   run(query: SQL): Promise<number>;
   /** All or nothing: a throw rolls back fn's writes (to the savepoint when nested) and is rethrown. */
   transaction<T>(fn: () => Promise<T>): Promise<T>;
+  /**
+   * Runs fn in a transaction that commits when fn calls `committed()`, or when fn resolves if it never does;
+   * fn then carries on outside it. A throw before the commit rolls everything back and is rethrown.
+   */
+  unitOfWork<T>(fn: () => Promise<T>): Promise<T>;
+  /**
+   * Inside a unit of work (not inside a transaction of its own within it): commits it now, and rejects with
+   * BatchLost if the commit failed. Anywhere else every write is committed already.
+   */
+  committed(): Promise<void>;
   /** True inside transaction(fn). */
   inTransaction(): boolean;
 }
 
 export function executor(root: PgDb): Executor {
-  const current = new AsyncLocalStorage<PgDb>();
-  const db = () => current.getStore() ?? root;
+  const current = new AsyncLocalStorage<Frame>();
+  const db = () => current.getStore()?.db ?? root;
   const execute = async <T>(query: SQL) => (await db().execute(query)) as unknown as RawResult<T>;
+
+  async function transaction<T>(fn: () => Promise<T>): Promise<T> {
+    const frame: Frame = { db: undefined };
+    try {
+      return await db().transaction((tx) => {
+        frame.db = tx as unknown as PgDb;
+        return current.run(frame, fn);
+      });
+    } finally {
+      frame.db = undefined;
+    }
+  }
+
+  async function unitOfWork<T>(fn: () => Promise<T>): Promise<T> {
+    if (current.getStore()?.db) return fn();
+    let askCommit = () => {};
+    const asked = new Promise<void>((resolve) => (askCommit = resolve));
+    let work: Promise<T> | undefined;
+    const frame: Frame = { db: undefined };
+    const done = root
+      .transaction(async (tx) => {
+        frame.db = tx as unknown as PgDb;
+        work = current.run(frame, fn);
+        // Whichever comes first: fn asks for the commit, fn ends, or fn throws (and the transaction rolls back).
+        await Promise.race([asked, work]);
+      })
+      .finally(() => {
+        frame.db = undefined;
+      });
+    frame.commit = () => {
+      askCommit();
+      return done.catch((error: unknown) => {
+        throw new BatchLost("the transaction could not commit", { cause: error });
+      });
+    };
+    let failure: { cause: unknown } | undefined;
+    await done.catch((cause: unknown) => (failure = { cause }));
+    const started = work as Promise<T> | undefined;
+    if (!started) throw new BatchLost("the transaction could not begin", failure);
+    // fn threw before the commit: its own error is passed on. Else it carried on, told the commit's outcome.
+    const result = await started;
+    if (failure) throw new BatchLost("the transaction could not commit", failure);
+    return result;
+  }
+
   return {
     db,
     async rows<T>(query: SQL) {
@@ -39,9 +104,12 @@ export function executor(root: PgDb): Executor {
     async run(query: SQL) {
       return (await execute(query)).rowCount ?? 0;
     },
-    transaction<T>(fn: () => Promise<T>): Promise<T> {
-      return db().transaction((tx) => current.run(tx as unknown as PgDb, fn));
+    transaction,
+    unitOfWork,
+    async committed() {
+      const frame = current.getStore();
+      if (frame?.commit && frame.db) await frame.commit();
     },
-    inTransaction: () => current.getStore() !== undefined,
+    inTransaction: () => current.getStore()?.db !== undefined,
   };
 }

@@ -19,6 +19,8 @@ import { reminderRepository } from "./repositories/reminders.ts";
 import { targetRepository } from "./repositories/targets.ts";
 import { unitRepository } from "./repositories/units.ts";
 import { updateRepository } from "./repositories/updates.ts";
+import { webSessionRepository } from "./repositories/web-sessions.ts";
+import { dashboardRepository } from "./repositories/dashboard.ts";
 
 export { openPglite, openServer, type PgStore } from "./client.ts";
 
@@ -58,6 +60,8 @@ export async function pgRepositories(store: PgStore, options: { tallyShards?: nu
     outbox: outboxRepository(x),
     chatChoices: chatChoiceRepository(x),
     audit: auditRepository(x),
+    webSessions: webSessionRepository(x),
+    dashboard: dashboardRepository(x),
     /**
      * Runs `fn` in a PostgreSQL transaction, all or nothing, and returns what it returns. Every repository
      * call fn makes runs in it; a transaction inside it is a savepoint, undone alone.
@@ -65,6 +69,8 @@ export async function pgRepositories(store: PgStore, options: { tallyShards?: nu
     transaction: x.transaction,
     /** Each write is committed when its promise resolves, or with the transaction it is in. */
     committed: updates.committed,
+    /** One transaction, committed by `committed()` (the reply is sent after it) or when fn ends. */
+    unitOfWork: x.unitOfWork,
     async healthy() {
       try {
         return (await x.one(sql`select 1 as ok`)) !== undefined;

@@ -181,6 +181,8 @@ export const ledger = pgTable(
     uniqueIndex("ledger_source_event").on(t.source, t.event, t.unitId, t.informal),
     index("ledger_unit_period").on(t.unitId, t.period),
     index("ledger_reporter").on(t.reporterId),
+    // A unit's last report without reading its history: the dashboard shows it for every unit of a province.
+    index("ledger_unit_day").on(t.unitId, t.occurredOn),
   ],
 );
 
@@ -417,4 +419,44 @@ export const chatChoices = pgTable(
     createdAt: text("created_at").notNull(),
   },
   (t) => [primaryKey({ columns: [t.platform, t.chatId] })],
+);
+
+/** A one-time link to the web dashboard; only the SHA-256 of its token is kept. */
+export const webLinks = pgTable(
+  "web_links",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    personId: integer("person_id")
+      .notNull()
+      .references(() => people.id),
+    createdAt: text("created_at").notNull(),
+    expiresAt: text("expires_at").notNull(),
+    usedAt: text("used_at"),
+  },
+  (t) => [index("web_links_person").on(t.personId)],
+);
+
+/** A signed-in browser: the SHA-256 of its cookie's value, whose person, until when. */
+export const webSessions = pgTable(
+  "web_sessions",
+  {
+    idHash: text("id_hash").primaryKey(),
+    personId: integer("person_id")
+      .notNull()
+      .references(() => people.id),
+    createdAt: text("created_at").notNull(),
+    expiresAt: text("expires_at").notNull(),
+  },
+  (t) => [index("web_sessions_person").on(t.personId)],
+);
+
+/** Attempts to open a login link, by the SHA-256 of the address they came from. */
+export const webLinkAttempts = pgTable(
+  "web_link_attempts",
+  {
+    id: id(),
+    clientHash: text("client_hash").notNull(),
+    at: text("at").notNull(),
+  },
+  (t) => [index("web_link_attempts_client").on(t.clientHash, t.at)],
 );

@@ -5,17 +5,12 @@ import type { OutboxRepository } from "#db/contract.ts";
 import type { OutboxMessage } from "#db/repositories/outbox.ts";
 import { PLATFORMS, type Platform } from "#db/schema.ts";
 import { PlatformPacer, TELEGRAM_LIMITS, type PlatformLimits } from "./rate-limiter.ts";
+import { attempt, DEFAULT_RETRY, outcomeOf, type RetryPolicy, type SendResult } from "./settle.ts";
 
 export type { OutboxMessage } from "#db/repositories/outbox.ts";
 export type { PlatformLimits, Rate } from "./rate-limiter.ts";
 export { TELEGRAM_LIMITS } from "./rate-limiter.ts";
-
-/** What a platform answered: sent; 429 with its retry_after; 403 (the recipient blocked the bot); anything else. */
-export type SendResult =
-  | { ok: true }
-  | { ok: false; retryAfterSeconds: number }
-  | { ok: false; blocked: true }
-  | { ok: false; error: string; permanent?: boolean };
+export { DEFAULT_RETRY, type RetryPolicy, type SendResult } from "./settle.ts";
 
 /** Sends one message on the message's platform. A thrown error counts as a failed attempt. */
 export type Send = (message: OutboxMessage) => Promise<SendResult>;
@@ -31,21 +26,6 @@ export const systemClock: DispatchClock = {
   now: () => Date.now(),
   setTimeout: (run, ms) => setTimeout(run, ms),
   clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
-};
-
-export interface RetryPolicy {
-  /** Wait after the 1st, 2nd, … failed attempt; the last one repeats. */
-  delaysMs: number[];
-  /** Failed attempts after which a row is given up as failed. */
-  maxAttempts: number;
-  /** Each wait is spread by ± this fraction, so rows that failed together do not retry together. */
-  jitter: number;
-}
-
-export const DEFAULT_RETRY: RetryPolicy = {
-  delaysMs: [5_000, 30_000, 120_000, 600_000, 1_800_000],
-  maxAttempts: 6,
-  jitter: 0.2,
 };
 
 export interface DispatchLogger {
@@ -219,12 +199,7 @@ async function sendAndSettle(
   settle: (message: OutboxMessage, result: SendResult) => Promise<void>,
   logger: DispatchLogger | undefined,
 ): Promise<void> {
-  let result: SendResult;
-  try {
-    result = await send(message);
-  } catch (error) {
-    result = { ok: false, error: error instanceof Error ? error.message : String(error) };
-  }
+  const result = await attempt(send, message);
   try {
     await settle(message, result);
   } catch (error) {
@@ -246,41 +221,32 @@ function createLanes(limits: DispatcherOptions["limits"], concurrency: number): 
 /** Records what a send came to: sent, deferred as the platform asked, blocked, retried later, or given up. */
 function settler(engine: Engine, retry: RetryPolicy, random: () => number) {
   const { outbox, clock, logger } = engine;
-
-  function backoffMs(attempts: number): number {
-    const base = retry.delaysMs[Math.min(attempts, retry.delaysMs.length) - 1] ?? 60_000;
-    return Math.round(base * (1 - retry.jitter + 2 * retry.jitter * random()));
-  }
-
   return async (message: OutboxMessage, result: SendResult): Promise<void> => {
     const now = clock.now();
     const summary = engine.summary;
     const fields = { outboxId: message.id, kind: message.kind, platform: message.platform };
-    if (result.ok) {
+    const outcome = outcomeOf(message, result, now, retry, random);
+    if (outcome.kind === "sent") {
       await outbox.markSent(message.id, iso(now));
       summary.sent++;
-    } else if ("retryAfterSeconds" in result) {
+    } else if (outcome.kind === "deferred") {
       // The platform asked us to wait: the chat (and maybe the bot) waits; the message is not at fault.
-      const until = Math.ceil(now + Math.max(1, result.retryAfterSeconds) * 1_000);
-      engine.lanes.get(message.platform)?.pacer.pause(message.chatId, until);
-      await outbox.defer(message.id, iso(until), `429: retry after ${result.retryAfterSeconds} s`);
+      engine.lanes.get(message.platform)?.pacer.pause(message.chatId, outcome.until);
+      await outbox.defer(message.id, iso(outcome.until), outcome.reason);
       summary.deferred++;
-      logger?.warn({ ...fields, retryAfterSeconds: result.retryAfterSeconds }, "platform asked to slow down");
-    } else if ("blocked" in result) {
+      logger?.warn({ ...fields, retryAfterSeconds: outcome.retryAfterSeconds }, "platform asked to slow down");
+    } else if (outcome.kind === "blocked") {
       await outbox.markBlocked(message.id);
       summary.blocked++;
       logger?.info(fields, "recipient blocked the bot; account deactivated");
+    } else if (outcome.kind === "failed") {
+      await outbox.markFailed(message.id, outcome.error);
+      summary.failed++;
+      logger?.error({ ...fields, attempts: outcome.attempts, error: outcome.error }, "message given up");
     } else {
-      const attempts = message.attempts + 1;
-      if (result.permanent || attempts >= retry.maxAttempts) {
-        await outbox.markFailed(message.id, result.error);
-        summary.failed++;
-        logger?.error({ ...fields, attempts, error: result.error }, "message given up");
-      } else {
-        await outbox.markRetry(message.id, iso(Math.ceil(now + backoffMs(attempts))), result.error);
-        summary.retried++;
-        logger?.warn({ ...fields, attempts, error: result.error }, "send failed; will retry");
-      }
+      await outbox.markRetry(message.id, iso(outcome.at), outcome.error);
+      summary.retried++;
+      logger?.warn({ ...fields, attempts: outcome.attempts, error: outcome.error }, "send failed; will retry");
     }
   };
 }

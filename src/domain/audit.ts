@@ -20,6 +20,9 @@ export const AUDIT_KINDS = [
   "announcement_sent",
   "task_sent",
   "workbook_exported",
+  "web_signed_in",
+  "web_signed_out",
+  "member_list_viewed",
 ] as const;
 export type AuditKind = (typeof AUDIT_KINDS)[number];
 

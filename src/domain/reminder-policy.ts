@@ -43,10 +43,19 @@ export function defaultPolicy(quietHours: string | null): ReminderPolicy {
   };
 }
 
-export function policyService(repos: Pick<Repositories, "reminders">, quietHours: string | null) {
+/**
+ * `cached: false` reads every unit's changes from the database each time: where several instances share
+ * it, one instance's copy would miss a change made through another.
+ */
+export function policyService(
+  repos: Pick<Repositories, "reminders">,
+  quietHours: string | null,
+  options: { cached?: boolean } = {},
+) {
   const base = defaultPolicy(quietHours);
   const cache = new Map<number, Partial<ReminderPolicy>>();
   const overridesOf = async (unitId: number): Promise<Partial<ReminderPolicy>> => {
+    if (options.cached === false) cache.clear();
     let found = cache.get(unitId);
     if (!found) {
       found = policySchema.partial().safeParse((await repos.reminders.policy(unitId)) ?? {}).data ?? {};

@@ -1,6 +1,7 @@
 // What falls due between two instants: deadline and task reminders, weekly digests, nudges to silent
 // units, snoozed reminders coming back. Each occurrence has a key unique per recipient, so computing the
 // same window twice adds nothing, and after downtime each reminder series catches up once, not per tick.
+import { silentSince as silentSinceDay } from "./silence.ts";
 import type { Repositories } from "#db/index.ts";
 import type { OutboxChoice, OutboxInput } from "#db/repositories/outbox.ts";
 import type { Task } from "#db/repositories/reminders.ts";
@@ -236,10 +237,7 @@ async function staffDigestFigures(run: Run, unit: Unit, day: string, policy: Rem
 /** The day a unit's silence began: its last report, or when its first person linked. */
 async function silentSince({ repos, timeZone }: Run, unit: Unit): Promise<string | null> {
   const last = await repos.ledger.lastReportOn(unit.id);
-  const linked = await repos.units.firstRoleOn(unit.id);
-  const linkedDay = linked ? dayOf(new Date(linked), timeZone) : null;
-  if (!last) return linkedDay;
-  return linkedDay && linkedDay > last ? linkedDay : last;
+  return silentSinceDay(last, (await repos.units.firstRoleOn(unit.id)) ?? null, timeZone);
 }
 
 /** A grassroots unit or guild that has sent nothing for a multiple of the policy's silent days gets a nudge. */

@@ -16,7 +16,7 @@ function rateOf(done: number, target: number): number | null {
   return target > 0 ? Math.floor((Math.max(done, 0) * 1000) / target) / 1000 : null;
 }
 
-function rowOf(line: ReportLine): ReportRow {
+export function reportRowOf(line: ReportLine): ReportRow {
   const s = line.standing;
   const base = {
     code: line.unit.code,
@@ -55,13 +55,8 @@ function rowOf(line: ReportLine): ReportRow {
 }
 
 export async function reportSheets(repos: Repositories, root: Unit, today: string): Promise<ReportSheet[]> {
-  const period = today.slice(0, 4);
   return (await buildReport(repos, root, today)).map((report) => ({
-    sheetName: report.name,
-    title: `BÁO CÁO TIẾN ĐỘ CHỈ TIÊU: ${report.name.toLocaleUpperCase("vi")}`,
-    subtitle: `${root.name} — năm ${period} — số liệu đến ngày ${viDate(today)}`,
-    rows: report.lines.map(rowOf),
-    totals: { ...rowOf(report.totals), code: root.code, name: "Tổng cộng" },
+    ...metricSheet(root, today, report.name, report.lines, report.totals),
     notes: [
       ...(report.totals.allocated !== undefined
         ? [`${root.name} chưa có chỉ tiêu riêng; dòng Tổng cộng lấy tổng chỉ tiêu giao cho các đơn vị trực thuộc.`]
@@ -74,6 +69,23 @@ export async function reportSheets(repos: Repositories, root: Unit, today: strin
       ),
     ],
   }));
+}
+
+/** One metric's table: its title, the unit and date, a row per line and the unit's own line as the totals. */
+export function metricSheet(
+  root: Unit,
+  today: string,
+  name: string,
+  lines: ReportLine[],
+  totals: ReportLine,
+): ReportSheet {
+  return {
+    sheetName: name,
+    title: `BÁO CÁO TIẾN ĐỘ CHỈ TIÊU: ${name.toLocaleUpperCase("vi")}`,
+    subtitle: `${root.name} — năm ${today.slice(0, 4)} — số liệu đến ngày ${viDate(today)}`,
+    rows: lines.map(reportRowOf),
+    totals: { ...reportRowOf(totals), code: root.code, name: "Tổng cộng" },
+  };
 }
 
 export function reportFileName(root: Unit, today: string): string {

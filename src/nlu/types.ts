@@ -15,7 +15,14 @@ export const SENTENCE_INTENTS = [
 export type SentenceIntent = (typeof SENTENCE_INTENTS)[number];
 
 /** What a message can be besides a sentence: a fixed phrase, a code, a piece of work said done. */
-export const MESSAGE_INTENTS = ["export", "redeem_invite", "link_code", "task_done"] as const;
+export const MESSAGE_INTENTS = [
+  "export",
+  "redeem_invite",
+  "link_code",
+  "task_done",
+  "web_login",
+  "web_logout",
+] as const;
 export type MessageIntent = (typeof MESSAGE_INTENTS)[number];
 
 export const INTENTS = [...SENTENCE_INTENTS, ...MESSAGE_INTENTS] as const;

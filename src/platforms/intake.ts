@@ -29,6 +29,11 @@ export interface Arrival {
 
 export interface IntakeOptions {
   updates: Pick<UpdateRepository, "claim" | "committed">;
+  /**
+   * Runs the claim and the handling as one unit (Repositories.unitOfWork): on PostgreSQL one transaction,
+   * committed before the reply is sent. Without it, they run as they come (SQLite's group commit).
+   */
+  unitOfWork?: <T>(fn: () => Promise<T>) => Promise<T>;
   translate: TranslateIn;
   logger: Logger;
   clock?: () => Date;
@@ -50,6 +55,7 @@ export interface Intake {
 
 export function createIntake(options: IntakeOptions): Intake {
   const { updates, translate, logger } = options;
+  const unitOfWork = options.unitOfWork ?? (<T>(fn: () => Promise<T>) => fn());
   const clock = options.clock ?? (() => new Date());
   const flooding = floodGuard(options.flood, () => clock().getTime());
   let inFlight = 0;
@@ -67,27 +73,39 @@ export function createIntake(options: IntakeOptions): Intake {
       return;
     }
     // Platforms deliver an update again until they hear it was taken, so each id is handled once.
-    let claimed: boolean;
+    const at = clock().toISOString();
+    let claimed = false;
     try {
-      claimed = await updates.claim(platform, id, clock().toISOString());
+      await unitOfWork(async () => {
+        claimed = await claimOrRetry(platform, id, at);
+        if (!claimed) return;
+        await handle();
+        // The claim itself is durable before the platform hears 200, even when the update wrote nothing else.
+        await updates.committed();
+      });
     } catch (error) {
-      throw new RetryLater("the update could not be claimed", { cause: error });
-    }
-    if (!claimed) {
-      logger.info({ platform, update: id }, "duplicate update ignored");
-      return;
-    }
-    try {
-      await handle();
-      // The claim itself is durable before the platform hears 200, even when the update wrote nothing else.
-      await updates.committed();
-    } catch (error) {
-      // The batch was lost with the claim in it: nothing of this update was kept, and nobody was told
-      // otherwise (replies wait for the commit), so the platform may deliver it again.
-      if (error instanceof BatchLost) throw new RetryLater("the update's writes were lost", { cause: error });
-      // The update stays claimed: what it wrote was one transaction, so it is recorded whole or not at all.
+      if (error instanceof RetryLater) throw error;
+      // The batch or transaction was lost with the claim in it, or the database gave way (a dropped
+      // connection, a deadlock): nothing of this update was kept, and nobody was told otherwise (replies
+      // wait for the commit), so the platform may deliver it again.
+      if (error instanceof BatchLost || isTransient(error)) {
+        throw new RetryLater("the update's writes were lost", { cause: error });
+      }
+      // The person's request failed: the update stays claimed (on PostgreSQL its transaction rolled back with
+      // the claim, so it is claimed again alone), and what it wrote was one transaction, kept whole or not at all.
+      await claimOrRetry(platform, id, at);
       logger.error({ platform, update: id, err: messageOf(error) }, "update failed");
       await say?.(translate("vi", "error")).catch(() => undefined);
+      return;
+    }
+    if (!claimed) logger.info({ platform, update: id }, "duplicate update ignored");
+  }
+
+  async function claimOrRetry(platform: Platform, id: string, at: string): Promise<boolean> {
+    try {
+      return await updates.claim(platform, id, at);
+    } catch (error) {
+      throw new RetryLater("the update could not be claimed", { cause: error });
     }
   }
 
@@ -113,4 +131,19 @@ export function createIntake(options: IntakeOptions): Intake {
 
 export function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * A failure of the database rather than of the request: the connection dropped, the server is shutting
+ * down or out of resources, or the transaction lost a deadlock or serialisation race. SQLSTATE classes
+ * 08, 53, 57 and 40 (PostgreSQL's codes, found on the error or its causes), or node-postgres losing its
+ * connection; another try may well succeed. A platform's network failing while a reply is sent is not one.
+ */
+export function isTransient(error: unknown): boolean {
+  for (let e = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === "string" && /^(08|53|57|40)[0-9A-Z]{3}$/.test(code)) return true;
+    if (/^Connection terminated|^Client has encountered a connection error/.test(e.message)) return true;
+  }
+  return false;
 }

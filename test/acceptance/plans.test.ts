@@ -71,7 +71,7 @@ for (const script of SCRIPTS) {
         for (const button of step.buttons ?? [])
           expect(person.buttons(), `${where}: the reply should carry the button “${button}”`).toContain(button);
         if (step.ledger)
-          expect(cast.world.ledgerCount(), `${where}: ledger rows in the database`).toBe(cast.tally.ledgerRows);
+          expect(await cast.world.ledgerCount(), `${where}: ledger rows in the database`).toBe(cast.tally.ledgerRows);
         counts.passed += 1;
       });
     });

@@ -18,7 +18,7 @@ describe("who may see and report what", () => {
     const chair = await world.personAt("C1");
     const reply = await chair.says("kết nạp 5 đv cho CĐCS Công ty Cao su Phú Riềng");
     expect(reply).toContain("chỉ báo cáo được cho CĐCS Công ty May Việt");
-    expect(world.ledgerCount()).toBe(0);
+    expect(await world.ledgerCount()).toBe(0);
   });
 
   it("accepts a chair who names their own unit", async () => {
@@ -45,13 +45,13 @@ describe("who may see and report what", () => {
   it("asks a district officer which unit a report is for when none is named", async () => {
     const officer = await world.personAt("D1", "officer");
     expect(await officer.says("kết nạp 4 đoàn viên")).toContain("cần ghi rõ báo cáo cho đơn vị nào");
-    expect(world.ledgerCount()).toBe(0);
+    expect(await world.ledgerCount()).toBe(0);
   });
 
   it("refuses a district officer who reports for another district's unit", async () => {
     const officer = await world.personAt("D1", "officer");
     expect(await officer.says("kết nạp 4 đv cho CĐCS Trường THCS số 2")).toContain("không ghi nhận");
-    expect(world.ledgerCount()).toBe(0);
+    expect(await world.ledgerCount()).toBe(0);
   });
 
   it("records nothing and lists the candidates when a name fits several units", async () => {
@@ -62,7 +62,7 @@ describe("who may see and report what", () => {
     expect(reply).toContain("“nđ xe ôm” khớp với nhiều đơn vị");
     expect(reply).toContain("• Nghiệp đoàn xe ôm thành phố Phú Riềng");
     expect(reply).toContain("• Nghiệp đoàn xe ôm công nghệ");
-    expect(world.ledgerCount()).toBe(0);
+    expect(await world.ledgerCount()).toBe(0);
     expect(await officer.says("kết nạp 4 đv cho nđ xe ôm công nghệ")).toContain(
       "Đã ghi nhận cho Nghiệp đoàn xe ôm công nghệ",
     );
@@ -81,7 +81,7 @@ describe("who may see and report what", () => {
     expect(reply).toContain("• CĐCS Trường THCS Nguyễn Du (LĐLĐ huyện Phú Riềng)");
     expect(reply).toContain("• CĐCS Trường THCS Nguyễn Du (LĐLĐ huyện Bù Đăng)");
     expect(reply).toContain("nhờ cán bộ của công đoàn cấp trên");
-    expect(world.ledgerCount()).toBe(0);
+    expect(await world.ledgerCount()).toBe(0);
     // The district's officer reaches one of them only: no doubt there.
     const district = await world.personAt("D2", "officer");
     expect(await district.says("kết nạp 2 đv cho trường thcs nguyễn du")).toContain(

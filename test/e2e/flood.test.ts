@@ -21,7 +21,7 @@ describe("one account flooding the bot", () => {
     const other = await world.personAt("C2", "chair", "Trần Thị Bình");
     // Linking took one message of the flooder's bucket; the clock stands still, so nothing refills it.
     const allowed = FLOOD_LIMIT.messages - 1;
-    const ledgerBefore = world.ledgerCount();
+    const ledgerBefore = await world.ledgerCount();
     const replies: string[] = [];
     let otherReply = "";
     for (let i = 0; i < 50; i++) {
@@ -32,7 +32,7 @@ describe("one account flooding the bot", () => {
     expect(replies.filter((r) => r === SLOW_DOWN)).toHaveLength(1);
     expect(replies.filter((r) => r === "")).toHaveLength(50 - allowed - 1);
     expect(otherReply).toContain("Kết nạp đoàn viên: 3/60");
-    expect(world.ledgerCount() - ledgerBefore).toBe(allowed + 1);
+    expect((await world.ledgerCount()) - ledgerBefore).toBe(allowed + 1);
 
     // The bucket fills again as time passes: a person who waits is served.
     world.now = new Date(world.now.getTime() + FLOOD_LIMIT.seconds * 1000);

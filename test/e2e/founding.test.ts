@@ -64,13 +64,13 @@ describe("a district admin founding unions and guilds", () => {
   });
 
   it("refuses a chair politely, saying who can, and changes nothing", async () => {
-    const ledger = world.ledgerCount();
+    const ledger = await world.ledgerCount();
     for (const text of ["thành lập 1 CĐCS mới", "vừa thành lập CĐCS Công ty TNHH Minh Phát, 25 đoàn viên"]) {
       const reply = await chair.says(text);
       expect(reply).toContain("quản trị của LĐLĐ quận, huyện");
       expect(chair.buttons()).toEqual([]);
     }
-    expect(world.ledgerCount()).toBe(ledger);
+    expect(await world.ledgerCount()).toBe(ledger);
     expect(await children()).toHaveLength(1);
   });
 

@@ -44,7 +44,7 @@ describe("answering in the person's language", () => {
     expect(reply).toContain(`• ${reported} members admitted`);
     expect(reply).toContain(`${reported}/60`);
     expect(reply).not.toContain("Đã ghi nhận");
-    expect(world.ledgerCount()).toBe(1);
+    expect(await world.ledgerCount()).toBe(1);
   });
 
   it("switches to Vietnamese with /ngonngu vi, and stays there though the app still says English", async () => {

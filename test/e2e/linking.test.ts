@@ -53,6 +53,6 @@ describe("linking an account with an invite", () => {
       expect(reply).toContain("mã mời");
       expect(reply).not.toMatch(/\d+\/\d+/);
     }
-    expect(world.ledgerCount()).toBe(0);
+    expect(await world.ledgerCount()).toBe(0);
   });
 });

@@ -74,7 +74,7 @@ describe("a name typed without its head word", () => {
     const chair = await world.personAt("DLS");
     const reply = await chair.says("Hoa Đà Lạt kết nạp 3 đv");
     expect(reply).toContain("không ghi nhận báo cáo cho “Hoa Đà Lạt”");
-    expect(world.ledgerCount()).toBe(0);
+    expect(await world.ledgerCount()).toBe(0);
   });
 
   it("still answers a chair who names their own union", async () => {

@@ -32,7 +32,7 @@ describe("a count more than the unit's workers who are not members yet", () => {
     expect(reply).toContain(`Nếu đúng, bấm “${CONFIRM}”`);
     expect(reply).toContain("nếu nhầm, gõ lại số đúng, ví dụ: kết nạp 3 đoàn viên");
     expect(chair.buttons()).toEqual([CONFIRM, CANCEL]);
-    expect(world.ledgerCount()).toBe(0);
+    expect(await world.ledgerCount()).toBe(0);
   });
 
   it("is recorded exactly once when confirmed, however often the confirm is pressed or redelivered", async () => {
@@ -42,10 +42,10 @@ describe("a count more than the unit's workers who are not members yet", () => {
     expect(recorded).toContain("Đã ghi nhận cho CĐCS Công ty May Việt (ngày 15/06/2026)");
     expect(recorded).toContain(`Kết nạp đoàn viên: ${count}/60`);
     expect(chair.buttons()).toContain("↩️ Hoàn tác");
-    expect(world.ledgerCount()).toBe(1);
+    expect(await world.ledgerCount()).toBe(1);
     await chair.pressesData(confirm, { updateId: 7001 });
     expect(await chair.pressesData(confirm)).toContain("đã được ghi nhận trước đó");
-    expect(world.ledgerCount()).toBe(1);
+    expect(await world.ledgerCount()).toBe(1);
     expect(await chair.asks("còn thiếu bao nhiêu")).toContain(`Kết nạp đoàn viên: ${count}/60`);
   });
 
@@ -55,7 +55,7 @@ describe("a count more than the unit's workers who are not members yet", () => {
     const recorded = await chair.presses(CONFIRM);
     expect(recorded).toContain("Đã ghi nhận cho CĐCS Công ty May Việt (ngày 14/06/2026)");
     expect(await rowsOf(6001)).toBe(1);
-    expect(world.ledgerCount()).toBe(1);
+    expect(await world.ledgerCount()).toBe(1);
   });
 
   it("is not asked about again, nor recorded twice, when its message comes back after the confirm", async () => {
@@ -64,16 +64,16 @@ describe("a count more than the unit's workers who are not members yet", () => {
     // Old claims of updates are pruned; the ledger's key on the message is what still holds.
     sqliteOf(world.repos).prepare("delete from processed_updates").run();
     expect(await chair.says(`kết nạp ${count} đoàn viên`, { updateId: 6002 })).toContain("đã được ghi nhận trước đó");
-    expect(world.ledgerCount()).toBe(1);
+    expect(await world.ledgerCount()).toBe(1);
   });
 
   it("leaves nothing when cancelled, and a later confirm of it records nothing", async () => {
     await chair.says(`kết nạp ${count} đoàn viên`);
     const confirm = chair.buttonData(CONFIRM);
     expect(await chair.presses(CANCEL)).toContain("Đã hủy, tôi không ghi báo cáo này");
-    expect(world.ledgerCount()).toBe(0);
+    expect(await world.ledgerCount()).toBe(0);
     expect(await chair.pressesData(confirm)).toContain("không ghi");
-    expect(world.ledgerCount()).toBe(0);
+    expect(await world.ledgerCount()).toBe(0);
   });
 
   it("is dropped when the chair types the right number instead, so the slip never counts", async () => {
@@ -89,14 +89,14 @@ describe("a count more than the unit's workers who are not members yet", () => {
     const confirm = chair.buttonData(CONFIRM);
     const colleague = await world.personAt("C1", "officer", "Phạm Văn Cường");
     expect(await colleague.pressesData(confirm)).toContain("Hãy nhắn lại yêu cầu");
-    expect(world.ledgerCount()).toBe(0);
+    expect(await world.ledgerCount()).toBe(0);
   });
 
   it("is still refused outright above the unit's whole workforce", async () => {
     const reply = await chair.says(`kết nạp ${WORKERS + 1} đoàn viên`);
     expect(reply).toContain(`${WORKERS + 1} nhiều hơn số lao động`);
     expect(chair.buttons()).not.toContain(CONFIRM);
-    expect(world.ledgerCount()).toBe(0);
+    expect(await world.ledgerCount()).toBe(0);
   });
 
   it("asks a hospital with 1.190 members of 1.200 workers before recording “kết nạp 1.200”", async () => {
@@ -105,7 +105,7 @@ describe("a count more than the unit's workers who are not members yet", () => {
     const reply = await head.says("ket nap 1.200 dv");
     expect(reply).toContain("Tôi chưa ghi");
     expect(reply).toContain(`chỉ còn ${1_200 - 1_190} người`);
-    expect(world.ledgerCount()).toBe(0);
+    expect(await world.ledgerCount()).toBe(0);
     expect(await head.says("kết nạp 10 đoàn viên")).toContain("Đã ghi nhận");
   });
 });
@@ -125,9 +125,9 @@ describe("a count far above what the unit usually reports", () => {
     const reply = await reporter.says(`kết nạp ${slip} đoàn viên`);
     expect(reply).toContain("Tôi chưa ghi");
     expect(reply).toContain(`${earlier.length} báo cáo trước của đơn vị (nhiều nhất là ${largest})`);
-    expect(world.ledgerCount()).toBe(earlier.length);
+    expect(await world.ledgerCount()).toBe(earlier.length);
     await reporter.presses(CONFIRM);
-    expect(world.ledgerCount()).toBe(earlier.length + 1);
+    expect(await world.ledgerCount()).toBe(earlier.length + 1);
   });
 
   it("is recorded at once while the unit has too few earlier reports to compare with", async () => {
@@ -144,7 +144,7 @@ describe("a report that would more than double a small unit", () => {
     const reporter = await world.personAt("C4", "chair", "Ngô Thị Mai");
     const reply = await reporter.says(`kết nạp ${members + 1} đoàn viên`);
     expect(reply).toContain(`nhiều hơn ${members} đoàn viên hiện có`);
-    expect(world.ledgerCount()).toBe(0);
+    expect(await world.ledgerCount()).toBe(0);
     expect(await reporter.says(`kết nạp ${members} đoàn viên`)).toContain("Đã ghi nhận");
   });
 });
@@ -168,10 +168,10 @@ describe("on Zalo", () => {
       expect(asked).toContain("Tôi chưa ghi");
       expect(asked).toContain(`1. ${CONFIRM}`);
       expect(asked).toContain(`2. ${CANCEL}`);
-      expect(zaloWorld.ledgerCount()).toBe(0);
+      expect(await zaloWorld.ledgerCount()).toBe(0);
       expect(await chair.says("1", { messageId: "press-1" })).toContain("Đã ghi nhận");
       expect(await chair.says("1", { messageId: "press-1" })).toBe("");
-      expect(zaloWorld.ledgerCount()).toBe(1);
+      expect(await zaloWorld.ledgerCount()).toBe(1);
     } finally {
       await zaloWorld.close();
     }

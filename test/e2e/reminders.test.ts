@@ -193,13 +193,18 @@ describe("announcements", () => {
       description: "Too Many Requests: retry after 3",
       parameters: { retry_after: 3 },
     });
+    const start = world.now.getTime();
     await world.drain();
     const copies = () =>
       [chair, admin].map((p) => world.pushedTo(p).filter((t) => t.includes("Họp giao ban quý 3")).length);
-    // The copy that met the 429 (the chair's, sent first) waits out retry_after before it goes again.
-    expect(copies()[0]).toBe(0);
-    world.now = new Date(world.now.getTime() + 3_100);
-    await world.drain();
+    // The copy that met the 429 (the chair's, sent first) waits out retry_after before it goes again: the
+    // world's clock moves only by the dispatcher's waits and by the test. Whether the drain that met the 429
+    // waits it out itself depends on when it looks again (on PostgreSQL it does), so both are allowed.
+    if (copies()[0] === 0) {
+      world.now = new Date(world.now.getTime() + 3_100);
+      await world.drain();
+    }
+    expect(world.now.getTime() - start).toBeGreaterThanOrEqual(3_000);
     expect(copies()).toEqual([1, 1]);
     expect(world.calls.filter((c) => c.failedWith === 429)).toHaveLength(1);
   });

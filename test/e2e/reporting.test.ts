@@ -1,4 +1,3 @@
-import { sqliteOf } from "#db/index.ts";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { World, type Person } from "#test/world.ts";
 
@@ -21,7 +20,7 @@ describe("reporting members admitted and members who left", () => {
     expect(reply).toContain("Kết nạp đoàn viên: 5/60 (8%), còn thiếu 55, còn 199 ngày (hạn 31/12/2026)");
     expect(reply).toContain("Phát triển thực tăng: 5/40");
     expect(chair.buttons()).toContain("↩️ Hoàn tác");
-    expect(world.ledgerCount()).toBe(1);
+    expect(await world.ledgerCount()).toBe(1);
   });
 
   it.each([
@@ -49,19 +48,19 @@ describe("reporting members admitted and members who left", () => {
     const reply = await chair.says("kết nạp vài người");
     expect(reply).toContain("bao nhiêu");
     expect(reply).toContain("chưa ghi nhận");
-    expect(world.ledgerCount()).toBe(0);
+    expect(await world.ledgerCount()).toBe(0);
   });
 
   it("asks instead of recording more admissions than the unit has workers", async () => {
     const reply = await chair.says("kết nạp 301 đoàn viên");
     expect(reply).toContain("nhiều hơn số lao động");
-    expect(world.ledgerCount()).toBe(0);
+    expect(await world.ledgerCount()).toBe(0);
   });
 
   it("holds a message's clauses together to the same limit, as they are recorded together", async () => {
     const reply = await chair.says("kết nạp 200 đoàn viên, chiều kết nạp thêm 200 đoàn viên");
     expect(reply).toContain(`${200 + 200} nhiều hơn số lao động`);
-    expect(world.ledgerCount()).toBe(0);
+    expect(await world.ledgerCount()).toBe(0);
   });
 
   it("refuses absurd and huge numbers", async () => {
@@ -69,26 +68,26 @@ describe("reporting members admitted and members who left", () => {
     const other = await world.personAt("C2");
     expect(await other.says("kết nạp 150000 đoàn viên")).toContain("lớn bất thường");
     expect(await other.says("/ketnap 99999999999999999999999")).toContain("chưa ghi nhận");
-    expect(world.ledgerCount()).toBe(0);
+    expect(await world.ledgerCount()).toBe(0);
   });
 
   it("acknowledges a report of zero and records nothing", async () => {
     const reply = await chair.says("không kết nạp được ai");
     expect(reply).toContain("không ghi nhận gì");
     expect(await chair.says("/ketnap 0")).toContain("không ghi nhận gì");
-    expect(world.ledgerCount()).toBe(0);
+    expect(await world.ledgerCount()).toBe(0);
   });
 
   it("does not take a negative count", async () => {
     const reply = await chair.says("/ketnap -5");
     expect(reply).toContain("chưa ghi nhận");
-    expect(world.ledgerCount()).toBe(0);
+    expect(await world.ledgerCount()).toBe(0);
   });
 
   it("answers emoji, SQL-looking text and a 4,096-character message without changing anything", async () => {
     await chair.says("kết nạp 5 đoàn viên");
-    const ledger = () => sqliteOf(world.repos).prepare("select * from ledger order by id").all();
-    const before = ledger();
+    const ledger = () => world.rows("select * from ledger order by id");
+    const before = await ledger();
     expect(before).toHaveLength(1);
     for (const text of [
       "👍👍👍",
@@ -99,14 +98,14 @@ describe("reporting members admitted and members who left", () => {
       const reply = await chair.says(text);
       expect(reply.length).toBeGreaterThan(0);
     }
-    expect(ledger()).toEqual(before);
+    expect(await ledger()).toEqual(before);
     expect(await chair.asks("còn thiếu bao nhiêu")).toContain(`Kết nạp đoàn viên: 5/60 (8%), còn thiếu ${60 - 5}`);
   });
 
   it("refuses a message longer than Telegram allows", async () => {
     const reply = await chair.says(`kết nạp 5 đoàn viên ${"x".repeat(5000)}`);
     expect(reply).toContain("dài quá");
-    expect(world.ledgerCount()).toBe(0);
+    expect(await world.ledgerCount()).toBe(0);
   });
 
   it("undoes a report with the button, once", async () => {
@@ -134,6 +133,6 @@ describe("reporting members admitted and members who left", () => {
   it("records a report dated yesterday on that day, and refuses one dated in the future", async () => {
     expect(await chair.says("hôm qua kết nạp 4 đv")).toContain("ngày 14/06/2026");
     expect(await chair.says("ngày 20/6 kết nạp 4 đv")).toContain("chưa tới");
-    expect(world.ledgerCount()).toBe(1);
+    expect(await world.ledgerCount()).toBe(1);
   });
 });

@@ -1,4 +1,3 @@
-import { sqliteOf } from "#db/index.ts";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { World, type Person } from "#test/world.ts";
 
@@ -10,9 +9,9 @@ let mayChair: Person;
 let mayOfficer: Person;
 let schoolChair: Person;
 
-const doneRows = () => (sqliteOf(world.repos).prepare("select count(*) as n from task_done").get() as { n: number }).n;
-const taskNamed = (title: string) =>
-  sqliteOf(world.repos).prepare("select id from tasks where title = ?").get(title) as { id: number };
+const doneRows = async () => Number((await world.rows<{ n: number }>("select count(*) as n from task_done"))[0]?.n);
+const taskNamed = async (title: string) =>
+  (await world.rows<{ id: number }>("select id from tasks where title = ?", title))[0] as { id: number };
 
 beforeEach(async () => {
   world = await World.create();
@@ -62,14 +61,14 @@ describe("saying a task is done", () => {
     expect(reply).toContain("không thấy việc đang chờ nào khớp");
     expect(reply).toContain(`Việc “${TASK}”: hạn 20/07/2026`);
     expect(reply).toContain("Việc “Tổ chức hội nghị sơ kết giữa nhiệm kỳ”: hạn 15/12/2026");
-    expect(doneRows()).toBe(0);
+    expect(await doneRows()).toBe(0);
   });
 
   it("says a task already done was recorded before, rather than not understanding", async () => {
     expect(await mayChair.says("đã xong hội nghị sơ kết giữa nhiệm kỳ")).toContain("hoàn thành việc");
     const again = await mayChair.says("đã xong hội nghị sơ kết giữa nhiệm kỳ");
     expect(again).toContain("đã được ghi nhận hoàn thành trước đó");
-    expect(doneRows()).toBe(1);
+    expect(await doneRows()).toBe(1);
   });
 });
 
@@ -77,21 +76,21 @@ describe("the done button", () => {
   it("refuses a task of another district, revealing nothing and changing nothing", async () => {
     const other = await world.personAt("D2", "admin", "Cán bộ huyện khác");
     await other.says("/giaoviec Kiểm tra bí mật hạn 20/07/2026");
-    const foreign = taskNamed("Kiểm tra bí mật").id;
+    const foreign = (await taskNamed("Kiểm tra bí mật")).id;
     const unit = (await world.repos.units.byCode("C1"))?.id;
     for (const data of [`done:${foreign}:${unit}`, `done:999999:${unit}`, `done:${foreign}:abc`]) {
       const reply = await mayChair.pressesData(data);
       expect(reply).toContain("Nút này không còn dùng được");
       expect(reply).not.toContain("Kiểm tra bí mật");
     }
-    expect(doneRows()).toBe(0);
+    expect(await doneRows()).toBe(0);
   });
 
   it("refuses a unit the presser does not report for", async () => {
     await admin.says(`/giaoviec ${TASK} hạn 20/07/2026`);
-    const task = taskNamed(TASK).id;
+    const task = (await taskNamed(TASK)).id;
     const school = (await world.repos.units.byCode("C2"))?.id;
     expect(await mayChair.pressesData(`done:${task}:${school}`)).toContain("Nút này không còn dùng được");
-    expect(doneRows()).toBe(0);
+    expect(await doneRows()).toBe(0);
   });
 });

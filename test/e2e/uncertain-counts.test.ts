@@ -42,7 +42,7 @@ describe("a reading the bot is not sure of", () => {
     expect(reply).toContain(quoted);
     expect(reply).toContain("chưa ghi nhận gì");
     expect(reply).toMatch(/ví dụ: “[^”]+”/);
-    expect(world.ledgerCount()).toBe(1);
+    expect(await world.ledgerCount()).toBe(1);
     expect(await chair.asks("còn thiếu bao nhiêu")).toContain(`còn thiếu ${TARGET - ADMITTED_BEFORE}`);
   });
 });

@@ -28,9 +28,9 @@ it("neither records nor answers a report written in a Zalo group", async () => {
     body: JSON.stringify({ event_name: "message.text.received", message }),
   });
   expect(response.status).toBe(200);
-  expect(world.ledgerCount()).toBe(0);
+  expect(await world.ledgerCount()).toBe(0);
   expect(world.zalo?.api.calls.length).toBe(sentBefore);
   // The same words in private are recorded.
   expect(await chair.says("kết nạp 5 đoàn viên")).toContain("Đã ghi nhận");
-  expect(world.ledgerCount()).toBe(1);
+  expect(await world.ledgerCount()).toBe(1);
 });

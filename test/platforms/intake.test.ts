@@ -61,7 +61,7 @@ describe("the intake both platforms share", () => {
       expect((await world.post(telegram)).status).toBe(200);
       expect((await postZalo(zalo)).status).toBe(200);
     }
-    expect(world.ledgerCount()).toBe(2);
+    expect(await world.ledgerCount()).toBe(2);
     expect(await onTelegram.asks("còn thiếu bao nhiêu")).toContain(`còn thiếu ${60 - 3 - 4}`);
   });
 

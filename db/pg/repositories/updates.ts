@@ -15,8 +15,11 @@ export function updateRepository(x: Executor) {
           values (${platform}, ${updateId}, ${now}) on conflict do nothing`)) === 1
       );
     },
-    /** Every statement has committed by the time its promise resolves: nothing is held back for a batch. */
-    async committed(): Promise<void> {},
+    /**
+     * Inside a unit of work (the handling of an update), commits it now; elsewhere every statement has
+     * committed by the time its promise resolves, so there is nothing to wait for.
+     */
+    committed: (): Promise<void> => x.committed(),
     /** Forgets updates seen before an instant, a batch at a time; returns how many went. */
     prune(before: string, batch = 10_000): Promise<number> {
       return x.run(sql`delete from processed_updates where ctid in

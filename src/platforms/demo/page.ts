@@ -92,6 +92,8 @@ const HINTS: Record<DemoPersona, string> = {
 
 const ROLE_LABELS: Record<DemoPersona, string> = { chair: "Chủ tịch", officer: "Cán bộ" };
 
+const DASHBOARD_BUTTON = `<form class="dash" method="post" action="/demo/dashboard" target="_blank"><button type="submit">🖥️ Mở trang quản lý (Open the dashboard)</button></form>`;
+
 function shown(call: RecordedCall, index: number): ShownMessage {
   const markup = call.payload.reply_markup as
     | { inline_keyboard?: { text: string; callback_data?: string }[][] }
@@ -147,6 +149,7 @@ export function demoPages(
   api: StandInBotApi,
   unitName: (persona: DemoPersona) => Promise<string>,
   publicUrl?: string,
+  dashboardLink?: () => Promise<string | undefined>,
 ): Hono {
   const pages = new Hono();
   const guard = ownOrigin(publicUrl);
@@ -155,6 +158,11 @@ export function demoPages(
   const chats = transcript(api);
   showChats(pages, api, chats, unitName);
   talkToBot(pages, bot, api, chats);
+  // The demo officer opens the dashboard as if they had sent /web: a one-time link, used at once.
+  pages.post("/demo/dashboard", async (c) => {
+    const link = await dashboardLink?.();
+    return link ? c.redirect(link, 303) : c.json({ error: "Trang quản lý chưa sẵn sàng." }, 503);
+  });
   return pages;
 }
 
@@ -180,7 +188,7 @@ function showChats(
       const label = `${ROLE_LABELS[p]} · ${await unitName(p)}`;
       links.push(`<a href="/?persona=${p}"${p === persona ? ' class="on"' : ""}>${escapeHtml(label)}</a>`);
     }
-    const choices = links.join("");
+    const choices = links.join("") + (persona === "officer" ? DASHBOARD_BUTTON : "");
     return c.html(
       // Replaced by functions: a "$&" someone typed must stay as typed.
       PAGE.replace("{{choices}}", () => choices)
@@ -288,6 +296,8 @@ const PAGE = `<!doctype html>
   .who { display: flex; flex-wrap: wrap; gap: 8px; padding: 8px 16px; background: #fff; border-bottom: 1px solid #ccd; }
   .who a { border: 1px solid #1f5fa8; background: #fff; color: #1f5fa8; border-radius: 16px; padding: 6px 12px; text-decoration: none; }
   .who a.on { background: #1f5fa8; color: #fff; }
+  .who form.dash { position: static; display: inline; padding: 0; border: 0; background: none; }
+  .who form.dash button { font-size: 14px; padding: 6px 12px; border-radius: 16px; background: #116329; }
   #log { max-width: 760px; margin: 0 auto; padding: 12px 16px 100px; }
   .msg { white-space: pre-wrap; padding: 8px 12px; border-radius: 12px; margin: 6px 0; max-width: 85%; line-height: 1.4; }
   .me { background: #d9fdd3; margin-left: auto; }

@@ -7,6 +7,8 @@ import type { Config } from "#src/config.ts";
 import type { Logger } from "#src/logger.ts";
 import { STAND_IN_BOT } from "#src/platforms/telegram/stand-in-api.ts";
 import { startStandIn } from "#src/platforms/telegram/stand-in-server.ts";
+import { createLoginLink } from "#domain/web-login.ts";
+import { DEMO_DASHBOARD_BASE } from "#src/web/dashboard.tsx";
 import { demoPages } from "./page.ts";
 import { DEMO_PERSONAS, seedDemo } from "./seed.ts";
 
@@ -29,6 +31,11 @@ export async function startDemo(
         standIn.api,
         async (persona) => (await repos.units.byCode(DEMO_PERSONAS[persona].unitCode))?.name ?? "",
         config.publicUrl,
+        async () => {
+          const account = await repos.people.account("telegram", String(DEMO_PERSONAS.officer.telegramId));
+          if (!account) return undefined;
+          return `${DEMO_DASHBOARD_BASE}/dang-nhap/${await createLoginLink(repos, account.personId, clock())}`;
+        },
       ),
   });
   logger.info("demo mode: no BOT_TOKEN, using the in-process stand-in for Telegram");

@@ -110,6 +110,8 @@ function zaloReplies(options: ZaloAdapterOptions) {
   /** Sends a rendered reply and remembers its choices, so a number answers them. Throws ZaloApiError. */
   async function deliver(chatId: string, reply: Reply): Promise<void> {
     const rendered = renderForZalo(reply, t, options.images);
+    // Zalo fetches the chart, and a phone the file, through any instance: stored first, then linked.
+    await options.images?.settled?.();
     await choices.remember("zalo", chatId, reply.choices ?? [], clock().toISOString());
     for (const text of rendered.texts) await client.sendMessage({ chat_id: chatId, text });
     if (rendered.photo) {

@@ -15,6 +15,16 @@ export interface MediaStore extends ImageStore {
   putFile(name: string, data: Uint8Array, mime: string): string;
   /** How long a URL keeps working. */
   readonly ttlMs: number;
+  /**
+   * Resolves once everything put so far can be served by every instance; rejects if it could not be stored.
+   * Await it before handing a URL to the platform. A store in this process's memory has nothing to wait for.
+   */
+  settled?(): Promise<void>;
+}
+
+/** Whatever serves /media: the memory of this process, or a table every instance reads. */
+export interface MediaSource {
+  get(id: string): StoredMedia | undefined | Promise<StoredMedia | undefined>;
 }
 
 export interface StoredMedia {
@@ -68,8 +78,7 @@ export function createImageStore(options: MediaStoreOptions): MemoryMediaStore {
       if (oldest === undefined) break;
       drop(oldest);
     }
-    // 128 random bits: the URL is the only key, so it must not be guessable.
-    const id = randomBytes(16).toString("hex");
+    const id = newMediaId();
     entries.set(id, { bytes: data.slice(), mime, name, expiresAt: at + ttlMs });
     bytes += data.byteLength;
     return id;
@@ -78,14 +87,14 @@ export function createImageStore(options: MediaStoreOptions): MemoryMediaStore {
   return {
     ttlMs,
     put(png) {
-      return `${base}/media/${keep(png, "image/png", undefined)}.png`;
+      return mediaUrl.picture(base, keep(png, "image/png", undefined));
     },
     putFile(name, data, mime) {
       const safe = safeName(name);
-      return `${base}/media/${keep(data, mime, safe)}/${encodeURIComponent(safe)}`;
+      return mediaUrl.file(base, keep(data, mime, safe), safe);
     },
     get(id) {
-      if (!ID.test(id)) return undefined;
+      if (!isMediaId(id)) return undefined;
       const entry = entries.get(id);
       if (!entry) return undefined;
       if (entry.expiresAt <= now()) {
@@ -100,8 +109,23 @@ export function createImageStore(options: MediaStoreOptions): MemoryMediaStore {
   };
 }
 
+/** 128 random bits: the URL is the only key, so it must not be guessable. */
+export function newMediaId(): string {
+  return randomBytes(16).toString("hex");
+}
+
+export function isMediaId(id: string): boolean {
+  return ID.test(id);
+}
+
+/** The URL of a picture and of a file kept under `id`. */
+export const mediaUrl = {
+  picture: (base: string, id: string) => `${base}/media/${id}.png`,
+  file: (base: string, id: string, safe: string) => `${base}/media/${id}/${encodeURIComponent(safe)}`,
+};
+
 /** Letters, digits, dot, dash and underscore: a name that needs no quoting in a URL or a header. */
-function safeName(name: string): string {
+export function safeName(name: string): string {
   const cleaned = foldDiacritics(name)
     .replace(/[^A-Za-z0-9._-]+/g, "-")
     .replace(/^[-.]+|-+$/g, "");
@@ -109,7 +133,7 @@ function safeName(name: string): string {
 }
 
 /** GET /media/<id>.png and GET /media/<id>/<name>; 404 for anything unknown, expired or mismatched. */
-export function imageRoutes(store: Pick<MemoryMediaStore, "get">): Hono {
+export function imageRoutes(store: MediaSource): Hono {
   const app = new Hono();
   const headers = (media: StoredMedia) => ({
     "content-type": media.mime,
@@ -117,14 +141,14 @@ export function imageRoutes(store: Pick<MemoryMediaStore, "get">): Hono {
     "x-content-type-options": "nosniff",
     ...(media.name ? { "content-disposition": `attachment; filename="${media.name}"` } : {}),
   });
-  app.get("/media/:file", (c) => {
+  app.get("/media/:file", async (c) => {
     const match = /^([0-9a-f]{32})\.png$/.exec(c.req.param("file"));
-    const media = match?.[1] ? store.get(match[1]) : undefined;
+    const media = match?.[1] ? await store.get(match[1]) : undefined;
     if (!media || media.name !== undefined) return c.json({ ok: false, error: "not found" }, 404);
     return c.body(media.bytes as Uint8Array<ArrayBuffer>, 200, headers(media));
   });
-  app.get("/media/:id/:name", (c) => {
-    const media = store.get(c.req.param("id"));
+  app.get("/media/:id/:name", async (c) => {
+    const media = await store.get(c.req.param("id"));
     if (!media || media.name === undefined || media.name !== c.req.param("name"))
       return c.json({ ok: false, error: "not found" }, 404);
     return c.body(media.bytes as Uint8Array<ArrayBuffer>, 200, headers(media));

@@ -102,3 +102,29 @@ describe("the demo chat page", () => {
     expect((await page()).html).toContain('<a href="/?persona=chair" class="on">');
   });
 });
+
+describe("the demo's dashboard button", () => {
+  it("signs the demo officer in to the dashboard beside the chat", async () => {
+    const { html } = await page("?persona=officer");
+    expect(html).toContain('action="/demo/dashboard"');
+    expect((await page("?persona=chair")).html).not.toContain('action="/demo/dashboard"');
+    const pressed = await demo.app.request("/demo/dashboard", {
+      method: "POST",
+      headers: { origin: "http://localhost", host: "localhost" },
+    });
+    expect(pressed.status).toBe(303);
+    const link = pressed.headers.get("location") ?? "";
+    expect(link).toMatch(/^\/quanly\/dang-nhap\/[A-Za-z0-9_-]{43}$/);
+    const token = link.slice(link.lastIndexOf("/") + 1);
+    const signedIn = await demo.app.request("/quanly/dang-nhap", {
+      method: "POST",
+      headers: { origin: "http://localhost", "content-type": "application/x-www-form-urlencoded" },
+      body: `token=${token}`,
+    });
+    expect(signedIn.status).toBe(303);
+    const cookie = (signedIn.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+    const overview = await demo.app.request("/quanly", { headers: { cookie } });
+    expect(overview.status).toBe(200);
+    expect(await overview.text()).toContain("LĐLĐ TP Thủ Đức — năm 2026");
+  });
+});

@@ -54,7 +54,7 @@ describe("polling Zalo with getUpdates", () => {
     expect(texts[1]).toContain("Kết nạp đoàn viên: 5/60");
     expect(texts[2]).toContain("còn thiếu 55");
     expect(world.api.textsTo(person.zaloId)).toHaveLength(3);
-    expect(world.ledgerCount()).toBe(1);
+    expect(await world.ledgerCount()).toBe(1);
   });
 
   it("keeps a polled message the database could not take in, and handles it once the database is free", async () => {
@@ -71,7 +71,7 @@ describe("polling Zalo with getUpdates", () => {
     const texts = await textsTo(person.zaloId, 2);
     await world.adapter.stopPolling();
     expect(texts[1]).toContain("Kết nạp đoàn viên: 2/60");
-    expect(world.ledgerCount()).toBe(1);
+    expect(await world.ledgerCount()).toBe(1);
   });
 
   it("asks again at once after a 408, which only means nothing new came", async () => {

@@ -73,7 +73,7 @@ describe("the Zalo webhook", () => {
     const again = await chair.says("kết nạp 5 đoàn viên", { messageId: "2d758cb5e222177a4e35", shape: "wrapped" });
     expect(first).toContain("Kết nạp đoàn viên: 5/60");
     expect(again).toBe("");
-    expect(world.ledgerCount()).toBe(1);
+    expect(await world.ledgerCount()).toBe(1);
     expect(await chair.says("còn thiếu bao nhiêu")).toContain("còn thiếu 55");
   });
 
@@ -120,7 +120,7 @@ describe("the Zalo webhook", () => {
     release();
     expect((await world.post(body)).status).toBe(200);
     expect((await world.post(body)).status).toBe(200);
-    expect(world.ledgerCount()).toBe(1);
+    expect(await world.ledgerCount()).toBe(1);
     expect(await chair.says("còn thiếu bao nhiêu")).toContain("còn thiếu 57");
   });
 

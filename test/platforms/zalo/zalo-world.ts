@@ -15,7 +15,7 @@ import { createLogger } from "#src/logger.ts";
 import { createIntake, type Intake } from "#src/platforms/intake.ts";
 import { createZaloAdapter, type PollingOptions, type ZaloAdapter } from "#src/platforms/zalo/adapter.ts";
 import { createZaloClient } from "#src/platforms/zalo/client.ts";
-import { createImageStore, imageRoutes, type MemoryMediaStore } from "#src/platforms/zalo/image-store.ts";
+import { createImageStore, imageRoutes, type MediaSource, type MediaStore } from "#src/platforms/zalo/image-store.ts";
 import { StandInZaloApi, STAND_IN_ZALO_TOKEN, type RecordedZaloCall } from "#src/platforms/zalo/stand-in-api.ts";
 import { startZaloStandIn, type RunningZaloStandIn } from "#src/platforms/zalo/stand-in-server.ts";
 
@@ -71,8 +71,8 @@ export class ZaloPerson {
 
 export interface ZaloWorldOptions {
   now?: string;
-  /** Serve charts and workbooks at PUBLIC_URL/media (Zalo needs a URL for them). */
-  media?: boolean;
+  /** Serve charts and workbooks at PUBLIC_URL/media (Zalo needs a URL for them): from memory, or this store. */
+  media?: boolean | (MediaStore & MediaSource);
   polling?: PollingOptions;
 }
 
@@ -86,7 +86,7 @@ export class ZaloWorld {
     readonly adapter: ZaloAdapter,
     readonly intake: Intake,
     readonly app: Hono,
-    readonly media: MemoryMediaStore | undefined,
+    readonly media: (MediaStore & MediaSource) | undefined,
     private readonly dir: string,
   ) {}
 
@@ -98,7 +98,12 @@ export class ZaloWorld {
     const clock = { now: () => new Date() };
     const logger = createLogger("silent");
     const intake = createIntake({ updates: repos.updates, translate, logger, clock: () => clock.now() });
-    const media = options.media ? createImageStore({ publicUrl: PUBLIC_URL }) : undefined;
+    const media =
+      typeof options.media === "object"
+        ? options.media
+        : options.media
+          ? createImageStore({ publicUrl: PUBLIC_URL })
+          : undefined;
     const adapter = createZaloAdapter({
       client: createZaloClient({ token: STAND_IN_ZALO_TOKEN, apiRoot: standIn.url }),
       conversation: conversationOver(repos, { translate, timeZone: "Asia/Ho_Chi_Minh", clock: () => clock.now() }),

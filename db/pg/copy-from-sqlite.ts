@@ -1,0 +1,165 @@
+// Moving a SQLite deployment onto PostgreSQL: every row of every table the two schemas share, with its id,
+// into a migrated and empty PostgreSQL database, in one transaction; then the identity sequences set past
+// the largest id, and the rows counted on both sides.
+import { existsSync } from "node:fs";
+import Database from "better-sqlite3";
+import type { Pool, PoolClient } from "pg";
+import { openDatabase } from "../client.ts";
+import { openServer } from "./client.ts";
+
+export interface CopyReport {
+  /** Rows copied, by table, in the order they were copied. */
+  tables: { name: string; rows: number }[];
+}
+
+export class CopyRefused extends Error {
+  override name = "CopyRefused";
+}
+
+/** Parents before children: the order the foreign keys need. */
+const ORDER = [
+  "units",
+  "unit_words",
+  "people",
+  "link_codes",
+  "code_attempts",
+  "accounts",
+  "roles",
+  "invites",
+  "plans",
+  "metrics",
+  "targets",
+  "ledger",
+  "tallies",
+  "audit_log",
+  "processed_updates",
+  "settings",
+  "unit_ratings",
+  "pending_imports",
+  "pending_reports",
+  "broadcasts",
+  "outbox",
+  "tasks",
+  "task_done",
+  "reminder_policies",
+  "reminder_mutes",
+  "reminder_snoozes",
+  "chat_choices",
+];
+
+/** Rows per insert statement: well under PostgreSQL's 65,535 parameters for the widest table. */
+const BATCH = 500;
+
+interface Column {
+  name: string;
+  type: string;
+  identity: boolean;
+}
+
+type PgClient = PoolClient;
+
+/** The target's columns of a table, as PostgreSQL describes them. */
+async function columnsOf(client: PgClient, table: string): Promise<Column[]> {
+  const { rows } = await client.query<{ column_name: string; data_type: string; is_identity: string }>(
+    `select column_name, data_type, is_identity from information_schema.columns
+      where table_schema = 'public' and table_name = $1 order by ordinal_position`,
+    [table],
+  );
+  return rows.map((r) => ({ name: r.column_name, type: r.data_type, identity: r.is_identity === "YES" }));
+}
+
+/** A SQLite value as the PostgreSQL column takes it: booleans were stored as 0 and 1. */
+function converted(value: unknown, type: string): unknown {
+  if (value === null || value === undefined) return null;
+  if (type === "boolean") return Boolean(value);
+  if (typeof value === "bigint") return value.toString();
+  return value;
+}
+
+/** Tables that already hold rows in the target; the built-in metrics the bot adds at start do not count. */
+async function occupied(client: PgClient, tables: string[]): Promise<string[]> {
+  const found: string[] = [];
+  for (const table of tables) {
+    const filter = table === "metrics" ? " where not builtin" : "";
+    const { rows } = await client.query<{ any: boolean }>(`select exists (select 1 from ${table}${filter}) as any`);
+    if (rows[0]?.any) found.push(table);
+  }
+  return found;
+}
+
+async function copyTable(client: PgClient, sqlite: Database.Database, table: string): Promise<number> {
+  const target = await columnsOf(client, table);
+  const present = new Set(
+    (sqlite.prepare(`select name from pragma_table_info(?)`).all(table) as { name: string }[]).map((c) => c.name),
+  );
+  const columns = target.filter((c) => present.has(c.name));
+  const names = columns.map((c) => `"${c.name}"`).join(", ");
+  const rows = sqlite.prepare(`select ${names} from "${table}" order by rowid`).raw().all() as unknown[][];
+  for (let i = 0; i < rows.length; i += BATCH) {
+    const slice = rows.slice(i, i + BATCH);
+    const values: unknown[] = [];
+    const tuples = slice.map((row) => {
+      const marks = row.map((value, j) => {
+        values.push(converted(value, (columns[j] as Column).type));
+        return `$${values.length}`;
+      });
+      return `(${marks.join(", ")})`;
+    });
+    await client.query(`insert into "${table}" (${names}) overriding system value values ${tuples.join(", ")}`, values);
+  }
+  // New rows continue after the largest id copied.
+  for (const column of target.filter((c) => c.identity)) {
+    await client.query(
+      `select setval(pg_get_serial_sequence($1, $2), coalesce((select max("${column.name}") from "${table}"), 0) + 1, false)`,
+      [table, column.name],
+    );
+  }
+  return rows.length;
+}
+
+/**
+ * Copies the SQLite database at `path` into the PostgreSQL database at `url` (migrated first, under the
+ * advisory lock). Refuses a target holding any row, and rolls everything back when a count differs.
+ */
+export async function copyFromSqlite(path: string, url: string): Promise<CopyReport> {
+  if (!existsSync(path)) throw new CopyRefused(`${path} does not exist`);
+  // Opened as the bot opens it: migrations the file lacks are applied first, so both schemas agree.
+  openDatabase(path).$client.close();
+  const sqlite = new Database(path, { readonly: true });
+  const store = openServer(url, { max: 1 });
+  try {
+    await store.migrate();
+    const pool = (store.db as unknown as { $client: Pool }).$client;
+    const client = await pool.connect();
+    try {
+      const inSource = new Set(
+        (sqlite.prepare(`select name from sqlite_master where type = 'table'`).all() as { name: string }[]).map(
+          (t) => t.name,
+        ),
+      );
+      const tables = ORDER.filter((t) => inSource.has(t));
+      const full = await occupied(client, tables);
+      if (full.length > 0) throw new CopyRefused(`the target already holds rows in ${full.join(", ")}`);
+      await client.query("begin");
+      try {
+        await client.query("delete from metrics where builtin");
+        const report: CopyReport = { tables: [] };
+        for (const name of tables) report.tables.push({ name, rows: await copyTable(client, sqlite, name) });
+        for (const { name, rows } of report.tables) {
+          const { rows: counted } = await client.query<{ n: string }>(`select count(*) as n from "${name}"`);
+          if (Number(counted[0]?.n) !== rows) throw new Error(`${name}: ${rows} rows read, ${counted[0]?.n} written`);
+        }
+        await client.query("commit");
+        return report;
+      } catch (error) {
+        await client.query("rollback");
+        throw error;
+      }
+    } finally {
+      client.release();
+    }
+  } finally {
+    sqlite.close();
+    await store.close();
+  }
+}
