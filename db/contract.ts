@@ -17,7 +17,7 @@ import type {
 } from "./repositories/members.ts";
 import type { Metric } from "./repositories/metrics.ts";
 import type { BroadcastCounts, OutboxInput, OutboxMessage, OutboxState } from "./repositories/outbox.ts";
-import type { PendingImport } from "./repositories/pending-imports.ts";
+import type { PendingImport, StagedImport } from "./repositories/pending-imports.ts";
 import type { PendingReport } from "./repositories/pending-reports.ts";
 import type { Account, Invite, LinkCode, RoleGrant } from "./repositories/people.ts";
 import type { Plan } from "./repositories/plans.ts";
@@ -172,6 +172,14 @@ export interface PendingImportRepository {
   latestOpen(personId: number, kind: string): Promise<PendingImport | undefined>;
   /** Replaces what an unsettled one holds; false once it is settled. */
   replacePayload(id: number, payload: string): Promise<boolean>;
+  /** Settles it as confirmed, with what applying it needs: true for the one call that does. */
+  stage(id: number, now: string, staged: string): Promise<boolean>;
+  /** Records that the first `appliedRows` rows are written. */
+  advance(id: number, appliedRows: number): Promise<void>;
+  /** Every row is written. */
+  finish(id: number): Promise<void>;
+  /** Confirmed imports a stop interrupted, oldest first. */
+  unfinished(): Promise<StagedImport[]>;
 }
 
 export interface PendingReportRepository {
