@@ -88,3 +88,14 @@ export function pressUpdate(updateId: number, telegramId: number, data: string):
     callback_query: { id: `cb${updateId}`, from, chat_instance: "x", data, message: { message_id: 1, date: 0, chat } },
   };
 }
+
+/** The most of these instants (ms) that fall within any one second: what a platform's 30-a-second limit counts. */
+export function mostInOneSecond(instants: number[]): number {
+  const times = [...instants].sort((a, b) => a - b);
+  let most = 0;
+  for (let i = 0, j = 0; i < times.length; i++) {
+    while ((times[i] as number) - (times[j] as number) >= 1_000) j++;
+    most = Math.max(most, i - j + 1);
+  }
+  return most;
+}
