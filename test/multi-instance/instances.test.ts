@@ -43,7 +43,6 @@ describe.skipIf(!serverUrl)(title, () => {
   let updateId = 1;
   /** Set once the first test's reports are counted: each unit then stands at what its chair reported. */
   let reported = false;
-  const basePort = 41_000 + Math.floor(Math.random() * 2_000);
 
   /** Delivers every update, round-robin over the live instances, again and again until each is acknowledged. */
   async function deliverAll(updates: object[], live: () => Instance[], during?: (sent: number) => void) {
@@ -120,10 +119,12 @@ describe.skipIf(!serverUrl)(title, () => {
       );
     }
     await repos.updates.setSetting("telegram.username", STAND_IN_BOT.username);
-    // Started together, as a deployment starts them; each is kept as soon as it is up, so afterAll stops it.
-    await Promise.all(
-      [0, 1, 2].map(async (n) => (instances[n] = await startInstance(database.url, standIn.url, basePort + n))),
+    // Started together, as a deployment starts them; each is kept as soon as it is up, so afterAll stops it,
+    // and all are waited for before a failure is reported, so none comes up after afterAll has run.
+    const started = await Promise.allSettled(
+      [0, 1, 2].map(async (n) => (instances[n] = await startInstance(database.url, standIn.url))),
     );
+    for (const outcome of started) if (outcome.status === "rejected") throw outcome.reason;
     await deliverAll(links, () => instances);
   }, 240_000);
 
@@ -164,7 +165,7 @@ describe.skipIf(!serverUrl)(title, () => {
     ).toBe(total);
     reported = true;
     // The killed instance comes back, as an orchestrator would restart it.
-    instances[1] = await startInstance(database.url, standIn.url, basePort + 3);
+    instances[1] = await startInstance(database.url, standIn.url);
   }, 240_000);
 
   it("sends a 300-person announcement through the three, each person once, at no more than 30 a second", async () => {
