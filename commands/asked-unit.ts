@@ -8,7 +8,8 @@ import { reply, type Reply, type Request, type Services } from "./types.ts";
  * `action`: the button action that asks the same question about one unit ("remaining"). When a name
  * fits several units, each becomes such a button, carrying the unit's id and the metric asked about.
  */
-export async function askedUnit(req: Request, { repos, t }: Services, action?: string): Promise<Unit | Reply> {
+export async function askedUnit(req: Request, services: Services, action?: string): Promise<Unit | Reply> {
+  const { repos, t, reader } = services;
   const actor = req.actor;
   if (!actor) return reply(t("not-linked"));
   if (action !== undefined && req.actionName === action) {
@@ -17,7 +18,9 @@ export async function askedUnit(req: Request, { repos, t }: Services, action?: s
     return unit && actor.canSee(unit) ? unit : reply(t("action-expired"));
   }
   const named = req.args ?? req.parse.unit;
-  const lookup = await lookUpUnit(actor, named, repos, true, req.args ? undefined : req.parse.unitHint);
+  // A national officer's reach is searched through the name index off the main thread.
+  const units = { ...repos.units, sharingWords: reader.sharingWords };
+  const lookup = await lookUpUnit(actor, named, { units }, true, req.args ? undefined : req.parse.unitHint);
   if (lookup.kind === "several") {
     const nameOf = await parentNames(repos.units, lookup);
     if (action === undefined) return reply(severalText(lookup, t, nameOf));

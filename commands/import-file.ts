@@ -2,7 +2,7 @@
 // and apply it all or nothing when the admin confirms, only within the admin's own units.
 import { readTableOffThread } from "#src/workbooks/read-table-off-thread.ts";
 import { doerOf } from "#domain/audit.ts";
-import { applyPlan, describeProblems, planImportInSlices, type ImportKind, type Row } from "#domain/import.ts";
+import { applyConfirmed, describeProblems, planImportInSlices, type ImportKind, type Row } from "#domain/import.ts";
 import { reply, type Command, type Reply, type Request, type Services } from "./types.ts";
 
 /** A chat message lists this many bad rows; the rest are counted. */
@@ -65,14 +65,15 @@ async function settle(req: Request, services: Services): Promise<Reply> {
   const scope = req.actor?.adminUnit;
   if (!scope) return reply(t("import-not-admin"));
   // Checked again: units or targets may have changed since the file was read. The check lets other
-  // requests in between its slices; the transaction below settles the file once, however many presses.
+  // requests in between its slices.
   const plan = await planImportInSlices(kind, JSON.parse(pending.payload) as Row[], repos, req.today, scope);
   if (plan.errors.length > 0)
     return reply(t(allocation ? "allocate-stale" : "import-stale", { count: plan.errors.length }));
-  const applied = await repos.transaction(async () => {
-    if (!(await repos.pendingImports.settle(pending.id, req.now.toISOString()))) return false;
-    await applyPlan(plan, repos, { who: doerOf(req), via: allocation ? "allocation" : "file" });
-    return true;
+  // Settled once however many presses; a long file is then written a chunk at a time (see applyConfirmed).
+  const applied = await applyConfirmed(pending.id, req.now.toISOString(), plan, repos, {
+    by: { who: doerOf(req), via: allocation ? "allocation" : "file" },
+    today: req.today,
+    scopeUnitId: scope.id,
   });
   if (!applied) return reply(t(allocation ? "allocate-already-settled" : "import-already-settled"));
   const done = allocation ? "allocate-done" : `import-done-${plan.kind}`;

@@ -66,13 +66,14 @@ async function childMetric(
 /**
  * The figures both asks share. "Còn thiếu" must stay a few indexed lookups at any level, so only
  * "tiến độ" (`detailed`) adds what scans a subtree: the split by sector and the allocation check.
+ * A large subtree's standing is read off the main thread (services.reader), where it takes its second.
  */
 async function answer(req: Request, services: Services, action: string, detailed: boolean): Promise<Answer | Reply> {
-  const { repos, t } = services;
+  const { repos, t, reader } = services;
   const heading = detailed ? "progress-heading" : "remaining-heading";
   const unit = await askedUnit(req, services, action);
   if (isReply(unit)) return unit;
-  const standing = await services.standing.ofUnit(unit, req.today);
+  const standing = await reader.ofUnit(unit, req.today);
   const asked = await targetsAsked(standing, askedMetric(req, action), services);
   const shown = { ...standing, targets: asked.targets };
   const parts = [t(heading, { unit: unit.name, period: standing.period })];
@@ -81,7 +82,7 @@ async function answer(req: Request, services: Services, action: string, detailed
   let metric = shown.targets[0]?.metric ?? "ket_nap";
   if (!isLeaf(unit)) {
     metric = await childMetric(unit, shown, asked.meant, services);
-    children = await services.standing.children(unit, metric, req.today);
+    children = await reader.children(unit, metric, req.today);
   }
   // A district with no target of its own but units below that have some is not "given no targets".
   if (shown.targets.length > 0 || children.length === 0) parts.push(standingText(shown, t));
@@ -103,14 +104,14 @@ async function details(
   metric: string,
   name: string,
   period: string,
-  { repos, t }: Services,
+  { repos, t, reader }: Services,
 ): Promise<string[]> {
   const lines: string[] = [];
   const metricDef = await repos.metrics.get(metric);
   if (metricDef?.kind === "count") {
     const order = (sector: string | null) =>
       sector === null ? SECTORS.length : SECTORS.indexOf(sector as (typeof SECTORS)[number]);
-    const sectors = (await repos.figures.bySector(unit, metricDef.events, period))
+    const sectors = (await reader.bySector(unit, metricDef.events, period))
       .filter((s) => s.total !== 0)
       .sort((a, b) => order(a.sector) - order(b.sector));
     if (sectors.length > 1) {

@@ -25,14 +25,15 @@ function ownLine(s: TargetStanding, t: Translate): string {
     deadline: viDate(s.deadline),
   };
   if (s.scope === "each") {
+    // `missing` counts the units short; the list may hold only the first of them (read off the main thread).
     const short = s.unitsShort ?? [];
     const names =
       short
         .slice(0, SHORT_NAMES)
         .map((u) => u.name)
-        .join(", ") + (short.length > SHORT_NAMES ? ", …" : "");
-    const reached = (s.unitsTotal ?? 0) - short.length;
-    return t(short.length === 0 ? "standing-each-reached" : "standing-each", {
+        .join(", ") + (s.missing > SHORT_NAMES ? ", …" : "");
+    const reached = (s.unitsTotal ?? 0) - s.missing;
+    return t(s.missing === 0 ? "standing-each-reached" : "standing-each", {
       ...args,
       reached,
       total: s.unitsTotal ?? 0,

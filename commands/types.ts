@@ -1,4 +1,5 @@
 // The platform-neutral contract: a command takes a plain request and returns a plain reply.
+import type { SubtreeReader } from "#domain/subtree-reader.ts";
 import type { Repositories } from "#db/index.ts";
 import type { Platform } from "#db/schema.ts";
 import type { Actor } from "#domain/actor.ts";
@@ -58,6 +59,8 @@ export interface Request {
 export interface Services {
   repos: Repositories;
   standing: StandingService;
+  /** The standing of large subtrees and the name index of a national reach, read off the main thread. */
+  reader: SubtreeReader;
   policies: PolicyService;
   timeZone: string;
   /** Tells the dispatcher new messages wait in the outbox (announcements). */

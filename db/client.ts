@@ -23,3 +23,13 @@ export function openDatabase(path: string): Db {
   migrate(db, { migrationsFolder });
   return db;
 }
+
+/**
+ * A second, read-only connection to the same file, for reads that take long enough to run on another thread.
+ * Nothing is migrated: the server's own connection did that. WAL lets it read while the server writes.
+ */
+export function openReader(path: string): Db {
+  const sqlite = new Database(path, { readonly: true, fileMustExist: true });
+  sqlite.pragma("busy_timeout = 5000");
+  return drizzle(sqlite, { schema }) as Db;
+}

@@ -8,7 +8,7 @@ import type { UnitFigure, UnitRef } from "./repositories/figures.ts";
 import type { LedgerEntry, LedgerEntryInput } from "./repositories/ledger.ts";
 import type { Metric } from "./repositories/metrics.ts";
 import type { BroadcastCounts, OutboxInput, OutboxMessage, OutboxState } from "./repositories/outbox.ts";
-import type { PendingImport } from "./repositories/pending-imports.ts";
+import type { PendingImport, StagedImport } from "./repositories/pending-imports.ts";
 import type { PendingReport } from "./repositories/pending-reports.ts";
 import type { Account, Invite, LinkCode, RoleGrant } from "./repositories/people.ts";
 import type { Plan } from "./repositories/plans.ts";
@@ -159,6 +159,14 @@ export interface PendingImportRepository {
   create(personId: number, kind: string, payload: string, now: string): Promise<number>;
   get(id: number): Promise<PendingImport | undefined>;
   settle(id: number, now: string): Promise<boolean>;
+  /** Settles it as confirmed, with what applying it needs: true for the one call that does. */
+  stage(id: number, now: string, staged: string): Promise<boolean>;
+  /** Records that the first `appliedRows` rows are written. */
+  advance(id: number, appliedRows: number): Promise<void>;
+  /** Every row is written. */
+  finish(id: number): Promise<void>;
+  /** Confirmed imports a stop interrupted, oldest first. */
+  unfinished(): Promise<StagedImport[]>;
 }
 
 export interface PendingReportRepository {

@@ -20,9 +20,9 @@ import { NAME_INDEX_VERSION, unitRepository } from "./repositories/units.ts";
 import { updateRepository } from "./repositories/updates.ts";
 import { webSessionRepository } from "./repositories/web-sessions.ts";
 import { dashboardRepository } from "./repositories/dashboard.ts";
-import { transactionGate } from "./transaction-gate.ts";
+import { transactionGate, type Async } from "./transaction-gate.ts";
 
-export { openDatabase, type Db } from "./client.ts";
+export { openDatabase, openReader, type Db } from "./client.ts";
 export type { Repositories } from "./contract.ts";
 
 const connections = new WeakMap<Repositories, Database.Database>();
@@ -86,3 +86,48 @@ export function repositories(db: Db): Repositories {
   connections.set(repos, sqlite);
   return repos;
 }
+/** Each method of a synchronous repository, returning a promise of what it returned. */
+function promised<T extends object>(repository: T): Async<T> {
+  const wrapped: Record<string, unknown> = {};
+  for (const [name, member] of Object.entries(repository)) {
+    if (typeof member !== "function") wrapped[name] = member;
+    else
+      wrapped[name] = (...args: unknown[]) => {
+        try {
+          return Promise.resolve((member as (...a: unknown[]) => unknown).apply(repository, args));
+        } catch (error) {
+          return Promise.reject(error);
+        }
+      };
+  }
+  return wrapped as Async<T>;
+}
+
+/**
+ * The repositories a read-only connection (openReader) can serve: what the standing of a unit and the name
+ * index read, behind the same contract. `snapshot` runs one job's reads in one read transaction, so that they
+ * all see the same moment; jobs must not overlap (the subtree reader's worker runs them one at a time).
+ */
+export function readRepositories(db: Db) {
+  const sqlite = db.$client;
+  const repos: Pick<Repositories, "metrics" | "figures" | "units" | "targets" | "ledger"> = {
+    metrics: promised(metricRepository(db)),
+    figures: promised(figureRepository(db)),
+    units: promised(unitRepository(db)),
+    targets: promised(targetRepository(db)),
+    ledger: promised(ledgerRepository(db)),
+  };
+  return {
+    ...repos,
+    async snapshot<T>(fn: () => Promise<T>): Promise<T> {
+      sqlite.exec("BEGIN");
+      try {
+        return await fn();
+      } finally {
+        sqlite.exec("COMMIT");
+      }
+    },
+  };
+}
+
+export type ReadRepositories = ReturnType<typeof readRepositories>;

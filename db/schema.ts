@@ -308,6 +308,13 @@ export const pendingImports = sqliteTable("pending_imports", {
   payload: text("payload").notNull(),
   createdAt: text("created_at").notNull(),
   settledAt: text("settled_at"),
+  /**
+   * Written with settledAt when the admin confirms: the checked plan and who applies it, JSON. From then on
+   * the import is decided; it is written a chunk at a time and cleared once every row is in.
+   */
+  staged: text("staged"),
+  /** How many of the staged plan's rows are written; each chunk moves it in the chunk's own transaction. */
+  appliedRows: integer("applied_rows"),
 });
 
 /**

@@ -7,11 +7,13 @@ import { openPostgresStore } from "#db/pg/store.ts";
 import { openStore, type Store } from "#db/store.ts";
 import type { Config } from "./config.ts";
 import { actorOf } from "#domain/actor.ts";
+import { resumeImports } from "#domain/import.ts";
 import { conversation, type Conversation } from "./conversation.ts";
 import { createDispatcher, type DispatchClock, type Dispatcher, type Send } from "./delivery/dispatcher.ts";
 import { ZALO_LIMITS, type PlatformLimits } from "./delivery/rate-limiter.ts";
 import { policyService, type PolicyService } from "./domain/reminder-policy.ts";
 import { standingService } from "./domain/standing.ts";
+import { subtreeReader, type SubtreeReader } from "./domain/subtree-reader.ts";
 import { loadTranslations, type TranslateIn } from "./i18n.ts";
 import type { Logger } from "./logger.ts";
 import type { FloodLimit } from "./platforms/flood-guard.ts";
@@ -96,14 +98,21 @@ export interface ConversationSettings {
   webUrl?: () => string;
   /** The reminder schedule the scheduler follows too, so a change made in chat applies from its next tick. */
   policies?: PolicyService;
+  /**
+   * Reads about large subtrees off the main thread; one is made when absent. Its worker starts at the first
+   * large read and, idle, keeps no process alive, so the service's close need not stop it.
+   */
+  reader?: SubtreeReader;
 }
 
 /** The router over a database: the services commands are given, who is writing, and the write batch to wait for. */
 export function conversationOver(repos: Repositories, settings: ConversationSettings): Conversation {
+  const standing = standingService(repos);
   return conversation({
     services: {
       repos,
-      standing: standingService(repos),
+      standing,
+      reader: settings.reader ?? subtreeReader(repos, standing),
       policies: settings.policies ?? policyService(repos, settings.quietHours ?? null),
       timeZone: settings.timeZone,
       wakeDispatcher: settings.wakeDispatcher ?? (() => undefined),
@@ -135,7 +144,14 @@ interface Parts {
 }
 
 /** The configured store: PostgreSQL at DATABASE_URL (migrated under its lock), else the SQLite file. */
+/** The store, with any import a stop cut short written whole before anyone reads the targets. */
 async function openConfiguredStore(config: Config, options: AssembleOptions): Promise<Store> {
+  const store = await storeOf(config, options);
+  await finishInterruptedImports(store.repos, options.logger);
+  return store;
+}
+
+async function storeOf(config: Config, options: AssembleOptions): Promise<Store> {
   if (options.store) return options.store;
   if (config.databaseUrl && !options.telegram) return await openPostgresStore(config.databaseUrl);
   return openStore(options.telegram ? config.demoDatabasePath : config.databasePath, {
@@ -151,6 +167,13 @@ async function sharedWork(config: Config, options: AssembleOptions): Promise<Wor
     url: config.databaseUrl,
     onError: (error) => logger.error({ err: error.message }, "pg-boss or the pacer's pool failed"),
   });
+}
+
+async function finishInterruptedImports(repos: Repositories, logger: Logger): Promise<void> {
+  const resumed = await resumeImports(repos);
+  if (resumed.finished > 0) logger.info({ imports: resumed.finished }, "finished imports a stop had interrupted");
+  if (resumed.stale.length > 0)
+    logger.warn({ imports: resumed.stale }, "imports a stop had interrupted no longer passed their check");
 }
 
 export async function assemble(config: Config, options: AssembleOptions): Promise<Service> {

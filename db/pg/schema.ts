@@ -285,6 +285,9 @@ export const pendingImports = pgTable("pending_imports", {
   payload: text("payload").notNull(),
   createdAt: text("created_at").notNull(),
   settledAt: text("settled_at"),
+  /** As on SQLite: what applying a confirmed import needs, until every row is written. */
+  staged: text("staged"),
+  appliedRows: integer("applied_rows"),
 });
 
 export const pendingReports = pgTable(

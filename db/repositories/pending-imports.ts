@@ -1,4 +1,4 @@
-// Checked imports waiting for the admin who sent them to confirm.
+// Checked imports waiting for the admin who sent them to confirm, and confirmed ones still being written.
 import type { Db } from "#db/client.ts";
 
 export interface PendingImport {
@@ -10,6 +10,13 @@ export interface PendingImport {
   settledAt: string | null;
 }
 
+/** A confirmed import not yet written whole: its plan, and how many of its rows are in. */
+export interface StagedImport {
+  id: number;
+  staged: string;
+  appliedRows: number;
+}
+
 export function pendingImportRepository(db: Db) {
   const sqlite = db.$client;
   const insert = sqlite.prepare(
@@ -19,6 +26,14 @@ export function pendingImportRepository(db: Db) {
     `select id, person_id as personId, kind, payload, created_at as createdAt, settled_at as settledAt from pending_imports where id = ?`,
   );
   const settle = sqlite.prepare(`update pending_imports set settled_at = ? where id = ? and settled_at is null`);
+  const stage = sqlite.prepare(
+    `update pending_imports set settled_at = ?, staged = ?, applied_rows = 0 where id = ? and settled_at is null`,
+  );
+  const advance = sqlite.prepare(`update pending_imports set applied_rows = ? where id = ? and staged is not null`);
+  const finish = sqlite.prepare(`update pending_imports set staged = null where id = ?`);
+  const unfinished = sqlite.prepare(
+    `select id, staged, applied_rows as appliedRows from pending_imports where staged is not null order by id`,
+  );
   return {
     create(personId: number, kind: string, payload: string, now: string): number {
       return Number(insert.run(personId, kind, payload, now).lastInsertRowid);
@@ -29,6 +44,22 @@ export function pendingImportRepository(db: Db) {
     /** True for the one call that settles it; a second press of the same button gets false. */
     settle(id: number, now: string): boolean {
       return settle.run(now, id).changes === 1;
+    },
+    /** Settles it as confirmed, with the plan to write: true for the one call that does. */
+    stage(id: number, now: string, staged: string): boolean {
+      return stage.run(now, staged, id).changes === 1;
+    },
+    /** Records that the first `appliedRows` rows of the staged plan are written. */
+    advance(id: number, appliedRows: number): void {
+      advance.run(appliedRows, id);
+    },
+    /** Every row is written: the staged plan is no longer needed. */
+    finish(id: number): void {
+      finish.run(id);
+    },
+    /** Confirmed imports a stop interrupted, oldest first. */
+    unfinished(): StagedImport[] {
+      return unfinished.all() as StagedImport[];
     },
   };
 }

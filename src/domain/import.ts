@@ -428,11 +428,122 @@ export async function applyPlan(
   by?: { who: Doer; via: ImportVia },
 ): Promise<void> {
   if (plan.errors.length > 0) throw new Error("a plan with errors is never applied");
+  await repos.transaction(() => writeRows(plan, repos, by));
+}
+
+async function writeRows(
+  plan: ImportPlan,
+  repos: Repositories,
+  by: { who: Doer; via: ImportVia } | undefined,
+): Promise<void> {
+  await auditImport(repos, plan, by);
+  if (plan.kind === "units") for (const row of plan.rows) await repos.units.upsert(row);
+  else if (plan.kind === "ratings")
+    for (const row of plan.rows) await repos.figures.setRating(row.unitId, row.year, row.rating);
+  else for (const row of plan.rows) await repos.targets.upsert(row);
+}
+
+/**
+ * Rows written per transaction when a confirmed targets or ratings file is applied: a few milliseconds
+ * each, so that reports, which need the same write lock, are recorded between them.
+ */
+const APPLY_CHUNK_ROWS = 400;
+
+/** What a confirmed import's switch stages: who applies it, and what its rows are checked against again at a restart. */
+interface Staged {
+  by: { who: Doer; via: ImportVia };
+  today: string;
+  scopeUnitId: number | null;
+}
+
+function rowsFrom(plan: ImportPlan, from: number, to: number): ImportPlan {
+  if (plan.kind === "units") return { ...plan, rows: plan.rows.slice(from, to) };
+  if (plan.kind === "ratings") return { ...plan, rows: plan.rows.slice(from, to) };
+  return { ...plan, rows: plan.rows.slice(from, to) };
+}
+
+/** Writes one chunk with its audit entries, and moves the import's count of written rows, all in one transaction. */
+async function applyChunk(
+  id: number,
+  plan: ImportPlan,
+  by: Staged["by"],
+  from: number,
+  repos: Repositories,
+): Promise<number> {
+  const to = Math.min(plan.rows.length, from + APPLY_CHUNK_ROWS);
   await repos.transaction(async () => {
-    await auditImport(repos, plan, by);
-    if (plan.kind === "units") for (const row of plan.rows) await repos.units.upsert(row);
-    else if (plan.kind === "ratings")
-      for (const row of plan.rows) await repos.figures.setRating(row.unitId, row.year, row.rating);
-    else for (const row of plan.rows) await repos.targets.upsert(row);
+    await writeRows(rowsFrom(plan, from, to), repos, by);
+    await repos.pendingImports.advance(id, to);
   });
+  return to;
+}
+
+/**
+ * Applies a confirmed import all or nothing without holding the write lock for the whole of it. A 50,000-row
+ * file is a second of writing: in one transaction, every report sent meanwhile would wait, and so would the
+ * event loop, for better-sqlite3 waits for the lock synchronously. So the decision and the writing are apart:
+ *
+ * - The switch: one small transaction settles the pending import and stages who applies it. Before it,
+ *   nothing of the file is written; after it, the file is applied whole, whatever happens. The file's rows
+ *   are in the pending import already; the plan is not written again (50,000 rows of JSON would hold the
+ *   event loop as long as a chunk of writing).
+ * - The writing: a chunk of rows per transaction, with the staged import's count of rows written moved in the
+ *   same transaction, and the event loop let go in between. A write batch of the group commit
+ *   (db/group-commit.ts) that is open then takes the chunk as a savepoint and commits it with the reports of
+ *   the same turn; the count moves with it, so a chunk is never written twice nor skipped.
+ * - A stop in between (a crash, a deploy) leaves it staged; `resumeImports` checks the file's rows again and
+ *   writes the rest at the next start.
+ *
+ * Meanwhile, someone reading the targets sees a file partly written (each target either as it was or as the
+ * file has it), for the second or so it takes. A units file is small (a province's units) and is written in
+ * one transaction, moves and all, as before.
+ */
+export async function applyConfirmed(
+  id: number,
+  now: string,
+  plan: ImportPlan,
+  repos: Repositories,
+  staged: Staged,
+): Promise<boolean> {
+  if (plan.errors.length > 0) throw new Error("a plan with errors is never applied");
+  if (plan.kind === "units")
+    return repos.transaction(async () => {
+      if (!(await repos.pendingImports.settle(id, now))) return false;
+      await applyPlan(plan, repos, staged.by);
+      return true;
+    });
+  if (!(await repos.pendingImports.stage(id, now, JSON.stringify(staged)))) return false;
+  let at = 0;
+  while (at < plan.rows.length) {
+    at = await applyChunk(id, plan, staged.by, at, repos);
+    if (at < plan.rows.length) await new Promise((resolve) => setImmediate(resolve));
+  }
+  await repos.pendingImports.finish(id);
+  return true;
+}
+
+/**
+ * Writes what a stop left of confirmed imports; at start, before any request. The file's rows are checked
+ * again as they were when confirmed; should the units or metrics they name have changed meanwhile so that a
+ * row no longer passes, the rest is not written and the import is reported as `stale`.
+ */
+export async function resumeImports(repos: Repositories): Promise<{ finished: number; stale: number[] }> {
+  const result = { finished: 0, stale: [] as number[] };
+  for (const row of await repos.pendingImports.unfinished()) {
+    const pending = await repos.pendingImports.get(row.id);
+    const parsed = JSON.parse(row.staged) as Omit<Staged, "by"> & {
+      by: { who: Omit<Doer, "at"> & { at: string }; via: ImportVia };
+    };
+    const by = { ...parsed.by, who: { ...parsed.by.who, at: new Date(parsed.by.who.at) } };
+    const scope = parsed.scopeUnitId === null ? undefined : await repos.units.byId(parsed.scopeUnitId);
+    const kind = (pending?.kind === "allocation" ? "targets" : pending?.kind) as ImportKind;
+    const plan = await planImport(kind, JSON.parse(pending?.payload ?? "[]") as Row[], repos, parsed.today, scope);
+    if (plan.errors.length > 0) result.stale.push(row.id);
+    else {
+      for (let at = row.appliedRows; at < plan.rows.length; ) at = await applyChunk(row.id, plan, by, at, repos);
+      result.finished++;
+    }
+    await repos.pendingImports.finish(row.id);
+  }
+  return result;
 }

@@ -23,7 +23,14 @@ export function readTableOffThread(data: Uint8Array, name: string): Promise<Read
       resolve(table);
       void worker.terminate();
     };
-    worker.once("message", (table: ReadTable) => settle(table));
+    // The rows come a batch per message, then the table without them.
+    const rows: ReadTable["rows"] = [];
+    worker.on("message", (message: { rows: ReadTable["rows"] } | { table: ReadTable }) => {
+      if ("rows" in message) {
+        for (const row of message.rows) rows.push(row);
+        setImmediate(() => worker.postMessage("more"));
+      } else settle({ ...message.table, rows });
+    });
     worker.once("error", () => settle({ kind: null, header: [], rows: [], problems: [UNREADABLE] }));
     worker.once("exit", () => settle({ kind: null, header: [], rows: [], problems: [UNREADABLE] }));
   });

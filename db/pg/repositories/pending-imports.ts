@@ -1,6 +1,6 @@
 // Checked imports waiting for the admin who sent them to confirm, on PostgreSQL.
 import { sql } from "drizzle-orm";
-import type { PendingImport } from "#db/repositories/pending-imports.ts";
+import type { PendingImport, StagedImport } from "#db/repositories/pending-imports.ts";
 import type { Executor } from "../executor.ts";
 
 export function pendingImportRepository(x: Executor) {
@@ -20,6 +20,25 @@ export function pendingImportRepository(x: Executor) {
       return (
         (await x.run(sql`update pending_imports set settled_at = ${now} where id = ${id} and settled_at is null`)) === 1
       );
+    },
+    /** Settles it as confirmed, with what applying it needs: true for the one call that does. */
+    async stage(id: number, now: string, staged: string): Promise<boolean> {
+      return (
+        (await x.run(sql`update pending_imports set settled_at = ${now}, staged = ${staged}, applied_rows = 0
+          where id = ${id} and settled_at is null`)) === 1
+      );
+    },
+    async advance(id: number, appliedRows: number): Promise<void> {
+      await x.run(
+        sql`update pending_imports set applied_rows = ${appliedRows} where id = ${id} and staged is not null`,
+      );
+    },
+    async finish(id: number): Promise<void> {
+      await x.run(sql`update pending_imports set staged = null where id = ${id}`);
+    },
+    async unfinished(): Promise<StagedImport[]> {
+      return x.rows(sql`select id, staged, applied_rows as "appliedRows" from pending_imports
+        where staged is not null order by id`);
     },
   };
 }

@@ -126,6 +126,17 @@ contract("reminders, announcements and held work", (backend) => {
     });
     expect(await repos.pendingImports.settle(imported, NOW)).toBe(true);
     expect(await repos.pendingImports.settle(imported, NOW)).toBe(false);
+    // A confirmed import is staged once, counts its rows as they are written, and is finished.
+    const confirmed = await repos.pendingImports.create(person, "targets", "[]", NOW);
+    expect(await repos.pendingImports.stage(confirmed, NOW, '{"today":"2026-05-02"}')).toBe(true);
+    expect(await repos.pendingImports.stage(confirmed, NOW, "{}")).toBe(false);
+    await repos.pendingImports.advance(confirmed, 400);
+    expect(await repos.pendingImports.unfinished()).toEqual([
+      { id: confirmed, staged: '{"today":"2026-05-02"}', appliedRows: 400 },
+    ]);
+    expect((await repos.pendingImports.get(confirmed))?.settledAt).toBe(NOW);
+    await repos.pendingImports.finish(confirmed);
+    expect(await repos.pendingImports.unfinished()).toEqual([]);
     const plan = {
       number: "39/KH-LĐLĐ",
       title: "Kế hoạch phát triển đoàn viên",
