@@ -21,9 +21,22 @@ export function dayOf(instant: Date, timeZone: string): string {
 
 const dayMs = 86_400_000;
 
+// Pages of thousands of units ask the same few days over and over: each is parsed once.
+const parsedDays = new Map<string, number>();
+
+function msOf(day: string): number {
+  let ms = parsedDays.get(day);
+  if (ms === undefined) {
+    ms = Date.parse(`${day}T00:00:00Z`);
+    if (parsedDays.size >= 10_000) parsedDays.clear();
+    parsedDays.set(day, ms);
+  }
+  return ms;
+}
+
 /** Whole days from one YYYY-MM-DD to another (negative when `to` is earlier). */
 export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / dayMs);
+  return Math.round((msOf(to) - msOf(from)) / dayMs);
 }
 
 export function addDays(day: string, days: number): string {
