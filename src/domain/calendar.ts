@@ -39,8 +39,17 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((msOf(to) - msOf(from)) / dayMs);
 }
 
+const addedDays = new Map<string, string>();
+
 export function addDays(day: string, days: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + days * dayMs).toISOString().slice(0, 10);
+  const key = `${day}+${days}`;
+  let found = addedDays.get(key);
+  if (found === undefined) {
+    found = new Date(msOf(day) + days * dayMs).toISOString().slice(0, 10);
+    if (addedDays.size >= 10_000) addedDays.clear();
+    addedDays.set(key, found);
+  }
+  return found;
 }
 
 /** DD/MM/YYYY, as Vietnamese officers write dates. */

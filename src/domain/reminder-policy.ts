@@ -94,8 +94,8 @@ export function policyService(
       return (unit) => {
         // Units with no change of their own share their parent's policy: one merge per parent.
         const parent = unit.path.slice(0, unit.path.lastIndexOf("/", unit.path.length - 2) + 1);
-        const own = lineage(unit).at(-1);
-        if (own !== undefined && changes.has(own)) return merged(unit, (id) => changes.get(id));
+        const own = Number(unit.path.slice(parent.length, -1));
+        if (changes.has(own)) return merged(unit, (id) => changes.get(id));
         let policy = known.get(parent);
         if (!policy) {
           policy = merged({ path: parent }, (id) => changes.get(id));
