@@ -203,6 +203,7 @@ async function main(): Promise<void> {
         ["progress chart", async () => (await import("./chart.ts")).benchChart()],
         ["parse speed", async () => (await import("./parse-speed.ts")).benchParse()],
         ["flood", async () => (await import("./flood.ts")).benchFlood()],
+        ["member list import", async () => (await import("./member-import.ts")).benchMemberImport()],
         ["dashboard", async () => (await import("./dashboard.ts")).benchDashboard(work, false)],
       ];
       for (const [name, run] of sections) {

@@ -147,6 +147,16 @@ contract("reminders, announcements and held work", (backend) => {
     });
     expect(await repos.pendingImports.settle(imported, NOW)).toBe(true);
     expect(await repos.pendingImports.settle(imported, NOW)).toBe(false);
+    // A member being entered: the person's newest open draft, filled in until it is settled.
+    const older = await repos.pendingImports.create(person, "member_draft", "a", NOW);
+    const draft = await repos.pendingImports.create(person, "member_draft", "b", NOW);
+    expect((await repos.pendingImports.latestOpen(person, "member_draft"))?.id).toBe(draft);
+    expect(await repos.pendingImports.replacePayload(draft, "c")).toBe(true);
+    expect((await repos.pendingImports.get(draft))?.payload).toBe("c");
+    await repos.pendingImports.settle(draft, NOW);
+    expect(await repos.pendingImports.replacePayload(draft, "d")).toBe(false);
+    expect((await repos.pendingImports.latestOpen(person, "member_draft"))?.id).toBe(older);
+    expect(await repos.pendingImports.latestOpen(person, "targets")).toBeUndefined();
     // A confirmed import is staged once, counts its rows as they are written, and is finished.
     const confirmed = await repos.pendingImports.create(person, "targets", "[]", NOW);
     expect(await repos.pendingImports.stage(confirmed, NOW, '{"today":"2026-05-02"}')).toBe(true);
