@@ -116,6 +116,39 @@ describe("the units table", () => {
 });
 
 describe("a unit's page", () => {
+  it("counts the unit's member lists awaiting approval, names left to the chat where each view is audited", async () => {
+    const chair = await world.personAt("C01", "chair", "Phạm Văn Nam");
+    await chair.says("/nhapdv");
+    await chair.presses("✅ Tôi đã thông báo cho đoàn viên");
+    const people = [
+      "Nguyễn Thị Lan, nữ, 12/03/1995, CCCD 079195001234, quê Bến Tre, vào CĐ 02/05/2026",
+      "Trần Văn Tú, nam, 02/02/1992, CCCD 083092000111, quê Bến Tre, vào CĐ 03/05/2026",
+    ];
+    for (const person of people) {
+      await chair.says(person);
+      expect(await chair.presses("✅ Lưu")).toContain("Đã thêm");
+    }
+    const unit = await world.repos.units.byCode("C01");
+    const [list] = await world.repos.members.lists(unit?.path ?? "", "pending");
+    const viewsBefore = (await world.repos.audit.read({ limit: 100 })).length;
+    const html = await (await browser.get(`/don-vi/${await id("C01")}`)).text();
+    expect(html).toContain(`data-member-list="${list?.id}"`);
+    expect(html).toContain(`${people.length} người`);
+    expect(html).toContain("/duyetdv");
+    expect(html).not.toContain("Nguyễn Thị Lan");
+    // Counts only: no member was viewed, so nothing was added to the audit log.
+    expect((await world.repos.audit.read({ limit: 100 })).length).toBe(viewsBefore);
+    // The chair sees their own list waiting, with nothing to approve; a unit without lists says so.
+    const chairBrowser = new WebClient(world);
+    await chairBrowser.signInAs(chair);
+    const own = await (await chairBrowser.get(`/don-vi/${await id("C01")}`)).text();
+    expect(own).toContain(`${people.length} người`);
+    expect(own).toContain("Đang chờ công đoàn cấp trên duyệt");
+    expect(own).not.toContain("/duyetdv");
+    const other = await (await browser.get(`/don-vi/${await id("C02")}`)).text();
+    expect(other).toContain("Không có danh sách đoàn viên nào đang chờ duyệt.");
+  });
+
   it("shows its standing, its reports with who reported and undone ones struck through", async () => {
     const chair = await world.personAt("C01", "chair", "Phạm Văn Nam");
     await chair.says("kết nạp 7 đoàn viên");
