@@ -256,8 +256,6 @@ export interface AuditRepository {
  * by the domain inside `transaction`; each method that writes several rows of its own is all or nothing.
  */
 export interface MemberRepository {
-  /** False for a store that does not keep the register yet: the register is then off. */
-  supported(): Promise<boolean>;
   consentOf(unitId: number): Promise<Consent | undefined>;
   recordConsent(unitId: number, personId: number, notice: string, at: string): Promise<number>;
   get(id: number): Promise<MemberRow | undefined>;

@@ -435,7 +435,6 @@ zalo-nameless = friend
 ## Member register
 
 member-register-no-key = The member register is not switched on on this server, so I cannot keep member lists yet. Count reports work as usual; ask the operator to switch the register on (set the MEMBER_DATA_KEY key).
-member-register-no-store = The member register is not available on this server's PostgreSQL store yet, so I cannot keep member lists. Count reports work as usual; tell the operator.
 member-register-wrong-key = The member register is paused because the server's encryption key does not match the data. Count reports work as usual; ask the operator to check MEMBER_DATA_KEY.
 member-not-grassroots = Member lists are entered by grassroots unions and guilds. At your level, use /duyetdv to approve the lists units send up, and /xuatdanhsach to download the approved list.
 member-field = { $field ->

@@ -449,7 +449,6 @@ zalo-nameless = bạn
 ## Member register
 
 member-register-no-key = Sổ đoàn viên chưa bật trên máy chủ này nên tôi chưa lưu danh sách đoàn viên. Các báo cáo số lượng vẫn dùng bình thường; hãy báo người vận hành bật sổ đoàn viên (đặt khóa MEMBER_DATA_KEY).
-member-register-no-store = Sổ đoàn viên chưa dùng được trên kho dữ liệu PostgreSQL của máy chủ này nên tôi chưa lưu danh sách đoàn viên. Các báo cáo số lượng vẫn dùng bình thường; hãy báo người vận hành.
 member-register-wrong-key = Sổ đoàn viên đang tạm tắt vì khóa mã hóa trên máy chủ không khớp với dữ liệu. Các báo cáo số lượng vẫn dùng bình thường; hãy báo người vận hành kiểm tra khóa MEMBER_DATA_KEY.
 member-not-grassroots = Danh sách đoàn viên do CĐCS hoặc nghiệp đoàn nhập. Anh/chị ở cấp trên: hãy dùng /duyetdv để duyệt danh sách các đơn vị gửi lên, /xuatdanhsach để tải danh sách đã duyệt.
 member-field = { $field ->

@@ -16,7 +16,6 @@ async function sayIfRegisterOff(service: Service): Promise<void> {
   const why = {
     "no-key": "chưa đặt MEMBER_DATA_KEY (32 byte base64, tạo bằng: openssl rand -base64 32)",
     "wrong-key": "MEMBER_DATA_KEY không phải khóa đã mã hóa sổ đoàn viên trong cơ sở dữ liệu này",
-    "no-store": "kho dữ liệu này (PostgreSQL) chưa có bảng sổ đoàn viên",
   }[state.reason];
   console.warn(`Sổ đoàn viên đang tắt: ${why}; các chức năng khác vẫn chạy.`);
 }

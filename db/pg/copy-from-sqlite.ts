@@ -45,6 +45,11 @@ const ORDER = [
   "reminder_mutes",
   "reminder_snoozes",
   "chat_choices",
+  "member_consents",
+  "member_lists",
+  "members",
+  "member_invites",
+  "member_accounts",
 ];
 
 /** Rows per insert statement: well under PostgreSQL's 65,535 parameters for the widest table. */

@@ -19,7 +19,17 @@ import {
   smallint,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
-import { METRIC_KINDS, PLATFORMS, RATINGS, ROLES, SECTORS, UNIT_KINDS } from "#db/schema.ts";
+import {
+  GENDERS,
+  MEMBER_APPROVALS,
+  MEMBER_STATUSES,
+  METRIC_KINDS,
+  PLATFORMS,
+  RATINGS,
+  ROLES,
+  SECTORS,
+  UNIT_KINDS,
+} from "#db/schema.ts";
 
 /** Text compared byte by byte, like SQLite's default collation. */
 const text = customType<{ data: string; driverData: string }>({
@@ -459,4 +469,108 @@ export const webLinkAttempts = pgTable(
     at: text("at").notNull(),
   },
   (t) => [index("web_link_attempts_client").on(t.clientHash, t.at)],
+);
+
+/** A chair's confirmation that the unit's members were given the notice (db/schema.ts says more). */
+export const memberConsents = pgTable(
+  "member_consents",
+  {
+    id: id(),
+    unitId: integer("unit_id")
+      .notNull()
+      .references(() => units.id),
+    personId: integer("person_id")
+      .notNull()
+      .references(() => people.id),
+    notice: text("notice").notNull(),
+    confirmedAt: text("confirmed_at").notNull(),
+  },
+  (t) => [index("member_consents_unit").on(t.unitId)],
+);
+
+/** The names a unit sends upward for approval, one list at a time. */
+export const memberLists = pgTable(
+  "member_lists",
+  {
+    id: id(),
+    unitId: integer("unit_id")
+      .notNull()
+      .references(() => units.id),
+    status: oneOf("status", MEMBER_APPROVALS).notNull().default("pending"),
+    createdBy: integer("created_by"),
+    createdAt: text("created_at").notNull(),
+    reviewedBy: integer("reviewed_by"),
+    reviewedAt: text("reviewed_at"),
+    reason: text("reason"),
+  },
+  (t) => [index("member_lists_unit_status").on(t.unitId, t.status)],
+);
+
+/**
+ * The member register. Sealed values are the same base64 text the SQLite store keeps (src/domain/member-vault.ts),
+ * so a move between stores copies them as they are; id_hash is the keyed hash, never the number.
+ */
+export const members = pgTable(
+  "members",
+  {
+    id: id(),
+    unitId: integer("unit_id")
+      .notNull()
+      .references(() => units.id),
+    listId: integer("list_id").references(() => memberLists.id),
+    fullName: text("full_name"),
+    gender: oneOf("gender", GENDERS),
+    idHash: text("id_hash"),
+    idNumber: text("id_number"),
+    birthDate: text("birth_date"),
+    hometown: text("hometown"),
+    ethnicity: text("ethnicity"),
+    religion: text("religion"),
+    sensitiveConsentAt: text("sensitive_consent_at"),
+    joinedOn: text("joined_on").notNull(),
+    cardNumber: text("card_number"),
+    approval: oneOf("approval", MEMBER_APPROVALS).notNull().default("pending"),
+    status: oneOf("status", MEMBER_STATUSES).notNull().default("active"),
+    statusOn: text("status_on").notNull(),
+    consentId: integer("consent_id").references(() => memberConsents.id),
+    createdBy: integer("created_by"),
+    createdAt: text("created_at").notNull(),
+    erasedAt: text("erased_at"),
+  },
+  (t) => [
+    uniqueIndex("members_id_hash").on(t.idHash),
+    uniqueIndex("members_card_number").on(t.cardNumber),
+    index("members_unit").on(t.unitId),
+    index("members_list").on(t.listId),
+  ],
+);
+
+/** A single-use code a chair makes for one member, so that the member can see their own record (/toi). */
+export const memberInvites = pgTable(
+  "member_invites",
+  {
+    code: text("code").primaryKey(),
+    memberId: integer("member_id")
+      .notNull()
+      .references(() => members.id),
+    createdBy: integer("created_by"),
+    createdAt: text("created_at").notNull(),
+    expiresAt: text("expires_at").notNull(),
+    usedAt: text("used_at"),
+  },
+  (t) => [index("member_invites_member").on(t.memberId)],
+);
+
+/** A member's own messaging account: it sees that member's record and nothing else. */
+export const memberAccounts = pgTable(
+  "member_accounts",
+  {
+    platform: oneOf("platform", PLATFORMS).notNull(),
+    externalId: text("external_id").notNull(),
+    memberId: integer("member_id")
+      .notNull()
+      .references(() => members.id),
+    linkedAt: text("linked_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.platform, t.externalId] }), index("member_accounts_member").on(t.memberId)],
 );

@@ -87,10 +87,6 @@ export function memberRepository(db: Db) {
     ...writes(sqlite),
     ...recordWrites(sqlite),
     ...selfQueries(sqlite),
-    /** Whether this store keeps the register (the PostgreSQL store does not yet). */
-    supported(): boolean {
-      return true;
-    },
   };
 }
 

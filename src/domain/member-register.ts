@@ -6,17 +6,13 @@ import type { Gender } from "#db/schema.ts";
 import type { CheckedMember } from "./member-checks.ts";
 import { memberVault, sameKey, type MemberVault } from "./member-vault.ts";
 
-export type Register = { on: true; vault: MemberVault } | { on: false; reason: "no-key" | "wrong-key" | "no-store" };
+export type Register = { on: true; vault: MemberVault } | { on: false; reason: "no-key" | "wrong-key" };
 
 const FINGERPRINT = "members.key";
 
 /** The register over a key; the key's fingerprint is kept at first use, so a wrong key later turns it off. */
-export async function openRegister(
-  repos: Pick<Repositories, "updates" | "members">,
-  key: string | undefined,
-): Promise<Register> {
+export async function openRegister(repos: Pick<Repositories, "updates">, key: string | undefined): Promise<Register> {
   if (!key) return { on: false, reason: "no-key" };
-  if (!(await repos.members.supported())) return { on: false, reason: "no-store" };
   const vault = memberVault(key);
   const kept = await repos.updates.setting(FINGERPRINT);
   if (kept === undefined) await repos.updates.setSetting(FINGERPRINT, vault.fingerprint);

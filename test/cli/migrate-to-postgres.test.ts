@@ -40,6 +40,13 @@ describe.skipIf(!serverUrl)(title, () => {
     expect(await school.says("kết nạp 3 đoàn viên")).toContain("Kết nạp đoàn viên: 3/20");
     await admin.says("/thongbao Họp giao ban thứ Hai.");
     await admin.presses("📣 Gửi thông báo");
+    // A member on the register, sealed under the world's key: the copy must keep every sealed value as it is.
+    await chair.says("/nhapdv");
+    await chair.presses("✅ Tôi đã thông báo cho đoàn viên");
+    await chair.says(
+      "Nguyễn Thị Lan, nữ, 12/03/1995, CCCD 079195001234, quê Bến Tre, vào CĐ 20/05/2026, dân tộc Khmer",
+    );
+    expect(await chair.presses("✅ Lưu cả dân tộc, tôn giáo (đoàn viên đã đồng ý riêng)")).toContain("Đã thêm");
     // The file as the operator would copy it, write-ahead log included (SQLite's online backup).
     file = join(world.dir, "copy.sqlite");
     await world.repos.committed();
@@ -53,7 +60,20 @@ describe.skipIf(!serverUrl)(title, () => {
     await target?.drop();
   });
 
-  const tables = ["units", "people", "accounts", "roles", "targets", "ledger", "audit_log", "outbox", "broadcasts"];
+  const tables = [
+    "units",
+    "people",
+    "accounts",
+    "roles",
+    "targets",
+    "ledger",
+    "audit_log",
+    "outbox",
+    "broadcasts",
+    "member_consents",
+    "member_lists",
+    "members",
+  ];
 
   it("copies every row of every table with its id, and says how many", async () => {
     expect(copied.stderr).toBe("");
@@ -77,6 +97,11 @@ describe.skipIf(!serverUrl)(title, () => {
       // Five and three admissions, on the ledger as on the grassroots totals.
       const { rows } = await client.query<{ n: string }>(`select sum(count) as n from ledger where event = 'join'`);
       expect(Number(rows[0]?.n)).toBe(5 + 3);
+      const sealed =
+        "select id, id_hash, id_number, birth_date, hometown, ethnicity, religion from members order by id";
+      const kept = sqlite.prepare(sealed).all();
+      expect(kept).toHaveLength(1);
+      expect((await client.query(sealed)).rows).toEqual(kept);
     } finally {
       sqlite.close();
       await client.end();

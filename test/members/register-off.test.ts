@@ -1,6 +1,5 @@
 import { sqliteOf } from "#db/index.ts";
 import { afterEach, describe, expect, it } from "vitest";
-import { memberRepositoryMissing } from "#db/pg/repositories/members.ts";
 import { openRegister } from "#domain/member-register.ts";
 import { newMemberKey } from "#domain/member-vault.ts";
 import { MEMBER_KEY, World } from "#test/world.ts";
@@ -33,15 +32,5 @@ describe("the member register without its key", () => {
     await chair.says(LAN); // the register opens, and keeps its key's fingerprint
     expect(await openRegister(world.repos, MEMBER_KEY)).toMatchObject({ on: true });
     expect(await openRegister(world.repos, newMemberKey())).toEqual({ on: false, reason: "wrong-key" });
-  });
-
-  it("stays off on a store without the register's tables, which refuses rather than pretends", async () => {
-    world = await worldWith(MEMBER_KEY);
-    const missing = memberRepositoryMissing();
-    expect(await openRegister({ updates: world.repos.updates, members: missing }, MEMBER_KEY)).toEqual({
-      on: false,
-      reason: "no-store",
-    });
-    await expect(missing.ofUnit(1)).rejects.toThrow(/no PostgreSQL repository/);
   });
 });

@@ -44,7 +44,7 @@ export const serverUrl = await reachableServer();
 const TABLES = `units, unit_words, people, link_codes, code_attempts, accounts, roles, invites, targets, ledger,
   tallies, audit_log, processed_updates, settings, metrics, plans, unit_ratings, pending_imports, pending_reports,
   outbox, tasks, task_done, reminder_policies, reminder_mutes, reminder_snoozes, broadcasts, chat_choices,
-  web_links, web_sessions, web_link_attempts`;
+  web_links, web_sessions, web_link_attempts, member_consents, member_lists, members, member_invites, member_accounts`;
 
 /** Empties every table; triggers are off for the moment, or the audit log would refuse to be emptied. */
 export async function emptied(store: PgStore): Promise<Repos> {
