@@ -106,12 +106,20 @@ export function pressUpdate(updateId: number, telegramId: number, data: string):
   };
 }
 
-/** The most of these instants (ms) that fall within any one second: what a platform's 30-a-second limit counts. */
+/**
+ * The stand-in runs in the test's own process, which on a loaded machine reads requests late and in bunches: a
+ * send the instances spaced 37.5 ms apart may be stamped up to ~100 ms after it arrived. So the window counted
+ * here is the platform's second less that much. The pacing itself is checked exactly, on the senders' own
+ * clocks, in test/work/pg-drain.test.ts; this checks that three real processes share it.
+ */
+const STAMP_DELAY_MS = 100;
+
+/** The most of these instants (ms) that fall within any window of a second less the stand-in's stamping delay. */
 export function mostInOneSecond(instants: number[]): number {
   const times = [...instants].sort((a, b) => a - b);
   let most = 0;
   for (let i = 0, j = 0; i < times.length; i++) {
-    while ((times[i] as number) - (times[j] as number) >= 1_000) j++;
+    while ((times[i] as number) - (times[j] as number) >= 1_000 - STAMP_DELAY_MS) j++;
     most = Math.max(most, i - j + 1);
   }
   return most;
