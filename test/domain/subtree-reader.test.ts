@@ -1,3 +1,5 @@
+import { readFileSync, readdirSync } from "node:fs";
+import { getPriority } from "node:os";
 import { beforeAll, describe, expect, it } from "vitest";
 import { lineage } from "#db/tree.ts";
 import { SECTORS } from "#db/schema.ts";
@@ -153,6 +155,37 @@ describe("reading a large subtree off the main thread", () => {
       whole.targets.map((t) => [t.metric, t.done, t.missing]),
     );
   });
+});
+
+/** The nice value of each of this process's threads (Linux: /proc/self/task/<id>/stat, its 19th field). */
+function threadNiceValues(): number[] {
+  const values: number[] = [];
+  for (const id of readdirSync("/proc/self/task")) {
+    try {
+      const stat = readFileSync(`/proc/self/task/${id}/stat`, "utf8");
+      values.push(Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[16]));
+    } catch {
+      // The thread ended meanwhile.
+    }
+  }
+  return values;
+}
+
+describe("the worker's priority", () => {
+  // Nice 10 is lower than the test's own priority unless that is lower still, when the worker keeps it.
+  it.runIf(process.platform === "linux" && getPriority() < 10)(
+    "runs a thread at nice 10 while the server's thread keeps its own",
+    async () => {
+      const mine = getPriority();
+      const national = await world.repos.units.byCode("TLD");
+      if (!national) throw new Error("TLD");
+      await reader.ofUnit(national, TODAY);
+      expect(getPriority()).toBe(mine);
+      // The worker's thread, and threads it starts (they inherit it); every other thread keeps the process's.
+      expect(threadNiceValues()).toContain(10);
+      expect(threadNiceValues().filter((nice) => nice !== 10 && nice !== mine)).toEqual([]);
+    },
+  );
 });
 
 describe("closing", () => {
