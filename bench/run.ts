@@ -1,4 +1,4 @@
-// `npm run bench [-- --quick] [-- --fresh] [-- --no-webhook] [-- --no-event-loop] [-- --no-extra] [-- --workers N]`: the performance requirements of issue 2, point 12, measured
+// `npm run bench [-- --quick] [-- --store postgres [--instances N]] [-- --fresh] [-- --no-webhook] [-- --no-event-loop] [-- --no-extra] [-- --workers N]`: the performance requirements of issue 2, point 12, measured
 // on a country-sized database. Progress goes to stderr; the Markdown report to stdout and, as JSON,
 // to bench/.data/last-run.json.
 import {
@@ -24,6 +24,7 @@ import { render, sustained, TARGETS, type Results } from "./results-table.ts";
 import { checkBulkMatchesRecord, seededDatabase } from "./seed-database.ts";
 import { BENCH_NOW, BENCH_TODAY, SCALES } from "./synthetic-country.ts";
 import { measureWebhook, webhookPhases } from "./webhook-run.ts";
+import { runPostgresBench } from "./postgres-run.ts";
 
 const argv = process.argv.slice(2);
 // `--workers N`: run the webhook server as `npm start` with WEB_CONCURRENCY=N (a primary and N workers).
@@ -31,6 +32,18 @@ const workersAt = argv.indexOf("--workers");
 const workers = workersAt >= 0 ? Number(argv.splice(workersAt, 2)[1]) : 1;
 if (!Number.isInteger(workers) || workers < 1 || workers > 16) {
   console.error("--workers takes a whole number from 1 to 16");
+  process.exit(2);
+}
+// `--store postgres [--instances N] [--url postgres://…]`: the webhook load on SQLite and on PostgreSQL only.
+const optionValue = (name: string, fallback: string) => {
+  const at = argv.indexOf(name);
+  return at >= 0 ? (argv.splice(at, 2)[1] ?? fallback) : fallback;
+};
+const store = optionValue("--store", "sqlite");
+const instances = Number(optionValue("--instances", "1"));
+const serverUrl = optionValue("--url", process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test");
+if (!["sqlite", "postgres"].includes(store) || !Number.isInteger(instances) || instances < 1 || instances > 8) {
+  console.error("--store takes sqlite or postgres; --instances a whole number from 1 to 8");
   process.exit(2);
 }
 const args = new Set(argv);
@@ -92,6 +105,14 @@ async function main(): Promise<void> {
   const fd = openSync(work, "r+");
   fsyncSync(fd);
   closeSync(fd);
+  if (store === "postgres") {
+    try {
+      await runPostgresBench({ work, quick, instances, serverUrl, dataDir, log });
+    } finally {
+      removeWork();
+    }
+    return;
+  }
   try {
     const db = openDatabase(work);
     const repos = repositories(db);
@@ -203,6 +224,7 @@ async function main(): Promise<void> {
         ["progress chart", async () => (await import("./chart.ts")).benchChart()],
         ["parse speed", async () => (await import("./parse-speed.ts")).benchParse()],
         ["flood", async () => (await import("./flood.ts")).benchFlood()],
+        ["member list import", async () => (await import("./member-import.ts")).benchMemberImport()],
         ["dashboard", async () => (await import("./dashboard.ts")).benchDashboard(work, false)],
       ];
       for (const [name, run] of sections) {

@@ -29,11 +29,14 @@ async function run(
   plan: LoadPlan,
   standIn: Awaited<ReturnType<typeof startStandIn>>,
 ): Promise<{ phases: PhaseResult[]; replies: Replies }> {
-  const url = new URL(plan.webhookUrl);
-  if (url.hostname !== "127.0.0.1") throw new Error("the benchmark only talks to loopback");
+  const urls = [plan.webhookUrl, ...(plan.moreUrls ?? [])].map((u) => new URL(u));
+  if (urls.some((u) => u.hostname !== "127.0.0.1")) throw new Error("the benchmark only talks to loopback");
+  let turn = 0;
   // The server closes a keep-alive connection idle for 5 s (Node's default); a socket idle for 4 s is
   // dropped here first, so that no update is sent on a connection the server is closing at that moment.
-  const agent = new Agent({ keepAlive: true, maxSockets: plan.connections, timeout: 4_000 });
+  // The connection limit is the bot's, shared among the instances (the agent counts per address).
+  const perInstance = Math.max(1, Math.ceil(plan.connections / urls.length));
+  const agent = new Agent({ keepAlive: true, maxSockets: perInstance, timeout: 4_000 });
   const random = seededRandom(77);
   let updateId = plan.firstUpdateId;
 
@@ -58,6 +61,7 @@ async function run(
   const failure = (reason: string) => (failures[reason] = (failures[reason] ?? 0) + 1);
   const post = (body: string): Promise<number> =>
     new Promise((resolve) => {
+      const url = urls[turn++ % urls.length] as URL;
       const req = request(
         {
           agent,

@@ -14,6 +14,8 @@ export type PhasePlan =
 
 export interface LoadPlan {
   webhookUrl: string;
+  /** Further instances behind the same bot: updates go round-robin over webhookUrl and these. */
+  moreUrls?: string[];
   secret: string;
   chairs: Chair[];
   firstUpdateId: number;

@@ -59,7 +59,7 @@ export function chairsOf(sqlite: Database.Database): Chair[] {
   });
 }
 
-function nextMessage(child: ChildProcess, timeoutMs: number): Promise<FromLoad> {
+export function nextMessage(child: ChildProcess, timeoutMs: number): Promise<FromLoad> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       cleanup();
@@ -84,7 +84,9 @@ function nextMessage(child: ChildProcess, timeoutMs: number): Promise<FromLoad> 
 }
 
 /** Starts src/main.ts as `npm start` would, with several webhook workers; resolves once it answers /healthz. */
-async function startMainProcess(env: Record<string, string>): Promise<{ port: number; stop: () => Promise<void> }> {
+export async function startMainProcess(
+  env: Record<string, string>,
+): Promise<{ port: number; stop: () => Promise<void> }> {
   const { spawn } = await import("node:child_process");
   const { createServer } = await import("node:net");
   const port = await new Promise<number>((resolve) => {
@@ -193,37 +195,7 @@ export async function measureWebhook(
     };
     log(`webhook: ${plan.chairs.length.toLocaleString("en")} linked chairs, server on loopback port ${port}`);
 
-    const use = new Map<string, ServerUse>();
-    let started = { elu: performance.eventLoopUtilization(), window: cpuWindow() };
-    send({ type: "start", plan });
-    const plannedMs = phases.reduce((sum, p) => sum + p.seconds, 0) * 1000;
-    for (;;) {
-      const message = await nextMessage(child, plannedMs + 120_000);
-      if (message.type === "phase-start") {
-        log(`  ${message.name}…`);
-        started = { elu: performance.eventLoopUtilization(), window: cpuWindow() };
-      } else if (message.type === "phase-end") {
-        const share = started.window();
-        use.set(message.name, {
-          elu: performance.eventLoopUtilization(started.elu).utilization,
-          cpu: share?.own ?? Number.NaN,
-          machine: share?.machine ?? null,
-        });
-      } else if (message.type === "done") {
-        const results = message.phases.map((phase) => ({
-          ...phase,
-          server: use.get(phase.name) ?? { elu: Number.NaN, cpu: Number.NaN, machine: null },
-        }));
-        return {
-          phases: results,
-          ledgerRowsWritten: lastLedgerId() - ledgerBefore,
-          updatesAnswered: results.reduce((sum, p) => sum + p.answered200, 0),
-          replies: message.replies,
-        };
-      } else if (message.type === "error") {
-        throw new Error(`load process: ${message.message}`);
-      }
-    }
+    return await followLoad(child, plan, async () => lastLedgerId() - ledgerBefore);
   } finally {
     if (child.connected) send({ type: "stop" });
     await closeServer?.();
@@ -232,5 +204,47 @@ export async function measureWebhook(
     const timer = setTimeout(() => child.kill(), 5_000);
     if (child.exitCode === null) await exited;
     clearTimeout(timer);
+  }
+}
+
+/**
+ * Starts the load process's phases and follows them to the end, noting this process's share of the machine
+ * in each; `ledgerRowsWritten` is asked once the load is done.
+ */
+export async function followLoad(
+  child: ChildProcess,
+  plan: LoadPlan,
+  ledgerRowsWritten: () => Promise<number>,
+): Promise<WebhookTiming> {
+  const use = new Map<string, ServerUse>();
+  let started = { elu: performance.eventLoopUtilization(), window: cpuWindow() };
+  child.send({ type: "start", plan } satisfies ToLoad);
+  const plannedMs = plan.phases.reduce((sum, p) => sum + p.seconds, 0) * 1000;
+  for (;;) {
+    const message = await nextMessage(child, plannedMs + 120_000);
+    if (message.type === "phase-start") {
+      console.error(`  ${message.name}…`);
+      started = { elu: performance.eventLoopUtilization(), window: cpuWindow() };
+    } else if (message.type === "phase-end") {
+      const share = started.window();
+      use.set(message.name, {
+        elu: performance.eventLoopUtilization(started.elu).utilization,
+        cpu: share?.own ?? Number.NaN,
+        machine: share?.machine ?? null,
+      });
+    } else if (message.type === "done") {
+      const results = message.phases.map((phase) => ({
+        ...phase,
+        server: use.get(phase.name) ?? { elu: Number.NaN, cpu: Number.NaN, machine: null },
+      }));
+      return {
+        phases: results,
+        ledgerRowsWritten: await ledgerRowsWritten(),
+        updatesAnswered: results.reduce((sum, p) => sum + p.answered200, 0),
+        replies: message.replies,
+      };
+    } else if (message.type === "error") {
+      throw new Error(`load process: ${message.message}`);
+    }
   }
 }

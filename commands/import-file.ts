@@ -4,6 +4,9 @@ import { readTableOffThread } from "#src/workbooks/read-table-off-thread.ts";
 import { doerOf } from "#domain/audit.ts";
 import { applyConfirmed, describeProblems, planImportInSlices, type ImportKind, type Row } from "#domain/import.ts";
 import { payloadRows, rowsPayload } from "#domain/import-payload.ts";
+import { entryUnit } from "#domain/member-entry.ts";
+import { reviewScopes } from "#domain/member-approval.ts";
+import { checkCardFile, checkMemberFile, settleMemberFile } from "./member-import.ts";
 import { reply, type Command, type Reply, type Request, type Services } from "./types.ts";
 
 /** A chat message lists this many bad rows; the rest are counted. */
@@ -14,13 +17,18 @@ export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 async function check(req: Request, services: Services): Promise<Reply> {
   const { repos, t } = services;
   const scope = req.actor?.adminUnit;
-  if (!scope) return reply(t("import-not-admin"));
+  // A chair sends member lists; district staff send card numbers; only admins send units and targets.
+  const mayImportMembers = req.actor !== null && (entryUnit(req.actor) ?? reviewScopes(req.actor)[0]) !== undefined;
+  if (!scope && !mayImportMembers) return reply(t("import-not-admin"));
   const document = req.document;
   if (!document) return reply(t("import-how"));
   if (document.data.byteLength > MAX_IMPORT_BYTES) return reply(t("import-too-big"));
   const table = await readTableOffThread(document.data, document.name);
   if (table.tooLarge) return reply(table.problems.join("\n"));
   if (!table.kind) return reply([t("import-unreadable"), ...table.problems].join("\n"));
+  if (table.kind === "members") return checkMemberFile(req, services, table);
+  if (table.kind === "cards") return checkCardFile(req, services, table);
+  if (!scope) return reply(t("import-not-admin"));
   const plan = await planImportInSlices(table.kind, table.rows, repos, req.today, scope);
   if (plan.errors.length > 0) {
     const lines = plan.errors
@@ -55,6 +63,10 @@ async function settle(req: Request, services: Services): Promise<Reply> {
   const [idText = "", answer = ""] = (req.actionArg ?? "").split(":");
   const pending = await repos.pendingImports.get(Number(idText));
   if (!pending || !req.actor || pending.personId !== req.actor.personId) return reply(t("action-expired"));
+  if (pending.kind === "members" || pending.kind === "cards") {
+    if (pending.settledAt !== null) return reply(t("import-already-settled"));
+    return settleMemberFile(req, services, pending, answer);
+  }
   // An allocation is confirmed like a targets file, but its answers speak of the allocation.
   const allocation = pending.kind === "allocation";
   const kind = (allocation ? "targets" : pending.kind) as ImportKind;

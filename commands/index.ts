@@ -17,6 +17,12 @@ import { greet, help, thanks } from "./help.ts";
 import { progress, remaining } from "./remaining.ts";
 import { confirmReport, report } from "./report.ts";
 import { link } from "./link.ts";
+import { memberEntry } from "./members.ts";
+import { memberApproval } from "./member-approval.ts";
+import { memberExport } from "./member-export.ts";
+import { memberDeparture } from "./member-departure.ts";
+import { memberSelf } from "./member-self.ts";
+import { memberList } from "./member-list.ts";
 import type { Command } from "./types.ts";
 import { undo } from "./undo.ts";
 import { unlink } from "./unlink.ts";
@@ -28,6 +34,12 @@ export type { Choice, Command, Reply, Request, Sender, Services, Translate } fro
 export const commands: Command[] = [
   report,
   confirmReport,
+  memberEntry,
+  memberApproval,
+  memberExport,
+  memberDeparture,
+  memberSelf,
+  memberList,
   foundUnit,
   remaining,
   progress,

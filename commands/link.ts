@@ -3,6 +3,7 @@ import { codeWaitMinutes, recordWrongCode } from "#domain/code-attempts.ts";
 import { noticeNewAccount } from "#domain/link-notice.ts";
 import { audit, doerOf } from "#domain/audit.ts";
 import { localeFromLanguageCode } from "#src/i18n.ts";
+import { redeemMember } from "./member-self.ts";
 import { reply, type Command } from "./types.ts";
 
 export const link: Command = {
@@ -16,7 +17,7 @@ export const link: Command = {
     if (wait > 0) return reply(t("code-wait", { minutes: wait }));
     const invite = await repos.people.invite(req.parse.code ?? "");
     const wrong = async (key: string) => (await recordWrongCode(repos, req.sender, req.now), reply(t(key)));
-    if (!invite) return await wrong("invite-unknown");
+    if (!invite) return (await redeemMember(req, services)) ?? (await wrong("invite-unknown"));
     if (invite.usedAt !== null) return await wrong("invite-used");
     if (invite.expiresAt <= req.now.toISOString()) return await wrong("invite-expired");
     const unit = await repos.units.byId(invite.unitId);

@@ -12,6 +12,7 @@ import { askedMetric, askedUnit, isReply } from "./asked-unit.ts";
 import { behindText, forecastText, standingText } from "./standing-text.ts";
 import { reply, type Command, type Reply, type Request, type Services } from "./types.ts";
 import { isLeaf } from "#domain/leaf-unit.ts";
+import { memberListLine } from "./member-list-line.ts";
 
 interface Answer {
   unit: Unit;
@@ -144,7 +145,8 @@ export const remaining: Command = {
   async run(req, services) {
     const a = await answer(req, services, "remaining", false);
     if ("text" in a) return a;
-    return reply(a.parts.join("\n"), [{ label: services.t("button-progress"), action: "say:tiến độ" }]);
+    const list = await memberListLine(a.unit, req.today, services);
+    return reply([...a.parts, ...list].join("\n"), [{ label: services.t("button-progress"), action: "say:tiến độ" }]);
   },
 };
 

@@ -6,6 +6,7 @@ import * as reports from "#domain/reports.ts";
 import { lookUpUnit } from "#domain/unit-lookup.ts";
 import type { ReportItem } from "#nlu/types.ts";
 import { foundsUnits, reportFounding } from "./found-unit.ts";
+import { enterListChoice, memberListLine } from "./member-list-line.ts";
 import { parentNames, severalText, standingText } from "./standing-text.ts";
 import { reply, type Command, type Reply, type Request, type Services } from "./types.ts";
 
@@ -89,15 +90,20 @@ async function recordedReply(
   entries: LedgerEntryInput[],
   firstId: number | undefined,
   today: string,
-  { standing, t }: Services,
+  services: Services,
 ): Promise<Reply> {
+  const { standing, t } = services;
   const text = [
     t("report-recorded", { unit: unit.name, date: viDate(day) }),
     eventLines(entries, t),
     "",
     standingText(await standing.ofUnit(unit, today), t),
+    ...(await memberListLine(unit, today, services)),
   ].join("\n");
-  return reply(text, [{ label: t("button-undo"), action: `undo:${firstId}` }]);
+  // Admissions reported can be named at once: the list is entered from the same reply.
+  const admitted = entries.filter((e) => e.event === "join").reduce((sum, e) => sum + e.count, 0);
+  const enter = await enterListChoice(unit, admitted, services);
+  return reply(text, [{ label: t("button-undo"), action: `undo:${firstId}` }, ...enter]);
 }
 
 /** Shows a doubted report back with why, and holds it until the reporter confirms it or types it again. */

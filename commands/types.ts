@@ -3,6 +3,7 @@ import type { SubtreeReader } from "#domain/subtree-reader.ts";
 import type { Repositories } from "#db/index.ts";
 import type { Platform } from "#db/schema.ts";
 import type { Actor } from "#domain/actor.ts";
+import type { Register } from "#domain/member-register.ts";
 import type { PolicyService } from "#domain/reminder-policy.ts";
 import type { StandingService } from "#domain/standing.ts";
 import type { Intent, Parse } from "#nlu/types.ts";
@@ -70,6 +71,8 @@ export interface Services {
   translateIn: (locale: string, key: string, args?: Record<string, string | number>) => string;
   /** The bot's public username when known, for deep links. */
   botUsername: () => Promise<string | undefined>;
+  /** The member register: on with its vault, or off and why (no MEMBER_DATA_KEY, not the key it was sealed under, or a store without it). */
+  register: () => Promise<Register>;
   /** Where the web dashboard is served ("https://host" or "http://localhost:3000"), without a trailing slash. */
   webUrl: () => string;
   /**

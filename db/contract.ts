@@ -6,6 +6,15 @@ import type { Choice } from "./repositories/chat-choices.ts";
 import type { ReportEntry, UnitFacts } from "./repositories/dashboard.ts";
 import type { ShortOfMinimum, UnitRef } from "./repositories/figures.ts";
 import type { LedgerEntry, LedgerEntryInput } from "./repositories/ledger.ts";
+import type {
+  Consent,
+  MemberList,
+  MemberRow,
+  NewMember,
+  PlacedMember,
+  SealedRow,
+  SelfInvite,
+} from "./repositories/members.ts";
 import type { Metric } from "./repositories/metrics.ts";
 import type { BroadcastCounts, OutboxInput, OutboxMessage, OutboxState } from "./repositories/outbox.ts";
 import type { PendingImport, StagedImport } from "./repositories/pending-imports.ts";
@@ -16,7 +25,7 @@ import type { Broadcast, Recipient, Task } from "./repositories/reminders.ts";
 import type { ChildTargetRow, StoredTarget, Target } from "./repositories/targets.ts";
 import type { Unit, UnitInput } from "./repositories/units.ts";
 import type { LinkUse, SessionPerson } from "./repositories/web-sessions.ts";
-import type { Platform, Role, Sector } from "./schema.ts";
+import type { MemberApproval, MemberStatus, Platform, Role, Sector } from "./schema.ts";
 
 export interface MetricRepository {
   /** Adds the built-in metrics that are missing; run once at start. */
@@ -143,7 +152,8 @@ export interface LedgerRepository {
   lastLiveEntryOf(reporterId: number): Promise<LedgerEntry | undefined>;
   reportSizes(unitId: number, event: string): Promise<{ reports: number; largest: number }>;
   tallies(unitId: number, period: string): Promise<Map<string, number>>;
-  subtreeTallies(path: string, period: string): Promise<Map<number, Map<string, number>>>;
+  /** Only of `events` when given. */
+  subtreeTallies(path: string, period: string, events?: string[]): Promise<Map<number, Map<string, number>>>;
   lastReportOn(unitId: number): Promise<string | null>;
 }
 
@@ -165,6 +175,10 @@ export interface PendingImportRepository {
   create(personId: number, kind: string, payload: string, now: string): Promise<number>;
   get(id: number): Promise<PendingImport | undefined>;
   settle(id: number, now: string): Promise<boolean>;
+  /** A person's newest unsettled one of a kind: the member they are entering. */
+  latestOpen(personId: number, kind: string): Promise<PendingImport | undefined>;
+  /** Replaces what an unsettled one holds; false once it is settled. */
+  replacePayload(id: number, payload: string): Promise<boolean>;
   /** Settles it as confirmed, with what applying it needs: true for the one call that does. */
   stage(id: number, now: string, staged: string): Promise<boolean>;
   /** Records that the first `appliedRows` rows are written. */
@@ -198,6 +212,8 @@ export interface ReminderRepository {
   markReported(id: number, now: string): Promise<boolean>;
   policy(unitId: number): Promise<Record<string, unknown> | undefined>;
   allPolicies(): Promise<Record<string, unknown>[]>;
+  /** The changes of every unit above or within a unit's subtree, by unit. */
+  policiesAround(path: string): Promise<Map<number, Record<string, unknown>>>;
   savePolicy(unitId: number, settings: Record<string, unknown>, now: string): Promise<void>;
   mutes(personId: number): Promise<Set<string>>;
   mute(personId: number, kind: string): Promise<void>;
@@ -238,6 +254,64 @@ export interface ChatChoiceRepository {
 export interface AuditRepository {
   append(entry: AuditInput): Promise<void>;
   read(query: AuditQuery): Promise<AuditEntry[]>;
+}
+
+/**
+ * The member register (issue 14). Values arrive sealed; the store never sees an ID number. Writes that must
+ * stand with another repository's (a status and its ledger entry, a change and its audit entry) are composed
+ * by the domain inside `transaction`; each method that writes several rows of its own is all or nothing.
+ */
+export interface MemberRepository {
+  /** False for a store that does not keep the register yet: the register is then off. */
+  supported(): Promise<boolean>;
+  consentOf(unitId: number): Promise<Consent | undefined>;
+  recordConsent(unitId: number, personId: number, notice: string, at: string): Promise<number>;
+  get(id: number): Promise<MemberRow | undefined>;
+  /** The member holding an ID number anywhere, by its keyed hash. */
+  holderOf(idHash: string): Promise<MemberRow | undefined>;
+  byCard(cardNumber: string): Promise<MemberRow | undefined>;
+  /** A unit's members, erased ones left out, in the order entered. */
+  ofUnit(unitId: number): Promise<MemberRow[]>;
+  ofList(listId: number): Promise<MemberRow[]>;
+  listSize(listId: number): Promise<number>;
+  /** Approved, not erased members of the subtree at `path`, by unit code then id. */
+  approvedInSubtree(path: string): Promise<PlacedMember[]>;
+  /** Members a unit named (lists not returned) and approved, who joined in the year `period`. */
+  countsOf(unitId: number, period: string): Promise<{ named: number; approved: number }>;
+  sealedRows(): Promise<SealedRow[]>;
+  /** Pending lists (or another state) of the subtree at `path`, oldest first. */
+  lists(path: string, status: MemberApproval): Promise<MemberList[]>;
+  list(id: number): Promise<MemberList | undefined>;
+  /** A pending list and its pending members approved or returned; false when no longer pending. */
+  review(
+    listId: number,
+    decision: { approval: "approved" | "returned"; by: number | null; reason: string | null; at: string },
+  ): Promise<boolean>;
+  resubmit(listId: number): Promise<boolean>;
+  /** Adds members to the unit's pending list (opened if none), all or none; throws on a held hash or card. */
+  add(unitId: number, rows: NewMember[], by: number | null, now: string): Promise<{ listId: number; ids: number[] }>;
+  changeStatus(id: number, status: MemberStatus, on: string): Promise<boolean>;
+  setCards(cards: { id: number; cardNumber: string }[]): Promise<void>;
+  /** Clears the personal fields and the hash, unlinks the member's accounts, drops unused member invites. */
+  erase(id: number, at: string): Promise<boolean>;
+  /** Clears every hash, then writes the re-sealed values and new hashes, all or nothing. */
+  reseal(rows: (SealedRow & { idHash: string | null })[]): Promise<void>;
+  createSelfInvite(invite: {
+    code: string;
+    memberId: number;
+    by: number | null;
+    now: string;
+    expiresAt: string;
+  }): Promise<void>;
+  selfInvite(code: string): Promise<SelfInvite | undefined>;
+  /** Marks the code used (if unused and unexpired at `now`) and links the account; the member's id or null. */
+  redeemSelfInvite(
+    code: string,
+    account: { platform: string; externalId: string },
+    now: string,
+  ): Promise<number | null>;
+  /** The member an account was linked to, unless erased. */
+  ofAccount(platform: string, externalId: string): Promise<MemberRow | undefined>;
 }
 
 /** Login links and sessions of the web dashboard, kept only as hashes, and the attempts to open links. */
@@ -287,6 +361,7 @@ export interface Repositories {
   outbox: OutboxRepository;
   chatChoices: ChatChoiceRepository;
   audit: AuditRepository;
+  members: MemberRepository;
   webSessions: WebSessionRepository;
   dashboard: DashboardRepository;
   /**

@@ -8,6 +8,7 @@ import { auditRepository } from "./repositories/audit.ts";
 import { chatChoiceRepository } from "./repositories/chat-choices.ts";
 import { figureRepository } from "./repositories/figures.ts";
 import { ledgerRepository } from "./repositories/ledger.ts";
+import { memberRepository } from "./repositories/members.ts";
 import { metricRepository } from "./repositories/metrics.ts";
 import { peopleRepository } from "./repositories/people.ts";
 import { planRepository } from "./repositories/plans.ts";
@@ -65,6 +66,7 @@ export function repositories(db: Db): Repositories {
     outbox: gate.guard(outboxRepository(db)),
     chatChoices: gate.guard(chatChoiceRepository(db)),
     audit: gate.guard(auditRepository(db)),
+    members: gate.guard(memberRepository(db)),
     webSessions: gate.guard(webSessionRepository(db)),
     dashboard: gate.guard(dashboardRepository(db)),
     transaction: gate.transaction,

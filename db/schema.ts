@@ -514,3 +514,129 @@ export const webLinkAttempts = sqliteTable(
   },
   (t) => [index("web_link_attempts_client").on(t.clientHash, t.at)],
 );
+
+export const GENDERS = ["male", "female"] as const;
+export type Gender = (typeof GENDERS)[number];
+/** Where a member stands in the union: đang sinh hoạt, chuyển đi, nghỉ hưu, ra khỏi công đoàn. */
+export const MEMBER_STATUSES = ["active", "moved", "retired", "left"] as const;
+export type MemberStatus = (typeof MEMBER_STATUSES)[number];
+/** A named member is approved upward before counting: chờ duyệt, đã duyệt, trả lại. */
+export const MEMBER_APPROVALS = ["pending", "approved", "returned"] as const;
+export type MemberApproval = (typeof MEMBER_APPROVALS)[number];
+
+/**
+ * A chair's confirmation that the members of a unit were given the notice (what is collected, why, who sees
+ * it, for how long, their rights), kept as proof of consent; every member record names the one it was entered under.
+ */
+export const memberConsents = sqliteTable(
+  "member_consents",
+  {
+    id: integer("id").primaryKey(),
+    unitId: integer("unit_id")
+      .notNull()
+      .references(() => units.id),
+    personId: integer("person_id")
+      .notNull()
+      .references(() => people.id),
+    /** Which text of the notice was confirmed: "2026-01". */
+    notice: text("notice").notNull(),
+    confirmedAt: text("confirmed_at").notNull(),
+  },
+  (t) => [index("member_consents_unit").on(t.unitId)],
+);
+
+/** The names a unit sends upward for approval, one list at a time: the district approves or returns it whole. */
+export const memberLists = sqliteTable(
+  "member_lists",
+  {
+    id: integer("id").primaryKey(),
+    unitId: integer("unit_id")
+      .notNull()
+      .references(() => units.id),
+    status: text("status", { enum: MEMBER_APPROVALS }).notNull().default("pending"),
+    createdBy: integer("created_by"),
+    createdAt: text("created_at").notNull(),
+    reviewedBy: integer("reviewed_by"),
+    reviewedAt: text("reviewed_at"),
+    /** Why it was returned, for the chair. */
+    reason: text("reason"),
+  },
+  (t) => [index("member_lists_unit_status").on(t.unitId, t.status)],
+);
+
+/**
+ * The member register. The ID number, birth date, hometown, ethnicity and religion are sealed (AES-256-GCM
+ * under MEMBER_DATA_KEY, see src/domain/member-vault.ts); duplicates are found by a keyed hash of the ID
+ * number. An erased member keeps the row, without any personal data, so counts stay as they were.
+ */
+export const members = sqliteTable(
+  "members",
+  {
+    id: integer("id").primaryKey(),
+    unitId: integer("unit_id")
+      .notNull()
+      .references(() => units.id),
+    listId: integer("list_id").references(() => memberLists.id),
+    fullName: text("full_name"),
+    gender: text("gender", { enum: GENDERS }),
+    /** HMAC-SHA-256 of the ID number under a key derived from MEMBER_DATA_KEY: one person, one record. */
+    idHash: text("id_hash"),
+    idNumber: text("id_number"),
+    birthDate: text("birth_date"),
+    hometown: text("hometown"),
+    ethnicity: text("ethnicity"),
+    religion: text("religion"),
+    /** When the member's separate consent to ethnicity and religion was recorded; null: neither is kept. */
+    sensitiveConsentAt: text("sensitive_consent_at"),
+    /** YYYY-MM-DD the member joined the union. */
+    joinedOn: text("joined_on").notNull(),
+    cardNumber: text("card_number"),
+    approval: text("approval", { enum: MEMBER_APPROVALS }).notNull().default("pending"),
+    status: text("status", { enum: MEMBER_STATUSES }).notNull().default("active"),
+    /** YYYY-MM-DD of the status: the joining day while active. */
+    statusOn: text("status_on").notNull(),
+    consentId: integer("consent_id").references(() => memberConsents.id),
+    createdBy: integer("created_by"),
+    createdAt: text("created_at").notNull(),
+    erasedAt: text("erased_at"),
+  },
+  (t) => [
+    uniqueIndex("members_id_hash").on(t.idHash),
+    uniqueIndex("members_card_number").on(t.cardNumber),
+    index("members_unit").on(t.unitId),
+    index("members_list").on(t.listId),
+  ],
+);
+
+/** A single-use code a chair makes for one member, so that the member can see their own record (/toi). */
+export const memberInvites = sqliteTable(
+  "member_invites",
+  {
+    code: text("code").primaryKey(),
+    memberId: integer("member_id")
+      .notNull()
+      .references(() => members.id),
+    createdBy: integer("created_by"),
+    createdAt: text("created_at").notNull(),
+    expiresAt: text("expires_at").notNull(),
+    usedAt: text("used_at"),
+  },
+  (t) => [index("member_invites_member").on(t.memberId)],
+);
+
+/**
+ * A member's own messaging account: it sees that member's record and nothing else. Not a role: a member holds
+ * no post on the unit and sees none of its figures.
+ */
+export const memberAccounts = sqliteTable(
+  "member_accounts",
+  {
+    platform: text("platform", { enum: PLATFORMS }).notNull(),
+    externalId: text("external_id").notNull(),
+    memberId: integer("member_id")
+      .notNull()
+      .references(() => members.id),
+    linkedAt: text("linked_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.platform, t.externalId] }), index("member_accounts_member").on(t.memberId)],
+);

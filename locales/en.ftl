@@ -362,6 +362,17 @@ audit-kind = { $kind ->
     [announcement_sent] Announcement sent
     [task_sent] Task set
     [workbook_exported] Report workbook exported
+    [member_consent_confirmed] Members' data notice confirmed
+    [member_added] Members added to a list
+    [member_viewed] Member record viewed
+    [member_list_viewed] Member list viewed
+    [member_list_approved] Member list approved
+    [member_list_returned] Member list returned
+    [member_status_changed] Member status changed
+    [member_erased] Member's personal data erased
+    [members_exported] Member list exported
+    [member_cards_imported] Member card numbers imported
+    [member_transfer_requested] Transfer requested
    *[other] { $kind }
 }
 audit-field = { $field ->
@@ -421,6 +432,203 @@ zalo-file-link =
 zalo-file-unavailable = Zalo does not let the bot send attachments yet. Send this request to Trợ lý Công đoàn on Telegram to get the Excel file.
 zalo-nameless = friend
 
+## Member register
+
+member-register-no-key = The member register is not switched on on this server, so I cannot keep member lists yet. Count reports work as usual; ask the operator to switch the register on (set the MEMBER_DATA_KEY key).
+member-register-no-store = The member register is not available on this server's PostgreSQL store yet, so I cannot keep member lists. Count reports work as usual; tell the operator.
+member-register-wrong-key = The member register is paused because the server's encryption key does not match the data. Count reports work as usual; ask the operator to check MEMBER_DATA_KEY.
+member-not-grassroots = Member lists are entered by grassroots unions and guilds. At your level, use /duyetdv to approve the lists units send up, and /xuatdanhsach to download the approved list.
+member-field = { $field ->
+    [fullName] full name
+    [gender] gender
+    [birthDate] date of birth
+    [idNumber] ID number
+    [hometown] hometown
+    [joinedOn] date of joining the union
+    [cardNumber] member card number
+    [ethnicity] ethnicity
+    [religion] religion
+   *[other] { $field }
+}
+member-gender = { $gender ->
+    [male] male
+   *[female] female
+}
+member-name-letters = The full name “{ $name }” must be letters only, 2 to 7 words, e.g. “Nguyễn Thị Lan”.
+member-name-marks = The full name “{ $name }” has no diacritics. Write it with its Vietnamese marks as on the ID card, e.g. “Nguyễn Thị Lan”.
+member-date-form = The { member-field } “{ $text }” is not a day/month/year date. Write day, month and year, e.g. 12/03/1995.
+member-date-none = There is no day { $text } ({ member-field }). Check the day and month.
+member-joined-future = The joining date { $text } has not come yet. Give the day the member was admitted.
+member-age = The age at joining is { $age }, but members must be { $min } to { $max } years old. Check the date of birth and the joining date.
+member-id-digits = An ID number has exactly 12 digits (this one has { $count }). Copy it again from the ID card.
+member-id-province = The first 3 digits of the ID number ({ $code }) are not the code of a province of birth registration. Check the ID number.
+member-id-century = The fourth digit of the ID number ({ $digit }) must be 0 to 5 (gender and century of birth). Check the ID number.
+member-id-year = The ID number gives birth year { $idYear }, but the date of birth says { $birthYear }. Check the ID number or the date of birth.
+member-id-gender = The fourth digit of the ID number ({ $digit }) is for { $idGender ->
+    [male] a man
+   *[female] a woman
+}, but the gender given is { $gender ->
+    [male] male
+   *[female] female
+}. Check the ID number or the gender.
+member-problems = I could not save { $name } yet:
+member-problem-line = • { $text }
+member-missing = Still missing: { $fields }. Send what is missing, e.g. { $example }
+member-resend = Send again only the part to correct, e.g. “CCCD 079195001234” or “sinh 12/03/1995”.
+member-card =
+    📝 Check the member's details before they are saved to the list of { $unit }:
+    Full name: { $name }
+    Gender: { $gender }
+    Date of birth: { $birth }
+    ID number: { $idNumber }
+    Hometown: { $hometown }
+    Joined the union: { $joined }
+member-card-number = Member card number: { $card }
+member-card-sensitive =
+    Ethnicity: { $ethnicity } · Religion: { $religion }
+    Ethnicity and religion are sensitive data: keep them only if the member agreed to it separately.
+member-card-how = If it is right, press “Save”; if something is wrong, send only that part again. The full ID number is shown only here, to you.
+button-member-save = ✅ Save
+button-member-save-sensitive = ✅ Save with ethnicity and religion (member agreed separately)
+button-member-save-plain = Save without ethnicity and religion
+button-member-cancel = Cancel
+member-saved = ✅ { $name } (ID { $masked }) added to the list of { $unit } awaiting approval; the list has { $count } people. The federation above will approve it; I will tell you the outcome.
+member-cancelled = Cancelled; I did not save this member.
+member-already-settled = This was already dealt with. To add someone else, send their details.
+member-same-unit = { $name } (ID { $masked }) is already on the list of { $unit }; I did not add them again.
+member-other-unit = ID number { $masked } already belongs to a member of { $unit }. Each person has one record in the whole system, so I did not add it. If the person has moved to your union, send a transfer request to the chair of { $unit }.
+button-member-transfer = Request a transfer
+member-transfer-sent = ✅ Transfer request sent to { $count } officer(s) of { $unit }.
+member-transfer-nobody = Nobody at { $unit } is linked to the assistant yet, so I could not send the request. Contact the chair of { $unit } directly, or ask the federation above.
+member-transfer-request = 🔁 { $from } asks to transfer the member with ID number { $masked } from { $unit } to { $from }. Sent by: { $who }. If you agree, record that the member moved (e.g. “{ $name } chuyển sinh hoạt”).
+member-consent-needed =
+    Before the first member of { $unit } is entered, the union's chair must confirm that members were told:
+    • What is collected: full name, date of birth, gender, ID number, hometown, date of joining, card number; ethnicity and religion only with the member's separate consent.
+    • Why: managing members and entering them in the national union's member software.
+    • Who sees it: the chair and officers of { $unit } and the officers of the federation above in charge; every view is logged.
+    • For how long: while a member; personal data is erased on request after leaving.
+    • Members' rights: to know, to consent or withdraw, to see and correct, to ask for deletion, to object, to complain.
+    ID number, date of birth, hometown, ethnicity and religion are encrypted when stored.
+button-member-consent = ✅ I have told the members
+member-consent-chair-only = The chair of { $unit } must confirm that members were told before the list is entered. Ask the chair to write “nhập danh sách” to me and confirm.
+member-consent-done = ✅ Your confirmation is stored ({ $when }). You can enter members now, one per message, e.g. “Nguyễn Thị Lan, nữ, 12/03/1995, CCCD 079195001234, quê Bến Tre, vào CĐ 20/11/2026”.
+member-how =
+    Send one member per message, like this:
+    “Nguyễn Thị Lan, nữ, 12/03/1995, CCCD 079195001234, quê Bến Tre, vào CĐ 20/11/2026”
+    I will show it back for you to check before saving, and ask for anything missing. If you have an Excel file, send the file (columns Họ và tên, Ngày sinh, Giới tính, Số CCCD, Quê quán, Ngày vào công đoàn).
+member-how-count = Entering the { $count } people just admitted:
+button-member-list = Enter the list of { $count } people
+member-example = { $field ->
+    [fullName] “Nguyễn Thị Lan”
+    [gender] “nữ”
+    [birthDate] “sinh 12/03/1995”
+    [idNumber] “CCCD 079195001234”
+    [hometown] “quê Bến Tre”
+   *[joinedOn] “vào CĐ 20/11/2026”
+}
+member-list-standing = 📋 Member list { $period }: reported { $reported }, named { $named }, approved { $approved }.
+member-review-not-staff = Only the staff of the federation above approve member lists. Your union's list will be approved there; I will tell you the outcome.
+member-review-none = No member list is waiting for approval. When a grassroots union sends one, it shows here.
+member-review-heading = 📋 { $count } member list(s) awaiting approval:
+member-review-line = • { $unit }: { $count } people (since { $date })
+button-member-review-open = { $unit } ({ $count })
+member-review-open = 📋 List of { $unit }, { $count } people ({ $status ->
+    [pending] awaiting approval
+    [approved] approved
+   *[returned] returned
+}):
+member-line = { $n }. { $name } · { $gender } · born { $birth } · ID { $masked } · from { $hometown } · joined { $joined }
+member-review-how = Approve the whole list with the button below; to return it, type “/tralai { $id } <reason>”.
+button-member-approve = ✅ Approve the list
+button-member-return = ↩️ Return
+member-return-how = Type the reason, e.g. “/tralai { $id } Wrong date of birth for person 2”. The reason goes to the union's chair.
+member-return-usage = Type it like this: “/tralai <list number> <reason>”, e.g. “/tralai 3 Wrong date of birth for person 2”. List numbers are in /duyetdv.
+member-review-not-yours = I cannot find this list among the units you are in charge of. Type /duyetdv to see the lists awaiting approval.
+member-review-settled = This list was already dealt with. Type /duyetdv to see the lists still waiting.
+member-approved = ✅ Approved the list of { $count } member(s) of { $unit }. { $added ->
+    [0] They were already counted from the union's admission reports.
+   *[other] Added { $added } member(s) not yet in the union's admission reports.
+}
+member-returned = ↩️ Returned the list of { $count } people to { $unit }, with the reason.
+member-list-approved-notice = ✅ The federation above approved the list of { $count } member(s) of { $unit }.
+member-list-returned-notice =
+    ↩️ The federation above returned the list of { $count } member(s) of { $unit }.
+    Reason: { $reason }
+    Once corrected, press “Send again”.
+button-member-resubmit = Send again
+member-resubmitted = ✅ The list of { $unit } was sent up again for approval.
+member-export-not-staff = Only the staff of the federation above can download approved member lists. Your union's list goes up to them for approval and entry into the software.
+member-export-empty = { $unit } has no approved members yet, so there is nothing to export. Type /duyetdv to approve the lists waiting.
+member-export-ready = 📄 The { $count } approved members of { $unit }, laid out for the union's member software. The file holds full ID numbers: keep it somewhere safe and delete it once imported.
+member-row-missing = The { member-field } is missing.
+member-row-gender = Gender must be “Nam” or “Nữ”.
+member-row-repeated = Same ID number as line { $line }.
+member-row-held = The ID number already has a record at { $unit }.
+member-card-form = Card number “{ $text }” is not valid (letters, digits, . / -, at most 30 characters).
+member-card-unknown = No approved member with this ID number in the units you are in charge of.
+member-card-taken = Card number { $card } was given to someone else.
+member-file-summary = The file has { $count } valid member(s) for { $unit }{ $sensitive ->
+    [0] .
+   *[other] ; { $sensitive } with ethnicity or religion (sensitive data, kept only with the member's separate consent).
+} Confirm to add them all to the list awaiting approval.
+member-file-done = ✅ Added { $added } member(s) to the list of { $unit } awaiting approval; the list has { $count } people.
+member-cards-summary = The file has { $count } valid member card number(s) for units under { $unit }. Confirm to record them.
+member-cards-done = ✅ Recorded { $count } member card number(s).
+member-departed = ✅ Recorded that { $name } (ID { $masked }) { $status ->
+    [retired] retired
+    [moved] transferred out
+   *[left] left work and the union
+} on { $date }. The list and the member count of { $unit } were updated together.
+member-departed-already = This member's departure was recorded already; I recorded nothing more.
+member-not-on-list = I cannot find “{ $name }” among the active members on the list of { $unit }.
+member-which = The list has { $count } people named “{ $name }”. Pick the right one (by ID number):
+member-invite-how = Give the member's name, e.g. “/moidv Nguyễn Thị Lan”: I will make a code so that member can see their own record.
+member-invite-several = The list has several people named “{ $name }”. Ask the operator for a code, or write the full name exactly as on the list.
+member-invite-made =
+    🎟️ Code for member { $name }: { $code }
+    Single use, valid 14 days. Send it privately to that person: they send it to me (or open the link) to see their own record and ask for a correction or deletion.
+    { $link }
+member-self-linked = Hello { $name }! This account is now linked to your member record at { $unit }. I am an automated assistant: you can see only your own record, with /toi.
+button-member-self-view = See my record
+member-self-heading = 🪪 Your member record at { $unit }:
+member-self-status = Status: { $status ->
+    [active] active
+    [moved] transferred out
+    [retired] retired
+   *[left] left the union
+} · { $approval ->
+    [approved] approved by the federation
+    [returned] returned by the federation for correction
+   *[pending] awaiting the federation's approval
+} · Card: { $card }
+member-self-rights = You have the right to know, see and ask to correct or delete your data, to withdraw consent to ethnicity and religion, to object or to complain. Requests go to your union's chair.
+button-member-self-fix = Ask for a correction
+button-member-self-erase = Ask to delete my data
+member-self-none = This account is not linked to a member record. Ask your union's chair for a code (the chair types “/moidv <your name>”).
+member-self-none-officer = Yours is an officer's account, not linked to a member record. To see a unit's list, use /duyetdv (federation staff) or ask the union's chair.
+member-self-fix-how = Write what to correct, e.g. “/suatoi hometown is Mỏ Cày Bắc, Bến Tre”. I will send the request to your union's chair.
+member-self-asked = ✅ Your request was sent to the chair of { $unit }.
+member-self-nobody = Nobody at { $unit } is linked to the assistant yet, so I could not send your request. Tell the union's chair directly.
+member-request-fix = ✏️ Member { $name } (ID { $masked }) asks for a correction: { $detail }
+member-request-erase = 🗑 Member { $name } (ID { $masked }) asks for their personal data to be deleted. The member counts already reported stay as they are; the record becomes a nameless row.
+button-member-erase = 🗑 Delete this member's data
+member-erased = ✅ This member's personal data was deleted from the register of { $unit }; the member count is unchanged.
+member-erased-already = This member's data was deleted already.
+member-list-how = Give the unit's code, e.g. “/danhsachdv TD-CDCS-01”. A grassroots union's chair and officers type “/danhsachdv” to see their own union's list.
+member-list-unknown = I cannot find the grassroots union “{ $code }” among the units you are in charge of. Check the unit's code.
+member-list-empty = { $unit } has no members on its list yet. Send one member per message, or an Excel file.
+member-list-heading = 📋 Member list of { $unit } ({ $count } people):
+member-list-state = { $status ->
+    [active] { $approval ->
+        [approved] approved
+        [returned] returned
+       *[pending] awaiting approval
+    }
+    [moved] transferred out
+    [retired] retired
+   *[left] left the union
+}
+member-list-more = … and { $count } more (the federation downloads them all with /xuatdanhsach).
 ## Web dashboard
 web-link =
     🔗 Your dashboard (works once, for { $minutes } minutes; do not pass it on):
@@ -515,7 +723,10 @@ web-event-activity = { $count } activities
 web-event-other = { $event }: { $count }
 web-unit-tasks = Tasks
 web-unit-members = Member lists awaiting approval
-web-unit-members-soon = Member lists awaiting approval will appear here once the member register is in use.
+web-unit-members-none = No member list is awaiting approval.
+web-unit-members-line = List { $id }: { $count } people, sent { $date }
+web-unit-members-review = To see and approve them: send /duyetdv to the assistant in the chat and choose the list.
+web-unit-members-waiting = Awaiting approval by the union above; you will be told in the chat when it is decided.
 web-tasks-heading = Tasks of { $unit } and the units below
 web-tasks-none = No tasks yet.
 web-col-task = Task

@@ -359,6 +359,17 @@ audit-kind = { $kind ->
     [announcement_sent] Gửi thông báo
     [task_sent] Giao việc
     [workbook_exported] Xuất báo cáo Excel
+    [member_consent_confirmed] Xác nhận đã thông báo cho đoàn viên về dữ liệu cá nhân
+    [member_added] Thêm đoàn viên vào danh sách
+    [member_viewed] Xem hồ sơ đoàn viên
+    [member_list_viewed] Xem danh sách đoàn viên
+    [member_list_approved] Duyệt danh sách đoàn viên
+    [member_list_returned] Trả lại danh sách đoàn viên
+    [member_status_changed] Đổi tình trạng đoàn viên
+    [member_erased] Xóa dữ liệu cá nhân của đoàn viên
+    [members_exported] Xuất danh sách đoàn viên
+    [member_cards_imported] Nhập số thẻ đoàn viên
+    [member_transfer_requested] Đề nghị chuyển sinh hoạt
    *[other] { $kind }
 }
 audit-field = { $field ->
@@ -435,6 +446,203 @@ zalo-file-link =
 zalo-file-unavailable = Zalo chưa cho bot gửi tệp đính kèm. Hãy nhắn yêu cầu này cho Trợ lý Công đoàn trên Telegram để nhận tệp Excel.
 zalo-nameless = bạn
 
+## Member register
+
+member-register-no-key = Sổ đoàn viên chưa bật trên máy chủ này nên tôi chưa lưu danh sách đoàn viên. Các báo cáo số lượng vẫn dùng bình thường; hãy báo người vận hành bật sổ đoàn viên (đặt khóa MEMBER_DATA_KEY).
+member-register-no-store = Sổ đoàn viên chưa dùng được trên kho dữ liệu PostgreSQL của máy chủ này nên tôi chưa lưu danh sách đoàn viên. Các báo cáo số lượng vẫn dùng bình thường; hãy báo người vận hành.
+member-register-wrong-key = Sổ đoàn viên đang tạm tắt vì khóa mã hóa trên máy chủ không khớp với dữ liệu. Các báo cáo số lượng vẫn dùng bình thường; hãy báo người vận hành kiểm tra khóa MEMBER_DATA_KEY.
+member-not-grassroots = Danh sách đoàn viên do CĐCS hoặc nghiệp đoàn nhập. Anh/chị ở cấp trên: hãy dùng /duyetdv để duyệt danh sách các đơn vị gửi lên, /xuatdanhsach để tải danh sách đã duyệt.
+member-field = { $field ->
+    [fullName] họ và tên
+    [gender] giới tính
+    [birthDate] ngày sinh
+    [idNumber] số CCCD
+    [hometown] quê quán
+    [joinedOn] ngày vào công đoàn
+    [cardNumber] số thẻ đoàn viên
+    [ethnicity] dân tộc
+    [religion] tôn giáo
+   *[other] { $field }
+}
+member-gender = { $gender ->
+    [male] nam
+   *[female] nữ
+}
+member-name-letters = Họ và tên “{ $name }” chỉ được gồm chữ cái, từ 2 đến 7 chữ, ví dụ “Nguyễn Thị Lan”.
+member-name-marks = Họ và tên “{ $name }” chưa có dấu. Hãy viết đủ dấu tiếng Việt như trên căn cước, ví dụ “Nguyễn Thị Lan”.
+member-date-form = { member-field } “{ $text }” chưa đúng dạng ngày/tháng/năm. Hãy viết đủ ngày, tháng, năm, ví dụ 12/03/1995.
+member-date-none = Không có ngày { $text } ({ member-field }). Hãy kiểm tra lại ngày và tháng.
+member-joined-future = Ngày vào công đoàn { $text } chưa tới. Hãy ghi ngày đoàn viên đã được kết nạp.
+member-age = Tuổi khi vào công đoàn là { $age }, nhưng đoàn viên phải từ { $min } đến { $max } tuổi. Hãy kiểm tra lại ngày sinh và ngày vào công đoàn.
+member-id-digits = Số CCCD phải có đúng 12 chữ số (số đã gửi có { $count } chữ số). Hãy chép lại từ căn cước.
+member-id-province = 3 chữ số đầu của số CCCD ({ $code }) không phải mã tỉnh, thành nơi đăng ký khai sinh. Hãy kiểm tra lại số CCCD.
+member-id-century = Chữ số thứ tư của số CCCD ({ $digit }) phải từ 0 đến 5 (mã giới tính và thế kỷ sinh). Hãy kiểm tra lại số CCCD.
+member-id-year = Số CCCD cho năm sinh { $idYear }, nhưng ngày sinh ghi năm { $birthYear }. Hãy kiểm tra lại số CCCD hoặc ngày sinh.
+member-id-gender = Chữ số thứ tư của số CCCD ({ $digit }) là của { $idGender ->
+    [male] nam
+   *[female] nữ
+}, nhưng giới tính ghi là { $gender ->
+    [male] nam
+   *[female] nữ
+}. Hãy kiểm tra lại số CCCD hoặc giới tính.
+member-problems = Thông tin của { $name } chưa lưu được:
+member-problem-line = • { $text }
+member-missing = Còn thiếu: { $fields }. Hãy gửi tiếp phần còn thiếu, ví dụ: { $example }
+member-resend = Hãy gửi lại phần cần sửa, ví dụ “CCCD 079195001234” hoặc “sinh 12/03/1995”.
+member-card =
+    📝 Kiểm tra thông tin đoàn viên trước khi lưu vào danh sách của { $unit }:
+    Họ và tên: { $name }
+    Giới tính: { $gender }
+    Ngày sinh: { $birth }
+    Số CCCD: { $idNumber }
+    Quê quán: { $hometown }
+    Ngày vào công đoàn: { $joined }
+member-card-number = Số thẻ đoàn viên: { $card }
+member-card-sensitive =
+    Dân tộc: { $ethnicity } · Tôn giáo: { $religion }
+    Dân tộc và tôn giáo là dữ liệu nhạy cảm: chỉ lưu khi chính đoàn viên đã đồng ý riêng cho việc này.
+member-card-how = Đúng thì bấm “Lưu”; sai chỗ nào thì gửi lại chỗ đó. Số CCCD đầy đủ chỉ hiện ở đây, cho anh/chị.
+button-member-save = ✅ Lưu
+button-member-save-sensitive = ✅ Lưu cả dân tộc, tôn giáo (đoàn viên đã đồng ý riêng)
+button-member-save-plain = Lưu, không lưu dân tộc, tôn giáo
+button-member-cancel = Hủy
+member-saved = ✅ Đã thêm { $name } (CCCD { $masked }) vào danh sách chờ duyệt của { $unit }; danh sách đang có { $count } người. LĐLĐ cấp trên sẽ duyệt danh sách; tôi sẽ báo khi có kết quả.
+member-cancelled = Đã hủy, tôi không lưu đoàn viên này.
+member-already-settled = Thông tin này đã được xử lý rồi. Để thêm người khác, hãy gửi thông tin của người đó.
+member-same-unit = { $name } (CCCD { $masked }) đã có trong danh sách của { $unit } rồi, tôi không thêm lần nữa.
+member-other-unit = Số CCCD { $masked } đã thuộc về một đoàn viên của { $unit }. Mỗi người chỉ có một hồ sơ trong toàn hệ thống, nên tôi không thêm. Nếu người này đã chuyển sang đơn vị anh/chị, hãy gửi đề nghị chuyển sinh hoạt cho chủ tịch { $unit }.
+button-member-transfer = Đề nghị chuyển sinh hoạt
+member-transfer-sent = ✅ Đã gửi đề nghị chuyển sinh hoạt tới { $count } người phụ trách { $unit }.
+member-transfer-nobody = { $unit } chưa có ai liên kết với trợ lý nên tôi chưa gửi được đề nghị. Hãy liên hệ trực tiếp chủ tịch { $unit }, hoặc nhờ LĐLĐ cấp trên.
+member-transfer-request = 🔁 { $from } đề nghị chuyển sinh hoạt công đoàn cho đoàn viên có số CCCD { $masked } của { $unit } sang { $from }. Người gửi: { $who }. Nếu đồng ý, hãy ghi nhận đoàn viên này chuyển đi (ví dụ “{ $name } chuyển sinh hoạt”).
+member-consent-needed =
+    Trước khi nhập đoàn viên đầu tiên của { $unit }, chủ tịch công đoàn cần xác nhận đã thông báo cho đoàn viên:
+    • Thu thập: họ và tên, ngày sinh, giới tính, số CCCD, quê quán, ngày vào công đoàn, số thẻ; dân tộc và tôn giáo chỉ khi đoàn viên đồng ý riêng.
+    • Để làm gì: quản lý đoàn viên và nhập vào phần mềm quản lý đoàn viên của Tổng Liên đoàn.
+    • Ai được xem: chủ tịch và cán bộ { $unit }, cán bộ LĐLĐ cấp trên phụ trách; mọi lần xem đều được ghi nhật ký.
+    • Lưu bao lâu: khi còn là đoàn viên; khi ra khỏi công đoàn, dữ liệu cá nhân được xóa theo yêu cầu.
+    • Quyền của đoàn viên: được biết, đồng ý hoặc rút lại, xem và sửa, yêu cầu xóa, phản đối, khiếu nại.
+    Số CCCD, ngày sinh, quê quán, dân tộc, tôn giáo được mã hóa khi lưu.
+button-member-consent = ✅ Tôi đã thông báo cho đoàn viên
+member-consent-chair-only = Chủ tịch { $unit } cần xác nhận việc thông báo cho đoàn viên trước khi nhập danh sách. Hãy nhờ chủ tịch nhắn “nhập danh sách” cho tôi và xác nhận.
+member-consent-done = ✅ Đã lưu xác nhận của anh/chị (lúc { $when }). Giờ có thể nhập đoàn viên: mỗi người một tin nhắn, ví dụ “Nguyễn Thị Lan, nữ, 12/03/1995, CCCD 079195001234, quê Bến Tre, vào CĐ 20/11/2026”.
+member-how =
+    Hãy gửi từng người một tin nhắn, theo mẫu:
+    “Nguyễn Thị Lan, nữ, 12/03/1995, CCCD 079195001234, quê Bến Tre, vào CĐ 20/11/2026”
+    Tôi sẽ hiện lại để anh/chị kiểm tra trước khi lưu, và hỏi phần nào còn thiếu. Có sẵn tệp Excel thì gửi tệp (cột Họ và tên, Ngày sinh, Giới tính, Số CCCD, Quê quán, Ngày vào công đoàn).
+member-how-count = Nhập danh sách { $count } người vừa kết nạp:
+button-member-list = Nhập danh sách { $count } người
+member-example = { $field ->
+    [fullName] “Nguyễn Thị Lan”
+    [gender] “nữ”
+    [birthDate] “sinh 12/03/1995”
+    [idNumber] “CCCD 079195001234”
+    [hometown] “quê Bến Tre”
+   *[joinedOn] “vào CĐ 20/11/2026”
+}
+member-list-standing = 📋 Danh sách đoàn viên năm { $period }: báo cáo { $reported }, danh sách { $named }, đã duyệt { $approved }.
+member-review-not-staff = Chỉ cán bộ LĐLĐ cấp trên mới duyệt danh sách đoàn viên. Danh sách của đơn vị anh/chị sẽ được LĐLĐ cấp trên duyệt; tôi sẽ báo khi có kết quả.
+member-review-none = Hiện không có danh sách đoàn viên nào chờ duyệt. Khi CĐCS gửi danh sách lên, tôi sẽ hiện ở đây.
+member-review-heading = 📋 { $count } danh sách đoàn viên đang chờ duyệt:
+member-review-line = • { $unit }: { $count } người (từ { $date })
+button-member-review-open = { $unit } ({ $count })
+member-review-open = 📋 Danh sách của { $unit }, { $count } người ({ $status ->
+    [pending] chờ duyệt
+    [approved] đã duyệt
+   *[returned] đã trả lại
+}):
+member-line = { $n }. { $name } · { $gender } · sinh { $birth } · CCCD { $masked } · quê { $hometown } · vào CĐ { $joined }
+member-review-how = Duyệt cả danh sách bằng nút bên dưới; muốn trả lại thì gõ “/tralai { $id } <lý do>”.
+button-member-approve = ✅ Duyệt danh sách
+button-member-return = ↩️ Trả lại
+member-return-how = Hãy gõ lý do trả lại, ví dụ: “/tralai { $id } Sai ngày sinh của người thứ 2”. Lý do sẽ được gửi tới chủ tịch công đoàn.
+member-return-usage = Hãy gõ theo mẫu: “/tralai <số danh sách> <lý do>”, ví dụ “/tralai 3 Sai ngày sinh của người thứ 2”. Số danh sách có trong /duyetdv.
+member-review-not-yours = Tôi không thấy danh sách này trong các đơn vị anh/chị phụ trách. Hãy gõ /duyetdv để xem các danh sách chờ duyệt.
+member-review-settled = Danh sách này đã được xử lý rồi. Gõ /duyetdv để xem các danh sách còn chờ duyệt.
+member-approved = ✅ Đã duyệt danh sách { $count } đoàn viên của { $unit }. { $added ->
+    [0] Số đoàn viên đã được tính từ báo cáo kết nạp của đơn vị.
+   *[other] Đã cộng thêm { $added } đoàn viên chưa có trong báo cáo kết nạp của đơn vị.
+}
+member-returned = ↩️ Đã trả lại danh sách { $count } người cho { $unit }, kèm lý do.
+member-list-approved-notice = ✅ LĐLĐ cấp trên đã duyệt danh sách { $count } đoàn viên của { $unit }.
+member-list-returned-notice =
+    ↩️ LĐLĐ cấp trên trả lại danh sách { $count } đoàn viên của { $unit }.
+    Lý do: { $reason }
+    Sửa xong thì bấm “Gửi lại”.
+button-member-resubmit = Gửi lại
+member-resubmitted = ✅ Đã gửi lại danh sách của { $unit } lên LĐLĐ cấp trên để duyệt.
+member-export-not-staff = Chỉ cán bộ LĐLĐ cấp trên mới tải được danh sách đoàn viên đã duyệt. Danh sách của đơn vị anh/chị được gửi lên LĐLĐ để duyệt và nhập phần mềm.
+member-export-empty = { $unit } chưa có đoàn viên nào được duyệt nên chưa có gì để xuất. Gõ /duyetdv để duyệt các danh sách đang chờ.
+member-export-ready = 📄 Danh sách { $count } đoàn viên đã duyệt của { $unit }, theo mẫu nhập phần mềm quản lý đoàn viên. Tệp có số định danh đầy đủ: chỉ lưu ở nơi an toàn và xóa sau khi nhập xong.
+member-row-missing = Thiếu { member-field }.
+member-row-gender = Giới tính phải là “Nam” hoặc “Nữ”.
+member-row-repeated = Số CCCD trùng với dòng { $line }.
+member-row-held = Số CCCD đã có hồ sơ ở { $unit }.
+member-card-form = Số thẻ “{ $text }” không đúng dạng (chữ, số, dấu . / -, tối đa 30 ký tự).
+member-card-unknown = Không có đoàn viên đã duyệt nào mang số CCCD này trong các đơn vị anh/chị phụ trách.
+member-card-taken = Số thẻ { $card } đã cấp cho người khác.
+member-file-summary = Tệp có { $count } đoàn viên hợp lệ cho { $unit }{ $sensitive ->
+    [0] .
+   *[other] ; { $sensitive } người có dân tộc hoặc tôn giáo (dữ liệu nhạy cảm, chỉ lưu khi đoàn viên đã đồng ý riêng).
+} Bấm xác nhận để thêm tất cả vào danh sách chờ duyệt.
+member-file-done = ✅ Đã thêm { $added } đoàn viên vào danh sách chờ duyệt của { $unit }; danh sách đang có { $count } người.
+member-cards-summary = Tệp có { $count } số thẻ đoàn viên hợp lệ cho các đơn vị thuộc { $unit }. Bấm xác nhận để ghi.
+member-cards-done = ✅ Đã ghi { $count } số thẻ đoàn viên.
+member-departed = ✅ Đã ghi nhận { $name } (CCCD { $masked }) { $status ->
+    [retired] nghỉ hưu
+    [moved] chuyển sinh hoạt
+   *[left] nghỉ việc, ra khỏi công đoàn
+} từ ngày { $date }. Danh sách và số đoàn viên của { $unit } đã cùng cập nhật.
+member-departed-already = Đoàn viên này đã được ghi nhận rời đi rồi, tôi không ghi thêm.
+member-not-on-list = Tôi không thấy “{ $name }” trong danh sách đoàn viên đang sinh hoạt của { $unit }.
+member-which = Danh sách có { $count } người tên “{ $name }”. Chọn đúng người (theo số CCCD):
+member-invite-how = Hãy ghi tên đoàn viên, ví dụ “/moidv Nguyễn Thị Lan”: tôi sẽ tạo mã để đoàn viên đó tự xem hồ sơ của mình.
+member-invite-several = Danh sách có nhiều người tên “{ $name }”. Hãy nhờ người vận hành tạo mã, hoặc ghi tên đầy đủ, đúng dấu như trong danh sách.
+member-invite-made =
+    🎟️ Mã cho đoàn viên { $name }: { $code }
+    Mã dùng một lần, trong 14 ngày. Hãy gửi riêng cho đúng người: người đó gửi mã cho tôi (hoặc bấm đường liên kết) để tự xem hồ sơ của mình, đề nghị sửa hoặc xóa.
+    { $link }
+member-self-linked = Chào { $name }! Tài khoản này đã được liên kết với hồ sơ đoàn viên của anh/chị ở { $unit }. Tôi là trợ lý tự động: anh/chị chỉ xem được hồ sơ của chính mình, bằng lệnh /toi.
+button-member-self-view = Xem hồ sơ của tôi
+member-self-heading = 🪪 Hồ sơ đoàn viên của anh/chị ở { $unit }:
+member-self-status = Tình trạng: { $status ->
+    [active] đang sinh hoạt
+    [moved] chuyển đi
+    [retired] nghỉ hưu
+   *[left] ra khỏi công đoàn
+} · { $approval ->
+    [approved] đã được LĐLĐ duyệt
+    [returned] LĐLĐ trả lại để sửa
+   *[pending] chờ LĐLĐ duyệt
+} · Số thẻ: { $card }
+member-self-rights = Anh/chị có quyền biết, xem và đề nghị sửa, đề nghị xóa dữ liệu của mình, rút lại đồng ý về dân tộc, tôn giáo, phản đối hoặc khiếu nại. Đề nghị sẽ được gửi tới chủ tịch công đoàn.
+button-member-self-fix = Đề nghị sửa
+button-member-self-erase = Đề nghị xóa dữ liệu
+member-self-none = Tài khoản này chưa được liên kết với hồ sơ đoàn viên nào. Hãy xin chủ tịch công đoàn cơ sở mã để tự xem hồ sơ (chủ tịch gõ “/moidv <tên anh/chị>”).
+member-self-none-officer = Tài khoản của anh/chị là tài khoản cán bộ, chưa liên kết với hồ sơ đoàn viên nào. Để xem danh sách của đơn vị, hãy dùng /duyetdv (cán bộ LĐLĐ) hoặc nhờ chủ tịch công đoàn.
+member-self-fix-how = Hãy ghi điều cần sửa, ví dụ “/suatoi quê quán là Mỏ Cày Bắc, Bến Tre”. Tôi sẽ gửi đề nghị tới chủ tịch công đoàn.
+member-self-asked = ✅ Đã gửi đề nghị của anh/chị tới chủ tịch { $unit }.
+member-self-nobody = { $unit } chưa có ai liên kết với trợ lý nên tôi chưa gửi được đề nghị. Hãy báo trực tiếp chủ tịch công đoàn.
+member-request-fix = ✏️ Đoàn viên { $name } (CCCD { $masked }) đề nghị sửa hồ sơ: { $detail }
+member-request-erase = 🗑 Đoàn viên { $name } (CCCD { $masked }) đề nghị xóa dữ liệu cá nhân của mình. Xóa thì số đoàn viên đã báo cáo vẫn giữ nguyên; hồ sơ chỉ còn lại là một dòng không tên.
+button-member-erase = 🗑 Xóa dữ liệu của đoàn viên này
+member-erased = ✅ Đã xóa dữ liệu cá nhân của đoàn viên này khỏi sổ của { $unit }; số đoàn viên không đổi.
+member-erased-already = Dữ liệu của đoàn viên này đã được xóa rồi.
+member-list-how = Hãy ghi mã đơn vị, ví dụ “/danhsachdv TD-CDCS-01”. Chủ tịch và cán bộ CĐCS gõ “/danhsachdv” để xem danh sách của đơn vị mình.
+member-list-unknown = Tôi không thấy CĐCS “{ $code }” trong các đơn vị anh/chị phụ trách. Hãy kiểm tra lại mã đơn vị.
+member-list-empty = { $unit } chưa có đoàn viên nào trong danh sách. Hãy gửi từng người một tin, hoặc gửi tệp Excel.
+member-list-heading = 📋 Danh sách đoàn viên của { $unit } ({ $count } người):
+member-list-state = { $status ->
+    [active] { $approval ->
+        [approved] đã duyệt
+        [returned] bị trả lại
+       *[pending] chờ duyệt
+    }
+    [moved] chuyển đi
+    [retired] nghỉ hưu
+   *[left] ra khỏi công đoàn
+}
+member-list-more = … và { $count } người nữa (tải đủ bằng /xuatdanhsach ở LĐLĐ).
 ## Web dashboard
 web-link =
     🔗 Trang quản lý của anh/chị (chỉ dùng được một lần, trong { $minutes } phút; đừng chuyển cho người khác):
@@ -529,7 +737,10 @@ web-event-activity = { $count } hoạt động
 web-event-other = { $event }: { $count }
 web-unit-tasks = Nhiệm vụ
 web-unit-members = Danh sách đoàn viên chờ duyệt
-web-unit-members-soon = Danh sách đoàn viên chờ duyệt sẽ hiện ở đây khi sổ đoàn viên được đưa vào dùng.
+web-unit-members-none = Không có danh sách đoàn viên nào đang chờ duyệt.
+web-unit-members-line = Danh sách số { $id }: { $count } người, gửi ngày { $date }
+web-unit-members-review = Để xem và duyệt: gửi /duyetdv cho trợ lý trong chat rồi chọn danh sách.
+web-unit-members-waiting = Đang chờ công đoàn cấp trên duyệt; anh/chị sẽ được báo trong chat khi có kết quả.
 web-tasks-heading = Nhiệm vụ của { $unit } và các đơn vị trực thuộc
 web-tasks-none = Chưa có nhiệm vụ nào.
 web-col-task = Nhiệm vụ

@@ -11,6 +11,7 @@ import { resumeImports } from "#domain/import.ts";
 import { conversation, type Conversation } from "./conversation.ts";
 import { createDispatcher, type DispatchClock, type Dispatcher, type Send } from "./delivery/dispatcher.ts";
 import { ZALO_LIMITS, type PlatformLimits } from "./delivery/rate-limiter.ts";
+import { openRegister, type Register } from "./domain/member-register.ts";
 import { policyService, type PolicyService } from "./domain/reminder-policy.ts";
 import { standingService } from "./domain/standing.ts";
 import { subtreeReader, type SubtreeReader } from "./domain/subtree-reader.ts";
@@ -47,6 +48,8 @@ export interface Service {
   limits: Partial<Record<Platform, PlatformLimits>>;
   /** Puts reminders that fall due into the outbox. Started by main, driven by hand in tests. */
   scheduler: Scheduler;
+  /** The member register, on or off (and why); opened once. */
+  register: () => Promise<Register>;
   /**
    * Starts the scheduled and queued work: on SQLite the scheduler's timer and the dispatcher in this process;
    * on PostgreSQL pg-boss workers, which share the tick and the outbox with every other instance.
@@ -98,11 +101,19 @@ export interface ConversationSettings {
   webUrl?: () => string;
   /** The reminder schedule the scheduler follows too, so a change made in chat applies from its next tick. */
   policies?: PolicyService;
+  /** The member register; off when not given. */
+  register?: () => Promise<Register>;
   /**
    * Reads about large subtrees off the main thread; one is made when absent. Its worker starts at the first
    * large read and, idle, keeps no process alive, so the service's close need not stop it.
    */
   reader?: SubtreeReader;
+}
+
+/** The register over a key, opened on first use and then kept. */
+export function registerOnce(repos: Repositories, key: string | undefined): () => Promise<Register> {
+  let state: Promise<Register> | undefined;
+  return () => (state ??= openRegister(repos, key));
 }
 
 /** The router over a database: the services commands are given, who is writing, and the write batch to wait for. */
@@ -118,6 +129,7 @@ export function conversationOver(repos: Repositories, settings: ConversationSett
       wakeDispatcher: settings.wakeDispatcher ?? (() => undefined),
       translateIn: settings.translate,
       botUsername: settings.botUsername ?? (async () => undefined),
+      register: settings.register ?? registerOnce(repos, undefined),
       webUrl: settings.webUrl ?? (() => "http://localhost:3000"),
     },
     actorOf: async (sender) => await actorOf(repos.people, sender),
@@ -188,7 +200,9 @@ export async function assemble(config: Config, options: AssembleOptions): Promis
   const { policies, talkPolicies } = schedules(repos, config, shared !== undefined);
   let work: PgWork | undefined;
   const wake = () => (work ? void work.wake() : options.wakeOutbox ? options.wakeOutbox() : dispatcher.wake());
+  const register = registerOnce(repos, config.memberDataKey);
   const talk = conversationOver(repos, {
+    register,
     policies: talkPolicies,
     // The dispatcher is built below; the conversation wakes it only once updates come in.
     wakeDispatcher: wake,
@@ -199,14 +213,7 @@ export async function assemble(config: Config, options: AssembleOptions): Promis
     botUsername: async () => await repos.updates.setting("telegram.username"),
     webUrl: options.webUrl ?? (() => webUrlOf(config, demo)),
   });
-  const intake = createIntake({
-    updates: repos.updates,
-    unitOfWork: repos.unitOfWork,
-    translate,
-    logger,
-    clock,
-    ...(options.flood ? { flood: options.flood } : {}),
-  });
+  const intake = intakeOf(repos, options, translate, clock);
   const media = mediaStore(config, shared, options);
   const parts: Parts = { config, options, logger, clock, repos, translate, intake, talk, media, policies, demo };
   const zalo = zaloAdapter(parts);
@@ -232,6 +239,7 @@ export async function assemble(config: Config, options: AssembleOptions): Promis
     send: sending,
     limits,
     scheduler,
+    register,
     async startWork() {
       if (!shared) {
         await dispatcher.start();
@@ -254,6 +262,18 @@ export async function assemble(config: Config, options: AssembleOptions): Promis
       await store.close();
     },
   };
+}
+
+/** The one intake every platform hands its updates to: each claimed once, its writes one unit of work. */
+function intakeOf(repos: Repositories, options: AssembleOptions, translate: TranslateIn, clock: () => Date): Intake {
+  return createIntake({
+    updates: repos.updates,
+    unitOfWork: repos.unitOfWork,
+    translate,
+    logger: options.logger,
+    clock,
+    ...(options.flood ? { flood: options.flood } : {}),
+  });
 }
 
 /**

@@ -17,6 +17,8 @@ const USAGE = `usage: npm run cli -- <command>
   broadcast <unit_code> "<text>"                  an announcement to everyone linked in the subtree
   task add <unit_code> "<title>" --due DD/MM/YYYY a task for a unit and everything below it
   audit [--unit <unit_code>] [--since YYYY-MM-DD] the audit log of changes, newest first
+  members export|import|cards <unit_code> <file>  the member register: approved list out, a list or card numbers in
+  members rotate-key                              re-seal the register under MEMBER_DATA_KEY_NEXT
   parse [--today YYYY-MM-DD] ["<text>"]           how the bot reads a message, and the day a report is recorded on
   migrate-to-postgres <file.sqlite> <postgres://…> every row of a SQLite database into an empty PostgreSQL one
 Every command but parse and migrate-to-postgres works on PostgreSQL when DATABASE_URL is set, else on
@@ -66,7 +68,9 @@ async function main(argv: string[], { env, io, stdin, now = new Date() }: CliOpt
     return runParse(args, { stdin: stdin ?? process.stdin, stdout: linesTo(io.out) }, loadConfig(env).timeZone);
   }
   if (
-    !["import", "invite", "export", "metric", "plan", "reminders", "broadcast", "task", "audit"].includes(command ?? "")
+    !["import", "invite", "export", "metric", "plan", "reminders", "broadcast", "task", "audit", "members"].includes(
+      command ?? "",
+    )
   ) {
     io.err(USAGE);
     return command === undefined || command === "help" ? 0 : 2;
@@ -90,6 +94,10 @@ async function main(argv: string[], { env, io, stdin, now = new Date() }: CliOpt
       const { runReminders, runBroadcast, runTask } = await import("./cli/reminders.ts");
       if (command === "reminders") return await runReminders(args, repos, config.timeZone, config.quietHours, io);
       return command === "broadcast" ? await runBroadcast(args, repos, io) : await runTask(args, repos, io);
+    }
+    if (command === "members") {
+      const { runMembers } = await import("./cli/members.ts");
+      return await runMembers(args, repos, config, dayOf(now, config.timeZone), io);
     }
     if (command === "audit") {
       const { runAudit } = await import("./cli/audit.ts");

@@ -6,6 +6,14 @@ const secret = z.string().regex(/^[A-Za-z0-9_-]{1,256}$/, "phải gồm 1–256 
 
 const emptyAsUndefined = (value: unknown) => (value === "" ? undefined : value);
 
+/** 32 bytes in base64 (`openssl rand -base64 32`): the key member data is sealed under. */
+const memberKey = z
+  .string()
+  .refine(
+    (text) => /^[A-Za-z0-9+/]+={0,2}$/.test(text) && Buffer.from(text, "base64").length === 32,
+    "phải là 32 byte viết dạng base64 (tạo bằng: openssl rand -base64 32)",
+  );
+
 const schema = z
   .object({
     BOT_TOKEN: z.preprocess(
@@ -55,6 +63,8 @@ const schema = z
         "phải có dạng HH:MM-HH:MM (ví dụ 21:00-07:00) hoặc để trống",
       )
       .default("21:00-07:00"),
+    MEMBER_DATA_KEY: z.preprocess(emptyAsUndefined, memberKey.optional()),
+    MEMBER_DATA_KEY_NEXT: z.preprocess(emptyAsUndefined, memberKey.optional()),
     LOG_LEVEL: z.preprocess(
       emptyAsUndefined,
       z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -99,6 +109,10 @@ export interface Config {
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
   /** "21:00-07:00" local time, or null: nothing is sent then. */
   quietHours: string | null;
+  /** The member register's key (base64 of 32 bytes); without it the register is off. */
+  memberDataKey: string | undefined;
+  /** The key `members rotate-key` re-seals the register under. */
+  memberDataKeyNext: string | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -132,6 +146,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     timeZone: e.TZ,
     logLevel: e.LOG_LEVEL,
     quietHours: e.REMINDER_QUIET_HOURS || null,
+    memberDataKey: e.MEMBER_DATA_KEY,
+    memberDataKeyNext: e.MEMBER_DATA_KEY_NEXT,
   };
 }
 

@@ -150,9 +150,12 @@ export function conversation(options: ConversationOptions) {
     return reply;
   }
 
-  /** Files are imports, which only admins make: a platform asks before downloading what anyone else sent. */
+  /**
+   * Files are imports (units and targets from admins, member lists from chairs, card numbers from district
+   * staff): a platform asks before downloading, so nothing sent by someone not linked is even fetched.
+   */
   async function mayUpload(sender: Sender): Promise<boolean> {
-    return (await options.actorOf(sender))?.adminUnit !== undefined;
+    return (await options.actorOf(sender)) !== null;
   }
 
   return { handle, mayUpload };

@@ -9,6 +9,18 @@ import { createLogger, type Logger } from "./logger.ts";
 import { demoPortBusy, startDemo } from "./platforms/demo/start.ts";
 import { TELEGRAM_WEBHOOK_PATH } from "./platforms/telegram/webhook.ts";
 
+/** One line on why the member register is off, when it is; everything else runs either way. */
+async function sayIfRegisterOff(service: Service): Promise<void> {
+  const state = await service.register();
+  if (state.on) return;
+  const why = {
+    "no-key": "chưa đặt MEMBER_DATA_KEY (32 byte base64, tạo bằng: openssl rand -base64 32)",
+    "wrong-key": "MEMBER_DATA_KEY không phải khóa đã mã hóa sổ đoàn viên trong cơ sở dữ liệu này",
+    "no-store": "kho dữ liệu này (PostgreSQL) chưa có bảng sổ đoàn viên",
+  }[state.reason];
+  console.warn(`Sổ đoàn viên đang tắt: ${why}; các chức năng khác vẫn chạy.`);
+}
+
 async function startTelegram(service: Service, config: Config, logger: Logger, register: boolean): Promise<void> {
   const bot = service.bot;
   if (!bot) return;
@@ -78,6 +90,7 @@ function onStop(logger: Logger, stop: () => Promise<void>): void {
 async function runPrimary(config: Config, logger: Logger): Promise<void> {
   // Migrations run here, once, before any worker opens the file.
   const service = await assemble(config, { logger });
+  await sayIfRegisterOff(service);
   await startTelegram(service, config, logger, true);
   await startZalo(service, config, logger);
   await service.startWork();
@@ -137,6 +150,7 @@ async function main(): Promise<void> {
   }
   const service = demo ? await startDemo(config, logger) : await assemble(config, { logger });
   if (!demo) {
+    await sayIfRegisterOff(service);
     await startTelegram(service, config, logger, true);
     await startZalo(service, config, logger);
   }

@@ -22,6 +22,14 @@ describe("configuration", () => {
     expect(config.host).toBe("0.0.0.0");
   });
 
+  it("takes a member key of exactly 32 bytes in base64, and nothing else", () => {
+    const key = Buffer.alloc(32, 7).toString("base64");
+    expect(loadConfig({ MEMBER_DATA_KEY: key }).memberDataKey).toBe(key);
+    expect(loadConfig({}).memberDataKey).toBeUndefined();
+    for (const bad of [Buffer.alloc(16, 7).toString("base64"), "not base64!", `${key}AA`])
+      expect(() => loadConfig({ MEMBER_DATA_KEY: bad })).toThrow(/^MEMBER_DATA_KEY: phải là 32 byte/);
+  });
+
   it.each([
     [{ PORT: "abc" }, "PORT"],
     [{ PORT: "70000" }, "PORT"],

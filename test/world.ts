@@ -9,6 +9,7 @@ import { storeOver } from "#db/pg/store.ts";
 import type { Store } from "#db/store.ts";
 import { emptied, freshServerDatabase, serverUrl, sharedPglite } from "#test/db/contract/backends.ts";
 import type { FloodLimit } from "#src/platforms/flood-guard.ts";
+import { randomBytes } from "node:crypto";
 import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -29,6 +30,8 @@ import { startZaloStandIn, type RunningZaloStandIn } from "#src/platforms/zalo/s
 export const SECRET = "test-secret_123";
 export const ZALO_SECRET = "zalo-secret_123";
 export const PUBLIC_URL = "https://bot.example.vn";
+/** The member register's key in every world of this process, unless a world is made without one. */
+export const MEMBER_KEY = randomBytes(32).toString("base64");
 
 /** Someone writing to the bot on Zalo, through the real POST /webhook/zalo. */
 let template: string | undefined;
@@ -272,7 +275,9 @@ export class World {
   }
 
   /** With `zalo`, Zalo runs beside Telegram in webhook mode, and charts are served from PUBLIC_URL. */
-  static async create(options: { now?: string; zalo?: boolean; flood?: FloodLimit } = {}): Promise<World> {
+  static async create(
+    options: { now?: string; zalo?: boolean; flood?: FloodLimit; memberKey?: string | null } = {},
+  ): Promise<World> {
     const dir = mkdtempSync(join(tmpdir(), "tlcd-test-"));
     copyFileSync(migratedTemplate(), join(dir, "bot.sqlite"));
     const standIn = await startStandIn();
@@ -284,6 +289,7 @@ export class World {
       TELEGRAM_API_ROOT: standIn.url,
       DATABASE_PATH: join(dir, "bot.sqlite"),
       LOG_LEVEL: "silent",
+      ...(options.memberKey === null ? {} : { MEMBER_DATA_KEY: options.memberKey ?? MEMBER_KEY }),
       ...(zalo
         ? {
             ZALO_BOT_TOKEN: STAND_IN_ZALO_TOKEN,

@@ -10,6 +10,7 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
 import * as schema from "./schema.ts";
+import { SerialClient } from "./serial-client.ts";
 
 export type PgDb = PgDatabase<PgQueryResultHKT, typeof schema>;
 
@@ -31,7 +32,8 @@ const migrationsFolder = fileURLToPath(new URL("../migrations-pg", import.meta.u
 export const MIGRATION_LOCK = 7_310_013;
 
 export function openServer(url: string, options: { max?: number } = {}): PgStore {
-  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10 });
+  // Each connection runs its statements one after the other, so a transaction's parallel reads queue in order.
+  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10, Client: SerialClient });
   // An idle connection the server drops (restart, failover) must not take the process down.
   pool.on("error", () => {});
   const db = drizzleServer(pool, { schema }) as unknown as PgDb;

@@ -9,6 +9,7 @@ import { auditRepository } from "./repositories/audit.ts";
 import { chatChoiceRepository } from "./repositories/chat-choices.ts";
 import { figureRepository } from "./repositories/figures.ts";
 import { ledgerRepository } from "./repositories/ledger.ts";
+import { memberRepositoryMissing } from "./repositories/members.ts";
 import { metricRepository } from "./repositories/metrics.ts";
 import { outboxRepository } from "./repositories/outbox.ts";
 import { pendingImportRepository } from "./repositories/pending-imports.ts";
@@ -60,6 +61,7 @@ export async function pgRepositories(store: PgStore, options: { tallyShards?: nu
     outbox: outboxRepository(x),
     chatChoices: chatChoiceRepository(x),
     audit: auditRepository(x),
+    members: memberRepositoryMissing(),
     webSessions: webSessionRepository(x),
     dashboard: dashboardRepository(x),
     /**

@@ -26,6 +26,11 @@ export function pendingImportRepository(db: Db) {
     `select id, person_id as personId, kind, payload, created_at as createdAt, settled_at as settledAt from pending_imports where id = ?`,
   );
   const settle = sqlite.prepare(`update pending_imports set settled_at = ? where id = ? and settled_at is null`);
+  const latestOpen = sqlite.prepare(
+    `select id, person_id as personId, kind, payload, created_at as createdAt, settled_at as settledAt from pending_imports
+     where person_id = ? and kind = ? and settled_at is null order by id desc limit 1`,
+  );
+  const setPayload = sqlite.prepare(`update pending_imports set payload = ? where id = ? and settled_at is null`);
   const stage = sqlite.prepare(
     `update pending_imports set settled_at = ?, staged = ?, applied_rows = 0 where id = ? and settled_at is null`,
   );
@@ -44,6 +49,14 @@ export function pendingImportRepository(db: Db) {
     /** True for the one call that settles it; a second press of the same button gets false. */
     settle(id: number, now: string): boolean {
       return settle.run(now, id).changes === 1;
+    },
+    /** A person's newest unsettled one of a kind: the member they are entering. */
+    latestOpen(personId: number, kind: string): PendingImport | undefined {
+      return latestOpen.get(personId, kind) as PendingImport | undefined;
+    },
+    /** Replaces what an unsettled one holds; false once it is settled. */
+    replacePayload(id: number, payload: string): boolean {
+      return setPayload.run(payload, id).changes === 1;
     },
     /** Settles it as confirmed, with the plan to write: true for the one call that does. */
     stage(id: number, now: string, staged: string): boolean {

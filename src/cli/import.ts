@@ -33,6 +33,10 @@ export async function runImport(args: string[], repos: Repositories, today: stri
     );
     return 1;
   }
+  if (table.kind === "members" || table.kind === "cards") {
+    io.err(`${file}: a member list or card numbers: use npm run cli -- members import|cards …`);
+    return 1;
+  }
   const plan = await planImport(table.kind, table.rows, repos, today);
   if (plan.errors.length > 0) {
     const { translate } = loadTranslations();

@@ -1,6 +1,7 @@
 // The audit trail of every change that is not a report (the ledger keeps those): one call beside each
 // change, inside the change's own transaction, so a change is never kept without its entry.
 import type { Repositories } from "#db/index.ts";
+import type { AuditInput } from "#db/repositories/audit.ts";
 import type { Target } from "#db/repositories/targets.ts";
 import type { UnitInput } from "#db/repositories/units.ts";
 
@@ -20,9 +21,19 @@ export const AUDIT_KINDS = [
   "announcement_sent",
   "task_sent",
   "workbook_exported",
+  "member_consent_confirmed",
+  "member_added",
+  "member_viewed",
+  "member_list_viewed",
+  "member_list_approved",
+  "member_list_returned",
+  "member_status_changed",
+  "member_erased",
+  "members_exported",
+  "member_cards_imported",
+  "member_transfer_requested",
   "web_signed_in",
   "web_signed_out",
-  "member_list_viewed",
 ] as const;
 export type AuditKind = (typeof AUDIT_KINDS)[number];
 
@@ -51,6 +62,24 @@ export function doerOf(
 
 export function operator(now: Date): Doer {
   return { at: now, personId: null, platform: "cli", account: null };
+}
+
+/** One entry as the repository takes it, for a write that appends it inside its own transaction. */
+export function auditEntry(
+  who: Doer,
+  kind: AuditKind,
+  unit: UnitRef | null | undefined,
+  change: { before?: unknown; after?: unknown } = {},
+): AuditInput {
+  return {
+    at: who.at.toISOString(),
+    personId: who.personId,
+    platform: who.platform,
+    account: who.account,
+    kind,
+    unit: unit ? { id: unit.id, path: unit.path } : null,
+    ...change,
+  };
 }
 
 /** Appends one entry. Before and after are small JSON: ids, codes, numbers, never a phone number or a text. */

@@ -5,6 +5,8 @@
 
 import { looksLikeInviteCode, looksLikeLinkCode, readCode } from "./codes.ts";
 import { readFixedPhrase } from "./fixed-phrases.ts";
+import { readMemberDeparture } from "./member-departure.ts";
+import { readMemberEntry } from "./member-entry.ts";
 import { parse } from "./parse.ts";
 import { readSlash } from "./slash.ts";
 import { readTaskDone } from "./task-done.ts";
@@ -14,6 +16,10 @@ export function readMessage(text: string, options: ParseOptions = {}): Parse {
   const fixed = readSlash(text) ?? readFixedPhrase(text);
   if (fixed) return fixed;
   let reading = parse(text, options);
+  const member = readMemberEntry(text);
+  if (member) return { intent: "member_entry", member, otherwise: reading };
+  const departure = readMemberDeparture(text);
+  if (departure) return { intent: "member_departure", departure, otherwise: reading };
   const taskWords = readTaskDone(text);
   if (taskWords) reading = { intent: "task_done", taskWords, otherwise: reading };
   if (looksLikeLinkCode(text)) reading = { intent: "link_code", code: readCode(text), otherwise: reading };

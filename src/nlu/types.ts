@@ -20,6 +20,8 @@ export const MESSAGE_INTENTS = [
   "redeem_invite",
   "link_code",
   "task_done",
+  "member_entry",
+  "member_departure",
   "web_login",
   "web_logout",
 ] as const;
@@ -92,6 +94,27 @@ export interface Uncertain {
   date?: string;
 }
 
+/** A member as typed: dates as DD/MM/YYYY text (or a bare year), the rest as written. */
+export interface MemberFields {
+  fullName?: string;
+  gender?: "male" | "female";
+  birthDate?: string;
+  idNumber?: string;
+  hometown?: string;
+  joinedOn?: string;
+  cardNumber?: string;
+  ethnicity?: string;
+  religion?: string;
+}
+
+/** A named member leaving: "Nguyễn Văn An nghỉ việc". */
+export interface MemberDeparture {
+  name: string;
+  status: "left" | "retired" | "moved";
+  /** YYYY-MM-DD when the message gives the day. */
+  on?: string;
+}
+
 export interface Parse {
   intent: Intent;
   reports?: ReportItem[];
@@ -116,6 +139,10 @@ export interface Parse {
    * linked, a "done" message that names no open task. The command that gets it decides.
    */
   otherwise?: Parse;
+  /** For "member_departure": who leaves, how, and when. */
+  departure?: MemberDeparture;
+  /** For "member_entry": the member the message describes, or the parts it adds. */
+  member?: MemberFields;
   /** Set when a report could not be read with certainty: the bot asks and records nothing. */
   uncertain?: Uncertain;
 }

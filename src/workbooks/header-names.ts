@@ -2,7 +2,22 @@
 import { RATING_HEADER, TARGET_HEADER, UNIT_HEADER } from "#domain/import.ts";
 import { foldWords } from "#nlu/fold-diacritics.ts";
 
-export type TableKind = "units" | "targets" | "ratings";
+export type TableKind = "units" | "targets" | "ratings" | "members" | "cards";
+
+/** A member list, as officers head its columns (the canonical names are the CLI's). */
+export const MEMBER_HEADER = [
+  "full_name",
+  "birth_date",
+  "gender",
+  "id_number",
+  "hometown",
+  "joined_on",
+  "card_number",
+  "ethnicity",
+  "religion",
+] as const;
+/** Card numbers the national software issued, by ID number. */
+export const CARD_HEADER = ["id_number", "card_number"] as const;
 
 interface Column {
   /** How the column is named back to the officer. */
@@ -71,6 +86,62 @@ const RATING_COLUMNS: Columns<(typeof RATING_HEADER)[number]> = {
   },
 };
 
+const ID_NUMBER: Column = {
+  label: "Số CCCD",
+  required: true,
+  aliases: [
+    "Số CCCD",
+    "CCCD",
+    "Số căn cước",
+    "Số căn cước công dân",
+    "Số định danh",
+    "Số định danh cá nhân",
+    "CMND/CCCD",
+    "Số CMND/CCCD",
+    "CCCD/CMND",
+  ],
+};
+const CARD_NUMBER: Column = {
+  label: "Số thẻ đoàn viên",
+  required: false,
+  aliases: ["Số thẻ đoàn viên", "Số thẻ ĐV", "Số thẻ", "Mã thẻ đoàn viên"],
+};
+
+const MEMBER_COLUMNS: Columns<(typeof MEMBER_HEADER)[number]> = {
+  full_name: {
+    label: "Họ và tên",
+    required: true,
+    aliases: ["Họ và tên", "Họ tên", "Họ và tên đoàn viên", "Tên đoàn viên"],
+  },
+  birth_date: {
+    label: "Ngày sinh",
+    required: true,
+    aliases: ["Ngày sinh", "Ngày tháng năm sinh", "Ngày, tháng, năm sinh"],
+  },
+  gender: { label: "Giới tính", required: true, aliases: ["Giới tính", "Phái", "Nam/Nữ"] },
+  id_number: ID_NUMBER,
+  hometown: { label: "Quê quán", required: true, aliases: ["Quê quán", "Nguyên quán", "Quê"] },
+  joined_on: {
+    label: "Ngày vào công đoàn",
+    required: true,
+    aliases: [
+      "Ngày vào công đoàn",
+      "Ngày vào CĐ",
+      "Ngày kết nạp",
+      "Ngày kết nạp đoàn viên",
+      "Ngày vào Công đoàn Việt Nam",
+    ],
+  },
+  card_number: CARD_NUMBER,
+  ethnicity: { label: "Dân tộc", required: false, aliases: ["Dân tộc"] },
+  religion: { label: "Tôn giáo", required: false, aliases: ["Tôn giáo"] },
+};
+
+const CARD_COLUMNS: Columns<(typeof CARD_HEADER)[number]> = {
+  id_number: ID_NUMBER,
+  card_number: { ...CARD_NUMBER, required: true },
+};
+
 /** "Số đoàn viên (người)", "Mã đơn vị (*)": what is in brackets only explains the column. */
 function foldHeading(text: string): string {
   return foldWords(text.replace(/\([^)]*\)/g, " "));
@@ -102,6 +173,9 @@ const LAYOUTS: Layout[] = [
   layout("targets", TARGET_HEADER, TARGET_COLUMNS),
   layout("ratings", RATING_HEADER, RATING_COLUMNS),
   layout("units", UNIT_HEADER, UNIT_COLUMNS),
+  // A member list also has card numbers: the card file is what is left when a table is not a member list.
+  layout("members", MEMBER_HEADER, MEMBER_COLUMNS),
+  layout("cards", CARD_HEADER, CARD_COLUMNS),
 ];
 
 export interface Heading {
@@ -149,4 +223,6 @@ const describe = (columns: Columns<string>) => {
 
 /** The headings a table needs, said to an officer. */
 export const EXPECTED_HEADINGS =
-  `Bảng đơn vị cần các cột ${describe(UNIT_COLUMNS)}. ` + `Bảng chỉ tiêu cần các cột ${describe(TARGET_COLUMNS)}.`;
+  `Bảng đơn vị cần các cột ${describe(UNIT_COLUMNS)}. ` +
+  `Bảng chỉ tiêu cần các cột ${describe(TARGET_COLUMNS)}. ` +
+  `Danh sách đoàn viên cần các cột ${describe(MEMBER_COLUMNS)}.`;

@@ -41,6 +41,7 @@ export interface ReadTable {
 const HEADING_SEARCH_ROWS = 30;
 
 const NUMERIC_COLUMNS = new Set(["members", "workers", "target"]);
+const DATE_COLUMNS = new Set(["birth_date", "joined_on"]);
 const VALUE_WORDS: Record<string, (text: string) => string> = {
   kind: normalizeKind,
   sector: normalizeSector,
@@ -119,7 +120,16 @@ function rowsBelow(sheet: Sheet, headingIndex: number, heading: Heading): ReadTa
   return { kind: heading.kind, header: heading.header, rows, problems };
 }
 
+/** Excel keeps a date as days since 30/12/1899; member dates are read back as DD/MM/YYYY. */
+function excelDate(serial: number): string {
+  const day = new Date(Date.UTC(1899, 11, 30) + Math.round(serial) * 86_400_000).toISOString().slice(0, 10);
+  return `${day.slice(8, 10)}/${day.slice(5, 7)}/${day.slice(0, 4)}`;
+}
+
 function columnValue(name: string, cell: Cell): string {
+  if (DATE_COLUMNS.has(name) && typeof cell === "number") return excelDate(cell);
+  // A 12-digit ID number typed into a number cell loses its leading zeros.
+  if (name === "id_number" && typeof cell === "number") return numberText(cell).padStart(12, "0");
   if (NUMERIC_COLUMNS.has(name)) return typeof cell === "number" ? numberText(cell) : wholeNumberText(cleanText(cell));
   const text = cellText(cell);
   return VALUE_WORDS[name]?.(text) ?? text;

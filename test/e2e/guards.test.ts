@@ -2,7 +2,7 @@
 // refused with every table it could touch left as it was.
 import { sqliteOf } from "#db/index.ts";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { World, type Person } from "#test/world.ts";
+import { tableRows, World, type Person } from "#test/world.ts";
 
 let world: World;
 /** Admin of LĐLĐ huyện Phú Riềng (D1), under the province P1. */
@@ -210,10 +210,12 @@ describe("files from people who may not import", () => {
     expect(downloads()).toBe(0);
   });
 
-  it("answers a chair without downloading the file", async () => {
+  it("refuses a chair's targets file, though it is downloaded since chairs send member lists", async () => {
     const chair = await world.personAt("C1");
+    const before = tableRows(world, ["targets", "pending_imports"]);
     expect(await chair.sendsFile("chi-tieu.csv", book)).toContain("Chỉ quản trị");
-    expect(downloads()).toBe(0);
+    expect(downloads()).toBe(1);
+    expect(tableRows(world, ["targets", "pending_imports"])).toEqual(before);
   });
 
   it("downloads an admin's file", async () => {

@@ -199,6 +199,8 @@ describe("starting the server", () => {
         },
       });
       servers.push(child);
+      let stderr = "";
+      child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
       // Port 0 gives each worker… the same port: cluster workers share the primary's listening socket.
       const port = await awaitOutput(child, "both webhook workers listening", WORKERS_WAIT_MS, (out) => {
         const ports = [...out.matchAll(/"port":(\d+)/g)].map((m) => Number(m[1]));
@@ -224,6 +226,9 @@ describe("starting the server", () => {
       expect(first.method).toBe("sendMessage");
       expect(first.text).toContain("chưa được liên kết");
       expect(await (await post()).json()).toEqual({ ok: true });
+      // No MEMBER_DATA_KEY: one line says the member register is off and why; everything else ran.
+      const register = stderr.split("\n").filter((line) => line.includes("Sổ đoàn viên"));
+      expect(register).toEqual([expect.stringMatching(/^Sổ đoàn viên đang tắt: chưa đặt MEMBER_DATA_KEY/)]);
       const exit = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
       child.kill("SIGTERM");
       expect(await exit).toBe(0);

@@ -1,15 +1,21 @@
 // Three real instances on one PostgreSQL database: updates spread round-robin, one killed with SIGKILL in the
 // middle of a burst, everything unacknowledged delivered again as Telegram does → every unit's count exact;
 // a 300-person announcement sent by the three together → each person gets it once, at Telegram's pace; a
-// schedule changed through one instance shows on the others. Runs where a PostgreSQL server answers.
+// schedule changed through one instance holds on the others, and a round of deadline reminders goes out
+// through the three, each person once, at Telegram's pace. Runs where a PostgreSQL server answers.
+import pg from "pg";
+import PgBoss from "pg-boss";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openPostgresStore } from "#db/pg/store.ts";
 import type { Store } from "#db/store.ts";
+import { addDays, dayOf } from "#domain/calendar.ts";
 import { createInvite } from "#domain/invites.ts";
+import { instantAt, timeOf } from "#domain/local-time.ts";
+import { QUEUES } from "#src/pg-work.ts";
 import { STAND_IN_BOT } from "#src/platforms/telegram/stand-in-api.ts";
 import { startStandIn, type RunningStandIn } from "#src/platforms/telegram/stand-in-server.ts";
 import { freshServerDatabase, serverUrl } from "#test/db/contract/backends.ts";
-import { deliver, pressUpdate, startInstance, textUpdate, type Instance } from "./instances.ts";
+import { deliver, mostInOneSecond, pressUpdate, startInstance, textUpdate, type Instance } from "./instances.ts";
 
 const UNITS = 60;
 /** Officers linked beside the chairs and the admin, so that the announcement reaches 300 people. */
@@ -20,6 +26,10 @@ const officerId = (i: number) => 710_000 + i;
 /** What each unit's chair reports: computed, not read back. */
 const admitted = (i: number) => (i % 9) + 1;
 const code = (i: number) => `C${String(i).padStart(3, "0")}`;
+/** The instances' time zone (the default of TZ), in which reminder days and times are read. */
+const ZONE = "Asia/Ho_Chi_Minh";
+/** Each unit's admissions target: above what any chair reports, so every unit is still short of it. */
+const TARGET = 20;
 
 const title = serverUrl
   ? "three instances on one PostgreSQL database"
@@ -31,7 +41,8 @@ describe.skipIf(!serverUrl)(title, () => {
   const instances: Instance[] = [];
   let store: Store;
   let updateId = 1;
-  const basePort = 41_000 + Math.floor(Math.random() * 2_000);
+  /** Set once the first test's reports are counted: each unit then stands at what its chair reported. */
+  let reported = false;
 
   /** Delivers every update, round-robin over the live instances, again and again until each is acknowledged. */
   async function deliverAll(updates: object[], live: () => Instance[], during?: (sent: number) => void) {
@@ -108,10 +119,12 @@ describe.skipIf(!serverUrl)(title, () => {
       );
     }
     await repos.updates.setSetting("telegram.username", STAND_IN_BOT.username);
-    // Started together, as a deployment starts them; each is kept as soon as it is up, so afterAll stops it.
-    await Promise.all(
-      [0, 1, 2].map(async (n) => (instances[n] = await startInstance(database.url, standIn.url, basePort + n))),
+    // Started together, as a deployment starts them; each is kept as soon as it is up, so afterAll stops it,
+    // and all are waited for before a failure is reported, so none comes up after afterAll has run.
+    const started = await Promise.allSettled(
+      [0, 1, 2].map(async (n) => (instances[n] = await startInstance(database.url, standIn.url))),
     );
+    for (const outcome of started) if (outcome.status === "rejected") throw outcome.reason;
     await deliverAll(links, () => instances);
   }, 240_000);
 
@@ -150,8 +163,9 @@ describe.skipIf(!serverUrl)(title, () => {
     expect(
       (await store.repos.ledger.tallies(district?.id as number, String(new Date().getUTCFullYear()))).get("join"),
     ).toBe(total);
+    reported = true;
     // The killed instance comes back, as an orchestrator would restart it.
-    instances[1] = await startInstance(database.url, standIn.url, basePort + 3);
+    instances[1] = await startInstance(database.url, standIn.url);
   }, 240_000);
 
   it("sends a 300-person announcement through the three, each person once, at no more than 30 a second", async () => {
@@ -180,12 +194,119 @@ describe.skipIf(!serverUrl)(title, () => {
     ];
     expect(sent.map((c) => Number(c.payload.chat_id)).sort((a, b) => a - b)).toEqual(people.sort((a, b) => a - b));
     // Telegram's 30 a second overall: no second of the sending holds more.
-    const times = sent.map((c) => c.at).sort((a, b) => a - b);
-    let most = 0;
-    for (let i = 0, j = 0; i < times.length; i++) {
-      while ((times[i] as number) - (times[j] as number) >= 1_000) j++;
-      most = Math.max(most, i - j + 1);
-    }
-    expect(most).toBeLessThanOrEqual(30);
+    expect(mostInOneSecond(sent.map((c) => c.at))).toBeLessThanOrEqual(30);
   }, 180_000);
+
+  /** Sends one text from the admin to one instance, until acknowledged; resolves to what the bot answered. */
+  async function adminSays(instance: Instance, text: string): Promise<string> {
+    const before = standIn.api.calls.length;
+    const update = textUpdate(updateId++, ADMIN_ID, text);
+    for (let attempt = 0; attempt < 10; attempt++) {
+      const answer = await deliver(instance.url, update);
+      if (answer.ok) {
+        if (answer.body?.method) standIn.api.executeWebhookReply(answer.body);
+        break;
+      }
+      await new Promise((r) => setTimeout(r, 300));
+    }
+    return standIn.api.calls
+      .slice(before)
+      .filter((c) => String(c.payload.chat_id) === String(ADMIN_ID))
+      .map((c) => String(c.payload.text))
+      .join("\n");
+  }
+
+  /**
+   * One tick of the scheduler, asked for as pg-boss's minute schedule asks: a job in the tick queue, taken by
+   * whichever instance fetches it first. Resolves once that instance has finished it.
+   */
+  async function tickOnce(boss: PgBoss): Promise<void> {
+    const id = await boss.send(QUEUES.tick, {});
+    if (!id) throw new Error("the tick was not queued");
+    const until = Date.now() + 60_000;
+    for (;;) {
+      const job = await boss.getJobById(QUEUES.tick, id);
+      if (job?.state === "completed") return;
+      if (job?.state === "failed" || Date.now() > until) throw new Error(`the tick ended ${job?.state ?? "unseen"}`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+
+  it("holds a /lichnhac change made through one instance on all, and sends a reminder round once each", async () => {
+    // A reminder time three minutes ago, and every unit's deadline three days after that day: a tick whose
+    // window holds that time sends deadline reminders when 3 is among the days before a deadline, and not
+    // when it is not. The window is opened by setting the scheduler's last run before that time, as after
+    // a downtime (the scheduler then catches up): the test needs no waiting for the clock.
+    const at = new Date(Date.now() - 3 * 60_000);
+    const remindAt = timeOf(at, ZONE);
+    const day = dayOf(at, ZONE);
+    const deadline = addDays(day, 3);
+    const { repos } = store;
+    for (let i = 1; i <= UNITS; i++) {
+      const unit = await repos.units.byCode(code(i));
+      await repos.targets.upsert({
+        unitId: unit?.id as number,
+        metric: "ket_nap",
+        period: day.slice(0, 4),
+        value: TARGET,
+        deadline,
+      });
+    }
+    const lastRunBefore = new Date(instantAt(day, remindAt, ZONE).getTime() - 2 * 60_000).toISOString();
+    const boss = new PgBoss({ connectionString: database.url, schema: "pgboss", supervise: false, schedule: false });
+    boss.on("error", () => {});
+    await boss.start();
+    const reader = new pg.Pool({ connectionString: database.url, max: 1 });
+    const deadlineRows = async () =>
+      Number((await reader.query("select count(*) as n from outbox where kind = 'deadline'")).rows[0].n);
+    const [a, b, c] = instances as [Instance, Instance, Instance];
+    try {
+      // Through A: reminders 3 days before, at that time, no quiet hours. Through B, before any tick: 7 days
+      // before instead. B's answer shows A's time: the change made through A is what B reads.
+      expect(await adminSays(a, `/lichnhac truoc=3 luc=${remindAt} yenlang=tat`)).toContain(`lúc ${remindAt}`);
+      const onB = await adminSays(b, "/lichnhac truoc=7");
+      expect(onB).toContain(`nhắc trước hạn 7 ngày, lúc ${remindAt}`);
+      expect(await adminSays(c, "/lichnhac")).toContain(`nhắc trước hạn 7 ngày, lúc ${remindAt}`);
+      await repos.updates.setSetting("scheduler.lastRun", lastRunBefore);
+      await tickOnce(boss);
+      // Whichever instance ticked read B's change: today is not 7 days before the deadline, so nothing is due.
+      expect(await deadlineRows()).toBe(0);
+
+      // Through C, 3 days before again: the next tick, on whichever instance, sends the round.
+      expect(await adminSays(c, "/lichnhac truoc=3")).toContain(`nhắc trước hạn 3 ngày, lúc ${remindAt}`);
+      const mark = standIn.api.calls.length;
+      await repos.updates.setSetting("scheduler.lastRun", lastRunBefore);
+      await tickOnce(boss);
+      // A second tick over the same window adds nothing: each occurrence is keyed per person.
+      await repos.updates.setSetting("scheduler.lastRun", lastRunBefore);
+      await tickOnce(boss);
+      const expected = new Map<number, number>();
+      for (let i = 1; i <= UNITS; i++) expected.set(chairId(i), i);
+      for (let k = 1; k <= OFFICERS; k++) expected.set(officerId(k), ((k - 1) % UNITS) + 1);
+      const reminders = () =>
+        standIn.api.calls
+          .slice(mark)
+          .filter((call) => call.method === "sendMessage" && !call.failedWith)
+          .filter((call) => String(call.payload.text).includes("Nhắc hạn"));
+      const until = Date.now() + 90_000;
+      while (reminders().length < expected.size && Date.now() < until) await new Promise((r) => setTimeout(r, 500));
+      await new Promise((r) => setTimeout(r, 2_000));
+      const sent = reminders();
+      expect(sent.map((call) => Number(call.payload.chat_id)).sort((x, y) => x - y)).toEqual(
+        [...expected.keys()].sort((x, y) => x - y),
+      );
+      for (const call of sent) {
+        const unit = expected.get(Number(call.payload.chat_id)) as number;
+        // Its own unit's figures: what the chair reported (when the first test ran) against the target.
+        const done = reported ? admitted(unit) : 0;
+        expect(String(call.payload.text)).toContain(`CĐCS Công ty số ${unit} đến hạn`);
+        expect(String(call.payload.text)).toContain(`Hiện đạt ${done}/${TARGET}, còn thiếu ${TARGET - done}`);
+      }
+      expect(await deadlineRows()).toBe(expected.size);
+      expect(mostInOneSecond(sent.map((call) => call.at))).toBeLessThanOrEqual(30);
+    } finally {
+      await boss.stop({ graceful: false, wait: true });
+      await reader.end();
+    }
+  }, 240_000);
 });

@@ -1,6 +1,7 @@
 // Real server processes (`tsx src/main.ts`) on one PostgreSQL database, with Telegram's Bot API played by
 // a stand-in in the test process: what several instances behind a load balancer do, checked from outside.
 import { type ChildProcess, spawn } from "node:child_process";
+import { createServer, type AddressInfo } from "node:net";
 import { ROOT } from "#test/run-cli.ts";
 
 export const SECRET = "multi-instance_secret";
@@ -23,7 +24,20 @@ async function healthy(url: string): Promise<boolean> {
   }
 }
 
-export async function startInstance(databaseUrl: string, apiRoot: string, port: number): Promise<Instance> {
+/** A port nothing listens on now: other test runs on the machine start servers of their own. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+    probe.on("error", reject);
+  });
+}
+
+/** Starts one instance on a free port; resolves once it answers /healthz. A failed start leaves no process. */
+export async function startInstance(databaseUrl: string, apiRoot: string): Promise<Instance> {
+  const port = await freePort();
   // node itself, with tsx as a loader: the tsx wrapper would pass SIGKILL on to nobody, leaving the server up.
   const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
     cwd: ROOT,
@@ -44,7 +58,10 @@ export async function startInstance(databaseUrl: string, apiRoot: string, port: 
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const until = Date.now() + 60_000;
   while (!(await healthy(url))) {
-    if (child.exitCode !== null || Date.now() > until) throw new Error(`instance on ${port} did not start`);
+    if (child.exitCode !== null || Date.now() > until) {
+      child.kill("SIGKILL");
+      throw new Error(`instance on ${port} did not start`);
+    }
     await new Promise((r) => setTimeout(r, 200));
   }
   return {
@@ -87,4 +104,15 @@ export function pressUpdate(updateId: number, telegramId: number, data: string):
     update_id: updateId,
     callback_query: { id: `cb${updateId}`, from, chat_instance: "x", data, message: { message_id: 1, date: 0, chat } },
   };
+}
+
+/** The most of these instants (ms) that fall within any one second: what a platform's 30-a-second limit counts. */
+export function mostInOneSecond(instants: number[]): number {
+  const times = [...instants].sort((a, b) => a - b);
+  let most = 0;
+  for (let i = 0, j = 0; i < times.length; i++) {
+    while ((times[i] as number) - (times[j] as number) >= 1_000) j++;
+    most = Math.max(most, i - j + 1);
+  }
+  return most;
 }

@@ -21,6 +21,19 @@ export function pendingImportRepository(x: Executor) {
         (await x.run(sql`update pending_imports set settled_at = ${now} where id = ${id} and settled_at is null`)) === 1
       );
     },
+    /** A person's newest unsettled one of a kind: the member they are entering. */
+    async latestOpen(personId: number, kind: string): Promise<PendingImport | undefined> {
+      return x.one(sql`select id, person_id as "personId", kind, payload, created_at as "createdAt",
+          settled_at as "settledAt" from pending_imports
+          where person_id = ${personId} and kind = ${kind} and settled_at is null order by id desc limit 1`);
+    },
+    /** Replaces what an unsettled one holds; false once it is settled. */
+    async replacePayload(id: number, payload: string): Promise<boolean> {
+      return (
+        (await x.run(sql`update pending_imports set payload = ${payload} where id = ${id} and settled_at is null`)) ===
+        1
+      );
+    },
     /** Settles it as confirmed, with what applying it needs: true for the one call that does. */
     async stage(id: number, now: string, staged: string): Promise<boolean> {
       return (

@@ -85,9 +85,10 @@ function bubble(from: Entry["from"], { text, buttons, file }: ShownMessage): str
 }
 
 const HINTS: Record<DemoPersona, string> = {
-  chair: "Chào anh/chị! Hãy thử: “kết nạp 5 đoàn viên”, “2 đv nghỉ việc”, “con thieu bao nhieu dv”, “tiến độ”.",
+  chair:
+    "Chào anh/chị! Hãy thử: “kết nạp 3 đoàn viên” rồi bấm “Nhập danh sách 3 người” và gửi từng người, ví dụ “Nguyễn Thị Lan, nữ, 12/03/1995, CCCD 079195001234, quê Bến Tre, vào CĐ 20/11/2026”; hoặc “2 đv nghỉ việc”, “con thieu bao nhieu dv”, “tiến độ”.",
   officer:
-    "Chào anh/chị! Hãy thử: “còn thiếu bao nhiêu đoàn viên?”, “tiến độ”, “tiến độ của nđ xe ôm”, “xuất báo cáo”, “/phanbo thực tăng”, “/thongbao Họp giao ban thứ Hai”, “kết nạp 3 đv cho CĐCS Trường THCS Bình Chiểu”, hoặc gửi một tệp Excel đơn vị hay chỉ tiêu bằng nút 📎.",
+    "Chào anh/chị! Hãy thử: “còn thiếu bao nhiêu đoàn viên?”, “tiến độ”, “tiến độ của nđ xe ôm”, “xuất báo cáo”, “/phanbo thực tăng”, “/thongbao Họp giao ban thứ Hai”, “kết nạp 3 đv cho CĐCS Trường THCS Bình Chiểu”, “/duyetdv” (duyệt danh sách đoàn viên), “/xuatdanhsach”, hoặc gửi một tệp Excel đơn vị hay chỉ tiêu bằng nút 📎.",
 };
 
 const ROLE_LABELS: Record<DemoPersona, string> = { chair: "Chủ tịch", officer: "Cán bộ" };

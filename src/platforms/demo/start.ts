@@ -5,6 +5,7 @@ import { createServer } from "node:net";
 import { assemble, type Service } from "#src/assemble.ts";
 import type { Config } from "#src/config.ts";
 import type { Logger } from "#src/logger.ts";
+import { newMemberKey } from "#domain/member-vault.ts";
 import { STAND_IN_BOT } from "#src/platforms/telegram/stand-in-api.ts";
 import { startStandIn } from "#src/platforms/telegram/stand-in-server.ts";
 import { createLoginLink } from "#domain/web-login.ts";
@@ -19,25 +20,29 @@ export async function startDemo(
 ): Promise<Service> {
   const standIn = await startStandIn();
   for (const suffix of ["", "-wal", "-shm"]) rmSync(`${config.demoDatabasePath}${suffix}`, { force: true });
-  const service = await assemble(config, {
-    logger,
-    clock,
-    botInfo: STAND_IN_BOT,
-    telegram: { token: `${STAND_IN_BOT.id}:DEMO`, apiRoot: standIn.url },
-    prepare: async (repos) => await seedDemo(repos, clock(), config.timeZone),
-    pages: ({ bot, repos }) =>
-      demoPages(
-        bot,
-        standIn.api,
-        async (persona) => (await repos.units.byCode(DEMO_PERSONAS[persona].unitCode))?.name ?? "",
-        config.publicUrl,
-        async () => {
-          const account = await repos.people.account("telegram", String(DEMO_PERSONAS.officer.telegramId));
-          if (!account) return undefined;
-          return `${DEMO_DASHBOARD_BASE}/dang-nhap/${await createLoginLink(repos, account.personId, clock())}`;
-        },
-      ),
-  });
+  // The demo's database is made anew at each start, so it makes its own member key too.
+  const service = await assemble(
+    { ...config, memberDataKey: config.memberDataKey ?? newMemberKey() },
+    {
+      logger,
+      clock,
+      botInfo: STAND_IN_BOT,
+      telegram: { token: `${STAND_IN_BOT.id}:DEMO`, apiRoot: standIn.url },
+      prepare: async (repos) => await seedDemo(repos, clock(), config.timeZone),
+      pages: ({ bot, repos }) =>
+        demoPages(
+          bot,
+          standIn.api,
+          async (persona) => (await repos.units.byCode(DEMO_PERSONAS[persona].unitCode))?.name ?? "",
+          config.publicUrl,
+          async () => {
+            const account = await repos.people.account("telegram", String(DEMO_PERSONAS.officer.telegramId));
+            if (!account) return undefined;
+            return `${DEMO_DASHBOARD_BASE}/dang-nhap/${await createLoginLink(repos, account.personId, clock())}`;
+          },
+        ),
+    },
+  );
   logger.info("demo mode: no BOT_TOKEN, using the in-process stand-in for Telegram");
   return {
     ...service,

@@ -1,0 +1,103 @@
+// `npm run bench -- --store postgres [--instances N] [--url postgres://…]`: the webhook load of the SQLite
+// benchmark, on the same seed, through SQLite in one process and through PostgreSQL with one instance and
+// with N, one after the other in the same run, so the three lines are comparable. Each report is checked
+// written exactly once (ledger rows = updates answered 200).
+import { writeFileSync } from "node:fs";
+import { cpus, release, totalmem, type } from "node:os";
+import { join } from "node:path";
+import { cpuWindow, waitForQuiet } from "./machine-load.ts";
+import type { Log } from "./seed-database.ts";
+import { copiedToPostgres, measurePostgresWebhook } from "./webhook-postgres.ts";
+import { measureWebhook, webhookPhases, type WebhookTiming } from "./webhook-run.ts";
+
+export interface StoreRun {
+  store: "sqlite" | "postgres";
+  instances: number;
+  timing: WebhookTiming;
+  /** Cores other processes kept busy in the second before the run (the bench waits a while for quiet). */
+  otherBefore: number | null;
+  /** Cores the whole machine kept busy during the run: servers, PostgreSQL, load process and others. */
+  machineBusy: number | null;
+}
+
+const QUIET_WAIT_MS = 30_000;
+
+/** The machine line the report starts with. */
+function machine(): string {
+  const all = cpus();
+  const cpu = all[0]?.model.trim() ?? "unknown CPU";
+  return `${new Date().toISOString().slice(0, 10)} · ${cpu} × ${all.length} · ${Math.round(totalmem() / 1e9)} GB · ${type()} ${release()} · Node ${process.version}`;
+}
+
+const cores = (n: number | null) => (n === null ? "—" : n.toFixed(2));
+
+function table(runs: StoreRun[]): string {
+  const lines = [
+    "| store | instances | phase | offered /s | answered /s | p50 ms | p99 ms | failed | exact | other load before | machine busy |",
+    "|---|---:|---|---:|---:|---:|---:|---:|---|---:|---:|",
+  ];
+  for (const run of runs) {
+    // Every "✅ Đã ghi nhận" has its ledger row and no row is without one; late answers (after a phase gave up
+    // on them) included. Refusals ("Tôi chưa ghi", an implausible count) write nothing, as they should.
+    const { recorded } = run.timing.replies;
+    const exact = run.timing.ledgerRowsWritten === recorded ? `yes (${recorded.toLocaleString("en")})` : "NO";
+    for (const phase of run.timing.phases) {
+      if (phase.name === "warm-up") continue;
+      const offered = phase.rate === null ? "closed, 40 conn." : phase.rate.toLocaleString("en");
+      lines.push(
+        `| ${run.store === "sqlite" ? "SQLite" : "PostgreSQL"} | ${run.instances} | ${phase.name} | ${offered} | ${Math.round(phase.achievedPerSecond).toLocaleString("en")} | ${phase.latency.median.toFixed(1)} | ${phase.latency.p99.toFixed(1)} | ${phase.failed + phase.unanswered} | ${exact} | ${cores(run.otherBefore)} | ${cores(run.machineBusy)} |`,
+      );
+    }
+  }
+  return lines.join("\n");
+}
+
+/** Runs one measurement once the machine is as quiet as it gets, noting the load before and during it. */
+async function measured(
+  log: Log,
+  store: StoreRun["store"],
+  instances: number,
+  work: () => Promise<WebhookTiming>,
+): Promise<StoreRun> {
+  const otherBefore = await waitForQuiet(log, QUIET_WAIT_MS);
+  const end = cpuWindow();
+  const timing = await work();
+  return { store, instances, timing, otherBefore, machineBusy: end()?.machine ?? null };
+}
+
+export async function runPostgresBench(options: {
+  work: string;
+  quick: boolean;
+  instances: number;
+  serverUrl: string;
+  dataDir: string;
+  log: Log;
+}): Promise<void> {
+  const { work, quick, instances, serverUrl, log } = options;
+  const phases = webhookPhases(quick);
+  const copy = await copiedToPostgres(work, serverUrl, log);
+  const runs: StoreRun[] = [];
+  try {
+    log("webhook on SQLite, one process…");
+    runs.push(await measured(log, "sqlite", 1, () => measureWebhook(work, phases, log, 1)));
+    const counts = [...new Set([1, instances])];
+    for (const [k, n] of counts.entries()) {
+      log(`webhook on PostgreSQL, ${n} instance(s)…`);
+      // Each run's updates have ids of their own: the same database remembers the ids it has handled.
+      const first = 300_000_000 + k * 10_000_000;
+      runs.push(await measured(log, "postgres", n, () => measurePostgresWebhook(copy.url, n, phases, log, first)));
+    }
+  } finally {
+    await copy.drop();
+  }
+  const report = [
+    `## Webhook throughput, SQLite and PostgreSQL (${quick ? "quick" : "full"} scale)`,
+    "",
+    machine(),
+    `Seed copied to PostgreSQL: ${copy.rows.toLocaleString("en")} rows in ${Math.round(copy.copyMs / 1000)} s.`,
+    "",
+    table(runs),
+  ].join("\n");
+  console.log(report);
+  writeFileSync(join(options.dataDir, "last-run-postgres.json"), JSON.stringify(runs, null, 2));
+}
