@@ -12,6 +12,7 @@ import ExcelJS from "exceljs";
 import { sqliteOf, type Repositories } from "#db/index.ts";
 import type { Summary } from "./percentiles.ts";
 import { seededRandom } from "./seeded-random.ts";
+import { threadCpuStretches } from "./thread-cpu.ts";
 import { OFFICER_TELEGRAM_BASE } from "./seed-database.ts";
 import { BENCH_NOW, BENCH_TODAY } from "./synthetic-country.ts";
 import type { Log } from "./seed-database.ts";
@@ -43,6 +44,11 @@ export interface EventLoopRun {
   reports: Pick<PhaseResult, "sent" | "answered200" | "failed"> & { latency: Summary };
   /** The loop's delay beyond its sampling interval, ms. */
   loop: { p99: number; max: number; samples: number };
+  /**
+   * The most CPU time the server's thread used between two turns of its loop, ms: the longest stall of the
+   * server's own making, not counting the time it waited for a core. Null where the kernel does not say.
+   */
+  ownStretchMs: number | null;
   /** How long each heavy request took from post to answer, by kind. */
   requests: Partial<Record<Kind, { count: number; slowestMs: number }>>;
 }
@@ -358,10 +364,12 @@ async function oneRun(child: ChildProcess, next: Inbox, heavy: Heavy, run: RunPl
   let phaseOver = false;
   let drivers: Promise<[Kind, number[]]>[] = [];
   let result: PhaseResult | undefined;
+  let stretches: { stop: () => number | null } | undefined;
   for (;;) {
     const message = await next(["phase-start", "phase-end", "done"], (run.seconds + 180) * 1000);
     if (message.type === "phase-start") {
       histogram.enable();
+      stretches = threadCpuStretches(RESOLUTION_MS);
       drivers = run.kinds.map(async (kind) => [kind, await drive(kind, heavy, () => !phaseOver)] as [Kind, number[]]);
     } else if (message.type === "phase-end") {
       phaseOver = true;
@@ -373,6 +381,7 @@ async function oneRun(child: ChildProcess, next: Inbox, heavy: Heavy, run: RunPl
   // Heavy requests still in flight when the reports stopped are watched to their end.
   const times = await Promise.all(drivers);
   histogram.disable();
+  const ownStretchMs = stretches?.stop() ?? null;
   if (!result) throw new Error("the load process sent no result");
   const delay = (ns: number) => Math.max(0, ns / 1e6 - RESOLUTION_MS);
   const requests: EventLoopRun["requests"] = {};
@@ -382,6 +391,7 @@ async function oneRun(child: ChildProcess, next: Inbox, heavy: Heavy, run: RunPl
     kinds: run.kinds,
     reports: { sent: result.sent, answered200: result.answered200, failed: result.failed, latency: result.latency },
     loop: { p99: delay(histogram.percentile(99)), max: delay(histogram.max), samples: histogram.count },
+    ownStretchMs,
     requests,
   };
 }
@@ -408,7 +418,9 @@ export function renderEventLoop(timing: EventLoopTiming): string[] {
       `(open loop, latency from the scheduled send). Beside them, one kind per run, then all three together: (a) the national officer sends /tiendo ` +
       "with a rate target (`ty_le_ket_nap_ngoai_nha_nuoc`) and a per-unit minimum (scope `each`) set nationally; (b) another national officer asks " +
       `"<name of a random grassroots unit> còn thiếu bao nhiêu"; (c) a national admin sends a ${t.importRows.toLocaleString("en")}-row targets workbook and confirms it. ` +
-      `(a) and (b) are sent again ${PAUSE_MS / 1000} s after each answer; (c) once a run. Heavy answer is the slowest post-to-answer time of that kind.`,
+      `(a) and (b) are sent again ${PAUSE_MS / 1000} s after each answer; (c) once a run. Heavy answer is the slowest post-to-answer time of that kind. ` +
+      "Longest own stretch is the most CPU time the server's thread used between two turns of its loop (Linux's count of its time on a core): " +
+      "the part of a stall that is the server's own work, not time spent waiting for a core that other processes had.",
   );
   out.push("");
   const rows = timing.runs.map((run) => {
@@ -425,6 +437,7 @@ export function renderEventLoop(timing: EventLoopTiming): string[] {
       ms(run.reports.latency.p99),
       ms(run.loop.p99),
       ms(run.loop.max),
+      run.ownStretchMs === null ? "—" : ms(run.ownStretchMs),
       heavy || "—",
       `reports p99 < ${t.reportP99Ms} ms, no stall > ${t.stallMs} ms`,
       eventLoopVerdict(run) ? "PASS" : "FAIL",
@@ -437,11 +450,12 @@ export function renderEventLoop(timing: EventLoopTiming): string[] {
     "Report p99",
     "Loop delay p99",
     "Longest stall",
+    "Longest own stretch",
     "Heavy answer",
     "Target",
     "Result",
   ];
-  const align = ["l", "r", "r", "r", "r", "r", "l", "l", "l"];
+  const align = ["l", "r", "r", "r", "r", "r", "r", "l", "l", "l"];
   out.push(
     [header, align.map((a) => (a === "r" ? "--:" : ":--")), ...rows]
       .map((cells) => `| ${cells.join(" | ")} |`)

@@ -3,6 +3,7 @@
 import { readTableOffThread } from "#src/workbooks/read-table-off-thread.ts";
 import { doerOf } from "#domain/audit.ts";
 import { applyConfirmed, describeProblems, planImportInSlices, type ImportKind, type Row } from "#domain/import.ts";
+import { payloadRows, rowsPayload } from "#domain/import-payload.ts";
 import { entryUnit } from "#domain/member-entry.ts";
 import { reviewScopes } from "#domain/member-approval.ts";
 import { checkCardFile, checkMemberFile, settleMemberFile } from "./member-import.ts";
@@ -48,7 +49,7 @@ async function check(req: Request, services: Services): Promise<Reply> {
   const id = await repos.pendingImports.create(
     req.actor?.personId ?? 0,
     table.kind,
-    JSON.stringify(table.rows),
+    await rowsPayload(table.rows),
     req.now.toISOString(),
   );
   return reply(t(`import-summary-${table.kind}`, { added: plan.added, changed: plan.changed, scope: scope.name }), [
@@ -78,7 +79,8 @@ async function settle(req: Request, services: Services): Promise<Reply> {
   if (!scope) return reply(t("import-not-admin"));
   // Checked again: units or targets may have changed since the file was read. The check lets other
   // requests in between its slices.
-  const plan = await planImportInSlices(kind, JSON.parse(pending.payload) as Row[], repos, req.today, scope);
+  const rows = await payloadRows<Row>(pending.payload);
+  const plan = await planImportInSlices(kind, rows, repos, req.today, scope);
   if (plan.errors.length > 0)
     return reply(t(allocation ? "allocate-stale" : "import-stale", { count: plan.errors.length }));
   // Settled once however many presses; a long file is then written a chunk at a time (see applyConfirmed).

@@ -4,7 +4,7 @@
 import type { AuditEntry, AuditInput, AuditQuery } from "./repositories/audit.ts";
 import type { Choice } from "./repositories/chat-choices.ts";
 import type { ReportEntry, UnitFacts } from "./repositories/dashboard.ts";
-import type { UnitFigure, UnitRef } from "./repositories/figures.ts";
+import type { ShortOfMinimum, UnitRef } from "./repositories/figures.ts";
 import type { LedgerEntry, LedgerEntryInput } from "./repositories/ledger.ts";
 import type {
   Consent,
@@ -36,7 +36,13 @@ export interface MetricRepository {
 }
 
 export interface FigureRepository {
-  perLeaf(unit: UnitRef, events: string[], period: string): Promise<UnitFigure[]>;
+  shortOfMinimum(
+    unit: UnitRef,
+    events: string[],
+    period: string,
+    minimum: number,
+    listed: number,
+  ): Promise<ShortOfMinimum>;
   bySector(unit: UnitRef, events: string[], period: string): Promise<{ sector: Sector | null; total: number }[]>;
   members(unit: UnitRef): Promise<number>;
   memberRate(unit: UnitRef, sector: Sector | null): Promise<{ members: number; workers: number }>;

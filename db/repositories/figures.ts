@@ -15,6 +15,13 @@ export interface UnitFigure {
   value: number;
 }
 
+/** A per-unit minimum over a subtree: units in all, units short of it, and the first of those by name. */
+export interface ShortOfMinimum {
+  total: number;
+  short: number;
+  first: UnitFigure[];
+}
+
 function placeholders(n: number): string {
   return Array.from({ length: n }, () => "?").join(", ");
 }
@@ -96,16 +103,25 @@ function unionFigures(sqlite: Sqlite) {
 /** A count metric's totals for a period, split by grassroots unit or by sector. */
 function countSplits(sqlite: Sqlite) {
   return {
-    /** Each grassroots unit and guild of the subtree with its total of the given tally keys for a period. */
-    perLeaf(unit: UnitRef, events: string[], period: string): UnitFigure[] {
-      return sqlite
+    /**
+     * Of the subtree's grassroots units and guilds, how many there are, how many have less than `minimum` of
+     * the given tally keys for a period, and the first `listed` of those by name: a per-unit minimum's standing
+     * without carrying every unit (a national one has over a hundred thousand) out of the database.
+     */
+    shortOfMinimum(unit: UnitRef, events: string[], period: string, minimum: number, listed: number): ShortOfMinimum {
+      const value = `(select coalesce(sum(t.total), 0) from tallies t where t.unit_id = u.id and t.period = ? and t.event in (${placeholders(events.length) || "null"}))`;
+      const where = `u.path >= ? and u.path < ? and u.kind in ('grassroots', 'guild')`;
+      const bounds = subtreeBounds(unit.path);
+      const counts = sqlite
+        .prepare(`select count(*) as total, coalesce(sum(${value} < ?), 0) as short from units u where ${where}`)
+        .get(period, ...events, minimum, ...bounds) as { total: number; short: number };
+      const first = sqlite
         .prepare(
-          `select u.id as unitId, u.code, u.name, coalesce(sum(t.total), 0) as value
-           from units u left join tallies t on t.unit_id = u.id and t.period = ? and t.event in (${placeholders(events.length) || "null"})
-           where u.path >= ? and u.path < ? and u.kind in ('grassroots', 'guild')
-           group by u.id order by u.name`,
+          `select u.id as unitId, u.code, u.name, ${value} as value from units u
+           where ${where} and ${value} < ? order by u.name, u.id limit ?`,
         )
-        .all(period, ...events, ...subtreeBounds(unit.path)) as UnitFigure[];
+        .all(period, ...events, ...bounds, period, ...events, minimum, listed) as UnitFigure[];
+      return { ...counts, first };
     },
 
     /** A count metric's total for a period split by the sector of the grassroots units and guilds that reported it. */

@@ -10,6 +10,7 @@ import { isValidDay } from "./calendar.ts";
 import { findMetricByName } from "./metric-lookup.ts";
 import { mayUseMetric } from "./metric-owner.ts";
 import type { Metric } from "#db/repositories/metrics.ts";
+import { payloadRows } from "./import-payload.ts";
 
 /** One row of the file, with its line number in the file (the header is line 1). */
 export interface Row {
@@ -393,7 +394,7 @@ async function* withUnits(
 }
 
 /** The longest the server's event loop is held by checking a file before other requests get a turn. */
-const SLICE_MS = 10;
+const SLICE_MS = 6;
 
 /**
  * planImport for the chat, where other people's reports wait while a file is checked: targets and ratings
@@ -444,10 +445,21 @@ async function writeRows(
 }
 
 /**
- * Rows written per transaction when a confirmed targets or ratings file is applied: a few milliseconds
- * each, so that reports, which need the same write lock, are recorded between them.
+ * Rows written per transaction when a confirmed targets or ratings file is applied. Each chunk holds the event
+ * loop while it is written (better-sqlite3 writes synchronously) and the write lock that reports need, so a
+ * chunk aims at CHUNK_MS: it starts at FIRST_CHUNK_ROWS and each next chunk is sized from how long the last
+ * took, within the bounds (a busy machine writes fewer rows in the same time).
  */
-const APPLY_CHUNK_ROWS = 400;
+const CHUNK_MS = 8;
+const FIRST_CHUNK_ROWS = 200;
+const MIN_CHUNK_ROWS = 20;
+const MAX_CHUNK_ROWS = 1_000;
+
+/** The next chunk's rows, from how long `rows` rows took. */
+function nextChunkRows(rows: number, tookMs: number): number {
+  const scaled = Math.round((rows * CHUNK_MS) / Math.max(tookMs, 0.1));
+  return Math.min(MAX_CHUNK_ROWS, Math.max(MIN_CHUNK_ROWS, scaled));
+}
 
 /** What a confirmed import's switch stages: who applies it, and what its rows are checked against again at a restart. */
 interface Staged {
@@ -468,9 +480,10 @@ async function applyChunk(
   plan: ImportPlan,
   by: Staged["by"],
   from: number,
+  rows: number,
   repos: Repositories,
 ): Promise<number> {
-  const to = Math.min(plan.rows.length, from + APPLY_CHUNK_ROWS);
+  const to = Math.min(plan.rows.length, from + rows);
   await repos.transaction(async () => {
     await writeRows(rowsFrom(plan, from, to), repos, by);
     await repos.pendingImports.advance(id, to);
@@ -514,8 +527,12 @@ export async function applyConfirmed(
     });
   if (!(await repos.pendingImports.stage(id, now, JSON.stringify(staged)))) return false;
   let at = 0;
+  let rows = FIRST_CHUNK_ROWS;
   while (at < plan.rows.length) {
-    at = await applyChunk(id, plan, staged.by, at, repos);
+    const started = performance.now();
+    const to = await applyChunk(id, plan, staged.by, at, rows, repos);
+    rows = nextChunkRows(to - at, performance.now() - started);
+    at = to;
     if (at < plan.rows.length) await new Promise((resolve) => setImmediate(resolve));
   }
   await repos.pendingImports.finish(id);
@@ -537,10 +554,11 @@ export async function resumeImports(repos: Repositories): Promise<{ finished: nu
     const by = { ...parsed.by, who: { ...parsed.by.who, at: new Date(parsed.by.who.at) } };
     const scope = parsed.scopeUnitId === null ? undefined : await repos.units.byId(parsed.scopeUnitId);
     const kind = (pending?.kind === "allocation" ? "targets" : pending?.kind) as ImportKind;
-    const plan = await planImport(kind, JSON.parse(pending?.payload ?? "[]") as Row[], repos, parsed.today, scope);
+    const plan = await planImport(kind, await payloadRows<Row>(pending?.payload ?? "[]"), repos, parsed.today, scope);
     if (plan.errors.length > 0) result.stale.push(row.id);
     else {
-      for (let at = row.appliedRows; at < plan.rows.length; ) at = await applyChunk(row.id, plan, by, at, repos);
+      for (let at = row.appliedRows; at < plan.rows.length; )
+        at = await applyChunk(row.id, plan, by, at, MAX_CHUNK_ROWS, repos);
       result.finished++;
     }
     await repos.pendingImports.finish(row.id);

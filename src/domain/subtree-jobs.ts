@@ -2,16 +2,9 @@
 // as on the main thread, over a read-only connection, each job in one read transaction.
 import type { ReadRepositories } from "#db/index.ts";
 import type { Unit } from "#db/repositories/units.ts";
-import { standingService, type ChildStanding, type TargetStanding, type UnitStanding } from "./standing.ts";
+import { standingService, type ChildStanding, type UnitStanding } from "./standing.ts";
 
-/**
- * Units short of a per-unit minimum listed across threads: national ones number in the hundred thousands and
- * would take the main thread as long to receive as to compute. `missing` keeps how many there are.
- */
-export const SHORT_LISTED = 20;
-
-const trimmed = (s: TargetStanding): TargetStanding =>
-  s.unitsShort && s.unitsShort.length > SHORT_LISTED ? { ...s, unitsShort: s.unitsShort.slice(0, SHORT_LISTED) } : s;
+export { SHORT_LISTED } from "./standing.ts";
 
 export function subtreeJobs(repos: ReadRepositories) {
   const standing = standingService(repos);
@@ -22,12 +15,10 @@ export function subtreeJobs(repos: ReadRepositories) {
   };
   return {
     async ofUnit(unitId: number, today: string): Promise<UnitStanding> {
-      const result = await standing.ofUnit(await unit(unitId), today);
-      return { ...result, targets: result.targets.map(trimmed) };
+      return standing.ofUnit(await unit(unitId), today);
     },
     async children(unitId: number, metric: string, today: string): Promise<ChildStanding[]> {
-      const children = await standing.children(await unit(unitId), metric, today);
-      return children.map((c) => ({ ...c, standing: trimmed(c.standing) }));
+      return standing.children(await unit(unitId), metric, today);
     },
     async bySector(unitId: number, events: string[], period: string) {
       return repos.figures.bySector(await unit(unitId), events, period);

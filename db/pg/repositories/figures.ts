@@ -1,7 +1,7 @@
 // Subtree figures that are not running totals, on PostgreSQL: the same queries as on SQLite, summing the
 // tally shards as they go.
 import { sql, type SQL } from "drizzle-orm";
-import type { UnitFigure, UnitRef } from "#db/repositories/figures.ts";
+import type { ShortOfMinimum, UnitFigure, UnitRef } from "#db/repositories/figures.ts";
 import type { Sector } from "#db/schema.ts";
 import { subtreeBounds } from "#db/tree.ts";
 import type { Executor } from "../executor.ts";
@@ -69,12 +69,23 @@ export function figureRepository(x: Executor) {
         on conflict (unit_id, year) do update set rating = excluded.rating`);
     },
 
-    /** Each grassroots unit and guild of the subtree with its total of the given tally keys for a period. */
-    async perLeaf(unit: UnitRef, events: string[], period: string): Promise<UnitFigure[]> {
-      return x.rows<UnitFigure>(sql`select u.id as "unitId", u.code, u.name, coalesce(sum(t.total), 0)::int as value
-        from units u left join tallies t on t.unit_id = u.id and t.period = ${period} and t.event in ${inList(events)}
-        where ${within(unit.path)} and u.kind in ('grassroots', 'guild')
-        group by u.id order by u.name`);
+    /** How many leaves of the subtree are short of a per-unit minimum, and the first of them (as on SQLite). */
+    async shortOfMinimum(
+      unit: UnitRef,
+      events: string[],
+      period: string,
+      minimum: number,
+      listed: number,
+    ): Promise<ShortOfMinimum> {
+      const value = sql`(select coalesce(sum(t.total), 0)::int from tallies t
+        where t.unit_id = u.id and t.period = ${period} and t.event in ${inList(events)})`;
+      const where = sql`${within(unit.path)} and u.kind in ('grassroots', 'guild')`;
+      const counts = await x.one<{ total: number; short: number }>(sql`select count(*)::int as total,
+          count(*) filter (where ${value} < ${minimum})::int as short
+        from units u where ${where}`);
+      const first = await x.rows<UnitFigure>(sql`select u.id as "unitId", u.code, u.name, ${value} as value
+        from units u where ${where} and ${value} < ${minimum} order by u.name, u.id limit ${listed}`);
+      return { ...(counts ?? { total: 0, short: 0 }), first };
     },
 
     /** A count metric's total for a period split by the sector of the grassroots units and guilds that reported it. */

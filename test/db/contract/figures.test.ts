@@ -23,7 +23,7 @@ const report = (repos: Repos, unit: Unit, event: string, count: number, source: 
   );
 
 contract("targets and figures", (backend) => {
-  it("answers members, member rates, per-leaf and per-sector figures from the baseline and the reports", async () => {
+  it("answers members, member rates, per-unit minimums and per-sector figures from the baseline and the reports", async () => {
     const { repos } = backend();
     const t = await tree(repos);
     await report(repos, t.a, "join", 10, "s1");
@@ -42,13 +42,29 @@ contract("targets and figures", (backend) => {
       members: t.a.members + t.b.members + t.c.members + 10 + 3,
       workers: t.a.workers + t.b.workers + t.c.workers,
     });
-    const perLeaf = await repos.figures.perLeaf(t.district, ["join", "leave"], "2026");
-    expect(perLeaf.map((f) => [f.code, f.value]).sort()).toEqual([
-      ["A", 10],
-      ["B", 3],
-      ["G", 3],
-    ]);
-    expect(await repos.figures.perLeaf(t.district, [], "2026")).toHaveLength(3);
+    // The district's leaves have A 10, B 4 - 1, G 3: a minimum of 4 leaves B and G short, listed by name.
+    const byName = (units: Unit[]) =>
+      [...units].sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : x.id - y.id));
+    const short = await repos.figures.shortOfMinimum(t.district, ["join", "leave"], "2026", 4, 10);
+    expect(short).toEqual({
+      total: 3,
+      short: 2,
+      first: byName([t.b, t.guild]).map((u) => ({
+        unitId: u.id,
+        code: u.code,
+        name: u.name,
+        value: u.code === "B" ? 4 - 1 : 3,
+      })),
+    });
+    const listedOne = await repos.figures.shortOfMinimum(t.district, ["join", "leave"], "2026", 4, 1);
+    expect(listedOne.short).toBe(2);
+    expect(listedOne.first.map((f) => f.code)).toEqual([byName([t.b, t.guild])[0]?.code]);
+    expect(await repos.figures.shortOfMinimum(t.district, ["join", "leave"], "2026", 3, 10)).toEqual({
+      total: 3,
+      short: 0,
+      first: [],
+    });
+    expect((await repos.figures.shortOfMinimum(t.district, [], "2026", 1, 10)).short).toBe(3);
     expect(await repos.figures.bySector(t.nation, ["join"], "2026")).toEqual([
       { sector: "informal", total: 3 },
       { sector: "non_state", total: 4 },
