@@ -115,10 +115,12 @@ export async function benchDashboard(database: string, copy = true): Promise<Row
       }
       const both = overview.map((o, i) => o + (table[i] ?? 0));
       const total = median(both);
+      // The CPU of each overview and table pair, as the wall time is counted (not twice the middle request).
+      const cpuPairs = overview.map((_o, i) => (cpu[2 * i] ?? 0) + (cpu[2 * i + 1] ?? 0));
       rows.push({
         name: `dashboard of a ${level} (${unit.size.toLocaleString("en")} units): overview + units table, median of ${SAMPLES}`,
         // CPU time beside wall time: on a shared machine the wall clock also counts other processes' turns.
-        value: `${total.toFixed(0)} ms (overview ${median(overview).toFixed(0)} ms, table ${median(table).toFixed(0)} ms; CPU ${(2 * median(cpu)).toFixed(0)} ms)`,
+        value: `${total.toFixed(0)} ms (overview ${median(overview).toFixed(0)} ms, table ${median(table).toFixed(0)} ms; CPU ${median(cpuPairs).toFixed(0)} ms)`,
         target: `< ${ms} ms`,
         pass: total < ms,
       });

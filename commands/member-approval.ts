@@ -2,7 +2,7 @@
 // opens one, and it is approved whole, or returned with "/tralai <số> <lý do>", the reason going to the chair.
 import type { MemberList } from "#db/repositories/members.ts";
 import { audit, auditEntry, doerOf } from "#domain/audit.ts";
-import { viDate } from "#domain/calendar.ts";
+import { dayOf, viDate } from "#domain/calendar.ts";
 import { mayReview, pendingListsFor, reviewList } from "#domain/member-approval.ts";
 import { openMember } from "#domain/member-register.ts";
 import { maskIdNumber, type MemberVault } from "#domain/member-vault.ts";
@@ -25,7 +25,11 @@ async function pendingLists(req: Request, services: Services): Promise<Reply> {
     return reply(t("member-review-not-staff"));
   if (lists.length === 0) return reply(t("member-review-none"));
   const lines = lists.map((l) =>
-    t("member-review-line", { unit: l.unitName, count: l.count, date: viDate(l.createdAt.slice(0, 10)) }),
+    t("member-review-line", {
+      unit: l.unitName,
+      count: l.count,
+      date: viDate(dayOf(new Date(l.createdAt), services.timeZone)),
+    }),
   );
   const choices = lists.slice(0, 20).map((l) => ({
     label: t("button-member-review-open", { unit: l.unitName, count: l.count }),

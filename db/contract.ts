@@ -146,7 +146,8 @@ export interface LedgerRepository {
   lastLiveEntryOf(reporterId: number): Promise<LedgerEntry | undefined>;
   reportSizes(unitId: number, event: string): Promise<{ reports: number; largest: number }>;
   tallies(unitId: number, period: string): Promise<Map<string, number>>;
-  subtreeTallies(path: string, period: string): Promise<Map<number, Map<string, number>>>;
+  /** Only of `events` when given. */
+  subtreeTallies(path: string, period: string, events?: string[]): Promise<Map<number, Map<string, number>>>;
   lastReportOn(unitId: number): Promise<string | null>;
 }
 
@@ -205,6 +206,8 @@ export interface ReminderRepository {
   markReported(id: number, now: string): Promise<boolean>;
   policy(unitId: number): Promise<Record<string, unknown> | undefined>;
   allPolicies(): Promise<Record<string, unknown>[]>;
+  /** The changes of every unit above or within a unit's subtree, by unit. */
+  policiesAround(path: string): Promise<Map<number, Record<string, unknown>>>;
   savePolicy(unitId: number, settings: Record<string, unknown>, now: string): Promise<void>;
   mutes(personId: number): Promise<Set<string>>;
   mute(personId: number, kind: string): Promise<void>;

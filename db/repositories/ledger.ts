@@ -1,4 +1,5 @@
 // The report ledger and its running totals. Hot path: raw prepared statements, one transaction per report.
+import type { Statement } from "better-sqlite3";
 import type { Db } from "#db/client.ts";
 import { subtreeBounds } from "#db/tree.ts";
 
@@ -179,6 +180,20 @@ export function ledgerRepository(db: Db) {
     lastReportStmt,
   } = statements;
   const { record, reverseSource } = ledgerWrites(sqlite, statements);
+  // One statement per number of events (a metric counts one or a few).
+  const eventStatements = new Map<number, Statement<unknown[]>>();
+  const subtreeEventTallies = (count: number) => {
+    let stmt = eventStatements.get(count);
+    if (!stmt) {
+      stmt = sqlite.prepare(
+        `select t.unit_id as unitId, t.event, t.total from units u join tallies t on t.unit_id = u.id and t.period = ?
+           and t.event in (${Array.from({ length: count }, () => "?").join(", ")})
+         where u.path >= ? and u.path < ?`,
+      );
+      eventStatements.set(count, stmt);
+    }
+    return stmt;
+  };
 
   return {
     record,
@@ -209,9 +224,13 @@ export function ledgerRepository(db: Db) {
       const rows = talliesStmt.all(unitId, period) as { event: string; total: number }[];
       return new Map(rows.map((r) => [r.event, r.total]));
     },
-    /** Subtree totals of every unit in a subtree, in one query: for exports. */
-    subtreeTallies(path: string, period: string): Map<number, Map<string, number>> {
-      return groupByUnit(subtreeTalliesStmt.all(period, ...subtreeBounds(path)) as TallyRow[]);
+    /** Subtree totals of every unit in a subtree, in one query: for exports; only of `events` when given. */
+    subtreeTallies(path: string, period: string, events?: string[]): Map<number, Map<string, number>> {
+      if (!events) return groupByUnit(subtreeTalliesStmt.all(period, ...subtreeBounds(path)) as TallyRow[]);
+      if (events.length === 0) return new Map();
+      return groupByUnit(
+        subtreeEventTallies(events.length).all(period, ...events, ...subtreeBounds(path)) as TallyRow[],
+      );
     },
     lastReportOn(unitId: number): string | null {
       return (lastReportStmt.get(unitId) as { last: string | null }).last;

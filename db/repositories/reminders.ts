@@ -98,6 +98,12 @@ function reminderSettings(sqlite: Sqlite) {
      on conflict (unit_id) do update set settings = excluded.settings, updated_at = excluded.updated_at`,
   );
   const allPolicies = sqlite.prepare(`select settings from reminder_policies`);
+  // Policies are few (an admin's changes for their subtree): read them all and keep the lineage's and the
+  // subtree's, each unit found by its key (CROSS JOIN keeps that order rather than a scan of every unit).
+  const policiesAround = sqlite.prepare(
+    `select p.unit_id as unitId, p.settings from reminder_policies p cross join units u on u.id = p.unit_id
+     where (u.path >= ? and u.path < ?) or substr(?, 1, length(u.path)) = u.path`,
+  );
   const mutesStmt = sqlite.prepare(`select kind from reminder_mutes where person_id = ?`);
   const mute = sqlite.prepare(`insert into reminder_mutes (person_id, kind) values (?, ?) on conflict do nothing`);
   const unmute = sqlite.prepare(`delete from reminder_mutes where person_id = ? and kind = ?`);
@@ -118,6 +124,11 @@ function reminderSettings(sqlite: Sqlite) {
       return (allPolicies.all() as { settings: string }[]).map(
         (r) => JSON.parse(r.settings) as Record<string, unknown>,
       );
+    },
+    /** The changes of every unit above or within a unit's subtree, by unit. */
+    policiesAround(path: string): Map<number, Record<string, unknown>> {
+      const rows = policiesAround.all(...subtreeBounds(path), path) as { unitId: number; settings: string }[];
+      return new Map(rows.map((r) => [r.unitId, JSON.parse(r.settings) as Record<string, unknown>]));
     },
     savePolicy(unitId: number, settings: Record<string, unknown>, now: string): void {
       savePolicy.run(unitId, JSON.stringify(settings), now);

@@ -69,6 +69,11 @@ function lookupQueries(db: Db, sqlite: Sqlite) {
   const countUpTo = sqlite.prepare(
     `select count(*) as n from (select 1 from units where path >= ? and path < ? limit ?)`,
   );
+  // A province's subtree is 11,000 rows: read them without the query builder's per-row mapping.
+  const subtreeStmt = sqlite.prepare(
+    `select id, code, name, parent_id as parentId, kind, sector, members, workers, path, depth
+     from units where path >= ? and path < ? order by path`,
+  );
 
   return {
     byId(id: number): Unit | undefined {
@@ -92,7 +97,7 @@ function lookupQueries(db: Db, sqlite: Sqlite) {
     },
     /** The subtree in tree order: each unit followed by everything below it. */
     subtreeInTreeOrder(unit: Unit): Unit[] {
-      return db.select().from(units).where(inSubtree(unit)).orderBy(units.path).all();
+      return subtreeStmt.all(...subtreeBounds(unit.path)) as Unit[];
     },
     /** The unit and those below it, counted no further than `cap`: enough to tell a small subtree from a large one. */
     countInSubtreeUpTo(unit: Unit, cap: number): number {

@@ -21,13 +21,35 @@ export function dayOf(instant: Date, timeZone: string): string {
 
 const dayMs = 86_400_000;
 
-/** Whole days from one YYYY-MM-DD to another (negative when `to` is earlier). */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / dayMs);
+// Pages of thousands of units ask the same few days over and over: each is parsed once.
+const parsedDays = new Map<string, number>();
+
+function msOf(day: string): number {
+  let ms = parsedDays.get(day);
+  if (ms === undefined) {
+    ms = Date.parse(`${day}T00:00:00Z`);
+    if (parsedDays.size >= 10_000) parsedDays.clear();
+    parsedDays.set(day, ms);
+  }
+  return ms;
 }
 
+/** Whole days from one YYYY-MM-DD to another (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((msOf(to) - msOf(from)) / dayMs);
+}
+
+const addedDays = new Map<string, string>();
+
 export function addDays(day: string, days: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + days * dayMs).toISOString().slice(0, 10);
+  const key = `${day}+${days}`;
+  let found = addedDays.get(key);
+  if (found === undefined) {
+    found = new Date(msOf(day) + days * dayMs).toISOString().slice(0, 10);
+    if (addedDays.size >= 10_000) addedDays.clear();
+    addedDays.set(key, found);
+  }
+  return found;
 }
 
 /** DD/MM/YYYY, as Vietnamese officers write dates. */

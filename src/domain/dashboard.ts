@@ -10,7 +10,7 @@ import { isLeaf } from "./leaf-unit.ts";
 import type { PolicyService } from "./reminder-policy.ts";
 import type { ReportLine } from "./report-table.ts";
 import { silentSince } from "./silence.ts";
-import { periodOf, type StandingService } from "./standing.ts";
+import { measureFromTallies, periodOf, type StandingService } from "./standing.ts";
 
 export interface UnitRow extends ReportLine {
   lastReport: string | null;
@@ -41,18 +41,12 @@ function metricsByUse(targets: Target[]): string[] {
  * Days a grassroots unit has been silent, when at least its policy's silent days; null otherwise. A report
  * within those days settles it without reading the time zone, which thousands of units would pay for.
  */
-async function silentFor(
-  unit: Unit,
-  fact: UnitFacts,
-  services: { policies: PolicyService; timeZone: string },
-  today: string,
-): Promise<number | null> {
+function silentFor(fact: UnitFacts, silentDays: number, timeZone: string, today: string): number | null {
   if (fact.firstRole === null) return null;
-  const limit = (await services.policies.of(unit)).silentDays;
-  if (fact.lastReport !== null && daysBetween(fact.lastReport, today) < limit) return null;
-  const since = silentSince(fact.lastReport, fact.firstRole, services.timeZone);
+  if (fact.lastReport !== null && daysBetween(fact.lastReport, today) < silentDays) return null;
+  const since = silentSince(fact.lastReport, fact.firstRole, timeZone);
   const quiet = since === null ? null : daysBetween(since, today);
-  return quiet !== null && quiet >= limit ? quiet : null;
+  return quiet !== null && quiet >= silentDays ? quiet : null;
 }
 
 export async function unitTable(
@@ -63,17 +57,19 @@ export async function unitTable(
   today: string,
 ): Promise<UnitTable> {
   const period = periodOf(today);
-  const [units, targets, tallies, facts] = await Promise.all([
+  const [units, targets, facts, policyOf] = await Promise.all([
     repos.units.subtreeInTreeOrder(top),
     repos.targets.inSubtree(top.path, period),
-    repos.ledger.subtreeTallies(top.path, period),
     repos.dashboard.unitFacts(top.path),
+    services.policies.forSubtree(top),
   ]);
   const metrics = metricsByUse(targets.filter((t) => t.unitId !== top.id));
   const given = await repos.targets.childMetrics(top.id, period);
   const known = wanted !== undefined && (metrics.includes(wanted) || (await repos.metrics.get(wanted)) !== undefined);
   const metric = known ? wanted : (given[0] ?? metrics[0] ?? "ket_nap");
   const definition = await repos.metrics.get(metric);
+  // Only the metric's events: a subtree's other tallies would be read for nothing.
+  const tallies = await repos.ledger.subtreeTallies(top.path, period, definition?.events ?? []);
   const byUnit = new Map(targets.filter((t) => t.metric === metric).map((t) => [t.unitId, t]));
   const none = new Map<string, number>();
   const rows: UnitRow[] = [];
@@ -82,8 +78,12 @@ export async function unitTable(
     const target = byUnit.get(unit.id);
     const unitTallies = tallies.get(unit.id) ?? none;
     const done = definition ? definition.events.reduce((sum, e) => sum + (unitTallies.get(e) ?? 0), 0) : 0;
+    // A count towards a total, the usual case, is worked out from the tallies at hand, without waiting.
     const standing =
-      target && definition ? await services.standing.measure(unit, definition, target, today, unitTallies) : null;
+      target && definition
+        ? (measureFromTallies(definition, target, today, unitTallies) ??
+          (await services.standing.measure(unit, definition, target, today, unitTallies)))
+        : null;
     const fact = facts.get(unit.id);
     const leaf = isLeaf(unit);
     rows.push({
@@ -94,7 +94,7 @@ export async function unitTable(
       lastReport: fact?.lastReport ?? null,
       hasChair: leaf ? (fact?.hasChair ?? false) : null,
       behind: standing?.behindPace ?? false,
-      silentDays: leaf && fact ? await silentFor(unit, fact, services, today) : null,
+      silentDays: leaf && fact ? silentFor(fact, policyOf(unit).silentDays, services.timeZone, today) : null,
     });
   }
   return { metric, metrics: metrics.includes(metric) ? metrics : [metric, ...metrics], rows };

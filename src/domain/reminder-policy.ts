@@ -53,22 +53,56 @@ export function policyService(
   options: { cached?: boolean } = {},
 ) {
   const base = defaultPolicy(quietHours);
+  const partial = policySchema.partial();
+  const overridesIn = (settings: Record<string, unknown> | undefined): Partial<ReminderPolicy> =>
+    settings ? (partial.safeParse(settings).data ?? {}) : {};
   const cache = new Map<number, Partial<ReminderPolicy>>();
   const overridesOf = async (unitId: number): Promise<Partial<ReminderPolicy>> => {
     if (options.cached === false) cache.clear();
     let found = cache.get(unitId);
     if (!found) {
-      found = policySchema.partial().safeParse((await repos.reminders.policy(unitId)) ?? {}).data ?? {};
+      found = overridesIn(await repos.reminders.policy(unitId));
       cache.set(unitId, found);
     }
     return found;
   };
+  /** Defaults, then each ancestor's changes from the top down: the nearest change above a unit wins. */
+  const merged = (unit: Pick<Unit, "path">, changes: (id: number) => Partial<ReminderPolicy> | undefined) => {
+    let policy = base;
+    for (const id of lineage(unit)) {
+      const change = changes(id);
+      if (change) policy = { ...policy, ...change };
+    }
+    return policy;
+  };
   return {
     /** The policy in force for a unit: defaults, then each ancestor's changes from the top down. */
     async of(unit: Pick<Unit, "path">): Promise<ReminderPolicy> {
-      let policy = base;
-      for (const id of lineage(unit)) policy = { ...policy, ...(await overridesOf(id)) };
-      return policy;
+      const changes = new Map<number, Partial<ReminderPolicy>>();
+      for (const id of lineage(unit)) changes.set(id, await overridesOf(id));
+      return merged(unit, (id) => changes.get(id));
+    },
+    /**
+     * The policy of every unit of a subtree, read in one query and then answered without waiting: for pages
+     * that show thousands of units. Read fresh each time, so it sees another instance's changes too.
+     */
+    async forSubtree(top: Pick<Unit, "path">): Promise<(unit: Pick<Unit, "path">) => ReminderPolicy> {
+      const changes = new Map<number, Partial<ReminderPolicy>>();
+      for (const [id, settings] of await repos.reminders.policiesAround(top.path))
+        changes.set(id, overridesIn(settings));
+      const known = new Map<string, ReminderPolicy>();
+      return (unit) => {
+        // Units with no change of their own share their parent's policy: one merge per parent.
+        const parent = unit.path.slice(0, unit.path.lastIndexOf("/", unit.path.length - 2) + 1);
+        const own = Number(unit.path.slice(parent.length, -1));
+        if (changes.has(own)) return merged(unit, (id) => changes.get(id));
+        let policy = known.get(parent);
+        if (!policy) {
+          policy = merged({ path: parent }, (id) => changes.get(id));
+          known.set(parent, policy);
+        }
+        return policy;
+      };
     },
     /** Every time of day at which some unit gets reminders of these kinds: other minutes need no work. */
     async timesOf(fields: ("remindAt" | "digestAt" | "staffDigestAt" | "silentAt")[]): Promise<string[]> {

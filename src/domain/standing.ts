@@ -109,6 +109,21 @@ export function furthestBehind(children: ChildStanding[], limit = 5): ChildStand
 
 type StandingRepos = Pick<Repositories, "units" | "targets" | "ledger" | "metrics" | "figures">;
 
+/**
+ * A standing that needs no figure but the unit's own tallies (a count towards a total), worked out without
+ * waiting; undefined for every other kind, which reads figures of the units below.
+ */
+export function measureFromTallies(
+  metric: Metric,
+  target: Target,
+  today: string,
+  tallies: ReadonlyMap<string, number>,
+): TargetStanding | undefined {
+  if (metric.kind !== "count" || target.scope === "each") return undefined;
+  const base = { metric: metric.key, name: metric.name, scope: target.scope, target: target.value };
+  return finish({ ...base, measure: "count", done: sumOf(tallies, metric.events) }, target, today, true);
+}
+
 /** How far a unit's subtree is along one of its targets, whatever kind of figure the target's metric is. */
 function measurer(repos: StandingRepos) {
   /** `counted`: a count target's total when the caller read it already. */
@@ -140,8 +155,9 @@ function measurer(repos: StandingRepos) {
             missing: short.length,
           };
         }
-        const done = counted ?? sumOf(tallies ?? (await repos.ledger.tallies(unit.id, target.period)), metric.events);
-        return finish({ ...base, measure: "count", done }, target, today, true);
+        if (counted !== undefined) return finish({ ...base, measure: "count", done: counted }, target, today, true);
+        const read = tallies ?? (await repos.ledger.tallies(unit.id, target.period));
+        return measureFromTallies(metric, target, today, read) as TargetStanding;
       }
       case "members":
         return finish({ ...base, measure: "count", done: await repos.figures.members(unit) }, target, today, false);

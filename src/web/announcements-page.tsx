@@ -15,12 +15,23 @@ export interface AnnouncementLine {
   pending: number;
 }
 
-export function AnnouncementsPage(props: { t: Translate; locale: string; top: Unit; lines: AnnouncementLine[] }) {
+export function AnnouncementsPage(props: {
+  t: Translate;
+  locale: string;
+  base: string;
+  top: Unit;
+  lines: AnnouncementLine[];
+}) {
   const { t, lines } = props;
   const n = numberIn(props.locale);
   return (
     <>
       <h1>{t("web-announcements-heading", { unit: props.top.name })}</h1>
+      {lines.length === 0 ? null : (
+        <p class="muted">
+          <a href={`${props.base}/xuat/thong-bao.xlsx`}>{t("web-download")}</a>
+        </p>
+      )}
       {lines.length === 0 ? (
         <p class="notice">{t("web-announcements-none")}</p>
       ) : (

@@ -3,6 +3,7 @@
 import { Hono } from "hono";
 import type { Actor } from "#domain/actor.ts";
 import { isLeaf } from "#domain/leaf-unit.ts";
+import { mayReview } from "#domain/member-approval.ts";
 import { renderProgressChartAsync } from "#src/charts/progress-chart.ts";
 import { AnnouncementsPage } from "./announcements-page.tsx";
 import { day } from "./format.ts";
@@ -134,6 +135,11 @@ function unitRoutes(app: Hono<DashboardEnv>, kit: Kit, guards: Guards): void {
       taskLines(kit.repos, unit),
     ]);
     const standing = await kit.standing.ofUnit(unit, today);
+    const pending = await kit.repos.members.lists(unit.path, "pending");
+    const memberLists = {
+      lists: pending.filter((list) => list.unitId === unit.id),
+      reviewer: mayReview(actor, unit),
+    };
     return c.html(
       <Page {...shell} tab="units" title={unit.name}>
         <UnitPage
@@ -143,6 +149,7 @@ function unitRoutes(app: Hono<DashboardEnv>, kit: Kit, guards: Guards): void {
           standing={standing}
           reports={reports}
           tasks={tasks}
+          memberLists={memberLists}
           staff={shell.staff ?? false}
         />
       </Page>,

@@ -35,6 +35,11 @@ export function TasksPage(props: { t: Translate; base: string; top: Unit; tasks:
   return (
     <>
       <h1>{t("web-tasks-heading", { unit: props.top.name })}</h1>
+      {tasks.length === 0 ? null : (
+        <p class="muted">
+          <a href={`${base}/xuat/nhiem-vu.xlsx`}>{t("web-download")}</a>
+        </p>
+      )}
       {tasks.length === 0 ? (
         <p class="notice">{t("web-tasks-none")}</p>
       ) : (

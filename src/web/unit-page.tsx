@@ -1,5 +1,5 @@
 // One unit: its targets and standing, its reports over time (undone ones struck through), its tasks, and
-// the place for member lists awaiting approval.
+// its member lists awaiting approval.
 import type { ReportEntry } from "#db/repositories/dashboard.ts";
 import type { Unit } from "#db/repositories/units.ts";
 import type { UnitStanding } from "#domain/standing.ts";
@@ -18,8 +18,39 @@ export interface UnitView {
   standing: UnitStanding;
   reports: ReportEntry[];
   tasks: TaskLine[];
+  /** The unit's member lists awaiting approval (counts only), and whether the person reviews them. */
+  memberLists: { lists: PendingList[]; reviewer: boolean };
   /** Whether the person may go back to an overview above this unit. */
   staff: boolean;
+}
+
+export interface PendingList {
+  id: number;
+  count: number;
+  createdAt: string;
+}
+
+/** Counts only: the members' names are shown in the chat, where each view is written to the audit log. */
+function MemberLists(props: { t: Translate; lists: PendingList[]; reviewer: boolean }) {
+  const { t, lists } = props;
+  if (lists.length === 0)
+    return (
+      <p class="muted" id="member-lists">
+        {t("web-unit-members-none")}
+      </p>
+    );
+  return (
+    <div id="member-lists">
+      <ul>
+        {lists.map((list) => (
+          <li data-member-list={String(list.id)}>
+            {t("web-unit-members-line", { id: list.id, count: list.count, date: day(list.createdAt.slice(0, 10)) })}
+          </li>
+        ))}
+      </ul>
+      <p class="muted">{t(props.reviewer ? "web-unit-members-review" : "web-unit-members-waiting")}</p>
+    </div>
+  );
 }
 
 const EVENTS = new Set(["join", "leave", "found_union", "found_guild", "party_referral", "activity"]);
@@ -119,11 +150,7 @@ export function UnitPage(props: UnitView) {
       <h2>{t("web-unit-tasks")}</h2>
       <Tasks {...props} />
       <h2>{t("web-unit-members")}</h2>
-      {/* SLOT (issue 14, member register): the unit's pending member lists go here, each view audited as
-          "member_list_viewed". Until the register lands there is nothing to list. */}
-      <p class="muted" id="member-lists">
-        {t("web-unit-members-soon")}
-      </p>
+      <MemberLists t={t} {...props.memberLists} />
     </>
   );
 }

@@ -52,10 +52,10 @@ export const HEADING_ROW = 4;
 
 // Excel shows these with the reader's separators: 12.000 and 53,3% on a Vietnamese machine, and a
 // rate kept as a real fraction still sums, averages and charts in the officer's own formulas.
-const COUNT_FORMAT = "#,##0";
-const PERCENT_FORMAT = "0.0%";
+export const COUNT_FORMAT = "#,##0";
+export const PERCENT_FORMAT = "0.0%";
 
-type Part = "data" | "totals";
+export type Part = "data" | "totals";
 
 interface Column {
   heading: string;
@@ -75,15 +75,15 @@ const PACE_FONTS: Record<string, Partial<Font>> = {
   reached: { ...FONT, color: { argb: "FF006100" } },
 };
 
-const TITLE: Partial<Style> = {
+export const TITLE: Partial<Style> = {
   font: { ...BOLD, size: 14 },
   alignment: { horizontal: "center", vertical: "middle", wrapText: true },
 };
-const SUBTITLE: Partial<Style> = {
+export const SUBTITLE: Partial<Style> = {
   font: { ...FONT, italic: true },
   alignment: { horizontal: "center", vertical: "middle", wrapText: true },
 };
-const HEADING: Partial<Style> = {
+export const HEADING: Partial<Style> = {
   font: BOLD,
   alignment: { horizontal: "center", vertical: "middle", wrapText: true },
   border: BORDER,
@@ -95,7 +95,12 @@ const NOTE: Partial<Style> = { font: FONT, alignment: { vertical: "top", wrapTex
 // exceljs remembers each style object it has seen, so one object per look keeps 10,000 rows cheap.
 const cellStyles = new Map<string, Partial<Style>>();
 
-function cellStyle(part: Part, alignment: Partial<Alignment>, numFmt?: string, font?: Partial<Font>): Partial<Style> {
+export function cellStyle(
+  part: Part,
+  alignment: Partial<Alignment>,
+  numFmt?: string,
+  font?: Partial<Font>,
+): Partial<Style> {
   const key = `${part}|${JSON.stringify(alignment)}|${numFmt ?? ""}|${JSON.stringify(font ?? null)}`;
   let found = cellStyles.get(key);
   if (!found) {
@@ -188,6 +193,15 @@ function columnsFor(sheet: ReportSheet): Column[] {
 
 export async function writeReportWorkbook(sheets: ReportSheet[]): Promise<Uint8Array> {
   if (sheets.length === 0) throw new Error("a report workbook needs at least one sheet");
+  return writeWorkbook((workbook, names) => {
+    for (const sheet of sheets) writeSheet(workbook, uniqueSheetName(sheet.sheetName, names), sheet);
+  });
+}
+
+/** A streamed workbook with the assistant's name on it; `fill` adds its sheets, each name unique. */
+export async function writeWorkbook(
+  fill: (workbook: ExcelJS.stream.xlsx.WorkbookWriter, names: Set<string>) => void,
+): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _encoding, done) {
@@ -200,16 +214,14 @@ export async function writeReportWorkbook(sheets: ReportSheet[]): Promise<Uint8A
   workbook.lastModifiedBy = "Trợ lý Công đoàn";
   workbook.created = new Date();
   workbook.modified = workbook.created;
-  const names = new Set<string>();
-  for (const sheet of sheets) writeSheet(workbook, uniqueSheetName(sheet.sheetName, names), sheet);
+  fill(workbook, new Set<string>());
   await workbook.commit();
   return Buffer.concat(chunks);
 }
 
-function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: string, sheet: ReportSheet): void {
-  const columns = columnsFor(sheet);
-  const last = columns.length;
-  const worksheet = workbook.addWorksheet(name, {
+/** A sheet frozen under its headings, printed on A4 landscape as wide as the page, pages numbered. */
+export function addTableSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: string): Worksheet {
+  return workbook.addWorksheet(name, {
     views: [
       {
         state: "frozen",
@@ -230,6 +242,12 @@ function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: string, 
     },
     headerFooter: { oddFooter: "&CTrang &P/&N" },
   });
+}
+
+function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: string, sheet: ReportSheet): void {
+  const columns = columnsFor(sheet);
+  const last = columns.length;
+  const worksheet = addTableSheet(workbook, name);
   worksheet.columns = columns.map((column) => ({ width: column.width }));
 
   banner(worksheet, 1, last, sheet.title, TITLE, 24);
@@ -279,7 +297,7 @@ function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: string, 
 }
 
 /** A line of text across the whole width of the table. */
-function banner(
+export function banner(
   worksheet: Worksheet,
   rowNumber: number,
   last: number,

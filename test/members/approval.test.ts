@@ -152,4 +152,12 @@ describe("approving a unit's list", () => {
     // The log holds ids, never the person.
     expect(JSON.stringify(log)).not.toContain("Nguyễn Thị Lan");
   });
+  it("dates a pending list by the day in Vietnam, not by the server's UTC day", async () => {
+    // 20:00 on 1 December in UTC is 03:00 on 2 December in Vietnam.
+    world.now = new Date("2026-12-01T20:00:00Z");
+    await chair.says("/nhapdv");
+    await chair.presses("✅ Tôi đã thông báo cho đoàn viên");
+    await enter(chair, PEOPLE[0] as string);
+    expect(await officer.says("/duyetdv")).toContain("(từ 02/12/2026)");
+  });
 });

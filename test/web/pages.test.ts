@@ -116,6 +116,39 @@ describe("the units table", () => {
 });
 
 describe("a unit's page", () => {
+  it("counts the unit's member lists awaiting approval, names left to the chat where each view is audited", async () => {
+    const chair = await world.personAt("C01", "chair", "Phạm Văn Nam");
+    await chair.says("/nhapdv");
+    await chair.presses("✅ Tôi đã thông báo cho đoàn viên");
+    const people = [
+      "Nguyễn Thị Lan, nữ, 12/03/1995, CCCD 079195001234, quê Bến Tre, vào CĐ 02/05/2026",
+      "Trần Văn Tú, nam, 02/02/1992, CCCD 083092000111, quê Bến Tre, vào CĐ 03/05/2026",
+    ];
+    for (const person of people) {
+      await chair.says(person);
+      expect(await chair.presses("✅ Lưu")).toContain("Đã thêm");
+    }
+    const unit = await world.repos.units.byCode("C01");
+    const [list] = await world.repos.members.lists(unit?.path ?? "", "pending");
+    const viewsBefore = (await world.repos.audit.read({ limit: 100 })).length;
+    const html = await (await browser.get(`/don-vi/${await id("C01")}`)).text();
+    expect(html).toContain(`data-member-list="${list?.id}"`);
+    expect(html).toContain(`${people.length} người`);
+    expect(html).toContain("/duyetdv");
+    expect(html).not.toContain("Nguyễn Thị Lan");
+    // Counts only: no member was viewed, so nothing was added to the audit log.
+    expect((await world.repos.audit.read({ limit: 100 })).length).toBe(viewsBefore);
+    // The chair sees their own list waiting, with nothing to approve; a unit without lists says so.
+    const chairBrowser = new WebClient(world);
+    await chairBrowser.signInAs(chair);
+    const own = await (await chairBrowser.get(`/don-vi/${await id("C01")}`)).text();
+    expect(own).toContain(`${people.length} người`);
+    expect(own).toContain("Đang chờ công đoàn cấp trên duyệt");
+    expect(own).not.toContain("/duyetdv");
+    const other = await (await browser.get(`/don-vi/${await id("C02")}`)).text();
+    expect(other).toContain("Không có danh sách đoàn viên nào đang chờ duyệt.");
+  });
+
   it("shows its standing, its reports with who reported and undone ones struck through", async () => {
     const chair = await world.personAt("C01", "chair", "Phạm Văn Nam");
     await chair.says("kết nạp 7 đoàn viên");
@@ -150,6 +183,76 @@ describe("tasks and announcements", () => {
     const cells = row(html, 'announcement="1"');
     expect(cells[2]).toBe("Họp giao ban quý 3 lúc 8h thứ Hai.");
     expect(cells.slice(3, 6)).toEqual(["2", "2", "0"]);
+  });
+
+  it("downloads the tasks as a workbook laid out like the chat's export, the units not done on a sheet of their own", async () => {
+    const chair = await world.personAt("C01", "chair", "Phạm Văn Nam");
+    await admin.says("/giaoviec Nộp danh sách đoàn viên ưu tú hạn 20/07/2026");
+    await chair.says("đã nộp danh sách đoàn viên ưu tú");
+    expect(await (await browser.get("/nhiem-vu")).text()).toContain("/xuat/nhiem-vu.xlsx");
+    const response = await browser.get("/xuat/nhiem-vu.xlsx");
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-disposition")).toContain("nhiem-vu-TD-");
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await response.arrayBuffer());
+    const [summary, open] = book.worksheets;
+    expect(String(summary?.getCell("A1").value)).toBe("TÌNH HÌNH THỰC HIỆN NHIỆM VỤ");
+    expect(String(summary?.getCell("A2").value)).toContain("LĐLĐ TP Thủ Đức");
+    // Three units below the district owe it, one has done it.
+    const owing = [await id("C01"), await id("C02"), await id("N01")].length;
+    expect(summary?.getRow(5).values).toEqual([
+      undefined,
+      1,
+      "Nộp danh sách đoàn viên ưu tú",
+      "20/07/2026",
+      owing,
+      1,
+      owing - 1,
+      1 / owing,
+    ]);
+    const openNames = [5, 6].map((n) => open?.getRow(n).getCell(5).value);
+    expect(openNames.sort()).toEqual(["CĐCS Trường THCS Bình Chiểu", "Nghiệp đoàn xe ôm"].sort());
+    expect(open?.getRow(7).getCell(5).value ?? null).toBeNull();
+    const [entry] = await world.repos.audit.read({ limit: 1 });
+    expect(entry).toMatchObject({ kind: "workbook_exported", platform: "web", unitId: await id("TD") });
+    expect(entry?.after).toMatchObject({ table: "tasks", sheets: 2 });
+  });
+
+  it("downloads the announcements with their delivery counts and the sums, and audits it", async () => {
+    await world.personAt("C01", "chair", "Phạm Văn Nam");
+    await admin.says("/thongbao Họp giao ban quý 3 lúc 8h thứ Hai.");
+    await admin.presses("📣 Gửi thông báo");
+    await world.drain();
+    const page = await (await browser.get("/thong-bao")).text();
+    const shown = row(page, 'announcement="1"');
+    expect(page).toContain("/xuat/thong-bao.xlsx");
+    const response = await browser.get("/xuat/thong-bao.xlsx");
+    expect(response.status).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await response.arrayBuffer());
+    const sheet = book.worksheets[0];
+    expect(String(sheet?.getCell("A1").value)).toBe("THÔNG BÁO ĐÃ GỬI VÀ KẾT QUẢ GỬI");
+    const line = sheet?.getRow(5);
+    expect(line?.getCell(3).value).toBe("LĐLĐ TP Thủ Đức");
+    expect(line?.getCell(4).value).toBe("Họp giao ban quý 3 lúc 8h thứ Hai.");
+    // The same figures as the page: recipients, delivered, failed, pending.
+    expect([5, 6, 7, 8].map((n) => String(line?.getCell(n).value))).toEqual(shown.slice(3, 7));
+    expect(sheet?.getRow(6).getCell(1).value).toBe("Tổng cộng");
+    expect(sheet?.getRow(6).getCell(5).value).toBe(line?.getCell(5).value);
+    const [entry] = await world.repos.audit.read({ limit: 1 });
+    expect(entry).toMatchObject({ kind: "workbook_exported", platform: "web", unitId: await id("TD") });
+    expect(entry?.after).toMatchObject({ table: "announcements", sheets: 1 });
+  });
+
+  it("gives a chair no tasks or announcements download of the district", async () => {
+    const chair = await world.personAt("C01", "chair", "Phạm Văn Nam");
+    const chairBrowser = new WebClient(world);
+    await chairBrowser.signInAs(chair);
+    for (const path of ["/xuat/nhiem-vu.xlsx", "/xuat/thong-bao.xlsx"]) {
+      const response = await chairBrowser.get(path);
+      expect(response.status).toBe(403);
+      expect(await response.text()).toContain("không có quyền xem đơn vị này");
+    }
   });
 
   it("speaks English to a person who chose it", async () => {

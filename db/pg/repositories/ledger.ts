@@ -10,6 +10,7 @@ import { sql } from "drizzle-orm";
 import type { LedgerEntry, LedgerEntryInput } from "#db/repositories/ledger.ts";
 import { tallyKeys } from "#db/repositories/ledger.ts";
 import { subtreeBounds } from "#db/tree.ts";
+import { inList } from "./figures.ts";
 import type { Executor } from "../executor.ts";
 
 /**
@@ -177,11 +178,12 @@ function ledgerReads(x: Executor) {
       return new Map(rows.map((r) => [r.event, r.total]));
     },
     /** Subtree totals of every unit in a subtree, in one query: for exports. */
-    async subtreeTallies(path: string, period: string): Promise<Map<number, Map<string, number>>> {
+    async subtreeTallies(path: string, period: string, events?: string[]): Promise<Map<number, Map<string, number>>> {
       const [low, high] = subtreeBounds(path);
+      const only = events ? sql`and t.event in ${inList(events)}` : sql``;
       const rows = await x.rows<{ unitId: number; event: string; total: number }>(sql`select t.unit_id as "unitId",
           t.event, sum(t.total)::int as total
-        from units u join tallies t on t.unit_id = u.id and t.period = ${period}
+        from units u join tallies t on t.unit_id = u.id and t.period = ${period} ${only}
         where u.path >= ${low} and u.path < ${high} group by t.unit_id, t.event`);
       const byUnit = new Map<number, Map<string, number>>();
       for (const row of rows) {

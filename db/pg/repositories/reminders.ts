@@ -75,6 +75,14 @@ function reminderSettings(x: Executor) {
         parse(r.settings),
       );
     },
+    async policiesAround(path: string): Promise<Map<number, Record<string, unknown>>> {
+      const [low, high] = subtreeBounds(path);
+      const rows = await x.rows<{ unitId: number; settings: string }>(
+        sql`select p.unit_id as "unitId", p.settings from reminder_policies p join units u on u.id = p.unit_id
+          where (u.path >= ${low} and u.path < ${high}) or starts_with(${path}, u.path)`,
+      );
+      return new Map(rows.map((r) => [Number(r.unitId), parse(r.settings)]));
+    },
     async savePolicy(unitId: number, settings: Record<string, unknown>, now: string): Promise<void> {
       await x.run(sql`insert into reminder_policies (unit_id, settings, updated_at)
         values (${unitId}, ${JSON.stringify(settings)}, ${now})

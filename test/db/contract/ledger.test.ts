@@ -39,6 +39,10 @@ contract("ledger", (backend) => {
     const exported = await repos.ledger.subtreeTallies(t.hanoi.path, "2026");
     expect([...exported.keys()].sort((x, y) => x - y)).toEqual([t.hanoi.id, t.district.id, t.a.id]);
     expect(exported.get(t.district.id)?.get("join")).toBe(7);
+    // Asked for some events only, the others are left out; asked for none, nothing is read.
+    const joinsOnly = await repos.ledger.subtreeTallies(t.hanoi.path, "2026", ["join"]);
+    expect(Object.fromEntries(joinsOnly.get(t.a.id) ?? [])).toEqual({ join: 5 + 2 });
+    expect((await repos.ledger.subtreeTallies(t.hanoi.path, "2026", [])).size).toBe(0);
     expect(await repos.ledger.lastReportOn(t.a.id)).toBe("2026-04-30");
     expect(await repos.ledger.lastReportOn(t.b.id)).toBeNull();
   });

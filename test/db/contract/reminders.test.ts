@@ -1,5 +1,6 @@
 import { expect, it } from "vitest";
 import { contract } from "./backends.ts";
+import { policyService } from "#domain/reminder-policy.ts";
 import { tree } from "./tree.ts";
 
 const NOW = "2026-05-01T03:00:00.000Z";
@@ -44,6 +45,12 @@ contract("reminders, announcements and held work", (backend) => {
     expect(await repos.reminders.policy(t.hanoi.id)).toEqual({ quietFrom: "22:00", days: [7, 3] });
     expect(await repos.reminders.policy(t.hue.id)).toBeUndefined();
     expect(await repos.reminders.allPolicies()).toEqual([{ quietFrom: "22:00", days: [7, 3] }]);
+    await repos.reminders.savePolicy(t.a.id, { silentDays: 10 }, NOW);
+    await repos.reminders.savePolicy(t.hue.id, { silentDays: 20 }, NOW);
+    // Around the district: Hà Nội above it and unit a below it, not Huế beside it.
+    const around = await repos.reminders.policiesAround(t.district.path);
+    expect([...around.keys()].sort((x, y) => x - y)).toEqual([t.hanoi.id, t.a.id].sort((x, y) => x - y));
+    expect(around.get(t.a.id)).toEqual({ silentDays: 10 });
     await repos.reminders.mute(person, "deadline");
     await repos.reminders.mute(person, "deadline");
     await repos.reminders.mute(person, "digest");
@@ -56,6 +63,20 @@ contract("reminders, announcements and held work", (backend) => {
     expect(await repos.reminders.snoozesEnding("2026-05-02T00:00:00.000Z", "2026-05-03T00:00:00.000Z")).toEqual([
       { personId: person, ref: "t1", until: "2026-05-03T00:00:00.000Z" },
     ]);
+  });
+
+  it("gives every unit of a subtree, read at once, the policy it is given alone", async () => {
+    const { repos } = backend();
+    const t = await tree(repos);
+    await repos.reminders.savePolicy(t.nation.id, { silentDays: 40, remindAt: "07:30" }, NOW);
+    await repos.reminders.savePolicy(t.hanoi.id, { silentDays: 20 }, NOW);
+    await repos.reminders.savePolicy(t.a.id, { silentDays: 5, digestWeekday: 9 }, NOW);
+    const policies = policyService(repos, "21:00-07:00");
+    const policyOf = await policies.forSubtree(t.hanoi);
+    for (const unit of [t.hanoi, t.district, t.a, t.b]) expect(policyOf(unit)).toEqual(await policies.of(unit));
+    // The nearest change wins; a change out of range is ignored whole, as the chat's reminders ignore it.
+    expect(policyOf(t.b)).toMatchObject({ silentDays: 20, remindAt: "07:30", quietHours: "21:00-07:00" });
+    expect(policyOf(t.a).silentDays).toBe(20);
   });
 
   it("confirms and reports an announcement once, to the people of a subtree", async () => {
