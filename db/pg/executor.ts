@@ -53,21 +53,15 @@ export interface Executor {
   memo<T>(key: string, load: () => Promise<T>): Promise<T>;
 }
 
-export function executor(root: PgDb): Executor {
-  const current = new AsyncLocalStorage<Frame>();
+/** The remembered reads of each transaction (Executor.memo), and how a statement forgets them. */
+function readMemory(current: AsyncLocalStorage<Frame>) {
+  // Set while a remembered read's own statement starts (synchronously, inside load), so it does not forget itself.
+  let remembering = false;
   /** Forgets the remembered reads of the current transaction: a statement may have changed what they read. */
   const forget = () => {
     const frame = current.getStore();
     if (frame?.memo && !remembering) frame.memo.clear();
   };
-  // Set while a remembered read's own statement runs, so that it does not forget itself.
-  let remembering = false;
-  const db = () => {
-    forget();
-    return current.getStore()?.db ?? root;
-  };
-  const execute = async <T>(query: SQL) => (await db().execute(query)) as unknown as RawResult<T>;
-
   function memo<T>(key: string, load: () => Promise<T>): Promise<T> {
     const frame = current.getStore();
     if (!frame?.db) return load();
@@ -86,6 +80,17 @@ export function executor(root: PgDb): Executor {
     answer.catch(() => memory.delete(key));
     return answer;
   }
+  return { forget, memo };
+}
+
+export function executor(root: PgDb): Executor {
+  const current = new AsyncLocalStorage<Frame>();
+  const { forget, memo } = readMemory(current);
+  const db = () => {
+    forget();
+    return current.getStore()?.db ?? root;
+  };
+  const execute = async <T>(query: SQL) => (await db().execute(query)) as unknown as RawResult<T>;
 
   async function transaction<T>(fn: () => Promise<T>): Promise<T> {
     const frame: Frame = { db: undefined };
