@@ -19,6 +19,8 @@ interface RawResult<T> {
 interface Frame {
   db: PgDb | undefined;
   commit?: () => Promise<void>;
+  /** Reads remembered for the rest of this transaction until it runs any other statement (see `memo`). */
+  memo?: Map<string, Promise<unknown>>;
 }
 
 export interface Executor {
@@ -42,15 +44,57 @@ export interface Executor {
   committed(): Promise<void>;
   /** True inside transaction(fn). */
   inTransaction(): boolean;
+  /**
+   * Inside a transaction: the same read asked again (same key) is answered from the first answer, as long as
+   * the transaction has run no other statement since; any other statement, a nested transaction or `db()`
+   * forgets every remembered read. A report's reply reads the same targets and metric definitions many times
+   * in a row, each a round trip to the server otherwise. Outside a transaction, `load` runs every time.
+   */
+  memo<T>(key: string, load: () => Promise<T>): Promise<T>;
+}
+
+/** The remembered reads of each transaction (Executor.memo), and how a statement forgets them. */
+function readMemory(current: AsyncLocalStorage<Frame>) {
+  // Set while a remembered read's own statement starts (synchronously, inside load), so it does not forget itself.
+  let remembering = false;
+  /** Forgets the remembered reads of the current transaction: a statement may have changed what they read. */
+  const forget = () => {
+    const frame = current.getStore();
+    if (frame?.memo && !remembering) frame.memo.clear();
+  };
+  function memo<T>(key: string, load: () => Promise<T>): Promise<T> {
+    const frame = current.getStore();
+    if (!frame?.db) return load();
+    frame.memo ??= new Map();
+    const known = frame.memo.get(key) as Promise<T> | undefined;
+    if (known) return known;
+    remembering = true;
+    let answer: Promise<T>;
+    try {
+      answer = load();
+    } finally {
+      remembering = false;
+    }
+    const memory = frame.memo;
+    memory.set(key, answer);
+    answer.catch(() => memory.delete(key));
+    return answer;
+  }
+  return { forget, memo };
 }
 
 export function executor(root: PgDb): Executor {
   const current = new AsyncLocalStorage<Frame>();
-  const db = () => current.getStore()?.db ?? root;
+  const { forget, memo } = readMemory(current);
+  const db = () => {
+    forget();
+    return current.getStore()?.db ?? root;
+  };
   const execute = async <T>(query: SQL) => (await db().execute(query)) as unknown as RawResult<T>;
 
   async function transaction<T>(fn: () => Promise<T>): Promise<T> {
     const frame: Frame = { db: undefined };
+    const outer = current.getStore();
     try {
       return await db().transaction((tx) => {
         frame.db = tx as unknown as PgDb;
@@ -58,6 +102,8 @@ export function executor(root: PgDb): Executor {
       });
     } finally {
       frame.db = undefined;
+      // What the nested transaction wrote, or undid, is not what the outer one remembered.
+      outer?.memo?.clear();
     }
   }
 
@@ -111,5 +157,6 @@ export function executor(root: PgDb): Executor {
       if (frame?.commit && frame.db) await frame.commit();
     },
     inTransaction: () => current.getStore()?.db !== undefined,
+    memo,
   };
 }

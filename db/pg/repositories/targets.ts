@@ -48,8 +48,14 @@ export function targetRepository(x: Executor) {
           t.plan_id as "planId"
         from targets t join units u on u.id = t.unit_id where u.path >= ${low} and u.path < ${high} and t.period = ${period}`);
     },
+    /** Remembered for the rest of the transaction while it runs nothing else (a reply reads it several times). */
     async forUnit(unitId: number, period: string): Promise<Target[]> {
-      return x.rows(sql`select ${columns} from targets where unit_id = ${unitId} and period = ${period} order by id`);
+      const rows = await x.memo(`targets ${unitId} ${period}`, () =>
+        x.rows<Target>(
+          sql`select ${columns} from targets where unit_id = ${unitId} and period = ${period} order by id`,
+        ),
+      );
+      return rows.map((row) => ({ ...row }));
     },
     /** Targets on one metric of the direct children of a unit, with their names. */
     async forChildren(parentId: number, period: string, metric: string): Promise<ChildTargetRow[]> {
