@@ -18,3 +18,23 @@ export function subtreeBounds(path: string): [string, string] {
 export function isWithin(unit: Placed, ancestor: Placed): boolean {
   return unit.path.startsWith(ancestor.path);
 }
+
+/** The path of the unit with this id placed directly below a parent, or at the root without one. */
+export function pathBelow(parent: Placed | undefined, id: number): string {
+  return parent ? `${parent.path}${id}/` : `/${id}/`;
+}
+
+/** What a unit's row holds from its input and its parent, the same on every store. */
+export function placementOf<
+  I extends { name: string; kind: string; sector: string | null; members: number; workers: number },
+>(input: I, parent: (Placed & { id: number; depth: number }) | undefined) {
+  return {
+    name: input.name,
+    kind: input.kind as I["kind"],
+    sector: input.sector as I["sector"],
+    members: input.members,
+    workers: input.workers,
+    parentId: parent?.id ?? null,
+    depth: parent ? parent.depth + 1 : 0,
+  };
+}

@@ -4,7 +4,7 @@ import { unitNameKey } from "#nlu/match-unit.ts";
 import type { Db } from "#db/client.ts";
 import { ADD_TO_TALLY } from "./ledger.ts";
 import { units, type Sector, type UnitKind } from "#db/schema.ts";
-import { isWithin, lineage, subtreeBounds } from "#db/tree.ts";
+import { isWithin, lineage, pathBelow, placementOf, subtreeBounds } from "#db/tree.ts";
 
 // The tree helpers lived here first; callers that import them from the unit repository keep working.
 export { isWithin, lineage, subtreeBounds };
@@ -215,17 +215,9 @@ function writeQueries(db: Db, sqlite: Sqlite) {
       const parent = input.parentCode ? byCodeStmt.get({ code: input.parentCode }) : undefined;
       if (input.parentCode && !parent) throw new Error(`unknown parent ${input.parentCode}`);
       const existing = byCodeStmt.get({ code: input.code });
-      const values = {
-        name: input.name,
-        kind: input.kind,
-        sector: input.sector,
-        members: input.members,
-        workers: input.workers,
-        parentId: parent?.id ?? null,
-        depth: parent ? parent.depth + 1 : 0,
-      };
+      const values = placementOf(input, parent);
       if (existing) {
-        const path = parent ? `${parent.path}${existing.id}/` : `/${existing.id}/`;
+        const path = pathBelow(parent, existing.id);
         if (path !== existing.path) {
           if (parent && isWithin(parent, existing)) throw new Error(`${input.code} cannot move below itself`);
           move(existing, path, values.depth);
@@ -242,7 +234,7 @@ function writeQueries(db: Db, sqlite: Sqlite) {
         .values({ ...values, code: input.code, path: "" })
         .returning()
         .get();
-      const path = parent ? `${parent.path}${inserted.id}/` : `/${inserted.id}/`;
+      const path = pathBelow(parent, inserted.id);
       db.update(units).set({ path }).where(eq(units.id, inserted.id)).run();
       indexName(inserted.id, input.name);
       return { ...inserted, path };

@@ -1,7 +1,7 @@
 // The unit tree on PostgreSQL: lookups, the name index, and the upsert that moves a unit with its reports.
 import { and, asc, eq, gte, inArray, lt, sql } from "drizzle-orm";
 import { nameWords, type Unit, type UnitInput } from "#db/repositories/units.ts";
-import { isWithin, lineage, subtreeBounds } from "#db/tree.ts";
+import { isWithin, lineage, pathBelow, placementOf, subtreeBounds } from "#db/tree.ts";
 import type { Executor } from "../executor.ts";
 import { units } from "../schema.ts";
 import { addToTallies, type TallyDelta } from "./ledger.ts";
@@ -153,17 +153,9 @@ function writeQueries(x: Executor) {
         const parent = input.parentCode ? await byCode(x, input.parentCode) : undefined;
         if (input.parentCode && !parent) throw new Error(`unknown parent ${input.parentCode}`);
         const existing = await byCode(x, input.code);
-        const values = {
-          name: input.name,
-          kind: input.kind,
-          sector: input.sector,
-          members: input.members,
-          workers: input.workers,
-          parentId: parent?.id ?? null,
-          depth: parent ? parent.depth + 1 : 0,
-        };
+        const values = placementOf(input, parent);
         if (existing) {
-          const path = parent ? `${parent.path}${existing.id}/` : `/${existing.id}/`;
+          const path = pathBelow(parent, existing.id);
           if (path !== existing.path) {
             if (parent && isWithin(parent, existing)) throw new Error(`${input.code} cannot move below itself`);
             await move(x, existing, path, values.depth);
@@ -182,7 +174,7 @@ function writeQueries(x: Executor) {
           .values({ ...values, code: input.code, path: "" })
           .returning();
         if (!inserted) throw new Error(`${input.code} was not inserted`);
-        const path = parent ? `${parent.path}${inserted.id}/` : `/${inserted.id}/`;
+        const path = pathBelow(parent, inserted.id);
         await x.db().update(units).set({ path }).where(eq(units.id, inserted.id));
         await indexName(inserted.id, input.name);
         return { ...inserted, path };
