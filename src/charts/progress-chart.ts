@@ -1,7 +1,7 @@
 // The /tiendo picture: one bar per unit (or per target) showing done against target, with a tick
 // where it should be by now. Officers forward it upward from a phone, so it is drawn large,
 // worst first, and with Vietnamese number formatting.
-import { renderAsync, Resvg } from "@resvg/resvg-js";
+import { Resvg } from "@resvg/resvg-js";
 import type { BarSeriesOption, ScatterSeriesOption } from "echarts/charts";
 import { BarChart, ScatterChart } from "echarts/charts";
 import type {
@@ -14,6 +14,7 @@ import { GraphicComponent, GridComponent, LegendComponent, TitleComponent } from
 import type { ComposeOption } from "echarts/core";
 import { init, setPlatformAPI, use } from "echarts/core";
 import { SVGRenderer } from "echarts/renderers";
+import { jobThread } from "#src/job-thread.ts";
 import { FONT_FAMILY, fontFiles, measureCssFont, textWidth, truncateToWidth } from "./noto-sans.ts";
 
 export interface ProgressBar {
@@ -377,9 +378,14 @@ export function renderProgressChart(chart: ProgressChart): Uint8Array {
   return toBytes(new Resvg(progressChartSvg(chart), resvgOptions).render().asPng());
 }
 
-/** The same PNG, rasterised on libuv's thread pool so a webhook server keeps answering meanwhile. */
+const chartThread = jobThread<{ progress: typeof renderProgressChart }>(new URL("./chart-worker.mjs", import.meta.url));
+
+/**
+ * The same PNG, laid out and rasterised on a thread of its own so a webhook server keeps answering meanwhile:
+ * the layout alone is 40 ms or more of JavaScript, which held every other chat on the main thread.
+ */
 export async function renderProgressChartAsync(chart: ProgressChart): Promise<Uint8Array> {
-  return toBytes((await renderAsync(progressChartSvg(chart), resvgOptions)).asPng());
+  return chartThread.run("progress", chart);
 }
 
 function toBytes(png: Buffer): Uint8Array {

@@ -6,12 +6,12 @@
 // The worker runs the very same standing and index code over a snapshot of the database (one read
 // transaction per job), so its answers are those the main thread would give; a smaller subtree, or a
 // database in memory, is read on the main thread as before.
-import { Worker } from "node:worker_threads";
 import { sqliteOf, type Repositories } from "#db/index.ts";
 import type { Unit } from "#db/repositories/units.ts";
 import type { Sector } from "#db/schema.ts";
 import type { ChildStanding, StandingService, UnitStanding } from "./standing.ts";
-import type { SubtreeJob, SubtreeJobs } from "./subtree-jobs.ts";
+import { jobThread } from "#src/job-thread.ts";
+import type { SubtreeJobs } from "./subtree-jobs.ts";
 
 /** Subtrees with more units than this are read off the main thread: a district or a small province is not. */
 export const LARGE_SUBTREE = 2_000;
@@ -25,58 +25,6 @@ export interface SubtreeReader {
   /** The name index searched within some subtrees (units.sharingWords). */
   sharingWords(words: readonly string[], within: readonly Unit[], limit: number): Promise<Unit[]>;
   close(): Promise<void>;
-}
-
-type Pending = { resolve: (value: unknown) => void; reject: (error: Error) => void };
-
-/** One worker, started at the first large read and kept; jobs are answered in the order sent. */
-function workerThread(path: string) {
-  let worker: Worker | undefined;
-  let nextId = 1;
-  const pending = new Map<number, Pending>();
-  const failAll = (error: Error) => {
-    for (const p of pending.values()) p.reject(error);
-    pending.clear();
-    worker = undefined;
-  };
-  const started = (): Worker => {
-    if (worker) return worker;
-    const w = new Worker(new URL("./subtree-worker.mjs", import.meta.url), { workerData: { path } });
-    w.on("message", (message: { id?: number; result?: unknown; error?: string }) => {
-      if (message.id === undefined) return;
-      const waiting = pending.get(message.id);
-      pending.delete(message.id);
-      if (pending.size === 0) w.unref();
-      if (message.error !== undefined) waiting?.reject(new Error(message.error));
-      else waiting?.resolve(message.result);
-    });
-    w.on("error", (error) => failAll(error));
-    w.on("exit", () => failAll(new Error("the subtree reader stopped")));
-    // Referenced only while a job is out (a "message" listener references it, so this comes after): an idle
-    // reader does not keep alive a process that has nothing else to do, such as the benchmark or the CLI.
-    w.unref();
-    worker = w;
-    return w;
-  };
-  return {
-    run<J extends SubtreeJob>(
-      job: J,
-      ...args: Parameters<SubtreeJobs[J]>
-    ): Promise<Awaited<ReturnType<SubtreeJobs[J]>>> {
-      const id = nextId++;
-      const w = started();
-      return new Promise((resolve, reject) => {
-        if (pending.size === 0) w.ref();
-        pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
-        w.postMessage({ id, job, args });
-      });
-    },
-    async close() {
-      const w = worker;
-      worker = undefined;
-      if (w) await w.terminate();
-    },
-  };
 }
 
 /** The SQLite file behind the repositories, or nothing for a database in memory or another store. */
@@ -97,7 +45,10 @@ export function subtreeReader(
 ): SubtreeReader {
   const largeSubtree = options.largeSubtree ?? LARGE_SUBTREE;
   const file = sqliteFile(repos);
-  const thread = file === undefined ? undefined : workerThread(file);
+  const thread =
+    file === undefined
+      ? undefined
+      : jobThread<SubtreeJobs>(new URL("./subtree-worker.mjs", import.meta.url), { path: file });
   const isLarge = async (unit: Unit) =>
     thread !== undefined && (await repos.units.countInSubtreeUpTo(unit, largeSubtree + 1)) > largeSubtree;
   return {
