@@ -3,7 +3,7 @@
 import { readTableOffThread } from "#src/workbooks/read-table-off-thread.ts";
 import { doerOf } from "#domain/audit.ts";
 import { applyConfirmed, describeProblems, planImportInSlices, type ImportKind, type Row } from "#domain/import.ts";
-import { payloadRows, rowsPayload } from "#domain/import-payload.ts";
+import { storedRows, storeRows } from "#domain/import-payload.ts";
 import { entryUnit } from "#domain/member-entry.ts";
 import { reviewScopes } from "#domain/member-approval.ts";
 import { checkCardFile, checkMemberFile, settleMemberFile } from "./member-import.ts";
@@ -46,11 +46,10 @@ async function check(req: Request, services: Services): Promise<Reply> {
     );
   }
   if (plan.rows.length === 0) return reply(t("import-empty"));
-  const id = await repos.pendingImports.create(
-    req.actor?.personId ?? 0,
-    table.kind,
-    await rowsPayload(table.rows),
-    req.now.toISOString(),
+  const id = await storeRows(
+    repos,
+    { personId: req.actor?.personId ?? 0, kind: table.kind, now: req.now.toISOString() },
+    table.rows,
   );
   return reply(t(`import-summary-${table.kind}`, { added: plan.added, changed: plan.changed, scope: scope.name }), [
     { label: t("button-import-confirm"), action: `import:${id}:yes` },
@@ -72,14 +71,17 @@ async function settle(req: Request, services: Services): Promise<Reply> {
   const kind = (allocation ? "targets" : pending.kind) as ImportKind;
   if (pending.settledAt !== null) return reply(t(allocation ? "allocate-already-settled" : "import-already-settled"));
   if (answer !== "yes") {
-    await repos.pendingImports.settle(pending.id, req.now.toISOString());
+    await repos.transaction(async () => {
+      if (await repos.pendingImports.settle(pending.id, req.now.toISOString()))
+        await repos.pendingImports.dropParts(pending.id);
+    });
     return reply(t("import-cancelled"));
   }
   const scope = req.actor?.adminUnit;
   if (!scope) return reply(t("import-not-admin"));
   // Checked again: units or targets may have changed since the file was read. The check lets other
   // requests in between its slices.
-  const rows = await payloadRows<Row>(pending.payload);
+  const rows = await storedRows<Row>(repos, pending);
   const plan = await planImportInSlices(kind, rows, repos, req.today, scope);
   if (plan.errors.length > 0)
     return reply(t(allocation ? "allocate-stale" : "import-stale", { count: plan.errors.length }));

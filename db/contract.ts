@@ -187,6 +187,12 @@ export interface PendingImportRepository {
   finish(id: number): Promise<void>;
   /** Confirmed imports a stop interrupted, oldest first. */
   unfinished(): Promise<StagedImport[]>;
+  /** Keeps part `part` (from 0) of a long file's rows beside the import. */
+  addPart(id: number, part: number, body: string): Promise<void>;
+  /** Part `part` of the import's rows, or undefined past the last. */
+  part(id: number, part: number): Promise<string | undefined>;
+  /** Drops the import's parts: it is written, or was cancelled. */
+  dropParts(id: number): Promise<void>;
 }
 
 export interface PendingReportRepository {

@@ -318,6 +318,24 @@ export const pendingImports = sqliteTable("pending_imports", {
 });
 
 /**
+ * A long file's rows, kept beside its pending import a part at a time (payload "parts"). In the import's own
+ * row, several megabytes of rows were read or rewritten whole by every statement touching the row, on the
+ * thread that answers chats: storing them, reading them back, and moving the count of written rows.
+ */
+export const pendingImportParts = sqliteTable(
+  "pending_import_parts",
+  {
+    importId: integer("import_id")
+      .notNull()
+      .references(() => pendingImports.id),
+    part: integer("part").notNull(),
+    /** The part's rows, one JSON row a line. */
+    body: text("body").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.importId, t.part] })],
+);
+
+/**
  * A report the bot doubted (more than the unit's workers not yet members, far above its usual reports) and
  * holds until its reporter confirms it. Keyed by the message it came from, so a redelivery holds it once.
  */

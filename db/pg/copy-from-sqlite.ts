@@ -36,6 +36,7 @@ const ORDER = [
   "settings",
   "unit_ratings",
   "pending_imports",
+  "pending_import_parts",
   "pending_reports",
   "broadcasts",
   "outbox",

@@ -300,6 +300,19 @@ export const pendingImports = pgTable("pending_imports", {
   appliedRows: integer("applied_rows"),
 });
 
+/** As on SQLite: a long file's rows, a part at a time. */
+export const pendingImportParts = pgTable(
+  "pending_import_parts",
+  {
+    importId: integer("import_id")
+      .notNull()
+      .references(() => pendingImports.id),
+    part: integer("part").notNull(),
+    body: text("body").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.importId, t.part] })],
+);
+
 export const pendingReports = pgTable(
   "pending_reports",
   {

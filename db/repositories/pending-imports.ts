@@ -39,6 +39,9 @@ export function pendingImportRepository(db: Db) {
   const unfinished = sqlite.prepare(
     `select id, staged, applied_rows as appliedRows from pending_imports where staged is not null order by id`,
   );
+  const addPart = sqlite.prepare(`insert into pending_import_parts (import_id, part, body) values (?, ?, ?)`);
+  const part = sqlite.prepare(`select body from pending_import_parts where import_id = ? and part = ?`);
+  const dropParts = sqlite.prepare(`delete from pending_import_parts where import_id = ?`);
   return {
     create(personId: number, kind: string, payload: string, now: string): number {
       return Number(insert.run(personId, kind, payload, now).lastInsertRowid);
@@ -73,6 +76,15 @@ export function pendingImportRepository(db: Db) {
     /** Confirmed imports a stop interrupted, oldest first. */
     unfinished(): StagedImport[] {
       return unfinished.all() as StagedImport[];
+    },
+    addPart(id: number, n: number, body: string): void {
+      addPart.run(id, n, body);
+    },
+    part(id: number, n: number): string | undefined {
+      return (part.get(id, n) as { body: string } | undefined)?.body;
+    },
+    dropParts(id: number): void {
+      dropParts.run(id);
     },
   };
 }

@@ -10,7 +10,7 @@ import { isValidDay } from "./calendar.ts";
 import { findMetricByName } from "./metric-lookup.ts";
 import { mayUseMetric } from "./metric-owner.ts";
 import type { Metric } from "#db/repositories/metrics.ts";
-import { payloadRows } from "./import-payload.ts";
+import { storedRows } from "./import-payload.ts";
 
 /** One row of the file, with its line number in the file (the header is line 1). */
 export interface Row {
@@ -538,8 +538,16 @@ export async function applyConfirmed(
     at = to;
     if (at < plan.rows.length) await new Promise((resolve) => setImmediate(resolve));
   }
-  await repos.pendingImports.finish(id);
+  await finished(id, repos);
   return true;
+}
+
+/** Every row is in: the import is no longer staged, and its rows are not kept. */
+async function finished(id: number, repos: Repositories): Promise<void> {
+  await repos.transaction(async () => {
+    await repos.pendingImports.finish(id);
+    await repos.pendingImports.dropParts(id);
+  });
 }
 
 /**
@@ -557,14 +565,20 @@ export async function resumeImports(repos: Repositories): Promise<{ finished: nu
     const by = { ...parsed.by, who: { ...parsed.by.who, at: new Date(parsed.by.who.at) } };
     const scope = parsed.scopeUnitId === null ? undefined : await repos.units.byId(parsed.scopeUnitId);
     const kind = (pending?.kind === "allocation" ? "targets" : pending?.kind) as ImportKind;
-    const plan = await planImport(kind, await payloadRows<Row>(pending?.payload ?? "[]"), repos, parsed.today, scope);
+    const plan = await planImport(
+      kind,
+      pending ? await storedRows<Row>(repos, pending) : [],
+      repos,
+      parsed.today,
+      scope,
+    );
     if (plan.errors.length > 0) result.stale.push(row.id);
     else {
       for (let at = row.appliedRows; at < plan.rows.length; )
         at = await applyChunk(row.id, plan, by, at, MAX_CHUNK_ROWS, repos);
       result.finished++;
     }
-    await repos.pendingImports.finish(row.id);
+    await finished(row.id, repos);
   }
   return result;
 }

@@ -53,5 +53,18 @@ export function pendingImportRepository(x: Executor) {
       return x.rows(sql`select id, staged, applied_rows as "appliedRows" from pending_imports
         where staged is not null order by id`);
     },
+    async addPart(id: number, part: number, body: string): Promise<void> {
+      await x.run(sql`insert into pending_import_parts (import_id, part, body) values (${id}, ${part}, ${body})`);
+    },
+    async part(id: number, part: number): Promise<string | undefined> {
+      return (
+        await x.one<{ body: string }>(
+          sql`select body from pending_import_parts where import_id = ${id} and part = ${part}`,
+        )
+      )?.body;
+    },
+    async dropParts(id: number): Promise<void> {
+      await x.run(sql`delete from pending_import_parts where import_id = ${id}`);
+    },
   };
 }
