@@ -53,6 +53,8 @@ export interface FigureRepository {
     year: string,
   ): Promise<{ rated: number; total: number }>;
   setRating(unitId: number, year: string, rating: string): Promise<void>;
+  /** The unit's rating for the year, if it has one. */
+  rating(unitId: number, year: string): Promise<string | undefined>;
 }
 
 export interface UnitRepository {

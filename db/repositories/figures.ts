@@ -97,6 +97,14 @@ function unionFigures(sqlite: Sqlite) {
         )
         .run(unitId, year, rating);
     },
+
+    rating(unitId: number, year: string): string | undefined {
+      return (
+        sqlite.prepare(`select rating from unit_ratings where unit_id = ? and year = ?`).get(unitId, year) as
+          | { rating: string }
+          | undefined
+      )?.rating;
+    },
   };
 }
 

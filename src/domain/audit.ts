@@ -124,17 +124,22 @@ export type ImportVia = "file" | "allocation" | "cli";
  * can still be read. A unit added is filed on its nearest existing ancestor: it has no id yet.
  */
 export async function auditImport(
-  repos: Pick<Repositories, "audit" | "units" | "targets">,
+  repos: Pick<Repositories, "audit" | "units" | "targets" | "figures">,
   plan: PlanRows,
   by: { who: Doer; via: ImportVia } | undefined,
 ): Promise<void> {
   if (!by) return;
   const { who } = by;
   if (plan.kind === "ratings") {
-    for (const row of plan.rows)
+    for (const row of plan.rows) {
+      const old = await repos.figures.rating(row.unitId, row.year);
+      if (old === row.rating) continue;
+      const after = { year: row.year, rating: row.rating };
       await audit(repos, who, "rating_imported", await repos.units.byId(row.unitId), {
-        after: { year: row.year, rating: row.rating },
+        ...(old === undefined ? {} : { before: { year: row.year, rating: old } }),
+        after,
       });
+    }
     return;
   }
   if (plan.kind === "targets") {

@@ -123,6 +123,20 @@ describe("the audit trail of changes that are not reports", () => {
       ...(await byPerson(admin, "C1")),
       after: { year: "2025", rating: "tot" },
     });
+    expect((await latest("rating_imported"))?.before).toBeNull();
+    // Rated again: the entry says what the rating was; a file giving the same rating changes nothing.
+    await admin.sendsFile("xep-loai.csv", csv("unit_code,year,rating\nC1,2025,hoan_thanh\n"));
+    await admin.presses("✅ Xác nhận nhập");
+    expect(await latest("rating_imported")).toMatchObject({
+      before: { year: "2025", rating: "tot" },
+      after: { year: "2025", rating: "hoan_thanh" },
+    });
+    const count = async () =>
+      (await world.repos.audit.read({ limit: 100 })).filter((e) => e.kind === "rating_imported");
+    const before = (await count()).length;
+    await admin.sendsFile("xep-loai.csv", csv("unit_code,year,rating\nC1,2025,hoan_thanh\n"));
+    await admin.presses("✅ Xác nhận nhập");
+    expect(await count()).toHaveLength(before);
   });
 
   it("records a metric added, the reminder policy changed, a task set and an announcement sent", async () => {

@@ -69,6 +69,14 @@ export function figureRepository(x: Executor) {
         on conflict (unit_id, year) do update set rating = excluded.rating`);
     },
 
+    async rating(unitId: number, year: string): Promise<string | undefined> {
+      return (
+        await x.one<{ rating: string }>(
+          sql`select rating from unit_ratings where unit_id = ${unitId} and year = ${year}`,
+        )
+      )?.rating;
+    },
+
     /** How many leaves of the subtree are short of a per-unit minimum, and the first of them (as on SQLite). */
     async shortOfMinimum(
       unit: UnitRef,
