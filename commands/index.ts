@@ -21,6 +21,7 @@ import { memberEntry } from "./members.ts";
 import { memberApproval } from "./member-approval.ts";
 import { memberExport } from "./member-export.ts";
 import { memberDeparture } from "./member-departure.ts";
+import { memberEdit } from "./member-edit.ts";
 import { memberSelf } from "./member-self.ts";
 import { memberList } from "./member-list.ts";
 import type { Command } from "./types.ts";
@@ -38,6 +39,7 @@ export const commands: Command[] = [
   memberApproval,
   memberExport,
   memberDeparture,
+  memberEdit,
   memberSelf,
   memberList,
   foundUnit,

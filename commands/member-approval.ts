@@ -6,7 +6,7 @@ import { dayOf, viDate } from "#domain/calendar.ts";
 import { mayReview, pendingListsFor, reviewList } from "#domain/member-approval.ts";
 import { openMember } from "#domain/member-register.ts";
 import { maskIdNumber, type MemberVault } from "#domain/member-vault.ts";
-import { vaultOr } from "./members.ts";
+import { vaultOr } from "./member-register.ts";
 import { reply, type Command, type Reply, type Request, type Services } from "./types.ts";
 
 /** A list the person may review, by the id a button or a command gives; undefined otherwise. */

@@ -2,7 +2,7 @@
 import { doerOf } from "#domain/audit.ts";
 import { reviewScopes } from "#domain/member-approval.ts";
 import { exportMembers, memberFileName } from "#domain/member-export.ts";
-import { vaultOr } from "./members.ts";
+import { vaultOr } from "./member-register.ts";
 import { reply, type Command } from "./types.ts";
 
 export const memberExport: Command = {

@@ -10,7 +10,7 @@ import { addMembers, consentOf, entryUnit } from "#domain/member-entry.ts";
 import { applyCards, planCards, planMembers } from "#domain/member-import.ts";
 import type { MemberVault } from "#domain/member-vault.ts";
 import type { ReadTable } from "#src/workbooks/read-table.ts";
-import { vaultOr } from "./members.ts";
+import { vaultOr } from "./member-register.ts";
 import { reply, type Reply, type Request, type Services } from "./types.ts";
 
 const SHOWN_ERRORS = 25;

@@ -6,7 +6,7 @@ import { isLeaf } from "#domain/leaf-unit.ts";
 import { entryUnit } from "#domain/member-entry.ts";
 import { openMember } from "#domain/member-register.ts";
 import { maskIdNumber } from "#domain/member-vault.ts";
-import { vaultOr } from "./members.ts";
+import { vaultOr } from "./member-register.ts";
 import { reply, type Command, type Reply, type Request, type Services } from "./types.ts";
 
 /** Lines shown at most; the export has them all. */

@@ -1,6 +1,6 @@
 // The member's rights in chat: a chair invites a member (/moidv <tên>), the member sees their own record (/toi)
-// and asks for a correction (/suatoi <nội dung>) or for deletion; the chair gets the request and erases in
-// the bot. A member's account sees that one record and nothing else.
+// and asks for a correction (/suatoi <nội dung>) or for deletion; the chair gets the request and corrects
+// (commands/member-edit.ts) or erases in the bot. A member's account sees that one record and nothing else.
 import type { MemberRow } from "#db/repositories/members.ts";
 import { audit, doerOf } from "#domain/audit.ts";
 import { viDate } from "#domain/calendar.ts";
@@ -10,7 +10,7 @@ import { openMember } from "#domain/member-register.ts";
 import { eraseMember, inviteMember, redeemMemberCode, tellChairs } from "#domain/member-self.ts";
 import { maskIdNumber, type MemberVault } from "#domain/member-vault.ts";
 import { inviteLink } from "#domain/invites.ts";
-import { vaultOr } from "./members.ts";
+import { vaultOr } from "./member-register.ts";
 import { reply, type Command, type Reply, type Request, type Services } from "./types.ts";
 
 /** "/moidv Nguyễn Thị Lan": a code for that member of the chair's unit. */
@@ -71,7 +71,19 @@ async function mine(req: Request, services: Services): Promise<Reply> {
   ]);
 }
 
-/** "/suatoi <nội dung>" or the buttons under /toi: the request goes to the unit's chair. */
+/**
+ * A request's text with every long run of digits masked: an ID number a member types ("số CCCD đúng là
+ * 079196001234") would otherwise reach the chair's chat and the outbox in clear. The chair types the corrected
+ * number from the member's card when correcting.
+ */
+function maskNumbers(text: string): string {
+  return text.replace(/\d[\d .]{7,16}\d/g, (run) => {
+    const digits = run.replace(/\D/g, "");
+    return digits.length >= 9 ? maskIdNumber(digits) : run;
+  });
+}
+
+/** "/suatoi <nội dung>" or the buttons under /toi: the request goes to the unit's chair, with the button that acts on it. */
 async function ask(req: Request, services: Services, what: "fix" | "erase"): Promise<Reply> {
   const { t, repos } = services;
   const vault = await vaultOr(services);
@@ -81,20 +93,19 @@ async function ask(req: Request, services: Services, what: "fix" | "erase"): Pro
   if (!row || !unit) return reply(t("member-self-none"));
   const detail = (req.args ?? "").trim();
   if (what === "fix" && !detail) return reply(t("member-self-fix-how"));
-  const args = { name: row.fullName ?? "", masked: maskIdNumber(openMember(vault, row).idNumber), detail };
+  const masked = maskIdNumber(openMember(vault, row).idNumber);
+  const args = { name: row.fullName ?? "", masked, detail: maskNumbers(detail) };
   const sent = await tellChairs(
     repos,
     unit,
     {
       key: `member-${what}:${row.id}:${req.source}`,
       text: (locale) => services.translateIn(locale, `member-request-${what}`, args),
-      ...(what === "erase"
-        ? {
-            choices: (locale: string) => [
-              { label: services.translateIn(locale, "button-member-erase"), action: `erase:${row.id}` },
-            ],
-          }
-        : {}),
+      choices: (locale: string) => [
+        what === "erase"
+          ? { label: services.translateIn(locale, "button-member-erase"), action: `erase:${row.id}` }
+          : { label: services.translateIn(locale, "button-member-edit"), action: `medit:${row.id}` },
+      ],
     },
     req.now,
   );

@@ -19,19 +19,9 @@ import {
 } from "#domain/member-entry.ts";
 import { maskIdNumber, type MemberVault } from "#domain/member-vault.ts";
 import { requestTransfer } from "#domain/member-transfer.ts";
-import type { Problem } from "#domain/import.ts";
+import { continueEdit } from "./member-edit.ts";
+import { problemLines, vaultOr } from "./member-register.ts";
 import { reply, type Command, type Reply, type Request, type Services } from "./types.ts";
-
-/** The register's vault, or the reply saying why the register is off. */
-export async function vaultOr(services: Services): Promise<MemberVault | Reply> {
-  const state = await services.register();
-  if (state.on) return state.vault;
-  return reply(services.t(`member-register-${state.reason}`));
-}
-
-export function problemLines(problems: Problem[], t: Services["t"]): string[] {
-  return problems.map((p) => t("member-problem-line", { text: t(p.key, p.args) }));
-}
 
 /** The notice a chair confirms before the unit's first member, or what an officer is told. */
 async function askConsent(req: Request, unit: Unit, { t }: Services): Promise<Reply> {
@@ -102,6 +92,9 @@ async function enter(req: Request, services: Services): Promise<Reply> {
   if (!unit) return req.parse.member?.idNumber ? reply(t("member-not-grassroots")) : services.otherwise(req);
   const vault = await vaultOr(services);
   if (!("seal" in vault)) return vault;
+  // While the person corrects a member's record, the parts they send are corrections.
+  const editing = await continueEdit(req, services, vault);
+  if (editing) return editing;
   const who = { personId: actor.personId, unitId: unit.id, now: req.now };
   const draft = await fillDraft(repos, vault, who, req.parse.member ?? {});
   // A labelled part ("quê Bến Tre") with no one being entered is not about a member.

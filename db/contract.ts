@@ -8,6 +8,8 @@ import type { ShortOfMinimum, UnitRef } from "./repositories/figures.ts";
 import type { LedgerEntry, LedgerEntryInput } from "./repositories/ledger.ts";
 import type {
   Consent,
+  MemberAccount,
+  MemberCorrection,
   MemberList,
   MemberRow,
   NewMember,
@@ -300,6 +302,11 @@ export interface MemberRepository {
   setCards(cards: { id: number; cardNumber: string }[]): Promise<void>;
   /** Clears the personal fields and the hash, unlinks the member's accounts, drops unused member invites. */
   erase(id: number, at: string): Promise<boolean>;
+  /**
+   * Rewrites a member's corrected fields (sealed, with the new hash); an active member's status date follows the
+   * joining day. False when the member was erased; throws on an ID number or card number another member holds.
+   */
+  correct(id: number, fields: MemberCorrection): Promise<boolean>;
   /** Clears every hash, then writes the re-sealed values and new hashes, all or nothing. */
   reseal(rows: (SealedRow & { idHash: string | null })[]): Promise<void>;
   createSelfInvite(invite: {
@@ -318,6 +325,8 @@ export interface MemberRepository {
   ): Promise<number | null>;
   /** The member an account was linked to, unless erased. */
   ofAccount(platform: string, externalId: string): Promise<MemberRow | undefined>;
+  /** The accounts linked to a member's record, oldest first. */
+  accountsOf(memberId: number): Promise<MemberAccount[]>;
 }
 
 /** Login links and sessions of the web dashboard, kept only as hashes, and the attempts to open links. */

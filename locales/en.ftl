@@ -370,6 +370,7 @@ audit-kind = { $kind ->
     [member_list_returned] Member list returned
     [member_status_changed] Member status changed
     [member_erased] Member's personal data erased
+    [member_changed] Member's record corrected
     [members_exported] Member list exported
     [member_cards_imported] Member card numbers imported
     [member_transfer_requested] Transfer requested
@@ -382,6 +383,7 @@ audit-field = { $field ->
     [broadcast] announcement no.
     [task] task no.
     [due] due
+    [fields] corrected
    *[other] { $field }
 }
 task-delivered = 📨 Sending this task to the { $count } people in charge of the units.
@@ -609,10 +611,46 @@ member-self-fix-how = Write what to correct, e.g. “/suatoi hometown is Mỏ C�
 member-self-asked = ✅ Your request was sent to the chair of { $unit }.
 member-self-nobody = Nobody at { $unit } is linked to the assistant yet, so I could not send your request. Tell the union's chair directly.
 member-request-fix = ✏️ Member { $name } (ID { $masked }) asks for a correction: { $detail }
+    Press “Correct the record” to correct it here.
 member-request-erase = 🗑 Member { $name } (ID { $masked }) asks for their personal data to be deleted. The member counts already reported stay as they are; the record becomes a nameless row.
 button-member-erase = 🗑 Delete this member's data
 member-erased = ✅ This member's personal data was deleted from the register of { $unit }; the member count is unchanged.
 member-erased-already = This member's data was deleted already.
+button-member-edit = ✏️ Correct the record
+member-edit-how = Give the name of the member to correct, e.g. “sửa đoàn viên Nguyễn Văn An” or “/suadv Nguyễn Văn An”.
+member-edit-not-grassroots = A member's record is corrected by the chair or an officer of the member's own grassroots union. If a record is wrong, tell that union's chair, or return the list with “/tralai <number> <reason>”.
+member-edit-not-found = I cannot find “{ $name }” on the member list of { $unit }. Write the full name as it is on the list (type /danhsachdv to see it).
+member-edit-open =
+    ✏️ Correcting a member's record at { $unit }:
+    { $line }
+    Send the parts to correct as when entering, each with its label, e.g. “ngày sinh 12/03/1995”, “quê Bến Tre”, “tên Nguyễn Thị Lan”, “giới tính nữ”, or “CCCD” with all 12 digits. I will show old → new for you to check; the record changes only when you press “Save”.
+member-edit-problems = The correction for { $name } cannot be used yet:
+member-edit-resend = The record is unchanged. Send the part to correct again, e.g. “ngày sinh 12/03/1995” or “quê Bến Tre”.
+member-edit-nothing = Nothing differs from the record of { $name } yet. Send the part to correct, e.g. “ngày sinh 12/03/1995” or “quê Bến Tre”.
+member-edit-same-unit = ID number { $masked } is already that of { $name } on the list of { $unit }. Each person has one record, so I did not change it. Check the ID number.
+member-edit-other-unit = ID number { $masked } already belongs to a member of { $unit }. Each person has one record in the whole system, so I did not change it. Check the ID number; if it really is the same person, contact the chair of { $unit }.
+member-edit-card = ✏️ Correcting the record of { $name } ({ $unit }):
+member-edit-change = { $field ->
+    [fullName] Full name
+    [gender] Gender
+    [birthDate] Date of birth
+    [idNumber] ID number
+    [hometown] Hometown
+    [joinedOn] Joined the union
+    [cardNumber] Member card number
+    [ethnicity] Ethnicity
+   *[religion] Religion
+}: { $before } → { $after }
+member-edit-sensitive = Ethnicity and religion are sensitive data: kept only when the member has agreed to it separately.
+member-edit-approved = This record was approved by the federation: it stays approved, and the correction goes to the audit log so the federation can update the national member software.
+member-edit-card-how = If it is right, press “Save”; to correct more, send it. The full new ID number is shown only here, to you.
+member-edit-cancelled = Cancelled; the record stays as it was.
+member-edit-unchanged = Nothing differs to save; the record stays as it was.
+member-edit-settled = This correction was dealt with already. To correct more, type “sửa đoàn viên <full name>”.
+member-edited = ✅ Corrected the record of { $name } (ID { $masked }): { $fields }.
+member-edited-approved = The record stays approved; the federation sees the correction in the audit log.
+member-edited-told = I told the member through the account they linked.
+member-corrected-notice = ✏️ Your member record at { $unit } was just corrected: { $fields }. Type /toi to see it; if something is still wrong, send “/suatoi <what to correct>”.
 member-list-how = Give the unit's code, e.g. “/danhsachdv TD-CDCS-01”. A grassroots union's chair and officers type “/danhsachdv” to see their own union's list.
 member-list-unknown = I cannot find the grassroots union “{ $code }” among the units you are in charge of. Check the unit's code.
 member-list-empty = { $unit } has no members on its list yet. Send one member per message, or an Excel file.

@@ -367,6 +367,7 @@ audit-kind = { $kind ->
     [member_list_returned] Trả lại danh sách đoàn viên
     [member_status_changed] Đổi tình trạng đoàn viên
     [member_erased] Xóa dữ liệu cá nhân của đoàn viên
+    [member_changed] Sửa hồ sơ đoàn viên
     [members_exported] Xuất danh sách đoàn viên
     [member_cards_imported] Nhập số thẻ đoàn viên
     [member_transfer_requested] Đề nghị chuyển sinh hoạt
@@ -396,6 +397,7 @@ audit-field = { $field ->
     [task] việc số
     [due] hạn
     [sheets] số trang
+    [fields] phần đã sửa
    *[other] { $field }
 }
 task-delivered = 📨 Đang gửi việc này đến { $count } người phụ trách các đơn vị.
@@ -623,10 +625,46 @@ member-self-fix-how = Hãy ghi điều cần sửa, ví dụ “/suatoi quê qu�
 member-self-asked = ✅ Đã gửi đề nghị của anh/chị tới chủ tịch { $unit }.
 member-self-nobody = { $unit } chưa có ai liên kết với trợ lý nên tôi chưa gửi được đề nghị. Hãy báo trực tiếp chủ tịch công đoàn.
 member-request-fix = ✏️ Đoàn viên { $name } (CCCD { $masked }) đề nghị sửa hồ sơ: { $detail }
+    Bấm “Sửa hồ sơ” để sửa ngay trong trợ lý.
 member-request-erase = 🗑 Đoàn viên { $name } (CCCD { $masked }) đề nghị xóa dữ liệu cá nhân của mình. Xóa thì số đoàn viên đã báo cáo vẫn giữ nguyên; hồ sơ chỉ còn lại là một dòng không tên.
 button-member-erase = 🗑 Xóa dữ liệu của đoàn viên này
 member-erased = ✅ Đã xóa dữ liệu cá nhân của đoàn viên này khỏi sổ của { $unit }; số đoàn viên không đổi.
 member-erased-already = Dữ liệu của đoàn viên này đã được xóa rồi.
+button-member-edit = ✏️ Sửa hồ sơ
+member-edit-how = Hãy ghi tên đoàn viên cần sửa, ví dụ “sửa đoàn viên Nguyễn Văn An” hoặc “/suadv Nguyễn Văn An”.
+member-edit-not-grassroots = Hồ sơ đoàn viên do chủ tịch hoặc cán bộ công đoàn cơ sở của chính đoàn viên đó sửa. Nếu thấy hồ sơ sai, hãy báo chủ tịch CĐCS đó, hoặc trả lại danh sách bằng “/tralai <số> <lý do>”.
+member-edit-not-found = Tôi không thấy “{ $name }” trong danh sách đoàn viên của { $unit }. Hãy ghi đúng họ và tên như trong danh sách (gõ /danhsachdv để xem).
+member-edit-open =
+    ✏️ Sửa hồ sơ đoàn viên của { $unit }:
+    { $line }
+    Hãy gửi phần cần sửa như khi nhập, có ghi tên phần, ví dụ “ngày sinh 12/03/1995”, “quê Bến Tre”, “tên Nguyễn Thị Lan”, “giới tính nữ”, hoặc “CCCD” kèm đủ 12 số. Tôi sẽ hiện cũ → mới để anh/chị kiểm tra; hồ sơ chỉ thay đổi khi anh/chị bấm “Lưu”.
+member-edit-problems = Phần sửa cho { $name } chưa dùng được:
+member-edit-resend = Hồ sơ chưa thay đổi. Hãy gửi lại phần cần sửa, ví dụ “ngày sinh 12/03/1995” hoặc “quê Bến Tre”.
+member-edit-nothing = Chưa có gì khác với hồ sơ hiện có của { $name }. Hãy gửi phần cần sửa, ví dụ “ngày sinh 12/03/1995” hoặc “quê Bến Tre”.
+member-edit-same-unit = Số CCCD { $masked } đã là của { $name } trong danh sách của { $unit }. Mỗi người chỉ có một hồ sơ, nên tôi không sửa. Hãy kiểm tra lại số CCCD.
+member-edit-other-unit = Số CCCD { $masked } đã thuộc về một đoàn viên của { $unit }. Mỗi người chỉ có một hồ sơ trong toàn hệ thống, nên tôi không sửa. Hãy kiểm tra lại số CCCD; nếu đúng là cùng một người, hãy liên hệ chủ tịch { $unit }.
+member-edit-card = ✏️ Sửa hồ sơ của { $name } ({ $unit }):
+member-edit-change = { $field ->
+    [fullName] Họ và tên
+    [gender] Giới tính
+    [birthDate] Ngày sinh
+    [idNumber] Số CCCD
+    [hometown] Quê quán
+    [joinedOn] Ngày vào công đoàn
+    [cardNumber] Số thẻ đoàn viên
+    [ethnicity] Dân tộc
+   *[religion] Tôn giáo
+}: { $before } → { $after }
+member-edit-sensitive = Dân tộc và tôn giáo là dữ liệu nhạy cảm: chỉ lưu khi chính đoàn viên đã đồng ý riêng cho việc này.
+member-edit-approved = Hồ sơ này đã được LĐLĐ duyệt: sửa xong vẫn giữ trạng thái đã duyệt, việc sửa được ghi vào nhật ký để LĐLĐ cập nhật phần mềm quản lý đoàn viên.
+member-edit-card-how = Đúng thì bấm “Lưu”; cần sửa thêm thì gửi tiếp. Số CCCD mới đầy đủ chỉ hiện ở đây, cho anh/chị.
+member-edit-cancelled = Đã hủy, hồ sơ giữ nguyên như cũ.
+member-edit-unchanged = Không có gì khác để lưu, hồ sơ giữ nguyên như cũ.
+member-edit-settled = Việc sửa này đã được xử lý rồi. Để sửa tiếp, hãy gõ “sửa đoàn viên <họ và tên>”.
+member-edited = ✅ Đã sửa hồ sơ của { $name } (CCCD { $masked }): { $fields }.
+member-edited-approved = Hồ sơ vẫn ở trạng thái đã duyệt; LĐLĐ thấy việc sửa trong nhật ký.
+member-edited-told = Tôi đã báo cho đoàn viên qua tài khoản đoàn viên đã liên kết.
+member-corrected-notice = ✏️ Hồ sơ đoàn viên của anh/chị ở { $unit } vừa được sửa: { $fields }. Gõ /toi để xem lại; nếu còn sai, hãy gửi “/suatoi <nội dung>”.
 member-list-how = Hãy ghi mã đơn vị, ví dụ “/danhsachdv TD-CDCS-01”. Chủ tịch và cán bộ CĐCS gõ “/danhsachdv” để xem danh sách của đơn vị mình.
 member-list-unknown = Tôi không thấy CĐCS “{ $code }” trong các đơn vị anh/chị phụ trách. Hãy kiểm tra lại mã đơn vị.
 member-list-empty = { $unit } chưa có đoàn viên nào trong danh sách. Hãy gửi từng người một tin, hoặc gửi tệp Excel.

@@ -3,7 +3,7 @@
 // fall with another repository's (a status and its ledger entry, a change and its audit entry) is composed by
 // the domain inside `repos.transaction`; a method that writes several rows of its own is all or nothing itself.
 import type { Db } from "#db/client.ts";
-import type { Gender, MemberApproval, MemberStatus } from "#db/schema.ts";
+import type { Gender, MemberApproval, MemberStatus, Platform } from "#db/schema.ts";
 import { subtreeBounds } from "#db/tree.ts";
 
 export interface MemberRow {
@@ -61,6 +61,28 @@ export interface Consent {
   personId: number;
   notice: string;
   confirmedAt: string;
+}
+
+/** What a correction rewrites: every field a chair may correct, sealed as on entry, with the new hash. */
+export type MemberCorrection = Pick<
+  NewMember,
+  | "fullName"
+  | "gender"
+  | "idHash"
+  | "idNumber"
+  | "birthDate"
+  | "hometown"
+  | "ethnicity"
+  | "religion"
+  | "sensitiveConsentAt"
+  | "joinedOn"
+  | "cardNumber"
+>;
+
+/** An account a member linked to see their own record. */
+export interface MemberAccount {
+  platform: Platform;
+  externalId: string;
 }
 
 /** A member with the unit they belong to: what an export writes. */
@@ -277,6 +299,9 @@ function selfQueries(sqlite: Sqlite) {
     `select ${COLUMNS} from member_accounts a join members m on m.id = a.member_id
      where a.platform = ? and a.external_id = ? and m.erased_at is null`,
   );
+  const accounts = sqlite.prepare(
+    `select platform, external_id as externalId from member_accounts where member_id = ? order by linked_at, platform`,
+  );
   const redeem = sqlite.transaction((code: string, account: { platform: string; externalId: string }, now: string) => {
     if (useInvite.run(now, code, now).changes !== 1) return null;
     const { memberId } = inviteStmt.get(code) as { memberId: number };
@@ -304,6 +329,10 @@ function selfQueries(sqlite: Sqlite) {
     ofAccount(platform: string, externalId: string): MemberRow | undefined {
       return ofAccount.get(platform, externalId) as MemberRow | undefined;
     },
+    /** The accounts linked to a member's record, oldest first. */
+    accountsOf(memberId: number): MemberAccount[] {
+      return accounts.all(memberId) as MemberAccount[];
+    },
   };
 }
 
@@ -330,6 +359,14 @@ function recordWrites(sqlite: Sqlite) {
        ethnicity = @ethnicity, religion = @religion where id = @id`,
   );
   const clearHashes = sqlite.prepare(`update members set id_hash = null`);
+  // An active member has been active since joining: a corrected joining day moves that date with it.
+  const correct = sqlite.prepare(
+    `update members set full_name = @fullName, gender = @gender, id_hash = @idHash, id_number = @idNumber,
+       birth_date = @birthDate, hometown = @hometown, ethnicity = @ethnicity, religion = @religion,
+       sensitive_consent_at = @sensitiveConsentAt, card_number = @cardNumber, joined_on = @joinedOn,
+       status_on = case when status = 'active' then @joinedOn else status_on end
+     where id = @id and erased_at is null`,
+  );
   return {
     /** A member leaves, retires or moves; false if no longer active. */
     changeStatus(id: number, status: MemberStatus, on: string): boolean {
@@ -346,6 +383,13 @@ function recordWrites(sqlite: Sqlite) {
       dropInvites.run(id);
       return true;
     }),
+    /**
+     * Rewrites a member's corrected fields; false when the member was erased. Throws on an ID number or card
+     * number another member holds.
+     */
+    correct(id: number, fields: MemberCorrection): boolean {
+      return correct.run({ ...fields, id }).changes === 1;
+    },
     /** Writes re-sealed values back, all or nothing; hashes cleared first so no new one meets an old one. */
     reseal: sqlite.transaction((rows: (SealedRow & { idHash: string | null })[]): void => {
       clearHashes.run();

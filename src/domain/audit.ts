@@ -29,6 +29,7 @@ export const AUDIT_KINDS = [
   "member_list_returned",
   "member_status_changed",
   "member_erased",
+  "member_changed",
   "members_exported",
   "member_cards_imported",
   "member_transfer_requested",

@@ -118,7 +118,8 @@ export function idNumberProblems(idNumber: string, birthDate?: string, gender?: 
   if (!coded) return [...problems, { key: "member-id-century", args: { digit } }];
   const idYear = coded.century + Number(idNumber.slice(4, 6));
   if (birthDate && Number(birthDate.slice(0, 4)) !== idYear)
-    problems.push({ key: "member-id-year", args: { idYear, birthYear: birthDate.slice(0, 4) } });
+    // A year as text: Fluent would group a number's thousands ("1.995").
+    problems.push({ key: "member-id-year", args: { idYear: String(idYear), birthYear: birthDate.slice(0, 4) } });
   if (gender && gender !== coded.gender)
     problems.push({ key: "member-id-gender", args: { digit, idGender: coded.gender, gender } });
   return problems;

@@ -9,13 +9,22 @@ import type { MemberDeparture } from "#nlu/types.ts";
 import { auditEntry, type Doer } from "./audit.ts";
 import { tidyName } from "./member-checks.ts";
 
-/** The unit's active members of that name, compared without case or marks typed differently. */
-export async function membersNamed(repos: Repositories, unit: Unit, name: string): Promise<MemberRow[]> {
+/** An active member on a list not returned: who can leave, or be invited to see their record. */
+const activeListed = (m: MemberRow) => m.status === "active" && m.approval !== "returned";
+
+/**
+ * The unit's members of that name (by default the active ones on a list not returned), compared without case
+ * or marks typed differently. Erased members have no name and are never found.
+ */
+export async function membersNamed(
+  repos: Repositories,
+  unit: Unit,
+  name: string,
+  which: (m: MemberRow) => boolean = activeListed,
+): Promise<MemberRow[]> {
   const key = (text: string) => foldDiacritics(tidyName(text)).toLowerCase();
   const wanted = tidyName(name);
-  const active = (await repos.members.ofUnit(unit.id)).filter(
-    (m) => m.status === "active" && m.approval !== "returned",
-  );
+  const active = (await repos.members.ofUnit(unit.id)).filter(which);
   const exact = active.filter((m) => m.fullName === wanted);
   return exact.length > 0 ? exact : active.filter((m) => key(m.fullName ?? "") === key(name));
 }

@@ -14,11 +14,13 @@ import type { MemberVault } from "./member-vault.ts";
 
 /** The text of the notice a chair confirms: a new text gets a new version, and is confirmed again. */
 export const NOTICE_VERSION = "2026-01";
-const DRAFT = "member_draft";
+/** The kind of pending import a member being entered is kept as. */
+export const DRAFT = "member_draft";
 /** Work done between chances for other requests to run. */
 const SLICE_MS = 10;
 
-const fieldsSchema = z.object({
+/** A member's parts as typed, as a sealed draft or correction holds them. */
+export const fieldsSchema = z.object({
   fullName: z.string().optional(),
   gender: z.enum(["male", "female"]).optional(),
   birthDate: z.string().optional(),

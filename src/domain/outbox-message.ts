@@ -4,7 +4,8 @@ import type { OutboxChoice, OutboxInput } from "#db/repositories/outbox.ts";
 import type { Platform } from "#db/schema.ts";
 
 export interface Recipient {
-  personId: number;
+  /** Null for an account that is no person's: a member who linked to see their own record. */
+  personId: number | null;
   /** Where the person reads the bot: `repos.people.address(personId)`. */
   address: { platform: Platform; chatId: string };
 }

@@ -115,7 +115,11 @@ export function readMemberEntry(text: string): MemberFields | undefined {
   let last: MemberFields = {};
   for (const part of parts) {
     const before = { ...fields };
-    if (readPart(part, fields)) {
+    if (continuesPlace(part, last)) {
+      // "quê Mỏ Cày Bắc, Bến Tre": the part after a hometown is the place's own, not a name.
+      fields.hometown = `${fields.hometown}, ${part}`;
+      read++;
+    } else if (readPart(part, fields)) {
       read++;
       last = Object.fromEntries(Object.entries(fields).filter(([k, v]) => before[k as keyof MemberFields] !== v));
     } else if (last.hometown !== undefined && fields.hometown !== undefined) {
@@ -128,6 +132,12 @@ export function readMemberEntry(text: string): MemberFields | undefined {
   const labelledStart = parts[0] !== undefined && isLabelled(parts[0]);
   const enough = fields.idNumber !== undefined || read >= 2 || labelledStart;
   return enough && read > unread ? fields : undefined;
+}
+
+/** A part right after the hometown with no label that reads as neither a gender, an ID number nor a date. */
+function continuesPlace(part: string, last: MemberFields): boolean {
+  if (last.hometown === undefined || isLabelled(part) || !looksLikeName(part)) return false;
+  return GENDERS[foldDiacritics(part).toLowerCase()] === undefined;
 }
 
 function isLabelled(part: string): boolean {

@@ -6,6 +6,7 @@
 import { looksLikeInviteCode, looksLikeLinkCode, readCode } from "./codes.ts";
 import { readFixedPhrase } from "./fixed-phrases.ts";
 import { readMemberDeparture } from "./member-departure.ts";
+import { readMemberEdit } from "./member-edit.ts";
 import { readMemberEntry } from "./member-entry.ts";
 import { parse } from "./parse.ts";
 import { readSlash } from "./slash.ts";
@@ -16,6 +17,9 @@ export function readMessage(text: string, options: ParseOptions = {}): Parse {
   const fixed = readSlash(text) ?? readFixedPhrase(text);
   if (fixed) return fixed;
   let reading = parse(text, options);
+  // Before a member typed in free form: "sửa đv Nguyễn Văn An, quê Bến Tre" would read as a member named so.
+  const edit = readMemberEdit(text);
+  if (edit) return { intent: "member_edit", edit, otherwise: reading };
   const member = readMemberEntry(text);
   if (member) return { intent: "member_entry", member, otherwise: reading };
   const departure = readMemberDeparture(text);

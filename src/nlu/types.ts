@@ -22,6 +22,7 @@ export const MESSAGE_INTENTS = [
   "task_done",
   "member_entry",
   "member_departure",
+  "member_edit",
   "web_login",
   "web_logout",
 ] as const;
@@ -115,6 +116,14 @@ export interface MemberDeparture {
   on?: string;
 }
 
+/** A chair opening a member's record to correct it: "sửa đoàn viên Nguyễn Văn An, quê Bến Tre". */
+export interface MemberEdit {
+  /** The member's name as typed; absent for a bare "sửa đoàn viên". */
+  name?: string;
+  /** Corrections given in the same message. */
+  fields?: MemberFields;
+}
+
 export interface Parse {
   intent: Intent;
   reports?: ReportItem[];
@@ -141,6 +150,8 @@ export interface Parse {
   otherwise?: Parse;
   /** For "member_departure": who leaves, how, and when. */
   departure?: MemberDeparture;
+  /** For "member_edit": whose record, and any corrections given with it. */
+  edit?: MemberEdit;
   /** For "member_entry": the member the message describes, or the parts it adds. */
   member?: MemberFields;
   /** Set when a report could not be read with certainty: the bot asks and records nothing. */

@@ -2,6 +2,7 @@
 // the chat (/web), scoped by the same access rules, and mounted by server.ts beside the webhooks.
 import { Hono } from "hono";
 import type { Actor } from "#domain/actor.ts";
+import { dayOf } from "#domain/calendar.ts";
 import { isLeaf } from "#domain/leaf-unit.ts";
 import { mayReview } from "#domain/member-approval.ts";
 import { renderProgressChartAsync } from "#src/charts/progress-chart.ts";
@@ -137,7 +138,9 @@ function unitRoutes(app: Hono<DashboardEnv>, kit: Kit, guards: Guards): void {
     const standing = await kit.standing.ofUnit(unit, today);
     const pending = await kit.repos.members.lists(unit.path, "pending");
     const memberLists = {
-      lists: pending.filter((list) => list.unitId === unit.id),
+      lists: pending
+        .filter((list) => list.unitId === unit.id)
+        .map((list) => ({ id: list.id, count: list.count, sentOn: dayOf(new Date(list.createdAt), kit.timeZone) })),
       reviewer: mayReview(actor, unit),
     };
     return c.html(

@@ -27,7 +27,8 @@ export interface UnitView {
 export interface PendingList {
   id: number;
   count: number;
-  createdAt: string;
+  /** YYYY-MM-DD in the configured time zone: a list sent after 17:00 UTC was sent the next day in Vietnam. */
+  sentOn: string;
 }
 
 /** Counts only: the members' names are shown in the chat, where each view is written to the audit log. */
@@ -44,7 +45,7 @@ function MemberLists(props: { t: Translate; lists: PendingList[]; reviewer: bool
       <ul>
         {lists.map((list) => (
           <li data-member-list={String(list.id)}>
-            {t("web-unit-members-line", { id: list.id, count: list.count, date: day(list.createdAt.slice(0, 10)) })}
+            {t("web-unit-members-line", { id: list.id, count: list.count, date: day(list.sentOn) })}
           </li>
         ))}
       </ul>

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { readMessage } from "#nlu/index.ts";
+import { readMemberEdit } from "#nlu/member-edit.ts";
 import { readMemberEntry } from "#nlu/member-entry.ts";
 
 describe("reading a member typed in chat", () => {
@@ -49,6 +50,44 @@ describe("reading a member typed in chat", () => {
     expect(readMemberEntry("quê Bến Tre")).toEqual({ hometown: "Bến Tre" });
     expect(readMemberEntry("vào CĐ 01/11/2026")).toEqual({ joinedOn: "01/11/2026" });
     expect(readMemberEntry("sinh ngày 05/06/1990")).toEqual({ birthDate: "05/06/1990" });
+  });
+
+  it("keeps a place's own commas after the hometown, rather than reading a name there", () => {
+    expect(readMemberEntry("que Mo Cay Bac, Ben Tre")).toEqual({ hometown: "Mo Cay Bac, Ben Tre" });
+    expect(readMemberEntry("quê Mỏ Cày Bắc, Bến Tre, nữ")).toEqual({
+      hometown: "Mỏ Cày Bắc, Bến Tre",
+      gender: "female",
+    });
+    expect(readMemberEntry("Nguyễn Thị Lan, quê Bến Tre, 12/03/1995")).toEqual({
+      fullName: "Nguyễn Thị Lan",
+      hometown: "Bến Tre",
+      birthDate: "12/03/1995",
+    });
+  });
+});
+
+describe("reading a chair opening a member's record to correct it", () => {
+  it("reads the member's name, with or without marks, and corrections given with it", () => {
+    expect(readMemberEdit("sửa đoàn viên Nguyễn Văn An")).toEqual({ name: "Nguyễn Văn An" });
+    expect(readMemberEdit("sua dv nguyen van an")).toEqual({ name: "nguyen van an" });
+    expect(readMemberEdit("Sửa hồ sơ đv Lê Thị Hoa: quê Mỏ Cày Bắc, Bến Tre")).toEqual({
+      name: "Lê Thị Hoa",
+      fields: { hometown: "Mỏ Cày Bắc, Bến Tre" },
+    });
+    expect(readMemberEdit("cập nhật thông tin đoàn viên Trần Văn Tú, ngày sinh 02/02/1992")).toEqual({
+      name: "Trần Văn Tú",
+      fields: { birthDate: "02/02/1992" },
+    });
+    expect(readMemberEdit("sửa đoàn viên")).toEqual({});
+    expect(readMessage("sua dv Nguyen Van An, cccd 001090012345")).toMatchObject({
+      intent: "member_edit",
+      edit: { name: "Nguyen Van An", fields: { idNumber: "001090012345" } },
+    });
+  });
+
+  it("leaves other corrections and counts alone", () => {
+    for (const text of ["sửa lại báo cáo", "sửa đv 3 người", "sửa hồ sơ của tôi", "sửa số liệu kết nạp"])
+      expect(readMemberEdit(text), text).toBeUndefined();
   });
 
   it("leaves reports, questions and names alone", () => {

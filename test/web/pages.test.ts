@@ -149,6 +149,21 @@ describe("a unit's page", () => {
     expect(other).toContain("Không có danh sách đoàn viên nào đang chờ duyệt.");
   });
 
+  it("dates a pending list by the day in Vietnam, not by the server's UTC day", async () => {
+    // 20:00 on 15 June in UTC is 03:00 on 16 June in Vietnam, the configured time zone.
+    world.now = new Date("2026-06-15T20:00:00Z");
+    const chair = await world.personAt("C01", "chair", "Phạm Văn Nam");
+    await chair.says("/nhapdv");
+    await chair.presses("✅ Tôi đã thông báo cho đoàn viên");
+    await chair.says("Nguyễn Thị Lan, nữ, 12/03/1995, CCCD 079195001234, quê Bến Tre, vào CĐ 02/05/2026");
+    expect(await chair.presses("✅ Lưu")).toContain("Đã thêm");
+    const late = new WebClient(world);
+    await late.signInAs(admin);
+    const html = await (await late.get(`/don-vi/${await id("C01")}`)).text();
+    expect(html).toContain("1 người, gửi ngày 16/06/2026");
+    expect(html).not.toContain("gửi ngày 15/06/2026");
+  });
+
   it("shows its standing, its reports with who reported and undone ones struck through", async () => {
     const chair = await world.personAt("C01", "chair", "Phạm Văn Nam");
     await chair.says("kết nạp 7 đoàn viên");

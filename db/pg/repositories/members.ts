@@ -4,6 +4,8 @@
 import { type SQL, sql } from "drizzle-orm";
 import type {
   Consent,
+  MemberAccount,
+  MemberCorrection,
   MemberList,
   MemberRow,
   NewMember,
@@ -183,6 +185,15 @@ function recordWrites(x: Executor) {
           await x.run(sql`update members set card_number = ${card.cardNumber} where id = ${card.id}`);
       });
     },
+    async correct(id: number, f: MemberCorrection): Promise<boolean> {
+      const changed = await x.run(sql`update members set full_name = ${f.fullName}, gender = ${f.gender},
+          id_hash = ${f.idHash}, id_number = ${f.idNumber}, birth_date = ${f.birthDate}, hometown = ${f.hometown},
+          ethnicity = ${f.ethnicity}, religion = ${f.religion}, sensitive_consent_at = ${f.sensitiveConsentAt},
+          card_number = ${f.cardNumber}, joined_on = ${f.joinedOn},
+          status_on = case when status = 'active' then ${f.joinedOn}::text else status_on end
+        where id = ${id} and erased_at is null`);
+      return changed === 1;
+    },
     erase(id: number, at: string): Promise<boolean> {
       return x.transaction(async () => {
         const erased = await x.run(sql`update members set full_name = null, gender = null, id_hash = null,
@@ -244,6 +255,10 @@ function selfQueries(x: Executor) {
     ofAccount(platform: string, externalId: string): Promise<MemberRow | undefined> {
       return x.one(sql`select ${COLUMNS} from member_accounts a join members m on m.id = a.member_id
         where a.platform = ${platform} and a.external_id = ${externalId} and m.erased_at is null`);
+    },
+    accountsOf(memberId: number): Promise<MemberAccount[]> {
+      return x.rows(sql`select platform, external_id as "externalId" from member_accounts
+        where member_id = ${memberId} order by linked_at, platform`);
     },
   };
 }

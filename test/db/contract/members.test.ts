@@ -2,7 +2,7 @@
 // writes that span several rows are all or nothing. Sealed values are opaque text to the store: made-up ones do.
 import { randomBytes } from "node:crypto";
 import { expect, it } from "vitest";
-import type { NewMember } from "#db/repositories/members.ts";
+import type { MemberCorrection, NewMember } from "#db/repositories/members.ts";
 import type { Unit } from "#db/repositories/units.ts";
 import { contract, type Repos } from "./backends.ts";
 import { tree } from "./tree.ts";
@@ -239,5 +239,70 @@ contract("the member register", (backend) => {
     expect(await repos.members.ofUnit(t.a.id)).toEqual([]);
     expect(await repos.members.sealedRows()).toEqual([]);
     expect(await repos.members.countsOf(t.a.id, "2026")).toEqual({ named: 1, approved: 0 });
+  });
+
+  it("corrects a member's fields in place, the status date following the joining day while active", async () => {
+    const { repos } = backend();
+    const t = await tree(repos);
+    const held = member(t.a, { cardNumber: "C-5" });
+    const { ids } = await repos.members.add(t.a.id, [member(t.a), member(t.a), held], null, NOW);
+    const [lan, an] = ids as [number, number];
+    const original = await repos.members.get(lan);
+    const correction = (overrides: Partial<MemberCorrection> = {}): MemberCorrection => ({
+      fullName: "Nguyễn Thị Lan",
+      gender: "female",
+      idHash: randomBytes(32).toString("hex"),
+      idNumber: sealed(),
+      birthDate: sealed(),
+      hometown: sealed(),
+      ethnicity: sealed(),
+      religion: null,
+      sensitiveConsentAt: LATER,
+      joinedOn: "2026-04-25",
+      cardNumber: "C-1",
+      ...overrides,
+    });
+    const fixed = correction();
+    expect(await repos.members.correct(lan, fixed)).toBe(true);
+    expect(await repos.members.get(lan)).toEqual({ ...original, ...fixed, statusOn: "2026-04-25" });
+    expect((await repos.members.holderOf(fixed.idHash as string))?.id).toBe(lan);
+    expect(await repos.members.holderOf(original?.idHash as string)).toBeUndefined();
+    // A member who left keeps the day they left.
+    expect(await repos.members.changeStatus(an, "left", "2026-05-02")).toBe(true);
+    expect(await repos.members.correct(an, correction({ cardNumber: null, joinedOn: "2026-04-21" }))).toBe(true);
+    expect(await repos.members.get(an)).toMatchObject({
+      joinedOn: "2026-04-21",
+      status: "left",
+      statusOn: "2026-05-02",
+    });
+    // Another member's ID number or card number: refused, nothing written.
+    const before = await repos.members.get(lan);
+    await expect(repos.members.correct(lan, correction({ idHash: held.idHash }))).rejects.toThrow();
+    await expect(repos.members.correct(lan, correction({ cardNumber: "C-5" }))).rejects.toThrow();
+    expect(await repos.members.get(lan)).toEqual(before);
+    expect(await repos.members.erase(lan, LATER)).toBe(true);
+    expect(await repos.members.correct(lan, correction())).toBe(false);
+    expect((await repos.members.get(lan))?.fullName).toBeNull();
+  });
+
+  it("names the accounts a member linked, oldest first, and none once erased", async () => {
+    const { repos } = backend();
+    const t = await tree(repos);
+    const { ids } = await repos.members.add(t.a.id, [member(t.a), member(t.a)], null, NOW);
+    const [lan, an] = ids as [number, number];
+    expect(await repos.members.accountsOf(lan)).toEqual([]);
+    await repos.members.createSelfInvite({ code: "DV1", memberId: lan, by: null, now: NOW, expiresAt: LATER });
+    await repos.members.createSelfInvite({ code: "DV2", memberId: lan, by: null, now: NOW, expiresAt: LATER });
+    await repos.members.createSelfInvite({ code: "DV3", memberId: an, by: null, now: NOW, expiresAt: LATER });
+    await repos.members.redeemSelfInvite("DV1", { platform: "zalo", externalId: "z1" }, NOW);
+    await repos.members.redeemSelfInvite("DV2", { platform: "telegram", externalId: "71" }, "2026-05-02T03:00:00.000Z");
+    await repos.members.redeemSelfInvite("DV3", { platform: "telegram", externalId: "72" }, NOW);
+    expect(await repos.members.accountsOf(lan)).toEqual([
+      { platform: "zalo", externalId: "z1" },
+      { platform: "telegram", externalId: "71" },
+    ]);
+    expect(await repos.members.accountsOf(an)).toEqual([{ platform: "telegram", externalId: "72" }]);
+    await repos.members.erase(lan, LATER);
+    expect(await repos.members.accountsOf(lan)).toEqual([]);
   });
 });

@@ -1,9 +1,12 @@
 // The member register on PostgreSQL, through the real webhook: a chair names the members they reported, the
-// district approves and exports them, and no personal value lies in any table in clear.
+// district approves and exports them, a member's record is corrected at their request, and no personal value
+// lies in any table in clear.
 import ExcelJS from "exceljs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { openMember } from "#domain/member-register.ts";
+import { memberVault } from "#domain/member-vault.ts";
 import { loadMemberMapping } from "#src/workbooks/member-workbook.ts";
-import { type Person, World, worldEngine, worldsOn } from "#test/world.ts";
+import { MEMBER_KEY, type Person, World, worldEngine, worldsOn } from "#test/world.ts";
 
 worldsOn("postgres");
 
@@ -108,20 +111,60 @@ describe(`the member register on PostgreSQL (${await worldEngine()})`, () => {
        where table_type = 'BASE TABLE' and table_schema not in ('pg_catalog', 'information_schema')`,
     );
     expect(tables.map((t) => t.name)).toEqual(expect.arrayContaining(["members", "member_lists", "pending_imports"]));
-    /** The tables holding `needle` anywhere in a row, every column read as text. */
-    const holding = async (needle: string) => {
-      const found: string[] = [];
-      for (const { schema, name } of tables) {
-        const [row] = await world.rows<{ n: number }>(
-          `select count(*)::int as n from "${schema}"."${name}" t where t::text like ?`,
-          `%${needle}%`,
-        );
-        if (row && row.n > 0) found.push(name);
-      }
-      return found;
-    };
     expect(await holding(TU.name)).toContain("members"); // the search itself finds what is kept in clear
     for (const secret of [LAN.id, TU.id, "1995-03-12", "12/03/1995", "Bến Tre", "Mỏ Cày Bắc", "Khmer"])
       expect(await holding(secret), secret).toEqual([]);
   });
+
+  it("corrects a member's birth date and ID number from the member's request, sealed, audited and told", async () => {
+    await nameTheReported();
+    await officer.says("/duyetdv");
+    await officer.presses("CĐCS Công ty May Việt (2)");
+    await officer.presses("✅ Duyệt danh sách");
+    const code = /: ([2-9A-Z]{10})/.exec(await chair.says(`/moidv ${LAN.name}`))?.[1];
+    const lan = world.stranger("Lan");
+    expect(await lan.says(`/start ${code}`)).toContain("đã được liên kết với hồ sơ đoàn viên");
+    expect(await lan.says("/suatoi em sinh năm 1996, số CCCD là 079196001234")).toContain("Đã gửi đề nghị");
+    await world.drain();
+    expect(await chair.pressesData(world.pushedButton(chair, "✏️ Sửa hồ sơ"))).toContain("CCCD 079*****1234");
+    const card = await chair.says("ngay sinh 12/03/1996, cccd 079196001234");
+    expect(card).toContain("Số CCCD: 079*****1234 → 079196001234");
+    expect(await chair.presses("✅ Lưu")).toContain("ngày sinh, số CCCD");
+
+    const [row] = await world.repos.members.ofUnit((await world.repos.units.byCode("C1"))?.id ?? 0);
+    const vault = memberVault(MEMBER_KEY);
+    expect(row && openMember(vault, row)).toMatchObject({
+      fullName: LAN.name,
+      birthDate: "1996-03-12",
+      idNumber: "079196001234",
+      approval: "approved",
+    });
+    expect(await world.repos.members.holderOf(vault.idHash(LAN.id))).toBeUndefined();
+    const entry = (await world.repos.audit.read({ limit: 50 })).find((e) => e.kind === "member_changed");
+    expect(entry).toMatchObject({
+      personName: chair.name,
+      after: { member: row?.id, fields: ["birthDate", "idNumber"] },
+    });
+    await world.drain();
+    expect(world.pushedTo(lan).join("\n")).toContain("vừa được sửa: ngày sinh, số CCCD");
+    for (const secret of ["079196001234", "1996-03-12", "12/03/1996"])
+      expect(await holding(secret), secret).toEqual([]);
+  });
 });
+
+/** The tables holding `needle` anywhere in a row, every column read as text. */
+async function holding(needle: string): Promise<string[]> {
+  const tables = await world.rows<{ schema: string; name: string }>(
+    `select table_schema as schema, table_name as name from information_schema.tables
+     where table_type = 'BASE TABLE' and table_schema not in ('pg_catalog', 'information_schema')`,
+  );
+  const found: string[] = [];
+  for (const { schema, name } of tables) {
+    const [row] = await world.rows<{ n: number }>(
+      `select count(*)::int as n from "${schema}"."${name}" t where t::text like ?`,
+      `%${needle}%`,
+    );
+    if (row && row.n > 0) found.push(name);
+  }
+  return found;
+}
