@@ -3,6 +3,26 @@
 import type { Db } from "#db/client.ts";
 import type { Platform } from "#db/schema.ts";
 
+/**
+ * Messages whose text quotes a member (a request to correct or erase their record, a transfer request): once
+ * settled (sent, given up, or blocked) the text is dropped and only the row's facts stay, so the outbox
+ * keeps no member's words after they have done their job.
+ */
+export const PERSONAL_KINDS = ["member_request", "member_transfer"] as const;
+const PERSONAL = PERSONAL_KINDS.map((k) => `'${k}'`).join(", ");
+/** What a settled row's payload becomes when its kind is personal. */
+export const CLEARED_PAYLOAD = '{"text":""}';
+const cleared = `payload = case when kind in (${PERSONAL}) then '${CLEARED_PAYLOAD}' else payload end`;
+
+/** The text of a stored payload; empty where it cannot be read. */
+export function textOf(payload: string): string {
+  try {
+    return String((JSON.parse(payload) as { text?: unknown }).text ?? "");
+  } catch {
+    return "";
+  }
+}
+
 export type ChatType = "private" | "group";
 export type OutboxStatus = "pending" | "sending" | "sent" | "failed" | "blocked";
 
@@ -63,6 +83,8 @@ export interface OutboxState {
   lastError: string | null;
   claimedAt: string | null;
   sentAt: string | null;
+  /** The message's text as kept: empty once a message quoting a member is settled. */
+  text: string;
 }
 
 interface OutboxRow extends Omit<OutboxMessage, "payload"> {
@@ -184,7 +206,7 @@ function claimQueries(sqlite: Sqlite) {
     `update outbox set status = 'pending', claimed_at = null where id = ? and status = 'sending'`,
   );
   const failedStmt = sqlite.prepare(
-    `update outbox set status = 'failed', attempts = attempts + 1, last_error = ? where id = ? and status = 'sending'`,
+    `update outbox set status = 'failed', attempts = attempts + 1, last_error = ?, ${cleared} where id = ? and status = 'sending'`,
   );
   const claim = sqlite.transaction((now: string, limit: number, platform?: Platform): OutboxMessage[] => {
     const rows = (platform ? duePlatformStmt.all(now, platform, limit) : dueStmt.all(now, limit)) as OutboxRow[];
@@ -226,7 +248,7 @@ function claimQueries(sqlite: Sqlite) {
 /** An attempt's outcome: sent, to be retried or deferred, or blocked by the recipient. */
 function settleQueries(sqlite: Sqlite) {
   const sentStmt = sqlite.prepare(
-    `update outbox set status = 'sent', sent_at = ?, last_error = null where id = ? and status = 'sending'`,
+    `update outbox set status = 'sent', sent_at = ?, last_error = null, ${cleared} where id = ? and status = 'sending'`,
   );
   const retryStmt = sqlite.prepare(
     `update outbox set status = 'pending', not_before = ?, attempts = attempts + 1, last_error = ?, claimed_at = null
@@ -237,7 +259,7 @@ function settleQueries(sqlite: Sqlite) {
      where id = ? and status = 'sending'`,
   );
   const blockedStmt = sqlite.prepare(
-    `update outbox set status = 'blocked', last_error = 'blocked by the recipient' where id = ? and status = 'sending'
+    `update outbox set status = 'blocked', last_error = 'blocked by the recipient', ${cleared} where id = ? and status = 'sending'
      returning platform, chat_id as chatId`,
   );
   const deactivateStmt = sqlite.prepare(`update accounts set active = 0 where platform = ? and chat_id = ?`);
@@ -276,8 +298,13 @@ function stateQueries(sqlite: Sqlite) {
   const countsStmt = sqlite.prepare(`select status, count(*) as n from outbox where broadcast_id = ? group by status`);
   const byKeyStmt = sqlite.prepare(
     `select id, key, status, attempts, not_before as notBefore, last_error as lastError, claimed_at as claimedAt,
-       sent_at as sentAt from outbox where key = ?`,
+       sent_at as sentAt, payload from outbox where key = ?`,
   );
+  const stateOf = (row: (Omit<OutboxState, "text"> & { payload: string }) | undefined): OutboxState | undefined => {
+    if (!row) return undefined;
+    const { payload, ...state } = row;
+    return { ...state, text: textOf(payload) };
+  };
 
   return {
     /** Rows a crashed process left in `sending` (claimed before `olderThan`) go back to pending; returns how many. */
@@ -300,7 +327,7 @@ function stateQueries(sqlite: Sqlite) {
     },
     /** One row's state, for the CLI and the tests. */
     byKey(key: string): OutboxState | undefined {
-      return byKeyStmt.get(key) as OutboxState | undefined;
+      return stateOf(byKeyStmt.get(key) as (Omit<OutboxState, "text"> & { payload: string }) | undefined);
     },
   };
 }

@@ -2,6 +2,9 @@
 // `for update skip locked`, so two instances never claim the same row and neither waits on the other's.
 import { sql } from "drizzle-orm";
 import {
+  CLEARED_PAYLOAD,
+  PERSONAL_KINDS,
+  textOf,
   toIsoInstant,
   type BroadcastCounts,
   type OutboxInput,
@@ -13,6 +16,11 @@ import {
 import type { Platform } from "#db/schema.ts";
 import type { Executor } from "../executor.ts";
 import { outbox } from "../schema.ts";
+
+/** As on SQLite: a settled message that quotes a member keeps no text. */
+const cleared = sql.raw(
+  `payload = case when kind in (${PERSONAL_KINDS.map((k) => `'${k}'`).join(", ")}) then '${CLEARED_PAYLOAD}' else payload end`,
+);
 
 /** Rows per insert: 10 parameters each, well under PostgreSQL's 65,535 per statement. */
 const ROWS_PER_INSERT = 1_000;
@@ -69,7 +77,7 @@ function enqueueQueries(x: Executor) {
 /** Claiming due rows to send; a claim given back unsent, or given up on. */
 function claimQueries(x: Executor) {
   const markFailed = async (id: number, error: string) =>
-    (await x.run(sql`update outbox set status = 'failed', attempts = attempts + 1, last_error = ${error}
+    (await x.run(sql`update outbox set status = 'failed', attempts = attempts + 1, last_error = ${error}, ${cleared}
       where id = ${id} and status = 'sending'`)) > 0;
   return {
     /**
@@ -120,8 +128,8 @@ function settleQueries(x: Executor) {
   return {
     async markSent(id: number, now: string): Promise<boolean> {
       return (
-        (await x.run(sql`update outbox set status = 'sent', sent_at = ${toIsoInstant(now)}, last_error = null
-          where id = ${id} and status = 'sending'`)) > 0
+        (await x.run(sql`update outbox set status = 'sent', sent_at = ${toIsoInstant(now)}, last_error = null,
+          ${cleared} where id = ${id} and status = 'sending'`)) > 0
       );
     },
     /** A failed attempt that may succeed later: back to pending, one more attempt counted. */
@@ -144,7 +152,7 @@ function settleQueries(x: Executor) {
     markBlocked(id: number): Promise<boolean> {
       return x.transaction(async () => {
         const row = await x.one<{ platform: Platform; chatId: string }>(sql`update outbox set status = 'blocked',
-            last_error = 'blocked by the recipient' where id = ${id} and status = 'sending'
+            last_error = 'blocked by the recipient', ${cleared} where id = ${id} and status = 'sending'
           returning platform, chat_id as "chatId"`);
         if (!row) return false;
         await x.run(
@@ -186,8 +194,12 @@ function stateQueries(x: Executor) {
     },
     /** One row's state, for the CLI and the tests. */
     async byKey(key: string): Promise<OutboxState | undefined> {
-      return x.one(sql`select id, key, status, attempts, not_before as "notBefore", last_error as "lastError",
-          claimed_at as "claimedAt", sent_at as "sentAt" from outbox where key = ${key}`);
+      const row = await x.one<Omit<OutboxState, "text"> & { payload: string }>(sql`select id, key, status, attempts,
+          not_before as "notBefore", last_error as "lastError", claimed_at as "claimedAt", sent_at as "sentAt", payload
+          from outbox where key = ${key}`);
+      if (!row) return undefined;
+      const { payload, ...state } = row;
+      return { ...state, text: textOf(payload) };
     },
   };
 }

@@ -117,3 +117,29 @@ contract("outbox", (backend) => {
     expect(await repos.outbox.broadcastCounts(broadcast)).toEqual({ delivered: 1, blocked: 0, failed: 1, pending: 3 });
   });
 });
+
+contract("outbox: messages quoting a member", (backend) => {
+  it("keeps a member's request only until it is settled; other messages keep their text", async () => {
+    const { repos } = backend();
+    const request = (key: string) =>
+      message(key, at(-1), { kind: "member_request", payload: { text: `Đoàn viên Lê Thị Hoa đề nghị sửa ${key}` } });
+    await repos.outbox.enqueue(
+      [request("sent"), request("failed"), request("blocked"), request("waiting"), message("reminder", at(-1))],
+      NOW,
+    );
+    const claimed = new Map((await repos.outbox.claimDue(NOW, 10)).map((m) => [m.key, m.id]));
+    const idOf = (key: string) => claimed.get(key) ?? -1;
+    await repos.outbox.markSent(idOf("sent"), NOW);
+    await repos.outbox.markFailed(idOf("failed"), "400: chat not found");
+    await repos.outbox.markBlocked(idOf("blocked"));
+    await repos.outbox.markRetry(idOf("waiting"), at(5), "timeout");
+    await repos.outbox.markSent(idOf("reminder"), NOW);
+    const text = async (key: string) => (await repos.outbox.byKey(key))?.text;
+    expect(await text("sent")).toBe("");
+    expect(await text("failed")).toBe("");
+    expect(await text("blocked")).toBe("");
+    // Still to be sent: the chair has not had it yet.
+    expect(await text("waiting")).toBe("Đoàn viên Lê Thị Hoa đề nghị sửa waiting");
+    expect(await text("reminder")).toBe("Nhắc việc reminder");
+  });
+});
