@@ -23,8 +23,27 @@ const within = (path: string, column: SQL = sql`u.path`) => {
 
 const ofSector = (sector: Sector | null) => (sector ? sql`and u.sector = ${sector}` : sql``);
 
+/** A unit's rating for a year: read and set. */
+function ratings(x: Executor) {
+  return {
+    async setRating(unitId: number, year: string, rating: string): Promise<void> {
+      await x.run(sql`insert into unit_ratings (unit_id, year, rating) values (${unitId}, ${year}, ${rating})
+        on conflict (unit_id, year) do update set rating = excluded.rating`);
+    },
+
+    async rating(unitId: number, year: string): Promise<string | undefined> {
+      return (
+        await x.one<{ rating: string }>(
+          sql`select rating from unit_ratings where unit_id = ${unitId} and year = ${year}`,
+        )
+      )?.rating;
+    },
+  };
+}
+
 export function figureRepository(x: Executor) {
   return {
+    ...ratings(x),
     /** Members now: the imported baseline of the subtree's grassroots units plus every admission and departure since. */
     async members(unit: UnitRef): Promise<number> {
       const leaves = await x.one<{ n: number; members: number }>(sql`select count(*)::int as n,
@@ -62,19 +81,6 @@ export function figureRepository(x: Executor) {
         from units u left join unit_ratings r on r.unit_id = u.id and r.year = ${year}
         where ${within(unit.path)} and u.kind = 'grassroots' ${ofSector(sector)}`);
       return row ?? { rated: 0, total: 0 };
-    },
-
-    async setRating(unitId: number, year: string, rating: string): Promise<void> {
-      await x.run(sql`insert into unit_ratings (unit_id, year, rating) values (${unitId}, ${year}, ${rating})
-        on conflict (unit_id, year) do update set rating = excluded.rating`);
-    },
-
-    async rating(unitId: number, year: string): Promise<string | undefined> {
-      return (
-        await x.one<{ rating: string }>(
-          sql`select rating from unit_ratings where unit_id = ${unitId} and year = ${year}`,
-        )
-      )?.rating;
     },
 
     /** How many leaves of the subtree are short of a per-unit minimum, and the first of them (as on SQLite). */
