@@ -23,7 +23,7 @@ const CHAIRS = 20;
 /** Reports per second from the other chairs together, and updates per second from the flooding account. */
 const OTHERS_RATE = 50;
 const FLOOD_RATE = 200;
-const SECONDS = 3;
+const SECONDS = 10;
 
 export interface FloodBenchRow {
   name: string;
