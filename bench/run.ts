@@ -107,7 +107,16 @@ async function main(): Promise<void> {
   closeSync(fd);
   if (store === "postgres") {
     try {
-      await runPostgresBench({ work, quick, instances, serverUrl, dataDir, log });
+      await runPostgresBench({
+        work,
+        seedKey: seeded.key,
+        fresh: args.has("--fresh"),
+        quick,
+        instances,
+        serverUrl,
+        dataDir,
+        log,
+      });
     } finally {
       removeWork();
     }
