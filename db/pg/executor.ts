@@ -3,14 +3,10 @@
 // every repository call fn makes, however deep, finds it through AsyncLocalStorage without being passed it.
 import { AsyncLocalStorage } from "node:async_hooks";
 import type { SQL } from "drizzle-orm";
+import type { PgDialect } from "drizzle-orm/pg-core";
 import { BatchLost } from "#db/group-commit.ts";
 import type { PgDb } from "./client.ts";
-
-interface RawResult<T> {
-  rows: T[];
-  /** node-postgres and PGlite both report the rows a command touched. */
-  rowCount?: number | null;
-}
+import { serverClientOf, statementRunner, type RawResult } from "./statements.ts";
 
 /**
  * The transaction a context is in. `db` is cleared once it has ended, so what a unit of work does after its
@@ -83,6 +79,20 @@ function readMemory(current: AsyncLocalStorage<Frame>) {
   return { forget, memo };
 }
 
+/**
+ * Runs a statement in the current context. On a server, statements go to node-postgres directly and are prepared
+ * once per connection (statements.ts); on PGlite, through drizzle.
+ */
+function statementsOver(root: PgDb, db: () => PgDb) {
+  const direct = serverClientOf(root) ? statementRunner((root as unknown as { dialect: PgDialect }).dialect) : null;
+  return async <T>(query: SQL): Promise<RawResult<T>> => {
+    const target = db();
+    const client = direct && serverClientOf(target);
+    if (client && direct) return await direct<T>(client, query);
+    return (await target.execute(query)) as unknown as RawResult<T>;
+  };
+}
+
 export function executor(root: PgDb): Executor {
   const current = new AsyncLocalStorage<Frame>();
   const { forget, memo } = readMemory(current);
@@ -90,7 +100,7 @@ export function executor(root: PgDb): Executor {
     forget();
     return current.getStore()?.db ?? root;
   };
-  const execute = async <T>(query: SQL) => (await db().execute(query)) as unknown as RawResult<T>;
+  const execute = statementsOver(root, db);
 
   async function transaction<T>(fn: () => Promise<T>): Promise<T> {
     const frame: Frame = { db: undefined };
