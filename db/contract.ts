@@ -131,6 +131,8 @@ export interface TargetRepository {
   byId(id: number): Promise<StoredTarget | undefined>;
   inSubtree(path: string, period: string): Promise<Target[]>;
   forUnit(unitId: number, period: string): Promise<Target[]>;
+  /** The targets of several units (a unit's lineage) for a period, by unit; every unit asked for has a list. */
+  forUnits(unitIds: readonly number[], period: string): Promise<Map<number, Target[]>>;
   forChildren(parentId: number, period: string, metric: string): Promise<ChildTargetRow[]>;
   find(unitId: number, metric: string, period: string): Promise<Target | undefined>;
   upsert(target: Omit<Target, "scope" | "planId"> & Partial<Pick<Target, "scope" | "planId">>): Promise<void>;

@@ -9,6 +9,21 @@ const columns = sql.raw(`unit_id as "unitId", metric, period, value, deadline, s
 const childColumns = sql.raw(`t.unit_id as "unitId", t.metric, t.period, t.value, t.deadline, t.scope,
   t.plan_id as "planId", u.name, u.code, u.path, u.members`);
 
+/**
+ * Several units' targets in one round trip (a reply reads its unit's and every ancestor's); remembered like
+ * forUnit's.
+ */
+async function forUnits(x: Executor, unitIds: readonly number[], period: string): Promise<Map<number, Target[]>> {
+  const ids = [...new Set(unitIds)];
+  const rows = await x.memo(`targets ${ids.join(",")} ${period}`, () =>
+    x.rows<Target>(sql`select ${columns} from targets where unit_id = any(${sql.param(ids)}::int[])
+      and period = ${period} order by id`),
+  );
+  const byUnit = new Map<number, Target[]>(ids.map((id) => [id, []]));
+  for (const row of rows) byUnit.get(row.unitId)?.push({ ...row });
+  return byUnit;
+}
+
 export function targetRepository(x: Executor) {
   return {
     /** Targets on a count metric of the direct children, each with its total of the metric's events. */
@@ -57,6 +72,7 @@ export function targetRepository(x: Executor) {
       );
       return rows.map((row) => ({ ...row }));
     },
+    forUnits: (unitIds: readonly number[], period: string) => forUnits(x, unitIds, period),
     /** Targets on one metric of the direct children of a unit, with their names. */
     async forChildren(parentId: number, period: string, metric: string): Promise<ChildTargetRow[]> {
       return x.rows(sql`select ${childColumns}
