@@ -162,9 +162,10 @@ export interface LedgerRepository {
 export interface UpdateRepository {
   /**
    * True the first time an update is seen; false for a redelivery. On SQLite the claim opens the write
-   * batch, so the update's writes commit with it.
+   * batch, so the update's writes commit with it. `sender`, the account that sent the update, lets
+   * PostgreSQL read who that is (people.who) in the claim's own round trip.
    */
-  claim(platform: string, updateId: string, now: string): Promise<boolean>;
+  claim(platform: string, updateId: string, now: string, sender?: string): Promise<boolean>;
   /** Resolves once the claims made so far, and what their updates wrote, are committed. */
   committed(): Promise<void>;
   /** Forgets updates seen before an instant, a batch at a time; returns how many went. */
