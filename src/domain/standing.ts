@@ -236,9 +236,10 @@ export function standingService(repos: StandingRepos) {
     /** Every target the unit has for the period of `today`, with its subtree's figures. */
     async ofUnit(unit: Unit, today: string): Promise<UnitStanding> {
       const period = periodOf(today);
-      const tallies = await repos.ledger.tallies(unit.id, period);
-      // The unit's own targets and those of the units above, whose per-unit minimums apply to it too.
+      // The unit's own targets and those of the units above, whose per-unit minimums apply to it too; then its
+      // totals (on PostgreSQL read in the same round trip as the targets).
       const targetsOf = await repos.targets.forUnits(lineage(unit), period);
+      const tallies = await repos.ledger.tallies(unit.id, period);
       const targets: TargetStanding[] = [];
       for (const t of targetsOf.get(unit.id) ?? []) {
         const metric = await metricOf(t.metric);

@@ -64,6 +64,18 @@ export async function addToTallies(
     on conflict (unit_id, period, event, shard) do update set total = tallies.total + excluded.total`);
 }
 
+export interface TallyRow {
+  event: string;
+  total: number;
+}
+
+/** A unit's subtree totals for a period, by tally key: the shards summed. */
+export const talliesRead = (unitId: number, period: string) => sql`select event, sum(total)::int as total
+  from tallies where unit_id = ${unitId} and period = ${period} group by event`;
+
+/** What ledger.tallies is remembered under for the rest of a transaction (Executor.memo). */
+export const talliesKey = (unitId: number, period: string) => `tallies ${unitId} ${period}`;
+
 const columns = sql.raw(`id, unit_id as "unitId", event, count, informal, occurred_on as "occurredOn", period,
   reporter_id as "reporterId", source, reverses, undone_by as "undoneBy", created_at as "createdAt"`);
 
@@ -210,10 +222,12 @@ function ledgerReads(x: Executor) {
          where unit_id = ${unitId} and event = ${event} and reverses is null and undone_by is null group by source) s`);
       return row ?? { reports: 0, largest: 0 };
     },
-    /** Subtree totals of one unit for one period, by tally key. */
+    /**
+     * Subtree totals of one unit for one period, by tally key. Remembered like targets.forUnits, which reads
+     * them along with a standing's targets (Executor.memo).
+     */
     async tallies(unitId: number, period: string): Promise<Map<string, number>> {
-      const rows = await x.rows<{ event: string; total: number }>(sql`select event, sum(total)::int as total
-        from tallies where unit_id = ${unitId} and period = ${period} group by event`);
+      const rows = await x.memo(talliesKey(unitId, period), () => x.rows<TallyRow>(talliesRead(unitId, period)));
       return new Map(rows.map((r) => [r.event, r.total]));
     },
     /** Subtree totals of every unit in a subtree, in one query: for exports. */

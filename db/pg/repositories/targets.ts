@@ -4,21 +4,36 @@ import type { ChildTargetRow, StoredTarget, Target } from "#db/repositories/targ
 import { subtreeBounds } from "#db/tree.ts";
 import type { Executor } from "../executor.ts";
 import { inList } from "./figures.ts";
+import { talliesKey, talliesRead, type TallyRow } from "./ledger.ts";
 
 const columns = sql.raw(`unit_id as "unitId", metric, period, value, deadline, scope, plan_id as "planId"`);
 const childColumns = sql.raw(`t.unit_id as "unitId", t.metric, t.period, t.value, t.deadline, t.scope,
   t.plan_id as "planId", u.name, u.code, u.path, u.members`);
 
 /**
- * Several units' targets in one round trip (a reply reads its unit's and every ancestor's); remembered like
- * forUnit's.
+ * Several units' targets in one round trip (a standing reads its unit's and every ancestor's, its unit last);
+ * remembered like forUnit's. The last unit's subtree totals for the period come in the same round trip, and
+ * are remembered for ledger.tallies, which a standing asks next (Executor.remember).
  */
 async function forUnits(x: Executor, unitIds: readonly number[], period: string): Promise<Map<number, Target[]>> {
   const ids = [...new Set(unitIds)];
-  const rows = await x.memo(`targets ${ids.join(",")} ${period}`, () =>
-    x.rows<Target>(sql`select ${columns} from targets where unit_id = any(${sql.param(ids)}::int[])
-      and period = ${period} order by id`),
-  );
+  const last = unitIds[unitIds.length - 1];
+  const rows = await x.memo(`targets ${ids.join(",")} ${period}`, async () => {
+    if (last === undefined) return [];
+    const both = await x.rows<Target & { part: number }>(sql`select * from (
+        select 1 as part, ${columns}, id as ord from targets where unit_id = any(${sql.param(ids)}::int[])
+          and period = ${period}
+        union all
+        select 2, null, event, null, total, null, null, null, 0 from (${talliesRead(last, period)}) t
+      ) both_parts order by part, ord`);
+    x.remember(
+      talliesKey(last, period),
+      both.filter((r) => r.part === 2).map((r): TallyRow => ({ event: r.metric, total: r.value })),
+    );
+    return both
+      .filter((r) => r.part === 1)
+      .map(({ part: _p, ord: _o, ...target }: Target & { part: number; ord?: unknown }) => target);
+  });
   const byUnit = new Map<number, Target[]>(ids.map((id) => [id, []]));
   for (const row of rows) byUnit.get(row.unitId)?.push({ ...row });
   return byUnit;
