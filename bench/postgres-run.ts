@@ -1,13 +1,16 @@
-// `npm run bench -- --store postgres [--instances N] [--url postgres://…]`: the webhook load of the SQLite
-// benchmark, on the same seed, through SQLite in one process and through PostgreSQL with one instance and
-// with N, one after the other in the same run, so the three lines are comparable. Each report is checked
-// written exactly once (ledger rows = updates answered 200).
+// `npm run bench -- --store postgres [--instances N] [--url postgres://…] [--no-webhook]`: on the same seed,
+// kept on PostgreSQL (bench/postgres-seed.ts), "còn thiếu" at every level through the PostgreSQL repositories;
+// then the webhook load of the SQLite benchmark through SQLite in one process and through PostgreSQL with one
+// instance and with N, one after the other in the same run, so the three lines are comparable. Each report is
+// checked written exactly once (ledger rows = updates answered 200).
 import { writeFileSync } from "node:fs";
 import { cpus, release, totalmem, type } from "node:os";
 import { join } from "node:path";
 import { cpuWindow, waitForQuiet } from "./machine-load.ts";
 import type { Log } from "./seed-database.ts";
-import { copiedToPostgres, measurePostgresWebhook } from "./webhook-postgres.ts";
+import { measureRemainingOnPostgres, remainingTables, type PostgresRemaining } from "./postgres-remaining.ts";
+import { databaseFrom, postgresSeed } from "./postgres-seed.ts";
+import { measurePostgresWebhook } from "./webhook-postgres.ts";
 import { measureWebhook, webhookPhases, type WebhookTiming } from "./webhook-run.ts";
 
 export interface StoreRun {
@@ -67,37 +70,55 @@ async function measured(
 
 export async function runPostgresBench(options: {
   work: string;
+  /** The SQLite seed's cache key: the kept PostgreSQL copy is named after it. */
+  seedKey: string;
+  fresh: boolean;
   quick: boolean;
   instances: number;
+  /** False with --no-webhook: "còn thiếu" only. */
+  webhook: boolean;
   serverUrl: string;
   dataDir: string;
   log: Log;
 }): Promise<void> {
-  const { work, quick, instances, serverUrl, log } = options;
-  const phases = webhookPhases(quick);
-  const copy = await copiedToPostgres(work, serverUrl, log);
-  const runs: StoreRun[] = [];
-  try {
-    log("webhook on SQLite, one process…");
-    runs.push(await measured(log, "sqlite", 1, () => measureWebhook(work, phases, log, 1)));
-    const counts = [...new Set([1, instances])];
-    for (const [k, n] of counts.entries()) {
-      log(`webhook on PostgreSQL, ${n} instance(s)…`);
-      // Each run's updates have ids of their own: the same database remembers the ids it has handled.
-      const first = 300_000_000 + k * 10_000_000;
-      runs.push(await measured(log, "postgres", n, () => measurePostgresWebhook(copy.url, n, phases, log, first)));
-    }
-  } finally {
-    await copy.drop();
-  }
+  const { work, quick, serverUrl, log } = options;
+  const seed = await postgresSeed(work, options.seedKey, serverUrl, { fresh: options.fresh, log });
+  await waitForQuiet(log, QUIET_WAIT_MS);
+  const remaining = await measureRemainingOnPostgres(seed.template, serverUrl, quick, log);
+  const runs = options.webhook ? await webhookRuns(seed.template, options) : [];
   const report = [
-    `## Webhook throughput, SQLite and PostgreSQL (${quick ? "quick" : "full"} scale)`,
+    `## SQLite and PostgreSQL (${quick ? "quick" : "full"} scale)`,
     "",
     machine(),
-    `Seed copied to PostgreSQL: ${copy.rows.toLocaleString("en")} rows in ${Math.round(copy.copyMs / 1000)} s.`,
+    `Seed on PostgreSQL: ${seed.rows.toLocaleString("en")} rows${seed.copyMs === null ? " (kept from an earlier run)" : `, copied in ${Math.round(seed.copyMs / 1000)} s`}; each measurement on its own database made from it.`,
     "",
-    table(runs),
+    remainingTables(remaining),
+    ...(runs.length > 0 ? ["", "#### Webhook throughput", "", table(runs)] : []),
   ].join("\n");
   console.log(report);
-  writeFileSync(join(options.dataDir, "last-run-postgres.json"), JSON.stringify(runs, null, 2));
+  const saved: { remaining: PostgresRemaining; runs: StoreRun[] } = { remaining, runs };
+  writeFileSync(join(options.dataDir, "last-run-postgres.json"), JSON.stringify(saved, null, 2));
+}
+
+/** The webhook load through SQLite in one process, then PostgreSQL with one instance and with `instances`. */
+async function webhookRuns(
+  template: string,
+  options: { work: string; quick: boolean; instances: number; serverUrl: string; log: Log },
+): Promise<StoreRun[]> {
+  const { work, quick, instances, serverUrl, log } = options;
+  const phases = webhookPhases(quick);
+  const runs: StoreRun[] = [];
+  log("webhook on SQLite, one process…");
+  runs.push(await measured(log, "sqlite", 1, () => measureWebhook(work, phases, log, 1)));
+  for (const n of new Set([1, instances])) {
+    log(`webhook on PostgreSQL, ${n} instance(s)…`);
+    // Each run on a database of its own, as the seed left it.
+    const copy = await databaseFrom(template, serverUrl);
+    try {
+      runs.push(await measured(log, "postgres", n, () => measurePostgresWebhook(copy.url, n, phases, log)));
+    } finally {
+      await copy.drop();
+    }
+  }
+  return runs;
 }

@@ -72,22 +72,22 @@ function stopwatched(repos: Repositories) {
 }
 
 /** Runs `work` for random units until `samples` are taken or `budgetMs` is spent, whichever is first. */
-function sampleTimed(
+function sampleTimed<T = Unit>(
   spent: Map<string, number>,
-  units: () => Unit,
+  units: () => Promise<T>,
   samples: number,
   budgetMs: number,
-  work: (unit: Unit) => void | Promise<void>,
+  work: (unit: T) => void | Promise<void>,
 ): Promise<Timing> {
   return (async () => {
     const database: number[] = [];
     const total: number[] = [];
     const methods = new Map<string, number[]>();
     const warmUntil = performance.now() + budgetMs / 5;
-    for (let i = 0; i < WARM_UP && performance.now() < warmUntil; i++) await work(units());
+    for (let i = 0; i < WARM_UP && performance.now() < warmUntil; i++) await work(await units());
     const until = performance.now() + budgetMs;
     while (total.length < samples && (total.length < 20 || performance.now() < until)) {
-      const unit = units();
+      const unit = await units();
       spent.clear();
       const started = performance.now();
       await work(unit);
@@ -111,19 +111,75 @@ function sampleTimed(
   })();
 }
 
-async function unitsOfLevel(repos: Repositories, depth: number): Promise<Unit[]> {
-  const ids = sqliteOf(repos).prepare(`select id from units where depth = ?`).all(depth) as { id: number }[];
-  const units: Unit[] = [];
-  for (const { id } of ids) {
-    const unit = await repos.units.byId(id);
-    if (!unit) throw new Error(`unit ${id} vanished`);
-    units.push(unit);
-  }
-  return units;
+/**
+ * What the measurements need to know of the unit tree that no repository method lists: the units of a level,
+ * how many children of each have a target, the grassroots units below one. SQL of the store's own.
+ */
+export interface UnitIndex {
+  /** Ids of the units at a depth, in id order. */
+  atDepth(depth: number): Promise<number[]>;
+  /** For each unit at a depth (in id order), how many direct children have a target on the metric that year. */
+  childTargetCounts(depth: number, period: string, metric: string): Promise<number[]>;
+  /** Grassroots unions and guilds below a path, and the one at an offset among them. */
+  leavesBelow(path: string): Promise<number>;
+  leafBelow(path: string, offset: number): Promise<number>;
+}
+
+// Parameters as `?`, in the order of the text; PostgreSQL's get numbered.
+const CHILD_TARGETS = `select (select count(*) from units c join targets t on t.unit_id = c.id
+  and t.period = ? and t.metric = ? where c.parent_id = u.id) as n from units u where u.depth = ? order by u.id`;
+const LEAVES = `from units where path >= ? and path < ? and kind in ('grassroots', 'guild')`;
+const below = (path: string) => [path, `${path.slice(0, -1)}0`];
+const numbered = (text: string) => {
+  let n = 0;
+  return text.replace(/\?/g, () => `$${++n}`);
+};
+
+export function sqliteUnitIndex(repos: Repositories): UnitIndex {
+  const sqlite = sqliteOf(repos);
+  const ids = sqlite.prepare(`select id from units where depth = ? order by id`).pluck();
+  const counts = sqlite.prepare(CHILD_TARGETS).pluck();
+  const leafCount = sqlite.prepare(`select count(*) ${LEAVES}`).pluck();
+  const leaf = sqlite.prepare(`select id ${LEAVES} limit 1 offset ?`).pluck();
+  return {
+    atDepth: async (depth) => ids.all(depth) as number[],
+    childTargetCounts: async (depth, period, metric) => counts.all(period, metric, depth) as number[],
+    leavesBelow: async (path) => leafCount.get(...below(path)) as number,
+    leafBelow: async (path, offset) => leaf.get(...below(path), offset) as number,
+  };
+}
+
+/** The same over PostgreSQL, through a query function (a node-postgres pool's). */
+export function pgUnitIndex(query: (text: string, values: unknown[]) => Promise<{ rows: unknown[] }>): UnitIndex {
+  const numbers = async (text: string, values: unknown[]) =>
+    (await query(numbered(text), values)).rows.map((row) => Number(Object.values(row as object)[0]));
+  return {
+    atDepth: (depth) => numbers(`select id from units where depth = ? order by id`, [depth]),
+    childTargetCounts: (depth, period, metric) => numbers(CHILD_TARGETS, [period, metric, depth]),
+    leavesBelow: async (path) => (await numbers(`select count(*) ${LEAVES}`, below(path)))[0] ?? 0,
+    leafBelow: async (path, offset) =>
+      (await numbers(`select id ${LEAVES} order by path limit 1 offset ?`, [...below(path), offset]))[0] ?? 0,
+  };
+}
+
+/** Draws a random unit of a list of ids, read once through the repositories and then remembered. */
+function drawer(repos: Repositories, ids: number[], random: Random): () => Promise<Unit> {
+  const known = new Map<number, Unit>();
+  return async () => {
+    const id = random.pick(ids);
+    let unit = known.get(id);
+    if (!unit) {
+      unit = await repos.units.byId(id);
+      if (!unit) throw new Error(`unit ${id} vanished`);
+      known.set(id, unit);
+    }
+    return unit;
+  };
 }
 
 export async function measureRemaining(
   repos: Repositories,
+  index: UnitIndex,
   today: string,
   now: Date,
   options: { samples: number; budgetMs: number },
@@ -135,33 +191,37 @@ export async function measureRemaining(
   const random = seededRandom(12);
   const results: LevelTiming[] = [];
   for (const [depth, level] of LEVELS.entries()) {
-    const units = await unitsOfLevel(repos, depth);
-    const draw = () => random.pick(units);
-    const period = today.slice(0, 4);
-    const childCounts: number[] = [];
-    for (const unit of units) childCounts.push((await repos.targets.forChildren(unit.id, period, "ket_nap")).length);
-    const standingTiming = await sampleTimed(watched.spent, draw, options.samples, options.budgetMs, async (unit) => {
-      await standing.ofUnit(unit, today);
-      await standing.childrenBehind(unit, "ket_nap", today);
-    });
+    const ids = await index.atDepth(depth);
+    const draw = drawer(repos, ids, random);
+    const childCounts = await index.childTargetCounts(depth, today.slice(0, 4), "ket_nap");
+    // Inside a unit of work, as in an update (on PostgreSQL a transaction, whose repeated reads are remembered).
+    const standingTiming = await sampleTimed(watched.spent, draw, options.samples, options.budgetMs, (unit) =>
+      repos.unitOfWork(async () => {
+        await standing.ofUnit(unit, today);
+        await standing.childrenBehind(unit, "ket_nap", today);
+      }),
+    );
 
     let updateId = 900_000_000;
     const answerTiming = await sampleTimed(watched.spent, draw, options.samples, options.budgetMs, async (unit) => {
       const leaf = unit.kind === "grassroots" || unit.kind === "guild";
       const telegramId = String((leaf ? CHAIR_TELEGRAM_BASE : OFFICER_TELEGRAM_BASE) + unit.id);
-      const reply = await talk.handle({
-        sender: { platform: "telegram", externalId: telegramId, chatId: telegramId, displayName: "Cán bộ" },
-        source: `telegram:${updateId++}`,
-        text: "còn thiếu bao nhiêu",
-      });
+      // As the intake runs an update: on PostgreSQL one transaction (its reads remembered), on SQLite as it comes.
+      const reply = await repos.unitOfWork(() =>
+        talk.handle({
+          sender: { platform: "telegram", externalId: telegramId, chatId: telegramId, displayName: "Cán bộ" },
+          source: `telegram:${updateId++}`,
+          text: "còn thiếu bao nhiêu",
+        }),
+      );
       if (!reply.text.includes(unit.name))
         throw new Error(`"còn thiếu" for ${unit.code} answered: ${reply.text.slice(0, 200)}`);
     });
     results.push({
       level,
-      units: units.length,
+      units: ids.length,
       children: {
-        mean: childCounts.reduce((a, b) => a + b, 0) / units.length,
+        mean: childCounts.reduce((a, b) => a + b, 0) / ids.length,
         max: childCounts.reduce((a, b) => Math.max(a, b), 0),
       },
       standing: standingTiming,
@@ -181,6 +241,7 @@ const OTHER_KINDS: { metric: string; scope: Target["scope"]; value: number }[] =
 
 export async function measureOtherKinds(
   repos: Repositories,
+  index: UnitIndex,
   today: string,
   options: { samples: number; budgetMs: number },
 ): Promise<KindTiming[]> {
@@ -189,30 +250,24 @@ export async function measureOtherKinds(
   const random: Random = seededRandom(21);
   const results: KindTiming[] = [];
   for (const [depth, level] of LEVELS.entries()) {
-    const units = await unitsOfLevel(repos, depth);
+    const draw = drawer(repos, await index.atDepth(depth), random);
     const kinds: Record<string, Timing> = {};
     for (const kind of OTHER_KINDS) {
       const metric = await repos.metrics.get(kind.metric);
       if (!metric) continue;
       const label = `${kind.metric}${kind.scope === "each" ? " (each)" : ""}`;
-      kinds[label] = await sampleTimed(
-        watched.spent,
-        () => random.pick(units),
-        options.samples,
-        options.budgetMs,
-        async (unit) => {
-          const target: Target = {
-            unitId: unit.id,
-            metric: kind.metric,
-            period: today.slice(0, 4),
-            value: kind.value,
-            deadline: null,
-            scope: kind.scope,
-            planId: null,
-          };
-          await standing.measure(unit, metric, target, today);
-        },
-      );
+      kinds[label] = await sampleTimed(watched.spent, draw, options.samples, options.budgetMs, async (unit) => {
+        const target: Target = {
+          unitId: unit.id,
+          metric: kind.metric,
+          period: today.slice(0, 4),
+          value: kind.value,
+          deadline: null,
+          scope: kind.scope,
+          planId: null,
+        };
+        await standing.measure(unit, metric, target, today);
+      });
     }
     results.push({ level, kinds });
   }
@@ -235,6 +290,7 @@ export interface NamingTiming {
  */
 export async function measureNaming(
   repos: Repositories,
+  index: UnitIndex,
   now: Date,
   options: { samples: number; budgetMs: number },
 ): Promise<NamingTiming[]> {
@@ -242,31 +298,31 @@ export async function measureNaming(
   const { translate } = loadTranslations();
   const talk = conversationOver(watched.repos, { translate, timeZone: "Asia/Ho_Chi_Minh", clock: () => now });
   const random = seededRandom(44);
-  const leafBelow = sqliteOf(repos).prepare(
-    `select id from units where path >= ? and path < ? and kind in ('grassroots', 'guild') limit 1 offset ?`,
-  );
-  const countBelow = sqliteOf(repos).prepare(
-    `select count(*) as n from units where path >= ? and path < ? and kind in ('grassroots', 'guild')`,
-  );
   const results: NamingTiming[] = [];
   let updateId = 950_000_000;
   for (const [depth, level] of LEVELS.entries()) {
     if (level === "grassroots") continue;
-    const leavesBelow = (unit: Unit) => (countBelow.get(unit.path, `${unit.path.slice(0, -1)}0`) as { n: number }).n;
-    const officers = (await unitsOfLevel(repos, depth)).filter((unit) => leavesBelow(unit) > 0);
+    const officers: { unit: Unit; leaves: number }[] = [];
+    for (const id of await index.atDepth(depth)) {
+      const unit = await repos.units.byId(id);
+      const leaves = unit ? await index.leavesBelow(unit.path) : 0;
+      if (unit && leaves > 0) officers.push({ unit, leaves });
+    }
+    // The officer and the unit they name are drawn before the clock starts.
+    const draw = async () => {
+      const { unit: officer, leaves } = random.pick(officers);
+      const named = await repos.units.byId(await index.leafBelow(officer.path, random.between(0, leaves - 1)));
+      if (!named) throw new Error(`a unit below ${officer.code} vanished`);
+      return { officer, named };
+    };
     // Outcomes of every ask, warm-up included; the counts are taken over the measured ones, the last.
     const outcomes: ("right" | "several" | "wrong")[] = [];
     const answer = await sampleTimed(
       watched.spent,
-      () => random.pick(officers),
+      draw,
       options.samples,
       options.budgetMs,
-      async (officer) => {
-        const low = officer.path;
-        const high = `${officer.path.slice(0, -1)}0`;
-        const { id } = leafBelow.get(low, high, random.between(0, leavesBelow(officer) - 1)) as { id: number };
-        const named = await repos.units.byId(id);
-        if (!named) throw new Error(`unit ${id} vanished`);
+      async ({ officer, named }) => {
         const telegramId = String(OFFICER_TELEGRAM_BASE + officer.id);
         const reply = await talk.handle({
           sender: { platform: "telegram", externalId: telegramId, chatId: telegramId, displayName: "Cán bộ" },

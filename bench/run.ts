@@ -17,7 +17,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { openDatabase, repositories } from "#db/index.ts";
 import { cpuWindow, waitForQuiet } from "./machine-load.ts";
-import { measureNaming, measureOtherKinds, measureRemaining } from "./remaining-queries.ts";
+import { measureNaming, measureOtherKinds, measureRemaining, sqliteUnitIndex } from "./remaining-queries.ts";
 import { eventLoopVerdict, measureEventLoop, type EventLoopTiming } from "./event-loop.ts";
 import { measureReportWrites } from "./report-writes.ts";
 import { render, sustained, TARGETS, type Results } from "./results-table.ts";
@@ -107,7 +107,17 @@ async function main(): Promise<void> {
   closeSync(fd);
   if (store === "postgres") {
     try {
-      await runPostgresBench({ work, quick, instances, serverUrl, dataDir, log });
+      await runPostgresBench({
+        work,
+        seedKey: seeded.key,
+        fresh: args.has("--fresh"),
+        quick,
+        instances,
+        webhook: !args.has("--no-webhook"),
+        serverUrl,
+        dataDir,
+        log,
+      });
     } finally {
       removeWork();
     }
@@ -128,17 +138,18 @@ async function main(): Promise<void> {
       sharing.push({ name, otherCores: share ? Math.max(0, share.machine - share.own) : null });
       return result;
     };
+    const index = sqliteUnitIndex(repos);
     const remaining = await measured(`"còn thiếu" queries`, () =>
-      measureRemaining(repos, BENCH_TODAY, BENCH_NOW, {
+      measureRemaining(repos, index, BENCH_TODAY, BENCH_NOW, {
         samples: quick ? 1_000 : 5_000,
         budgetMs: quick ? 4_000 : 15_000,
       }),
     );
     const otherKinds = await measured("other metric kinds", () =>
-      measureOtherKinds(repos, BENCH_TODAY, { samples: quick ? 200 : 1_000, budgetMs: quick ? 1_500 : 4_000 }),
+      measureOtherKinds(repos, index, BENCH_TODAY, { samples: quick ? 200 : 1_000, budgetMs: quick ? 1_500 : 4_000 }),
     );
     const naming = await measured("naming a unit", () =>
-      measureNaming(repos, BENCH_NOW, { samples: quick ? 200 : 1_000, budgetMs: quick ? 2_000 : 8_000 }),
+      measureNaming(repos, index, BENCH_NOW, { samples: quick ? 200 : 1_000, budgetMs: quick ? 2_000 : 8_000 }),
     );
     const writes = await measured(
       "report writes",

@@ -1,59 +1,15 @@
-// The webhook benchmark on PostgreSQL: the seeded SQLite country copied into a database of its own with the
-// migrate-to-postgres code, then `instances` server processes (`src/main.ts` with DATABASE_URL, as a
-// deployment runs them) taking the load process's updates round-robin. The database is dropped at the end.
+// The webhook benchmark on PostgreSQL: `instances` server processes (`src/main.ts` with DATABASE_URL, as a
+// deployment runs them) taking the load process's updates round-robin, on a database of the run's own made
+// from the kept copy of the seed (bench/postgres-seed.ts).
 import { fork } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
-import { copyFromSqlite } from "#db/pg/copy-from-sqlite.ts";
 import type { Log } from "./seed-database.ts";
 import { BENCH_NOW } from "./synthetic-country.ts";
 import type { Chair, LoadPlan, PhasePlan } from "./webhook-protocol.ts";
 import { CONNECTIONS, followLoad, nextMessage, SECRET, startMainProcess, type WebhookTiming } from "./webhook-run.ts";
 
 const FIRST_UPDATE_ID = 200_000_000;
-
-export interface PostgresCopy {
-  url: string;
-  /** Rows copied and how long the copy took. */
-  rows: number;
-  copyMs: number;
-  drop(): Promise<void>;
-}
-
-/** A fresh database on the server at `serverUrl`, holding a copy of the SQLite file. */
-export async function copiedToPostgres(sqliteFile: string, serverUrl: string, log: Log): Promise<PostgresCopy> {
-  const name = `tcd_bench_${randomBytes(4).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const drop = async () => {
-    const again = new pg.Client({ connectionString: serverUrl });
-    await again.connect();
-    await again.query(`drop database if exists ${name} with (force)`);
-    await again.end();
-  };
-  try {
-    log(`postgres: copying the seed into ${name}…`);
-    const started = performance.now();
-    const report = await copyFromSqlite(sqliteFile, url.toString());
-    const copyMs = performance.now() - started;
-    // Fresh statistics, as a restored database gets from its first autovacuum: the planner needs them.
-    const client = new pg.Client({ connectionString: url.toString() });
-    await client.connect();
-    await client.query("analyze");
-    await client.end();
-    const rows = report.tables.reduce((sum, t) => sum + t.rows, 0);
-    log(`postgres: ${rows.toLocaleString("en")} rows copied in ${Math.round(copyMs / 1000)} s`);
-    return { url: url.toString(), rows, copyMs, drop };
-  } catch (error) {
-    await drop();
-    throw error;
-  }
-}
 
 async function chairsIn(client: pg.Client): Promise<Chair[]> {
   const { rows } = await client.query<{ externalId: string; displayName: string }>(

@@ -135,6 +135,8 @@ export interface TargetRepository {
   byId(id: number): Promise<StoredTarget | undefined>;
   inSubtree(path: string, period: string): Promise<Target[]>;
   forUnit(unitId: number, period: string): Promise<Target[]>;
+  /** The targets of several units (a unit's lineage) for a period, by unit; every unit asked for has a list. */
+  forUnits(unitIds: readonly number[], period: string): Promise<Map<number, Target[]>>;
   forChildren(parentId: number, period: string, metric: string): Promise<ChildTargetRow[]>;
   find(unitId: number, metric: string, period: string): Promise<Target | undefined>;
   upsert(target: Omit<Target, "scope" | "planId"> & Partial<Pick<Target, "scope" | "planId">>): Promise<void>;
@@ -164,9 +166,10 @@ export interface LedgerRepository {
 export interface UpdateRepository {
   /**
    * True the first time an update is seen; false for a redelivery. On SQLite the claim opens the write
-   * batch, so the update's writes commit with it.
+   * batch, so the update's writes commit with it. `sender`, the account that sent the update, lets
+   * PostgreSQL read who that is (people.who) in the claim's own round trip.
    */
-  claim(platform: string, updateId: string, now: string): Promise<boolean>;
+  claim(platform: string, updateId: string, now: string, sender?: string): Promise<boolean>;
   /** Resolves once the claims made so far, and what their updates wrote, are committed. */
   committed(): Promise<void>;
   /** Forgets updates seen before an instant, a batch at a time; returns how many went. */

@@ -10,6 +10,7 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
 import * as schema from "./schema.ts";
+import { listeningOn, type Notices } from "./notices.ts";
 import { SerialClient } from "./serial-client.ts";
 
 export type PgDb = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -17,6 +18,8 @@ export type PgDb = PgDatabase<PgQueryResultHKT, typeof schema>;
 export interface PgStore {
   db: PgDb;
   kind: "server" | "pglite";
+  /** A server's LISTEN/NOTIFY, for caches kept across transactions; PGlite (one process) has none. */
+  notices?: Notices;
   /** Applies the committed migrations once, whatever the number of instances starting together. */
   migrate(): Promise<void>;
   close(): Promise<void>;
@@ -37,9 +40,11 @@ export function openServer(url: string, options: { max?: number } = {}): PgStore
   // An idle connection the server drops (restart, failover) must not take the process down.
   pool.on("error", () => {});
   const db = drizzleServer(pool, { schema }) as unknown as PgDb;
+  const notices = listeningOn(url);
   return {
     db,
     kind: "server",
+    notices,
     async migrate() {
       const client = await pool.connect();
       try {
@@ -53,7 +58,10 @@ export function openServer(url: string, options: { max?: number } = {}): PgStore
         client.release();
       }
     },
-    close: () => pool.end(),
+    async close() {
+      await notices.close();
+      await pool.end();
+    },
   };
 }
 

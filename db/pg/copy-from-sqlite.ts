@@ -53,12 +53,14 @@ const ORDER = [
   "member_accounts",
 ];
 
-/** Rows per insert statement: well under PostgreSQL's 65,535 parameters for the widest table. */
-const BATCH = 500;
+/** Rows per insert statement: each column goes as one array, so the statement has one parameter per column. */
+const BATCH = 5_000;
 
 interface Column {
   name: string;
   type: string;
+  /** The type's own name (int4, text…): the array a column's values are bound as is of it. */
+  udt: string;
   identity: boolean;
 }
 
@@ -66,12 +68,22 @@ type PgClient = PoolClient;
 
 /** The target's columns of a table, as PostgreSQL describes them. */
 async function columnsOf(client: PgClient, table: string): Promise<Column[]> {
-  const { rows } = await client.query<{ column_name: string; data_type: string; is_identity: string }>(
-    `select column_name, data_type, is_identity from information_schema.columns
+  const { rows } = await client.query<{
+    column_name: string;
+    data_type: string;
+    udt_name: string;
+    is_identity: string;
+  }>(
+    `select column_name, data_type, udt_name, is_identity from information_schema.columns
       where table_schema = 'public' and table_name = $1 order by ordinal_position`,
     [table],
   );
-  return rows.map((r) => ({ name: r.column_name, type: r.data_type, identity: r.is_identity === "YES" }));
+  return rows.map((r) => ({
+    name: r.column_name,
+    type: r.data_type,
+    udt: r.udt_name,
+    identity: r.is_identity === "YES",
+  }));
 }
 
 /** A SQLite value as the PostgreSQL column takes it: booleans were stored as 0 and 1. */
@@ -100,18 +112,14 @@ async function copyTable(client: PgClient, sqlite: Database.Database, table: str
   );
   const columns = target.filter((c) => present.has(c.name));
   const names = columns.map((c) => `"${c.name}"`).join(", ");
-  const rows = sqlite.prepare(`select ${names} from "${table}" order by rowid`).raw().all() as unknown[][];
-  for (let i = 0; i < rows.length; i += BATCH) {
-    const slice = rows.slice(i, i + BATCH);
-    const values: unknown[] = [];
-    const tuples = slice.map((row) => {
-      const marks = row.map((value, j) => {
-        values.push(converted(value, (columns[j] as Column).type));
-        return `$${values.length}`;
-      });
-      return `(${marks.join(", ")})`;
-    });
-    await client.query(`insert into "${table}" (${names}) overriding system value values ${tuples.join(", ")}`, values);
+  // One array per column, unnested into rows: the same short statement for every batch, whatever its size.
+  const arrays = columns.map((c, j) => `$${j + 1}::"${c.udt}"[]`).join(", ");
+  const insert = `insert into "${table}" (${names}) overriding system value select * from unnest(${arrays})`;
+  let copied = 0;
+  for (const batch of batches(sqlite.prepare(`select ${names} from "${table}" order by rowid`).raw(), BATCH)) {
+    const values = columns.map((column, j) => batch.map((row) => converted(row[j], column.type)));
+    await client.query(insert, values);
+    copied += batch.length;
   }
   // New rows continue after the largest id copied.
   for (const column of target.filter((c) => c.identity)) {
@@ -120,7 +128,20 @@ async function copyTable(client: PgClient, sqlite: Database.Database, table: str
       [table, column.name],
     );
   }
-  return rows.length;
+  return copied;
+}
+
+/** Rows of a statement, `size` at a time, read as they are needed: a full ledger does not fit in memory twice. */
+function* batches(statement: Database.Statement, size: number): Generator<unknown[][]> {
+  let batch: unknown[][] = [];
+  for (const row of statement.iterate() as Iterable<unknown[]>) {
+    batch.push(row);
+    if (batch.length === size) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield batch;
 }
 
 /**

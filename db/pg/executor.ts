@@ -3,14 +3,10 @@
 // every repository call fn makes, however deep, finds it through AsyncLocalStorage without being passed it.
 import { AsyncLocalStorage } from "node:async_hooks";
 import type { SQL } from "drizzle-orm";
+import type { PgDialect } from "drizzle-orm/pg-core";
 import { BatchLost } from "#db/group-commit.ts";
 import type { PgDb } from "./client.ts";
-
-interface RawResult<T> {
-  rows: T[];
-  /** node-postgres and PGlite both report the rows a command touched. */
-  rowCount?: number | null;
-}
+import { serverClientOf, statementRunner, type RawResult } from "./statements.ts";
 
 /**
  * The transaction a context is in. `db` is cleared once it has ended, so what a unit of work does after its
@@ -21,6 +17,8 @@ interface Frame {
   commit?: () => Promise<void>;
   /** Reads remembered for the rest of this transaction until it runs any other statement (see `memo`). */
   memo?: Map<string, Promise<unknown>>;
+  /** What this transaction, and those it is nested in, noted writing (see `noteWrite`). */
+  writes?: Set<string>;
 }
 
 export interface Executor {
@@ -51,6 +49,15 @@ export interface Executor {
    * in a row, each a round trip to the server otherwise. Outside a transaction, `load` runs every time.
    */
   memo<T>(key: string, load: () => Promise<T>): Promise<T>;
+  /** Inside a transaction: answers the next `memo(key)` with `value`, under the same rules, as if it had read it. */
+  remember<T>(key: string, value: T): void;
+  /**
+   * Inside a transaction: notes that it wrote `what`, for the rest of the outermost transaction (a cache kept
+   * across transactions must neither answer it nor keep what it reads, which others must not see yet).
+   */
+  noteWrite(what: string): void;
+  /** Whether the current transaction, or one it is nested in, noted writing `what`. */
+  wrote(what: string): boolean;
 }
 
 /** The remembered reads of each transaction (Executor.memo), and how a statement forgets them. */
@@ -80,21 +87,55 @@ function readMemory(current: AsyncLocalStorage<Frame>) {
     answer.catch(() => memory.delete(key));
     return answer;
   }
-  return { forget, memo };
+  function remember<T>(key: string, value: T): void {
+    const frame = current.getStore();
+    if (!frame?.db) return;
+    frame.memo ??= new Map();
+    frame.memo.set(key, Promise.resolve(value));
+  }
+  return { forget, memo, remember };
+}
+
+/** What a transaction noted writing (Executor.noteWrite), for caches kept across transactions. */
+function writeNotes(current: AsyncLocalStorage<Frame>): Pick<Executor, "noteWrite" | "wrote"> {
+  return {
+    noteWrite(what) {
+      const frame = current.getStore();
+      if (frame?.db) frame.writes?.add(what);
+    },
+    wrote(what) {
+      const frame = current.getStore();
+      return frame?.db !== undefined && (frame.writes?.has(what) ?? false);
+    },
+  };
+}
+
+/**
+ * Runs a statement in the current context. On a server, statements go to node-postgres directly and are prepared
+ * once per connection (statements.ts); on PGlite, through drizzle.
+ */
+function statementsOver(root: PgDb, db: () => PgDb) {
+  const direct = serverClientOf(root) ? statementRunner((root as unknown as { dialect: PgDialect }).dialect) : null;
+  return async <T>(query: SQL): Promise<RawResult<T>> => {
+    const target = db();
+    const client = direct && serverClientOf(target);
+    if (client && direct) return await direct<T>(client, query);
+    return (await target.execute(query)) as unknown as RawResult<T>;
+  };
 }
 
 export function executor(root: PgDb): Executor {
   const current = new AsyncLocalStorage<Frame>();
-  const { forget, memo } = readMemory(current);
+  const { forget, memo, remember } = readMemory(current);
   const db = () => {
     forget();
     return current.getStore()?.db ?? root;
   };
-  const execute = async <T>(query: SQL) => (await db().execute(query)) as unknown as RawResult<T>;
+  const execute = statementsOver(root, db);
 
   async function transaction<T>(fn: () => Promise<T>): Promise<T> {
-    const frame: Frame = { db: undefined };
     const outer = current.getStore();
+    const frame: Frame = { db: undefined, writes: (outer?.db && outer.writes) || new Set() };
     try {
       return await db().transaction((tx) => {
         frame.db = tx as unknown as PgDb;
@@ -112,7 +153,7 @@ export function executor(root: PgDb): Executor {
     let askCommit = () => {};
     const asked = new Promise<void>((resolve) => (askCommit = resolve));
     let work: Promise<T> | undefined;
-    const frame: Frame = { db: undefined };
+    const frame: Frame = { db: undefined, writes: new Set() };
     const done = root
       .transaction(async (tx) => {
         frame.db = tx as unknown as PgDb;
@@ -158,5 +199,7 @@ export function executor(root: PgDb): Executor {
     },
     inTransaction: () => current.getStore()?.db !== undefined,
     memo,
+    remember,
+    ...writeNotes(current),
   };
 }

@@ -35,7 +35,7 @@ const START_LOCK = 7_310_014;
 export async function pgRepositories(store: PgStore, options: { tallyShards?: number } = {}): Promise<Repositories> {
   const x = executor(store.db);
   const units = unitRepository(x);
-  const metrics = metricRepository(x);
+  const metrics = metricRepository(x, store.notices);
   const updates = updateRepository(x);
   await x.transaction(async () => {
     await x.run(sql`select pg_advisory_xact_lock(${START_LOCK})`);

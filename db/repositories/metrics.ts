@@ -116,6 +116,21 @@ export function metricRepository(db: Db) {
   let cache: Map<string, Metric> | undefined;
   // data_version moves when another connection (the operator CLI) commits: then the cache is stale.
   let seenVersion = -1;
+  // Set by a write inside a transaction: until it ends, reads see the write but keep nothing, since it may
+  // still be rolled back.
+  let writtenUncommitted = false;
+  const read = () =>
+    new Map(
+      (allStmt.all() as MetricRow[]).map((r) => [
+        r.key,
+        {
+          ...r,
+          events: JSON.parse(r.events) as string[],
+          ratings: JSON.parse(r.ratings) as string[],
+          builtin: r.builtin === 1,
+        },
+      ]),
+    );
 
   const save = (metric: Metric) =>
     upsert.run({
@@ -134,25 +149,17 @@ export function metricRepository(db: Db) {
       cache = undefined;
     },
     all(): Map<string, Metric> {
+      if (writtenUncommitted) {
+        if (sqlite.inTransaction) return read();
+        writtenUncommitted = false;
+        cache = undefined;
+      }
       const version = dataVersion.get() as number;
       if (version !== seenVersion) {
         seenVersion = version;
         cache = undefined;
       }
-      if (!cache) {
-        const rows = allStmt.all() as MetricRow[];
-        cache = new Map(
-          rows.map((r) => [
-            r.key,
-            {
-              ...r,
-              events: JSON.parse(r.events) as string[],
-              ratings: JSON.parse(r.ratings) as string[],
-              builtin: r.builtin === 1,
-            },
-          ]),
-        );
-      }
+      cache ??= read();
       return cache;
     },
     get(key: string): Metric | undefined {
@@ -162,6 +169,7 @@ export function metricRepository(db: Db) {
     add(metric: Omit<Metric, "builtin" | "ownerUnitId">, ownerUnitId: number | null = null): void {
       save({ ...metric, builtin: false, ownerUnitId });
       cache = undefined;
+      writtenUncommitted ||= sqlite.inTransaction;
     },
   };
 }

@@ -130,6 +130,9 @@ export function targetRepository(db: Db) {
     forUnit(unitId: number, period: string): Target[] {
       return forUnitStmt.all(unitId, period) as Target[];
     },
+    forUnits(unitIds: readonly number[], period: string): Map<number, Target[]> {
+      return new Map(unitIds.map((id) => [id, forUnitStmt.all(id, period) as Target[]]));
+    },
     /** Targets on one metric of the direct children of a unit, with their names. */
     forChildren(parentId: number, period: string, metric: string): ChildTargetRow[] {
       return forChildrenStmt.all(period, metric, parentId) as ChildTargetRow[];

@@ -189,10 +189,16 @@ function measurer(repos: StandingRepos) {
  * a unit too: a grassroots union's own progress on the minimum, or how many units below reached it.
  */
 function inheritedMinimums(repos: StandingRepos, measure: ReturnType<typeof measurer>) {
-  return async function inherited(unit: Unit, today: string, tallies: ReadonlyMap<string, number>, own: Set<string>) {
+  return async function inherited(
+    unit: Unit,
+    today: string,
+    tallies: ReadonlyMap<string, number>,
+    own: Set<string>,
+    targetsOf: ReadonlyMap<number, Target[]>,
+  ) {
     const found: TargetStanding[] = [];
     for (const aboveId of lineage(unit).filter((id) => id !== unit.id)) {
-      for (const target of await repos.targets.forUnit(aboveId, periodOf(today))) {
+      for (const target of targetsOf.get(aboveId) ?? []) {
         const metric = await repos.metrics.get(target.metric);
         if (target.scope !== "each" || own.has(target.metric) || metric?.kind !== "count") continue;
         own.add(target.metric);
@@ -230,14 +236,17 @@ export function standingService(repos: StandingRepos) {
     /** Every target the unit has for the period of `today`, with its subtree's figures. */
     async ofUnit(unit: Unit, today: string): Promise<UnitStanding> {
       const period = periodOf(today);
+      // The unit's own targets and those of the units above, whose per-unit minimums apply to it too; then its
+      // totals (on PostgreSQL read in the same round trip as the targets).
+      const targetsOf = await repos.targets.forUnits(lineage(unit), period);
       const tallies = await repos.ledger.tallies(unit.id, period);
       const targets: TargetStanding[] = [];
-      for (const t of await repos.targets.forUnit(unit.id, period)) {
+      for (const t of targetsOf.get(unit.id) ?? []) {
         const metric = await metricOf(t.metric);
         if (metric) targets.push(await measure(unit, metric, t, today, tallies));
       }
       const own = new Set(targets.map((t) => t.metric));
-      return { unit, period, targets: [...targets, ...(await inherited(unit, today, tallies, own))] };
+      return { unit, period, targets: [...targets, ...(await inherited(unit, today, tallies, own, targetsOf))] };
     },
 
     /** Direct children with a target on a metric, furthest behind pace first. */

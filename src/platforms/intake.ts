@@ -77,7 +77,7 @@ export function createIntake(options: IntakeOptions): Intake {
     let claimed = false;
     try {
       await unitOfWork(async () => {
-        claimed = await claimOrRetry(platform, id, at);
+        claimed = await claimOrRetry(platform, id, at, from);
         if (!claimed) return;
         await handle();
         // The claim itself is durable before the platform hears 200, even when the update wrote nothing else.
@@ -101,9 +101,9 @@ export function createIntake(options: IntakeOptions): Intake {
     if (!claimed) logger.info({ platform, update: id }, "duplicate update ignored");
   }
 
-  async function claimOrRetry(platform: Platform, id: string, at: string): Promise<boolean> {
+  async function claimOrRetry(platform: Platform, id: string, at: string, from?: string): Promise<boolean> {
     try {
-      return await updates.claim(platform, id, at);
+      return await updates.claim(platform, id, at, from);
     } catch (error) {
       throw new RetryLater("the update could not be claimed", { cause: error });
     }

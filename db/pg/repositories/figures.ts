@@ -46,13 +46,14 @@ export function figureRepository(x: Executor) {
     ...ratings(x),
     /** Members now: the imported baseline of the subtree's grassroots units plus every admission and departure since. */
     async members(unit: UnitRef): Promise<number> {
-      const leaves = await x.one<{ n: number; members: number }>(sql`select count(*)::int as n,
-          coalesce(sum(members), 0)::int as members from units u
-        where ${within(unit.path)} and kind in ('grassroots', 'guild')`);
-      const net = await x.one<{ net: number }>(sql`select coalesce(sum(total), 0)::int as net from tallies
-        where unit_id = ${unit.id} and event in ('join', 'leave')`);
-      const baseline = leaves && leaves.n > 0 ? leaves.members : unit.members;
-      return baseline + (net?.net ?? 0);
+      // One round trip: the subtree's grassroots baseline and the unit's net change since.
+      const row = await x.one<{ n: number; members: number; net: number }>(sql`select leaves.n, leaves.members,
+          (select coalesce(sum(total), 0)::int from tallies
+            where unit_id = ${unit.id} and event in ('join', 'leave')) as net
+        from (select count(*)::int as n, coalesce(sum(members), 0)::int as members from units u
+          where ${within(unit.path)} and kind in ('grassroots', 'guild')) leaves`);
+      const baseline = row && row.n > 0 ? row.members : unit.members;
+      return baseline + (row?.net ?? 0);
     },
 
     /** Members and workers of the subtree's grassroots unions of one sector (or all). */

@@ -6,7 +6,7 @@
 // a transaction adds to one shard, picked at random, and readers sum the shards. Below the province a unit
 // receives few reports at once, and keeps one row (shard 0).
 import { randomInt } from "node:crypto";
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import type { LedgerEntry, LedgerEntryInput } from "#db/repositories/ledger.ts";
 import { tallyKeys } from "#db/repositories/ledger.ts";
 import { subtreeBounds } from "#db/tree.ts";
@@ -64,6 +64,18 @@ export async function addToTallies(
     on conflict (unit_id, period, event, shard) do update set total = tallies.total + excluded.total`);
 }
 
+export interface TallyRow {
+  event: string;
+  total: number;
+}
+
+/** A unit's subtree totals for a period, by tally key: the shards summed. */
+export const talliesRead = (unitId: number, period: string) => sql`select event, sum(total)::int as total
+  from tallies where unit_id = ${unitId} and period = ${period} group by event`;
+
+/** What ledger.tallies is remembered under for the rest of a transaction (Executor.memo). */
+export const talliesKey = (unitId: number, period: string) => `tallies ${unitId} ${period}`;
+
 const columns = sql.raw(`id, unit_id as "unitId", event, count, informal, occurred_on as "occurredOn", period,
   reporter_id as "reporterId", source, reverses, undone_by as "undoneBy", created_at as "createdAt"`);
 
@@ -96,23 +108,62 @@ const deltasOf = (entry: LedgerEntryInput): TallyDelta[] =>
     })),
   );
 
+/**
+ * A report in one statement, so one round trip and atomic by itself (no savepoint): its entries appended
+ * (those whose message, event, unit and sector are in the ledger already skipped, as the unique index says),
+ * and the roll-ups of the entries written, summed per total, added in the order of addToTallies (unit, period,
+ * event, shard, bytewise), so concurrent reports lock the totals they share in the same order. The values go
+ * as arrays, so the text is the same for every report and prepared once per connection.
+ */
+function recordStatement(entries: LedgerEntryInput[], now: string, shards: number): SQL {
+  // Of entries sharing a ledger key only the first can be written, as one insert after another would do.
+  const seen = new Set<string>();
+  const kept = entries.filter((e) => {
+    const key = JSON.stringify([e.source, e.event, e.unitId, e.informal]);
+    return !seen.has(key) && seen.add(key);
+  });
+  const shard = randomInt(shards);
+  const deltas = kept.flatMap((entry, i) =>
+    deltasOf(entry).map((d) => ({ ...d, ord: i + 1, shard: d.depth < SHARDED_DEPTHS ? shard : 0 })),
+  );
+  // Bound as one array each (a bare array in drizzle's sql is a list of values).
+  const column = <T>(pick: (e: LedgerEntryInput) => T) => sql.param(kept.map(pick));
+  const delta = <T>(pick: (d: (typeof deltas)[number]) => T) => sql.param(deltas.map(pick));
+  return sql`with e as (
+      select * from unnest(${column((e) => e.unitId)}::int[], ${column((e) => e.event)}::text[],
+        ${column((e) => e.count)}::int[], ${column((e) => e.informal)}::boolean[], ${column((e) => e.occurredOn)}::text[],
+        ${column((e) => e.occurredOn.slice(0, 4))}::text[], ${column((e) => e.reporterId)}::int[],
+        ${column((e) => e.source)}::text[], ${column((e) => e.note ?? null)}::text[])
+        with ordinality as e(unit_id, event, count, informal, occurred_on, period, reporter_id, source, note, ord)
+    ), ins as (
+      insert into ledger (unit_id, event, count, informal, occurred_on, period, reporter_id, source, note, created_at)
+      select unit_id, event, count, informal, occurred_on, period, reporter_id, source, note, ${now} from e order by ord
+      on conflict do nothing returning id, unit_id, event, informal, source
+    ), written as (
+      select e.ord, ins.id from ins join e
+        on e.source = ins.source and e.event = ins.event and e.unit_id = ins.unit_id and e.informal = ins.informal
+    ), rolled as (
+      insert into tallies (unit_id, period, event, shard, total)
+      select d.unit_id, d.period, d.event, d.shard, sum(d.total)::int
+      from unnest(${delta((d) => d.ord)}::int[], ${delta((d) => d.unitId)}::int[], ${delta((d) => d.period)}::text[],
+        ${delta((d) => d.event)}::text[], ${delta((d) => d.shard)}::smallint[], ${delta((d) => d.count)}::int[])
+        as d(ord, unit_id, period, event, shard, total)
+      where d.ord in (select ord from written)
+      group by d.unit_id, d.period, d.event, d.shard
+      order by d.unit_id, d.period collate "C", d.event collate "C", d.shard
+      on conflict (unit_id, period, event, shard) do update set total = tallies.total + excluded.total
+    )
+    select id from written order by ord`;
+}
+
 /** The writes: a report with its roll-ups, and the reversal of a report, each in one transaction. */
 function ledgerWrites(x: Executor, shards: number) {
   return {
     /** Records every entry and its roll-ups, or nothing; entries whose source was recorded before are skipped. */
-    record(entries: LedgerEntryInput[], now: string): Promise<number[]> {
-      return x.transaction(async () => {
-        const ids: number[] = [];
-        const deltas: TallyDelta[] = [];
-        for (const entry of entries) {
-          const id = await insert(x, entry, now);
-          if (id === null) continue;
-          ids.push(id);
-          deltas.push(...deltasOf(entry));
-        }
-        await addToTallies(x, deltas, shards);
-        return ids;
-      });
+    async record(entries: LedgerEntryInput[], now: string): Promise<number[]> {
+      if (entries.length === 0) return [];
+      const rows = await x.rows<{ id: number }>(recordStatement(entries, now, shards));
+      return rows.map((r) => r.id);
     },
     /** Appends a reversing entry for each live entry of a source; returns the entries reversed. */
     reverseSource(source: string, lineageOf: Lineage, reporterId: number | null, now: string): Promise<LedgerEntry[]> {
@@ -171,10 +222,12 @@ function ledgerReads(x: Executor) {
          where unit_id = ${unitId} and event = ${event} and reverses is null and undone_by is null group by source) s`);
       return row ?? { reports: 0, largest: 0 };
     },
-    /** Subtree totals of one unit for one period, by tally key. */
+    /**
+     * Subtree totals of one unit for one period, by tally key. Remembered like targets.forUnits, which reads
+     * them along with a standing's targets (Executor.memo).
+     */
     async tallies(unitId: number, period: string): Promise<Map<string, number>> {
-      const rows = await x.rows<{ event: string; total: number }>(sql`select event, sum(total)::int as total
-        from tallies where unit_id = ${unitId} and period = ${period} group by event`);
+      const rows = await x.memo(talliesKey(unitId, period), () => x.rows<TallyRow>(talliesRead(unitId, period)));
       return new Map(rows.map((r) => [r.event, r.total]));
     },
     /** Subtree totals of every unit in a subtree, in one query: for exports. */

@@ -7,6 +7,28 @@ import type { Executor } from "../executor.ts";
 
 type NewAccount = Omit<Account, "personId" | "active">;
 
+/** A row of `whoStatement`: the person, the account's state, and one of their roles with its unit. */
+export type WhoRow = Unit & {
+  personId: number;
+  displayName: string;
+  locale: string;
+  active: boolean;
+  role: Role;
+  /** The role's id: posts come in the order they were given. */
+  postId: number;
+};
+
+/** The person behind an account, one row per role, in the order given. */
+export const whoStatement = (platform: string, externalId: string) =>
+  sql`select p.id as "personId", p.display_name as "displayName", p.locale, a.active, r.role, r.id as "postId",
+      u.id, u.code, u.name, u.parent_id as "parentId", u.kind, u.sector, u.members, u.workers, u.path, u.depth
+    from accounts a join people p on p.id = a.person_id join roles r on r.person_id = p.id
+      join units u on u.id = r.unit_id
+    where a.platform = ${platform} and a.external_id = ${externalId} order by r.id`;
+
+/** What `who` is remembered under for the rest of a transaction (Executor.memo). */
+export const whoKey = (platform: string, externalId: string) => `who ${platform} ${externalId}`;
+
 export function peopleRepository(x: Executor) {
   return {
     ...personQueries(x),
@@ -27,13 +49,8 @@ function personQueries(x: Executor) {
     ): Promise<
       { personId: number; displayName: string; locale: string; posts: { role: Role; unit: Unit }[] } | undefined
     > {
-      const rows = await x.rows<
-        Unit & { personId: number; displayName: string; locale: string; active: boolean; role: Role }
-      >(sql`select p.id as "personId", p.display_name as "displayName", p.locale, a.active, r.role, u.id, u.code,
-          u.name, u.parent_id as "parentId", u.kind, u.sector, u.members, u.workers, u.path, u.depth
-        from accounts a join people p on p.id = a.person_id join roles r on r.person_id = p.id
-          join units u on u.id = r.unit_id
-        where a.platform = ${platform} and a.external_id = ${externalId} order by r.id`);
+      // Read once per transaction, or already by the update's claim (updates.claim with its sender).
+      const rows = await x.memo(whoKey(platform, externalId), () => x.rows<WhoRow>(whoStatement(platform, externalId)));
       const first = rows[0];
       if (!first) return undefined;
       // Someone who blocked the bot and writes again can be reached again.
@@ -46,7 +63,10 @@ function personQueries(x: Executor) {
         personId: first.personId,
         displayName: first.displayName,
         locale: first.locale,
-        posts: rows.map(({ personId: _p, displayName: _d, locale: _l, active: _a, role, ...unit }) => ({ role, unit })),
+        posts: rows.map(({ personId: _p, displayName: _d, locale: _l, active: _a, postId: _i, role, ...unit }) => ({
+          role,
+          unit,
+        })),
       };
     },
     /** The apps a person has linked. */

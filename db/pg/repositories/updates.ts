@@ -5,15 +5,27 @@
 // rolled back (the instance died), claims it itself. So an update is handled once across instances.
 import { sql } from "drizzle-orm";
 import type { Executor } from "../executor.ts";
+import { whoKey, whoStatement, type WhoRow } from "./people.ts";
 
 export function updateRepository(x: Executor) {
   return {
-    /** True the first time an update is seen; false for a redelivery. */
-    async claim(platform: string, updateId: string, now: string): Promise<boolean> {
-      return (
-        (await x.run(sql`insert into processed_updates (platform, update_id, received_at)
-          values (${platform}, ${updateId}, ${now}) on conflict do nothing`)) === 1
-      );
+    /**
+     * True the first time an update is seen; false for a redelivery. Given the account that sent it, inside a
+     * transaction, the same round trip reads who that is (people.who), which handling the update asks next.
+     */
+    async claim(platform: string, updateId: string, now: string, sender?: string): Promise<boolean> {
+      const insert = sql`insert into processed_updates (platform, update_id, received_at)
+        values (${platform}, ${updateId}, ${now}) on conflict do nothing`;
+      if (sender === undefined || !x.inTransaction()) return (await x.run(insert)) === 1;
+      const rows = await x.rows<{ claimed: number } & Partial<WhoRow>>(sql`with claim as (${insert} returning 1)
+        select (select count(*) from claim)::int as claimed, w.*
+        from (select) one left join (${whoStatement(platform, sender)}) w on true order by w."postId"`);
+      const claimed = rows[0]?.claimed === 1;
+      if (claimed) {
+        const who = rows.flatMap(({ claimed: _c, ...row }) => (row.personId == null ? [] : [row as WhoRow]));
+        x.remember(whoKey(platform, sender), who);
+      }
+      return claimed;
     },
     /**
      * Inside a unit of work (the handling of an update), commits it now; elsewhere every statement has

@@ -124,6 +124,13 @@ contract("targets and figures", (backend) => {
       planId: 7,
     });
     expect((await repos.targets.forUnit(t.b.id, "2026")).map((x) => x.metric)).toEqual(["ket_nap", "thuc_tang"]);
+    // Several units at once: each its own list, in the order set; a unit without targets an empty one.
+    const lineageTargets = await repos.targets.forUnits([t.nation.id, t.a.id, t.b.id], "2026");
+    expect([...lineageTargets.keys()]).toEqual([t.nation.id, t.a.id, t.b.id]);
+    expect(lineageTargets.get(t.nation.id)).toEqual([]);
+    expect(lineageTargets.get(t.b.id)).toEqual(await repos.targets.forUnit(t.b.id, "2026"));
+    expect(lineageTargets.get(t.a.id)?.map((x) => x.value)).toEqual([20]);
+    expect((await repos.targets.forUnits([t.b.id], "2025")).get(t.b.id)).toEqual([]);
     const done = await repos.targets.forChildrenWithDone(t.district.id, "2026", "ket_nap", ["join"]);
     expect(done.map((d) => [d.code, d.value, d.done]).sort()).toEqual([
       ["A", 20, 0],

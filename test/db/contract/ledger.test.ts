@@ -47,6 +47,31 @@ contract("ledger", (backend) => {
     expect(await repos.ledger.lastReportOn(t.b.id)).toBeNull();
   });
 
+  it("writes the first of a call's entries that share a ledger key, and gives the ids in the entries' order", async () => {
+    const { repos } = backend();
+    const t = await tree(repos);
+    // Recorded before: the call's entry of the same message and unit is skipped, the others are written.
+    await repos.ledger.record([entry(t.b, 4, "telegram:7", { event: "leave", count: -4 })], NOW);
+    const ids = await repos.ledger.record(
+      [
+        entry(t.a, 6, "telegram:7"),
+        entry(t.b, -4, "telegram:7", { event: "leave" }),
+        entry(t.a, 9, "telegram:7"),
+        entry(t.a, -1, "telegram:7", { event: "leave" }),
+      ],
+      NOW,
+    );
+    expect(ids).toHaveLength(2);
+    expect(ids[0]).toBeLessThan(ids[1] ?? 0);
+    const written = await Promise.all(ids.map((id) => repos.ledger.byId(id)));
+    expect(written.map((e) => [e?.unitId, e?.event, e?.count])).toEqual([
+      [t.a.id, "join", 6],
+      [t.a.id, "leave", -1],
+    ]);
+    expect(Object.fromEntries(await repos.ledger.tallies(t.district.id, "2026"))).toEqual({ join: 6, leave: -1 - 4 });
+    expect(Object.fromEntries(await repos.ledger.tallies(t.a.id, "2026"))).toEqual({ join: 6, leave: -1 });
+  });
+
   it("records a redelivered message once", async () => {
     const { repos } = backend();
     const t = await tree(repos);

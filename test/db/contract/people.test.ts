@@ -36,6 +36,33 @@ contract("people", (backend) => {
     expect(await repos.people.who("telegram", "nobody")).toBeUndefined();
   });
 
+  it("knows who sent an update claimed with its sender, with every post in the order given", async () => {
+    const { repos } = backend();
+    const t = await tree(repos);
+    await repos.people.createInvite("MOI2", t.district.id, "admin", NOW, LATER);
+    await repos.people.createInvite("MOI3", t.a.id, "chair", NOW, LATER);
+    const first = await repos.people.invite("MOI2");
+    const id = first && (await repos.people.redeem(first, telegram, "Chị Hoa", NOW));
+    const second = await repos.people.invite("MOI3");
+    if (!second || !id) throw new Error("the invites did not work");
+    await repos.people.redeem(second, telegram, "Chị Hoa", NOW);
+    const alone = await repos.people.who("telegram", "501");
+    expect(alone?.posts).toEqual([
+      { role: "admin", unit: t.district },
+      { role: "chair", unit: t.a },
+    ]);
+    // Inside the update's unit of work, as the intake claims it: the same answer, for a known and an unknown sender.
+    const seen = await repos.unitOfWork(async () => {
+      expect(await repos.updates.claim("telegram", "9001", NOW, "501")).toBe(true);
+      const known = await repos.people.who("telegram", "501");
+      expect(await repos.updates.claim("telegram", "9002", NOW, "nobody")).toBe(true);
+      return { known, unknown: await repos.people.who("telegram", "nobody") };
+    });
+    expect(seen.known).toEqual(alone);
+    expect(seen.unknown).toBeUndefined();
+    expect(await repos.updates.claim("telegram", "9001", NOW, "501")).toBe(false);
+  });
+
   it("links a second app with a code used once, picks the address, and never unlinks the last account", async () => {
     const { repos } = backend();
     const t = await tree(repos);

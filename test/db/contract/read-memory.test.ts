@@ -3,7 +3,7 @@
 // backend, and what a caller does to an answer must not change the next one.
 import { expect, it } from "vitest";
 import { contract } from "./backends.ts";
-import { tree } from "./tree.ts";
+import { lineageOf, tree } from "./tree.ts";
 
 const PERIOD = "2026";
 
@@ -59,6 +59,43 @@ contract("reads repeated inside one unit of work", (backend) => {
     expect(seen.before).toBeUndefined();
     expect(seen.after?.name).toBe("Hỗ trợ đoàn viên");
     expect(seen.again).toBe(seen.count + 1);
+  });
+
+  it("reads a unit's totals right after its lineage's targets as alone, and a report recorded in between", async () => {
+    const { repos } = backend();
+    const t = await tree(repos);
+    await repos.targets.upsert({ unitId: t.a.id, metric: "ket_nap", period: PERIOD, value: 5, deadline: null });
+    await repos.targets.upsert({ unitId: t.hanoi.id, metric: "ket_nap", period: PERIOD, value: 50, deadline: null });
+    const report = (count: number, source: string) => ({
+      unitId: t.a.id,
+      lineage: lineageOf(t.a),
+      event: "join",
+      count,
+      informal: true,
+      occurredOn: "2026-04-30",
+      reporterId: null,
+      source,
+    });
+    await repos.ledger.record([report(4, "telegram:1")], "2026-05-01T00:00:00.000Z");
+    // A sibling's report: the units above count it, the unit itself does not.
+    await repos.ledger.record(
+      [{ ...report(2, "telegram:3"), unitId: t.b.id, lineage: lineageOf(t.b), informal: false }],
+      "2026-05-01T00:00:00.000Z",
+    );
+    const alone = Object.fromEntries(await repos.ledger.tallies(t.a.id, PERIOD));
+    expect(alone).toEqual({ join: 4, "join:informal": 4 });
+    const seen = await repos.unitOfWork(async () => {
+      const targets = await repos.targets.forUnits(lineageOf(t.a), PERIOD);
+      const first = Object.fromEntries(await repos.ledger.tallies(t.a.id, PERIOD));
+      await repos.ledger.record([report(3, "telegram:2")], "2026-05-01T00:00:00.000Z");
+      const again = await repos.targets.forUnits(lineageOf(t.a), PERIOD);
+      return { targets, first, again, after: Object.fromEntries(await repos.ledger.tallies(t.a.id, PERIOD)) };
+    });
+    expect(seen.first).toEqual(alone);
+    expect(seen.after).toEqual({ join: 7, "join:informal": 7 });
+    expect(seen.targets.get(t.hanoi.id)?.map((x) => x.value)).toEqual([50]);
+    expect(seen.again.get(t.a.id)?.map((x) => x.value)).toEqual([5]);
+    expect(Object.fromEntries(await repos.ledger.tallies(t.hanoi.id, PERIOD))).toEqual({ join: 9, "join:informal": 7 });
   });
 
   it("answers a repeated read afresh from what a caller changed in the first answer", async () => {
