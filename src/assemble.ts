@@ -14,6 +14,7 @@ import { ZALO_LIMITS, type PlatformLimits } from "./delivery/rate-limiter.ts";
 import { openRegister, type Register } from "./domain/member-register.ts";
 import { policyService, type PolicyService } from "./domain/reminder-policy.ts";
 import { standingService } from "./domain/standing.ts";
+import { prepareChartThread } from "./charts/progress-chart.ts";
 import { subtreeReader, type SubtreeReader } from "./domain/subtree-reader.ts";
 import { loadTranslations, type TranslateIn } from "./i18n.ts";
 import type { Logger } from "./logger.ts";
@@ -191,6 +192,8 @@ async function finishInterruptedImports(repos: Repositories, logger: Logger): Pr
 export async function assemble(config: Config, options: AssembleOptions): Promise<Service> {
   const { logger } = options;
   const demo = options.telegram !== undefined;
+  // Loads ECharts on its own thread while the store opens, not when the first chart is asked for.
+  prepareChartThread();
   const store = await openConfiguredStore(config, options);
   const { repos } = store;
   const shared = await sharedWork(config, options);

@@ -8,6 +8,8 @@ type Pending = { resolve: (value: unknown) => void; reject: (error: Error) => vo
 type Jobs = Record<string, (...args: never[]) => unknown>;
 
 export interface JobThread<J extends Jobs> {
+  /** Starts the thread ahead of its first job, so that job does not wait for the thread to load its code. */
+  start(): void;
   run<K extends keyof J & string>(job: K, ...args: Parameters<J[K]>): Promise<Awaited<ReturnType<J[K]>>>;
   close(): Promise<void>;
 }
@@ -40,6 +42,9 @@ export function jobThread<J extends Jobs>(script: URL, workerData?: unknown): Jo
     return w;
   };
   return {
+    start() {
+      started();
+    },
     run(job, ...args) {
       const id = nextId++;
       const w = started();

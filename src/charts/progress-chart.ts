@@ -381,6 +381,14 @@ export function renderProgressChart(chart: ProgressChart): Uint8Array {
 const chartThread = jobThread<{ progress: typeof renderProgressChart }>(new URL("./chart-worker.mjs", import.meta.url));
 
 /**
+ * Starts the chart thread now: loading ECharts there takes seconds on a busy machine, which the first
+ * /tiendo would otherwise wait for. The thread does not keep the process alive.
+ */
+export function prepareChartThread(): void {
+  chartThread.start();
+}
+
+/**
  * The same PNG, laid out and rasterised on a thread of its own so a webhook server keeps answering meanwhile:
  * the layout alone is 40 ms or more of JavaScript, which held every other chat on the main thread.
  */
