@@ -6,6 +6,7 @@
 // A pending import written whole before this (its payload a JSON array) is read as before.
 import type { PendingImport } from "#db/repositories/pending-imports.ts";
 import type { Repositories } from "#db/index.ts";
+import { restAfter } from "./background-turn.ts";
 
 /** Rows in a part: about 50 KB, well under a millisecond to write or parse. */
 const PART_ROWS = 500;
@@ -13,8 +14,6 @@ const PART_ROWS = 500;
 const IN_PARTS = "parts";
 /** The longest a slice of parsing an older, whole payload holds the event loop. */
 const SLICE_MS = 4;
-
-const turn = () => new Promise((resolve) => setImmediate(resolve));
 
 /** A new pending import holding `rows`, stored a part at a time; its id. */
 export async function storeRows(
@@ -24,9 +23,10 @@ export async function storeRows(
 ): Promise<number> {
   const id = await repos.pendingImports.create(pending.personId, pending.kind, IN_PARTS, pending.now);
   for (let part = 0; part * PART_ROWS < rows.length; part++) {
+    const started = performance.now();
     const lines = rows.slice(part * PART_ROWS, (part + 1) * PART_ROWS).map((row) => JSON.stringify(row));
     await repos.pendingImports.addPart(id, part, lines.join("\n"));
-    await turn();
+    await restAfter(performance.now() - started);
   }
   return id;
 }
@@ -39,10 +39,11 @@ export async function storedRows<Row>(
   if (pending.payload !== IN_PARTS) return payloadRows<Row>(pending.payload);
   const rows: Row[] = [];
   for (let part = 0; ; part++) {
+    const started = performance.now();
     const body = await repos.pendingImports.part(pending.id, part);
     if (body === undefined) return rows;
     for (const line of body.split("\n")) rows.push(JSON.parse(line) as Row);
-    await turn();
+    await restAfter(performance.now() - started);
   }
 }
 
@@ -57,8 +58,9 @@ async function payloadRows<Row>(payload: string): Promise<Row[]> {
     const line = payload.slice(at, payload.charCodeAt(stop - 1) === 44 /* , */ ? stop - 1 : stop);
     if (line !== "]" && line !== "") rows.push(JSON.parse(line) as Row);
     at = stop + 1;
-    if (performance.now() - sliceStarted >= SLICE_MS) {
-      await turn();
+    const busy = performance.now() - sliceStarted;
+    if (busy >= SLICE_MS) {
+      await restAfter(busy);
       sliceStarted = performance.now();
     }
   }

@@ -6,6 +6,7 @@ import type { Unit, UnitInput } from "#db/repositories/units.ts";
 import { isWithin } from "#db/tree.ts";
 import type { Target } from "#db/repositories/targets.ts";
 import { auditImport, type Doer, type ImportVia } from "./audit.ts";
+import { restAfter } from "./background-turn.ts";
 import { isValidDay } from "./calendar.ts";
 import { findMetricByName } from "./metric-lookup.ts";
 import { mayUseMetric } from "./metric-owner.ts";
@@ -416,8 +417,9 @@ export async function planImportInSlices(
     // 256 checks can take longer than a slice, and awaiting a check alone does not give others a turn.
     for (const row of chunk.rows) {
       await Promise.resolve(checker.check(row, chunk.units));
-      if (performance.now() - sliceStarted >= SLICE_MS) {
-        await new Promise((resolve) => setImmediate(resolve));
+      const busy = performance.now() - sliceStarted;
+      if (busy >= SLICE_MS) {
+        await restAfter(busy);
         sliceStarted = performance.now();
       }
     }
@@ -534,9 +536,10 @@ export async function applyConfirmed(
   while (at < plan.rows.length) {
     const started = performance.now();
     const to = await applyChunk(id, plan, staged.by, at, rows, repos);
-    rows = nextChunkRows(to - at, performance.now() - started);
+    const took = performance.now() - started;
+    rows = nextChunkRows(to - at, took);
     at = to;
-    if (at < plan.rows.length) await new Promise((resolve) => setImmediate(resolve));
+    if (at < plan.rows.length) await restAfter(took);
   }
   await finished(id, repos);
   return true;

@@ -1,0 +1,18 @@
+// Long work on the server's own thread, such as checking and writing a large import, runs in slices. Between
+// two slices it must let the others in, and not for one turn of the event loop only: a report needs several
+// turns (its request, the batch commit, its reply to the platform), and a slice run at every turn would hold
+// each of them up in turn. So after a slice the work rests about as long as the slice took.
+
+/** How long a rest is, for each millisecond of work before it. */
+const REST_PER_BUSY = 1;
+/** The longest rest after a slice: a slice that took long because the machine was busy does not stop the work. */
+const MAX_REST_MS = 20;
+
+/**
+ * Resolves after about `busyMs` (at least 1 ms, at most MAX_REST_MS), so that background work takes at most
+ * about half of the thread while requests are waiting.
+ */
+export function restAfter(busyMs: number): Promise<void> {
+  const ms = Math.min(MAX_REST_MS, Math.max(1, Math.round(busyMs * REST_PER_BUSY)));
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
