@@ -5,7 +5,7 @@ import type { AuditEntry, AuditInput, AuditQuery } from "./repositories/audit.ts
 import type { Choice } from "./repositories/chat-choices.ts";
 import type { ReportEntry, UnitFacts } from "./repositories/dashboard.ts";
 import type { ShortOfMinimum, UnitRef } from "./repositories/figures.ts";
-import type { LedgerEntry, LedgerEntryInput } from "./repositories/ledger.ts";
+import type { HoldsClosed, LedgerEntry, LedgerEntryInput } from "./repositories/ledger.ts";
 import type {
   Consent,
   MemberAccount,
@@ -143,8 +143,11 @@ export interface TargetRepository {
 }
 
 export interface LedgerRepository {
-  /** Records every entry and its roll-ups, or nothing; returns the ids of the entries not recorded before. */
-  record(entries: LedgerEntryInput[], now: string): Promise<number[]>;
+  /**
+   * Records every entry and its roll-ups, or nothing; returns the ids of the entries not recorded before.
+   * Given `closes`, a report that wrote anything also closes its reporter's other open questions about the unit.
+   */
+  record(entries: LedgerEntryInput[], now: string, closes?: HoldsClosed): Promise<number[]>;
   /** Appends a reversing entry for each live entry of a source; `lineageOf` must answer without waiting. */
   reverseSource(
     source: string,

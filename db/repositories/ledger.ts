@@ -16,6 +16,15 @@ export interface LedgerEntryInput {
   note?: string | null;
 }
 
+/**
+ * Given to ledger.record: when the report writes anything, its reporter's other open questions about the unit
+ * are closed with it (pendingReports.supersede), in the same write.
+ */
+export interface HoldsClosed {
+  personId: number;
+  unitId: number;
+}
+
 export interface LedgerEntry {
   id: number;
   unitId: number;
@@ -74,6 +83,9 @@ function ledgerStatements(sqlite: Sqlite) {
     ),
     addToTally: sqlite.prepare(ADD_TO_TALLY),
     markUndone: sqlite.prepare(`update ledger set undone_by = ? where id = ? and undone_by is null`),
+    // The same as pendingReports.supersede: a recorded report closes its reporter's other open questions.
+    closeHolds: sqlite.prepare(`update pending_reports set settled_at = ? where person_id = ? and unit_id = ?
+      and source <> ? and settled_at is null`),
     bySourceStmt: sqlite.prepare(`select ${columns} from ledger where source = ? and reverses is null order by id`),
     byIdStmt: sqlite.prepare(`select ${columns} from ledger where id = ?`),
     lastByReporterStmt: sqlite.prepare(
@@ -101,7 +113,7 @@ const toEntry = (row: LedgerRow): LedgerEntry => ({ ...row, informal: row.inform
 /** The writes: an entry with its roll-ups, and the reversal of a report, each in one transaction. */
 function ledgerWrites(
   sqlite: Sqlite,
-  { insertEntry, addToTally, markUndone, bySourceStmt }: ReturnType<typeof ledgerStatements>,
+  { insertEntry, addToTally, markUndone, bySourceStmt, closeHolds }: ReturnType<typeof ledgerStatements>,
 ) {
   function apply(entry: LedgerEntryInput & { reverses?: number | null }, now: string): number | null {
     const period = entry.occurredOn.slice(0, 4);
@@ -126,12 +138,14 @@ function ledgerWrites(
   }
 
   /** Records every entry and its roll-ups, or nothing; entries whose source was recorded before are skipped. */
-  const record = sqlite.transaction((entries: LedgerEntryInput[], now: string): number[] => {
+  const record = sqlite.transaction((entries: LedgerEntryInput[], now: string, closes?: HoldsClosed): number[] => {
     const ids: number[] = [];
     for (const entry of entries) {
       const id = apply(entry, now);
       if (id !== null) ids.push(id);
     }
+    const source = entries[0]?.source;
+    if (closes && ids.length > 0 && source !== undefined) closeHolds.run(now, closes.personId, closes.unitId, source);
     return ids;
   });
 

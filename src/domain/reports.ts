@@ -85,7 +85,7 @@ export async function doubtAbout(
 
 /** Writes a report to the ledger; `ids` is empty when its source was recorded before. */
 export async function record(
-  repos: Pick<Repositories, "ledger" | "pendingReports">,
+  repos: Pick<Repositories, "ledger">,
   report: Report,
 ): Promise<{ entries: LedgerEntryInput[]; ids: number[] }> {
   const { unit } = report;
@@ -105,8 +105,8 @@ export async function record(
       source: report.source,
     }));
   const now = report.now.toISOString();
-  const ids = await repos.ledger.record(entries, now);
-  if (ids.length > 0) await repos.pendingReports.supersede(report.reporterId, unit.id, report.source, now);
+  // A newer report recorded closes the reporter's older open questions about the unit, in the same write.
+  const ids = await repos.ledger.record(entries, now, { personId: report.reporterId, unitId: unit.id });
   return { entries, ids };
 }
 

@@ -7,7 +7,7 @@
 // receives few reports at once, and keeps one row (shard 0).
 import { randomInt } from "node:crypto";
 import { sql, type SQL } from "drizzle-orm";
-import type { LedgerEntry, LedgerEntryInput } from "#db/repositories/ledger.ts";
+import type { HoldsClosed, LedgerEntry, LedgerEntryInput } from "#db/repositories/ledger.ts";
 import { tallyKeys } from "#db/repositories/ledger.ts";
 import { subtreeBounds } from "#db/tree.ts";
 import { inList } from "./figures.ts";
@@ -113,9 +113,11 @@ const deltasOf = (entry: LedgerEntryInput): TallyDelta[] =>
  * (those whose message, event, unit and sector are in the ledger already skipped, as the unique index says),
  * and the roll-ups of the entries written, summed per total, added in the order of addToTallies (unit, period,
  * event, shard, bytewise), so concurrent reports lock the totals they share in the same order. The values go
- * as arrays, so the text is the same for every report and prepared once per connection.
+ * as arrays, so the text is the same for every report and prepared once per connection. Given `closes`, the
+ * reporter's other open questions about the unit are closed in the same statement when anything was written
+ * (without it the parameters are null and match nothing).
  */
-function recordStatement(entries: LedgerEntryInput[], now: string, shards: number): SQL {
+function recordStatement(entries: LedgerEntryInput[], now: string, shards: number, closes?: HoldsClosed): SQL {
   // Of entries sharing a ledger key only the first can be written, as one insert after another would do.
   const seen = new Set<string>();
   const kept = entries.filter((e) => {
@@ -152,6 +154,10 @@ function recordStatement(entries: LedgerEntryInput[], now: string, shards: numbe
       group by d.unit_id, d.period, d.event, d.shard
       order by d.unit_id, d.period collate "C", d.event collate "C", d.shard
       on conflict (unit_id, period, event, shard) do update set total = tallies.total + excluded.total
+    ), closed as (
+      update pending_reports set settled_at = ${now}
+      where person_id = ${closes?.personId ?? null}::int and unit_id = ${closes?.unitId ?? null}::int
+        and source <> ${kept[0]?.source ?? ""} and settled_at is null and exists (select from written)
     )
     select id from written order by ord`;
 }
@@ -160,9 +166,9 @@ function recordStatement(entries: LedgerEntryInput[], now: string, shards: numbe
 function ledgerWrites(x: Executor, shards: number) {
   return {
     /** Records every entry and its roll-ups, or nothing; entries whose source was recorded before are skipped. */
-    async record(entries: LedgerEntryInput[], now: string): Promise<number[]> {
+    async record(entries: LedgerEntryInput[], now: string, closes?: HoldsClosed): Promise<number[]> {
       if (entries.length === 0) return [];
-      const rows = await x.rows<{ id: number }>(recordStatement(entries, now, shards));
+      const rows = await x.rows<{ id: number }>(recordStatement(entries, now, shards, closes));
       return rows.map((r) => r.id);
     },
     /** Appends a reversing entry for each live entry of a source; returns the entries reversed. */
@@ -255,10 +261,16 @@ function ledgerReads(x: Executor) {
   };
 }
 
+/** A message's entries (not their reversals), in order. */
+export const bySourceRead = (source: string) =>
+  sql`select ${columns} from ledger where source = ${source} and reverses is null order by id`;
+
+/** What ledger.bySource is remembered under for the rest of a transaction (Executor.memo). */
+export const bySourceKey = (source: string) => `bySource ${source}`;
+
+/** Remembered like ledger.tallies: the update's claim reads its own message's entries (updates.claim). */
 async function bySource(x: Executor, source: string): Promise<LedgerEntry[]> {
-  return x.rows<LedgerEntry>(
-    sql`select ${columns} from ledger where source = ${source} and reverses is null order by id`,
-  );
+  return x.memo(bySourceKey(source), () => x.rows<LedgerEntry>(bySourceRead(source)));
 }
 
 export function ledgerRepository(x: Executor, shards: number = TALLY_SHARDS) {

@@ -4,26 +4,35 @@
 // another instance claiming the same update waits for that transaction and then finds it claimed, or, if it
 // rolled back (the instance died), claims it itself. So an update is handled once across instances.
 import { sql } from "drizzle-orm";
+import type { LedgerEntry } from "#db/repositories/ledger.ts";
 import type { Executor } from "../executor.ts";
+import { bySourceKey, bySourceRead } from "./ledger.ts";
 import { whoKey, whoStatement, type WhoRow } from "./people.ts";
 
 export function updateRepository(x: Executor) {
   return {
     /**
      * True the first time an update is seen; false for a redelivery. Given the account that sent it, inside a
-     * transaction, the same round trip reads who that is (people.who), which handling the update asks next.
+     * transaction, the same round trip reads what handling the update asks next: who that is (people.who) and
+     * what the ledger holds of its message already (ledger.bySource, of the source `platform:id` a report gets).
      */
     async claim(platform: string, updateId: string, now: string, sender?: string): Promise<boolean> {
       const insert = sql`insert into processed_updates (platform, update_id, received_at)
         values (${platform}, ${updateId}, ${now}) on conflict do nothing`;
       if (sender === undefined || !x.inTransaction()) return (await x.run(insert)) === 1;
-      const rows = await x.rows<{ claimed: number } & Partial<WhoRow>>(sql`with claim as (${insert} returning 1)
-        select (select count(*) from claim)::int as claimed, w.*
+      const source = `${platform}:${updateId}`;
+      type Row = { claimed: number; recorded: LedgerEntry[] } & Partial<WhoRow>;
+      const rows = await x.rows<Row>(sql`with claim as (${insert} returning 1)
+        select (select count(*) from claim)::int as claimed,
+          (select coalesce(json_agg(l order by l.id), '[]'::json) from (${bySourceRead(source)}) l) as recorded, w.*
         from (select) one left join (${whoStatement(platform, sender)}) w on true order by w."postId"`);
       const claimed = rows[0]?.claimed === 1;
       if (claimed) {
-        const who = rows.flatMap(({ claimed: _c, ...row }) => (row.personId == null ? [] : [row as WhoRow]));
+        const who = rows.flatMap(({ claimed: _c, recorded: _r, ...row }) =>
+          row.personId == null ? [] : [row as WhoRow],
+        );
         x.remember(whoKey(platform, sender), who);
+        x.remember(bySourceKey(source), rows[0]?.recorded ?? []);
       }
       return claimed;
     },

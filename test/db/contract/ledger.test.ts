@@ -1,22 +1,9 @@
 import { expect, it } from "vitest";
-import type { LedgerEntryInput } from "#db/repositories/ledger.ts";
 import type { Unit } from "#db/repositories/units.ts";
 import { contract, type Repos } from "./backends.ts";
-import { lineageOf, tree } from "./tree.ts";
+import { entry, lineageOf, tree } from "./tree.ts";
 
 const NOW = "2026-05-01T03:00:00.000Z";
-
-const entry = (unit: Unit, count: number, source: string, more: Partial<LedgerEntryInput> = {}): LedgerEntryInput => ({
-  unitId: unit.id,
-  lineage: lineageOf(unit),
-  event: "join",
-  count,
-  informal: false,
-  occurredOn: "2026-04-30",
-  reporterId: null,
-  source,
-  ...more,
-});
 
 const joins = async (repos: Repos, unit: Unit, period = "2026") =>
   (await repos.ledger.tallies(unit.id, period)).get("join") ?? 0;
@@ -103,6 +90,38 @@ contract("ledger", (backend) => {
     expect(await repos.ledger.reportSizes(t.b.id, "join")).toEqual({ reports: 0, largest: 0 });
     expect((await repos.ledger.lastEntryOf(reporter))?.source).toBe("telegram:2");
     expect((await repos.ledger.lastLiveEntryOf(reporter))?.source).toBe("telegram:1");
+  });
+
+  it("closes the reporter's other open questions about the unit when a report is recorded, and only then", async () => {
+    const { repos } = backend();
+    const t = await tree(repos);
+    const reporter = await person(repos, t.a);
+    const held = async (unit: Unit, source: string) =>
+      (await repos.pendingReports.hold(reporter, unit.id, source, "{}", NOW)).id;
+    const older = await held(t.a, "telegram:1");
+    const otherUnit = await held(t.b, "telegram:2");
+    const same = await held(t.a, "telegram:3");
+    const open = async (id: number) => (await repos.pendingReports.get(id))?.settledAt === null;
+
+    // Without `closes`, nothing but the ledger changes.
+    await repos.ledger.record([entry(t.a, 2, "telegram:4", { reporterId: reporter })], NOW);
+    expect([await open(older), await open(otherUnit), await open(same)]).toEqual([true, true, true]);
+    // A report of its own message is not "another" question: the hold of that message stays as it is.
+    await repos.ledger.record([entry(t.a, 5, "telegram:3", { reporterId: reporter })], NOW, {
+      personId: reporter,
+      unitId: t.a.id,
+    });
+    expect([await open(older), await open(otherUnit), await open(same)]).toEqual([false, true, true]);
+    expect(await joins(repos, t.a)).toBe(2 + 5);
+    // A message recorded before writes nothing, and so closes nothing.
+    const newer = await held(t.a, "telegram:6");
+    const closes = (unit: Unit) => ({ personId: reporter, unitId: unit.id });
+    const repeat = entry(t.a, 2, "telegram:4", { reporterId: reporter });
+    expect(await repos.ledger.record([repeat], NOW, closes(t.a))).toEqual([]);
+    expect([await open(newer), await open(same)]).toEqual([true, true]);
+    // Another unit's report closes that unit's questions only.
+    await repos.ledger.record([entry(t.b, 1, "telegram:7", { reporterId: reporter })], NOW, closes(t.b));
+    expect([await open(otherUnit), await open(newer), await open(same)]).toEqual([false, true, true]);
   });
 
   it("keeps nothing of a transaction that throws, and only the inner part of a failed savepoint", async () => {

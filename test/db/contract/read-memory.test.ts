@@ -3,7 +3,7 @@
 // backend, and what a caller does to an answer must not change the next one.
 import { expect, it } from "vitest";
 import { contract } from "./backends.ts";
-import { lineageOf, tree } from "./tree.ts";
+import { entry, lineageOf, tree } from "./tree.ts";
 
 const PERIOD = "2026";
 
@@ -109,5 +109,25 @@ contract("reads repeated inside one unit of work", (backend) => {
       return await repos.targets.forUnit(t.a.id, PERIOD);
     });
     expect(second.map((x) => x.value)).toEqual([5]);
+  });
+
+  it("answers a message's entries from the update's claim, as the ledger holds them, and sees a report after it", async () => {
+    const { repos } = backend();
+    const t = await tree(repos);
+    const now = "2026-05-01T03:00:00.000Z";
+    // Entries of the message before its update is claimed: the claim reads them, it does not assume none.
+    await repos.ledger.record([entry(t.a, 3, "telegram:50")], now);
+    const seen = await repos.unitOfWork(async () => {
+      const claimed = await repos.updates.claim("telegram", "50", now, "100");
+      const before = await repos.ledger.bySource("telegram:50");
+      await repos.ledger.record([entry(t.b, 4, "telegram:50")], now);
+      return { claimed, before, after: await repos.ledger.bySource("telegram:50") };
+    });
+    expect(seen.claimed).toBe(true);
+    expect(seen.before.map((e) => [e.unitId, e.count])).toEqual([[t.a.id, 3]]);
+    expect(seen.after.map((e) => [e.unitId, e.count])).toEqual([
+      [t.a.id, 3],
+      [t.b.id, 4],
+    ]);
   });
 });

@@ -1,4 +1,5 @@
 // A small unit tree the contract suites share: a nation, two provinces, a district, grassroots unions.
+import type { LedgerEntryInput } from "#db/repositories/ledger.ts";
 import type { Unit } from "#db/repositories/units.ts";
 import type { Sector, UnitKind } from "#db/schema.ts";
 import type { Repos } from "./backends.ts";
@@ -43,3 +44,21 @@ export async function tree(repos: Repos): Promise<Tree> {
 
 /** A unit's ancestors and itself, root first, as the ledger wants them. */
 export const lineageOf = (unit: Unit): number[] => unit.path.split("/").filter(Boolean).map(Number);
+
+/** A report's ledger entry for a unit: `count` admissions on 30 April 2026, from message `source`. */
+export const entry = (
+  unit: Unit,
+  count: number,
+  source: string,
+  more: Partial<LedgerEntryInput> = {},
+): LedgerEntryInput => ({
+  unitId: unit.id,
+  lineage: lineageOf(unit),
+  event: "join",
+  count,
+  informal: false,
+  occurredOn: "2026-04-30",
+  reporterId: null,
+  source,
+  ...more,
+});
