@@ -7,6 +7,7 @@ import type { Unit } from "#db/repositories/units.ts";
 import type { MemberFields } from "#nlu/types.ts";
 import type { Actor } from "./actor.ts";
 import { auditEntry, type Doer } from "./audit.ts";
+import { restAfter } from "./background-turn.ts";
 import { isLeaf } from "./leaf-unit.ts";
 import { tidyName, type CheckedMember } from "./member-checks.ts";
 import { sealMember } from "./member-register.ts";
@@ -182,8 +183,9 @@ export async function addMembers(
         sensitiveConsentAt: sensitiveConsent ? at : null,
       }),
     );
-    if (performance.now() - started >= SLICE_MS) {
-      await new Promise((resolve) => setImmediate(resolve));
+    const busy = performance.now() - started;
+    if (busy >= SLICE_MS) {
+      await restAfter(busy);
       started = performance.now();
     }
   }

@@ -6,6 +6,7 @@ import type { Unit } from "#db/repositories/units.ts";
 import { isWithin } from "#db/tree.ts";
 import type { MemberFields } from "#nlu/types.ts";
 import { auditEntry, type Doer } from "./audit.ts";
+import { restAfter } from "./background-turn.ts";
 import type { Problem, Row, RowError } from "./import.ts";
 import { checkMember, type CheckedMember } from "./member-checks.ts";
 import type { MemberVault } from "./member-vault.ts";
@@ -48,8 +49,6 @@ export function fieldsOfRow(cells: Record<string, string>): MemberFields {
   return fields;
 }
 
-const yieldNow = () => new Promise((resolve) => setImmediate(resolve));
-
 /** Checks a member list for one grassroots unit: each row, repeats within the file, and holders in the system. */
 export async function planMembers(
   rows: Row[],
@@ -66,8 +65,9 @@ export async function planMembers(
       plan.members.push({ line, member: problems.member });
       if (problems.member.ethnicity || problems.member.religion) plan.sensitive++;
     }
-    if (performance.now() - started >= SLICE_MS) {
-      await yieldNow();
+    const busy = performance.now() - started;
+    if (busy >= SLICE_MS) {
+      await restAfter(busy);
       started = performance.now();
     }
   }
