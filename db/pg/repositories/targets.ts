@@ -19,10 +19,21 @@ const childColumns = sql.raw(`t.unit_id as "unitId", t.metric, t.period, t.value
 const childTarget = (period: string, metric: string) =>
   sql`select * from targets t where t.unit_id = u.id and t.period = ${period} and t.metric = ${metric} offset 0`;
 
+/** Remembered for the rest of a transaction (Executor.memo) when a unit is known to have no children. */
+const childlessKey = (unitId: number) => `childless ${unitId}`;
+
+/**
+ * Whether the current transaction knows, from a read that ran no statement since, that a unit has no children:
+ * then its children's targets are none, and no round trip is needed to learn it.
+ */
+const knownChildless = (x: Executor, unitId: number): Promise<boolean> =>
+  x.memo(childlessKey(unitId), () => Promise.resolve(false));
+
 /**
  * Several units' targets in one round trip (a standing reads its unit's and every ancestor's, its unit last);
  * remembered like forUnit's. The last unit's subtree totals for the period come in the same round trip, and
- * are remembered for ledger.tallies, which a standing asks next (Executor.remember).
+ * are remembered for ledger.tallies, which a standing asks next (Executor.remember); so does whether it has
+ * children, for the children's targets a standing may ask after (most units, the grassroots ones, have none).
  */
 async function forUnits(x: Executor, unitIds: readonly number[], period: string): Promise<Map<number, Target[]>> {
   const ids = [...new Set(unitIds)];
@@ -34,11 +45,15 @@ async function forUnits(x: Executor, unitIds: readonly number[], period: string)
           and period = ${period}
         union all
         select 2, null, event, null, total, null, null, null, 0 from (${talliesRead(last, period)}) t
+        union all
+        select 3, null, null, null, (exists (select from units c where c.parent_id = ${last}))::int,
+          null, null, null, 0
       ) both_parts order by part, ord`);
     x.remember(
       talliesKey(last, period),
       both.filter((r) => r.part === 2).map((r): TallyRow => ({ event: r.metric, total: r.value })),
     );
+    if (both.some((r) => r.part === 3 && r.value === 0)) x.remember(childlessKey(last), true);
     return both
       .filter((r) => r.part === 1)
       .map(({ part: _p, ord: _o, ...target }: Target & { part: number; ord?: unknown }) => target);
@@ -57,6 +72,7 @@ export function targetRepository(x: Executor) {
       metric: string,
       events: string[],
     ): Promise<(ChildTargetRow & { done: number })[]> {
+      if (await knownChildless(x, parentId)) return [];
       return x.rows(sql`select ${childColumns},
           coalesce((select sum(y.total) from tallies y where y.unit_id = u.id and y.period = t.period
             and y.event in ${inList(events)}), 0)::int as done
@@ -65,6 +81,7 @@ export function targetRepository(x: Executor) {
     },
     /** The metrics the direct children have targets on, most widely set first. */
     async childMetrics(parentId: number, period: string): Promise<string[]> {
+      if (await knownChildless(x, parentId)) return [];
       const rows = await x.rows<{ metric: string }>(sql`select t.metric, count(*) as n
         from units u join targets t on t.unit_id = u.id and t.period = ${period}
         where u.parent_id = ${parentId} group by t.metric order by n desc, t.metric`);
@@ -99,6 +116,7 @@ export function targetRepository(x: Executor) {
     forUnits: (unitIds: readonly number[], period: string) => forUnits(x, unitIds, period),
     /** Targets on one metric of the direct children of a unit, with their names. */
     async forChildren(parentId: number, period: string, metric: string): Promise<ChildTargetRow[]> {
+      if (await knownChildless(x, parentId)) return [];
       return x.rows(sql`select ${childColumns}
         from units u cross join lateral (${childTarget(period, metric)}) t
         where u.parent_id = ${parentId}`);

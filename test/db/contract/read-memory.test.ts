@@ -130,4 +130,51 @@ contract("reads repeated inside one unit of work", (backend) => {
       [t.b.id, 4],
     ]);
   });
+
+  it("answers a childless unit's children as none, and shows a child added under it in the same transaction", async () => {
+    const { repos } = backend();
+    const t = await tree(repos);
+    const target = (unitId: number, value: number) => ({
+      unitId,
+      metric: "ket_nap",
+      period: PERIOD,
+      value,
+      deadline: "2026-12-31",
+    });
+    await repos.targets.upsert(target(t.a.id, 10));
+    await repos.targets.upsert(target(t.b.id, 20));
+    const seen = await repos.unitOfWork(async () => {
+      // A district's standing, then its children: both of its unions with targets come back.
+      await repos.targets.forUnits(lineageOf(t.district), PERIOD);
+      const districtChildren = await repos.targets.forChildrenWithDone(t.district.id, PERIOD, "ket_nap", ["join"]);
+      // A union has no children: its standing says so, and its children's targets are none.
+      await repos.targets.forUnits(lineageOf(t.a), PERIOD);
+      const none = await repos.targets.forChildrenWithDone(t.a.id, PERIOD, "ket_nap", ["join"]);
+      const noMetrics = await repos.targets.childMetrics(t.a.id, PERIOD);
+      // A unit put under it afterwards, with a target, is its child from then on.
+      const under = await repos.units.upsert({
+        code: "A-1",
+        name: "Tổ công đoàn Khoa Toán",
+        parentCode: "A",
+        kind: "grassroots",
+        sector: "state",
+        members: 5,
+        workers: 9,
+      });
+      await repos.targets.upsert(target(under.id, 3));
+      return {
+        districtChildren: districtChildren.map((c) => c.unitId).sort((x, y) => x - y),
+        none,
+        noMetrics,
+        after: (await repos.targets.forChildren(t.a.id, PERIOD, "ket_nap")).map((c) => [c.unitId, c.value]),
+        metricsAfter: await repos.targets.childMetrics(t.a.id, PERIOD),
+        under: under.id,
+      };
+    });
+    expect(seen.districtChildren).toEqual([t.a.id, t.b.id].sort((x, y) => x - y));
+    expect(seen.none).toEqual([]);
+    expect(seen.noMetrics).toEqual([]);
+    expect(seen.after).toEqual([[seen.under, 3]]);
+    expect(seen.metricsAfter).toEqual(["ket_nap"]);
+  });
 });
