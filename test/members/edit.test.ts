@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { openMember } from "#domain/member-register.ts";
 import { memberVault } from "#domain/member-vault.ts";
 import { MEMBER_KEY, type Person, tableRows, World } from "#test/world.ts";
+import { enterAndApprove, linkedMember } from "./approved-member.ts";
 
 let world: World;
 let chair: Person;
@@ -20,24 +21,9 @@ beforeEach(async () => {
   await world.unit({ code: "C2", name: "CĐCS Trường THCS Linh Trung", parent: "D1", workers: 50 });
   chair = await world.personAt("C1", "chair", "Trần Thị Bình");
   officer = await world.personAt("D1", "admin", "Lê Văn Quản");
-  await chair.says("/nhapdv");
-  await chair.presses("✅ Tôi đã thông báo cho đoàn viên");
-  await chair.says(LAN);
-  await chair.presses("✅ Lưu cả dân tộc, tôn giáo (đoàn viên đã đồng ý riêng)");
-  await officer.says("/duyetdv");
-  await officer.presses("CĐCS Công ty May Việt (1)");
-  await officer.presses("✅ Duyệt danh sách");
+  await enterAndApprove(chair, officer, LAN);
 });
 afterEach(() => world.close());
-
-async function linkedMember(): Promise<Person> {
-  const made = await chair.says("/moidv Nguyễn Thị Lan");
-  const code = /: ([2-9A-Z]{10})/.exec(made)?.[1];
-  if (!code) throw new Error(made);
-  const lan = world.stranger("Lan");
-  expect(await lan.says(`/start ${code}`)).toContain("đã được liên kết với hồ sơ đoàn viên");
-  return lan;
-}
 
 async function lan() {
   const [row] = await world.repos.members.ofUnit((await world.repos.units.byCode("C1"))?.id ?? 0);
@@ -50,7 +36,7 @@ const register = () => tableRows(world, ["members", "member_accounts"]);
 
 describe("correcting a member's record in the bot", () => {
   it("corrects the birth date a member asked about, from the button on the request to the member's notice", async () => {
-    const member = await linkedMember();
+    const member = await linkedMember(world, chair);
     expect(await member.says("/suatoi ngày sinh của tôi là 12/03/1995")).toContain("Đã gửi đề nghị");
     await world.drain();
     const opened = await chair.pressesData(world.pushedButton(chair, "✏️ Sửa hồ sơ"));
@@ -87,7 +73,7 @@ describe("correcting a member's record in the bot", () => {
   });
 
   it("opens by name typed without marks, takes a new ID number with its birth year, and keeps no number in clear", async () => {
-    const member = await linkedMember();
+    const member = await linkedMember(world, chair);
     await member.says("/suatoi em sinh năm 1996, số CCCD đúng là 079 196 001 234");
     await world.drain();
     // The number the member typed reaches the chair masked, like every ID number outside the entry card.

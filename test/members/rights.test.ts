@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type Person, tableRows, World } from "#test/world.ts";
+import { enterAndApprove, linkedMember } from "./approved-member.ts";
 
 let world: World;
 let chair: Person;
@@ -11,30 +12,19 @@ beforeEach(async () => {
   await world.unit({ code: "C1", name: "CĐCS Công ty May Việt", parent: "D1", workers: 300, members: BASE });
   chair = await world.personAt("C1", "chair", "Trần Thị Bình");
   const officer = await world.personAt("D1", "admin", "Lê Văn Quản");
-  await chair.says("/nhapdv");
-  await chair.presses("✅ Tôi đã thông báo cho đoàn viên");
-  await chair.says("Nguyễn Thị Lan, nữ, 12/03/1995, CCCD 079195001234, quê Bến Tre, vào CĐ 20/11/2026, dân tộc Kinh");
-  await chair.presses("✅ Lưu cả dân tộc, tôn giáo (đoàn viên đã đồng ý riêng)");
-  await officer.says("/duyetdv");
-  await officer.presses("CĐCS Công ty May Việt (1)");
-  await officer.presses("✅ Duyệt danh sách");
+  await enterAndApprove(
+    chair,
+    officer,
+    "Nguyễn Thị Lan, nữ, 12/03/1995, CCCD 079195001234, quê Bến Tre, vào CĐ 20/11/2026, dân tộc Kinh",
+  );
 });
 afterEach(() => world.close());
-
-async function linkedMember(): Promise<Person> {
-  const made = await chair.says("/moidv Nguyễn Thị Lan");
-  const code = /: ([2-9A-Z]{10})/.exec(made)?.[1];
-  if (!code) throw new Error(made);
-  const lan = world.stranger("Lan");
-  expect(await lan.says(`/start ${code}`)).toContain("đã được liên kết với hồ sơ đoàn viên");
-  return lan;
-}
 
 const members = async () => world.repos.figures.members((await world.repos.units.byCode("C1")) as never);
 
 describe("a member's rights over their own record", () => {
   it("lets an invited member see their own record, masked, the view logged, and nothing of the unit", async () => {
-    const lan = await linkedMember();
+    const lan = await linkedMember(world, chair);
     const record = await lan.says("/toi");
     expect(record).toContain("Nguyễn Thị Lan");
     expect(record).toContain("CCCD 079*****1234");
@@ -51,14 +41,14 @@ describe("a member's rights over their own record", () => {
   });
 
   it("sends a correction request to the chair", async () => {
-    const lan = await linkedMember();
+    const lan = await linkedMember(world, chair);
     expect(await lan.says("/suatoi quê quán là Mỏ Cày Bắc")).toContain("Đã gửi đề nghị");
     await world.drain();
     expect(world.pushedTo(chair).join("\n")).toContain("đề nghị sửa hồ sơ: quê quán là Mỏ Cày Bắc");
   });
 
   it("erases the member's personal data on the chair's press, keeping the counts", async () => {
-    const lan = await linkedMember();
+    const lan = await linkedMember(world, chair);
     await lan.says("/toi");
     expect(await lan.presses("Đề nghị xóa dữ liệu")).toContain("Đã gửi đề nghị");
     await world.drain();
