@@ -3,8 +3,6 @@
 // turns (its request, the batch commit, its reply to the platform), and a slice run at every turn would hold
 // each of them up in turn. So after a slice the work rests about as long as the slice took.
 
-/** How long a rest is, for each millisecond of work before it. */
-const REST_PER_BUSY = 1;
 /** The longest rest after a slice: a slice that took long because the machine was busy does not stop the work. */
 const MAX_REST_MS = 20;
 
@@ -13,6 +11,6 @@ const MAX_REST_MS = 20;
  * about half of the thread while requests are waiting.
  */
 export function restAfter(busyMs: number): Promise<void> {
-  const ms = Math.min(MAX_REST_MS, Math.max(1, Math.round(busyMs * REST_PER_BUSY)));
+  const ms = Math.min(MAX_REST_MS, Math.max(1, Math.round(busyMs)));
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
