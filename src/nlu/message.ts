@@ -17,13 +17,17 @@ export function readMessage(text: string, options: ParseOptions = {}): Parse {
   const fixed = readSlash(text) ?? readFixedPhrase(text);
   if (fixed) return fixed;
   let reading = parse(text, options);
-  // Before a member typed in free form: "sửa đv Nguyễn Văn An, quê Bến Tre" would read as a member named so.
-  const edit = readMemberEdit(text);
-  if (edit) return { intent: "member_edit", edit, otherwise: reading };
-  const member = readMemberEntry(text);
-  if (member) return { intent: "member_entry", member, otherwise: reading };
-  const departure = readMemberDeparture(text);
-  if (departure) return { intent: "member_departure", departure, otherwise: reading };
+  // A code sent alone is a code, whatever its letters spell: "QUEM7KUJBU" is not a member from "quê", and
+  // about one invite code in a thousand starts with QQ or QUE.
+  if (!looksLikeInviteCode(text) && !looksLikeLinkCode(text)) {
+    // Before a member typed in free form: "sửa đv Nguyễn Văn An, quê Bến Tre" would read as a member named so.
+    const edit = readMemberEdit(text);
+    if (edit) return { intent: "member_edit", edit, otherwise: reading };
+    const member = readMemberEntry(text);
+    if (member) return { intent: "member_entry", member, otherwise: reading };
+    const departure = readMemberDeparture(text);
+    if (departure) return { intent: "member_departure", departure, otherwise: reading };
+  }
   const taskWords = readTaskDone(text);
   if (taskWords) reading = { intent: "task_done", taskWords, otherwise: reading };
   if (looksLikeLinkCode(text)) reading = { intent: "link_code", code: readCode(text), otherwise: reading };

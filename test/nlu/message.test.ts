@@ -92,6 +92,14 @@ describe("codes typed on their own", () => {
     }
   });
 
+  it("reads a code whose letters begin like a hometown (QQ, QUE) as the code, not as a member", () => {
+    // Codes the bot itself hands out: about one in a thousand begins so, and was read as a member entry.
+    for (const code of ["QQRMZHWHCR", "QUEM7KUJBU", "QQXQD4355D"])
+      expect(readMessage(code)).toEqual({ intent: "redeem_invite", code, otherwise: parse(code) });
+    for (const code of ["QUEHB2X", "QQ7KUJB"])
+      expect(readMessage(code)).toEqual({ intent: "link_code", code, otherwise: parse(code) });
+  });
+
   it("does not read look-alike letters or other lengths as codes", () => {
     expect(readMessage("OIL0123456").intent).not.toBe("redeem_invite");
     expect(readMessage(invite.slice(0, 5)).intent).not.toBe("link_code");
