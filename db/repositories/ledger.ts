@@ -2,6 +2,7 @@
 import type { Statement } from "better-sqlite3";
 import type { Db } from "#db/client.ts";
 import { subtreeBounds } from "#db/tree.ts";
+import { SETTLE_OTHERS } from "./pending-reports.ts";
 
 export interface LedgerEntryInput {
   unitId: number;
@@ -83,9 +84,8 @@ function ledgerStatements(sqlite: Sqlite) {
     ),
     addToTally: sqlite.prepare(ADD_TO_TALLY),
     markUndone: sqlite.prepare(`update ledger set undone_by = ? where id = ? and undone_by is null`),
-    // The same as pendingReports.supersede: a recorded report closes its reporter's other open questions.
-    closeHolds: sqlite.prepare(`update pending_reports set settled_at = ? where person_id = ? and unit_id = ?
-      and source <> ? and settled_at is null`),
+    // A recorded report closes its reporter's other open questions, as pendingReports.supersede does.
+    closeHolds: sqlite.prepare(SETTLE_OTHERS),
     bySourceStmt: sqlite.prepare(`select ${columns} from ledger where source = ? and reverses is null order by id`),
     byIdStmt: sqlite.prepare(`select ${columns} from ledger where id = ?`),
     lastByReporterStmt: sqlite.prepare(

@@ -11,6 +11,13 @@ export interface PendingReport {
   settledAt: string | null;
 }
 
+/**
+ * Closes a person's other open questions about a unit (settled_at, person, unit, the source kept open):
+ * pendingReports.supersede, and ledger.record in the same write as the report that closes them.
+ */
+export const SETTLE_OTHERS = `update pending_reports set settled_at = ? where person_id = ? and unit_id = ?
+  and source <> ? and settled_at is null`;
+
 export function pendingReportRepository(db: Db) {
   const sqlite = db.$client;
   const insert = sqlite.prepare(
@@ -22,9 +29,7 @@ export function pendingReportRepository(db: Db) {
   const byId = sqlite.prepare(`select ${columns} from pending_reports where id = ?`);
   const bySource = sqlite.prepare(`select ${columns} from pending_reports where source = ?`);
   const settle = sqlite.prepare(`update pending_reports set settled_at = ? where id = ? and settled_at is null`);
-  const settleOthers = sqlite.prepare(
-    `update pending_reports set settled_at = ? where person_id = ? and unit_id = ? and source <> ? and settled_at is null`,
-  );
+  const settleOthers = sqlite.prepare(SETTLE_OTHERS);
   return {
     /** Holds a report; a message held before (a redelivery) keeps its first hold. Returns the hold. */
     hold(personId: number, unitId: number, source: string, payload: string, now: string): PendingReport {

@@ -14,3 +14,19 @@ export function restAfter(busyMs: number): Promise<void> {
   const ms = Math.min(MAX_REST_MS, Math.max(1, Math.round(busyMs)));
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
+
+/**
+ * A clock for work done in slices of about `sliceMs`: call `between()` after each step, and once the slice has
+ * lasted `sliceMs` it rests (restAfter) and a new slice begins; otherwise it returns at once.
+ */
+export function slices(sliceMs: number): { between(): Promise<void> } {
+  let started = performance.now();
+  return {
+    async between() {
+      const busy = performance.now() - started;
+      if (busy < sliceMs) return;
+      await restAfter(busy);
+      started = performance.now();
+    },
+  };
+}

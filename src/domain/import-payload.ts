@@ -6,7 +6,7 @@
 // A pending import written whole before this (its payload a JSON array) is read as before.
 import type { PendingImport } from "#db/repositories/pending-imports.ts";
 import type { Repositories } from "#db/index.ts";
-import { restAfter } from "./background-turn.ts";
+import { restAfter, slices } from "./background-turn.ts";
 
 /** Rows in a part: about 50 KB, well under a millisecond to write or parse. */
 const PART_ROWS = 500;
@@ -51,18 +51,14 @@ export async function storedRows<Row>(
 async function payloadRows<Row>(payload: string): Promise<Row[]> {
   if (!payload.startsWith("[\n")) return JSON.parse(payload) as Row[];
   const rows: Row[] = [];
-  let sliceStarted = performance.now();
+  const slice = slices(SLICE_MS);
   for (let at = 2; at < payload.length; ) {
     const end = payload.indexOf("\n", at);
     const stop = end === -1 ? payload.length : end;
     const line = payload.slice(at, payload.charCodeAt(stop - 1) === 44 /* , */ ? stop - 1 : stop);
     if (line !== "]" && line !== "") rows.push(JSON.parse(line) as Row);
     at = stop + 1;
-    const busy = performance.now() - sliceStarted;
-    if (busy >= SLICE_MS) {
-      await restAfter(busy);
-      sliceStarted = performance.now();
-    }
+    await slice.between();
   }
   return rows;
 }

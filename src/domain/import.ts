@@ -6,7 +6,7 @@ import type { Unit, UnitInput } from "#db/repositories/units.ts";
 import { isWithin } from "#db/tree.ts";
 import type { Target } from "#db/repositories/targets.ts";
 import { auditImport, type Doer, type ImportVia } from "./audit.ts";
-import { restAfter } from "./background-turn.ts";
+import { restAfter, slices } from "./background-turn.ts";
 import { isValidDay } from "./calendar.ts";
 import { findMetricByName } from "./metric-lookup.ts";
 import { mayUseMetric } from "./metric-owner.ts";
@@ -411,17 +411,13 @@ export async function planImportInSlices(
 ): Promise<ImportPlan> {
   if (kind === "units") return await planUnits(rows, repos, scope);
   const checker = kind === "ratings" ? ratingChecker(scope) : targetChecker(repos, today, scope);
-  let sliceStarted = performance.now();
+  const slice = slices(SLICE_MS);
   for await (const chunk of withUnits(rows, repos)) {
     // A target's check reads metrics; a rating's reads nothing. The slice is timed row by row: a chunk's
     // 256 checks can take longer than a slice, and awaiting a check alone does not give others a turn.
     for (const row of chunk.rows) {
       await Promise.resolve(checker.check(row, chunk.units));
-      const busy = performance.now() - sliceStarted;
-      if (busy >= SLICE_MS) {
-        await restAfter(busy);
-        sliceStarted = performance.now();
-      }
+      await slice.between();
     }
   }
   return checker.plan();

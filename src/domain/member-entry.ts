@@ -7,7 +7,7 @@ import type { Unit } from "#db/repositories/units.ts";
 import type { MemberFields } from "#nlu/types.ts";
 import type { Actor } from "./actor.ts";
 import { auditEntry, type Doer } from "./audit.ts";
-import { restAfter } from "./background-turn.ts";
+import { slices } from "./background-turn.ts";
 import { isLeaf } from "./leaf-unit.ts";
 import { tidyName, type CheckedMember } from "./member-checks.ts";
 import { sealMember } from "./member-register.ts";
@@ -173,7 +173,7 @@ export async function addMembers(
   const at = context.who.at.toISOString();
   const rows: NewMember[] = [];
   // Sealing thousands of members takes a while: done in slices so other chats are answered meanwhile.
-  let started = performance.now();
+  const slice = slices(SLICE_MS);
   for (const { member, sensitiveConsent } of members) {
     rows.push(
       sealMember(vault, member, {
@@ -183,11 +183,7 @@ export async function addMembers(
         sensitiveConsentAt: sensitiveConsent ? at : null,
       }),
     );
-    const busy = performance.now() - started;
-    if (busy >= SLICE_MS) {
-      await restAfter(busy);
-      started = performance.now();
-    }
+    await slice.between();
   }
   return repos.transaction(async () => {
     const added = await repos.members.add(unit.id, rows, context.who.personId, at);

@@ -6,7 +6,7 @@ import type { Unit } from "#db/repositories/units.ts";
 import { isWithin } from "#db/tree.ts";
 import type { MemberFields } from "#nlu/types.ts";
 import { auditEntry, type Doer } from "./audit.ts";
-import { restAfter } from "./background-turn.ts";
+import { slices } from "./background-turn.ts";
 import type { Problem, Row, RowError } from "./import.ts";
 import { checkMember, type CheckedMember } from "./member-checks.ts";
 import type { MemberVault } from "./member-vault.ts";
@@ -57,7 +57,7 @@ export async function planMembers(
   const { repos, vault, unit, today } = context;
   const plan: MemberPlan = { members: [], errors: [], sensitive: 0 };
   const seen = new Map<string, number>();
-  let started = performance.now();
+  const slice = slices(SLICE_MS);
   for (const { line, cells } of rows) {
     const problems = await rowProblems(fieldsOfRow(cells), { repos, vault, unit, today, seen, line });
     if (problems.problems.length > 0) plan.errors.push({ line, problems: problems.problems });
@@ -65,11 +65,7 @@ export async function planMembers(
       plan.members.push({ line, member: problems.member });
       if (problems.member.ethnicity || problems.member.religion) plan.sensitive++;
     }
-    const busy = performance.now() - started;
-    if (busy >= SLICE_MS) {
-      await restAfter(busy);
-      started = performance.now();
-    }
+    await slice.between();
   }
   return plan;
 }

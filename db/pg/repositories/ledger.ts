@@ -11,6 +11,7 @@ import type { HoldsClosed, LedgerEntry, LedgerEntryInput } from "#db/repositorie
 import { tallyKeys } from "#db/repositories/ledger.ts";
 import { subtreeBounds } from "#db/tree.ts";
 import { inList } from "./figures.ts";
+import { settleOthers } from "./pending-reports.ts";
 import type { Executor } from "../executor.ts";
 
 /**
@@ -155,9 +156,7 @@ function recordStatement(entries: LedgerEntryInput[], now: string, shards: numbe
       order by d.unit_id, d.period collate "C", d.event collate "C", d.shard
       on conflict (unit_id, period, event, shard) do update set total = tallies.total + excluded.total
     ), closed as (
-      update pending_reports set settled_at = ${now}
-      where person_id = ${closes?.personId ?? null}::int and unit_id = ${closes?.unitId ?? null}::int
-        and source <> ${kept[0]?.source ?? ""} and settled_at is null and exists (select from written)
+      ${settleOthers(now, closes?.personId ?? null, closes?.unitId ?? null, kept[0]?.source ?? "", sql`and exists (select from written)`)}
     )
     select id from written order by ord`;
 }

@@ -1,10 +1,23 @@
 // Doubted reports waiting for their reporter to confirm them, on PostgreSQL: held once per message.
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import type { PendingReport } from "#db/repositories/pending-reports.ts";
 import type { Executor } from "../executor.ts";
 
 const columns = sql.raw(`id, person_id as "personId", unit_id as "unitId", source, payload, created_at as "createdAt",
   settled_at as "settledAt"`);
+
+/**
+ * Closes a person's other open questions about a unit: pendingReports.supersede, and ledger.record in the same
+ * statement as the report that closes them (`also` adds its condition). Null person or unit matches nothing.
+ */
+export const settleOthers = (
+  now: string,
+  personId: number | null,
+  unitId: number | null,
+  exceptSource: string,
+  also: SQL = sql``,
+) => sql`update pending_reports set settled_at = ${now} where person_id = ${personId}::int
+  and unit_id = ${unitId}::int and source <> ${exceptSource} and settled_at is null ${also}`;
 
 export function pendingReportRepository(x: Executor) {
   return {
@@ -27,8 +40,7 @@ export function pendingReportRepository(x: Executor) {
     },
     /** Closes the person's other open questions about a unit (see the SQLite repository). */
     async supersede(personId: number, unitId: number, exceptSource: string, now: string): Promise<void> {
-      await x.run(sql`update pending_reports set settled_at = ${now} where person_id = ${personId}
-        and unit_id = ${unitId} and source <> ${exceptSource} and settled_at is null`);
+      await x.run(settleOthers(now, personId, unitId, exceptSource));
     },
   };
 }
