@@ -399,6 +399,13 @@ export interface Repositories {
    */
   unitOfWork<T>(fn: () => Promise<T>): Promise<T>;
   /**
+   * Like unitOfWork, for an update whose handling is short (a text message): on PostgreSQL, under load, it
+   * may share its transaction with other updates' (db/pg/shared-work.ts). Rejects with RunAlone, once fn has
+   * unwound, when that transaction did not commit: nothing of fn's was kept, and the caller runs fn again
+   * through unitOfWork. On SQLite, fn as it is.
+   */
+  together<T>(fn: () => Promise<T>): Promise<T>;
+  /**
    * Resolves once everything written so far is durable; rejects if a batch it joined was lost. Inside a
    * unit of work on PostgreSQL, commits it.
    */

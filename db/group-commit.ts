@@ -13,6 +13,14 @@ export class BatchLost extends Error {
   override name = "BatchLost";
 }
 
+/**
+ * A transaction shared by several updates' units of work did not commit (db/pg/shared-work.ts): nothing of
+ * this one was kept and nobody was answered, so it is run again in a transaction of its own.
+ */
+export class RunAlone extends BatchLost {
+  override name = "RunAlone";
+}
+
 export interface GroupCommit {
   /**
    * Opens a batch unless one is open; it commits once the current turn of the event loop is over.

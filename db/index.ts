@@ -73,6 +73,7 @@ export function repositories(db: Db): Repositories {
     committed: () => writes.committed(),
     // The claim opens the group-commit batch and the update's writes join it: one batch already.
     unitOfWork: (fn) => fn(),
+    together: (fn) => fn(),
     async healthy() {
       try {
         return sqlite.prepare("select 1 as ok").get() !== undefined;

@@ -272,6 +272,7 @@ function intakeOf(repos: Repositories, options: AssembleOptions, translate: Tran
   return createIntake({
     updates: repos.updates,
     unitOfWork: repos.unitOfWork,
+    together: repos.together,
     translate,
     logger: options.logger,
     clock,

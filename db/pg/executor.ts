@@ -4,22 +4,12 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import type { SQL } from "drizzle-orm";
 import type { PgDialect } from "drizzle-orm/pg-core";
+import { randomInt } from "node:crypto";
 import { BatchLost } from "#db/group-commit.ts";
 import type { PgDb } from "./client.ts";
+import type { Frame } from "./frame.ts";
+import { SHARING, sharedWork, type Sharing } from "./shared-work.ts";
 import { serverClientOf, statementRunner, type RawResult } from "./statements.ts";
-
-/**
- * The transaction a context is in. `db` is cleared once it has ended, so what a unit of work does after its
- * commit (sending the reply) runs on the database itself. `commit` is set on a unit of work's own frame.
- */
-interface Frame {
-  db: PgDb | undefined;
-  commit?: () => Promise<void>;
-  /** Reads remembered for the rest of this transaction until it runs any other statement (see `memo`). */
-  memo?: Map<string, Promise<unknown>>;
-  /** What this transaction, and those it is nested in, noted writing (see `noteWrite`). */
-  writes?: Set<string>;
-}
 
 export interface Executor {
   /** The drizzle database or transaction of the current context, for the query builder. */
@@ -58,6 +48,18 @@ export interface Executor {
   noteWrite(what: string): void;
   /** Whether the current transaction, or one it is nested in, noted writing `what`. */
   wrote(what: string): boolean;
+  /**
+   * Like unitOfWork, but under load fn may share its transaction with other units of work (shared-work.ts).
+   * Rejects with RunAlone, once fn has unwound, when that transaction did not commit: nothing of fn's was
+   * kept, and the caller runs fn again through unitOfWork.
+   */
+  together<T>(fn: () => Promise<T>): Promise<T>;
+  /**
+   * Which of `count` shards of a hot total the current transaction writes to: drawn at random once per
+   * transaction (and shared transaction), so that a transaction holds one shard's lock of each total, however
+   * many reports it records. Outside a transaction, drawn afresh each time.
+   */
+  shard(count: number): number;
 }
 
 /** The remembered reads of each transaction (Executor.memo), and how a statement forgets them. */
@@ -124,36 +126,14 @@ function statementsOver(root: PgDb, db: () => PgDb) {
   };
 }
 
-export function executor(root: PgDb): Executor {
-  const current = new AsyncLocalStorage<Frame>();
-  const { forget, memo, remember } = readMemory(current);
-  const db = () => {
-    forget();
-    return current.getStore()?.db ?? root;
-  };
-  const execute = statementsOver(root, db);
-
-  async function transaction<T>(fn: () => Promise<T>): Promise<T> {
-    const outer = current.getStore();
-    const frame: Frame = { db: undefined, writes: (outer?.db && outer.writes) || new Set() };
-    try {
-      return await db().transaction((tx) => {
-        frame.db = tx as unknown as PgDb;
-        return current.run(frame, fn);
-      });
-    } finally {
-      frame.db = undefined;
-      // What the nested transaction wrote, or undid, is not what the outer one remembered.
-      outer?.memo?.clear();
-    }
-  }
-
-  async function unitOfWork<T>(fn: () => Promise<T>): Promise<T> {
+/** Executor.unitOfWork: one transaction, committed when fn asks (Executor.committed) or ends. */
+function unitsOfWork(root: PgDb, current: AsyncLocalStorage<Frame>) {
+  return async function unitOfWork<T>(fn: () => Promise<T>): Promise<T> {
     if (current.getStore()?.db) return fn();
     let askCommit = () => {};
     const asked = new Promise<void>((resolve) => (askCommit = resolve));
     let work: Promise<T> | undefined;
-    const frame: Frame = { db: undefined, writes: new Set() };
+    const frame: Frame = { db: undefined, writes: new Set(), luck: {} };
     const done = root
       .transaction(async (tx) => {
         frame.db = tx as unknown as PgDb;
@@ -178,7 +158,49 @@ export function executor(root: PgDb): Executor {
     const result = await started;
     if (failure) throw new BatchLost("the transaction could not commit", failure);
     return result;
+  };
+}
+
+/** Executor.shard: drawn once per transaction, kept in its frame. */
+function shardOf(current: AsyncLocalStorage<Frame>, count: number): number {
+  const frame = current.getStore();
+  const luck = frame?.db ? frame.luck : undefined;
+  if (!luck) return randomInt(count);
+  luck.shard ??= randomInt(count);
+  return luck.shard % count;
+}
+
+export function executor(root: PgDb, sharing: Sharing = SHARING): Executor {
+  const current = new AsyncLocalStorage<Frame>();
+  const { forget, memo, remember } = readMemory(current);
+  const db = () => {
+    forget();
+    return current.getStore()?.db ?? root;
+  };
+  const execute = statementsOver(root, db);
+
+  async function transaction<T>(fn: () => Promise<T>): Promise<T> {
+    const outer = current.getStore();
+    const nested = outer?.db !== undefined;
+    const frame: Frame = {
+      db: undefined,
+      writes: (nested && outer.writes) || new Set(),
+      luck: (nested && outer.luck) || {},
+    };
+    try {
+      return await db().transaction((tx) => {
+        frame.db = tx as unknown as PgDb;
+        return current.run(frame, fn);
+      });
+    } finally {
+      frame.db = undefined;
+      // What the nested transaction wrote, or undid, is not what the outer one remembered.
+      outer?.memo?.clear();
+    }
   }
+
+  const unitOfWork = unitsOfWork(root, current);
+  const together = sharedWork(root, current, sharing);
 
   return {
     db,
@@ -201,5 +223,7 @@ export function executor(root: PgDb): Executor {
     memo,
     remember,
     ...writeNotes(current),
+    together: <T>(fn: () => Promise<T>) => (current.getStore()?.db ? fn() : together(fn)),
+    shard: (count) => shardOf(current, count),
   };
 }

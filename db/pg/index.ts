@@ -5,6 +5,7 @@ import type { Repositories } from "#db/contract.ts";
 import { NAME_INDEX_VERSION } from "#db/repositories/units.ts";
 import type { PgStore } from "./client.ts";
 import { executor } from "./executor.ts";
+import type { Sharing } from "./shared-work.ts";
 import { auditRepository } from "./repositories/audit.ts";
 import { chatChoiceRepository } from "./repositories/chat-choices.ts";
 import { figureRepository } from "./repositories/figures.ts";
@@ -32,8 +33,11 @@ const START_LOCK = 7_310_014;
  * The repositories over a migrated store. Start-up work (built-in metrics, the name index) runs under a
  * transaction-level advisory lock, so instances starting together do it one after the other.
  */
-export async function pgRepositories(store: PgStore, options: { tallyShards?: number } = {}): Promise<Repositories> {
-  const x = executor(store.db);
+export async function pgRepositories(
+  store: PgStore,
+  options: { tallyShards?: number; sharing?: Sharing } = {},
+): Promise<Repositories> {
+  const x = executor(store.db, options.sharing);
   const units = unitRepository(x);
   const metrics = metricRepository(x, store.notices);
   const updates = updateRepository(x);
@@ -73,6 +77,8 @@ export async function pgRepositories(store: PgStore, options: { tallyShards?: nu
     committed: updates.committed,
     /** One transaction, committed by `committed()` (the reply is sent after it) or when fn ends. */
     unitOfWork: x.unitOfWork,
+    /** Under load, several short units of work in one transaction, run one after the other. */
+    together: x.together,
     async healthy() {
       try {
         return (await x.one(sql`select 1 as ok`)) !== undefined;

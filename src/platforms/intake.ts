@@ -1,6 +1,6 @@
 // Taking an update in, the same on every platform: claim its id once, run it, wait for the group commit,
 // and say what went wrong. One intake serves all platforms, so shutdown drains them together.
-import { BatchLost } from "#db/group-commit.ts";
+import { BatchLost, RunAlone } from "#db/group-commit.ts";
 import type { UpdateRepository } from "#db/contract.ts";
 import type { Platform } from "#db/schema.ts";
 import type { TranslateIn } from "#src/i18n.ts";
@@ -23,6 +23,11 @@ export interface Arrival {
   from?: string;
   /** Runs the update through the conversation and sends its reply. */
   handle: () => Promise<void>;
+  /**
+   * A text message: short to handle, with nothing sent before its commit, so it may share a transaction
+   * with other updates (IntakeOptions.together) and, should that fail, be handled again alone.
+   */
+  short?: boolean;
   /** Tells the person their message failed; left out where there is nobody to tell. */
   say?: (text: string) => Promise<unknown>;
 }
@@ -34,6 +39,11 @@ export interface IntakeOptions {
    * committed before the reply is sent. Without it, they run as they come (SQLite's group commit).
    */
   unitOfWork?: <T>(fn: () => Promise<T>) => Promise<T>;
+  /**
+   * The same for a short update, which may share its transaction with others' (Repositories.together);
+   * RunAlone from it runs the update again through unitOfWork.
+   */
+  together?: <T>(fn: () => Promise<T>) => Promise<T>;
   translate: TranslateIn;
   logger: Logger;
   clock?: () => Date;
@@ -53,15 +63,31 @@ export interface Intake {
   drain(timeoutMs?: number): Promise<void>;
 }
 
+type Runner = <T>(fn: () => Promise<T>) => Promise<T>;
+
+/** A short update shares a transaction when it can; if that transaction is lost, it is run again alone. */
+function unitRunner(unitOfWork: Runner, together: Runner) {
+  return async (short: boolean, fn: () => Promise<void>): Promise<void> => {
+    if (!short) return await unitOfWork(fn);
+    try {
+      await together(fn);
+    } catch (error) {
+      if (!(error instanceof RunAlone)) throw error;
+      await unitOfWork(fn);
+    }
+  };
+}
+
 export function createIntake(options: IntakeOptions): Intake {
   const { updates, translate, logger } = options;
   const unitOfWork = options.unitOfWork ?? (<T>(fn: () => Promise<T>) => fn());
+  const runUnit = unitRunner(unitOfWork, options.together ?? unitOfWork);
   const clock = options.clock ?? (() => new Date());
   const flooding = floodGuard(options.flood, () => clock().getTime());
   let inFlight = 0;
   let accepting = true;
 
-  async function takeOnce({ platform, id, from, handle, say }: Arrival): Promise<void> {
+  async function takeOnce({ platform, id, from, handle, say, short }: Arrival): Promise<void> {
     // Over the limit, an update is neither claimed nor handled, yet answered 200: the platform must not
     // deliver it again, and the database is spared the flood.
     const verdict = from === undefined ? "take" : flooding.admit(`${platform}:${from}`);
@@ -76,7 +102,7 @@ export function createIntake(options: IntakeOptions): Intake {
     const at = clock().toISOString();
     let claimed = false;
     try {
-      await unitOfWork(async () => {
+      await runUnit(short === true, async () => {
         claimed = await claimOrRetry(platform, id, at, from);
         if (!claimed) return;
         await handle();

@@ -21,6 +21,29 @@ const within = (path: string, column: SQL = sql`u.path`) => {
   return sql`${column} >= ${low} and ${column} < ${high}`;
 };
 
+/** What `members` reads of a unit, in one round trip: its subtree's grassroots baseline and its net change since. */
+export interface MembersRow {
+  n: number;
+  members: number;
+  net: number;
+}
+
+/** `members`' read, of a unit given by its path and id: values, or columns of a row it is joined to. */
+export const membersRead = (path: string | SQL, unitId: number | SQL) => {
+  const bounds = typeof path === "string" ? within(path) : sql`u.path >= ${path} and u.path < left(${path}, -1) || '0'`;
+  return sql`select leaves.n, leaves.members,
+      (select coalesce(sum(total), 0)::int from tallies where unit_id = ${unitId} and event in ('join', 'leave')) as net
+    from (select count(*)::int as n, coalesce(sum(members), 0)::int as members from units u
+      where ${bounds} and kind in ('grassroots', 'guild')) leaves`;
+};
+
+/** What `members` is remembered under for the rest of a transaction (Executor.memo). */
+export const membersKey = (unitId: number) => `members ${unitId}`;
+
+/** Members now, from `membersRead`: a subtree without grassroots units counts the unit's own baseline. */
+const membersFrom = (row: MembersRow | undefined, unit: UnitRef) =>
+  (row && row.n > 0 ? row.members : unit.members) + (row?.net ?? 0);
+
 const ofSector = (sector: Sector | null) => (sector ? sql`and u.sector = ${sector}` : sql``);
 
 /** A unit's rating for a year: read and set. */
@@ -46,14 +69,8 @@ export function figureRepository(x: Executor) {
     ...ratings(x),
     /** Members now: the imported baseline of the subtree's grassroots units plus every admission and departure since. */
     async members(unit: UnitRef): Promise<number> {
-      // One round trip: the subtree's grassroots baseline and the unit's net change since.
-      const row = await x.one<{ n: number; members: number; net: number }>(sql`select leaves.n, leaves.members,
-          (select coalesce(sum(total), 0)::int from tallies
-            where unit_id = ${unit.id} and event in ('join', 'leave')) as net
-        from (select count(*)::int as n, coalesce(sum(members), 0)::int as members from units u
-          where ${within(unit.path)} and kind in ('grassroots', 'guild')) leaves`);
-      const baseline = row && row.n > 0 ? row.members : unit.members;
-      return baseline + (row?.net ?? 0);
+      const row = await x.memo(membersKey(unit.id), () => x.one<MembersRow>(membersRead(unit.path, unit.id)));
+      return membersFrom(row, unit);
     },
 
     /** Members and workers of the subtree's grassroots unions of one sector (or all). */

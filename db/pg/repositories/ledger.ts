@@ -5,7 +5,6 @@
 // transactions would queue on those rows' locks. So the totals of the top levels are split into shards:
 // a transaction adds to one shard, picked at random, and readers sum the shards. Below the province a unit
 // receives few reports at once, and keeps one row (shard 0).
-import { randomInt } from "node:crypto";
 import { sql, type SQL } from "drizzle-orm";
 import type { HoldsClosed, LedgerEntry, LedgerEntryInput } from "#db/repositories/ledger.ts";
 import { tallyKeys } from "#db/repositories/ledger.ts";
@@ -19,8 +18,8 @@ import type { Executor } from "../executor.ts";
  * any time; a transaction waits only when another holds the same shard of the same total.
  */
 export const TALLY_SHARDS = 8;
-/** Units above this depth (the nation at 0, provinces at 1) have sharded totals. */
-export const SHARDED_DEPTHS = 2;
+/** Units above this depth (the nation at 0, provinces at 1, districts at 2) have sharded totals. */
+export const SHARDED_DEPTHS = 3;
 
 export interface TallyDelta {
   unitId: number;
@@ -40,7 +39,7 @@ export async function addToTallies(
   deltas: readonly TallyDelta[],
   shards: number = TALLY_SHARDS,
 ): Promise<void> {
-  const shard = randomInt(shards);
+  const shard = x.shard(shards);
   const summed = new Map<string, { unitId: number; period: string; event: string; shard: number; count: number }>();
   for (const d of deltas) {
     const s = d.depth < SHARDED_DEPTHS ? shard : 0;
@@ -118,14 +117,13 @@ const deltasOf = (entry: LedgerEntryInput): TallyDelta[] =>
  * reporter's other open questions about the unit are closed in the same statement when anything was written
  * (without it the parameters are null and match nothing).
  */
-function recordStatement(entries: LedgerEntryInput[], now: string, shards: number, closes?: HoldsClosed): SQL {
+function recordStatement(entries: LedgerEntryInput[], now: string, shard: number, closes?: HoldsClosed): SQL {
   // Of entries sharing a ledger key only the first can be written, as one insert after another would do.
   const seen = new Set<string>();
   const kept = entries.filter((e) => {
     const key = JSON.stringify([e.source, e.event, e.unitId, e.informal]);
     return !seen.has(key) && seen.add(key);
   });
-  const shard = randomInt(shards);
   const deltas = kept.flatMap((entry, i) =>
     deltasOf(entry).map((d) => ({ ...d, ord: i + 1, shard: d.depth < SHARDED_DEPTHS ? shard : 0 })),
   );
@@ -167,7 +165,7 @@ function ledgerWrites(x: Executor, shards: number) {
     /** Records every entry and its roll-ups, or nothing; entries whose source was recorded before are skipped. */
     async record(entries: LedgerEntryInput[], now: string, closes?: HoldsClosed): Promise<number[]> {
       if (entries.length === 0) return [];
-      const rows = await x.rows<{ id: number }>(recordStatement(entries, now, shards, closes));
+      const rows = await x.rows<{ id: number }>(recordStatement(entries, now, x.shard(shards), closes));
       return rows.map((r) => r.id);
     },
     /** Appends a reversing entry for each live entry of a source; returns the entries reversed. */

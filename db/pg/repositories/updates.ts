@@ -6,6 +6,7 @@
 import { sql } from "drizzle-orm";
 import type { LedgerEntry } from "#db/repositories/ledger.ts";
 import type { Executor } from "../executor.ts";
+import { membersKey, membersRead, type MembersRow } from "./figures.ts";
 import { bySourceKey, bySourceRead } from "./ledger.ts";
 import { whoKey, whoStatement, type WhoRow } from "./people.ts";
 
@@ -14,23 +15,29 @@ export function updateRepository(x: Executor) {
     /**
      * True the first time an update is seen; false for a redelivery. Given the account that sent it, inside a
      * transaction, the same round trip reads what handling the update asks next: who that is (people.who) and
-     * what the ledger holds of its message already (ledger.bySource, of the source `platform:id` a report gets).
+     * what the ledger holds of its message already (ledger.bySource, of the source `platform:id` a report gets),
+     * and, for each grassroots union or guild they hold a post in, its members now (figures.members, which a
+     * report of admissions checks the count against).
      */
     async claim(platform: string, updateId: string, now: string, sender?: string): Promise<boolean> {
       const insert = sql`insert into processed_updates (platform, update_id, received_at)
         values (${platform}, ${updateId}, ${now}) on conflict do nothing`;
       if (sender === undefined || !x.inTransaction()) return (await x.run(insert)) === 1;
       const source = `${platform}:${updateId}`;
-      type Row = { claimed: number; recorded: LedgerEntry[] } & Partial<WhoRow>;
+      type Row = { claimed: number; recorded: LedgerEntry[]; membersNow: MembersRow | null } & Partial<WhoRow>;
       const rows = await x.rows<Row>(sql`with claim as (${insert} returning 1)
         select (select count(*) from claim)::int as claimed,
-          (select coalesce(json_agg(l order by l.id), '[]'::json) from (${bySourceRead(source)}) l) as recorded, w.*
+          (select coalesce(json_agg(l order by l.id), '[]'::json) from (${bySourceRead(source)}) l) as recorded, w.*,
+          case when w.kind in ('grassroots', 'guild') then
+            (select row_to_json(m) from (${membersRead(sql`w.path`, sql`w.id`)}) m) end as "membersNow"
         from (select) one left join (${whoStatement(platform, sender)}) w on true order by w."postId"`);
       const claimed = rows[0]?.claimed === 1;
       if (claimed) {
-        const who = rows.flatMap(({ claimed: _c, recorded: _r, ...row }) =>
-          row.personId == null ? [] : [row as WhoRow],
-        );
+        const who = rows.flatMap(({ claimed: _c, recorded: _r, membersNow, ...row }) => {
+          if (row.personId == null) return [];
+          if (membersNow) x.remember(membersKey(row.id as number), membersNow);
+          return [row as WhoRow];
+        });
         x.remember(whoKey(platform, sender), who);
         x.remember(bySourceKey(source), rows[0]?.recorded ?? []);
       }

@@ -74,6 +74,8 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
       id: String(ctx.update.update_id),
       ...(ctx.from ? { from: String(ctx.from.id) } : {}),
       handle: next,
+      // A text is answered after its commit and nothing is sent before: it may share a transaction.
+      short: ctx.message?.text !== undefined,
       ...(chat ? { say: (text: string) => ctx.api.sendMessage(chat.id, text) } : {}),
     });
   });

@@ -58,6 +58,8 @@ export function createZaloAdapter(options: ZaloAdapterOptions) {
       id: message.message_id,
       from: message.from.id,
       handle: () => replies.answer(update.event_name, message),
+      // A text is answered after its commit and nothing is sent before: it may share a transaction.
+      short: update.event_name === ZALO_EVENTS.text && Boolean(message.text?.trim()),
       say: (text) => client.sendMessage({ chat_id: message.chat.id, text }),
     });
   }

@@ -1,7 +1,8 @@
 // A transaction answers a repeated read of the metric catalogue or of a unit's targets from its first answer
 // (PostgreSQL: Executor.memo). What the transaction writes in between must show on the next read, on every
 // backend, and what a caller does to an answer must not change the next one.
-import { expect, it } from "vitest";
+import pg from "pg";
+import { expect, it, vi } from "vitest";
 import { contract } from "./backends.ts";
 import { entry, lineageOf, tree } from "./tree.ts";
 
@@ -129,6 +130,32 @@ contract("reads repeated inside one unit of work", (backend) => {
       [t.a.id, 3],
       [t.b.id, 4],
     ]);
+  });
+
+  it("answers a chair's union's members from the update's claim, as the store holds them, and sees a report after it", async () => {
+    const { repos, kind } = backend();
+    const t = await tree(repos);
+    const now = "2026-05-01T00:00:00.000Z";
+    await repos.people.createInvite("CHAIR1", t.a.id, "chair", now, "2026-06-01T00:00:00.000Z");
+    const invite = await repos.people.invite("CHAIR1");
+    if (!invite) throw new Error("the invite was not stored");
+    await repos.people.redeem(invite, { platform: "telegram", externalId: "601", chatId: "601" }, "Chị Hoa", now);
+    const admit = (count: number, source: string) => entry(t.a, count, source);
+    // Admissions recorded before the claim count: the claim reads them, it does not assume the baseline.
+    await repos.ledger.record([admit(3, "telegram:60")], now);
+    const seen = await repos.unitOfWork(async () => {
+      await repos.updates.claim("telegram", "61", now, "601");
+      // On a server, the statements reaching the driver: none, the claim having read the count.
+      const sent = kind === "server" ? vi.spyOn(pg.Client.prototype, "query") : undefined;
+      const before = await repos.figures.members(t.a);
+      expect(sent?.mock.calls.length ?? 0).toBe(0);
+      sent?.mockRestore();
+      await repos.ledger.record([admit(2, "telegram:61")], now);
+      return { before, after: await repos.figures.members(t.a) };
+    });
+    // Unit A was imported with 40 members.
+    expect(seen).toEqual({ before: 43, after: 45 });
+    expect(await repos.figures.members(t.a)).toBe(45);
   });
 
   it("answers a childless unit's children as none, and shows a child added under it in the same transaction", async () => {

@@ -1,0 +1,75 @@
+// Many updates arriving at once through the intake, on every store: on PostgreSQL short ones share
+// transactions (db/pg/shared-work.ts). Whatever shares what, each update is handled and kept exactly once,
+// and one update's failure costs the others nothing.
+import { expect, it } from "vitest";
+import { createIntake, type Arrival } from "#src/platforms/intake.ts";
+import { createLogger } from "#src/logger.ts";
+import { contract, type Repos } from "#test/db/contract/backends.ts";
+
+function intakeOver(repos: Repos) {
+  return createIntake({
+    updates: repos.updates,
+    unitOfWork: repos.unitOfWork,
+    together: repos.together,
+    translate: (_locale, key) => key,
+    logger: createLogger("silent"),
+  });
+}
+
+contract("updates taken in together", (backend) => {
+  it("keeps every update once when one of many arriving together fails", async () => {
+    const { repos, kind } = backend();
+    const intake = intakeOver(repos);
+    const runs = new Map<number, number>();
+    const told: number[] = [];
+    const arrival = (i: number): Arrival => ({
+      platform: "telegram",
+      id: String(1000 + i),
+      from: String(70 + i),
+      short: true,
+      async handle() {
+        runs.set(i, (runs.get(i) ?? 0) + 1);
+        if (i === 5) throw new Error("a bug in one handler");
+        await repos.updates.setSetting(`u${i}`, String(runs.get(i)));
+        await repos.committed();
+      },
+      say: async () => void told.push(i),
+    });
+    const numbers = Array.from({ length: 12 }, (_, k) => k + 1);
+    await Promise.all(numbers.map((i) => intake.take(arrival(i))));
+    // What is kept is the last run's: a run whose transaction was lost kept nothing.
+    for (const i of numbers) {
+      expect(await repos.updates.setting(`u${i}`)).toBe(i === 5 ? undefined : String(runs.get(i)));
+    }
+    expect(told).toEqual([5]);
+    // An update of a shared transaction that was lost runs once more, alone; never more than that.
+    for (const i of numbers) expect(runs.get(i)).toBeLessThanOrEqual(2);
+    // On PostgreSQL the failing update shared its transaction: it and those with it ran again.
+    if (kind !== "sqlite") expect(numbers.filter((i) => runs.get(i) === 2).length).toBeGreaterThan(1);
+    // Delivered again, every one of them, the failed one too, is known and not handled.
+    runs.clear();
+    await Promise.all(numbers.map((i) => intake.take(arrival(i))));
+    expect(runs.size).toBe(0);
+  });
+
+  it("handles an update delivered twice at the same moment once", async () => {
+    const { repos } = backend();
+    const intake = intakeOver(repos);
+    let handled = 0;
+    const twice: Arrival = {
+      platform: "zalo",
+      id: "m-77",
+      from: "z-1",
+      short: true,
+      async handle() {
+        handled++;
+        await repos.updates.setSetting("twice", String(handled));
+        await repos.committed();
+      },
+    };
+    const others = Array.from({ length: 6 }, (_, k) => ({ ...twice, id: `m-${k}`, handle: async () => {} }));
+    await Promise.all([twice, ...others, { ...twice }].map((a) => intake.take(a)));
+    expect(handled).toBe(1);
+    expect(await repos.updates.setting("twice")).toBe("1");
+  });
+});
