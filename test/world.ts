@@ -5,6 +5,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, expect } from "vitest";
 import { sqliteOf } from "#db/index.ts";
 import { openServer, type PgStore } from "#db/pg/index.ts";
+import type { Sharing } from "#db/pg/shared-work.ts";
 import { storeOver } from "#db/pg/store.ts";
 import type { Store } from "#db/store.ts";
 import { emptied, freshServerDatabase, serverUrl, sharedPglite } from "#test/db/contract/backends.ts";
@@ -93,10 +94,10 @@ export async function worldEngine(): Promise<string> {
 }
 
 /** An empty PostgreSQL store for one world; closing it leaves the shared database open for the next. */
-async function postgresStore(): Promise<Store> {
+async function postgresStore(sharing?: Sharing): Promise<Store> {
   const store = (await postgres) as PgStore;
   await emptied(store);
-  const opened = await storeOver(store);
+  const opened = await storeOver(store, sharing ? { sharing } : {});
   return { repos: { ...opened.repos, close: async () => {} }, healthy: opened.healthy, close: async () => {} };
 }
 
@@ -276,7 +277,14 @@ export class World {
 
   /** With `zalo`, Zalo runs beside Telegram in webhook mode, and charts are served from PUBLIC_URL. */
   static async create(
-    options: { now?: string; zalo?: boolean; flood?: FloodLimit; memberKey?: string | null } = {},
+    options: {
+      now?: string;
+      zalo?: boolean;
+      flood?: FloodLimit;
+      memberKey?: string | null;
+      /** On PostgreSQL: how updates share transactions, when a test needs to know. */
+      sharing?: Sharing;
+    } = {},
   ): Promise<World> {
     const dir = mkdtempSync(join(tmpdir(), "tlcd-test-"));
     copyFileSync(migratedTemplate(), join(dir, "bot.sqlite"));
@@ -310,7 +318,7 @@ export class World {
       clearTimeout: (handle: unknown) => clearImmediate(handle as NodeJS.Immediate),
     };
     const service = await assemble(config, {
-      ...(onPostgres() ? { store: await postgresStore() } : {}),
+      ...(onPostgres() ? { store: await postgresStore(options.sharing) } : {}),
       logger: createLogger("silent"),
       clock: () => clock.now(),
       botInfo: STAND_IN_BOT,

@@ -177,7 +177,16 @@ export function executor(root: PgDb, sharing: Sharing = SHARING): Executor {
     forget();
     return current.getStore()?.db ?? root;
   };
-  const execute = statementsOver(root, db);
+  const send = statementsOver(root, db);
+  const execute = async <T>(query: SQL): Promise<RawResult<T>> => {
+    try {
+      return await send<T>(query);
+    } catch (error) {
+      const frame = current.getStore();
+      if (frame?.db && frame.failed) frame.failed.statement = true;
+      throw error;
+    }
+  };
 
   async function transaction<T>(fn: () => Promise<T>): Promise<T> {
     const outer = current.getStore();

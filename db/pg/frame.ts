@@ -15,4 +15,9 @@ export interface Frame {
   writes?: Set<string>;
   /** What this transaction drew at random once for all its statements (see `shard`), shared with nested ones. */
   luck?: { shard?: number };
+  /**
+   * Set on a shared transaction's members (shared-work.ts): marked when a statement fails at their top level,
+   * which aborts the transaction whatever the member does with the error.
+   */
+  failed?: { statement: boolean };
 }

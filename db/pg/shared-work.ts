@@ -13,6 +13,7 @@
 // of them wrote was kept and nobody was answered yet (replies wait for the commit), so each is run again in a
 // transaction of its own, where a failure is its own again.
 import type { AsyncLocalStorage } from "node:async_hooks";
+import { randomInt } from "node:crypto";
 import { RunAlone } from "#db/group-commit.ts";
 import type { PgDb } from "./client.ts";
 import type { Frame } from "./frame.ts";
@@ -54,7 +55,16 @@ interface Shared {
   closing: boolean;
   /** When the member now running started (performance.now()). */
   since: number;
+  /** The shard of the hot totals it writes to (Executor.shard): none of this instance's other open ones'. */
+  shard: number;
 }
+
+/**
+ * Shards are drawn from a wide range and taken modulo the number of shards (Executor.shard), so an instance's
+ * open shared transactions are kept on different shards for the usual 8.
+ */
+const SHARD_RANGE = 1 << 20;
+const SHARD_SPREAD = 8;
 
 function member(fn: () => Promise<unknown>): Member {
   let settle: Member["settle"] = () => {};
@@ -69,11 +79,19 @@ function member(fn: () => Promise<unknown>): Member {
 /** Runs the members one after the other in one transaction, then tells each how it ended. */
 async function run(root: PgDb, current: AsyncLocalStorage<Frame>, shared: Shared): Promise<void> {
   // What any member wrote, every member is taken to have written (Executor.noteWrite); one shard for all.
-  const common: Pick<Frame, "writes" | "luck"> = { writes: new Set(), luck: {} };
+  const common: Pick<Frame, "writes" | "luck" | "failed"> = {
+    writes: new Set(),
+    luck: { shard: shared.shard },
+    failed: { statement: false },
+  };
   try {
     await root.transaction(async (tx) => {
       for (let next = shared.waiting.shift(); next; next = shared.waiting.shift()) {
-        if (!(await runMember(current, shared, next, { ...common, db: tx as unknown as PgDb }))) {
+        const done = await runMember(current, shared, next, { ...common, db: tx as unknown as PgDb });
+        // A statement that failed outside a savepoint aborted the transaction, even if a member caught it:
+        // PostgreSQL would answer the commit with a rollback, and the members before would believe it.
+        if (!done || common.failed?.statement) {
+          shared.closing = true;
           throw new RunAlone("a unit of work in the shared transaction failed");
         }
       }
@@ -142,7 +160,10 @@ export function sharedWork(root: PgDb, current: AsyncLocalStorage<Frame>, sharin
   }
 
   function start(members: Member[]): void {
-    const shared: Shared = { waiting: members, taken: [], closing: false, since: performance.now() };
+    const taken = new Set([...open].map((other) => other.shard % SHARD_SPREAD));
+    let shard = randomInt(SHARD_RANGE);
+    for (let tries = 0; tries < 16 && taken.has(shard % SHARD_SPREAD); tries++) shard = randomInt(SHARD_RANGE);
+    const shared: Shared = { waiting: members, taken: [], closing: false, since: performance.now(), shard };
     open.add(shared);
     void run(root, current, shared).finally(() => {
       open.delete(shared);

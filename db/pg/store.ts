@@ -4,12 +4,15 @@
 import type { Store } from "../store.ts";
 import { openServer, type PgStore } from "./client.ts";
 import { pgRepositories } from "./index.ts";
+import type { Sharing } from "./shared-work.ts";
 
 export interface PgStoreOptions {
   /** Connections this instance keeps to the server; each update being handled holds one. */
   max?: number;
-  /** Shards of the national and province totals (see db/pg/README and the ledger repository). */
+  /** Shards of the national, province and district totals (see the ledger repository). */
   tallyShards?: number;
+  /** How text messages' units of work share transactions (db/pg/shared-work.ts); SHARING unless told. */
+  sharing?: Sharing;
 }
 
 /** Opens and migrates the database at `url`; rejects if the server does not answer. */
@@ -26,9 +29,9 @@ export async function openPostgresStore(url: string, options: PgStoreOptions = {
 
 /** The Store over a PostgreSQL database already migrated: a server's, or PGlite's in tests. */
 export async function storeOver(store: PgStore, options: PgStoreOptions = {}): Promise<Store> {
-  const repos = await pgRepositories(
-    store,
-    options.tallyShards === undefined ? {} : { tallyShards: options.tallyShards },
-  );
+  const repos = await pgRepositories(store, {
+    ...(options.tallyShards === undefined ? {} : { tallyShards: options.tallyShards }),
+    ...(options.sharing === undefined ? {} : { sharing: options.sharing }),
+  });
   return { repos, healthy: () => repos.healthy(), close: () => repos.close() };
 }

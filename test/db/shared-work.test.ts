@@ -142,6 +142,21 @@ describe.each(stores)("units of work sharing a transaction — %s", (name, open)
     for (const i of [1, 2, 3]) expect(await settings.setting(`s${i}`)).toBeUndefined();
   });
 
+  it("loses the transaction when a member catches its own failed statement, which aborted it all the same", async () => {
+    const { x, settings } = over({ lanes: 1 });
+    const member = (i: number) => async () => {
+      await settings.setSetting(`c${i}`, "written");
+      if (i === 2) await x.run(sql`select 'x'::int`).catch(() => undefined);
+      await x.committed();
+    };
+    const outcomes = await Promise.allSettled([1, 2].map((i) => x.together(member(i))));
+    expect(outcomes.every((o) => o.status === "rejected" && o.reason instanceof RunAlone)).toBe(true);
+    // Alone, each is its own again: the first keeps its write, the second's commit keeps nothing.
+    await x.unitOfWork(member(1));
+    expect(await settings.setting("c1")).toBe("written");
+    expect(await settings.setting("c2")).toBeUndefined();
+  });
+
   it("takes at most `most` members into one transaction, the rest into the next", async () => {
     const { x } = over({ lanes: 1, most: 2 });
     const ids = await Promise.all([1, 2, 3, 4, 5].map(() => x.together(() => txid(x))));

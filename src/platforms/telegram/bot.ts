@@ -1,6 +1,6 @@
 // The grammY bot: Telegram updates → plain incoming messages → the conversation → replies rendered back.
 import { autoRetry } from "@grammyjs/auto-retry";
-import { Bot, BotError, type Context } from "grammy";
+import { Bot, BotError, Composer, type Context } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { Conversation, Incoming } from "#src/conversation.ts";
 import type { TranslateIn } from "#src/i18n.ts";
@@ -67,20 +67,24 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
     ),
   );
 
-  bot.use((ctx, next) => {
+  // The answering handlers on a composer of their own: the intake may run an update's handling twice (again
+  // alone, when a transaction it shared was lost), and grammY lets a middleware's `next` be called only once.
+  const answers = new Composer<Context>();
+  answerMessages(answers, options, replySlot);
+  const answer = answers.middleware();
+
+  bot.use((ctx) => {
     const chat = ctx.chat;
     return intake.take({
       platform: "telegram",
       id: String(ctx.update.update_id),
       ...(ctx.from ? { from: String(ctx.from.id) } : {}),
-      handle: next,
+      handle: async () => void (await answer(ctx, async () => {})),
       // A text is answered after its commit and nothing is sent before: it may share a transaction.
       short: ctx.message?.text !== undefined,
       ...(chat ? { say: (text: string) => ctx.api.sendMessage(chat.id, text) } : {}),
     });
   });
-
-  answerMessages(bot, options, replySlot);
 
   return {
     bot,
@@ -101,7 +105,11 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
 }
 
 /** The conversation's side of the bot: texts, button presses and files in; replies out. */
-function answerMessages(bot: Bot, options: TelegramBotOptions, replySlot: (ctx: Context) => WebhookReply | undefined) {
+function answerMessages(
+  bot: Composer<Context>,
+  options: TelegramBotOptions,
+  replySlot: (ctx: Context) => WebhookReply | undefined,
+) {
   const { conversation } = options;
 
   bot.on("message:text", async (ctx) => {
