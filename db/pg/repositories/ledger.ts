@@ -7,10 +7,12 @@
 // receives few reports at once, and keeps one row (shard 0).
 import { sql, type SQL } from "drizzle-orm";
 import type { HoldsClosed, LedgerEntry, LedgerEntryInput } from "#db/repositories/ledger.ts";
+import type { Target } from "#db/repositories/targets.ts";
 import { tallyKeys } from "#db/repositories/ledger.ts";
 import { subtreeBounds } from "#db/tree.ts";
 import { inList } from "./figures.ts";
 import { settleOthers } from "./pending-reports.ts";
+import { childlessKey, forUnitsKey, targetsOfUnits } from "./standing-read.ts";
 import type { Executor } from "../executor.ts";
 
 /**
@@ -108,6 +110,30 @@ const deltasOf = (entry: LedgerEntryInput): TallyDelta[] =>
     })),
   );
 
+/** What a report's record statement also reads for the standing its reply shows: see `recordStatement`. */
+interface StandingAfter {
+  /** The unit's lineage, nation first, the unit last. */
+  lineage: number[];
+  period: string;
+}
+
+/**
+ * The standing's first read, as it stands once the report is written: the lineage's targets, the unit's
+ * totals with the report's own roll-ups added (a statement's parts all see the database as it was before
+ * it), and whether the unit has children. One JSON value, read by `rememberStanding`.
+ */
+function standingAfter(after: StandingAfter): SQL {
+  const unitId = after.lineage[after.lineage.length - 1] ?? 0;
+  return sql`json_build_object(
+    'targets', (select coalesce(json_agg(t), '[]'::json) from (${targetsOfUnits(after.lineage, after.period)}) t),
+    'tallies', (select coalesce(json_agg(s), '[]'::json) from (select event, sum(total)::int as total from (
+        select event, total from tallies where unit_id = ${unitId} and period = ${after.period}
+        union all
+        select event, total from deltas where unit_id = ${unitId} and period = ${after.period}
+          and ord in (select ord from written)) b group by event) s),
+    'parent', exists (select from units c where c.parent_id = ${unitId}))`;
+}
+
 /**
  * A report in one statement, so one round trip and atomic by itself (no savepoint): its entries appended
  * (those whose message, event, unit and sector are in the ledger already skipped, as the unique index says),
@@ -115,9 +141,16 @@ const deltasOf = (entry: LedgerEntryInput): TallyDelta[] =>
  * event, shard, bytewise), so concurrent reports lock the totals they share in the same order. The values go
  * as arrays, so the text is the same for every report and prepared once per connection. Given `closes`, the
  * reporter's other open questions about the unit are closed in the same statement when anything was written
- * (without it the parameters are null and match nothing).
+ * (without it the parameters are null and match nothing). Given `after`, it also reads what the reply's
+ * standing reads first (`standingAfter`).
  */
-function recordStatement(entries: LedgerEntryInput[], now: string, shard: number, closes?: HoldsClosed): SQL {
+function recordStatement(
+  entries: LedgerEntryInput[],
+  now: string,
+  shard: number,
+  closes?: HoldsClosed,
+  after?: StandingAfter,
+): SQL {
   // Of entries sharing a ledger key only the first can be written, as one insert after another would do.
   const seen = new Set<string>();
   const kept = entries.filter((e) => {
@@ -143,12 +176,13 @@ function recordStatement(entries: LedgerEntryInput[], now: string, shard: number
     ), written as (
       select e.ord, ins.id from ins join e
         on e.source = ins.source and e.event = ins.event and e.unit_id = ins.unit_id and e.informal = ins.informal
+    ), deltas as (
+      select * from unnest(${delta((d) => d.ord)}::int[], ${delta((d) => d.unitId)}::int[],
+        ${delta((d) => d.period)}::text[], ${delta((d) => d.event)}::text[], ${delta((d) => d.shard)}::smallint[],
+        ${delta((d) => d.count)}::int[]) as d(ord, unit_id, period, event, shard, total)
     ), rolled as (
       insert into tallies (unit_id, period, event, shard, total)
-      select d.unit_id, d.period, d.event, d.shard, sum(d.total)::int
-      from unnest(${delta((d) => d.ord)}::int[], ${delta((d) => d.unitId)}::int[], ${delta((d) => d.period)}::text[],
-        ${delta((d) => d.event)}::text[], ${delta((d) => d.shard)}::smallint[], ${delta((d) => d.count)}::int[])
-        as d(ord, unit_id, period, event, shard, total)
+      select d.unit_id, d.period, d.event, d.shard, sum(d.total)::int from deltas d
       where d.ord in (select ord from written)
       group by d.unit_id, d.period, d.event, d.shard
       order by d.unit_id, d.period collate "C", d.event collate "C", d.shard
@@ -156,17 +190,42 @@ function recordStatement(entries: LedgerEntryInput[], now: string, shard: number
     ), closed as (
       ${settleOthers(now, closes?.personId ?? null, closes?.unitId ?? null, kept[0]?.source ?? "", sql`and exists (select from written)`)}
     )
-    select id from written order by ord`;
+    select (select coalesce(json_agg(id order by ord), '[]'::json) from written) as ids,
+      ${after ? standingAfter(after) : sql`null::json`} as standing`;
+}
+
+interface StandingRead {
+  targets: Target[];
+  tallies: TallyRow[];
+  parent: boolean;
+}
+
+/** What the record statement read of the standing, remembered as targets.forUnits and ledger.tallies read it. */
+function rememberStanding(x: Executor, after: StandingAfter, read: StandingRead): void {
+  const unitId = after.lineage[after.lineage.length - 1];
+  if (unitId === undefined) return;
+  x.remember(forUnitsKey(after.lineage, after.period), read.targets);
+  x.remember(talliesKey(unitId, after.period), read.tallies);
+  if (!read.parent) x.remember(childlessKey(unitId), true);
 }
 
 /** The writes: a report with its roll-ups, and the reversal of a report, each in one transaction. */
 function ledgerWrites(x: Executor, shards: number) {
   return {
     /** Records every entry and its roll-ups, or nothing; entries whose source was recorded before are skipped. */
+    /**
+     * Given `closes` (a person's report), the statement also reads the unit's standing for the reply that
+     * follows, in the report's year (`standingAfter`), remembered for the rest of the transaction until its
+     * next statement.
+     */
     async record(entries: LedgerEntryInput[], now: string, closes?: HoldsClosed): Promise<number[]> {
-      if (entries.length === 0) return [];
-      const rows = await x.rows<{ id: number }>(recordStatement(entries, now, x.shard(shards), closes));
-      return rows.map((r) => r.id);
+      const first = entries[0];
+      if (!first) return [];
+      const after = closes && { lineage: first.lineage, period: first.occurredOn.slice(0, 4) };
+      const statement = recordStatement(entries, now, x.shard(shards), closes, after);
+      const row = await x.one<{ ids: number[]; standing: StandingRead | null }>(statement);
+      if (after && row?.standing) rememberStanding(x, after, row.standing);
+      return row?.ids ?? [];
     },
     /** Appends a reversing entry for each live entry of a source; returns the entries reversed. */
     reverseSource(source: string, lineageOf: Lineage, reporterId: number | null, now: string): Promise<LedgerEntry[]> {

@@ -5,8 +5,8 @@ import { subtreeBounds } from "#db/tree.ts";
 import type { Executor } from "../executor.ts";
 import { inList } from "./figures.ts";
 import { talliesKey, talliesRead, type TallyRow } from "./ledger.ts";
+import { childlessKey, forUnitsKey, targetColumns as columns } from "./standing-read.ts";
 
-const columns = sql.raw(`unit_id as "unitId", metric, period, value, deadline, scope, plan_id as "planId"`);
 const childColumns = sql.raw(`t.unit_id as "unitId", t.metric, t.period, t.value, t.deadline, t.scope,
   t.plan_id as "planId", u.name, u.code, u.path, u.members`);
 
@@ -18,9 +18,6 @@ const childColumns = sql.raw(`t.unit_id as "unitId", t.metric, t.period, t.value
  */
 const childTarget = (period: string, metric: string) =>
   sql`select * from targets t where t.unit_id = u.id and t.period = ${period} and t.metric = ${metric} offset 0`;
-
-/** Remembered for the rest of a transaction (Executor.memo) when a unit is known to have no children. */
-const childlessKey = (unitId: number) => `childless ${unitId}`;
 
 /**
  * Whether the current transaction knows, from a read that ran no statement since, that a unit has no children:
@@ -38,7 +35,7 @@ const knownChildless = (x: Executor, unitId: number): Promise<boolean> =>
 async function forUnits(x: Executor, unitIds: readonly number[], period: string): Promise<Map<number, Target[]>> {
   const ids = [...new Set(unitIds)];
   const last = unitIds[unitIds.length - 1];
-  const rows = await x.memo(`targets ${ids.join(",")} ${period}`, async () => {
+  const rows = await x.memo(forUnitsKey(ids, period), async () => {
     if (last === undefined) return [];
     const both = await x.rows<Target & { part: number }>(sql`select * from (
         select 1 as part, ${columns}, id as ord from targets where unit_id = any(${sql.param(ids)}::int[])

@@ -158,6 +158,36 @@ contract("reads repeated inside one unit of work", (backend) => {
     expect(await repos.figures.members(t.a)).toBe(45);
   });
 
+  it("answers the standing a report's reply reads from the report's own statement, the report counted", async () => {
+    const { repos, kind } = backend();
+    const t = await tree(repos);
+    const now = "2026-05-01T00:00:00.000Z";
+    await repos.targets.upsert({ unitId: t.a.id, metric: "ket_nap", period: PERIOD, value: 20, deadline: null });
+    await repos.targets.upsert({ unitId: t.hanoi.id, metric: "ket_nap", period: PERIOD, value: 90, deadline: null });
+    await repos.ledger.record([entry(t.a, 3, "telegram:70"), entry(t.a, -1, "telegram:70", { event: "leave" })], now);
+    // A sibling's report counts above the union, not in it.
+    await repos.ledger.record([entry(t.b, 6, "telegram:71")], now);
+    const read = async () => ({
+      targets: await repos.targets.forUnits(lineageOf(t.a), PERIOD),
+      tallies: Object.fromEntries(await repos.ledger.tallies(t.a.id, PERIOD)),
+      children: await repos.targets.forChildrenWithDone(t.a.id, PERIOD, "ket_nap", ["join"]),
+    });
+    const seen = await repos.unitOfWork(async () => {
+      await repos.ledger.record([entry(t.a, 4, "telegram:72")], now, { personId: 1, unitId: t.a.id });
+      // On a server, nothing reaches the driver: the record statement read it all.
+      const sent = kind === "server" ? vi.spyOn(pg.Client.prototype, "query") : undefined;
+      const answer = await read();
+      expect(sent?.mock.calls.length ?? 0).toBe(0);
+      sent?.mockRestore();
+      return answer;
+    });
+    expect(seen.tallies).toEqual({ join: 7, leave: -1 });
+    expect(seen).toEqual(await read());
+    expect(seen.targets.get(t.hanoi.id)?.map((x) => x.value)).toEqual([90]);
+    expect(seen.targets.get(t.a.id)?.map((x) => x.value)).toEqual([20]);
+    expect(seen.children).toEqual([]);
+  });
+
   it("answers a childless unit's children as none, and shows a child added under it in the same transaction", async () => {
     const { repos } = backend();
     const t = await tree(repos);
