@@ -65,7 +65,10 @@ export async function measurePostgresWebhook(
       messageDate: Math.floor(BENCH_NOW.getTime() / 1000),
     };
     log(`postgres: ${plan.chairs.length.toLocaleString("en")} linked chairs, ${instances} instance(s)`);
-    return await followLoad(child, plan, async () => (await lastLedgerId()) - ledgerBefore);
+    // Rows counted, not ids: a transaction rolled back (a deadlock's victim, run again alone) uses up ids.
+    const rowsSince = async (id: number) =>
+      Number((await client.query<{ n: string }>("select count(*) as n from ledger where id > $1", [id])).rows[0]?.n);
+    return await followLoad(child, plan, () => rowsSince(ledgerBefore));
   } finally {
     if (child.connected) child.send({ type: "stop" });
     await Promise.all(servers.map((s) => s.stop()));
