@@ -18,6 +18,15 @@ function intakeOver(repos: Repos) {
   });
 }
 
+/** A text message from account `from`, handled by `handle`. */
+const text = (id: number, from: number, handle: () => Promise<void>): Arrival => ({
+  platform: "telegram",
+  id: String(id),
+  from: String(from),
+  short: true,
+  handle,
+});
+
 contract("updates taken in together", (backend) => {
   it("keeps every update once when one of many arriving together fails", async () => {
     const { repos, kind } = backend();
@@ -25,16 +34,12 @@ contract("updates taken in together", (backend) => {
     const runs = new Map<number, number>();
     const told: number[] = [];
     const arrival = (i: number): Arrival => ({
-      platform: "telegram",
-      id: String(1000 + i),
-      from: String(70 + i),
-      short: true,
-      async handle() {
+      ...text(1000 + i, 70 + i, async () => {
         runs.set(i, (runs.get(i) ?? 0) + 1);
         if (i === 5) throw new Error("a bug in one handler");
         await repos.updates.setSetting(`u${i}`, String(runs.get(i)));
         await repos.committed();
-      },
+      }),
       say: async () => void told.push(i),
     });
     const numbers = Array.from({ length: 12 }, (_, k) => k + 1);
@@ -100,12 +105,8 @@ describe.skipIf(!serverUrl)("updates taken in together, deadlocked — PostgreSQ
     let runs = 0;
     // Two reports on A and B, two on B and A, each holding its row lock a moment before its commit.
     const order = [t.a, t.b, t.b, t.a];
-    const arrival = (i: number): Arrival => ({
-      platform: "telegram",
-      id: String(2000 + i),
-      from: String(90 + i),
-      short: true,
-      async handle() {
+    const arrival = (i: number): Arrival =>
+      text(2000 + i, 90 + i, async () => {
         runs++;
         const unit = order[i] as (typeof order)[number];
         const ids = await repos.ledger.record([entry(unit, i + 1, `telegram:${2000 + i}`)], now, {
@@ -115,8 +116,7 @@ describe.skipIf(!serverUrl)("updates taken in together, deadlocked — PostgreSQ
         await new Promise((resolve) => setTimeout(resolve, 150));
         await repos.committed();
         replies.set(i, ids);
-      },
-    });
+      });
     await Promise.all([0, 1, 2, 3].map((i) => intake.take(arrival(i))));
     // The deadlock's victim and the report sharing its transaction ran again, alone.
     expect(runs).toBeGreaterThan(4);

@@ -7,12 +7,19 @@
 // receives few reports at once, and keeps one row (shard 0).
 import { sql, type SQL } from "drizzle-orm";
 import type { HoldsClosed, LedgerEntry, LedgerEntryInput } from "#db/repositories/ledger.ts";
-import type { Target } from "#db/repositories/targets.ts";
 import { tallyKeys } from "#db/repositories/ledger.ts";
 import { subtreeBounds } from "#db/tree.ts";
 import { inList } from "./figures.ts";
 import { settleOthers } from "./pending-reports.ts";
-import { childlessKey, forUnitsKey, targetsOfUnits } from "./standing-read.ts";
+import {
+  forUnitsKey,
+  rememberAround,
+  standingRead,
+  talliesKey,
+  talliesRead,
+  type StandingRead,
+  type TallyRow,
+} from "./standing-read.ts";
 import type { Executor } from "../executor.ts";
 
 /**
@@ -66,18 +73,6 @@ export async function addToTallies(
     on conflict (unit_id, period, event, shard) do update set total = tallies.total + excluded.total`);
 }
 
-export interface TallyRow {
-  event: string;
-  total: number;
-}
-
-/** A unit's subtree totals for a period, by tally key: the shards summed. */
-export const talliesRead = (unitId: number, period: string) => sql`select event, sum(total)::int as total
-  from tallies where unit_id = ${unitId} and period = ${period} group by event`;
-
-/** What ledger.tallies is remembered under for the rest of a transaction (Executor.memo). */
-export const talliesKey = (unitId: number, period: string) => `tallies ${unitId} ${period}`;
-
 const columns = sql.raw(`id, unit_id as "unitId", event, count, informal, occurred_on as "occurredOn", period,
   reporter_id as "reporterId", source, reverses, undone_by as "undoneBy", created_at as "createdAt"`);
 
@@ -118,21 +113,18 @@ interface StandingAfter {
 }
 
 /**
- * The standing's first read, as it stands once the report is written: the lineage's targets, the unit's
- * totals with the report's own roll-ups added (a statement's parts all see the database as it was before
- * it), and whether the unit has children. One JSON value, read by `rememberStanding`.
+ * The standing's first read (`standingRead`), as it stands once the report is written: the unit's totals with
+ * the report's own roll-ups added, since a statement's parts all see the database as it was before it.
  */
-function standingAfter(after: StandingAfter): SQL {
+const standingAfter = (after: StandingAfter): SQL => {
   const unitId = after.lineage[after.lineage.length - 1] ?? 0;
-  return sql`json_build_object(
-    'targets', (select coalesce(json_agg(t), '[]'::json) from (${targetsOfUnits(after.lineage, after.period)}) t),
-    'tallies', (select coalesce(json_agg(s), '[]'::json) from (select event, sum(total)::int as total from (
-        select event, total from tallies where unit_id = ${unitId} and period = ${after.period}
-        union all
-        select event, total from deltas where unit_id = ${unitId} and period = ${after.period}
-          and ord in (select ord from written)) b group by event) s),
-    'parent', exists (select from units c where c.parent_id = ${unitId}))`;
-}
+  return standingRead(
+    after.lineage,
+    after.period,
+    sql`select event, total from deltas where unit_id = ${unitId} and period = ${after.period}
+      and ord in (select ord from written)`,
+  );
+};
 
 /**
  * A report in one statement, so one round trip and atomic by itself (no savepoint): its entries appended
@@ -194,19 +186,12 @@ function recordStatement(
       ${after ? standingAfter(after) : sql`null::json`} as standing`;
 }
 
-interface StandingRead {
-  targets: Target[];
-  tallies: TallyRow[];
-  parent: boolean;
-}
-
 /** What the record statement read of the standing, remembered as targets.forUnits and ledger.tallies read it. */
 function rememberStanding(x: Executor, after: StandingAfter, read: StandingRead): void {
   const unitId = after.lineage[after.lineage.length - 1];
   if (unitId === undefined) return;
   x.remember(forUnitsKey(after.lineage, after.period), read.targets);
-  x.remember(talliesKey(unitId, after.period), read.tallies);
-  if (!read.parent) x.remember(childlessKey(unitId), true);
+  rememberAround(x, unitId, after.period, read);
 }
 
 /** The writes: a report with its roll-ups, and the reversal of a report, each in one transaction. */

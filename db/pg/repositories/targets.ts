@@ -4,8 +4,14 @@ import type { ChildTargetRow, StoredTarget, Target } from "#db/repositories/targ
 import { subtreeBounds } from "#db/tree.ts";
 import type { Executor } from "../executor.ts";
 import { inList } from "./figures.ts";
-import { talliesKey, talliesRead, type TallyRow } from "./ledger.ts";
-import { childlessKey, forUnitsKey, targetColumns as columns } from "./standing-read.ts";
+import {
+  childlessKey,
+  forUnitsKey,
+  rememberAround,
+  standingRead,
+  targetColumns as columns,
+  type StandingRead,
+} from "./standing-read.ts";
 
 const childColumns = sql.raw(`t.unit_id as "unitId", t.metric, t.period, t.value, t.deadline, t.scope,
   t.plan_id as "planId", u.name, u.code, u.path, u.members`);
@@ -37,23 +43,10 @@ async function forUnits(x: Executor, unitIds: readonly number[], period: string)
   const last = unitIds[unitIds.length - 1];
   const rows = await x.memo(forUnitsKey(ids, period), async () => {
     if (last === undefined) return [];
-    const both = await x.rows<Target & { part: number }>(sql`select * from (
-        select 1 as part, ${columns}, id as ord from targets where unit_id = any(${sql.param(ids)}::int[])
-          and period = ${period}
-        union all
-        select 2, null, event, null, total, null, null, null, 0 from (${talliesRead(last, period)}) t
-        union all
-        select 3, null, null, null, (exists (select from units c where c.parent_id = ${last}))::int,
-          null, null, null, 0
-      ) both_parts order by part, ord`);
-    x.remember(
-      talliesKey(last, period),
-      both.filter((r) => r.part === 2).map((r): TallyRow => ({ event: r.metric, total: r.value })),
-    );
-    if (both.some((r) => r.part === 3 && r.value === 0)) x.remember(childlessKey(last), true);
-    return both
-      .filter((r) => r.part === 1)
-      .map(({ part: _p, ord: _o, ...target }: Target & { part: number; ord?: unknown }) => target);
+    const row = await x.one<{ standing: StandingRead }>(sql`select ${standingRead(unitIds, period)} as standing`);
+    if (!row) return [];
+    rememberAround(x, last, period, row.standing);
+    return row.standing.targets;
   });
   const byUnit = new Map<number, Target[]>(ids.map((id) => [id, []]));
   for (const row of rows) byUnit.get(row.unitId)?.push({ ...row });
