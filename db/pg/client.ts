@@ -34,23 +34,9 @@ const migrationsFolder = fileURLToPath(new URL("../migrations-pg", import.meta.u
  */
 export const MIGRATION_LOCK = 7_310_013;
 
-/**
- * Run with every connection: a named statement (statements.ts) is planned once, when it is prepared, and not
- * again at each run. PostgreSQL's default plans a statement afresh with each run's values until a generic
- * plan looks no dearer, and for the standing's reads that never happened: planning was a third to a half of
- * their time. Generic plans made every "còn thiếu" figure of the national benchmark faster and none slower
- * (README, "Còn thiếu" on PostgreSQL at national scale). `options` in DATABASE_URL replaces this.
- */
-export const CONNECTION_OPTIONS = "-c plan_cache_mode=force_generic_plan";
-
 export function openServer(url: string, options: { max?: number } = {}): PgStore {
   // Each connection runs its statements one after the other, so a transaction's parallel reads queue in order.
-  const pool = new pg.Pool({
-    connectionString: url,
-    max: options.max ?? 10,
-    Client: SerialClient,
-    options: CONNECTION_OPTIONS,
-  });
+  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10, Client: SerialClient });
   // An idle connection the server drops (restart, failover) must not take the process down.
   pool.on("error", () => {});
   const db = drizzleServer(pool, { schema }) as unknown as PgDb;

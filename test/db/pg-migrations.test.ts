@@ -1,6 +1,5 @@
 import { readFileSync } from "node:fs";
 import { sql } from "drizzle-orm";
-import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { BUILTIN_METRICS } from "#db/repositories/metrics.ts";
 import { openServer, pgRepositories, type PgStore } from "#db/pg/index.ts";
@@ -45,42 +44,4 @@ describe.skipIf(!serverUrl)(title, () => {
       await database.drop();
     }
   }, 120_000);
-
-  it("plans each named statement once, on every connection of the pool and on none of another's", async () => {
-    const database = await freshServerDatabase(serverUrl as string);
-    const store = openServer(database.url, { max: 2 });
-    const other = new pg.Client({ connectionString: database.url });
-    await other.connect();
-    const mode = async (query: () => Promise<{ rows: { plan_cache_mode: string }[] }>) =>
-      (await query()).rows[0]?.plan_cache_mode;
-    try {
-      const seen = await Promise.all(
-        [1, 2].map(() =>
-          store.db.transaction(async (tx) =>
-            mode(
-              () =>
-                tx.execute(sql`show plan_cache_mode`) as unknown as Promise<{ rows: { plan_cache_mode: string }[] }>,
-            ),
-          ),
-        ),
-      );
-      expect(seen).toEqual(["force_generic_plan", "force_generic_plan"]);
-      // The server's own default is left alone for everyone else.
-      expect(await mode(() => other.query("show plan_cache_mode"))).toBe("auto");
-      // A deployment's own options in its DATABASE_URL replace these.
-      const own = openServer(`${database.url}?options=${encodeURIComponent("-c plan_cache_mode=force_custom_plan")}`);
-      try {
-        const shown = await own.db.execute(sql`show plan_cache_mode`);
-        expect((shown as unknown as { rows: { plan_cache_mode: string }[] }).rows[0]?.plan_cache_mode).toBe(
-          "force_custom_plan",
-        );
-      } finally {
-        await own.close();
-      }
-    } finally {
-      await other.end();
-      await store.close();
-      await database.drop();
-    }
-  }, 60_000);
 });
