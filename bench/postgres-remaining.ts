@@ -34,6 +34,9 @@ export async function measureRemainingOnPostgres(
 ): Promise<PostgresRemaining> {
   const copy = await databaseFrom(template, serverUrl);
   const pool = new pg.Pool({ connectionString: copy.url, max: 2 });
+  // An idle connection the server ends (the copy dropped with force, a restart) must not end the run unreported:
+  // once, at the end of a national run, one did, and the run's tables were lost.
+  pool.on("error", () => {});
   try {
     const store = await openPostgresStore(copy.url);
     try {
