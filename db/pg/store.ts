@@ -29,9 +29,6 @@ export async function openPostgresStore(url: string, options: PgStoreOptions = {
 
 /** The Store over a PostgreSQL database already migrated: a server's, or PGlite's in tests. */
 export async function storeOver(store: PgStore, options: PgStoreOptions = {}): Promise<Store> {
-  const repos = await pgRepositories(store, {
-    ...(options.tallyShards === undefined ? {} : { tallyShards: options.tallyShards }),
-    ...(options.sharing === undefined ? {} : { sharing: options.sharing }),
-  });
+  const repos = await pgRepositories(store, options);
   return { repos, healthy: () => repos.healthy(), close: () => repos.close() };
 }

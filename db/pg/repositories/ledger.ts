@@ -197,8 +197,8 @@ function rememberStanding(x: Executor, after: StandingAfter, read: StandingRead)
 /** The writes: a report with its roll-ups, and the reversal of a report, each in one transaction. */
 function ledgerWrites(x: Executor, shards: number) {
   return {
-    /** Records every entry and its roll-ups, or nothing; entries whose source was recorded before are skipped. */
     /**
+     * Records every entry and its roll-ups, or nothing; entries whose source was recorded before are skipped.
      * Given `closes` (a person's report), the statement also reads the unit's standing for the reply that
      * follows, in the report's year (`standingAfter`), remembered for the rest of the transaction until its
      * next statement.
